@@ -1,0 +1,54 @@
+import { GitopsCiError } from "../errors.js";
+import type { CliCommand } from "./command.js";
+import { plannedCommand } from "./planned.js";
+import { setImageCli } from "./set-image.js";
+
+export const COMMANDS: CliCommand[] = [
+  plannedCommand("build-push", "build an image with docker buildx or buildah, tag, label and push it"),
+  setImageCli,
+  plannedCommand("promote", "copy image versions between environments as a promotion PR/MR"),
+  plannedCommand("validate", "the merge gate: render, schema-check and prove secrets sealed"),
+  plannedCommand("release", "build-push, then set-image pinned to the pushed digest"),
+];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: gitops-ci <command> [flags]",
+    "",
+    "GitOps steps for CI: images in, config-repo commits out, no cluster credentials.",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run gitops-ci <command> --help for its flags.",
+  ].join("\n");
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 usage error. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`gitops-ci: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  if (args.includes("-h") || args.includes("--help")) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof GitopsCiError) {
+      process.stderr.write(`gitops-ci ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`gitops-ci ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,80 @@
+import { createTwoFilesPatch } from "diff";
+import { UsageError } from "../errors.js";
+import { readTextFile, writeFilesAtomically } from "../files/local-files.js";
+import { parseImageSpec } from "../kustomize/image-ref.js";
+import { findKustomizationFile } from "../kustomize/kustomization-file.js";
+import { type ImageEdit, setImages } from "../kustomize/set-images.js";
+
+/** set-image on a local checkout of the config repo. */
+export interface SetImageLocalOptions {
+  /** The checkout; every path stays inside it. */
+  dir: string;
+  /** Kustomization directories relative to `dir`. */
+  paths: string[];
+  /** Specs in the `kustomize edit set image` grammar. */
+  images: string[];
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface FileImageEdit extends ImageEdit {
+  /** The kustomization file, relative to the checkout. */
+  file: string;
+}
+
+export interface SetImageResult {
+  changed: boolean;
+  /** Files whose content changed (or would, in a dry run), relative to the checkout. */
+  files: string[];
+  images: FileImageEdit[];
+  /** Unified diff of every change, `a/` and `b/` prefixed as git prints it. */
+  diff: string;
+  dryRun: boolean;
+}
+
+/**
+ * Applies every spec to every kustomization. All edits are computed before anything is written,
+ * so a bad spec, path or file leaves every file as it was.
+ */
+export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
+  if (options.paths.length === 0) throw new UsageError("give at least one --path (a kustomization directory)");
+  if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+  const specs = options.images.map(parseImageSpec);
+
+  const files = uniqueBy(
+    options.paths.map((p) => findKustomizationFile(options.dir, p)),
+    (f) => f.absolute,
+  );
+  const planned = files.map((file) => {
+    const before = readTextFile(file.absolute, file.relative);
+    const result = setImages(file.relative, before, specs);
+    return { file, before, after: result.text, edits: result.edits };
+  });
+
+  const changed = planned.filter((p) => p.after !== p.before);
+  if (!options.dryRun) writeFilesAtomically(changed.map((p) => ({ path: p.file.absolute, content: p.after })));
+
+  return {
+    changed: changed.length > 0,
+    files: changed.map((p) => p.file.relative),
+    images: planned.flatMap((p) => p.edits.map((e) => ({ file: p.file.relative, ...e }))),
+    diff: changed
+      .map((p) =>
+        createTwoFilesPatch(`a/${p.file.relative}`, `b/${p.file.relative}`, p.before, p.after, "", "", {
+          headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true },
+        }),
+      )
+      .join(""),
+    dryRun: options.dryRun === true,
+  };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,30 @@
+import * as core from "@actions/core";
+import { GitopsCiError } from "../errors.js";
+
+/**
+ * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
+ * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ */
+export async function runAction(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (!(error instanceof GitopsCiError)) core.debug((error as Error).stack ?? String(error));
+    core.setFailed((error as Error).message);
+  }
+}
+
+/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
+export function getListInput(name: string): string[] {
+  return core
+    .getMultilineInput(name)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** A markdown table for the job summary; cells are escaped so a value cannot break the table. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
