@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from "diff";
 import { UsageError } from "../errors.js";
 import { readTextFile, writeFilesAtomically } from "../files/local-files.js";
-import { parseImageSpec } from "../kustomize/image-ref.js";
+import { parseImageSpecs } from "../kustomize/image-ref.js";
 import { findKustomizationFile } from "../kustomize/kustomization-file.js";
 import { type ImageEdit, setImages } from "../kustomize/set-images.js";
 
@@ -39,7 +39,7 @@ export interface SetImageResult {
 export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
   if (options.paths.length === 0) throw new UsageError("give at least one --path (a kustomization directory)");
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
-  const specs = options.images.map(parseImageSpec);
+  const specs = parseImageSpecs(options.images);
 
   const files = uniqueBy(
     options.paths.map((p) => findKustomizationFile(options.dir, p)),

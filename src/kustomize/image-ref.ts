@@ -129,6 +129,20 @@ export function parseImageSpec(raw: string): ImageSpec {
   return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
 }
 
+/** Parses every spec; two specs for the same image would make the result depend on their order. */
+export function parseImageSpecs(raws: string[]): ImageSpec[] {
+  const specs = raws.map(parseImageSpec);
+  const seen = new Map<string, string>();
+  for (const spec of specs) {
+    const key = normalizeImageName(spec.name);
+    const earlier = seen.get(key);
+    if (earlier)
+      throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+    seen.set(key, spec.raw);
+  }
+  return specs;
+}
+
 /**
  * The canonical form used to decide that two names are the same image, so that
  * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.

@@ -253,9 +253,14 @@ function addImagesKey(source: YamlSource, root: Entry, spec: ImageSpec): SetImag
 function addImagesToEmptyFile(source: YamlSource, spec: ImageSpec): SetImagesResult {
   const fields = newEntryFields(spec);
   const at = source.text.length;
-  const lead = at === 0 || endsWithNewline(source.text, at) ? "" : source.eol;
+  const lead = source.text.replace(/^\ufeff/, "") === "" || endsWithNewline(source.text, at) ? "" : source.eol;
   const block = `images:${source.eol}${blockEntry(source.eol, 0, 2, spec.name, fields)}`;
-  return added(source, { start: at, end: at, text: lead + block }, spec, fields);
+  return added(
+    source,
+    { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) },
+    spec,
+    fields,
+  );
 }
 
 function replaceEmptyImages(source: YamlSource, pair: EntryPair, root: Entry, spec: ImageSpec): SetImagesResult {

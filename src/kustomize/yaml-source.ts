@@ -58,8 +58,10 @@ export function errorAt(source: YamlSource, offset: number, problem: string): In
   return new InputFileError({ file: source.file, line: pos.line, column: pos.col }, problem);
 }
 
+/** Start of the line holding `offset`; a BOM before the first line is not part of it. */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  return start === 0 && text.startsWith("\ufeff") && offset > 0 ? 1 : start;
 }
 
 export function columnOf(text: string, offset: number): number {
