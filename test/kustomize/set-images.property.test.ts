@@ -46,7 +46,9 @@ const fileArb = fc.record({
   finalNewline: fc.boolean(),
 });
 
-function render(f: fc.Infer<typeof fileArb>): string {
+type FileShape = typeof fileArb extends fc.Arbitrary<infer T> ? T : never;
+
+function render(f: FileShape): string {
   const pad = " ".repeat(f.listIndent);
   const lines: string[] = [];
   if (f.header)
