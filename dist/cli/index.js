@@ -9531,6 +9531,19 @@ function parseImageSpec(raw) {
     }
     return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
 }
+/** Parses every spec; two specs for the same image would make the result depend on their order. */
+function parseImageSpecs(raws) {
+    const specs = raws.map(parseImageSpec);
+    const seen = new Map();
+    for (const spec of specs) {
+        const key = normalizeImageName(spec.name);
+        const earlier = seen.get(key);
+        if (earlier)
+            throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+        seen.set(key, spec.raw);
+    }
+    return specs;
+}
 /**
  * The canonical form used to decide that two names are the same image, so that
  * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.
@@ -9682,8 +9695,10 @@ function errorAt(source, offset, problem) {
     const pos = source.lines.linePos(offset);
     return new InputFileError({ file: source.file, line: pos.line, column: pos.col }, problem);
 }
+/** Start of the line holding `offset`; a BOM before the first line is not part of it. */
 function lineStart(text, offset) {
-    return text.lastIndexOf("\n", offset - 1) + 1;
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    return start === 0 && text.startsWith("\ufeff") && offset > 0 ? 1 : start;
 }
 function columnOf(text, offset) {
     return offset - lineStart(text, offset);
@@ -9907,9 +9922,9 @@ function addImagesKey(source, root, spec) {
 function addImagesToEmptyFile(source, spec) {
     const fields = newEntryFields(spec);
     const at = source.text.length;
-    const lead = at === 0 || endsWithNewline(source.text, at) ? "" : source.eol;
+    const lead = source.text.replace(/^\ufeff/, "") === "" || endsWithNewline(source.text, at) ? "" : source.eol;
     const block = `images:${source.eol}${blockEntry(source.eol, 0, 2, spec.name, fields)}`;
-    return added(source, { start: at, end: at, text: lead + block }, spec, fields);
+    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
 }
 function replaceEmptyImages(source, pair, root, spec) {
     const fields = newEntryFields(spec);
@@ -10029,7 +10044,7 @@ function setImageLocal(options) {
         throw new UsageError("give at least one --path (a kustomization directory)");
     if (options.images.length === 0)
         throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
-    const specs = options.images.map(parseImageSpec);
+    const specs = parseImageSpecs(options.images);
     const files = uniqueBy(options.paths.map((p) => findKustomizationFile(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
         const before = readTextFile(file.absolute, file.relative);

@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const CLI = path.join(REPO_ROOT, "dist/cli/index.js");
+
+export interface ProcessResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a node script as its own process, the way the CLI and the runner run the bundles. */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): ProcessResult {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    encoding: "utf8",
+    cwd: options.cwd,
+    env: options.env ?? { PATH: process.env.PATH },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function runCli(args: string[], cwd?: string): ProcessResult {
+  return runNode(CLI, args, { cwd });
+}
