@@ -9802,7 +9802,6 @@ function entriesOf(source, images) {
 }
 function editEntry(source, entry, changes) {
     const before = fieldsOf(entry);
-    const after = { ...before };
     const splices = [];
     const additions = [];
     for (const field of FIELD_ORDER) {
@@ -9811,12 +9810,10 @@ function editEntry(source, entry, changes) {
             continue;
         const pair = entry.items.find((p) => keyIs(p, field));
         if (wanted === null) {
-            delete after[field];
             if (pair)
                 splices.push(removePair(source, entry, pair));
             continue;
         }
-        after[field] = wanted;
         if (!pair)
             additions.push([field, wanted]);
         else if (!isStringScalar(pair.value, wanted))
@@ -9824,7 +9821,7 @@ function editEntry(source, entry, changes) {
     }
     if (additions.length)
         splices.push(addPairs(source, entry, additions));
-    return { splices, before, after };
+    return { splices, before, after: withChanges(before, changes) };
 }
 function fieldsOf(entry) {
     const fields = {};
@@ -9942,13 +9939,18 @@ function added(source, splice, spec, fields) {
     const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
     return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
 }
-function newEntryFields(spec) {
-    const fields = {};
-    for (const [field, value] of Object.entries(changesFor(spec))) {
-        if (value !== null)
-            fields[field] = value;
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields, changes) {
+    const result = {};
+    for (const field of FIELD_ORDER) {
+        const value = changes[field] === undefined ? fields[field] : changes[field];
+        if (value !== undefined && value !== null)
+            result[field] = value;
     }
-    return fields;
+    return result;
+}
+function newEntryFields(spec) {
+    return withChanges({}, changesFor(spec));
 }
 function orderedFields(fields) {
     return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));

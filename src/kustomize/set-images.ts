@@ -130,7 +130,6 @@ function editEntry(
   changes: FieldChanges,
 ): { splices: Splice[]; before: ImageFields; after: ImageFields } {
   const before = fieldsOf(entry);
-  const after: ImageFields = { ...before };
   const splices: Splice[] = [];
   const additions: [Field, string][] = [];
   for (const field of FIELD_ORDER) {
@@ -138,16 +137,14 @@ function editEntry(
     if (wanted === undefined) continue;
     const pair = entry.items.find((p) => keyIs(p, field));
     if (wanted === null) {
-      delete after[field];
       if (pair) splices.push(removePair(source, entry, pair));
       continue;
     }
-    after[field] = wanted;
     if (!pair) additions.push([field, wanted]);
     else if (!isStringScalar(pair.value, wanted)) splices.push(replaceValue(source, pair, wanted));
   }
   if (additions.length) splices.push(addPairs(source, entry, additions));
-  return { splices, before, after };
+  return { splices, before, after: withChanges(before, changes) };
 }
 
 function fieldsOf(entry: Entry): ImageFields {
@@ -281,12 +278,18 @@ function added(source: YamlSource, splice: Splice, spec: ImageSpec, fields: Imag
   return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
 }
 
-function newEntryFields(spec: ImageSpec): ImageFields {
-  const fields: ImageFields = {};
-  for (const [field, value] of Object.entries(changesFor(spec)) as [Field, string | null][]) {
-    if (value !== null) fields[field] = value;
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields: ImageFields, changes: FieldChanges): ImageFields {
+  const result: ImageFields = {};
+  for (const field of FIELD_ORDER) {
+    const value = changes[field] === undefined ? fields[field] : changes[field];
+    if (value !== undefined && value !== null) result[field] = value;
   }
-  return fields;
+  return result;
+}
+
+function newEntryFields(spec: ImageSpec): ImageFields {
+  return withChanges({}, changesFor(spec));
 }
 
 function orderedFields(fields: ImageFields): [string, string][] {

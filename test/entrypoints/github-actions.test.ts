@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { runAction } from "../helpers/github-runner.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+const KUSTOMIZATION = "resources:\n- ../base\nimages:\n- name: web\n  newTag: v1 # deployed\n";
+
+describe("actions/set-image as the runner runs it", () => {
+  it("edits the files and writes outputs and the job summary", () => {
+    const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION, "b/kustomization.yaml": KUSTOMIZATION });
+    const run = runAction("actions/set-image/action.yml", { dir, paths: "a\nb\n", images: "web:v2\n  api:1.0  \n" });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    for (const p of ["a", "b"]) {
+      assert.equal(
+        readFileSync(path.join(dir, p, "kustomization.yaml"), "utf8"),
+        `${KUSTOMIZATION.replace("v1 #", "v2 #")}- name: api\n  newTag: "1.0"\n`,
+      );
+    }
+    assert.equal(run.outputs.changed, "true");
+    assert.deepEqual(JSON.parse(run.outputs.files ?? ""), ["a/kustomization.yaml", "b/kustomization.yaml"]);
+    assert.deepEqual(
+      JSON.parse(run.outputs.images ?? "").map((e: { action: string }) => e.action),
+      ["updated", "added", "updated", "added"],
+    );
+    assert.match(run.summary, /<h3>set-image<\/h3>\n/);
+    assert.match(run.summary, /\| a\/kustomization\.yaml \| web \| updated \| {2}\| v2 \| {2}\|/);
+    assert.match(run.stdout, /a\/kustomization\.yaml:4: web: updated/);
+  });
+
+  it("reports changed=false when there is nothing to do", () => {
+    const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION });
+    const run = runAction("actions/set-image/action.yml", { dir, paths: "a", images: "web:v1" });
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(run.outputs.changed, "false");
+    assert.match(run.summary, /Nothing to change/);
+  });
+
+  it("dry-run leaves the files alone", () => {
+    const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION });
+    const run = runAction("actions/set-image/action.yml", { dir, paths: "a", images: "web:v9", "dry-run": "true" });
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(run.outputs.changed, "true");
+    assert.match(run.summary, /set-image \(dry run\)/);
+    assert.equal(readFileSync(path.join(dir, "a/kustomization.yaml"), "utf8"), KUSTOMIZATION);
+  });
+
+  it("fails with an error annotation and writes nothing on bad input", () => {
+    const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION });
+    const run = runAction("actions/set-image/action.yml", { dir, paths: "a", images: "web:v2\nweb@sha256:00" });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /::error::image spec "web@sha256:00": digest "sha256:00" is malformed/);
+    assert.equal(readFileSync(path.join(dir, "a/kustomization.yaml"), "utf8"), KUSTOMIZATION);
+    assert.deepEqual(run.outputs, {});
+  });
+});
+
+describe("actions not built yet", () => {
+  const planned: [string, Record<string, string>][] = [
+    ["actions/build-push/action.yml", { image: "ghcr.io/acme/web" }],
+    ["actions/promote/action.yml", { repo: "acme/config", from: "a", to: "b", token: "t" }],
+    ["actions/validate/action.yml", {}],
+    ["action.yml", { image: "ghcr.io/acme/web", "config-repo": "acme/config", paths: "a", token: "t" }],
+  ];
+  for (const [file, inputs] of planned) {
+    it(`${file} fails with exit 1 and says it is not implemented`, () => {
+      const run = runAction(file, inputs);
+      assert.equal(run.status, 1);
+      assert.match(
+        run.stdout,
+        /::error::[a-z-]+ is not implemented yet in this version of gitops-ci; nothing was done\./,
+      );
+    });
+  }
+});

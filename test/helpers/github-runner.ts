@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "yaml";
+import { type ProcessResult, REPO_ROOT, runNode } from "./run-node.js";
+
+interface ActionMetadata {
+  inputs?: Record<string, { default?: string; required?: boolean }>;
+  runs: { using: string; main: string };
+}
+
+export interface ActionRun extends ProcessResult {
+  /** Outputs the action wrote to $GITHUB_OUTPUT. */
+  outputs: Record<string, string>;
+  /** What the action appended to $GITHUB_STEP_SUMMARY. */
+  summary: string;
+}
+
+/**
+ * Runs a JavaScript action the way the GitHub runner does: defaults from action.yml, every input
+ * as INPUT_<NAME> (upper case, spaces as _), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
+ * `node <runs.main>` resolved against the action's directory.
+ */
+export function runAction(actionYml: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ActionRun {
+  const file = path.join(REPO_ROOT, actionYml);
+  const meta = parse(readFileSync(file, "utf8")) as ActionMetadata;
+  const work = mkdtempSync(path.join(tmpdir(), "gitops-ci-runner-"));
+  try {
+    const outputFile = path.join(work, "output");
+    const summaryFile = path.join(work, "summary");
+    writeFileSync(outputFile, "");
+    writeFileSync(summaryFile, "");
+    const inputEnv: NodeJS.ProcessEnv = {};
+    for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
+      const value = inputs[name] ?? spec.default;
+      if (value !== undefined) inputEnv[`INPUT_${name.replaceAll(" ", "_").toUpperCase()}`] = value;
+    }
+    for (const name of Object.keys(inputs)) {
+      if (!meta.inputs?.[name]) throw new Error(`${actionYml} has no input "${name}"`);
+    }
+    const result = runNode(path.resolve(path.dirname(file), meta.runs.main), [], {
+      cwd: work,
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...inputEnv, ...env },
+    });
+    return {
+      ...result,
+      outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
+      summary: readFileSync(summaryFile, "utf8"),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Parses the `name<<DELIMITER` heredoc format @actions/core writes to GITHUB_OUTPUT. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? "");
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? "");
+    outputs[name as string] = value.join("\n");
+  }
+  return outputs;
+}
