@@ -1,5 +1,5 @@
 // Builds one ncc bundle per entry point into <out>/<name>/index.js (ESM). Usage: build.mjs <out>
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ncc from "@vercel/ncc";
 import { ENTRIES } from "./entries.mjs";
@@ -22,6 +22,8 @@ async function bundle(name) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "index.js"), code);
+  // The CLI is the package's bin and starts with a shebang; it runs as ./dist/cli/index.js too.
+  if (name === "cli") chmodSync(path.join(dir, "index.js"), 0o755);
   for (const [file, asset] of Object.entries(assets)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), asset.source);

@@ -126,32 +126,31 @@ describe("gitops-ci set-image", () => {
     assert.equal(read(dir, "overlays/staging/kustomization.yaml"), STAGING);
   });
 
+  // Each case: what is wrong, the flags after --dir, and the message. Staging must stay untouched.
+  const STAGING_PATH = ["--path", "overlays/staging"];
   const usage: [string, string[], RegExp][] = [
-    ["a tag outside the OCI grammar", ["--image", "app:-bad"], /tag "-bad" is not a valid OCI tag/],
-    ["a malformed digest", ["--image", "app@sha256:1234"], /digest "sha256:1234" is malformed/],
-    ["an empty name", ["--image", ":v1"], /the image name is empty/],
-    ["two specs for one image", ["--image", "app:1", "--image", "docker.io/library/app:2"], /name the same image/],
+    ["a tag outside the OCI grammar", [...STAGING_PATH, "--image", "app:-bad"], /tag "-bad" is not a valid OCI tag/],
+    ["a malformed digest", [...STAGING_PATH, "--image", "app@sha256:1234"], /digest "sha256:1234" is malformed/],
+    ["an empty name", [...STAGING_PATH, "--image", ":v1"], /the image name is empty/],
+    [
+      "two specs for one image",
+      [...STAGING_PATH, "--image", "app:1", "--image", "docker.io/library/app:2"],
+      /name the same image/,
+    ],
     [
       "a path that leaves --dir",
-      ["--image", "app:1", "--path", "../elsewhere"],
+      [...STAGING_PATH, "--path", "../elsewhere", "--image", "app:1"],
       /--path "\.\.\/elsewhere" leaves --dir/,
     ],
-    ["an absolute path", ["--image", "app:1", "--path", "/etc"], /must be relative to --dir/],
-    ["an unknown flag", ["--image", "app:1", "--tag", "x"], /Unknown option '--tag'/],
-    ["no --image", [], /give at least one --image/],
+    ["an absolute path", [...STAGING_PATH, "--path", "/etc", "--image", "app:1"], /must be relative to --dir/],
+    ["an unknown flag", [...STAGING_PATH, "--image", "app:1", "--tag", "x"], /Unknown option '--tag'/],
+    ["no --image", STAGING_PATH, /give at least one --image/],
+    ["no --path", ["--image", "app:1"], /give at least one --path/],
   ];
   for (const [what, args, message] of usage) {
     it(`exits 2 on ${what}, writing nothing`, () => {
       const dir = repo();
-      const withPath =
-        args.includes("--path") || what === "no --image" ? args : [...args, "--path", "overlays/staging"];
-      const r = runCli([
-        "set-image",
-        "--dir",
-        dir,
-        ...(what === "no --image" ? ["--path", "overlays/staging"] : []),
-        ...withPath,
-      ]);
+      const r = runCli(["set-image", "--dir", dir, ...args]);
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, message);
       assert.equal(read(dir, "overlays/staging/kustomization.yaml"), STAGING);
