@@ -40,3 +40,8 @@ export class NotImplementedError extends GitopsCiError {
     super(`${command} is not implemented yet in this version of gitops-ci; nothing was done.`);
   }
 }
+
+/** A check of the suite's own output failed: a bug to report; nothing was written. */
+export class InternalError extends GitopsCiError {
+  override name = "InternalError";
+}

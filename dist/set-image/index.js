@@ -31233,7 +31233,7 @@ exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -40876,6 +40876,10 @@ class NotImplementedError extends GitopsCiError {
         this.command = command;
     }
 }
+/** A check of the suite's own output failed: a bug to report; nothing was written. */
+class InternalError extends GitopsCiError {
+    name = "InternalError";
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -41212,6 +41216,7 @@ function applySplices(text, splices) {
 
 
 
+
 /** Kustomize's own field order, used for new entries and new keys. */
 const FIELD_ORDER = ["newName", "newTag", "digest"];
 /**
@@ -41227,7 +41232,29 @@ function setImages(file, text, specs) {
         current = applied.text;
         edits.push(...applied.edits);
     }
+    if (current !== text)
+        verifyResult(file, current, specs);
     return { text: current, edits };
+}
+/**
+ * Re-reads the edited text and checks that it parses and says what the specs asked, so that a
+ * bug in the splicing can never reach a file or a commit.
+ */
+function verifyResult(file, text, specs) {
+    let images;
+    try {
+        images = (parseYamlSource(file, text).doc.toJS()?.images ?? []);
+    }
+    catch (error) {
+        throw new InternalError(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const spec of specs) {
+        const entries = images.filter((e) => normalizeImageName(String(e?.name)) === normalizeImageName(spec.name));
+        const wrong = Object.entries(changesFor(spec)).some(([field, value]) => entries.some((e) => e[field] !== (value ?? undefined)));
+        if (entries.length === 0 || wrong) {
+            throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+        }
+    }
 }
 /** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
 function changesFor(spec) {
@@ -41261,8 +41288,10 @@ function applySpec(source, spec) {
         throw errorAt(source, nodeStart(images), "images must be a list of entries");
     const target = normalizeImageName(spec.name);
     const matches = entriesOf(source, images).filter((e) => normalizeImageName(entryName(e)) === target);
-    if (matches.length === 0)
+    if (matches.length === 0) {
+        refuseAliased(source, images, "the images list");
         return appendEntry(source, images, spec);
+    }
     const splices = [];
     const edits = [];
     const offsets = [];
@@ -41281,6 +41310,25 @@ function applySpec(source, spec) {
     const text = applySplices(source.text, splices);
     return { text, edits: edits.map((e, i) => ({ ...e, line: lineAfter(text, splices, offsets[i] ?? 0) })) };
 }
+/**
+ * An anchored node that aliases elsewhere point at cannot change without changing them too (or,
+ * when removed, leaving them dangling); a careful human decides that, not set-image.
+ */
+function refuseAliased(source, node, what) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    (0,dist/* visit */.YR)(source.doc, {
+        Alias(_, alias) {
+            if (alias.source === anchor)
+                aliased = true;
+        },
+    });
+    if (aliased) {
+        throw errorAt(source, source.text.lastIndexOf(`&${anchor}`, nodeStart(node)), `${what} carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone (edit it by hand, or drop the alias)`);
+    }
+}
 function entriesOf(source, images) {
     return images.items.map((item, i) => {
         const node = item;
@@ -41296,6 +41344,7 @@ function entriesOf(source, images) {
     });
 }
 function editEntry(source, entry, changes) {
+    refuseAliased(source, entry, `the images entry for ${entryName(entry)}`);
     const before = fieldsOf(entry);
     const splices = [];
     const additions = [];
@@ -41304,6 +41353,8 @@ function editEntry(source, entry, changes) {
         if (wanted === undefined)
             continue;
         const pair = entry.items.find((p) => keyIs(p, field));
+        if (pair?.value)
+            refuseAliased(source, pair.value, field);
         if (wanted === null) {
             if (pair)
                 splices.push(removePair(source, entry, pair));

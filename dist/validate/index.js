@@ -28640,6 +28640,10 @@ class NotImplementedError extends GitopsCiError {
         this.command = command;
     }
 }
+/** A check of the suite's own output failed: a bug to report; nothing was written. */
+class InternalError extends (/* unused pure expression or super */ null && (GitopsCiError)) {
+    name = "InternalError";
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, visit, type YAMLMap, type YAMLSeq } from "yaml";
+import { InternalError } from "../errors.js";
 import { type ImageSpec, normalizeImageName } from "./image-ref.js";
 import { formatScalar, type ScalarStyle } from "./yaml-scalar.js";
 import {
@@ -59,7 +60,30 @@ export function setImages(file: string, text: string, specs: ImageSpec[]): SetIm
     current = applied.text;
     edits.push(...applied.edits);
   }
+  if (current !== text) verifyResult(file, current, specs);
   return { text: current, edits };
+}
+
+/**
+ * Re-reads the edited text and checks that it parses and says what the specs asked, so that a
+ * bug in the splicing can never reach a file or a commit.
+ */
+function verifyResult(file: string, text: string, specs: ImageSpec[]): void {
+  let images: Record<string, unknown>[];
+  try {
+    images = (parseYamlSource(file, text).doc.toJS()?.images ?? []) as Record<string, unknown>[];
+  } catch (error) {
+    throw new InternalError(`editing ${file} produced invalid YAML (${(error as Error).message}); nothing was written`);
+  }
+  for (const spec of specs) {
+    const entries = images.filter((e) => normalizeImageName(String(e?.name)) === normalizeImageName(spec.name));
+    const wrong = Object.entries(changesFor(spec)).some(([field, value]) =>
+      entries.some((e) => e[field] !== (value ?? undefined)),
+    );
+    if (entries.length === 0 || wrong) {
+      throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+    }
+  }
 }
 
 /** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
@@ -88,7 +112,10 @@ function applySpec(source: YamlSource, spec: ImageSpec): SetImagesResult {
 
   const target = normalizeImageName(spec.name);
   const matches = entriesOf(source, images).filter((e) => normalizeImageName(entryName(e)) === target);
-  if (matches.length === 0) return appendEntry(source, images, spec);
+  if (matches.length === 0) {
+    refuseAliased(source, images, "the images list");
+    return appendEntry(source, images, spec);
+  }
 
   const splices: Splice[] = [];
   const edits: Omit<ImageEdit, "line">[] = [];
@@ -107,6 +134,28 @@ function applySpec(source: YamlSource, spec: ImageSpec): SetImagesResult {
   }
   const text = applySplices(source.text, splices);
   return { text, edits: edits.map((e, i) => ({ ...e, line: lineAfter(text, splices, offsets[i] ?? 0) })) };
+}
+
+/**
+ * An anchored node that aliases elsewhere point at cannot change without changing them too (or,
+ * when removed, leaving them dangling); a careful human decides that, not set-image.
+ */
+function refuseAliased(source: YamlSource, node: Node, what: string): void {
+  const anchor = (node as { anchor?: string }).anchor;
+  if (!anchor) return;
+  let aliased = false;
+  visit(source.doc, {
+    Alias(_, alias) {
+      if (alias.source === anchor) aliased = true;
+    },
+  });
+  if (aliased) {
+    throw errorAt(
+      source,
+      source.text.lastIndexOf(`&${anchor}`, nodeStart(node)),
+      `${what} carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone (edit it by hand, or drop the alias)`,
+    );
+  }
 }
 
 function entriesOf(source: YamlSource, images: YAMLSeq): Entry[] {
@@ -129,6 +178,7 @@ function editEntry(
   entry: Entry,
   changes: FieldChanges,
 ): { splices: Splice[]; before: ImageFields; after: ImageFields } {
+  refuseAliased(source, entry, `the images entry for ${entryName(entry)}`);
   const before = fieldsOf(entry);
   const splices: Splice[] = [];
   const additions: [Field, string][] = [];
@@ -136,6 +186,7 @@ function editEntry(
     const wanted = changes[field];
     if (wanted === undefined) continue;
     const pair = entry.items.find((p) => keyIs(p, field));
+    if (pair?.value) refuseAliased(source, pair.value as Node, field);
     if (wanted === null) {
       if (pair) splices.push(removePair(source, entry, pair));
       continue;

@@ -192,6 +192,48 @@ describe("setImages quotes what YAML would misread", () => {
   });
 });
 
+describe("setImages and YAML anchors", () => {
+  it("replaces an alias with the value, leaving the anchor's other users alone", () => {
+    assert.equal(
+      edit("base: &b v1\nimages:\n- name: a\n  newTag: *b\n", "a:v2"),
+      "base: &b v1\nimages:\n- name: a\n  newTag: v2\n",
+    );
+  });
+  it("keeps an anchor nothing refers to", () => {
+    assert.equal(edit("images:\n- name: a\n  newTag: &t v1\n", "a:v2"), "images:\n- name: a\n  newTag: &t v2\n");
+    assert.equal(edit("images: &i\n- name: a\n", "b:v2"), "images: &i\n- name: a\n- name: b\n  newTag: v2\n");
+  });
+  const aliased: [string, string, string, RegExp][] = [
+    [
+      "a value",
+      "images:\n- name: a\n  newTag: &t v1\nx: *t\n",
+      "a:v2",
+      /^k\/kustomization\.yaml:3:11: newTag carries the anchor &t/,
+    ],
+    [
+      "a value to remove",
+      `images:\n- name: a\n  digest: &d ${D1}\nx: *d\n`,
+      "a:v2",
+      /:3:11: digest carries the anchor &d/,
+    ],
+    [
+      "an entry",
+      "images:\n- &e\n  name: a\n  newTag: v1\nother: *e\n",
+      "a:v2",
+      /:2:3: the images entry for a carries the anchor &e/,
+    ],
+    ["the list", "images: &i\n- name: a\nother: *i\n", "b:v2", /:1:9: the images list carries the anchor &i/],
+  ];
+  for (const [what, text, spec, message] of aliased) {
+    it(`refuses to change ${what} that an alias refers to`, () => {
+      assert.throws(
+        () => apply(text, spec),
+        (e: unknown) => e instanceof InputFileError && message.test(e.message),
+      );
+    });
+  }
+});
+
 describe("setImages rejects bad files with file:line:column", () => {
   const cases: [string, string, RegExp][] = [
     ["invalid YAML", "images:\n- name: a\n  newTag: [v1\n", /^k\/kustomization\.yaml:\d+:\d+: invalid YAML/],
