@@ -1,4 +1,5 @@
 import { GitopsCiError } from "../errors.js";
+import { redact } from "../secrets.js";
 import type { CliCommand } from "./command.js";
 import { plannedCommand } from "./planned.js";
 import { setImageCli } from "./set-image.js";
@@ -45,10 +46,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     if (error instanceof GitopsCiError) {
-      process.stderr.write(`gitops-ci ${name}: ${error.message}\n`);
+      process.stderr.write(`gitops-ci ${name}: ${redact(error.message)}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`gitops-ci ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`gitops-ci ${name}: unexpected error: ${redact((error as Error).stack ?? String(error))}\n`);
     return 1;
   }
 }

@@ -58,15 +58,17 @@ export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
     changed: changed.length > 0,
     files: changed.map((p) => p.file.relative),
     images: planned.flatMap((p) => p.edits.map((e) => ({ file: p.file.relative, ...e }))),
-    diff: changed
-      .map((p) =>
-        createTwoFilesPatch(`a/${p.file.relative}`, `b/${p.file.relative}`, p.before, p.after, "", "", {
-          headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true },
-        }),
-      )
-      .join(""),
+    diff: unifiedDiff(changed.map((p) => ({ path: p.file.relative, before: p.before, after: p.after }))),
     dryRun: options.dryRun === true,
   };
+}
+
+/** One unified diff for several files, `a/` and `b/` prefixed as git prints it (git apply -p1 takes it). */
+export function unifiedDiff(files: { path: string; before: string; after: string }[]): string {
+  const headerOptions = { includeIndex: false, includeUnderline: false, includeFileHeaders: true };
+  return files
+    .map((f) => createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, "", "", { headerOptions }))
+    .join("");
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

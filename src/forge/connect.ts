@@ -1,0 +1,70 @@
+import { UsageError } from "../errors.js";
+import { registerSecret } from "../secrets.js";
+import type { Forge, ForgeKind } from "./forge.js";
+import { GitHubForge } from "./github.js";
+import { GitLabForge } from "./gitlab.js";
+import type { RetryPolicy } from "./retry-policy.js";
+
+export interface ForgeConnectionOptions {
+  repo: string;
+  kind?: ForgeKind;
+  /** REST base URL; by default the runner's (GITHUB_API_URL, CI_API_V4_URL) or the public host's. */
+  apiUrl?: string;
+  token: string;
+  env?: NodeJS.ProcessEnv;
+  retry?: RetryPolicy;
+  log?: (message: string) => void;
+}
+
+/** The forge the runner implies: GitHub Actions, GitLab CI, or a GitLab-looking API URL. */
+export function detectForgeKind(env: NodeJS.ProcessEnv, apiUrl?: string): ForgeKind {
+  if (apiUrl?.includes("/api/v4")) return "gitlab";
+  if (env.GITHUB_ACTIONS === "true") return "github";
+  if (env.GITLAB_CI === "true") return "gitlab";
+  if (apiUrl) return "github";
+  throw new UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
+}
+
+/**
+ * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
+ * forge's usual one (GITHUB_TOKEN, GITLAB_TOKEN). Registered for redaction the moment it is read.
+ */
+export function readToken(kind: ForgeKind, env: NodeJS.ProcessEnv, tokenEnv?: string): string {
+  const names = tokenEnv ? [tokenEnv] : ["GITOPS_TOKEN", kind === "github" ? "GITHUB_TOKEN" : "GITLAB_TOKEN"];
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) {
+      registerSecret(value);
+      return value;
+    }
+  }
+  throw new UsageError(
+    `no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`,
+  );
+}
+
+export function connectForge(options: ForgeConnectionOptions): Forge {
+  const env = options.env ?? process.env;
+  const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
+  registerSecret(options.token);
+  if (kind === "github") {
+    const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+    return new GitHubForge({
+      repo: options.repo,
+      token: options.token,
+      apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+      graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
+      retry: options.retry,
+      log: options.log,
+    });
+  }
+  const serverApi = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
+  return new GitLabForge({
+    repo: options.repo,
+    token: options.token,
+    apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+    graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
+    retry: options.retry,
+    log: options.log,
+  });
+}

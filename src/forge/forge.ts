@@ -1,0 +1,79 @@
+import { GitopsCiError } from "../errors.js";
+
+/** Files of one branch as of one commit: the snapshot an edit is computed from. */
+export interface BranchSnapshot {
+  branch: string;
+  /** The commit the files were read at; a commit made from this snapshot expects it as head. */
+  head: string;
+  /** Path -> text; a path that does not exist at `head` is absent. */
+  files: Map<string, string>;
+}
+
+export interface FileChange {
+  path: string;
+  content: string;
+}
+
+export interface CommitRequest {
+  branch: string;
+  message: string;
+  changes: FileChange[];
+  /**
+   * Compare-and-swap: the commit lands only if the changed files are as they were at this
+   * commit (GitHub: the branch head must still be this commit).
+   */
+  expectedHead: string;
+  /**
+   * For branches the suite owns (PR/MR branches): point the branch at this commit first,
+   * creating it when missing, and commit on top. Never used for a branch someone else owns.
+   */
+  resetTo?: string;
+}
+
+export type CommitOutcome = { kind: "committed"; sha: string } | { kind: "conflict"; detail: string };
+
+/** A GitHub pull request or GitLab merge request. */
+export interface ChangeRequest {
+  number: number;
+  url: string;
+  title: string;
+}
+
+export interface ChangeRequestInput {
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+}
+
+/** One config repository on one Git host; every call is one or a few API requests, never a clone. */
+export interface Forge {
+  readonly kind: ForgeKind;
+  /** The repository, as `owner/name` or `group/sub/project`. */
+  readonly repo: string;
+  /** Reads the given paths at the branch head, in one consistent snapshot. */
+  readFiles(branch: string, paths: string[]): Promise<BranchSnapshot>;
+  /** Commits all changes atomically, or reports a conflict (the CAS was rejected). */
+  commitFiles(request: CommitRequest): Promise<CommitOutcome>;
+  findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined>;
+  createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest>;
+  updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest>;
+}
+
+export type ForgeKind = "github" | "gitlab";
+
+/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
+export class ForgeError extends GitopsCiError {
+  override name = "ForgeError";
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The branch to read or commit to does not exist. */
+export class BranchNotFoundError extends ForgeError {
+  override name = "BranchNotFoundError";
+}

@@ -1,0 +1,264 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
+import {
+  BranchNotFoundError,
+  type BranchSnapshot,
+  type ChangeRequest,
+  type ChangeRequestInput,
+  type CommitOutcome,
+  type CommitRequest,
+  type Forge,
+  ForgeError,
+} from "./forge.js";
+import { proxyAwareFetch } from "./http.js";
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+
+const Client = Octokit.plugin(retry, throttling);
+type Client = InstanceType<typeof Client>;
+
+export interface GitHubForgeOptions {
+  /** `owner/name`. */
+  repo: string;
+  token: string;
+  /** REST base URL: https://api.github.com, or https://<host>/api/v3 on GitHub Enterprise Server. */
+  apiUrl: string;
+  /** GraphQL endpoint; by default derived from apiUrl as GitHub does (…/api/v3 -> …/api/graphql). */
+  graphqlUrl?: string;
+  retry?: RetryPolicy;
+  /** Where rate-limit waits and retries are reported. */
+  log?: (message: string) => void;
+}
+
+interface GraphqlErrorShape {
+  type?: string;
+  message?: string;
+}
+
+interface CommitFields {
+  oid: string;
+  [alias: string]: { object: { text: string | null; isBinary: boolean; isTruncated?: boolean } | null } | null | string;
+}
+
+/** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
+export class GitHubForge implements Forge {
+  readonly kind = "github" as const;
+  readonly repo: string;
+  private readonly owner: string;
+  private readonly name: string;
+  private readonly octokit: Client;
+  private readonly graphqlUrl: string;
+
+  constructor(options: GitHubForgeOptions) {
+    const [owner, name, ...rest] = options.repo.split("/");
+    if (!owner || !name || rest.length) throw new ForgeError(`GitHub repository "${options.repo}" must be owner/name`);
+    this.repo = options.repo;
+    this.owner = owner;
+    this.name = name;
+    const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+    const log = options.log ?? (() => undefined);
+    const apiUrl = options.apiUrl.replace(/\/+$/, "");
+    this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
+    const waitFor =
+      (kind: string) => (retryAfterSeconds: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+        const wait = retryAfterSeconds * 1000;
+        const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
+        log(
+          ok
+            ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
+            : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`,
+        );
+        return ok;
+      };
+    this.octokit = new Client({
+      auth: options.token,
+      baseUrl: apiUrl,
+      userAgent: "gitops-ci",
+      // Failures are reported by this class with context; octokit's own request log would repeat them.
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+      request: { fetch: proxyAwareFetch },
+      // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
+      retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
+      throttle: {
+        // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
+        // default 1 s pacing of every GraphQL call would only add latency.
+        write: new Bottleneck.Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
+        onRateLimit: waitFor("primary"),
+        onSecondaryRateLimit: waitFor("secondary"),
+      },
+    });
+    // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
+    const retryApi = this.octokit.retry as { retryRequest: (e: unknown, retries: number, after: number) => unknown };
+    const original = retryApi.retryRequest.bind(retryApi);
+    retryApi.retryRequest = (error, retries, after) => {
+      const attempt = Math.round(Math.sqrt(after)) - 1;
+      const delay = backoffDelay(policy, attempt);
+      log(
+        `GitHub request failed (${(error as { status?: number }).status ?? "network"}); retry ${attempt + 1} in ${delay} ms`,
+      );
+      return original(error, retries, delay);
+    };
+  }
+
+  async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
+    const variables: Record<string, string> = { owner: this.owner, name: this.name, ref: `refs/heads/${branch}` };
+    const declarations = paths.map((p, i) => {
+      variables[`p${i}`] = p;
+      return `, $p${i}: String!`;
+    });
+    const fields = paths.map(
+      (_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`,
+    );
+    const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+}`;
+    const data = await this.graphql<{ repository: { ref: { target: CommitFields } | null } | null }>(
+      query,
+      variables,
+      `read ${branch}`,
+    );
+    const target = data.repository?.ref?.target;
+    if (!target) throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
+    const files = new Map<string, string>();
+    paths.forEach((path, i) => {
+      const entry = target[`f${i}`];
+      const blob = typeof entry === "object" ? entry?.object : undefined;
+      if (!blob) return;
+      if (blob.isBinary || blob.text === null) throw new ForgeError(`${path} in ${this.repo} is not a text file`);
+      if (blob.isTruncated) throw new ForgeError(`${path} in ${this.repo} is too large to read through the API`);
+      files.set(path, blob.text);
+    });
+    return { branch, head: target.oid, files };
+  }
+
+  async commitFiles(request: CommitRequest): Promise<CommitOutcome> {
+    if (request.resetTo) await this.pointOwnedBranch(request.branch, request.resetTo);
+    const [headline = "", ...rest] = request.message.split("\n");
+    const input = {
+      branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
+      message: { headline, body: rest.join("\n").trim() },
+      fileChanges: {
+        additions: request.changes.map((c) => ({
+          path: c.path,
+          contents: Buffer.from(c.content, "utf8").toString("base64"),
+        })),
+      },
+      expectedHeadOid: request.resetTo ?? request.expectedHead,
+    };
+    const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
+    try {
+      const data = await this.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+        mutation,
+        { input },
+        `commit to ${request.branch}`,
+        true,
+      );
+      return { kind: "committed", sha: data.createCommitOnBranch.commit.oid };
+    } catch (error) {
+      if (error instanceof StaleHead) return { kind: "conflict", detail: error.message };
+      throw error;
+    }
+  }
+
+  async findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined> {
+    const { data } = await this.rest(`find pull requests from ${head}`, () =>
+      this.octokit.rest.pulls.list({
+        owner: this.owner,
+        repo: this.name,
+        head: `${this.owner}:${head}`,
+        base,
+        state: "open",
+      }),
+    );
+    const pr = data[0];
+    return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+  }
+
+  async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
+    const { data } = await this.rest(`open a pull request from ${input.head}`, () =>
+      this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }),
+    );
+    return { number: data.number, url: data.html_url, title: data.title };
+  }
+
+  async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
+    const { data } = await this.rest(`update pull request #${number}`, () =>
+      this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }),
+    );
+    return { number: data.number, url: data.html_url, title: data.title };
+  }
+
+  /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
+  private async pointOwnedBranch(branch: string, sha: string): Promise<void> {
+    try {
+      await this.octokit.rest.git.updateRef({
+        owner: this.owner,
+        repo: this.name,
+        ref: `heads/${branch}`,
+        sha,
+        force: true,
+      });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 422) throw this.describe(error, `move ${branch}`);
+      await this.rest(`create branch ${branch}`, () =>
+        this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }),
+      );
+    }
+  }
+
+  private async rest<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw this.describe(error, what);
+    }
+  }
+
+  private async graphql<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    what: string,
+    mutation = false,
+  ): Promise<T> {
+    try {
+      // @octokit/graphql posts to `${baseUrl}/graphql`.
+      return await this.octokit.graphql<T>(query, { ...variables, baseUrl: this.graphqlUrl.replace(/\/graphql$/, "") });
+    } catch (error) {
+      const errors = (error as { errors?: GraphqlErrorShape[] }).errors;
+      if (mutation && errors?.some((e) => e.type === "STALE_DATA"))
+        throw new StaleHead(errors[0]?.message ?? "stale head");
+      if (errors?.some((e) => e.type === "NOT_FOUND")) {
+        throw new ForgeError(
+          `${what}: repository ${this.repo} not found, or the token cannot see it (${errors[0]?.message})`,
+          404,
+        );
+      }
+      if (errors?.length)
+        throw new ForgeError(`${what} in ${this.repo} failed: ${errors.map((e) => e.message).join("; ")}`);
+      throw this.describe(error, what);
+    }
+  }
+
+  private describe(error: unknown, what: string): Error {
+    const status = (error as { status?: number }).status;
+    const message =
+      (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? (error as Error).message;
+    if (status === 401)
+      return new ForgeError(
+        `${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`,
+        401,
+      );
+    if (status === 403)
+      return new ForgeError(
+        `${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`,
+        403,
+      );
+    if (status === 404) return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
+    if (status === 422) return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
+    return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+  }
+}
+
+/** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
+class StaleHead extends Error {}

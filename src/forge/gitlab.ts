@@ -1,0 +1,223 @@
+import { Gitlab } from "@gitbeaker/core";
+import { createRequesterFn, type RequestHandlerFn } from "@gitbeaker/requester-utils";
+import {
+  BranchNotFoundError,
+  type BranchSnapshot,
+  type ChangeRequest,
+  type ChangeRequestInput,
+  type CommitOutcome,
+  type CommitRequest,
+  type Forge,
+  ForgeError,
+} from "./forge.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { retryingFetch } from "./retrying-fetch.js";
+
+export interface GitLabForgeOptions {
+  /** `group/sub/project`. */
+  repo: string;
+  token: string;
+  /** REST base URL, as CI_API_V4_URL gives it: https://gitlab.example.com/api/v4. */
+  apiUrl: string;
+  /** GraphQL endpoint; by default <server>/api/graphql. */
+  graphqlUrl?: string;
+  retry?: RetryPolicy;
+  log?: (message: string) => void;
+}
+
+/** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
+const CONFLICT = /has changed since you started editing it|refresh and try again/i;
+
+class GitLabHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+interface MergeRequestShape {
+  iid: number;
+  web_url?: string;
+  webUrl?: string;
+  title: string;
+}
+
+/**
+ * GitLab through REST v4 (gitbeaker, with the suite's own requester: proxy, bounded retries) and
+ * GraphQL for reading several files in one request.
+ */
+export class GitLabForge implements Forge {
+  readonly kind = "gitlab" as const;
+  readonly repo: string;
+  private readonly api: InstanceType<typeof Gitlab>;
+  private readonly graphqlUrl: string;
+  private readonly token: string;
+  private readonly policy: RetryPolicy;
+  private readonly log: (message: string) => void;
+
+  constructor(options: GitLabForgeOptions) {
+    if (!/^[^/]+(\/[^/]+)+$/.test(options.repo))
+      throw new ForgeError(`GitLab project "${options.repo}" must be group/project`);
+    this.repo = options.repo;
+    this.token = options.token;
+    this.policy = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.log = options.log ?? (() => undefined);
+    const apiUrl = options.apiUrl.replace(/\/+$/, "");
+    const host = apiUrl.replace(/\/api\/v4$/, "");
+    this.graphqlUrl = options.graphqlUrl ?? `${host}/api/graphql`;
+    this.api = new Gitlab({
+      host,
+      token: options.token,
+      requesterFn: createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
+    });
+  }
+
+  async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
+    // Reading at the head commit (not the branch name) keeps contents and head consistent.
+    const head = await this.branchHead(branch);
+    const query = `query($project: ID!, $ref: String!, $paths: [String!]!) {
+  project(fullPath: $project) { repository { blobs(ref: $ref, paths: $paths) { nodes { path rawBlob } } } }
+}`;
+    const data = await this.graphql<{
+      project: { repository: { blobs: { nodes: { path: string; rawBlob: string }[] } } } | null;
+    }>(query, { project: this.repo, ref: head, paths });
+    if (!data.project) throw new ForgeError(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
+    const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob] as const));
+    return { branch, head, files };
+  }
+
+  async commitFiles(request: CommitRequest): Promise<CommitOutcome> {
+    // last_commit_id = the commit the files were read at: GitLab refuses the commit if any of
+    // these files has a different last commit on the branch now (Files::BaseService).
+    const actions = request.changes.map((c) => ({
+      action: "update" as const,
+      filePath: c.path,
+      content: c.content,
+      ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+    }));
+    const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+    try {
+      const commit = await this.api.Commits.create(this.repo, request.branch, request.message, actions, options);
+      return { kind: "committed", sha: String(commit.id) };
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if ((status === 400 || status === 409) && CONFLICT.test((error as Error).message)) {
+        return { kind: "conflict", detail: (error as Error).message };
+      }
+      throw this.describe(error, `commit to ${request.branch}`);
+    }
+  }
+
+  async findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined> {
+    const list = (await this.call(`find merge requests from ${head}`, () =>
+      this.api.MergeRequests.all({ projectId: this.repo, sourceBranch: head, targetBranch: base, state: "opened" }),
+    )) as unknown as MergeRequestShape[];
+    const mr = list[0];
+    return mr && toChangeRequest(mr);
+  }
+
+  async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
+    const mr = await this.call(`open a merge request from ${input.head}`, () =>
+      this.api.MergeRequests.create(this.repo, input.head, input.base, input.title, { description: input.body }),
+    );
+    return toChangeRequest(mr as unknown as MergeRequestShape);
+  }
+
+  async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
+    const mr = await this.call(`update merge request !${number}`, () =>
+      this.api.MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }),
+    );
+    return toChangeRequest(mr as unknown as MergeRequestShape);
+  }
+
+  private async branchHead(branch: string): Promise<string> {
+    try {
+      const found = await this.api.Branches.show(this.repo, branch);
+      return String((found.commit as { id: string }).id);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404 && /branch/i.test((error as Error).message)) {
+        throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`, 404);
+      }
+      throw this.describe(error, `read ${branch}`);
+    }
+  }
+
+  private async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const response = await retryingFetch(
+      this.graphqlUrl,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ query, variables }),
+      },
+      this.policy,
+      this.log,
+    );
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: T;
+      errors?: { message: string }[];
+      message?: string;
+    };
+    if (!response.ok)
+      throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
+    if (body.errors?.length || !body.data) {
+      throw new ForgeError(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
+    }
+    return body.data;
+  }
+
+  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw this.describe(error, what);
+    }
+  }
+
+  /** gitbeaker's transport: the suite's fetch and retry policy, errors with their status. */
+  private readonly handler: RequestHandlerFn = async (endpoint, options = {}) => {
+    const { prefixUrl, searchParams, method, headers, body, asStream } = options as {
+      prefixUrl?: string;
+      searchParams?: string;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      asStream?: boolean;
+    };
+    const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
+    url.search = searchParams ?? "";
+    const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+    const text = asStream ? "" : await response.text();
+    const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
+    if (!response.ok) {
+      const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
+      throw new GitLabHttpError(typeof message === "string" ? message : JSON.stringify(message), response.status);
+    }
+    return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+  };
+
+  private describe(error: unknown, what: string): Error {
+    if (error instanceof ForgeError) return error;
+    const status = (error as { status?: number }).status;
+    const message = (error as Error).message;
+    if (status === 401)
+      return new ForgeError(
+        `${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`,
+        401,
+      );
+    if (status === 403)
+      return new ForgeError(
+        `${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`,
+        403,
+      );
+    if (status === 404)
+      return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
+    return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+  }
+}
+
+function toChangeRequest(mr: MergeRequestShape): ChangeRequest {
+  return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+}

@@ -1,0 +1,47 @@
+/**
+ * How transient failures (5xx, connection resets, rate limits) are retried: with full-jitter
+ * exponential backoff, bounded both in attempts and in total time, so that a CI job never hangs.
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** No retry is started once this much time has passed since the first attempt. */
+  maxElapsedMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** The longest rate-limit wait (retry-after, x-ratelimit-reset) that is waited out. */
+  maxRateLimitWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 5,
+  maxElapsedMs: 60_000,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRateLimitWaitMs: 60_000,
+};
+
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+export function backoffDelay(
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
+  retry: number,
+  random = Math.random,
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return Math.max(1, Math.floor(random() * ceiling));
+}
+
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+export function mayRetry(
+  policy: RetryPolicy,
+  retry: number,
+  startedAt: number,
+  delayMs: number,
+  now = Date.now(),
+): boolean {
+  return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

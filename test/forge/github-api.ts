@@ -1,0 +1,392 @@
+import { buildSchema, GraphQLError, graphql } from "graphql";
+import type { GitStore } from "./git-store.js";
+import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
+
+const DOCS = "https://docs.github.com/rest";
+
+// The subset of GitHub's GraphQL schema the suite uses, with GitHub's names and shapes.
+const schema = buildSchema(`
+  type Query { repository(owner: String!, name: String!): Repository }
+  type Mutation { createCommitOnBranch(input: CreateCommitOnBranchInput!): CreateCommitOnBranchPayload }
+  type Repository { nameWithOwner: String! ref(qualifiedName: String!): Ref }
+  type Ref { name: String! prefix: String! target: GitObject }
+  interface GitObject { oid: String! }
+  type Commit implements GitObject { oid: String! message: String! file(path: String!): TreeEntry }
+  type Blob implements GitObject { oid: String! text: String isBinary: Boolean isTruncated: Boolean! byteSize: Int! }
+  type TreeEntry { path: String name: String! object: GitObject }
+  input CreateCommitOnBranchInput {
+    branch: CommittableBranch!
+    message: CommitMessage!
+    fileChanges: FileChanges
+    expectedHeadOid: String!
+    clientMutationId: String
+  }
+  input CommittableBranch { repositoryNameWithOwner: String branchName: String id: ID }
+  input CommitMessage { headline: String! body: String }
+  input FileChanges { additions: [FileAddition!] deletions: [FileDeletion!] }
+  input FileAddition { path: String! contents: String! }
+  input FileDeletion { path: String! }
+  type CreateCommitOnBranchPayload { clientMutationId: String commit: Commit ref: Ref }
+`);
+
+interface PullRequest {
+  number: number;
+  state: "open" | "closed";
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
+export class GitHubApi {
+  private readonly pulls = new Map<string, PullRequest[]>();
+  private remaining = 5000;
+
+  constructor(
+    private readonly store: GitStore,
+    private readonly tokens: Map<string, Access>,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  routes(): Route[] {
+    const v3 = "/github/api/v3";
+    return [
+      route("POST", "/github/api/graphql", (r) => this.graphql(r)),
+      route("GET", `${v3}/repos/:owner/:repo`, (r) => this.withRepo(r, "read", (repo) => this.repository(repo))),
+      route("POST", `${v3}/repos/:owner/:repo/git/refs`, (r) =>
+        this.withRepo(r, "write", (repo, dir) => this.createRef(r, repo, dir)),
+      ),
+      route("PATCH", `${v3}/repos/:owner/:repo/git/refs/*ref`, (r) =>
+        this.withRepo(r, "write", (repo, dir) => this.updateRef(r, repo, dir)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/pulls`, (r) =>
+        this.withRepo(r, "read", (repo) => this.listPulls(r, repo)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/pulls`, (r) =>
+        this.withRepo(r, "write", (repo, dir) => this.createPull(r, repo, dir)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/pulls/:number`, (r) =>
+        this.withRepo(r, "read", (repo) => this.getPull(r, repo)),
+      ),
+      route("PATCH", `${v3}/repos/:owner/:repo/pulls/:number`, (r) =>
+        this.withRepo(r, "write", (repo) => this.updatePull(r, repo)),
+      ),
+    ];
+  }
+
+  /** GitHub sends its rate-limit headers on every API response. */
+  rateLimitHeaders(resource: "core" | "graphql"): Record<string, string> {
+    this.remaining = Math.max(0, this.remaining - 1);
+    return {
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-remaining": String(this.remaining),
+      "x-ratelimit-used": String(5000 - this.remaining),
+      "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 3600),
+      "x-ratelimit-resource": resource,
+    };
+  }
+
+  private authenticate(req: ForgeRequest): Access | ForgeResponse {
+    const header = req.headers.authorization ?? "";
+    const token = /^(?:token|bearer)\s+(.+)$/i.exec(header)?.[1];
+    if (!header) return json(401, { message: "Requires authentication", documentation_url: DOCS, status: "401" });
+    const access = token ? this.tokens.get(token) : undefined;
+    return access ?? json(401, { message: "Bad credentials", documentation_url: DOCS, status: "401" });
+  }
+
+  private async withRepo(
+    req: ForgeRequest,
+    needed: Access,
+    handler: (repo: string, dir: string) => Promise<ForgeResponse> | ForgeResponse,
+  ): Promise<ForgeResponse> {
+    const access = this.authenticate(req);
+    if (typeof access !== "string") return access;
+    const repo = `${req.params.owner}/${req.params.repo}`;
+    const dir = this.store.dir(repo);
+    if (!dir) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    if (needed === "write" && access !== "write") {
+      return json(403, {
+        message: "Resource not accessible by personal access token",
+        documentation_url: DOCS,
+        status: "403",
+      });
+    }
+    return handler(repo, dir);
+  }
+
+  private repository(repo: string): ForgeResponse {
+    const [owner, name] = repo.split("/");
+    return json(200, {
+      id: 1,
+      name,
+      full_name: repo,
+      owner: { login: owner },
+      default_branch: "main",
+      html_url: `${this.baseUrl()}/github/${repo}`,
+    });
+  }
+
+  private async createRef(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req);
+    const ref = String(body.ref ?? "");
+    const sha = String(body.sha ?? "");
+    if (!ref.startsWith("refs/heads/") || !(await this.store.commitExists(dir, sha))) {
+      return json(422, { message: "Reference update failed", documentation_url: DOCS, status: "422" });
+    }
+    const created = await this.store.compareAndSwap(dir, ref.slice("refs/heads/".length), sha, null);
+    if (!created) return json(422, { message: "Reference already exists", documentation_url: DOCS, status: "422" });
+    return json(201, this.refObject(repo, ref, sha));
+  }
+
+  private async updateRef(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req);
+    const ref = String(req.params.ref);
+    const sha = String(body.sha ?? "");
+    if (!ref.startsWith("heads/"))
+      return json(422, { message: "Reference does not exist", documentation_url: DOCS, status: "422" });
+    const branch = ref.slice("heads/".length);
+    const current = await this.store.head(dir, branch);
+    if (!current) return json(422, { message: "Reference does not exist", documentation_url: DOCS, status: "422" });
+    if (!(await this.store.commitExists(dir, sha)))
+      return json(422, { message: "Object does not exist", documentation_url: DOCS, status: "422" });
+    if (body.force !== true) {
+      if (!(await this.store.isAncestor(dir, current, sha)))
+        return json(422, { message: "Update is not a fast forward", documentation_url: DOCS, status: "422" });
+    }
+    await this.store.setBranch(dir, branch, sha);
+    return json(200, this.refObject(repo, `refs/${ref}`, sha));
+  }
+
+  private refObject(repo: string, ref: string, sha: string) {
+    return {
+      ref,
+      node_id: "REF",
+      url: `${this.baseUrl()}/github/api/v3/repos/${repo}/git/${ref}`,
+      object: { sha, type: "commit", url: "" },
+    };
+  }
+
+  private prsOf(repo: string): PullRequest[] {
+    let list = this.pulls.get(repo);
+    if (!list) this.pulls.set(repo, (list = []));
+    return list;
+  }
+
+  private pullObject(repo: string, pr: PullRequest) {
+    const [owner] = repo.split("/");
+    return {
+      id: pr.number,
+      node_id: `PR_${pr.number}`,
+      number: pr.number,
+      state: pr.state,
+      title: pr.title,
+      body: pr.body,
+      draft: false,
+      merged: false,
+      html_url: `${this.baseUrl()}/github/${repo}/pull/${pr.number}`,
+      url: `${this.baseUrl()}/github/api/v3/repos/${repo}/pulls/${pr.number}`,
+      head: { ref: pr.head, label: `${owner}:${pr.head}` },
+      base: { ref: pr.base, label: `${owner}:${pr.base}` },
+      user: { login: "gitops-ci" },
+      created_at: pr.created_at,
+      updated_at: pr.updated_at,
+    };
+  }
+
+  private listPulls(req: ForgeRequest, repo: string): ForgeResponse {
+    const q = req.url.searchParams;
+    const state = q.get("state") ?? "open";
+    const head = q.get("head");
+    const base = q.get("base");
+    const [owner] = repo.split("/");
+    const list = this.prsOf(repo).filter(
+      (pr) =>
+        (state === "all" || pr.state === state) &&
+        (!head || `${owner}:${pr.head}` === head || pr.head === head) &&
+        (!base || pr.base === base),
+    );
+    return json(
+      200,
+      list.map((pr) => this.pullObject(repo, pr)),
+    );
+  }
+
+  private async createPull(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req);
+    const head = String(body.head ?? "").replace(/^[^:]+:/, "");
+    const base = String(body.base ?? "");
+    const invalid = (message: string) =>
+      json(422, {
+        message: "Validation Failed",
+        errors: [{ resource: "PullRequest", code: "custom", message }],
+        documentation_url: DOCS,
+        status: "422",
+      });
+    if (!body.title) return invalid("title is missing");
+    if (!(await this.store.head(dir, head))) return invalid(`head ref ${head} does not exist`);
+    if (!(await this.store.head(dir, base))) return invalid(`base ref ${base} does not exist`);
+    const [owner] = repo.split("/");
+    if (this.prsOf(repo).some((pr) => pr.state === "open" && pr.head === head && pr.base === base)) {
+      return invalid(`A pull request already exists for ${owner}:${head}.`);
+    }
+    const now = new Date().toISOString();
+    const pr: PullRequest = {
+      number: this.prsOf(repo).length + 1,
+      state: "open",
+      title: String(body.title),
+      body: String(body.body ?? ""),
+      head,
+      base,
+      created_at: now,
+      updated_at: now,
+    };
+    this.prsOf(repo).push(pr);
+    return json(201, this.pullObject(repo, pr));
+  }
+
+  private findPull(req: ForgeRequest, repo: string): PullRequest | undefined {
+    return this.prsOf(repo).find((pr) => pr.number === Number(req.params.number));
+  }
+
+  private getPull(req: ForgeRequest, repo: string): ForgeResponse {
+    const pr = this.findPull(req, repo);
+    return pr
+      ? json(200, this.pullObject(repo, pr))
+      : json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+  }
+
+  private updatePull(req: ForgeRequest, repo: string): ForgeResponse {
+    const pr = this.findPull(req, repo);
+    if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const body = parseJson(req);
+    if (typeof body.title === "string") pr.title = body.title;
+    if (typeof body.body === "string") pr.body = body.body;
+    if (body.state === "open" || body.state === "closed") pr.state = body.state;
+    pr.updated_at = new Date().toISOString();
+    return json(200, this.pullObject(repo, pr));
+  }
+
+  private async graphql(req: ForgeRequest): Promise<ForgeResponse> {
+    const access = this.authenticate(req);
+    if (typeof access !== "string") {
+      return json(401, {
+        message: "This endpoint requires you to be authenticated.",
+        documentation_url:
+          "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+      });
+    }
+    const { query, variables } = parseJson(req) as { query?: string; variables?: Record<string, unknown> };
+    const result = await graphql({
+      schema,
+      source: String(query ?? ""),
+      variableValues: variables,
+      rootValue: this.resolvers(access),
+    });
+    // GitHub puts the error type at the top level of each error, beside message and path.
+    const errors = result.errors?.map((e) => ({
+      ...(e.extensions?.type ? { type: e.extensions.type } : {}),
+      path: e.path,
+      locations: e.locations,
+      message: e.message,
+    }));
+    return json(200, errors ? { data: result.data ?? null, errors } : { data: result.data });
+  }
+
+  private resolvers(access: Access) {
+    const store = this.store;
+    const commitObject = (dir: string, oid: string) => ({
+      __typename: "Commit",
+      oid,
+      message: "",
+      file: async ({ path }: { path: string }) => {
+        const blob = (await store.readFiles(dir, oid, [path])).get(path);
+        if (!blob) return null;
+        const binary = blob.includes(0);
+        return {
+          path,
+          name: path.split("/").pop(),
+          object: {
+            __typename: "Blob",
+            oid: "",
+            text: binary ? null : blob.toString("utf8"),
+            isBinary: binary,
+            isTruncated: false,
+            byteSize: blob.length,
+          },
+        };
+      },
+    });
+    const findRepo = (nameWithOwner: string) => {
+      const dir = store.dir(nameWithOwner);
+      if (!dir)
+        throw new GraphQLError(`Could not resolve to a Repository with the name '${nameWithOwner}'.`, {
+          extensions: { type: "NOT_FOUND" },
+        });
+      return dir;
+    };
+    return {
+      repository: ({ owner, name }: { owner: string; name: string }) => {
+        const dir = findRepo(`${owner}/${name}`);
+        return {
+          nameWithOwner: `${owner}/${name}`,
+          ref: async ({ qualifiedName }: { qualifiedName: string }) => {
+            const branch = qualifiedName.replace(/^refs\/heads\//, "");
+            const head = await store.head(dir, branch);
+            return head ? { name: branch, prefix: "refs/heads/", target: commitObject(dir, head) } : null;
+          },
+        };
+      },
+      createCommitOnBranch: async ({ input }: { input: CommitInput }) => {
+        const nameWithOwner = input.branch.repositoryNameWithOwner ?? "";
+        const dir = findRepo(nameWithOwner);
+        if (access !== "write")
+          throw new GraphQLError("Resource not accessible by personal access token", {
+            extensions: { type: "FORBIDDEN" },
+          });
+        const branch = input.branch.branchName ?? "";
+        const head = await store.head(dir, branch);
+        if (!head)
+          throw new GraphQLError(`A ref named "refs/heads/${branch}" does not exist in ${nameWithOwner}.`, {
+            extensions: { type: "NOT_FOUND" },
+          });
+        const stale = () =>
+          new GraphQLError(
+            `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`,
+            { extensions: { type: "STALE_DATA" } },
+          );
+        if (head !== input.expectedHeadOid) throw stale();
+        const changes = [
+          ...(input.fileChanges?.additions ?? []).map((a) => ({
+            path: a.path,
+            content: Buffer.from(a.contents, "base64"),
+          })),
+          ...(input.fileChanges?.deletions ?? []).map((d) => ({ path: d.path, content: null })),
+        ];
+        const message = input.message.body
+          ? `${input.message.headline}\n\n${input.message.body}`
+          : input.message.headline;
+        const sha = await store.commit(dir, head, changes, message, {
+          name: "gitops-ci",
+          email: "gitops-ci@users.noreply.github.com",
+        });
+        if (!(await store.compareAndSwap(dir, branch, sha, head))) throw stale();
+        return {
+          clientMutationId: input.clientMutationId ?? null,
+          commit: commitObject(dir, sha),
+          ref: { name: branch, prefix: "refs/heads/" },
+        };
+      },
+    };
+  }
+}
+
+interface CommitInput {
+  branch: { repositoryNameWithOwner?: string; branchName?: string };
+  message: { headline: string; body?: string };
+  fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] };
+  expectedHeadOid: string;
+  clientMutationId?: string;
+}

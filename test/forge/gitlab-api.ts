@@ -1,0 +1,319 @@
+import { buildSchema, graphql } from "graphql";
+import type { GitStore } from "./git-store.js";
+import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
+
+const schema = buildSchema(`
+  type Query { project(fullPath: ID!): Project }
+  type Project { fullPath: ID! repository: Repository }
+  type Repository { blobs(ref: String, paths: [String!]!): RepositoryBlobConnection }
+  type RepositoryBlobConnection { nodes: [RepositoryBlob] }
+  type RepositoryBlob { path: String! name: String rawBlob: String rawTextBlob: String size: Int }
+`);
+
+interface MergeRequest {
+  iid: number;
+  state: "opened" | "closed" | "merged";
+  title: string;
+  description: string;
+  source_branch: string;
+  target_branch: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface CommitAction {
+  action?: string;
+  file_path?: string;
+  content?: string;
+  encoding?: string;
+  last_commit_id?: string;
+}
+
+const NOT_FOUND = (what: string) => json(404, { message: `404 ${what} Not Found` });
+
+/** GitLab's REST v4 (`/gitlab/api/v4`) and GraphQL (`/gitlab/api/graphql`) over the git store. */
+export class GitLabApi {
+  private readonly mergeRequests = new Map<string, MergeRequest[]>();
+  /** GitLab serialises writes to one repository; so does the forge. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: GitStore,
+    private readonly tokens: Map<string, Access>,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  routes(): Route[] {
+    const v4 = "/gitlab/api/v4/projects/:id";
+    return [
+      route("POST", "/gitlab/api/graphql", (r) => this.graphql(r)),
+      route("GET", `${v4}/repository/branches/:branch`, (r) =>
+        this.withProject(r, "read", (p, dir) => this.branch(r, p, dir)),
+      ),
+      route("POST", `${v4}/repository/commits`, (r) =>
+        this.withProject(r, "write", (p, dir) => this.serialised(p, () => this.commit(r, p, dir))),
+      ),
+      route("GET", `${v4}/merge_requests`, (r) => this.withProject(r, "read", (p) => this.listMergeRequests(r, p))),
+      route("POST", `${v4}/merge_requests`, (r) =>
+        this.withProject(r, "write", (p, dir) => this.createMergeRequest(r, p, dir)),
+      ),
+      route("GET", `${v4}/merge_requests/:iid`, (r) => this.withProject(r, "read", (p) => this.getMergeRequest(r, p))),
+      route("PUT", `${v4}/merge_requests/:iid`, (r) =>
+        this.withProject(r, "write", (p) => this.updateMergeRequest(r, p)),
+      ),
+    ];
+  }
+
+  private token(req: ForgeRequest): string | undefined {
+    const privateToken = req.headers["private-token"];
+    if (typeof privateToken === "string") return privateToken;
+    return /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  }
+
+  private async withProject(
+    req: ForgeRequest,
+    needed: Access,
+    handler: (project: string, dir: string) => Promise<ForgeResponse> | ForgeResponse,
+  ): Promise<ForgeResponse> {
+    const token = this.token(req);
+    const access = token ? this.tokens.get(token) : undefined;
+    if (!access) return json(401, { message: "401 Unauthorized" });
+    const project = req.params.id ?? "";
+    const dir = this.store.dir(project);
+    if (!dir) return NOT_FOUND("Project");
+    if (needed === "write" && access !== "write") return json(403, { message: "403 Forbidden" });
+    return handler(project, dir);
+  }
+
+  private serialised<T>(project: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(project) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.locks.set(
+      project,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private commitObject(project: string, sha: string, message: string, parent?: string) {
+    return {
+      id: sha,
+      short_id: sha.slice(0, 8),
+      title: message.split("\n")[0],
+      message,
+      author_name: "gitops-ci",
+      author_email: "gitops-ci@example.com",
+      created_at: new Date().toISOString(),
+      parent_ids: parent ? [parent] : [],
+      web_url: `${this.baseUrl()}/gitlab/${project}/-/commit/${sha}`,
+    };
+  }
+
+  private async branch(req: ForgeRequest, project: string, dir: string): Promise<ForgeResponse> {
+    const name = req.params.branch ?? "";
+    const head = await this.store.head(dir, name);
+    if (!head) return NOT_FOUND("Branch");
+    return json(200, {
+      name,
+      merged: false,
+      protected: false,
+      default: name === "main",
+      commit: this.commitObject(project, head, ""),
+    });
+  }
+
+  /** POST /projects/:id/repository/commits, with GitLab's Files::MultiService checks. */
+  private async commit(req: ForgeRequest, project: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req) as {
+      branch?: string;
+      commit_message?: string;
+      actions?: CommitAction[];
+      start_branch?: string;
+      start_sha?: string;
+      force?: boolean;
+    };
+    const branch = String(body.branch ?? "");
+    if (!branch || !body.commit_message || !Array.isArray(body.actions))
+      return json(400, { error: "branch, commit_message, actions are missing" });
+    const head = await this.store.head(dir, branch);
+    const start = body.start_sha ?? (body.start_branch ? await this.store.head(dir, body.start_branch) : undefined);
+    if ((body.start_sha || body.start_branch) && !start) return json(400, { message: "Invalid start ref" });
+    if (!head && !start) return json(400, { message: "You can only create or edit files when you are on a branch" });
+    const base = (body.force || !head ? start : head) as string;
+    const changes = [];
+    for (const action of body.actions) {
+      const path = String(action.file_path ?? "");
+      const exists = (await this.store.readFiles(dir, base, [path])).has(path);
+      if (action.action === "update" || action.action === "delete") {
+        if (!exists) return json(400, { message: `A file with this name doesn't exist` });
+        if (
+          action.last_commit_id &&
+          head &&
+          !body.force &&
+          (await this.fileHasChanged(dir, branch, path, action.last_commit_id))
+        ) {
+          return json(400, {
+            message: `You are attempting to update a file ${path} that has changed since you started editing it.`,
+          });
+        }
+      } else if (action.action === "create") {
+        if (exists) return json(400, { message: "A file with this name already exists" });
+      } else return json(400, { error: "actions[action] does not have a valid value" });
+      const content =
+        action.encoding === "base64"
+          ? Buffer.from(action.content ?? "", "base64")
+          : Buffer.from(action.content ?? "", "utf8");
+      changes.push({ path, content: action.action === "delete" ? null : content });
+    }
+    const sha = await this.store.commit(dir, base, changes, body.commit_message, {
+      name: "gitops-ci",
+      email: "gitops-ci@example.com",
+    });
+    if (body.force || !head) await this.store.setBranch(dir, branch, sha);
+    else if (!(await this.store.compareAndSwap(dir, branch, sha, head))) {
+      return json(400, { message: `Could not update ${branch}. Please refresh and try again.` });
+    }
+    return json(201, this.commitObject(project, sha, body.commit_message, base));
+  }
+
+  /** Files::BaseService#file_has_changed?: the file's last commit differs between branch and commit_id. */
+  private async fileHasChanged(dir: string, branch: string, path: string, commitId: string): Promise<boolean> {
+    const fromBranch = await this.store.lastCommitFor(dir, `refs/heads/${branch}`, path);
+    if (!fromBranch) return false;
+    if (!(await this.store.commitExists(dir, commitId))) return false;
+    const fromCommit = await this.store.lastCommitFor(dir, commitId, path);
+    if (!fromCommit) return false;
+    return fromBranch !== fromCommit;
+  }
+
+  private mrsOf(project: string): MergeRequest[] {
+    let list = this.mergeRequests.get(project);
+    if (!list) this.mergeRequests.set(project, (list = []));
+    return list;
+  }
+
+  private mrObject(project: string, mr: MergeRequest) {
+    return {
+      id: mr.iid,
+      project_id: 1,
+      ...mr,
+      web_url: `${this.baseUrl()}/gitlab/${project}/-/merge_requests/${mr.iid}`,
+    };
+  }
+
+  private listMergeRequests(req: ForgeRequest, project: string): ForgeResponse {
+    const q = req.url.searchParams;
+    const state = q.get("state") ?? "all";
+    const list = this.mrsOf(project).filter(
+      (mr) =>
+        (state === "all" || mr.state === state) &&
+        (!q.get("source_branch") || mr.source_branch === q.get("source_branch")) &&
+        (!q.get("target_branch") || mr.target_branch === q.get("target_branch")),
+    );
+    return json(
+      200,
+      list.map((mr) => this.mrObject(project, mr)),
+    );
+  }
+
+  private async createMergeRequest(req: ForgeRequest, project: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req);
+    const source = String(body.source_branch ?? "");
+    const target = String(body.target_branch ?? "");
+    if (!body.title || !(await this.store.head(dir, source)) || !(await this.store.head(dir, target))) {
+      return json(400, { message: { source_branch: ["is invalid"] } });
+    }
+    const open = this.mrsOf(project).find(
+      (mr) => mr.state === "opened" && mr.source_branch === source && mr.target_branch === target,
+    );
+    if (open)
+      return json(409, { message: [`Another open merge request already exists for this source branch: !${open.iid}`] });
+    const now = new Date().toISOString();
+    const mr: MergeRequest = {
+      iid: this.mrsOf(project).length + 1,
+      state: "opened",
+      title: String(body.title),
+      description: String(body.description ?? ""),
+      source_branch: source,
+      target_branch: target,
+      created_at: now,
+      updated_at: now,
+    };
+    this.mrsOf(project).push(mr);
+    return json(201, this.mrObject(project, mr));
+  }
+
+  private findMergeRequest(req: ForgeRequest, project: string): MergeRequest | undefined {
+    return this.mrsOf(project).find((mr) => mr.iid === Number(req.params.iid));
+  }
+
+  private getMergeRequest(req: ForgeRequest, project: string): ForgeResponse {
+    const mr = this.findMergeRequest(req, project);
+    return mr ? json(200, this.mrObject(project, mr)) : NOT_FOUND("Merge Request");
+  }
+
+  private updateMergeRequest(req: ForgeRequest, project: string): ForgeResponse {
+    const mr = this.findMergeRequest(req, project);
+    if (!mr) return NOT_FOUND("Merge Request");
+    const body = parseJson(req);
+    if (typeof body.title === "string") mr.title = body.title;
+    if (typeof body.description === "string") mr.description = body.description;
+    if (body.state_event === "close") mr.state = "closed";
+    if (body.state_event === "reopen") mr.state = "opened";
+    mr.updated_at = new Date().toISOString();
+    return json(200, this.mrObject(project, mr));
+  }
+
+  private async graphql(req: ForgeRequest): Promise<ForgeResponse> {
+    const token = this.token(req);
+    if (token && !this.tokens.has(token)) return json(401, { errors: [{ message: "Invalid token" }] });
+    const { query, variables } = parseJson(req) as { query?: string; variables?: Record<string, unknown> };
+    const store = this.store;
+    const result = await graphql({
+      schema,
+      source: String(query ?? ""),
+      variableValues: variables,
+      rootValue: {
+        // Without a valid token a private project is invisible, as on GitLab.
+        project: ({ fullPath }: { fullPath: string }) => {
+          const dir = token ? store.dir(fullPath) : undefined;
+          if (!dir) return null;
+          return {
+            fullPath,
+            repository: {
+              blobs: async ({ ref, paths }: { ref?: string; paths: string[] }) => {
+                const commit =
+                  (await store.head(dir, ref ?? "main")) ??
+                  ((await store.commitExists(dir, ref ?? "")) ? ref : undefined);
+                if (!commit) return { nodes: [] };
+                const files = await store.readFiles(dir, commit, paths);
+                return {
+                  nodes: paths.flatMap((path) => {
+                    const blob = files.get(path);
+                    if (!blob) return [];
+                    const text = blob.toString("utf8");
+                    return [
+                      {
+                        path,
+                        name: path.split("/").pop(),
+                        rawBlob: text,
+                        rawTextBlob: blob.includes(0) ? null : text,
+                        size: blob.length,
+                      },
+                    ];
+                  }),
+                };
+              },
+            },
+          };
+        },
+      },
+    });
+    return json(
+      200,
+      result.errors
+        ? { data: result.data ?? null, errors: result.errors.map((e) => ({ message: e.message, path: e.path })) }
+        : { data: result.data },
+    );
+  }
+}

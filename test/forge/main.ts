@@ -1,0 +1,28 @@
+// `npm run -s forge -- --root <dir> --port <port> --token <t> [--read-token <t>] [--latency-ms N]`
+// Prints the base URL as the first line of stdout and serves until killed.
+import { parseArgs } from "node:util";
+import { startForge } from "./server.js";
+
+const { values } = parseArgs({
+  options: {
+    root: { type: "string" },
+    port: { type: "string", default: "0" },
+    token: { type: "string" },
+    "read-token": { type: "string" },
+    "latency-ms": { type: "string", default: "0" },
+  },
+});
+if (!values.root || !values.token) {
+  console.error("usage: forge --root <dir> --token <t> [--port N] [--read-token <t>] [--latency-ms N]");
+  process.exit(2);
+}
+const forge = await startForge({
+  root: values.root,
+  port: Number(values.port),
+  token: values.token,
+  readToken: values["read-token"],
+  latencyMs: Number(values["latency-ms"]),
+});
+console.log(forge.url);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void forge.close().then(() => process.exit(0)));

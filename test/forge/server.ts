@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Faults, type FaultRule } from "./faults.js";
+import { GitStore } from "./git-store.js";
+import { GitHubApi } from "./github-api.js";
+import { GitLabApi } from "./gitlab-api.js";
+import { type Access, type ForgeRequest, json, type Route, route, send } from "./http-kit.js";
+import { serveGit } from "./smart-http.js";
+
+export interface ForgeOptions {
+  /** Directory holding `<owner>/<name>.git` bare repositories. */
+  root: string;
+  port?: number;
+  /** A token with write access. */
+  token: string;
+  /** A token that can read but not write (403 on writes). */
+  readToken?: string;
+  /** Added to every API and git request, as a remote host would. */
+  latencyMs?: number;
+}
+
+export interface Stats {
+  total: number;
+  byEndpoint: Record<string, number>;
+}
+
+export interface RunningForge {
+  url: string;
+  server: Server;
+  faults: Faults;
+  stats: () => Stats;
+  resetStats: () => void;
+  close: () => Promise<void>;
+}
+
+/**
+ * A local Git host for tests, the demo and benchmarks: GitHub REST + GraphQL under /github,
+ * GitLab REST v4 + GraphQL under /gitlab, git smart HTTP under /git, over real bare repositories.
+ */
+export async function startForge(options: ForgeOptions): Promise<RunningForge> {
+  const store = new GitStore(options.root);
+  const tokens = new Map<string, Access>([[options.token, "write"]]);
+  if (options.readToken) tokens.set(options.readToken, "read");
+  let baseUrl = "";
+  const github = new GitHubApi(store, tokens, () => baseUrl);
+  const gitlab = new GitLabApi(store, tokens, () => baseUrl);
+  const faults = new Faults();
+  let stats: Stats = { total: 0, byEndpoint: {} };
+
+  const gitRoute: Route = {
+    ...route("GET", "/git/*path", () => "streamed"),
+    stream: (r, res) => serveGit(r, res, options.root, tokens),
+  };
+  const routes: Route[] = [...github.routes(), ...gitlab.routes(), gitRoute, { ...gitRoute, method: "POST" }];
+
+  const control = (req: ForgeRequest) => {
+    const key = `${req.method} ${req.url.pathname}`;
+    if (key === "GET /_forge/stats") return json(200, stats);
+    if (key === "POST /_forge/stats/reset") {
+      stats = { total: 0, byEndpoint: {} };
+      return json(200, stats);
+    }
+    if (key === "POST /_forge/faults") {
+      faults.set(((JSON.parse(req.body.toString() || "{}") as { rules?: FaultRule[] }).rules ?? []) as FaultRule[]);
+      return json(200, { ok: true });
+    }
+    if (key === "DELETE /_forge/faults") {
+      faults.clear();
+      return json(200, { ok: true });
+    }
+    return json(404, { message: "Not Found" });
+  };
+
+  const handle = async (raw: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of raw) chunks.push(chunk as Buffer);
+    const url = new URL(raw.url ?? "/", "http://forge");
+    const req: ForgeRequest = {
+      method: raw.method ?? "GET",
+      url,
+      params: {},
+      headers: raw.headers,
+      body: Buffer.concat(chunks),
+      raw,
+    };
+    if (url.pathname.startsWith("/_forge/")) return send(res, control(req));
+
+    const matched = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    const endpoint = matched ? `${matched.method} ${matched.template}` : `${req.method} (unknown)`;
+    stats.total++;
+    stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
+
+    const fault = faults.decide(endpoint);
+    const delay = (options.latencyMs ?? 0) + fault.delayMs;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (fault.reset) {
+      raw.socket.destroy();
+      return;
+    }
+    if (fault.response) return send(res, fault.response as Parameters<typeof send>[1]);
+    if (!matched) return send(res, json(404, { message: "Not Found" }));
+
+    // Clients percent-encode path parameters (octokit sends refs as heads%2Fmain); hosts decode them.
+    const groups = url.pathname.match(matched.pattern)?.groups ?? {};
+    req.params = Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
+    if (matched.stream) return matched.stream(req, res);
+    const response = await matched.handler(req);
+    if (response === "streamed") return;
+    if (url.pathname.startsWith("/github/")) {
+      response.headers = {
+        ...github.rateLimitHeaders(url.pathname.endsWith("/graphql") ? "graphql" : "core"),
+        ...response.headers,
+      };
+    }
+    send(res, response);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, json(500, { message: `forge error: ${(error as Error).message}` }));
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: baseUrl,
+    server,
+    faults,
+    stats: () => structuredClone(stats),
+    resetStats: () => {
+      stats = { total: 0, byEndpoint: {} };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
