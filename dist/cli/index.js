@@ -78961,6 +78961,20 @@ function readSourceContext(env = process.env) {
     return {};
 }
 
+;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
+
+/**
+ * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
+ * variables (GITOPS_CI_<NAME>). Values are single-line; GitLab's dotenv has no quoting.
+ */
+function writeDotenv(file, outputs) {
+    const lines = Object.entries(outputs).map(([name, value]) => {
+        const key = `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`;
+        return `${key}=${String(value ?? "").replaceAll(/[\r\n]+/g, " ")}`;
+    });
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${lines.join("\n")}\n`);
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -78977,6 +78991,7 @@ function parseFlags(command, args, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
+
 
 
 
@@ -79020,6 +79035,8 @@ Through the Git hosting API (no clone):
                       update its PR/MR (never a duplicate)
   --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
   --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)
+  --dotenv <file>     also write the outputs (changed, commit, files, pr-number, pr-url, attempts)
+                      as GITOPS_CI_* lines for GitLab's artifacts:reports:dotenv
 
 Exit codes: 0 done (changed or unchanged), 1 failure (nothing written), 2 usage error.
 
@@ -79049,6 +79066,7 @@ const setImageCli = {
             mode: { type: "string", default: "commit" },
             message: { type: "string" },
             timeout: { type: "string", default: "120" },
+            dotenv: { type: "string" },
         });
         const paths = values.path;
         const images = values.image;
@@ -79083,6 +79101,16 @@ const setImageCli = {
             log,
         });
         print(values.json, toJson(result), formatRemote(result, dryRun));
+        if (values.dotenv) {
+            writeDotenv(values.dotenv, {
+                changed: result.changed,
+                commit: result.commit,
+                files: JSON.stringify(result.files),
+                "pr-number": result.prNumber,
+                "pr-url": result.prUrl,
+                attempts: result.attempts,
+            });
+        }
         return 0;
     },
 };

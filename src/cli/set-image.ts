@@ -5,6 +5,7 @@ import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
 import type { ForgeKind } from "../forge/forge.js";
 import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
+import { writeDotenv } from "../platform/gitlab-job.js";
 import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
@@ -45,6 +46,8 @@ Through the Git hosting API (no clone):
                       update its PR/MR (never a duplicate)
   --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
   --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)
+  --dotenv <file>     also write the outputs (changed, commit, files, pr-number, pr-url, attempts)
+                      as GITOPS_CI_* lines for GitLab's artifacts:reports:dotenv
 
 Exit codes: 0 done (changed or unchanged), 1 failure (nothing written), 2 usage error.
 
@@ -76,6 +79,7 @@ export const setImageCli: CliCommand = {
       mode: { type: "string", default: "commit" },
       message: { type: "string" },
       timeout: { type: "string", default: "120" },
+      dotenv: { type: "string" },
     });
     const paths = values.path as string[];
     const images = values.image as string[];
@@ -110,6 +114,16 @@ export const setImageCli: CliCommand = {
       log,
     });
     print(values.json as boolean, toJson(result), formatRemote(result, dryRun));
+    if (values.dotenv) {
+      writeDotenv(values.dotenv as string, {
+        changed: result.changed,
+        commit: result.commit,
+        files: JSON.stringify(result.files),
+        "pr-number": result.prNumber,
+        "pr-url": result.prUrl,
+        attempts: result.attempts,
+      });
+    }
     return 0;
   },
 };

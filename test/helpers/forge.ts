@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after } from "node:test";
+import { connectForge } from "../../src/forge/connect.js";
+import type { Forge, ForgeKind } from "../../src/forge/forge.js";
+import type { RetryPolicy } from "../../src/forge/retry-policy.js";
+import { type RunningForge, startForge } from "../forge/server.js";
+import { gitIn, seedRepository } from "../forge/seed.js";
+
+export const TOKEN = "ghp_forgeTestToken0123456789abcdef";
+export const READ_TOKEN = "glpat-readOnlyToken0123456789";
+
+/** The repository path each forge kind uses in tests: GitLab's has a subgroup. */
+export const REPO: Record<ForgeKind, string> = { github: "acme/config", gitlab: "platform/team/config" };
+
+export const STAGING = "apps/web/overlays/staging/kustomization.yaml";
+export const PRODUCTION = "apps/web/overlays/production/kustomization.yaml";
+
+export const CONFIG_FILES: Record<string, string> = {
+  "apps/web/base/kustomization.yaml": "resources:\n- deployment.yaml\n",
+  [STAGING]: 'resources:\n- ../../base\nimages:\n- name: web # the app\n  newTag: "1.0"\n',
+  [PRODUCTION]: 'resources:\n- ../../base\nimages:\n- name: web\n  newTag: "0.9"\n',
+};
+
+export interface TestForge {
+  running: RunningForge;
+  root: string;
+  apiUrl(kind: ForgeKind): string;
+  /** A bare repository for git assertions. */
+  git(kind: ForgeKind, ...args: string[]): string;
+  client(kind: ForgeKind, options?: { token?: string; retry?: RetryPolicy }): Forge;
+}
+
+/** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
+export async function testForge(
+  options: { latencyMs?: number; files?: Record<string, string> } = {},
+): Promise<TestForge> {
+  const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
+  for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
+  const running = await startForge({ root, token: TOKEN, readToken: READ_TOKEN, latencyMs: options.latencyMs });
+  after(async () => {
+    await running.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const apiUrl = (kind: ForgeKind) => `${running.url}/${kind}/api/${kind === "github" ? "v3" : "v4"}`;
+  return {
+    running,
+    root,
+    apiUrl,
+    git: (kind, ...args) => gitIn(path.join(root, `${REPO[kind]}.git`), ...args),
+    client: (kind, o = {}) =>
+      connectForge({ repo: REPO[kind], kind, apiUrl: apiUrl(kind), token: o.token ?? TOKEN, retry: o.retry, env: {} }),
+  };
+}
+
+/** Fast retries for fault tests, still bounded. */
+export const QUICK_RETRY: RetryPolicy = {
+  maxRetries: 4,
+  maxElapsedMs: 10_000,
+  baseDelayMs: 20,
+  maxDelayMs: 200,
+  maxRateLimitWaitMs: 5_000,
+};
