@@ -68,7 +68,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
         dryRun: true,
       });
       assert.equal(result.changed, true);
-      assert.match(result.diff, /-  newTag: "1\.10"\n\+  newTag: "9"/);
+      assert.match(result.diff, /- {2}newTag: "1\.10"\n\+ {2}newTag: "9"/);
       assert.equal(f.git(kind, "rev-parse", "main"), head);
     });
 
