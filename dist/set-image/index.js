@@ -110406,7 +110406,14 @@ async function remote(repo) {
 }
 async function writeSummary(result, repo) {
     const dryRun = "dryRun" in result ? result.dryRun : getBooleanInput("dry-run");
-    const rows = result.images.map((e) => [e.file, e.name, e.action, e.after.newName ?? "", e.after.newTag ?? "", e.after.digest ?? ""]);
+    const rows = result.images.map((e) => [
+        e.file,
+        e.name,
+        e.action,
+        e.after.newName ?? "",
+        e.after.newTag ?? "",
+        e.after.digest ?? "",
+    ]);
     const summary = summary_summary
         .addHeading(dryRun ? "set-image (dry run)" : "set-image", 3)
         .addRaw(`${markdownTable(["file", "image", "action", "newName", "newTag", "digest"], rows)}\n`);

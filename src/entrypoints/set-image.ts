@@ -39,13 +39,15 @@ async function remote(repo: string): Promise<SetImageRemoteResult> {
   if (input) core.setSecret(input);
   const apiUrl = core.getInput("api-url") || undefined;
   const forgeInput = core.getInput("forge");
-  if (forgeInput && forgeInput !== "github" && forgeInput !== "gitlab") throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
+  if (forgeInput && forgeInput !== "github" && forgeInput !== "gitlab")
+    throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
   const kind = (forgeInput as ForgeKind) || detectForgeKind(process.env, apiUrl);
   const token = input || readToken(kind, process.env);
   core.setSecret(token);
   registerSecret(token);
   const mode = core.getInput("mode") || "commit";
-  if (mode !== "commit" && mode !== "pull-request") throw new UsageError(`mode must be commit or pull-request, not "${mode}"`);
+  if (mode !== "commit" && mode !== "pull-request")
+    throw new UsageError(`mode must be commit or pull-request, not "${mode}"`);
   const timeout = Number(core.getInput("timeout") || "120");
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`timeout must be a number of seconds`);
   return setImageRemote({
@@ -64,12 +66,22 @@ async function remote(repo: string): Promise<SetImageRemoteResult> {
 
 async function writeSummary(result: SetImageResult | SetImageRemoteResult, repo: string): Promise<void> {
   const dryRun = "dryRun" in result ? result.dryRun : core.getBooleanInput("dry-run");
-  const rows = result.images.map((e) => [e.file, e.name, e.action, e.after.newName ?? "", e.after.newTag ?? "", e.after.digest ?? ""]);
+  const rows = result.images.map((e) => [
+    e.file,
+    e.name,
+    e.action,
+    e.after.newName ?? "",
+    e.after.newTag ?? "",
+    e.after.digest ?? "",
+  ]);
   const summary = core.summary
     .addHeading(dryRun ? "set-image (dry run)" : "set-image", 3)
     .addRaw(`${markdownTable(["file", "image", "action", "newName", "newTag", "digest"], rows)}\n`);
   if (!result.changed) summary.addRaw("\nNothing to change.\n");
-  if ("commit" in result && result.commit) summary.addRaw(`\nCommitted \`${result.commit}\` to \`${repo}\` \`${result.branch}\` (attempt ${result.attempts}).\n`);
+  if ("commit" in result && result.commit)
+    summary.addRaw(
+      `\nCommitted \`${result.commit}\` to \`${repo}\` \`${result.branch}\` (attempt ${result.attempts}).\n`,
+    );
   if ("prUrl" in result && result.prUrl) summary.addRaw(`\nPull request: ${result.prUrl}\n`);
   await summary.write();
 }
