@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,3 +63,55 @@ export const QUICK_RETRY: RetryPolicy = {
   maxDelayMs: 200,
   maxRateLimitWaitMs: 5_000,
 };
+
+export interface ForgeProcess {
+  url: string;
+  root: string;
+  apiUrl(kind: ForgeKind): string;
+  git(kind: ForgeKind, ...args: string[]): string;
+  stats(): Promise<{ total: number; byEndpoint: Record<string, number> }>;
+}
+
+/**
+ * The forge as its own process, started the way users and CI start it
+ * (`tsx test/forge/main.ts --root --token`), for tests whose clients block (spawnSync).
+ */
+export async function forgeProcess(
+  options: { latencyMs?: number; files?: Record<string, string> } = {},
+): Promise<ForgeProcess> {
+  const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
+  for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  const args = [
+    "test/forge/main.ts",
+    "--root",
+    root,
+    "--token",
+    TOKEN,
+    "--read-token",
+    READ_TOKEN,
+    "--latency-ms",
+    String(options.latencyMs ?? 0),
+  ];
+  const child = spawn(tsx, args, { stdio: ["ignore", "pipe", "inherit"] });
+  after(() => {
+    child.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve(out.split("\n")[0] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`forge exited with ${code}`)));
+  });
+  return {
+    url,
+    root,
+    apiUrl: (kind) => `${url}/${kind}/api/${kind === "github" ? "v3" : "v4"}`,
+    git: (kind, ...a) => gitIn(path.join(root, `${REPO[kind]}.git`), ...a),
+    stats: async () =>
+      (await (await fetch(`${url}/_forge/stats`)).json()) as Awaited<ReturnType<ForgeProcess["stats"]>>,
+  };
+}
