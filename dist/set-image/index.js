@@ -110383,7 +110383,8 @@ async function remote(repo) {
         throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
     const kind = forgeInput || detectForgeKind(process.env, apiUrl);
     const token = input || readToken(kind, process.env);
-    core_setSecret(token);
+    if (!input)
+        core_setSecret(token);
     registerSecret(token);
     const mode = getInput("mode") || "commit";
     if (mode !== "commit" && mode !== "pull-request")

@@ -43,7 +43,7 @@ async function remote(repo: string): Promise<SetImageRemoteResult> {
     throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
   const kind = (forgeInput as ForgeKind) || detectForgeKind(process.env, apiUrl);
   const token = input || readToken(kind, process.env);
-  core.setSecret(token);
+  if (!input) core.setSecret(token);
   registerSecret(token);
   const mode = core.getInput("mode") || "commit";
   if (mode !== "commit" && mode !== "pull-request")
