@@ -2,7 +2,7 @@
 // git push) on the same repositories of the local forge, with injected latency. Prints tables;
 // figures are ratios against the seeds' script measured in the same run.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startForge } from "../forge/server.js";
