@@ -171,7 +171,7 @@ git push -q origin HEAD:main`;
     const runs = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => run(i)));
     const file = gitIn(path.join(root, "bench/small.git"), "show", `main:${FILE}`);
     const landed = Array.from({ length: CONCURRENT }, (_, i) =>
-      new RegExp(`- name: svc${i}\\n  newTag: "?${prefix}${i}"?\\n`).test(file),
+      new RegExp(`- name: svc${i}\\n  newTag: "?${prefix}${i}"?(\\n|$)`).test(file),
     ).filter(Boolean).length;
     const ms = runs.map((r) => r.ms);
     concurrency.push([

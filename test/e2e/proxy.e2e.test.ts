@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { after, describe, it } from "node:test";
 import { forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
-import { CLI } from "../helpers/run-node.js";
+import { CLI, runNodeAsync } from "../helpers/run-node.js";
 
 /** A forward proxy that tunnels CONNECT requests and remembers where they went. */
 async function tunnellingProxy() {
@@ -27,15 +26,6 @@ async function tunnellingProxy() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("close", (status) => resolve({ status, stderr }));
-  });
-}
-
 describe("HTTP(S)_PROXY", async () => {
   const f = await forgeProcess();
   const forgeHost = new URL(f.url).host;
@@ -56,7 +46,7 @@ describe("HTTP(S)_PROXY", async () => {
         "--image",
         `web:${kind}-1`,
       ];
-      const r = await run(args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
+      const r = await runNodeAsync(CLI, args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
       assert.equal(r.status, 0, r.stderr);
       assert.ok(
         proxy.seen.length >= 1 && proxy.seen.every((target) => target === forgeHost),
@@ -80,7 +70,7 @@ describe("HTTP(S)_PROXY", async () => {
       "--image",
       "web:direct",
     ];
-    const r = await run(args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" });
+    const r = await runNodeAsync(CLI, args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(proxy.seen, []);
   });

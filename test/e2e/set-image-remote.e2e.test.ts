@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -7,7 +6,7 @@ import type { ForgeKind } from "../../src/forge/forge.js";
 import { forgeProcess, REPO, STAGING, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
-import { CLI, type ProcessResult, runNode } from "../helpers/run-node.js";
+import { CLI, type ProcessResult, runNode, runNodeAsync } from "../helpers/run-node.js";
 
 /** Everything the suite printed or wrote in these tests; scanned for the token at the end. */
 const captured: string[] = [];
@@ -34,18 +33,10 @@ function cli(args: string[], env: NodeJS.ProcessEnv): ProcessResult {
   return r;
 }
 
-function cliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<ProcessResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("close", (status) => {
-      captured.push(stdout, stderr);
-      resolve({ status, stdout, stderr });
-    });
-  });
+async function cliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<ProcessResult> {
+  const r = await runNodeAsync(CLI, args, env);
+  captured.push(r.stdout, r.stderr);
+  return r;
 }
 
 describe("set-image end to end against the forge process", async () => {

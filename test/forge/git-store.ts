@@ -35,6 +35,7 @@ export function git(
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
+    child.stdin.on("error", () => undefined);
     child.stdin.end(input);
   });
 }

@@ -31,11 +31,14 @@ export async function serveGit(
       QUERY_STRING: req.url.search.slice(1),
       REQUEST_METHOD: req.method,
       CONTENT_TYPE: req.headers["content-type"] ?? "",
+      CONTENT_LENGTH: String(req.body.length),
       HTTP_CONTENT_ENCODING: String(req.headers["content-encoding"] ?? ""),
       REMOTE_USER: "forge",
       REMOTE_ADDR: "127.0.0.1",
     },
   });
+  // http-backend may exit before reading a body it refuses; that is its answer, not a crash.
+  child.stdin.on("error", () => undefined);
   child.stdin.end(req.body);
   const chunks: Buffer[] = [];
   child.stdout.on("data", (d: Buffer) => chunks.push(d));

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,4 +27,16 @@ export function runNode(
 
 export function runCli(args: string[], cwd?: string): ProcessResult {
   return runNode(CLI, args, { cwd });
+}
+
+/** runNode without blocking: for many processes at once, or a server in this same process. */
+export function runNodeAsync(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
