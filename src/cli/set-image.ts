@@ -1,7 +1,6 @@
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
-import { type SetImageMode, type SetImageRemoteResult, setImageRemote } from "../commands/set-image-remote.js";
+import type { SetImageMode, SetImageRemoteResult } from "../commands/set-image-remote.js";
 import { UsageError } from "../errors.js";
-import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
 import type { ForgeKind } from "../forge/forge.js";
 import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
@@ -97,6 +96,9 @@ export const setImageCli: CliCommand = {
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UsageError(`--timeout must be a number of seconds, not "${values.timeout}"`);
     const apiUrl = values["api-url"] as string | undefined;
+    // The API clients are loaded only for --repo: local edits and --help start faster without them.
+    const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
+    const { setImageRemote } = await import("../commands/set-image-remote.js");
     const resolvedKind = kind ?? detectForgeKind(process.env, apiUrl);
     const token = readToken(resolvedKind, process.env, values["token-env"] as string | undefined);
     const log = (line: string) => process.stderr.write(`${redact(line)}\n`);

@@ -1,5 +1,5 @@
-import { Gitlab } from "@gitbeaker/core";
-import { createRequesterFn, type RequestHandlerFn } from "@gitbeaker/requester-utils";
+import type { Gitlab } from "@gitbeaker/core";
+import type { RequestHandlerFn } from "@gitbeaker/requester-utils";
 import {
   BranchNotFoundError,
   type BranchSnapshot,
@@ -51,7 +51,8 @@ interface MergeRequestShape {
 export class GitLabForge implements Forge {
   readonly kind = "gitlab" as const;
   readonly repo: string;
-  private readonly api: InstanceType<typeof Gitlab>;
+  private client?: Promise<InstanceType<typeof Gitlab>>;
+  private readonly host: string;
   private readonly graphqlUrl: string;
   private readonly token: string;
   private readonly policy: RetryPolicy;
@@ -67,11 +68,20 @@ export class GitLabForge implements Forge {
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
     const host = apiUrl.replace(/\/api\/v4$/, "");
     this.graphqlUrl = options.graphqlUrl ?? `${host}/api/graphql`;
-    this.api = new Gitlab({
-      host,
-      token: options.token,
-      requesterFn: createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
-    });
+    this.host = host;
+  }
+
+  /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
+  private api(): Promise<InstanceType<typeof Gitlab>> {
+    this.client ??= Promise.all([import("@gitbeaker/core"), import("@gitbeaker/requester-utils")]).then(
+      ([core, utils]) =>
+        new core.Gitlab({
+          host: this.host,
+          token: this.token,
+          requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
+        }),
+    );
+    return this.client;
   }
 
   async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
@@ -99,7 +109,9 @@ export class GitLabForge implements Forge {
     }));
     const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
     try {
-      const commit = await this.api.Commits.create(this.repo, request.branch, request.message, actions, options);
+      const commit = await (
+        await this.api()
+      ).Commits.create(this.repo, request.branch, request.message, actions, options);
       return { kind: "committed", sha: String(commit.id) };
     } catch (error) {
       const status = (error as { status?: number }).status;
@@ -111,30 +123,37 @@ export class GitLabForge implements Forge {
   }
 
   async findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined> {
-    const list = (await this.call(`find merge requests from ${head}`, () =>
-      this.api.MergeRequests.all({ projectId: this.repo, sourceBranch: head, targetBranch: base, state: "opened" }),
+    const list = (await this.call(`find merge requests from ${head}`, async () =>
+      (await this.api()).MergeRequests.all({
+        projectId: this.repo,
+        sourceBranch: head,
+        targetBranch: base,
+        state: "opened",
+      }),
     )) as unknown as MergeRequestShape[];
     const mr = list[0];
     return mr && toChangeRequest(mr);
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
-    const mr = await this.call(`open a merge request from ${input.head}`, () =>
-      this.api.MergeRequests.create(this.repo, input.head, input.base, input.title, { description: input.body }),
+    const mr = await this.call(`open a merge request from ${input.head}`, async () =>
+      (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+        description: input.body,
+      }),
     );
     return toChangeRequest(mr as unknown as MergeRequestShape);
   }
 
   async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
-    const mr = await this.call(`update merge request !${number}`, () =>
-      this.api.MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }),
+    const mr = await this.call(`update merge request !${number}`, async () =>
+      (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }),
     );
     return toChangeRequest(mr as unknown as MergeRequestShape);
   }
 
   private async branchHead(branch: string): Promise<string> {
     try {
-      const found = await this.api.Branches.show(this.repo, branch);
+      const found = await (await this.api()).Branches.show(this.repo, branch);
       return String((found.commit as { id: string }).id);
     } catch (error) {
       if ((error as { status?: number }).status === 404 && /branch/i.test((error as Error).message)) {

@@ -1,0 +1,258 @@
+export const id = 167;
+export const ids = [167];
+export const modules = {
+
+/***/ 6167:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  setImageRemote: () => (/* binding */ setImageRemote)
+});
+
+// UNUSED EXPORTS: ConflictTimeoutError, proposalBranch
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/forge/forge.ts
+var forge_forge = __webpack_require__(6576);
+// EXTERNAL MODULE: ./src/forge/retry-policy.ts
+var retry_policy = __webpack_require__(1668);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(2198);
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __webpack_require__(3625);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
+var set_images = __webpack_require__(5756);
+;// CONCATENATED MODULE: ./src/messages/commit-message.ts
+
+const PLACEHOLDERS = ["images", "paths", "source_repo", "source_sha", "run_url"];
+/**
+ * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
+ * The default links back to the app-repo commit and the CI run when they are known.
+ */
+function renderCommitMessage(template, values) {
+    const fields = {
+        images: values.images.join(", "),
+        paths: values.paths.join(", "),
+        source_repo: values.source.repo ?? "",
+        source_sha: values.source.sha ?? "",
+        run_url: values.source.runUrl ?? "",
+    };
+    if (template === undefined)
+        return defaultMessage(fields.images, fields.paths, values.source);
+    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)]
+        .map((m) => m[1])
+        .find((n) => !PLACEHOLDERS.includes(n));
+    if (unknown)
+        throw new errors/* UsageError */.eb(`--message has an unknown placeholder {${unknown}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")})`);
+    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name]);
+}
+function defaultMessage(images, paths, source) {
+    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
+    if (source.commitUrl)
+        lines.push(`Source: ${source.commitUrl}`);
+    else if (source.repo)
+        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
+    if (source.runUrl)
+        lines.push(`Run: ${source.runUrl}`);
+    return lines.join("\n");
+}
+
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
+var set_image = __webpack_require__(4598);
+;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
+
+
+
+
+
+
+
+
+/** The compare-and-swap kept failing until the time ran out. */
+class ConflictTimeoutError extends errors/* GitopsCiError */.p {
+    name = "ConflictTimeoutError";
+}
+const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
+/**
+ * Reads every kustomization in one request, edits them in memory, and commits all changes in one
+ * atomic request that only lands if nobody changed the files meanwhile; on a conflict it starts
+ * over from the new content, with jittered backoff, until `timeoutMs`.
+ */
+async function setImageRemote(options) {
+    if (options.paths.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory)");
+    if (options.images.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+    const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
+    const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
+    const candidates = dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
+    const message = renderCommitMessage(options.message, {
+        images: specs.map((s) => s.raw),
+        paths: dirs,
+        source: options.source ?? {},
+    });
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const log = options.log ?? (() => undefined);
+    const mode = options.mode ?? "commit";
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const startedAt = Date.now();
+    for (let attempt = 1;; attempt++) {
+        const base = await options.forge.readFiles(options.branch, candidates);
+        const plan = planEdits(base, dirs, specs);
+        const diff = (0,set_image/* unifiedDiff */.W)(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
+        const result = {
+            changed: false,
+            files: plan.changes.map((c) => c.path),
+            images: plan.images,
+            attempts: attempt,
+            branch: target,
+            diff,
+        };
+        if (plan.changes.length === 0)
+            return { ...result, files: [] };
+        if (options.dryRun)
+            return { ...result, changed: true };
+        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
+            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
+        }
+        const outcome = await options.forge.commitFiles({
+            branch: target,
+            message,
+            changes: plan.changes,
+            expectedHead: base.head,
+            resetTo: mode === "pull-request" ? base.head : undefined,
+        });
+        if (outcome.kind === "committed") {
+            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
+            return { ...result, changed: true, commit: outcome.sha, ...proposal };
+        }
+        const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
+        const elapsed = Date.now() - startedAt;
+        if (elapsed + delay > timeoutMs) {
+            throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`);
+        }
+        log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
+        await (0,retry_policy/* sleep */.yy)(delay);
+    }
+}
+/** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
+function planEdits(snapshot, dirs, specs) {
+    const plan = { changes: [], images: [] };
+    for (const dir of dirs) {
+        const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+        if (present.length === 0) {
+            throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
+        }
+        if (present.length > 1)
+            throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+        const file = present[0];
+        const before = snapshot.files.get(file);
+        const edited = (0,set_images/* setImages */.B)(file, before, specs);
+        plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
+        if (edited.text !== before)
+            plan.changes.push({ path: file, content: edited.text });
+    }
+    return plan;
+}
+/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
+function proposalBranch(base, specs) {
+    const slug = specs
+        .map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name).replace(/^docker\.io\/(library\/)?/, ""))
+        .sort()
+        .join("+")
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+}
+/** An open PR's branch already holds exactly this content: nothing to commit again. */
+async function alreadyProposed(forge, branch, changes) {
+    try {
+        const current = await forge.readFiles(branch, changes.map((c) => c.path));
+        return changes.every((c) => current.files.get(c.path) === c.content);
+    }
+    catch (error) {
+        if (error instanceof forge_forge/* BranchNotFoundError */.E)
+            return false;
+        throw error;
+    }
+}
+async function proposeChange(forge, head, base, message) {
+    const [title = "", ...rest] = message.split("\n");
+    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const open = await forge.findOpenChangeRequest(head, base);
+    const pr = open
+        ? await forge.updateChangeRequest(open.number, { title, body })
+        : await forge.createChangeRequest({ head, base, title, body });
+    return { prNumber: pr.number, prUrl: pr.url };
+}
+
+
+/***/ }),
+
+/***/ 6576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
+class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
+    status;
+    name = "ForgeError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The branch to read or commit to does not exist. */
+class BranchNotFoundError extends ForgeError {
+    name = "BranchNotFoundError";
+}
+
+
+/***/ }),
+
+/***/ 1668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRateLimitWaitMs: 60_000,
+};
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+function backoffDelay(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
+    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ })
+
+};

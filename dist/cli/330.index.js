@@ -1,0 +1,581 @@
+export const id = 330;
+export const ids = [330];
+export const modules = {
+
+/***/ 4330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  connectForge: () => (/* binding */ connectForge),
+  detectForgeKind: () => (/* binding */ detectForgeKind),
+  readToken: () => (/* binding */ readToken)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(9988);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./src/forge/forge.ts
+var forge = __webpack_require__(6576);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./src/forge/http.ts
+
+let agent;
+/**
+ * fetch that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (upper or lower case), as CI runners
+ * behind a proxy need; node's own fetch ignores them.
+ */
+const proxyAwareFetch = (input, init) => {
+    agent ??= new undici/* EnvHttpProxyAgent */.J2();
+    return (0,undici/* fetch */.hd)(input, {
+        ...init,
+        dispatcher: agent,
+    });
+};
+
+// EXTERNAL MODULE: ./src/forge/retry-policy.ts
+var retry_policy = __webpack_require__(1668);
+;// CONCATENATED MODULE: ./src/forge/github.ts
+
+
+
+
+
+
+
+const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+/** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
+class GitHubForge {
+    kind = "github";
+    repo;
+    owner;
+    name;
+    octokit;
+    graphqlUrl;
+    constructor(options) {
+        const [owner, name, ...rest] = options.repo.split("/");
+        if (!owner || !name || rest.length)
+            throw new forge/* ForgeError */.Q(`GitHub repository "${options.repo}" must be owner/name`);
+        this.repo = options.repo;
+        this.owner = owner;
+        this.name = name;
+        const policy = options.retry ?? retry_policy/* DEFAULT_RETRY_POLICY */.cO;
+        const log = options.log ?? (() => undefined);
+        const apiUrl = options.apiUrl.replace(/\/+$/, "");
+        this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
+        const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
+            const wait = retryAfterSeconds * 1000;
+            const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
+            log(ok
+                ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
+                : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
+            return ok;
+        };
+        this.octokit = new Client({
+            auth: options.token,
+            baseUrl: apiUrl,
+            userAgent: "gitops-ci",
+            // Failures are reported by this class with context; octokit's own request log would repeat them.
+            log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+            request: { fetch: proxyAwareFetch },
+            // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
+            retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
+            throttle: {
+                // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
+                // default 1 s pacing of every GraphQL call would only add latency.
+                write: new (lib_default()).Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
+                onRateLimit: waitFor("primary"),
+                onSecondaryRateLimit: waitFor("secondary"),
+            },
+        });
+        // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
+        const retryApi = this.octokit.retry;
+        const original = retryApi.retryRequest.bind(retryApi);
+        retryApi.retryRequest = (error, retries, after) => {
+            const attempt = Math.round(Math.sqrt(after)) - 1;
+            const delay = (0,retry_policy/* backoffDelay */.EY)(policy, attempt);
+            log(`GitHub request failed (${error.status ?? "network"}); retry ${attempt + 1} in ${delay} ms`);
+            return original(error, retries, delay);
+        };
+    }
+    async readFiles(branch, paths) {
+        const variables = { owner: this.owner, name: this.name, ref: `refs/heads/${branch}` };
+        const declarations = paths.map((p, i) => {
+            variables[`p${i}`] = p;
+            return `, $p${i}: String!`;
+        });
+        const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
+        const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+}`;
+        const data = await this.graphql(query, variables, `read ${branch}`);
+        const target = data.repository?.ref?.target;
+        if (!target)
+            throw new forge/* BranchNotFoundError */.E(`branch "${branch}" does not exist in ${this.repo}`);
+        const files = new Map();
+        paths.forEach((path, i) => {
+            const entry = target[`f${i}`];
+            const blob = typeof entry === "object" ? entry?.object : undefined;
+            if (!blob)
+                return;
+            if (blob.isBinary || blob.text === null)
+                throw new forge/* ForgeError */.Q(`${path} in ${this.repo} is not a text file`);
+            if (blob.isTruncated)
+                throw new forge/* ForgeError */.Q(`${path} in ${this.repo} is too large to read through the API`);
+            files.set(path, blob.text);
+        });
+        return { branch, head: target.oid, files };
+    }
+    async commitFiles(request) {
+        if (request.resetTo)
+            await this.pointOwnedBranch(request.branch, request.resetTo);
+        const [headline = "", ...rest] = request.message.split("\n");
+        const input = {
+            branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
+            message: { headline, body: rest.join("\n").trim() },
+            fileChanges: {
+                additions: request.changes.map((c) => ({
+                    path: c.path,
+                    contents: Buffer.from(c.content, "utf8").toString("base64"),
+                })),
+            },
+            expectedHeadOid: request.resetTo ?? request.expectedHead,
+        };
+        const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
+        try {
+            const data = await this.graphql(mutation, { input }, `commit to ${request.branch}`, true);
+            return { kind: "committed", sha: data.createCommitOnBranch.commit.oid };
+        }
+        catch (error) {
+            if (error instanceof StaleHead)
+                return { kind: "conflict", detail: error.message };
+            throw error;
+        }
+    }
+    async findOpenChangeRequest(head, base) {
+        const { data } = await this.rest(`find pull requests from ${head}`, () => this.octokit.rest.pulls.list({
+            owner: this.owner,
+            repo: this.name,
+            head: `${this.owner}:${head}`,
+            base,
+            state: "open",
+        }));
+        const pr = data[0];
+        return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+    }
+    async createChangeRequest(input) {
+        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }));
+        return { number: data.number, url: data.html_url, title: data.title };
+    }
+    async updateChangeRequest(number, input) {
+        const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
+        return { number: data.number, url: data.html_url, title: data.title };
+    }
+    /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
+    async pointOwnedBranch(branch, sha) {
+        try {
+            await this.octokit.rest.git.updateRef({
+                owner: this.owner,
+                repo: this.name,
+                ref: `heads/${branch}`,
+                sha,
+                force: true,
+            });
+        }
+        catch (error) {
+            if (error.status !== 422)
+                throw this.describe(error, `move ${branch}`);
+            await this.rest(`create branch ${branch}`, () => this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }));
+        }
+    }
+    async rest(what, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw this.describe(error, what);
+        }
+    }
+    async graphql(query, variables, what, mutation = false) {
+        try {
+            // @octokit/graphql posts to `${baseUrl}/graphql`.
+            return await this.octokit.graphql(query, { ...variables, baseUrl: this.graphqlUrl.replace(/\/graphql$/, "") });
+        }
+        catch (error) {
+            const errors = error.errors;
+            if (mutation && errors?.some((e) => e.type === "STALE_DATA"))
+                throw new StaleHead(errors[0]?.message ?? "stale head");
+            if (errors?.some((e) => e.type === "NOT_FOUND")) {
+                throw new forge/* ForgeError */.Q(`${what}: repository ${this.repo} not found, or the token cannot see it (${errors[0]?.message})`, 404);
+            }
+            if (errors?.length)
+                throw new forge/* ForgeError */.Q(`${what} in ${this.repo} failed: ${errors.map((e) => e.message).join("; ")}`);
+            throw this.describe(error, what);
+        }
+    }
+    describe(error, what) {
+        const status = error.status;
+        const message = error.response?.data?.message ?? error.message;
+        if (status === 401)
+            return new forge/* ForgeError */.Q(`${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`, 401);
+        if (status === 403)
+            return new forge/* ForgeError */.Q(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`, 403);
+        if (status === 404)
+            return new forge/* ForgeError */.Q(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
+        if (status === 422)
+            return new forge/* ForgeError */.Q(`${what} in ${this.repo} was refused (422 ${message})`, 422);
+        return new forge/* ForgeError */.Q(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    }
+}
+/** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
+class StaleHead extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/forge/retrying-fetch.ts
+
+
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** How long the server asked us to wait (Retry-After seconds or date, RateLimit-Reset epoch), in ms. */
+function requestedWaitMs(headers, now = Date.now()) {
+    const retryAfter = headers.get("retry-after");
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return seconds * 1000;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.max(0, date - now);
+    }
+    const reset = Number(headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset"));
+    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
+}
+/**
+ * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
+ * what the server asks (within the policy's bound). Other responses are returned as they are.
+ */
+async function retryingFetch(url, init, policy, log = () => undefined) {
+    const startedAt = Date.now();
+    for (let retry = 0;; retry++) {
+        let response;
+        let failure;
+        try {
+            response = await proxyAwareFetch(url, init);
+        }
+        catch (error) {
+            failure = error;
+        }
+        if (response && response.status !== 429 && !TRANSIENT.has(response.status))
+            return response;
+        const asked = response?.status === 429 ? requestedWaitMs(response.headers) : undefined;
+        const delay = asked ?? (0,retry_policy/* backoffDelay */.EY)(policy, retry);
+        const tooLong = asked !== undefined && asked > policy.maxRateLimitWaitMs;
+        if (tooLong || !(0,retry_policy/* mayRetry */.KO)(policy, retry, startedAt, delay)) {
+            if (response)
+                return response;
+            throw failure;
+        }
+        await response?.body?.cancel();
+        log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${response ? response.status : failure.message}; retry ${retry + 1} in ${delay} ms`);
+        await (0,retry_policy/* sleep */.yy)(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/forge/gitlab.ts
+
+
+
+/** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
+const CONFLICT = /has changed since you started editing it|refresh and try again/i;
+class GitLabHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * GitLab through REST v4 (gitbeaker, with the suite's own requester: proxy, bounded retries) and
+ * GraphQL for reading several files in one request.
+ */
+class GitLabForge {
+    kind = "gitlab";
+    repo;
+    client;
+    host;
+    graphqlUrl;
+    token;
+    policy;
+    log;
+    constructor(options) {
+        if (!/^[^/]+(\/[^/]+)+$/.test(options.repo))
+            throw new forge/* ForgeError */.Q(`GitLab project "${options.repo}" must be group/project`);
+        this.repo = options.repo;
+        this.token = options.token;
+        this.policy = options.retry ?? retry_policy/* DEFAULT_RETRY_POLICY */.cO;
+        this.log = options.log ?? (() => undefined);
+        const apiUrl = options.apiUrl.replace(/\/+$/, "");
+        const host = apiUrl.replace(/\/api\/v4$/, "");
+        this.graphqlUrl = options.graphqlUrl ?? `${host}/api/graphql`;
+        this.host = host;
+    }
+    /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
+    api() {
+        this.client ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(833), __webpack_require__.e(407)]).then(__webpack_require__.bind(__webpack_require__, 5833)), Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 3888))]).then(([core, utils]) => new core.Gitlab({
+            host: this.host,
+            token: this.token,
+            requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
+        }));
+        return this.client;
+    }
+    async readFiles(branch, paths) {
+        // Reading at the head commit (not the branch name) keeps contents and head consistent.
+        const head = await this.branchHead(branch);
+        const query = `query($project: ID!, $ref: String!, $paths: [String!]!) {
+  project(fullPath: $project) { repository { blobs(ref: $ref, paths: $paths) { nodes { path rawBlob } } } }
+}`;
+        const data = await this.graphql(query, { project: this.repo, ref: head, paths });
+        if (!data.project)
+            throw new forge/* ForgeError */.Q(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
+        const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]));
+        return { branch, head, files };
+    }
+    async commitFiles(request) {
+        // last_commit_id = the commit the files were read at: GitLab refuses the commit if any of
+        // these files has a different last commit on the branch now (Files::BaseService).
+        const actions = request.changes.map((c) => ({
+            action: "update",
+            filePath: c.path,
+            content: c.content,
+            ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+        }));
+        const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+        try {
+            const commit = await (await this.api()).Commits.create(this.repo, request.branch, request.message, actions, options);
+            return { kind: "committed", sha: String(commit.id) };
+        }
+        catch (error) {
+            const status = error.status;
+            if ((status === 400 || status === 409) && CONFLICT.test(error.message)) {
+                return { kind: "conflict", detail: error.message };
+            }
+            throw this.describe(error, `commit to ${request.branch}`);
+        }
+    }
+    async findOpenChangeRequest(head, base) {
+        const list = (await this.call(`find merge requests from ${head}`, async () => (await this.api()).MergeRequests.all({
+            projectId: this.repo,
+            sourceBranch: head,
+            targetBranch: base,
+            state: "opened",
+        })));
+        const mr = list[0];
+        return mr && toChangeRequest(mr);
+    }
+    async createChangeRequest(input) {
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+            description: input.body,
+        }));
+        return toChangeRequest(mr);
+    }
+    async updateChangeRequest(number, input) {
+        const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
+        return toChangeRequest(mr);
+    }
+    async branchHead(branch) {
+        try {
+            const found = await (await this.api()).Branches.show(this.repo, branch);
+            return String(found.commit.id);
+        }
+        catch (error) {
+            if (error.status === 404 && /branch/i.test(error.message)) {
+                throw new forge/* BranchNotFoundError */.E(`branch "${branch}" does not exist in ${this.repo}`, 404);
+            }
+            throw this.describe(error, `read ${branch}`);
+        }
+    }
+    async graphql(query, variables) {
+        const response = await retryingFetch(this.graphqlUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
+            body: JSON.stringify({ query, variables }),
+        }, this.policy, this.log);
+        const body = (await response.json().catch(() => ({})));
+        if (!response.ok)
+            throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
+        if (body.errors?.length || !body.data) {
+            throw new forge/* ForgeError */.Q(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
+        }
+        return body.data;
+    }
+    async call(what, request) {
+        try {
+            return await request();
+        }
+        catch (error) {
+            throw this.describe(error, what);
+        }
+    }
+    /** gitbeaker's transport: the suite's fetch and retry policy, errors with their status. */
+    handler = async (endpoint, options = {}) => {
+        const { prefixUrl, searchParams, method, headers, body, asStream } = options;
+        const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
+        url.search = searchParams ?? "";
+        const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+        const text = asStream ? "" : await response.text();
+        const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
+        if (!response.ok) {
+            const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
+            throw new GitLabHttpError(typeof message === "string" ? message : JSON.stringify(message), response.status);
+        }
+        return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+    };
+    describe(error, what) {
+        if (error instanceof forge/* ForgeError */.Q)
+            return error;
+        const status = error.status;
+        const message = error.message;
+        if (status === 401)
+            return new forge/* ForgeError */.Q(`${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`, 401);
+        if (status === 403)
+            return new forge/* ForgeError */.Q(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`, 403);
+        if (status === 404)
+            return new forge/* ForgeError */.Q(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
+        return new forge/* ForgeError */.Q(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    }
+}
+function toChangeRequest(mr) {
+    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+}
+
+;// CONCATENATED MODULE: ./src/forge/connect.ts
+
+
+
+
+/** The forge the runner implies: GitHub Actions, GitLab CI, or a GitLab-looking API URL. */
+function detectForgeKind(env, apiUrl) {
+    if (apiUrl?.includes("/api/v4"))
+        return "gitlab";
+    if (env.GITHUB_ACTIONS === "true")
+        return "github";
+    if (env.GITLAB_CI === "true")
+        return "gitlab";
+    if (apiUrl)
+        return "github";
+    throw new errors/* UsageError */.eb("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
+}
+/**
+ * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
+ * forge's usual one (GITHUB_TOKEN, GITLAB_TOKEN). Registered for redaction the moment it is read.
+ */
+function readToken(kind, env, tokenEnv) {
+    const names = tokenEnv ? [tokenEnv] : ["GITOPS_TOKEN", kind === "github" ? "GITHUB_TOKEN" : "GITLAB_TOKEN"];
+    for (const name of names) {
+        const value = env[name]?.trim();
+        if (value) {
+            (0,secrets/* registerSecret */.c)(value);
+            return value;
+        }
+    }
+    throw new errors/* UsageError */.eb(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
+}
+function connectForge(options) {
+    const env = options.env ?? process.env;
+    const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
+    (0,secrets/* registerSecret */.c)(options.token);
+    if (kind === "github") {
+        const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+        return new GitHubForge({
+            repo: options.repo,
+            token: options.token,
+            apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+            graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
+            retry: options.retry,
+            log: options.log,
+        });
+    }
+    const serverApi = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
+    return new GitLabForge({
+        repo: options.repo,
+        token: options.token,
+        apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+        graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
+        retry: options.retry,
+        log: options.log,
+    });
+}
+
+
+/***/ }),
+
+/***/ 6576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
+class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
+    status;
+    name = "ForgeError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The branch to read or commit to does not exist. */
+class BranchNotFoundError extends ForgeError {
+    name = "BranchNotFoundError";
+}
+
+
+/***/ }),
+
+/***/ 1668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRateLimitWaitMs: 60_000,
+};
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+function backoffDelay(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
+    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ })
+
+};
