@@ -165,7 +165,7 @@ export class GitHubApi {
       ref,
       node_id: "REF",
       url: `${this.baseUrl()}/github/api/v3/repos/${repo}/git/${ref}`,
-      object: { sha, type: "commit", url: "" },
+      object: { sha, type: "commit", url: `${this.baseUrl()}/github/api/v3/repos/${repo}/git/commits/${sha}` },
     };
   }
 
