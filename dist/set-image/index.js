@@ -90828,6 +90828,86 @@ class GitHubForge {
         const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
         return { number: data.number, url: data.html_url, title: data.title };
     }
+    async getChangeRequest(number) {
+        const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
+        return {
+            number: data.number,
+            url: data.html_url,
+            title: data.title,
+            state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
+            headSha: data.head.sha,
+            mergeable: data.mergeable ?? undefined,
+        };
+    }
+    async comment(number, body) {
+        await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
+    }
+    async setCommitStatus(sha, check) {
+        const state = check.state === "failure" ? "failure" : check.state;
+        await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.createCommitStatus({
+            owner: this.owner,
+            repo: this.name,
+            sha,
+            state,
+            context: check.name,
+            description: check.description?.slice(0, 140),
+            target_url: check.url,
+        }));
+    }
+    async listCommitChecks(sha) {
+        const [statuses, runs] = await Promise.all([
+            this.rest(`read statuses of ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.getCombinedStatusForRef({
+                owner: this.owner,
+                repo: this.name,
+                ref: sha,
+                per_page: 100,
+            })),
+            this.rest(`read check runs of ${sha.slice(0, 12)}`, () => this.octokit.rest.checks.listForRef({ owner: this.owner, repo: this.name, ref: sha, per_page: 100 })),
+        ]);
+        return [
+            ...statuses.data.statuses.map((s) => ({
+                name: s.context,
+                state: (s.state === "success" ? "success" : s.state === "pending" ? "pending" : "failure"),
+                description: s.description ?? undefined,
+                url: s.target_url ?? undefined,
+            })),
+            ...runs.data.check_runs.map((r) => ({
+                name: r.name,
+                state: checkRunState(r.status, r.conclusion),
+                description: r.output?.title ?? undefined,
+                url: r.html_url ?? undefined,
+            })),
+        ];
+    }
+    async merge(number, method, expectedHeadSha) {
+        const { data } = await this.rest(`merge pull request #${number}`, () => this.octokit.rest.pulls.merge({
+            owner: this.owner,
+            repo: this.name,
+            pull_number: number,
+            merge_method: method,
+            sha: expectedHeadSha,
+        }));
+        return { sha: data.sha };
+    }
+    async enableAutoMerge(number, method) {
+        const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
+        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+}`;
+        try {
+            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase() }, `enable auto-merge on #${number}`);
+        }
+        catch (error) {
+            const message = error.message;
+            if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
+                throw new ForgeError(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
+            }
+            if (/clean status|protected branch rules/i.test(message)) {
+                throw new ForgeError(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
+            }
+            throw error;
+        }
+    }
     /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
     async pointOwnedBranch(branch, sha) {
         try {
@@ -90883,6 +90963,12 @@ class GitHubForge {
             return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
         return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
+}
+/** A check run is pending until completed; neutral and skipped do not block. */
+function checkRunState(status, conclusion) {
+    if (status !== "completed")
+        return "pending";
+    return conclusion === "success" || conclusion === "neutral" || conclusion === "skipped" ? "success" : "failure";
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
@@ -91038,6 +91124,66 @@ class GitLabForge {
         const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
         return toChangeRequest(mr);
     }
+    async getChangeRequest(number) {
+        const mr = await this.mergeRequest(number);
+        const status = mr.detailed_merge_status;
+        return {
+            ...toChangeRequest(mr),
+            state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+            headSha: String(mr.sha ?? ""),
+            mergeable: status === undefined || status === "checking" || status === "unchecked" ? undefined : status === "mergeable",
+        };
+    }
+    async comment(number, body) {
+        await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
+    }
+    async setCommitStatus(sha, check) {
+        const state = check.state === "failure" ? "failed" : check.state;
+        await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.editStatus(this.repo, sha, state, {
+            name: check.name,
+            description: check.description?.slice(0, 255),
+            targetUrl: check.url,
+        }));
+    }
+    async listCommitChecks(sha) {
+        const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.allStatuses(this.repo, sha)));
+        // GitLab lists every status ever set; the newest per name (first in the list) counts.
+        const seen = new Set();
+        return statuses.flatMap((s) => {
+            if (seen.has(s.name))
+                return [];
+            seen.add(s.name);
+            return [
+                {
+                    name: s.name,
+                    state: statusState(s.status),
+                    description: s.description ?? undefined,
+                    url: s.target_url ?? undefined,
+                },
+            ];
+        });
+    }
+    async merge(number, method, expectedHeadSha) {
+        // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;
+        // squash is the only per-merge choice the API takes.
+        const mr = (await this.call(`merge merge request !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, { squash: method === "squash", sha: expectedHeadSha })));
+        return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
+    }
+    async enableAutoMerge(number, method) {
+        // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
+        const mr = await this.mergeRequest(number);
+        if (!mr.head_pipeline) {
+            throw new ForgeError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`);
+        }
+        await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
+            autoMerge: true,
+            squash: method === "squash",
+            sha: mr.sha,
+        }));
+    }
+    async mergeRequest(number) {
+        return (await this.call(`read merge request !${number}`, async () => (await this.api()).MergeRequests.show(this.repo, number)));
+    }
     async branchHead(branch) {
         try {
             const found = await (await this.api()).Branches.show(this.repo, branch);
@@ -91099,6 +91245,11 @@ class GitLabForge {
             return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
         return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
+}
+function statusState(status) {
+    if (status === "success")
+        return "success";
+    return status === "failed" || status === "canceled" ? "failure" : "pending";
 }
 function toChangeRequest(mr) {
     return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };

@@ -46,6 +46,29 @@ export interface ChangeRequestInput {
   body: string;
 }
 
+export type ChangeRequestState = "open" | "closed" | "merged";
+
+/** A change request as merging needs to see it. */
+export interface ChangeRequestDetails extends ChangeRequest {
+  state: ChangeRequestState;
+  headSha: string;
+  /** Whether the host says it can be merged now; undefined while the host is still computing it. */
+  mergeable?: boolean;
+}
+
+/** A commit status or check run, reduced to what gates look at. */
+export type CheckState = "pending" | "success" | "failure";
+
+export interface CommitCheck {
+  /** GitHub status context or check run name, GitLab status name. */
+  name: string;
+  state: CheckState;
+  description?: string;
+  url?: string;
+}
+
+export type MergeMethod = "merge" | "squash" | "rebase";
+
 /** One config repository on one Git host; every call is one or a few API requests, never a clone. */
 export interface Forge {
   readonly kind: ForgeKind;
@@ -58,6 +81,15 @@ export interface Forge {
   findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined>;
   createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest>;
   updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest>;
+  getChangeRequest(number: number): Promise<ChangeRequestDetails>;
+  comment(number: number, body: string): Promise<void>;
+  setCommitStatus(sha: string, check: CommitCheck): Promise<void>;
+  /** Every status and check run on a commit (GitHub: statuses and check runs; GitLab: statuses). */
+  listCommitChecks(sha: string): Promise<CommitCheck[]>;
+  /** Merges now; with `expectedHeadSha`, only if the head is still that commit. */
+  merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }>;
+  /** Lets the host merge once required checks pass; says plainly when the repository does not allow it. */
+  enableAutoMerge(number: number, method: MergeMethod): Promise<void>;
 }
 
 export type ForgeKind = "github" | "gitlab";

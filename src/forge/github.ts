@@ -6,6 +6,10 @@ import {
   BranchNotFoundError,
   type BranchSnapshot,
   type ChangeRequest,
+  type ChangeRequestDetails,
+  type CheckState,
+  type CommitCheck,
+  type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
   type CommitRequest,
@@ -189,6 +193,113 @@ export class GitHubForge implements Forge {
     return { number: data.number, url: data.html_url, title: data.title };
   }
 
+  async getChangeRequest(number: number): Promise<ChangeRequestDetails> {
+    const { data } = await this.rest(`read pull request #${number}`, () =>
+      this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }),
+    );
+    return {
+      number: data.number,
+      url: data.html_url,
+      title: data.title,
+      state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
+      headSha: data.head.sha,
+      mergeable: data.mergeable ?? undefined,
+    };
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.rest(`comment on pull request #${number}`, () =>
+      this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }),
+    );
+  }
+
+  async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
+    const state = check.state === "failure" ? "failure" : check.state;
+    await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () =>
+      this.octokit.rest.repos.createCommitStatus({
+        owner: this.owner,
+        repo: this.name,
+        sha,
+        state,
+        context: check.name,
+        description: check.description?.slice(0, 140),
+        target_url: check.url,
+      }),
+    );
+  }
+
+  async listCommitChecks(sha: string): Promise<CommitCheck[]> {
+    const [statuses, runs] = await Promise.all([
+      this.rest(`read statuses of ${sha.slice(0, 12)}`, () =>
+        this.octokit.rest.repos.getCombinedStatusForRef({
+          owner: this.owner,
+          repo: this.name,
+          ref: sha,
+          per_page: 100,
+        }),
+      ),
+      this.rest(`read check runs of ${sha.slice(0, 12)}`, () =>
+        this.octokit.rest.checks.listForRef({ owner: this.owner, repo: this.name, ref: sha, per_page: 100 }),
+      ),
+    ]);
+    return [
+      ...statuses.data.statuses.map((s) => ({
+        name: s.context,
+        state: (s.state === "success" ? "success" : s.state === "pending" ? "pending" : "failure") as CheckState,
+        description: s.description ?? undefined,
+        url: s.target_url ?? undefined,
+      })),
+      ...runs.data.check_runs.map((r) => ({
+        name: r.name,
+        state: checkRunState(r.status, r.conclusion),
+        description: r.output?.title ?? undefined,
+        url: r.html_url ?? undefined,
+      })),
+    ];
+  }
+
+  async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {
+    const { data } = await this.rest(`merge pull request #${number}`, () =>
+      this.octokit.rest.pulls.merge({
+        owner: this.owner,
+        repo: this.name,
+        pull_number: number,
+        merge_method: method,
+        sha: expectedHeadSha,
+      }),
+    );
+    return { sha: data.sha };
+  }
+
+  async enableAutoMerge(number: number, method: MergeMethod): Promise<void> {
+    const { data } = await this.rest(`read pull request #${number}`, () =>
+      this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }),
+    );
+    const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+}`;
+    try {
+      await this.graphql(
+        mutation,
+        { id: data.node_id, mergeMethod: method.toUpperCase() },
+        `enable auto-merge on #${number}`,
+      );
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
+        throw new ForgeError(
+          `${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`,
+        );
+      }
+      if (/clean status|protected branch rules/i.test(message)) {
+        throw new ForgeError(
+          `auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`,
+        );
+      }
+      throw error;
+    }
+  }
+
   /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
   private async pointOwnedBranch(branch: string, sha: string): Promise<void> {
     try {
@@ -258,6 +369,12 @@ export class GitHubForge implements Forge {
     if (status === 422) return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
     return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
   }
+}
+
+/** A check run is pending until completed; neutral and skipped do not block. */
+function checkRunState(status: string, conclusion: string | null): CheckState {
+  if (status !== "completed") return "pending";
+  return conclusion === "success" || conclusion === "neutral" || conclusion === "skipped" ? "success" : "failure";
 }
 
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */

@@ -4,6 +4,10 @@ import {
   BranchNotFoundError,
   type BranchSnapshot,
   type ChangeRequest,
+  type ChangeRequestDetails,
+  type CheckState,
+  type CommitCheck,
+  type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
   type CommitRequest,
@@ -42,6 +46,10 @@ interface MergeRequestShape {
   web_url?: string;
   webUrl?: string;
   title: string;
+  state?: string;
+  sha?: string;
+  detailed_merge_status?: string;
+  head_pipeline?: { id: number } | null;
 }
 
 /**
@@ -151,6 +159,87 @@ export class GitLabForge implements Forge {
     return toChangeRequest(mr as unknown as MergeRequestShape);
   }
 
+  async getChangeRequest(number: number): Promise<ChangeRequestDetails> {
+    const mr = await this.mergeRequest(number);
+    const status = mr.detailed_merge_status;
+    return {
+      ...toChangeRequest(mr),
+      state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+      headSha: String(mr.sha ?? ""),
+      mergeable:
+        status === undefined || status === "checking" || status === "unchecked" ? undefined : status === "mergeable",
+    };
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.call(`comment on merge request !${number}`, async () =>
+      (await this.api()).MergeRequestNotes.create(this.repo, number, body),
+    );
+  }
+
+  async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
+    const state = check.state === "failure" ? "failed" : check.state;
+    await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () =>
+      (await this.api()).Commits.editStatus(this.repo, sha, state, {
+        name: check.name,
+        description: check.description?.slice(0, 255),
+        targetUrl: check.url,
+      }),
+    );
+  }
+
+  async listCommitChecks(sha: string): Promise<CommitCheck[]> {
+    const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () =>
+      (await this.api()).Commits.allStatuses(this.repo, sha),
+    )) as unknown as { name: string; status: string; description?: string | null; target_url?: string | null }[];
+    // GitLab lists every status ever set; the newest per name (first in the list) counts.
+    const seen = new Set<string>();
+    return statuses.flatMap((s) => {
+      if (seen.has(s.name)) return [];
+      seen.add(s.name);
+      return [
+        {
+          name: s.name,
+          state: statusState(s.status),
+          description: s.description ?? undefined,
+          url: s.target_url ?? undefined,
+        },
+      ];
+    });
+  }
+
+  async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {
+    // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;
+    // squash is the only per-merge choice the API takes.
+    const mr = (await this.call(`merge merge request !${number}`, async () =>
+      (await this.api()).MergeRequests.accept(this.repo, number, { squash: method === "squash", sha: expectedHeadSha }),
+    )) as unknown as { merge_commit_sha?: string; squash_commit_sha?: string; sha?: string };
+    return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
+  }
+
+  async enableAutoMerge(number: number, method: MergeMethod): Promise<void> {
+    // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
+    const mr = await this.mergeRequest(number);
+    if (!mr.head_pipeline) {
+      throw new ForgeError(
+        `merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`,
+      );
+    }
+    await this.call(`enable auto-merge on !${number}`, async () =>
+      (await this.api()).MergeRequests.accept(this.repo, number, {
+        autoMerge: true,
+        squash: method === "squash",
+        sha: mr.sha,
+      }),
+    );
+  }
+
+  private async mergeRequest(number: number): Promise<MergeRequestShape> {
+    return (await this.call(`read merge request !${number}`, async () =>
+      (await this.api()).MergeRequests.show(this.repo, number),
+    )) as unknown as MergeRequestShape;
+  }
+
   private async branchHead(branch: string): Promise<string> {
     try {
       const found = await (await this.api()).Branches.show(this.repo, branch);
@@ -235,6 +324,11 @@ export class GitLabForge implements Forge {
       return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
     return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
   }
+}
+
+function statusState(status: string): CheckState {
+  if (status === "success") return "success";
+  return status === "failed" || status === "canceled" ? "failure" : "pending";
 }
 
 function toChangeRequest(mr: MergeRequestShape): ChangeRequest {

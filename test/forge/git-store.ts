@@ -143,6 +143,31 @@ export class GitStore {
     await gitOk(dir, ["update-ref", `refs/heads/${branch}`, next]);
   }
 
+  /**
+   * Merges `head` into `base` the way the hosts do: a merge commit (two parents) or a squash
+   * (one parent), from `git merge-tree`'s result. Undefined when the branches conflict.
+   */
+  async mergeCommit(
+    dir: string,
+    base: string,
+    head: string,
+    squash: boolean,
+    message: string,
+    author: Author,
+  ): Promise<string | undefined> {
+    const merged = await git(dir, ["merge-tree", "--write-tree", base, head]);
+    if (merged.code !== 0) return undefined;
+    const tree = merged.stdout.toString().split("\n")[0] as string;
+    const env = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    };
+    const parents = squash ? ["-p", base] : ["-p", base, "-p", head];
+    return gitOk(dir, ["commit-tree", tree, ...parents, "-F", "-"], message, env);
+  }
+
   async isAncestor(dir: string, ancestor: string, descendant: string): Promise<boolean> {
     return (await git(dir, ["merge-base", "--is-ancestor", ancestor, descendant])).code === 0;
   }

@@ -7,7 +7,13 @@ const DOCS = "https://docs.github.com/rest";
 // The subset of GitHub's GraphQL schema the suite uses, with GitHub's names and shapes.
 const schema = buildSchema(`
   type Query { repository(owner: String!, name: String!): Repository }
-  type Mutation { createCommitOnBranch(input: CreateCommitOnBranchInput!): CreateCommitOnBranchPayload }
+  type Mutation {
+    createCommitOnBranch(input: CreateCommitOnBranchInput!): CreateCommitOnBranchPayload
+    enablePullRequestAutoMerge(input: EnablePullRequestAutoMergeInput!): EnablePullRequestAutoMergePayload
+  }
+  enum PullRequestMergeMethod { MERGE SQUASH REBASE }
+  input EnablePullRequestAutoMergeInput { pullRequestId: ID! mergeMethod: PullRequestMergeMethod clientMutationId: String }
+  type EnablePullRequestAutoMergePayload { clientMutationId: String }
   type Repository { nameWithOwner: String! ref(qualifiedName: String!): Ref }
   type Ref { name: String! prefix: String! target: GitObject }
   interface GitObject { oid: String! }
@@ -29,9 +35,20 @@ const schema = buildSchema(`
   type CreateCommitOnBranchPayload { clientMutationId: String commit: Commit ref: Ref }
 `);
 
+interface CheckRun {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+}
+
 interface PullRequest {
   number: number;
   state: "open" | "closed";
+  merged: boolean;
+  merge_commit_sha: string | null;
+  auto_merge: { merge_method: string } | null;
   title: string;
   body: string;
   head: string;
@@ -43,6 +60,23 @@ interface PullRequest {
 /** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
 export class GitHubApi {
   private readonly pulls = new Map<string, PullRequest[]>();
+  private readonly comments = new Map<string, { id: number; body: string; created_at: string }[]>();
+  private readonly statuses = new Map<
+    string,
+    {
+      id: number;
+      state: string;
+      context: string;
+      description: string | null;
+      target_url: string | null;
+      created_at: string;
+    }[]
+  >();
+  private readonly checkRuns = new Map<
+    string,
+    { id: number; name: string; status: string; conclusion: string | null; title: string | null }[]
+  >();
+  private nextId = 1;
   private remaining = 5000;
 
   constructor(
@@ -73,6 +107,27 @@ export class GitHubApi {
       ),
       route("PATCH", `${v3}/repos/:owner/:repo/pulls/:number`, (r) =>
         this.withRepo(r, "write", (repo) => this.updatePull(r, repo)),
+      ),
+      route("PUT", `${v3}/repos/:owner/:repo/pulls/:number/merge`, (r) =>
+        this.withRepo(r, "write", (repo, dir) => this.mergePull(r, repo, dir)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/issues/:number/comments`, (r) =>
+        this.withRepo(r, "write", (repo) => this.addComment(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/issues/:number/comments`, (r) =>
+        this.withRepo(r, "read", (repo) => json(200, this.comments.get(`${repo}#${r.params.number}`) ?? [])),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/statuses/:sha`, (r) =>
+        this.withRepo(r, "write", (repo) => this.addStatus(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/commits/:ref/status`, (r) =>
+        this.withRepo(r, "read", (repo) => this.combinedStatus(r, repo)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/check-runs`, (r) =>
+        this.withRepo(r, "write", (repo) => this.addCheckRun(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/commits/:ref/check-runs`, (r) =>
+        this.withRepo(r, "read", (repo) => this.listCheckRuns(r, repo)),
       ),
     ];
   }
@@ -175,20 +230,23 @@ export class GitHubApi {
     return list;
   }
 
-  private pullObject(repo: string, pr: PullRequest) {
+  private pullObject(repo: string, pr: PullRequest, headSha = "") {
     const [owner] = repo.split("/");
     return {
       id: pr.number,
-      node_id: `PR_${pr.number}`,
+      node_id: pullNodeId(repo, pr.number),
       number: pr.number,
       state: pr.state,
       title: pr.title,
       body: pr.body,
       draft: false,
-      merged: false,
+      merged: pr.merged,
+      mergeable: pr.state === "open" ? true : null,
+      merge_commit_sha: pr.merge_commit_sha,
+      auto_merge: pr.auto_merge,
       html_url: `${this.baseUrl()}/github/${repo}/pull/${pr.number}`,
       url: `${this.baseUrl()}/github/api/v3/repos/${repo}/pulls/${pr.number}`,
-      head: { ref: pr.head, label: `${owner}:${pr.head}` },
+      head: { ref: pr.head, label: `${owner}:${pr.head}`, sha: headSha },
       base: { ref: pr.base, label: `${owner}:${pr.base}` },
       user: { login: "gitops-ci" },
       created_at: pr.created_at,
@@ -236,6 +294,9 @@ export class GitHubApi {
     const pr: PullRequest = {
       number: this.prsOf(repo).length + 1,
       state: "open",
+      merged: false,
+      merge_commit_sha: null,
+      auto_merge: null,
       title: String(body.title),
       body: String(body.body ?? ""),
       head,
@@ -251,11 +312,134 @@ export class GitHubApi {
     return this.prsOf(repo).find((pr) => pr.number === Number(req.params.number));
   }
 
-  private getPull(req: ForgeRequest, repo: string): ForgeResponse {
+  private async getPull(req: ForgeRequest, repo: string): Promise<ForgeResponse> {
     const pr = this.findPull(req, repo);
-    return pr
-      ? json(200, this.pullObject(repo, pr))
-      : json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const dir = this.store.dir(repo) as string;
+    return json(200, this.pullObject(repo, pr, (await this.store.head(dir, pr.head)) ?? ""));
+  }
+
+  /** PUT /pulls/:n/merge with GitHub's answers: 405 not mergeable, 409 head moved. */
+  private async mergePull(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const pr = this.findPull(req, repo);
+    if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const body = parseJson(req);
+    const notMergeable = json(405, {
+      message: "Pull Request is not mergeable",
+      documentation_url: DOCS,
+      status: "405",
+    });
+    const head = await this.store.head(dir, pr.head);
+    const base = await this.store.head(dir, pr.base);
+    if (pr.state !== "open" || !head || !base) return notMergeable;
+    if (body.sha && body.sha !== head) {
+      return json(409, {
+        message: "Head branch was modified. Review and try the merge again.",
+        documentation_url: DOCS,
+        status: "409",
+      });
+    }
+    const method = String(body.merge_method ?? "merge");
+    if (method === "rebase") {
+      return json(422, {
+        message: "rebase merges are not supported by the local forge",
+        documentation_url: DOCS,
+        status: "422",
+      });
+    }
+    const message =
+      method === "squash" ? `${pr.title} (#${pr.number})` : `Merge pull request #${pr.number} from ${pr.head}`;
+    const author = { name: "gitops-ci", email: "gitops-ci@users.noreply.github.com" };
+    const sha = await this.store.mergeCommit(dir, base, head, method === "squash", message, author);
+    if (!sha || !(await this.store.compareAndSwap(dir, pr.base, sha, base))) return notMergeable;
+    Object.assign(pr, { state: "closed", merged: true, merge_commit_sha: sha, updated_at: new Date().toISOString() });
+    return json(200, { sha, merged: true, message: "Pull Request successfully merged" });
+  }
+
+  private addComment(req: ForgeRequest, repo: string): ForgeResponse {
+    if (!this.findPull(req, repo)) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const key = `${repo}#${req.params.number}`;
+    const comment = {
+      id: this.nextId++,
+      body: String(parseJson(req).body ?? ""),
+      created_at: new Date().toISOString(),
+    };
+    this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
+    const html_url = `${this.baseUrl()}/github/${repo}/pull/${req.params.number}#issuecomment-${comment.id}`;
+    return json(201, { ...comment, user: { login: "gitops-ci" }, html_url });
+  }
+
+  private addStatus(req: ForgeRequest, repo: string): ForgeResponse {
+    const body = parseJson(req);
+    if (!["error", "failure", "pending", "success"].includes(String(body.state))) {
+      const errors = [{ resource: "Status", field: "state", code: "invalid" }];
+      return json(422, { message: "Validation Failed", errors, documentation_url: DOCS, status: "422" });
+    }
+    const key = `${repo}@${req.params.sha}`;
+    const status = {
+      id: this.nextId++,
+      state: String(body.state),
+      context: String(body.context ?? "default"),
+      description: typeof body.description === "string" ? body.description : null,
+      target_url: typeof body.target_url === "string" ? body.target_url : null,
+      created_at: new Date().toISOString(),
+    };
+    this.statuses.set(key, [status, ...(this.statuses.get(key) ?? [])]);
+    return json(201, status);
+  }
+
+  /** GitHub's combined status: the newest status per context, and their overall state. */
+  private combinedStatus(req: ForgeRequest, repo: string): ForgeResponse {
+    const all = this.statuses.get(`${repo}@${req.params.ref}`) ?? [];
+    const latest = all.filter((s, i) => all.findIndex((t) => t.context === s.context) === i);
+    const failed = latest.some((s) => s.state === "failure" || s.state === "error");
+    const state = failed
+      ? "failure"
+      : latest.length && latest.every((s) => s.state === "success")
+        ? "success"
+        : "pending";
+    return json(200, { state, sha: req.params.ref, total_count: latest.length, statuses: latest });
+  }
+
+  private addCheckRun(req: ForgeRequest, repo: string): ForgeResponse {
+    const body = parseJson(req) as {
+      name?: string;
+      head_sha?: string;
+      status?: string;
+      conclusion?: string;
+      output?: { title?: string };
+    };
+    const run = {
+      id: this.nextId++,
+      name: String(body.name),
+      status: body.status ?? (body.conclusion ? "completed" : "queued"),
+      conclusion: body.conclusion ?? null,
+      title: body.output?.title ?? null,
+    };
+    const key = `${repo}@${body.head_sha}`;
+    this.checkRuns.set(key, [...(this.checkRuns.get(key) ?? []), run]);
+    return json(201, this.checkRunObject(repo, String(body.head_sha), run));
+  }
+
+  private listCheckRuns(req: ForgeRequest, repo: string): ForgeResponse {
+    const runs = this.checkRuns.get(`${repo}@${req.params.ref}`) ?? [];
+    return json(200, {
+      total_count: runs.length,
+      check_runs: runs.map((r) => this.checkRunObject(repo, String(req.params.ref), r)),
+    });
+  }
+
+  private checkRunObject(repo: string, sha: string, run: CheckRun) {
+    const html_url = `${this.baseUrl()}/github/${repo}/runs/${run.id}`;
+    return {
+      id: run.id,
+      name: run.name,
+      head_sha: sha,
+      status: run.status,
+      conclusion: run.conclusion,
+      html_url,
+      output: { title: run.title },
+    };
   }
 
   private updatePull(req: ForgeRequest, repo: string): ForgeResponse {
@@ -339,6 +523,25 @@ export class GitHubApi {
           },
         };
       },
+      enablePullRequestAutoMerge: ({
+        input,
+      }: {
+        input: { pullRequestId: string; mergeMethod?: string; clientMutationId?: string };
+      }) => {
+        const match = /^PR_([A-Za-z0-9+/=]+)_(\d+)$/.exec(input.pullRequestId);
+        const repo = match ? Buffer.from(match[1] as string, "base64").toString() : "";
+        const pr = this.pulls.get(repo)?.find((p) => p.number === Number(match?.[2]));
+        if (!pr)
+          throw new GraphQLError(`Could not resolve to a node with the global id of '${input.pullRequestId}'`, {
+            extensions: { type: "NOT_FOUND" },
+          });
+        if (access !== "write")
+          throw new GraphQLError("Resource not accessible by personal access token", {
+            extensions: { type: "FORBIDDEN" },
+          });
+        pr.auto_merge = { merge_method: (input.mergeMethod ?? "MERGE").toLowerCase() };
+        return { clientMutationId: input.clientMutationId ?? null };
+      },
       createCommitOnBranch: async ({ input }: { input: CommitInput }) => {
         const nameWithOwner = input.branch.repositoryNameWithOwner ?? "";
         const dir = findRepo(nameWithOwner);
@@ -389,4 +592,9 @@ interface CommitInput {
   fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] };
   expectedHeadOid: string;
   clientMutationId?: string;
+}
+
+/** The forge's global node id of a pull request, as GitHub's GraphQL takes it. */
+function pullNodeId(repo: string, number: number): string {
+  return `PR_${Buffer.from(repo).toString("base64")}_${number}`;
 }

@@ -13,6 +13,8 @@ const schema = buildSchema(`
 interface MergeRequest {
   iid: number;
   state: "opened" | "closed" | "merged";
+  merge_commit_sha: string | null;
+  squash_commit_sha: string | null;
   title: string;
   description: string;
   source_branch: string;
@@ -34,6 +36,19 @@ const NOT_FOUND = (what: string) => json(404, { message: `404 ${what} Not Found`
 /** GitLab's REST v4 (`/gitlab/api/v4`) and GraphQL (`/gitlab/api/graphql`) over the git store. */
 export class GitLabApi {
   private readonly mergeRequests = new Map<string, MergeRequest[]>();
+  private readonly notes = new Map<string, { id: number; body: string; created_at: string }[]>();
+  private readonly statuses = new Map<
+    string,
+    {
+      id: number;
+      name: string;
+      status: string;
+      description: string | null;
+      target_url: string | null;
+      created_at: string;
+    }[]
+  >();
+  private nextId = 1;
   /** GitLab serialises writes to one repository; so does the forge. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -60,6 +75,17 @@ export class GitLabApi {
       route("GET", `${v4}/merge_requests/:iid`, (r) => this.withProject(r, "read", (p) => this.getMergeRequest(r, p))),
       route("PUT", `${v4}/merge_requests/:iid`, (r) =>
         this.withProject(r, "write", (p) => this.updateMergeRequest(r, p)),
+      ),
+      route("PUT", `${v4}/merge_requests/:iid/merge`, (r) =>
+        this.withProject(r, "write", (p, dir) => this.serialised(p, () => this.mergeMergeRequest(r, p, dir))),
+      ),
+      route("POST", `${v4}/merge_requests/:iid/notes`, (r) => this.withProject(r, "write", (p) => this.addNote(r, p))),
+      route("GET", `${v4}/merge_requests/:iid/notes`, (r) =>
+        this.withProject(r, "read", (p) => json(200, this.notes.get(`${p}!${r.params.iid}`) ?? [])),
+      ),
+      route("POST", `${v4}/statuses/:sha`, (r) => this.withProject(r, "write", (p) => this.addStatus(r, p))),
+      route("GET", `${v4}/repository/commits/:sha/statuses`, (r) =>
+        this.withProject(r, "read", (p) => json(200, this.statuses.get(`${p}@${r.params.sha}`) ?? [])),
       ),
     ];
   }
@@ -192,10 +218,14 @@ export class GitLabApi {
     return list;
   }
 
-  private mrObject(project: string, mr: MergeRequest) {
+  private mrObject(project: string, mr: MergeRequest, sha: string | null = null) {
     return {
       id: mr.iid,
       project_id: 1,
+      sha,
+      detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open",
+      // The forge runs no pipelines: no MR ever has one.
+      head_pipeline: null,
       ...mr,
       web_url: `${this.baseUrl()}/gitlab/${project}/-/merge_requests/${mr.iid}`,
     };
@@ -236,6 +266,8 @@ export class GitLabApi {
       description: String(body.description ?? ""),
       source_branch: source,
       target_branch: target,
+      merge_commit_sha: null,
+      squash_commit_sha: null,
       created_at: now,
       updated_at: now,
     };
@@ -247,9 +279,67 @@ export class GitLabApi {
     return this.mrsOf(project).find((mr) => mr.iid === Number(req.params.iid));
   }
 
-  private getMergeRequest(req: ForgeRequest, project: string): ForgeResponse {
+  private async getMergeRequest(req: ForgeRequest, project: string): Promise<ForgeResponse> {
     const mr = this.findMergeRequest(req, project);
-    return mr ? json(200, this.mrObject(project, mr)) : NOT_FOUND("Merge Request");
+    if (!mr) return NOT_FOUND("Merge Request");
+    const dir = this.store.dir(project) as string;
+    return json(200, this.mrObject(project, mr, (await this.store.head(dir, mr.source_branch)) ?? null));
+  }
+
+  /**
+   * PUT /merge_requests/:iid/merge. As on GitLab, auto_merge on an MR without a pipeline merges at
+   * once (there is nothing to wait for); the forge has no pipelines, so that is always the case.
+   */
+  private async mergeMergeRequest(req: ForgeRequest, project: string, dir: string): Promise<ForgeResponse> {
+    const mr = this.findMergeRequest(req, project);
+    if (!mr) return NOT_FOUND("Merge Request");
+    const body = parseJson(req);
+    const head = await this.store.head(dir, mr.source_branch);
+    const base = await this.store.head(dir, mr.target_branch);
+    if (mr.state !== "opened" || !head || !base) return json(405, { message: "405 Method Not Allowed" });
+    if (body.sha && body.sha !== head)
+      return json(409, { message: `SHA does not match HEAD of source branch: ${head}` });
+    const squash = body.squash === true;
+    const message = squash ? mr.title : `Merge branch '${mr.source_branch}' into '${mr.target_branch}'\n\n${mr.title}`;
+    const sha = await this.store.mergeCommit(dir, base, head, squash, message, {
+      name: "gitops-ci",
+      email: "gitops-ci@example.com",
+    });
+    if (!sha || !(await this.store.compareAndSwap(dir, mr.target_branch, sha, base)))
+      return json(405, { message: "405 Method Not Allowed" });
+    Object.assign(mr, {
+      state: "merged",
+      merge_commit_sha: squash ? null : sha,
+      squash_commit_sha: squash ? sha : null,
+      updated_at: new Date().toISOString(),
+    });
+    return json(200, this.mrObject(project, mr, head));
+  }
+
+  private addNote(req: ForgeRequest, project: string): ForgeResponse {
+    if (!this.findMergeRequest(req, project)) return NOT_FOUND("Merge Request");
+    const key = `${project}!${req.params.iid}`;
+    const note = { id: this.nextId++, body: String(parseJson(req).body ?? ""), created_at: new Date().toISOString() };
+    this.notes.set(key, [...(this.notes.get(key) ?? []), note]);
+    return json(201, { ...note, author: { username: "gitops-ci" }, noteable_type: "MergeRequest" });
+  }
+
+  private addStatus(req: ForgeRequest, project: string): ForgeResponse {
+    const body = parseJson(req);
+    const state = String(body.state ?? "");
+    if (!["pending", "running", "success", "failed", "canceled"].includes(state))
+      return json(400, { error: "state does not have a valid value" });
+    const key = `${project}@${req.params.sha}`;
+    const status = {
+      id: this.nextId++,
+      name: String(body.name ?? body.context ?? "default"),
+      status: state,
+      description: typeof body.description === "string" ? body.description : null,
+      target_url: typeof body.target_url === "string" ? body.target_url : null,
+      created_at: new Date().toISOString(),
+    };
+    this.statuses.set(key, [status, ...(this.statuses.get(key) ?? [])]);
+    return json(201, { ...status, sha: req.params.sha });
   }
 
   private updateMergeRequest(req: ForgeRequest, project: string): ForgeResponse {

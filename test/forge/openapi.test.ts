@@ -67,6 +67,23 @@ describe("the forge's GitHub REST answers match GitHub's OpenAPI description", a
     assertDocumented("POST", "/repos/{owner}/{repo}/pulls", duplicate.status, duplicate.body);
   });
 
+  it("merging: success (200), head moved (409), not mergeable (405)", async () => {
+    const sha = f.git("github", "rev-parse", "main");
+    await call("POST", "/repos/acme/config/git/refs", { ref: "refs/heads/to-merge", sha });
+    const pr = (await call("POST", "/repos/acme/config/pulls", { head: "to-merge", base: "main", title: "m" }))
+      .body as { number: number };
+    const path = "/repos/{owner}/{repo}/pulls/{pull_number}/merge";
+    const moved = await call("PUT", `/repos/acme/config/pulls/${pr.number}/merge`, { sha: "0".repeat(40) });
+    assert.equal(moved.status, 409);
+    assertDocumented("PUT", path, moved.status, moved.body);
+    const merged = await call("PUT", `/repos/acme/config/pulls/${pr.number}/merge`, { merge_method: "merge" });
+    assert.equal(merged.status, 200);
+    assertDocumented("PUT", path, merged.status, merged.body);
+    const again = await call("PUT", `/repos/acme/config/pulls/${pr.number}/merge`, {});
+    assert.equal(again.status, 405);
+    assertDocumented("PUT", path, again.status, again.body);
+  });
+
   it("errors: 401 and 404 are documented basic errors", async () => {
     const unauthorised = await call("GET", "/repos/acme/config/pulls", undefined, "bad");
     assert.equal(unauthorised.status, 401);
