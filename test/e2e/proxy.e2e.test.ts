@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { after, describe, it } from "node:test";
-import { forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
+import { forgeProcess, setImageArgs, TOKEN } from "../helpers/forge.js";
 import { CLI, runNodeAsync } from "../helpers/run-node.js";
 
 /** A forward proxy that tunnels CONNECT requests and remembers where they went. */
@@ -33,19 +33,7 @@ describe("HTTP(S)_PROXY", async () => {
   for (const kind of ["github", "gitlab"] as const) {
     it(`${kind}: every API request goes through the proxy named by the environment`, async () => {
       const proxy = await tunnellingProxy();
-      const args = [
-        "set-image",
-        "--repo",
-        REPO[kind],
-        "--forge",
-        kind,
-        "--api-url",
-        f.apiUrl(kind),
-        "--path",
-        "apps/web/overlays/staging",
-        "--image",
-        `web:${kind}-1`,
-      ];
+      const args = setImageArgs(f, kind, `web:${kind}-1`);
       const r = await runNodeAsync(CLI, args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
       assert.equal(r.status, 0, r.stderr);
       assert.ok(
@@ -57,19 +45,7 @@ describe("HTTP(S)_PROXY", async () => {
 
   it("NO_PROXY bypasses it", async () => {
     const proxy = await tunnellingProxy();
-    const args = [
-      "set-image",
-      "--repo",
-      REPO.github,
-      "--forge",
-      "github",
-      "--api-url",
-      f.apiUrl("github"),
-      "--path",
-      "apps/web/overlays/staging",
-      "--image",
-      "web:direct",
-    ];
+    const args = setImageArgs(f, "github", "web:direct");
     const r = await runNodeAsync(CLI, args, { GITOPS_TOKEN: TOKEN, HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(proxy.seen, []);

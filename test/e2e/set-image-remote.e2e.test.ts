@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import type { ForgeKind } from "../../src/forge/forge.js";
-import { forgeProcess, REPO, STAGING, TOKEN } from "../helpers/forge.js";
+import { forgeProcess, REPO, STAGING, setImageArgs, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { CLI, type ProcessResult, runNode, runNodeAsync } from "../helpers/run-node.js";
@@ -104,24 +104,7 @@ describe("set-image end to end against the forge process", async () => {
 
   it("the CLI bundle commits on GitLab and writes a dotenv report", () => {
     const dotenv = path.join(f.root, "outputs.env");
-    const r = cli(
-      [
-        "set-image",
-        "--repo",
-        REPO.gitlab,
-        "--forge",
-        "gitlab",
-        "--api-url",
-        f.apiUrl("gitlab"),
-        "--path",
-        "apps/web/overlays/staging",
-        "--image",
-        "web:1.10",
-        "--dotenv",
-        dotenv,
-      ],
-      { GITOPS_TOKEN: TOKEN },
-    );
+    const r = cli([...setImageArgs(f, "gitlab", "web:1.10"), "--dotenv", dotenv], { GITOPS_TOKEN: TOKEN });
     assert.equal(r.status, 0, r.stderr);
     const env = readFileSync(dotenv, "utf8");
     captured.push(env);
@@ -131,22 +114,7 @@ describe("set-image end to end against the forge process", async () => {
   });
 
   it("the CLI exits 2 without a token, naming the variables to set", () => {
-    const r = cli(
-      [
-        "set-image",
-        "--repo",
-        REPO.gitlab,
-        "--forge",
-        "gitlab",
-        "--api-url",
-        f.apiUrl("gitlab"),
-        "--path",
-        "a",
-        "--image",
-        "web:1",
-      ],
-      {},
-    );
+    const r = cli(setImageArgs(f, "gitlab", "web:1", "a"), {});
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no token for the config repo: set GITOPS_TOKEN or GITLAB_TOKEN/);
   });
@@ -192,23 +160,7 @@ describe("set-image end to end against the forge process", async () => {
       const before = Number(f.git(kind, "rev-list", "--count", "main"));
       const runs = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          cliAsync(
-            [
-              "set-image",
-              "--repo",
-              REPO[kind],
-              "--forge",
-              kind,
-              "--api-url",
-              f.apiUrl(kind),
-              "--path",
-              "apps/web/overlays/staging",
-              "--image",
-              `svc${i}:v${i}.0.0`,
-              "--json",
-            ],
-            { GITOPS_TOKEN: TOKEN },
-          ),
+          cliAsync([...setImageArgs(f, kind, `svc${i}:v${i}.0.0`), "--json"], { GITOPS_TOKEN: TOKEN }),
         ),
       );
       for (const r of runs) assert.equal(r.status, 0, r.stderr);

@@ -115,3 +115,25 @@ export async function forgeProcess(
       (await (await fetch(`${url}/_forge/stats`)).json()) as Awaited<ReturnType<ForgeProcess["stats"]>>,
   };
 }
+
+/** argv for `gitops-ci set-image` through a forge's API on the staging overlay. */
+export function setImageArgs(
+  forge: { apiUrl(kind: ForgeKind): string },
+  kind: ForgeKind,
+  image: string,
+  path = "apps/web/overlays/staging",
+): string[] {
+  return [
+    "set-image",
+    "--repo",
+    REPO[kind],
+    "--forge",
+    kind,
+    "--api-url",
+    forge.apiUrl(kind),
+    "--path",
+    path,
+    "--image",
+    image,
+  ];
+}
