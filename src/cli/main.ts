@@ -3,12 +3,13 @@ import { redact } from "../secrets.js";
 import type { CliCommand } from "./command.js";
 import { plannedCommand } from "./planned.js";
 import { setImageCli } from "./set-image.js";
+import { validateCli } from "./validate.js";
 
 export const COMMANDS: CliCommand[] = [
   plannedCommand("build-push", "build an image with docker buildx or buildah, tag, label and push it"),
   setImageCli,
   plannedCommand("promote", "copy image versions between environments as a promotion PR/MR"),
-  plannedCommand("validate", "the merge gate: render, schema-check and prove secrets sealed"),
+  validateCli,
   plannedCommand("release", "build-push, then set-image pinned to the pushed digest"),
 ];
 

@@ -1,0 +1,119 @@
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseAllDocuments } from "yaml";
+import { PathError } from "../errors.js";
+import { findKustomizationRoots } from "../gate/discovery.js";
+import { bySeverityThenPlace, type Finding, type Severity } from "../gate/finding.js";
+import { createRenderer, mapConcurrent, type RendererChoice } from "../gate/render.js";
+import { clusterCredential } from "../gate/rules/cluster-credential.js";
+import { plaintextSecret } from "../gate/rules/plaintext-secret.js";
+import type { RuleContext, SourceRule } from "../gate/rules/rule.js";
+import { sealedSecretMalformed } from "../gate/rules/sealed-secret.js";
+import { secretGenerator } from "../gate/rules/secret-generator.js";
+import { sopsUnencryptedValue } from "../gate/rules/sops.js";
+import { listYamlFiles, readSourceFile, type SourceFile } from "../gate/source-files.js";
+
+export interface ValidateOptions {
+  /** The config repo checkout. */
+  dir: string;
+  renderer?: RendererChoice;
+  /** The PEM certificate `kubeseal --fetch-cert` prints, relative to dir: sets the key size. */
+  sealedSecretsCert?: string;
+  failOn?: Severity;
+}
+
+export interface ValidateSummary {
+  roots: number;
+  rendered: number;
+  skipped: number;
+  resources: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  summary: ValidateSummary;
+  /** Whether findings at or above failOn exist: the gate's verdict. */
+  failed: boolean;
+}
+
+const SOURCE_RULES: SourceRule[] = [
+  plaintextSecret,
+  secretGenerator,
+  sealedSecretMalformed,
+  sopsUnencryptedValue,
+  clusterCredential,
+];
+
+/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
+const DEFAULT_KEY_BYTES = 512;
+
+/**
+ * The merge gate over a checkout: every YAML file parsed (syntax, duplicate keys) and checked by
+ * the source rules at its own lines, and every kustomization root rendered with the real kustomize.
+ */
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const context: RuleContext = {
+    sealedSecretsKeyBytes: options.sealedSecretsCert
+      ? keyBytesOf(options.dir, options.sealedSecretsCert)
+      : DEFAULT_KEY_BYTES,
+  };
+  const findings: Finding[] = [];
+  const sources: SourceFile[] = [];
+  for (const file of listYamlFiles(options.dir)) {
+    const read = readSourceFile(options.dir, file);
+    findings.push(...read.findings);
+    if (read.source) sources.push(read.source);
+  }
+  for (const source of sources) for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
+
+  const roots = findKustomizationRoots(sources);
+  const renderer = await createRenderer(options.renderer ?? "auto");
+  let rendered = 0;
+  let resources = 0;
+  if (renderer) {
+    const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
+    results.forEach((result, i) => {
+      const root = roots[i] as (typeof roots)[number];
+      if (result.ok) {
+        rendered++;
+        resources += parseAllDocuments(result.output).length;
+        return;
+      }
+      findings.push({
+        rule: "render-failed",
+        severity: "error",
+        file: root.file,
+        line: 1,
+        column: 1,
+        message: `${renderer.name} failed: ${result.error}`,
+        hint: "run the same command locally; the deployer renders this root the same way and would fail too",
+      });
+    });
+  }
+  findings.sort(bySeverityThenPlace);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const failOn = options.failOn ?? "error";
+  return {
+    findings,
+    summary: { roots: roots.length, rendered, skipped: renderer ? 0 : roots.length, resources, errors, warnings },
+    failed: failOn === "warning" ? findings.length > 0 : errors > 0,
+  };
+}
+
+function keyBytesOf(dir: string, certPath: string): number {
+  const full = path.resolve(dir, certPath);
+  try {
+    const key = new X509Certificate(readFileSync(full)).publicKey;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    if (key.asymmetricKeyType !== "rsa" || !bits) throw new Error("not an RSA certificate");
+    return bits / 8;
+  } catch (error) {
+    throw new PathError(
+      `--sealed-secrets-cert ${certPath}: ${(error as Error).message}; give the PEM certificate that kubeseal --fetch-cert prints`,
+    );
+  }
+}

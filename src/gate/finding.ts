@@ -1,0 +1,33 @@
+export type Severity = "error" | "warning";
+
+/** The public rule ids; each is documented with a failing and a passing example. */
+export type RuleId =
+  | "yaml-syntax"
+  | "duplicate-key"
+  | "render-failed"
+  | "plaintext-secret"
+  | "secret-generator"
+  | "sealed-secret-malformed"
+  | "sops-unencrypted-value"
+  | "cluster-credential";
+
+/** One thing the gate found, at the line the user edits (1-based line and column). */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint: string;
+}
+
+export function bySeverityThenPlace(a: Finding, b: Finding): number {
+  return (
+    (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.rule.localeCompare(b.rule)
+  );
+}

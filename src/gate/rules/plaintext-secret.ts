@@ -1,0 +1,59 @@
+import type { Node } from "yaml";
+import type { Finding } from "../finding.js";
+import { positionOf } from "../source-files.js";
+import { hasEntries, objectsOf, pairOf, stringOf, valueOf } from "../yaml-nav.js";
+import type { SourceRule } from "./rule.js";
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+const HINT =
+  "seal it (kubeseal) or keep it in a secret store; a Secret with data or stringData in Git is readable by everyone who can read the repo";
+
+/**
+ * A Secret carrying data or stringData anywhere in the repo: its own document, a multi-document
+ * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
+ * sops-unencrypted-value; service-account tokens to cluster-credential.
+ */
+export const plaintextSecret: SourceRule = (source) => {
+  if (source.docs.some((d) => pairOf(d.contents, "sops"))) return [];
+  const findings: Finding[] = [];
+  for (const object of objectsOf(source)) {
+    if (object.kind === "Secret" && stringOf(valueOf(object.map, "type")) !== "kubernetes.io/service-account-token") {
+      for (const key of ["data", "stringData"]) {
+        const pair = pairOf(object.map, key);
+        if (pair && hasEntries(pair.value)) {
+          const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+          findings.push({
+            rule: "plaintext-secret",
+            severity: "error",
+            file: source.file,
+            ...positionOf(source, pair.key as Node),
+            message: `Secret ${name} has ${key} in plain text`,
+            hint: HINT,
+          });
+        }
+      }
+    }
+    const annotation = pairOf(valueOf(object.map, "metadata", "annotations"), LAST_APPLIED);
+    const applied = stringOf(annotation?.value);
+    if (annotation && applied && embedsSecretData(applied)) {
+      findings.push({
+        rule: "plaintext-secret",
+        severity: "error",
+        file: source.file,
+        ...positionOf(source, annotation.key as Node),
+        message: `the ${LAST_APPLIED} annotation holds a Secret with its data`,
+        hint: `drop the annotation (it is written by kubectl apply and copies the whole object); ${HINT}`,
+      });
+    }
+  }
+  return findings;
+};
+
+function embedsSecretData(json: string): boolean {
+  try {
+    const object = JSON.parse(json) as { kind?: string; data?: object; stringData?: object };
+    return object.kind === "Secret" && [object.data, object.stringData].some((v) => v && Object.keys(v).length > 0);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { runCli } from "../helpers/run-node.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+const LEAK = { "s.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  k: v\n" };
+
+describe("gitops-ci validate", () => {
+  it("exits 1 on an error finding and prints it at file:line:column", () => {
+    const r = runCli(["validate", "--dir", tempTree(LEAK), "--renderer", "none"]);
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stdout,
+      /^s\.yaml:5:1: error \[plaintext-secret\] Secret s has stringData in plain text\n {4}hint: /,
+    );
+  });
+
+  it("exits 0 on a clean repo", () => {
+    const r = runCli([
+      "validate",
+      "--dir",
+      tempTree({ "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n" }),
+      "--renderer",
+      "none",
+    ]);
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /0 error\(s\), 0 warning\(s\)\.\n$/);
+  });
+
+  it("--format json prints exactly the documented shape, to --output when given", () => {
+    const dir = tempTree(LEAK);
+    const out = path.join(dir, "report.json");
+    const r = runCli(["validate", "--dir", dir, "--renderer", "none", "--format", "json", "--output", out]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, "");
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    assert.deepEqual(Object.keys(report), ["findings", "summary"]);
+    assert.deepEqual(Object.keys(report.findings[0]), [
+      "rule",
+      "severity",
+      "file",
+      "line",
+      "column",
+      "message",
+      "hint",
+    ]);
+    assert.deepEqual(report.summary, { roots: 0, rendered: 0, skipped: 0, resources: 0, errors: 1, warnings: 0 });
+  });
+
+  it("exits 2 on bad flags and on flags this version does not implement yet", () => {
+    assert.equal(runCli(["validate", "--format", "xml"]).status, 2);
+    const r = runCli(["validate", "--kubernetes-version", "1.33"]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--kubernetes-version is not implemented yet/);
+  });
+});
