@@ -861,9 +861,10 @@ class InternalError extends GitopsCiError {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P8: () => (/* binding */ parseImageSpecs),
-/* harmony export */   Y2: () => (/* binding */ normalizeImageName)
+/* harmony export */   Y2: () => (/* binding */ normalizeImageName),
+/* harmony export */   mQ: () => (/* binding */ splitReference)
 /* harmony export */ });
-/* unused harmony exports splitReference, parseImageSpec, formatReference */
+/* unused harmony exports parseImageSpec, formatReference */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Grammar from the OCI distribution spec and github.com/distribution/reference.
@@ -11106,6 +11107,63 @@ const clusterCredential = (source) => {
     return findings;
 };
 
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(2198);
+;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
+
+
+
+
+/**
+ * An images[] entry of a root kustomization that matches no container image in what it renders:
+ * usually a typo, since kustomize matches names exactly (`redis` is not `docker.io/library/redis`).
+ */
+const imageEntryUnused = ({ root, objects, sources }) => {
+    const source = sources.get(root.file);
+    const images = yaml_nav_valueOf(source?.docs[0]?.contents, "images");
+    if (!source || !(0,dist/* isSeq */.oP)(images))
+        return [];
+    const rendered = new Set(containerImages(objects).map((ref) => (0,image_ref/* splitReference */.mQ)(ref).name));
+    const findings = [];
+    for (const entry of images.items) {
+        if (!(0,dist/* isMap */.jh)(entry))
+            continue;
+        const name = stringOf(yaml_nav_valueOf(entry, "name"));
+        const newName = stringOf(yaml_nav_valueOf(entry, "newName"));
+        if (!name || rendered.has(newName ?? name))
+            continue;
+        findings.push({
+            rule: "image-entry-unused",
+            severity: "warning",
+            file: source.file,
+            ...positionOf(source, pairOf(entry, "name")?.value),
+            message: `images entry "${name}" matches no container image rendered from ${root.dir}`,
+            hint: `kustomize matches image names exactly; the rendered images are: ${[...rendered].sort().join(", ") || "(none)"}`,
+        });
+    }
+    return findings;
+};
+function containerImages(objects) {
+    const images = [];
+    const walk = (value) => {
+        if (Array.isArray(value))
+            return value.forEach(walk);
+        if (value === null || typeof value !== "object")
+            return;
+        for (const [key, child] of Object.entries(value)) {
+            if ((key === "containers" || key === "initContainers" || key === "ephemeralContainers") && Array.isArray(child)) {
+                for (const c of child)
+                    if (typeof c.image === "string")
+                        images.push(c.image);
+            }
+            else
+                walk(child);
+        }
+    };
+    walk(objects);
+    return images;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
 
 
@@ -11231,6 +11289,66 @@ function malformed(source, node, message, context) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret-scope.ts
+
+
+
+const NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
+const CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
+/**
+ * A strict-scoped SealedSecret decrypts only under the name and namespace it was sealed for
+ * (namespace-wide: only the namespace). When kustomize's namespace, namePrefix or nameSuffix
+ * changes that identity in the rendered output, the controller will never decrypt it.
+ * Source and rendered copies are matched by their ciphertext, which kustomize never changes.
+ */
+const sealedSecretScope = ({ objects, sources }) => {
+    const findings = [];
+    const rendered = new Map();
+    for (const object of objects) {
+        if (object.kind !== "SealedSecret")
+            continue;
+        const first = firstCiphertext(object);
+        if (first)
+            rendered.set(first, object);
+    }
+    for (const source of sources.values()) {
+        for (const object of objectsOf(source)) {
+            if (object.kind !== "SealedSecret")
+                continue;
+            const encrypted = yaml_nav_valueOf(object.map, "spec", "encryptedData");
+            const firstPair = (0,dist/* isMap */.jh)(encrypted) ? encrypted.items[0] : undefined;
+            const first = (0,dist/* isScalar */.jn)(firstPair?.value) ? String(firstPair.value.value) : undefined;
+            const after = first ? rendered.get(first) : undefined;
+            if (!after)
+                continue;
+            const annotations = after.metadata?.annotations ?? {};
+            if (annotations[CLUSTER_WIDE] === "true")
+                continue;
+            const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name"));
+            const namespace = stringOf(yaml_nav_valueOf(object.map, "metadata", "namespace"));
+            const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
+            const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
+            if (!renamed && !moved)
+                continue;
+            const nameNode = yaml_nav_valueOf(object.map, "metadata", "name");
+            findings.push({
+                rule: "sealed-secret-scope",
+                severity: "error",
+                file: source.file,
+                ...positionOf(source, nameNode ?? object.map),
+                message: `SealedSecret ${namespace ?? ""}/${name ?? ""} renders as ${after.metadata?.namespace ?? ""}/${after.metadata?.name ?? ""}: sealed for the first, it will never decrypt as the second`,
+                hint: `re-seal it for the rendered name and namespace (kubeseal --name/--namespace), or seal it with --scope namespace-wide or cluster-wide`,
+            });
+        }
+    }
+    return findings;
+};
+function firstCiphertext(object) {
+    const encrypted = object.spec?.encryptedData;
+    const first = encrypted && Object.values(encrypted)[0];
+    return typeof first === "string" ? first : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/rules/secret-generator.ts
 
 
@@ -11321,6 +11439,8 @@ function leaves(node, path = "") {
 
 
 
+
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -11328,6 +11448,7 @@ const SOURCE_RULES = [
     sopsUnencryptedValue,
     clusterCredential,
 ];
+const RENDERED_RULES = [sealedSecretScope, imageEntryUnused];
 /** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
 const DEFAULT_KEY_BYTES = 512;
 /**
@@ -11352,6 +11473,7 @@ async function validate(options) {
         for (const rule of SOURCE_RULES)
             findings.push(...rule(source, context));
     const roots = findKustomizationRoots(sources);
+    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const renderer = await createRenderer(options.renderer ?? "auto");
     let rendered = 0;
     let resources = 0;
@@ -11361,7 +11483,10 @@ async function validate(options) {
             const root = roots[i];
             if (result.ok) {
                 rendered++;
-                resources += (0,dist/* parseAllDocuments */.hR)(result.output).length;
+                const objects = (0,dist/* parseAllDocuments */.hR)(result.output).map((d) => d.toJS({ maxAliasCount: 100 }));
+                resources += objects.length;
+                for (const rule of RENDERED_RULES)
+                    findings.push(...rule({ root, objects, sources: sourcesByFile }));
                 return;
             }
             findings.push({

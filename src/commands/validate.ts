@@ -7,9 +7,12 @@ import { findKustomizationRoots } from "../gate/discovery.js";
 import { bySeverityThenPlace, type Finding, type Severity } from "../gate/finding.js";
 import { createRenderer, mapConcurrent, type RendererChoice } from "../gate/render.js";
 import { clusterCredential } from "../gate/rules/cluster-credential.js";
+import { imageEntryUnused } from "../gate/rules/image-entry-unused.js";
 import { plaintextSecret } from "../gate/rules/plaintext-secret.js";
+import type { RenderedObject, RenderedRule } from "../gate/rules/rendered-rule.js";
 import type { RuleContext, SourceRule } from "../gate/rules/rule.js";
 import { sealedSecretMalformed } from "../gate/rules/sealed-secret.js";
+import { sealedSecretScope } from "../gate/rules/sealed-secret-scope.js";
 import { secretGenerator } from "../gate/rules/secret-generator.js";
 import { sopsUnencryptedValue } from "../gate/rules/sops.js";
 import { listYamlFiles, readSourceFile, type SourceFile } from "../gate/source-files.js";
@@ -46,6 +49,7 @@ const SOURCE_RULES: SourceRule[] = [
   sopsUnencryptedValue,
   clusterCredential,
 ];
+const RENDERED_RULES: RenderedRule[] = [sealedSecretScope, imageEntryUnused];
 
 /** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
 const DEFAULT_KEY_BYTES = 512;
@@ -70,6 +74,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   for (const source of sources) for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
 
   const roots = findKustomizationRoots(sources);
+  const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const renderer = await createRenderer(options.renderer ?? "auto");
   let rendered = 0;
   let resources = 0;
@@ -79,7 +84,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       const root = roots[i] as (typeof roots)[number];
       if (result.ok) {
         rendered++;
-        resources += parseAllDocuments(result.output).length;
+        const objects = parseAllDocuments(result.output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
+        resources += objects.length;
+        for (const rule of RENDERED_RULES) findings.push(...rule({ root, objects, sources: sourcesByFile }));
         return;
       }
       findings.push({

@@ -8,6 +8,8 @@ export type RuleId =
   | "plaintext-secret"
   | "secret-generator"
   | "sealed-secret-malformed"
+  | "sealed-secret-scope"
+  | "image-entry-unused"
   | "sops-unencrypted-value"
   | "cluster-credential";
 

@@ -200,3 +200,56 @@ describe("validate: files and rendering", () => {
     assert.equal(result.failed, false);
   });
 });
+
+describe("validate: checks on the rendered output, reported at the source", () => {
+  const sealed = (name: string, namespace: string, annotations = "") =>
+    `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n${annotations}spec:\n  encryptedData:\n    password: ${sealValue(`${namespace}/${name}`, key4096, `${namespace}/${name}`)}\n`;
+  const app = (dir: string, base: string, overlay: string) => ({
+    [`${dir}/base/kustomization.yaml`]: "resources:\n- sealed.yaml\n",
+    [`${dir}/base/sealed.yaml`]: base,
+    [`${dir}/overlay/kustomization.yaml`]: `resources:\n- ../base\n${overlay}`,
+  });
+
+  it("sealed-secret-scope: a strict-scoped SealedSecret renamed or moved by kustomize never decrypts", async () => {
+    const result = await findings(
+      {
+        ...app("prefixed", sealed("db", "web"), "namePrefix: staging-\n"),
+        ...app("moved", sealed("db", "web"), "namespace: other\n"),
+        ...app(
+          "wide",
+          sealed("db", "web", '  annotations:\n    sealedsecrets.bitnami.com/namespace-wide: "true"\n'),
+          "namePrefix: staging-\n",
+        ),
+        ...app(
+          "cluster",
+          sealed("db", "web", '  annotations:\n    sealedsecrets.bitnami.com/cluster-wide: "true"\n'),
+          "namespace: other\nnamePrefix: x-\n",
+        ),
+        ...app("kept", sealed("db", "web"), "commonLabels:\n  team: a\n"),
+      },
+      { renderer: "auto" },
+    );
+    assert.deepEqual(result, [
+      { rule: "sealed-secret-scope", file: "moved/base/sealed.yaml", line: 4, column: 9 },
+      { rule: "sealed-secret-scope", file: "prefixed/base/sealed.yaml", line: 4, column: 9 },
+    ]);
+  });
+
+  it("image-entry-unused: an images entry that matches no rendered container (a warning)", async () => {
+    const deployment = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: c\n        image: ${image}\n`;
+    const dir = tempTree({
+      "base/kustomization.yaml": "resources:\n- d.yaml\n",
+      "base/d.yaml": deployment("docker.io/library/redis:6"),
+      "overlay/kustomization.yaml":
+        'resources:\n- ../base\nimages:\n- name: redis\n  newTag: "7"\n- name: docker.io/library/redis\n  newTag: "7"\n',
+    });
+    const result = await validate({ dir, renderer: "auto" });
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column]),
+      [["image-entry-unused", "warning", "overlay/kustomization.yaml", 4, 9]],
+    );
+    assert.equal(result.failed, false, "a warning does not fail the gate by default");
+    assert.equal((await validate({ dir, renderer: "auto", failOn: "warning" })).failed, true);
+  });
+});

@@ -1,0 +1,21 @@
+import type { KustomizationRoot } from "../discovery.js";
+import type { Finding } from "../finding.js";
+import type { SourceFile } from "../source-files.js";
+
+/** A rendered object as kustomize printed it (plain JS). */
+export interface RenderedObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
+  spec?: Record<string, unknown>;
+}
+
+export interface RenderedRoot {
+  root: KustomizationRoot;
+  objects: RenderedObject[];
+  /** Every parsed source file by path, to point findings at the lines the user edits. */
+  sources: Map<string, SourceFile>;
+}
+
+/** A check of one rendered root whose findings point back into its source files. */
+export type RenderedRule = (rendered: RenderedRoot) => Finding[];

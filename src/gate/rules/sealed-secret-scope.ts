@@ -1,0 +1,57 @@
+import { isMap, isScalar, type Node } from "yaml";
+import type { Finding } from "../finding.js";
+import { positionOf } from "../source-files.js";
+import { objectsOf, stringOf, valueOf } from "../yaml-nav.js";
+import type { RenderedObject, RenderedRule } from "./rendered-rule.js";
+
+const NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
+const CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
+
+/**
+ * A strict-scoped SealedSecret decrypts only under the name and namespace it was sealed for
+ * (namespace-wide: only the namespace). When kustomize's namespace, namePrefix or nameSuffix
+ * changes that identity in the rendered output, the controller will never decrypt it.
+ * Source and rendered copies are matched by their ciphertext, which kustomize never changes.
+ */
+export const sealedSecretScope: RenderedRule = ({ objects, sources }) => {
+  const findings: Finding[] = [];
+  const rendered = new Map<string, RenderedObject>();
+  for (const object of objects) {
+    if (object.kind !== "SealedSecret") continue;
+    const first = firstCiphertext(object);
+    if (first) rendered.set(first, object);
+  }
+  for (const source of sources.values()) {
+    for (const object of objectsOf(source)) {
+      if (object.kind !== "SealedSecret") continue;
+      const encrypted = valueOf(object.map, "spec", "encryptedData");
+      const firstPair = isMap(encrypted) ? encrypted.items[0] : undefined;
+      const first = isScalar(firstPair?.value) ? String(firstPair.value.value) : undefined;
+      const after = first ? rendered.get(first) : undefined;
+      if (!after) continue;
+      const annotations = after.metadata?.annotations ?? {};
+      if (annotations[CLUSTER_WIDE] === "true") continue;
+      const name = stringOf(valueOf(object.map, "metadata", "name"));
+      const namespace = stringOf(valueOf(object.map, "metadata", "namespace"));
+      const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
+      const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
+      if (!renamed && !moved) continue;
+      const nameNode = valueOf(object.map, "metadata", "name") as Node | undefined;
+      findings.push({
+        rule: "sealed-secret-scope",
+        severity: "error",
+        file: source.file,
+        ...positionOf(source, nameNode ?? object.map),
+        message: `SealedSecret ${namespace ?? ""}/${name ?? ""} renders as ${after.metadata?.namespace ?? ""}/${after.metadata?.name ?? ""}: sealed for the first, it will never decrypt as the second`,
+        hint: `re-seal it for the rendered name and namespace (kubeseal --name/--namespace), or seal it with --scope namespace-wide or cluster-wide`,
+      });
+    }
+  }
+  return findings;
+};
+
+function firstCiphertext(object: RenderedObject): string | undefined {
+  const encrypted = object.spec?.encryptedData as Record<string, unknown> | undefined;
+  const first = encrypted && Object.values(encrypted)[0];
+  return typeof first === "string" ? first : undefined;
+}
