@@ -11524,7 +11524,130 @@ function keyBytesOf(dir, certPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/reporters/codequality.ts
+
+/**
+ * GitLab Code Quality (artifacts:reports:codequality): the fingerprint is stable across runs, so
+ * GitLab shows which findings an MR introduced or fixed.
+ */
+const codeQualityReporter = ({ findings }) => `${JSON.stringify(findings.map((f) => ({
+    description: `${f.message}. ${f.hint}`,
+    check_name: f.rule,
+    fingerprint: (0,external_node_crypto_.createHash)("sha256")
+        .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
+        .digest("hex"),
+    severity: f.severity === "error" ? "major" : "minor",
+    location: { path: f.file, lines: { begin: f.line } },
+})), null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/gate/reporters/json.ts
+/** The public contract: exactly { findings: [...], summary: {...} }. */
+const jsonReporter = ({ findings, summary }) => `${JSON.stringify({
+    findings: findings.map(({ rule, severity, file, line, column, message, hint }) => ({
+        rule,
+        severity,
+        file,
+        line,
+        column,
+        message,
+        hint,
+    })),
+    summary,
+}, null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/gate/reporters/junit.ts
+const escapeXml = (s) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+/**
+ * JUnit XML (artifacts:reports:junit): one test case per file with findings, failing with every
+ * finding in it, so GitLab's test report lists them by file; a clean run is one passing case.
+ */
+const junitReporter = ({ findings }) => {
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    const cases = [...byFile].map(([file, list]) => {
+        const failures = list
+            .map((f) => `      <failure type="${escapeXml(f.rule)}" message="${escapeXml(`${f.file}:${f.line}:${f.column}: ${f.message}`)}">${escapeXml(`${f.severity}: ${f.message}\nhint: ${f.hint}`)}</failure>`)
+            .join("\n");
+        return `    <testcase classname="gitops-ci.validate" name="${escapeXml(file)}">\n${failures}\n    </testcase>`;
+    });
+    if (cases.length === 0)
+        cases.push(`    <testcase classname="gitops-ci.validate" name="config repository"/>`);
+    const failed = byFile.size;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="gitops-ci validate" tests="${Math.max(1, byFile.size)}" failures="${failed}">
+  <testsuite name="gitops-ci validate" tests="${Math.max(1, byFile.size)}" failures="${failed}">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/sarif.ts
+/** SARIF 2.1.0 for GitHub code scanning: one rule per rule id, one result per finding. */
+const sarifReporter = ({ findings }) => {
+    const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
+    const sarif = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "gitops-ci validate",
+                        informationUri: "https://github.com/gitops-ci/gitops-ci#gitops-ci-validate-in-progress",
+                        rules: ruleIds.map((id) => ({
+                            id,
+                            name: id,
+                            shortDescription: { text: id },
+                            help: { text: findings.find((f) => f.rule === id)?.hint ?? "" },
+                        })),
+                    },
+                },
+                results: findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ruleIds.indexOf(f.rule),
+                    level: f.severity === "error" ? "error" : "warning",
+                    message: { text: `${f.message}. ${f.hint}` },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: f.file },
+                                region: { startLine: f.line, startColumn: f.column },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/text.ts
+/** For people: one finding per line as file:line:column, its hint below, a summary last. */
+const textReporter = ({ findings, summary: s }) => {
+    const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`);
+    lines.push(`${s.roots} kustomization root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`);
+    return `${lines.join("\n")}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/index.ts
+
+
+
+
+
+const REPORTERS = {
+    text: textReporter,
+    json: jsonReporter,
+    sarif: sarifReporter,
+    junit: junitReporter,
+    codequality: codeQualityReporter,
+};
+
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
+
 
 
 
@@ -11540,13 +11663,15 @@ Options:
                                 none (raw files only) (default: auto)
   --sealed-secrets-cert <path>  the PEM certificate kubeseal --fetch-cert prints, relative to --dir:
                                 its key size is what sealed values must match (default: 4096-bit)
-  --format <f>                  text or json (default: text)
+  --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
+                                (GitLab artifacts:reports) (default: text)
   --output <file>               write the report there instead of stdout
   --fail-on <severity>          error or warning (default: error)
   -h, --help                    show this help
 
 Rules: yaml-syntax, duplicate-key, render-failed, plaintext-secret, secret-generator,
-sealed-secret-malformed, sops-unencrypted-value, cluster-credential.
+sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value, cluster-credential,
+image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 // Flags of the full gate that this version does not implement yet: refuse them, never ignore them.
@@ -11574,7 +11699,7 @@ const validateCli = {
             "kubectl",
             "none",
         ]);
-        const format = validate_oneOf("--format", values.format, ["text", "json"]);
+        const format = validate_oneOf("--format", values.format, Object.keys(REPORTERS));
         const failOn = validate_oneOf("--fail-on", values["fail-on"], ["error", "warning"]);
         const result = await validate({
             dir: values.dir,
@@ -11582,9 +11707,7 @@ const validateCli = {
             sealedSecretsCert: values["sealed-secrets-cert"],
             failOn,
         });
-        const report = format === "json"
-            ? `${JSON.stringify({ findings: result.findings, summary: result.summary }, null, 2)}\n`
-            : formatText(result);
+        const report = REPORTERS[format](result);
         if (values.output)
             (0,external_node_fs_.writeFileSync)(values.output, report);
         else
@@ -11596,12 +11719,6 @@ function validate_oneOf(flag, value, allowed) {
     if (!allowed.includes(value))
         throw new errors/* UsageError */.eb(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
     return value;
-}
-function formatText(result) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`);
-    const s = result.summary;
-    lines.push(`${s.roots} kustomization root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`);
-    return `${lines.join("\n")}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { type ValidateResult, validate } from "../commands/validate.js";
+import { validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
 import type { Severity } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render.js";
+import { REPORTERS } from "../gate/reporters/index.js";
+import type { ReportFormat } from "../gate/reporters/report.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 
@@ -17,13 +19,15 @@ Options:
                                 none (raw files only) (default: auto)
   --sealed-secrets-cert <path>  the PEM certificate kubeseal --fetch-cert prints, relative to --dir:
                                 its key size is what sealed values must match (default: 4096-bit)
-  --format <f>                  text or json (default: text)
+  --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
+                                (GitLab artifacts:reports) (default: text)
   --output <file>               write the report there instead of stdout
   --fail-on <severity>          error or warning (default: error)
   -h, --help                    show this help
 
 Rules: yaml-syntax, duplicate-key, render-failed, plaintext-secret, secret-generator,
-sealed-secret-malformed, sops-unencrypted-value, cluster-credential.
+sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value, cluster-credential,
+image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 
@@ -53,7 +57,7 @@ export const validateCli: CliCommand = {
       "kubectl",
       "none",
     ]) as RendererChoice;
-    const format = oneOf("--format", values.format as string, ["text", "json"]);
+    const format = oneOf("--format", values.format as string, Object.keys(REPORTERS)) as ReportFormat;
     const failOn = oneOf("--fail-on", values["fail-on"] as string, ["error", "warning"]) as Severity;
     const result = await validate({
       dir: values.dir as string,
@@ -61,10 +65,7 @@ export const validateCli: CliCommand = {
       sealedSecretsCert: values["sealed-secrets-cert"] as string | undefined,
       failOn,
     });
-    const report =
-      format === "json"
-        ? `${JSON.stringify({ findings: result.findings, summary: result.summary }, null, 2)}\n`
-        : formatText(result);
+    const report = REPORTERS[format](result);
     if (values.output) writeFileSync(values.output as string, report);
     else process.stdout.write(report);
     return result.failed ? 1 : 0;
@@ -74,15 +75,4 @@ export const validateCli: CliCommand = {
 function oneOf(flag: string, value: string, allowed: string[]): string {
   if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
   return value;
-}
-
-function formatText(result: ValidateResult): string {
-  const lines = result.findings.map(
-    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`,
-  );
-  const s = result.summary;
-  lines.push(
-    `${s.roots} kustomization root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`,
-  );
-  return `${lines.join("\n")}\n`;
 }

@@ -15,6 +15,7 @@ import { sealedSecretMalformed } from "../gate/rules/sealed-secret.js";
 import { sealedSecretScope } from "../gate/rules/sealed-secret-scope.js";
 import { secretGenerator } from "../gate/rules/secret-generator.js";
 import { sopsUnencryptedValue } from "../gate/rules/sops.js";
+import type { ValidateSummary } from "../gate/reporters/report.js";
 import { listYamlFiles, readSourceFile, type SourceFile } from "../gate/source-files.js";
 
 export interface ValidateOptions {
@@ -24,15 +25,6 @@ export interface ValidateOptions {
   /** The PEM certificate `kubeseal --fetch-cert` prints, relative to dir: sets the key size. */
   sealedSecretsCert?: string;
   failOn?: Severity;
-}
-
-export interface ValidateSummary {
-  roots: number;
-  rendered: number;
-  skipped: number;
-  resources: number;
-  errors: number;
-  warnings: number;
 }
 
 export interface ValidateResult {

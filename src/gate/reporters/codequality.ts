@@ -1,0 +1,21 @@
+import { createHash } from "node:crypto";
+import type { Reporter } from "./report.js";
+
+/**
+ * GitLab Code Quality (artifacts:reports:codequality): the fingerprint is stable across runs, so
+ * GitLab shows which findings an MR introduced or fixed.
+ */
+export const codeQualityReporter: Reporter = ({ findings }) =>
+  `${JSON.stringify(
+    findings.map((f) => ({
+      description: `${f.message}. ${f.hint}`,
+      check_name: f.rule,
+      fingerprint: createHash("sha256")
+        .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
+        .digest("hex"),
+      severity: f.severity === "error" ? "major" : "minor",
+      location: { path: f.file, lines: { begin: f.line } },
+    })),
+    null,
+    2,
+  )}\n`;

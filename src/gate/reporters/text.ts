@@ -1,0 +1,12 @@
+import type { Reporter } from "./report.js";
+
+/** For people: one finding per line as file:line:column, its hint below, a summary last. */
+export const textReporter: Reporter = ({ findings, summary: s }) => {
+  const lines = findings.map(
+    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`,
+  );
+  lines.push(
+    `${s.roots} kustomization root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`,
+  );
+  return `${lines.join("\n")}\n`;
+};
