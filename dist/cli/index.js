@@ -10906,6 +10906,45 @@ function findKustomizationRoots(sources) {
         .filter((k) => !included.has(k.dir))
         .sort((a, b) => a.dir.localeCompare(b.dir));
 }
+/**
+ * Directories the deployers are told to render: Argo CD Application and ApplicationSet
+ * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ */
+function declaredPaths(sources) {
+    const found = new Set();
+    const add = (value) => {
+        const p = stringOf(value);
+        if (p && !p.includes("{{") && !p.includes("://"))
+            found.add(external_node_path_default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
+    };
+    for (const source of sources) {
+        for (const object of objectsOf(source)) {
+            const group = object.apiVersion?.split("/")[0];
+            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+                const spec = object.kind === "Application" ? yaml_nav_valueOf(object.map, "spec") : yaml_nav_valueOf(object.map, "spec", "template", "spec");
+                add(yaml_nav_valueOf(spec, "source", "path"));
+                const list = yaml_nav_valueOf(spec, "sources");
+                if ((0,dist/* isSeq */.oP)(list))
+                    for (const item of list.items)
+                        add(yaml_nav_valueOf(item, "path"));
+            }
+            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
+                add(yaml_nav_valueOf(object.map, "spec", "path"));
+        }
+    }
+    return [...found].sort();
+}
+/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
+function rootsToRender(sources) {
+    const byDir = new Map(findKustomizationRoots(sources).map((r) => [r.dir, r]));
+    const kustomizationDirs = new Map(sources.filter((s) => isKustomization(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    for (const dir of declaredPaths(sources)) {
+        const file = kustomizationDirs.get(dir);
+        if (file && !byDir.has(dir))
+            byDir.set(dir, { dir, file });
+    }
+    return [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/finding.ts
 function bySeverityThenPlace(a, b) {
@@ -11472,7 +11511,7 @@ async function validate(options) {
     for (const source of sources)
         for (const rule of SOURCE_RULES)
             findings.push(...rule(source, context));
-    const roots = findKustomizationRoots(sources);
+    const roots = rootsToRender(sources);
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const renderer = await createRenderer(options.renderer ?? "auto");
     let rendered = 0;

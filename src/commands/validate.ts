@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { PathError } from "../errors.js";
-import { findKustomizationRoots } from "../gate/discovery.js";
+import { rootsToRender } from "../gate/discovery.js";
 import { bySeverityThenPlace, type Finding, type Severity } from "../gate/finding.js";
 import { createRenderer, mapConcurrent, type RendererChoice } from "../gate/render.js";
 import { clusterCredential } from "../gate/rules/cluster-credential.js";
@@ -65,7 +65,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   for (const source of sources) for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
 
-  const roots = findKustomizationRoots(sources);
+  const roots = rootsToRender(sources);
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const renderer = await createRenderer(options.renderer ?? "auto");
   let rendered = 0;

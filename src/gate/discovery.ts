@@ -2,7 +2,7 @@ import path from "node:path";
 import { isSeq } from "yaml";
 import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
 import type { SourceFile } from "./source-files.js";
-import { stringOf, valueOf } from "./yaml-nav.js";
+import { objectsOf, stringOf, valueOf } from "./yaml-nav.js";
 
 /** A kustomization that no other kustomization includes: what the deployer renders. */
 export interface KustomizationRoot {
@@ -41,4 +41,45 @@ export function findKustomizationRoots(sources: SourceFile[]): KustomizationRoot
     .map((s) => ({ dir: path.posix.dirname(s.file), file: s.file }))
     .filter((k) => !included.has(k.dir))
     .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/**
+ * Directories the deployers are told to render: Argo CD Application and ApplicationSet
+ * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ */
+export function declaredPaths(sources: SourceFile[]): string[] {
+  const found = new Set<string>();
+  const add = (value: unknown) => {
+    const p = stringOf(value);
+    if (p && !p.includes("{{") && !p.includes("://"))
+      found.add(path.posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
+  };
+  for (const source of sources) {
+    for (const object of objectsOf(source)) {
+      const group = object.apiVersion?.split("/")[0];
+      if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+        const spec =
+          object.kind === "Application" ? valueOf(object.map, "spec") : valueOf(object.map, "spec", "template", "spec");
+        add(valueOf(spec, "source", "path"));
+        const list = valueOf(spec, "sources");
+        if (isSeq(list)) for (const item of list.items) add(valueOf(item, "path"));
+      }
+      if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
+        add(valueOf(object.map, "spec", "path"));
+    }
+  }
+  return [...found].sort();
+}
+
+/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
+export function rootsToRender(sources: SourceFile[]): KustomizationRoot[] {
+  const byDir = new Map(findKustomizationRoots(sources).map((r) => [r.dir, r]));
+  const kustomizationDirs = new Map(
+    sources.filter((s) => isKustomization(s.file)).map((s) => [path.posix.dirname(s.file), s.file]),
+  );
+  for (const dir of declaredPaths(sources)) {
+    const file = kustomizationDirs.get(dir);
+    if (file && !byDir.has(dir)) byDir.set(dir, { dir, file });
+  }
+  return [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
 }

@@ -253,3 +253,31 @@ describe("validate: checks on the rendered output, reported at the source", () =
     assert.equal((await validate({ dir, renderer: "auto", failOn: "warning" })).failed, true);
   });
 });
+
+describe("validate: discovery", () => {
+  it("renders the paths Argo CD Applications, ApplicationSets and Flux Kustomizations name, even when included elsewhere", async () => {
+    const dir = tempTree({
+      "apps/web/base/kustomization.yaml": "resources:\n- cm.yaml\n",
+      "apps/web/base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n",
+      "apps/web/overlays/staging/kustomization.yaml": "resources:\n- ../../base\n",
+      "apps/api/kustomization.yaml": "resources:\n- missing.yaml\n",
+      "infrastructure/kustomization.yaml": "resources:\n- ../apps/api\n",
+      "clusters/flux.yaml":
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  path: ./apps/api\n  sourceRef: {kind: GitRepository, name: config}\n",
+      "applications/web.yaml":
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web}\nspec:\n  source:\n    path: apps/web/base\n    repoURL: https://git.example.com/config.git\n",
+      "applications/set.yaml":
+        "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: all}\nspec:\n  template:\n    spec:\n      source:\n        path: 'apps/{{name}}/overlays/staging'\n",
+    });
+    const result = await validate({ dir, renderer: "auto" });
+    // Roots: infrastructure and staging (top level), plus apps/api (Flux) and apps/web/base (Argo CD).
+    assert.equal(result.summary.roots, 4);
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.file]),
+      [
+        ["render-failed", "apps/api/kustomization.yaml"],
+        ["render-failed", "infrastructure/kustomization.yaml"],
+      ],
+    );
+  });
+});
