@@ -56,11 +56,45 @@ describe("actions/set-image as the runner runs it", () => {
   });
 });
 
+describe("actions/validate as the runner runs it", () => {
+  const LEAK = { "apps/s.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  k: v\n" };
+
+  it("annotates each finding at its file, line and column, fails, and summarises", () => {
+    const dir = tempTree(LEAK);
+    const sarif = path.join(dir, "findings.sarif");
+    const run = runAction("actions/validate/action.yml", { dir, renderer: "none", sarif });
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stdout,
+      /^::error title=gitops-ci%3A plaintext-secret,file=apps\/s\.yaml,line=5,col=1::Secret s has stringData in plain text\. seal it/m,
+    );
+    assert.match(run.stdout, /^::error::1 error\(s\) and 0 warning\(s\) at or above fail-on=error$/m);
+    assert.equal(run.outputs.errors, "1");
+    assert.equal(run.outputs.warnings, "0");
+    assert.match(run.summary, /<h3>gitops-ci\/validate: blocked<\/h3>/);
+    assert.match(run.summary, /\| error \| plaintext-secret \| apps\/s\.yaml:5:1 \|/);
+    assert.equal(JSON.parse(readFileSync(sarif, "utf8")).runs[0].results[0].ruleId, "plaintext-secret");
+  });
+
+  it("passes a clean config repo", () => {
+    const dir = tempTree({ "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n" });
+    const run = runAction("actions/validate/action.yml", { dir, renderer: "none" });
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(run.outputs.errors, "0");
+    assert.match(run.summary, /gitops-ci\/validate: passed/);
+  });
+
+  it("refuses inputs this version does not implement yet", () => {
+    const run = runAction("actions/validate/action.yml", { dir: tempTree({}), "base-ref": "origin/main" });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /::error::input base-ref is not implemented yet/);
+  });
+});
+
 describe("actions not built yet", () => {
   const planned: [string, Record<string, string>][] = [
     ["actions/build-push/action.yml", { image: "ghcr.io/acme/web" }],
     ["actions/promote/action.yml", { repo: "acme/config", from: "a", to: "b", token: "t" }],
-    ["actions/validate/action.yml", {}],
     ["action.yml", { image: "ghcr.io/acme/web", "config-repo": "acme/config", paths: "a", token: "t" }],
   ];
   for (const [file, inputs] of planned) {
