@@ -11705,6 +11705,8 @@ Options:
   --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
                                 (GitLab artifacts:reports) (default: text)
   --output <file>               write the report there instead of stdout
+  --report <format>=<file>      also write a report in another format; repeat, e.g.
+                                --report codequality=gl-code-quality.json --report junit=junit.xml
   --fail-on <severity>          error or warning (default: error)
   -h, --help                    show this help
 
@@ -11714,7 +11716,7 @@ image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 // Flags of the full gate that this version does not implement yet: refuse them, never ignore them.
-const NOT_YET = ["base-ref", "kubernetes-version", "strict"];
+const NOT_YET = ["base-ref", "kubernetes-version"];
 const validateCli = {
     name: "validate",
     summary: "the merge gate: render, prove secrets sealed, findings at their lines",
@@ -11726,12 +11728,16 @@ const validateCli = {
             "sealed-secrets-cert": { type: "string" },
             format: { type: "string", default: "text" },
             output: { type: "string" },
+            report: { type: "string", multiple: true, default: [] },
             "fail-on": { type: "string", default: "error" },
             ...Object.fromEntries(NOT_YET.map((name) => [name, { type: "string" }])),
+            strict: { type: "boolean", default: false },
         });
         for (const name of NOT_YET)
             if (values[name] !== undefined)
                 throw new errors/* UsageError */.eb(`--${name} is not implemented yet in this version`);
+        if (values.strict)
+            throw new errors/* UsageError */.eb("--strict is not implemented yet in this version");
         const renderer = validate_oneOf("--renderer", values.renderer, [
             "auto",
             "kustomize",
@@ -11740,6 +11746,13 @@ const validateCli = {
         ]);
         const format = validate_oneOf("--format", values.format, Object.keys(REPORTERS));
         const failOn = validate_oneOf("--fail-on", values["fail-on"], ["error", "warning"]);
+        const extraReports = values.report.map((spec) => {
+            const [name, ...rest] = spec.split("=");
+            const file = rest.join("=");
+            if (!file)
+                throw new errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
+            return [validate_oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
+        });
         const result = await validate({
             dir: values.dir,
             renderer,
@@ -11747,6 +11760,8 @@ const validateCli = {
             failOn,
         });
         const report = REPORTERS[format](result);
+        for (const [reportFormat, file] of extraReports)
+            (0,external_node_fs_.writeFileSync)(file, REPORTERS[reportFormat](result));
         if (values.output)
             (0,external_node_fs_.writeFileSync)(values.output, report);
         else

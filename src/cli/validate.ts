@@ -22,6 +22,8 @@ Options:
   --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
                                 (GitLab artifacts:reports) (default: text)
   --output <file>               write the report there instead of stdout
+  --report <format>=<file>      also write a report in another format; repeat, e.g.
+                                --report codequality=gl-code-quality.json --report junit=junit.xml
   --fail-on <severity>          error or warning (default: error)
   -h, --help                    show this help
 
@@ -32,7 +34,7 @@ image-entry-unused (warning).
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 
 // Flags of the full gate that this version does not implement yet: refuse them, never ignore them.
-const NOT_YET = ["base-ref", "kubernetes-version", "strict"];
+const NOT_YET = ["base-ref", "kubernetes-version"];
 
 export const validateCli: CliCommand = {
   name: "validate",
@@ -45,12 +47,15 @@ export const validateCli: CliCommand = {
       "sealed-secrets-cert": { type: "string" },
       format: { type: "string", default: "text" },
       output: { type: "string" },
+      report: { type: "string", multiple: true, default: [] },
       "fail-on": { type: "string", default: "error" },
       ...Object.fromEntries(NOT_YET.map((name) => [name, { type: "string" as const }])),
+      strict: { type: "boolean", default: false },
     });
     for (const name of NOT_YET)
       if ((values as Record<string, unknown>)[name] !== undefined)
         throw new UsageError(`--${name} is not implemented yet in this version`);
+    if (values.strict) throw new UsageError("--strict is not implemented yet in this version");
     const renderer = oneOf("--renderer", values.renderer as string, [
       "auto",
       "kustomize",
@@ -59,6 +64,12 @@ export const validateCli: CliCommand = {
     ]) as RendererChoice;
     const format = oneOf("--format", values.format as string, Object.keys(REPORTERS)) as ReportFormat;
     const failOn = oneOf("--fail-on", values["fail-on"] as string, ["error", "warning"]) as Severity;
+    const extraReports = (values.report as string[]).map((spec) => {
+      const [name, ...rest] = spec.split("=");
+      const file = rest.join("=");
+      if (!file) throw new UsageError(`--report takes <format>=<file>, not "${spec}"`);
+      return [oneOf("--report format", name ?? "", Object.keys(REPORTERS)) as ReportFormat, file] as const;
+    });
     const result = await validate({
       dir: values.dir as string,
       renderer,
@@ -66,6 +77,7 @@ export const validateCli: CliCommand = {
       failOn,
     });
     const report = REPORTERS[format](result);
+    for (const [reportFormat, file] of extraReports) writeFileSync(file, REPORTERS[reportFormat](result));
     if (values.output) writeFileSync(values.output as string, report);
     else process.stdout.write(report);
     return result.failed ? 1 : 0;

@@ -49,10 +49,31 @@ describe("gitops-ci validate", () => {
     assert.deepEqual(report.summary, { roots: 0, rendered: 0, skipped: 0, resources: 0, errors: 1, warnings: 0 });
   });
 
+  it("--report writes more formats beside the one printed", () => {
+    const dir = tempTree(LEAK);
+    const r = runCli([
+      "validate",
+      "--dir",
+      dir,
+      "--renderer",
+      "none",
+      "--report",
+      `sarif=${dir}/v.sarif`,
+      "--report",
+      `junit=${dir}/v.xml`,
+    ]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /\[plaintext-secret\]/);
+    assert.equal(JSON.parse(readFileSync(path.join(dir, "v.sarif"), "utf8")).version, "2.1.0");
+    assert.match(readFileSync(path.join(dir, "v.xml"), "utf8"), /^<\?xml/);
+    assert.equal(runCli(["validate", "--report", "pdf=x"]).status, 2);
+  });
+
   it("exits 2 on bad flags and on flags this version does not implement yet", () => {
     assert.equal(runCli(["validate", "--format", "xml"]).status, 2);
     const r = runCli(["validate", "--kubernetes-version", "1.33"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--kubernetes-version is not implemented yet/);
+    assert.match(runCli(["validate", "--strict"]).stderr, /--strict is not implemented yet/);
   });
 });
