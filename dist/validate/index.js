@@ -40257,6 +40257,10 @@ class InternalError extends (/* unused pure expression or super */ null && (Gito
     name = "InternalError";
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/kustomize/kustomization-file.ts
 
 
@@ -40356,6 +40360,109 @@ function hasEntries(node) {
     return ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) && node.items.length > 0;
 }
 
+;// CONCATENATED MODULE: ./src/gate/changed.ts
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Files that differ between `baseRef` and the working tree of the checkout (committed or not). */
+async function changedFiles(dir, baseRef) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", baseRef, "--"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard"]);
+        return new Set([...stdout.split("\n"), ...untracked.stdout.split("\n")].filter(Boolean));
+    }
+    catch (error) {
+        const message = String(error.stderr ?? error.message)
+            .trim()
+            .split("\n")[0];
+        throw new errors_UsageError(`--base-ref ${baseRef}: git cannot compare against it (${message}); fetch it first, e.g. git fetch origin main`);
+    }
+}
+/** Keys of a kustomization whose values are paths to directories or files it reads. */
+const LIST_KEYS = [
+    "resources",
+    "components",
+    "bases",
+    "crds",
+    "patchesStrategicMerge",
+    "transformers",
+    "generators",
+    "validators",
+    "configurations",
+];
+const ENTRY_PATH_KEYS = {
+    patches: ["path"],
+    patchesJson6902: ["path"],
+    replacements: ["path"],
+    configMapGenerator: ["files", "envs", "env"],
+    secretGenerator: ["files", "envs", "env"],
+};
+/** Everything a root reads: kustomization directories (transitively) and files named in them. */
+function inputsOf(root, sources) {
+    const dirs = new Set();
+    const files = new Set();
+    const visit = (dir) => {
+        if (dirs.has(dir))
+            return;
+        const kustomization = KUSTOMIZATION_FILE_NAMES.map((n) => sources.get(external_node_path_default().posix.join(dir, n))).find(Boolean);
+        if (!kustomization)
+            return;
+        dirs.add(dir);
+        const contents = kustomization.docs[0]?.contents;
+        const refer = (ref) => {
+            if (!ref || ref.includes("://"))
+                return;
+            // generator file entries may be `key=path`
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref.includes("=") ? ref.split("=").pop() : ref));
+            files.add(target);
+            visit(target);
+        };
+        for (const key of LIST_KEYS) {
+            const list = yaml_nav_valueOf(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const item of list.items)
+                    refer(stringOf(item));
+        }
+        for (const [key, fields] of Object.entries(ENTRY_PATH_KEYS)) {
+            const list = yaml_nav_valueOf(contents, key);
+            if (!(0,dist/* isSeq */.oP)(list))
+                continue;
+            for (const entry of list.items) {
+                if (!(0,dist/* isMap */.jh)(entry))
+                    continue;
+                for (const field of fields) {
+                    const value = yaml_nav_valueOf(entry, field);
+                    if ((0,dist/* isSeq */.oP)(value))
+                        for (const item of value.items)
+                            refer(stringOf(item));
+                    else
+                        refer(stringOf(value));
+                }
+            }
+        }
+    };
+    visit(root.dir);
+    return { dirs, files };
+}
+/** Whether any changed file is an input of the root. */
+function rootChanged(inputs, changed) {
+    for (const file of changed) {
+        if (inputs.files.has(file))
+            return true;
+        for (const dir of inputs.dirs)
+            if (dir === "." || file.startsWith(`${dir}/`))
+                return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/discovery.ts
 
 
@@ -40440,22 +40547,18 @@ function bySeverityThenPlace(a, b) {
         a.rule.localeCompare(b.rule));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/gate/render.ts
 
 
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const render_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function onPath(binary) {
     try {
-        await run(binary, ["version"], { timeout: 10_000 });
+        await render_run(binary, ["version"], { timeout: 10_000 });
         return true;
     }
     catch (error) {
@@ -40483,7 +40586,7 @@ function binaryRenderer(binary, command) {
         name: `${binary} ${command.join(" ")}`,
         async render(checkout, dir) {
             try {
-                const { stdout } = await run(binary, [...command, external_node_path_default().join(checkout, dir), "--load-restrictor", "LoadRestrictionsNone"], {
+                const { stdout } = await render_run(binary, [...command, external_node_path_default().join(checkout, dir), "--load-restrictor", "LoadRestrictionsNone"], {
                     maxBuffer: 256 * 1024 * 1024,
                     timeout: 120_000,
                 });
@@ -41099,6 +41202,7 @@ function leaves(node, path = "") {
 
 
 
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -41119,21 +41223,28 @@ async function validate(options) {
             ? keyBytesOf(options.dir, options.sealedSecretsCert)
             : DEFAULT_KEY_BYTES,
     };
+    const changed = options.baseRef ? await changedFiles(options.dir, options.baseRef) : undefined;
     const findings = [];
     const sources = [];
     for (const file of listYamlFiles(options.dir)) {
         const read = readSourceFile(options.dir, file);
-        findings.push(...read.findings);
+        if (!changed || changed.has(file))
+            findings.push(...read.findings);
         if (read.source)
             sources.push(read.source);
     }
-    for (const source of sources)
+    for (const source of sources) {
+        if (changed && !changed.has(source.file))
+            continue;
         for (const rule of SOURCE_RULES)
             findings.push(...rule(source, context));
-    const roots = rootsToRender(sources);
+    }
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
+    const allRoots = rootsToRender(sources);
+    const roots = changed ? allRoots.filter((root) => rootChanged(inputsOf(root, sourcesByFile), changed)) : allRoots;
     const renderer = await createRenderer(options.renderer ?? "auto");
     let rendered = 0;
+    let renderFailures = 0;
     let resources = 0;
     if (renderer) {
         const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
@@ -41147,6 +41258,7 @@ async function validate(options) {
                     findings.push(...rule({ root, objects, sources: sourcesByFile }));
                 return;
             }
+            renderFailures++;
             findings.push({
                 rule: "render-failed",
                 severity: "error",
@@ -41164,7 +41276,14 @@ async function validate(options) {
     const failOn = options.failOn ?? "error";
     return {
         findings,
-        summary: { roots: roots.length, rendered, skipped: renderer ? 0 : roots.length, resources, errors, warnings },
+        summary: {
+            roots: allRoots.length,
+            rendered,
+            skipped: allRoots.length - rendered - renderFailures,
+            resources,
+            errors,
+            warnings,
+        },
         failed: failOn === "warning" ? findings.length > 0 : errors > 0,
     };
 }
@@ -41342,7 +41461,7 @@ function markdownTable(header, rows) {
 
 
 void runAction(async () => {
-    for (const name of ["base-ref", "kubernetes-version"]) {
+    for (const name of ["kubernetes-version"]) {
         if (getInput(name))
             throw new errors_UsageError(`input ${name} is not implemented yet in this version`);
     }
@@ -41359,6 +41478,7 @@ void runAction(async () => {
         renderer: renderer,
         sealedSecretsCert: getInput("sealed-secrets-cert") || undefined,
         failOn: failOn,
+        baseRef: getInput("base-ref") || undefined,
     });
     // Workflow-command annotations: shown on the PR diff at the finding's line.
     for (const f of result.findings) {

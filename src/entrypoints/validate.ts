@@ -7,7 +7,7 @@ import { REPORTERS } from "../gate/reporters/index.js";
 import { markdownTable, runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
-  for (const name of ["base-ref", "kubernetes-version"]) {
+  for (const name of ["kubernetes-version"]) {
     if (core.getInput(name)) throw new UsageError(`input ${name} is not implemented yet in this version`);
   }
   if (core.getBooleanInput("strict")) throw new UsageError("input strict is not implemented yet in this version");
@@ -22,6 +22,7 @@ void runAction(async () => {
     renderer: renderer as RendererChoice,
     sealedSecretsCert: core.getInput("sealed-secrets-cert") || undefined,
     failOn: failOn as Severity,
+    baseRef: core.getInput("base-ref") || undefined,
   });
   // Workflow-command annotations: shown on the PR diff at the finding's line.
   for (const f of result.findings) {

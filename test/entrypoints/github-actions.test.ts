@@ -85,9 +85,9 @@ describe("actions/validate as the runner runs it", () => {
   });
 
   it("refuses inputs this version does not implement yet", () => {
-    const run = runAction("actions/validate/action.yml", { dir: tempTree({}), "base-ref": "origin/main" });
+    const run = runAction("actions/validate/action.yml", { dir: tempTree({}), "kubernetes-version": "1.33" });
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /::error::input base-ref is not implemented yet/);
+    assert.match(run.stdout, /::error::input kubernetes-version is not implemented yet/);
   });
 });
 
