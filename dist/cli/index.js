@@ -10636,6 +10636,12 @@ function parseFlags(command, args, options) {
         throw new errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
     }
 }
+/** A flag value that must be one of a few words. */
+function oneOf(flag, value, allowed) {
+    if (!allowed.includes(value))
+        throw new errors/* UsageError */.eb(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
 
@@ -10762,11 +10768,6 @@ const setImageCli = {
         return 0;
     },
 };
-function oneOf(flag, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors/* UsageError */.eb(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
 function print(json, object, text) {
     process.stdout.write((0,secrets/* redact */.E)(json ? `${JSON.stringify(object)}\n` : text));
 }
@@ -11836,8 +11837,6 @@ sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value, cluster-cr
 image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
-// Flags of the full gate that this version does not implement yet: refuse them, never ignore them.
-const NOT_YET = ["kubernetes-version"];
 const validateCli = {
     name: "validate",
     summary: "the merge gate: render, prove secrets sealed, findings at their lines",
@@ -11852,28 +11851,28 @@ const validateCli = {
             report: { type: "string", multiple: true, default: [] },
             "fail-on": { type: "string", default: "error" },
             "base-ref": { type: "string" },
-            ...Object.fromEntries(NOT_YET.map((name) => [name, { type: "string" }])),
+            // Not implemented yet: refused, never ignored.
+            "kubernetes-version": { type: "string" },
             strict: { type: "boolean", default: false },
         });
-        for (const name of NOT_YET)
-            if (values[name] !== undefined)
-                throw new errors/* UsageError */.eb(`--${name} is not implemented yet in this version`);
+        if (values["kubernetes-version"] !== undefined)
+            throw new errors/* UsageError */.eb("--kubernetes-version is not implemented yet in this version");
         if (values.strict)
             throw new errors/* UsageError */.eb("--strict is not implemented yet in this version");
-        const renderer = validate_oneOf("--renderer", values.renderer, [
+        const renderer = oneOf("--renderer", values.renderer, [
             "auto",
             "kustomize",
             "kubectl",
             "none",
         ]);
-        const format = validate_oneOf("--format", values.format, Object.keys(REPORTERS));
-        const failOn = validate_oneOf("--fail-on", values["fail-on"], ["error", "warning"]);
+        const format = oneOf("--format", values.format, Object.keys(REPORTERS));
+        const failOn = oneOf("--fail-on", values["fail-on"], ["error", "warning"]);
         const extraReports = values.report.map((spec) => {
             const [name, ...rest] = spec.split("=");
             const file = rest.join("=");
             if (!file)
                 throw new errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
-            return [validate_oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
+            return [oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
         });
         const result = await validate({
             dir: values.dir,
@@ -11892,11 +11891,6 @@ const validateCli = {
         return result.failed ? 1 : 0;
     },
 };
-function validate_oneOf(flag, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors/* UsageError */.eb(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 

@@ -6,7 +6,7 @@ import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
 import { redact } from "../secrets.js";
-import { parseFlags } from "./args.js";
+import { oneOf, parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 
 const HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
@@ -129,12 +129,6 @@ export const setImageCli: CliCommand = {
     return 0;
   },
 };
-
-function oneOf<T extends string>(flag: string, value: string, allowed: T[]): T {
-  if (!allowed.includes(value as T))
-    throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-  return value as T;
-}
 
 function print(json: boolean, object: unknown, text: string): void {
   process.stdout.write(redact(json ? `${JSON.stringify(object)}\n` : text));
