@@ -90879,6 +90879,44 @@ class GitHubForge {
             })),
         ];
     }
+    /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+    async publishCheck(sha, check) {
+        const batches = [];
+        for (let i = 0; i < check.annotations.length; i += 50)
+            batches.push(check.annotations.slice(i, i + 50));
+        const output = (annotations) => ({
+            title: check.title,
+            summary: check.summary.slice(0, 65_000),
+            annotations: annotations.map((a) => ({
+                path: a.path,
+                start_line: a.line,
+                end_line: a.line,
+                start_column: a.column,
+                end_column: a.column,
+                annotation_level: a.level,
+                title: a.title,
+                message: a.message,
+            })),
+        });
+        const { data } = await this.rest(`create check run ${check.name}`, () => this.octokit.rest.checks.create({
+            owner: this.owner,
+            repo: this.name,
+            name: check.name,
+            head_sha: sha,
+            status: "completed",
+            conclusion: check.passed ? "success" : "failure",
+            output: output(batches[0] ?? []),
+        }));
+        for (const batch of batches.slice(1)) {
+            await this.rest(`add annotations to check run ${check.name}`, () => this.octokit.rest.checks.update({
+                owner: this.owner,
+                repo: this.name,
+                check_run_id: data.id,
+                output: output(batch),
+            }));
+        }
+        return { url: data.html_url ?? undefined };
+    }
     async merge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`merge pull request #${number}`, () => this.octokit.rest.pulls.merge({
             owner: this.owner,
@@ -91162,6 +91200,15 @@ class GitLabForge {
                 },
             ];
         });
+    }
+    /** GitLab has no annotated checks: a commit status carries the verdict (findings go to Code Quality). */
+    async publishCheck(sha, check) {
+        await this.setCommitStatus(sha, {
+            name: check.name,
+            state: check.passed ? "success" : "failure",
+            description: check.title,
+        });
+        return {};
     }
     async merge(number, method, expectedHeadSha) {
         // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;

@@ -69,6 +69,26 @@ export interface CommitCheck {
 
 export type MergeMethod = "merge" | "squash" | "rebase";
 
+/** A line-anchored note on a check (a gate finding). */
+export interface CheckAnnotation {
+  path: string;
+  line: number;
+  column: number;
+  level: "failure" | "warning";
+  title: string;
+  message: string;
+}
+
+/** A gate's verdict on a commit: a check run with annotations on GitHub, a commit status on GitLab. */
+export interface GateCheck {
+  name: string;
+  passed: boolean;
+  title: string;
+  /** Markdown. */
+  summary: string;
+  annotations: CheckAnnotation[];
+}
+
 /** One config repository on one Git host; every call is one or a few API requests, never a clone. */
 export interface Forge {
   readonly kind: ForgeKind;
@@ -88,6 +108,8 @@ export interface Forge {
   listCommitChecks(sha: string): Promise<CommitCheck[]>;
   /** Merges now; with `expectedHeadSha`, only if the head is still that commit. */
   merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }>;
+  /** Publishes a gate's verdict on a commit; returns where to see it. */
+  publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }>;
   /** Lets the host merge once required checks pass; says plainly when the repository does not allow it. */
   enableAutoMerge(number: number, method: MergeMethod): Promise<void>;
 }

@@ -9,6 +9,7 @@ import {
   type ChangeRequestDetails,
   type CheckState,
   type CommitCheck,
+  type GateCheck,
   type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
@@ -256,6 +257,48 @@ export class GitHubForge implements Forge {
         url: r.html_url ?? undefined,
       })),
     ];
+  }
+
+  /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+  async publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }> {
+    const batches: GateCheck["annotations"][] = [];
+    for (let i = 0; i < check.annotations.length; i += 50) batches.push(check.annotations.slice(i, i + 50));
+    const output = (annotations: GateCheck["annotations"]) => ({
+      title: check.title,
+      summary: check.summary.slice(0, 65_000),
+      annotations: annotations.map((a) => ({
+        path: a.path,
+        start_line: a.line,
+        end_line: a.line,
+        start_column: a.column,
+        end_column: a.column,
+        annotation_level: a.level,
+        title: a.title,
+        message: a.message,
+      })),
+    });
+    const { data } = await this.rest(`create check run ${check.name}`, () =>
+      this.octokit.rest.checks.create({
+        owner: this.owner,
+        repo: this.name,
+        name: check.name,
+        head_sha: sha,
+        status: "completed",
+        conclusion: check.passed ? "success" : "failure",
+        output: output(batches[0] ?? []),
+      }),
+    );
+    for (const batch of batches.slice(1)) {
+      await this.rest(`add annotations to check run ${check.name}`, () =>
+        this.octokit.rest.checks.update({
+          owner: this.owner,
+          repo: this.name,
+          check_run_id: data.id,
+          output: output(batch),
+        }),
+      );
+    }
+    return { url: data.html_url ?? undefined };
   }
 
   async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {

@@ -7,6 +7,7 @@ import {
   type ChangeRequestDetails,
   type CheckState,
   type CommitCheck,
+  type GateCheck,
   type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
@@ -206,6 +207,16 @@ export class GitLabForge implements Forge {
         },
       ];
     });
+  }
+
+  /** GitLab has no annotated checks: a commit status carries the verdict (findings go to Code Quality). */
+  async publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }> {
+    await this.setCommitStatus(sha, {
+      name: check.name,
+      state: check.passed ? "success" : "failure",
+      description: check.title,
+    });
+    return {};
   }
 
   async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {

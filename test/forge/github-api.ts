@@ -41,7 +41,11 @@ interface CheckRun {
   status: string;
   conclusion: string | null;
   title: string | null;
+  annotations: unknown[];
 }
+
+/** GitHub's limit per create/update request. */
+const MAX_ANNOTATIONS = 50;
 
 interface PullRequest {
   number: number;
@@ -72,10 +76,7 @@ export class GitHubApi {
       created_at: string;
     }[]
   >();
-  private readonly checkRuns = new Map<
-    string,
-    { id: number; name: string; status: string; conclusion: string | null; title: string | null }[]
-  >();
+  private readonly checkRuns = new Map<string, CheckRun[]>();
   private nextId = 1;
   private remaining = 5000;
 
@@ -128,6 +129,12 @@ export class GitHubApi {
       ),
       route("GET", `${v3}/repos/:owner/:repo/commits/:ref/check-runs`, (r) =>
         this.withRepo(r, "read", (repo) => this.listCheckRuns(r, repo)),
+      ),
+      route("PATCH", `${v3}/repos/:owner/:repo/check-runs/:id`, (r) =>
+        this.withRepo(r, "write", (repo) => this.updateCheckRun(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/check-runs/:id/annotations`, (r) =>
+        this.withRepo(r, "read", (repo) => json(200, this.findCheckRun(r, repo)?.annotations ?? [])),
       ),
     ];
   }
@@ -407,18 +414,40 @@ export class GitHubApi {
       head_sha?: string;
       status?: string;
       conclusion?: string;
-      output?: { title?: string };
+      output?: { title?: string; annotations?: unknown[] };
     };
-    const run = {
+    const annotations = body.output?.annotations ?? [];
+    if (annotations.length > MAX_ANNOTATIONS) return tooManyAnnotations();
+    const run: CheckRun = {
       id: this.nextId++,
       name: String(body.name),
       status: body.status ?? (body.conclusion ? "completed" : "queued"),
       conclusion: body.conclusion ?? null,
       title: body.output?.title ?? null,
+      annotations,
     };
     const key = `${repo}@${body.head_sha}`;
     this.checkRuns.set(key, [...(this.checkRuns.get(key) ?? []), run]);
     return json(201, this.checkRunObject(repo, String(body.head_sha), run));
+  }
+
+  private findCheckRun(req: ForgeRequest, repo: string): CheckRun | undefined {
+    return [...this.checkRuns.entries()]
+      .filter(([key]) => key.startsWith(`${repo}@`))
+      .flatMap(([, runs]) => runs)
+      .find((r) => r.id === Number(req.params.id));
+  }
+
+  private updateCheckRun(req: ForgeRequest, repo: string): ForgeResponse {
+    const run = this.findCheckRun(req, repo);
+    if (!run) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const body = parseJson(req) as { conclusion?: string; output?: { title?: string; annotations?: unknown[] } };
+    const annotations = body.output?.annotations ?? [];
+    if (annotations.length > MAX_ANNOTATIONS) return tooManyAnnotations();
+    run.annotations.push(...annotations);
+    if (body.output?.title) run.title = body.output.title;
+    if (body.conclusion) run.conclusion = body.conclusion;
+    return json(200, this.checkRunObject(repo, "", run));
   }
 
   private listCheckRuns(req: ForgeRequest, repo: string): ForgeResponse {
@@ -597,4 +626,12 @@ interface CommitInput {
 /** The forge's global node id of a pull request, as GitHub's GraphQL takes it. */
 function pullNodeId(repo: string, number: number): string {
   return `PR_${Buffer.from(repo).toString("base64")}_${number}`;
+}
+
+function tooManyAnnotations(): ForgeResponse {
+  return json(422, {
+    message: `Only ${MAX_ANNOTATIONS} annotations are allowed per request`,
+    documentation_url: DOCS,
+    status: "422",
+  });
 }

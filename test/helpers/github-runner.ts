@@ -32,7 +32,8 @@ export function runAction(actionYml: string, inputs: Record<string, string>, env
     writeFileSync(summaryFile, "");
     const inputEnv: NodeJS.ProcessEnv = {};
     for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
-      const value = inputs[name] ?? spec.default;
+      // The runner evaluates expressions in defaults; the only one used is the job's token.
+      const value = inputs[name] ?? spec.default?.replace(/\$\{\{\s*github\.token\s*\}\}/g, env.GITHUB_TOKEN ?? "");
       if (value !== undefined) inputEnv[`INPUT_${name.replaceAll(" ", "_").toUpperCase()}`] = value;
     }
     for (const name of Object.keys(inputs)) {

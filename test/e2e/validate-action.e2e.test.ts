@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { forgeProcess, READ_TOKEN, TOKEN } from "../helpers/forge.js";
+import { runAction } from "../helpers/github-runner.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+// 120 leaks: more than two batches of GitHub's 50 annotations per request.
+const leaks = Array.from(
+  { length: 120 },
+  (_, i) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\nstringData:\n  k: v\n`,
+).join("---\n");
+
+describe("actions/validate publishes the gitops-ci/validate check run", async () => {
+  const f = await forgeProcess();
+  const headSha = f.git("github", "rev-parse", "main");
+
+  function run(token: string) {
+    const dir = tempTree({ "leaks.yaml": leaks });
+    const event = path.join(dir, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
+    return runAction(
+      "actions/validate/action.yml",
+      { dir, renderer: "none" },
+      {
+        GITHUB_REPOSITORY: "acme/config",
+        GITHUB_SHA: "0".repeat(40),
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: f.apiUrl("github"),
+        GITHUB_TOKEN: token,
+      },
+    );
+  }
+  const checkRuns = async () => {
+    const r = await fetch(`${f.apiUrl("github")}/repos/acme/config/commits/${headSha}/check-runs`, {
+      headers: { authorization: `token ${TOKEN}` },
+    });
+    return ((await r.json()) as { check_runs: { id: number; name: string; conclusion: string }[] }).check_runs;
+  };
+
+  it("on the PR head, with every finding annotated in batches of 50, and no duplicate workflow annotations", async () => {
+    const result = run(TOKEN);
+    assert.equal(result.status, 1);
+    const [check] = await checkRuns();
+    assert.equal(check?.name, "gitops-ci/validate");
+    assert.equal(check?.conclusion, "failure");
+    const annotations = (await (
+      await fetch(`${f.apiUrl("github")}/repos/acme/config/check-runs/${check?.id}/annotations`, {
+        headers: { authorization: `token ${TOKEN}` },
+      })
+    ).json()) as {
+      path: string;
+      start_line: number;
+      annotation_level: string;
+    }[];
+    assert.equal(annotations.length, 120);
+    assert.deepEqual(annotations[1], {
+      ...annotations[1],
+      path: "leaks.yaml",
+      start_line: 12,
+      annotation_level: "failure",
+    });
+    assert.doesNotMatch(result.stdout, /^::error title=/m);
+    assert.match(result.stdout, /check run gitops-ci\/validate:/);
+  });
+
+  it("falls back to workflow-command annotations when the token cannot write checks", async () => {
+    const before = (await checkRuns()).length;
+    const result = run(READ_TOKEN);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^::warning::could not publish the gitops-ci\/validate check run/m);
+    assert.equal(
+      (result.stdout.match(/^::error title=gitops-ci%3A plaintext-secret,file=leaks\.yaml/gm) ?? []).length,
+      120,
+    );
+    assert.equal((await checkRuns()).length, before);
+  });
+});
