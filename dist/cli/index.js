@@ -864,7 +864,7 @@ class InternalError extends GitopsCiError {
 /* harmony export */   Y2: () => (/* binding */ normalizeImageName),
 /* harmony export */   mQ: () => (/* binding */ splitReference)
 /* harmony export */ });
-/* unused harmony exports parseImageSpec, formatReference */
+/* unused harmony export parseImageSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 // Grammar from the OCI distribution spec and github.com/distribution/reference.
@@ -993,10 +993,6 @@ function normalizeImageName(name) {
     if (domain === "docker.io" && !path.includes("/"))
         path = `library/${path}`;
     return `${domain}/${path}`;
-}
-/** The reference a container will run after the spec is applied, as kustomize renders it. */
-function formatReference(ref) {
-    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
 }
 
 
@@ -10622,6 +10618,22 @@ function writeDotenv(file, outputs) {
     (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
 }
 
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** A positive number of seconds, returned in milliseconds. */
+function parseSeconds(name, value) {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new errors/* UsageError */.eb(`${name} must be a number of seconds, not "${value}"`);
+    return seconds * 1000;
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -10636,14 +10648,9 @@ function parseFlags(command, args, options) {
         throw new errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
     }
 }
-/** A flag value that must be one of a few words. */
-function oneOf(flag, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors/* UsageError */.eb(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
 
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
+
 
 
 
@@ -10731,9 +10738,7 @@ const setImageCli = {
             throw new errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
         const mode = oneOf("--mode", values.mode, MODES);
         const kind = values.forge === undefined ? undefined : oneOf("--forge", values.forge, FORGES);
-        const timeout = Number(values.timeout);
-        if (!Number.isFinite(timeout) || timeout <= 0)
-            throw new errors/* UsageError */.eb(`--timeout must be a number of seconds, not "${values.timeout}"`);
+        const timeoutMs = parseSeconds("--timeout", values.timeout);
         const apiUrl = values["api-url"];
         // The API clients are loaded only for --repo: local edits and --help start faster without them.
         const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
@@ -10750,7 +10755,7 @@ const setImageCli = {
             mode,
             message: values.message,
             source: readSourceContext(),
-            timeoutMs: timeout * 1000,
+            timeoutMs,
             dryRun,
             log,
         });
@@ -11806,6 +11811,7 @@ const REPORTERS = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
+
 
 
 

@@ -84672,10 +84672,6 @@ function normalizeImageName(name) {
         path = `library/${path}`;
     return `${domain}/${path}`;
 }
-/** The reference a container will run after the spec is applied, as kustomize renders it. */
-function formatReference(ref) {
-    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
-}
 
 ;// CONCATENATED MODULE: ./src/kustomize/kustomization-file.ts
 
@@ -85442,6 +85438,22 @@ async function proposeChange(forge, head, base, message) {
         ? await forge.updateChangeRequest(open.number, { title, body })
         : await forge.createChangeRequest({ head, base, title, body });
     return { prNumber: pr.number, prUrl: pr.url };
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** A positive number of seconds, returned in milliseconds. */
+function parseSeconds(name, value) {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
+    return seconds * 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -91454,28 +91466,24 @@ async function remote(repo) {
         core_setSecret(input);
     const apiUrl = getInput("api-url") || undefined;
     const forgeInput = getInput("forge");
-    if (forgeInput && forgeInput !== "github" && forgeInput !== "gitlab")
-        throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
-    const kind = forgeInput || detectForgeKind(process.env, apiUrl);
+    const kind = forgeInput
+        ? oneOf("forge", forgeInput, ["github", "gitlab"])
+        : detectForgeKind(process.env, apiUrl);
     const token = input || readToken(kind, process.env);
     if (!input)
         core_setSecret(token);
     registerSecret(token);
-    const mode = getInput("mode") || "commit";
-    if (mode !== "commit" && mode !== "pull-request")
-        throw new UsageError(`mode must be commit or pull-request, not "${mode}"`);
-    const timeout = Number(getInput("timeout") || "120");
-    if (!Number.isFinite(timeout) || timeout <= 0)
-        throw new UsageError(`timeout must be a number of seconds`);
+    const mode = oneOf("mode", getInput("mode") || "commit", ["commit", "pull-request"]);
+    const timeoutMs = parseSeconds("timeout", getInput("timeout") || "120");
     return setImageRemote({
         forge: connectForge({ repo, kind, apiUrl, token, log: info }),
         branch: getInput("branch") || "main",
         paths: getListInput("paths"),
         images: getListInput("images"),
-        mode: mode,
+        mode,
         message: getInput("message") || undefined,
         source: readSourceContext(),
-        timeoutMs: timeout * 1000,
+        timeoutMs,
         dryRun: getBooleanInput("dry-run"),
         log: info,
     });

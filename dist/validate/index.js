@@ -71900,13 +71900,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
 /***/ 1455:
 /***/ ((module) => {
 
@@ -83782,8 +83775,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
@@ -84206,7 +84199,7 @@ const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-loc
 const MAX_BYTES = 4 * 1024 * 1024;
 /** Every .yaml/.yml file under dir (not .git, node_modules, CI config folders), sorted. */
 function listYamlFiles(dir, rel = "") {
-    return (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })
+    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })
         .flatMap((entry) => {
         const child = rel ? `${rel}/${entry.name}` : entry.name;
         if (entry.isDirectory())
@@ -84218,7 +84211,7 @@ function listYamlFiles(dir, rel = "") {
 /** Parses a file; syntax errors and duplicate keys become findings at their position. */
 function readSourceFile(dir, file) {
     const full = external_node_path_default().join(dir, file);
-    if ((0,external_node_fs_.statSync)(full).size > MAX_BYTES) {
+    if ((0,external_node_fs_namespaceObject.statSync)(full).size > MAX_BYTES) {
         return {
             findings: [
                 {
@@ -84233,7 +84226,7 @@ function readSourceFile(dir, file) {
             ],
         };
     }
-    const text = (0,external_node_fs_.readFileSync)(full, "utf8");
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(full, "utf8");
     const lines = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
     const list = Array.isArray(docs) ? docs : [];
@@ -84438,10 +84431,6 @@ function normalizeImageName(name) {
     if (domain === "docker.io" && !path.includes("/"))
         path = `library/${path}`;
     return `${domain}/${path}`;
-}
-/** The reference a container will run after the spec is applied, as kustomize renders it. */
-function formatReference(ref) {
-    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
@@ -84864,7 +84853,7 @@ async function validate(options) {
 function keyBytesOf(dir, certPath) {
     const full = external_node_path_default().resolve(dir, certPath);
     try {
-        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
+        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_namespaceObject.readFileSync)(full)).publicKey;
         const bits = key.asymmetricKeyDetails?.modulusLength;
         if (key.asymmetricKeyType !== "rsa" || !bits)
             throw new Error("not an RSA certificate");
@@ -90950,6 +90939,22 @@ const REPORTERS = {
     codequality: codeQualityReporter,
 };
 
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** A positive number of seconds, returned in milliseconds. */
+function parseSeconds(name, value) {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
+    return seconds * 1000;
+}
+
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
 
 
@@ -90990,24 +90995,24 @@ function markdownTable(header, rows) {
 
 
 
+
 void runAction(async () => {
-    for (const name of ["kubernetes-version"]) {
-        if (getInput(name))
-            throw new errors_UsageError(`input ${name} is not implemented yet in this version`);
-    }
+    if (getInput("kubernetes-version"))
+        throw new errors_UsageError("input kubernetes-version is not implemented yet in this version");
     if (getBooleanInput("strict"))
         throw new errors_UsageError("input strict is not implemented yet in this version");
-    const failOn = getInput("fail-on") || "error";
-    if (failOn !== "error" && failOn !== "warning")
-        throw new errors_UsageError(`fail-on must be error or warning, not "${failOn}"`);
-    const renderer = getInput("renderer") || "auto";
-    if (!["auto", "kustomize", "kubectl", "none"].includes(renderer))
-        throw new errors_UsageError(`renderer must be auto, kustomize, kubectl or none, not "${renderer}"`);
+    const failOn = oneOf("fail-on", getInput("fail-on") || "error", ["error", "warning"]);
+    const renderer = oneOf("renderer", getInput("renderer") || "auto", [
+        "auto",
+        "kustomize",
+        "kubectl",
+        "none",
+    ]);
     const result = await validate({
         dir: getInput("dir") || ".",
-        renderer: renderer,
+        renderer,
         sealedSecretsCert: getInput("sealed-secrets-cert") || undefined,
-        failOn: failOn,
+        failOn,
         baseRef: getInput("base-ref") || undefined,
     });
     const published = await publishCheckRun(result);
@@ -91022,10 +91027,8 @@ void runAction(async () => {
                 warning(text, properties);
         }
     const sarif = getInput("sarif");
-    if (sarif) {
-        const { writeFileSync } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3024, 23));
-        writeFileSync(sarif, REPORTERS.sarif(result));
-    }
+    if (sarif)
+        (0,external_node_fs_namespaceObject.writeFileSync)(sarif, REPORTERS.sarif(result));
     setOutput("errors", String(result.summary.errors));
     setOutput("warnings", String(result.summary.warnings));
     const s = result.summary;
@@ -91081,7 +91084,7 @@ function headSha() {
     const eventPath = process.env.GITHUB_EVENT_PATH;
     if (eventPath) {
         try {
-            const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8"));
+            const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, "utf8"));
             if (event.pull_request?.head?.sha)
                 return event.pull_request.head.sha;
         }

@@ -13,10 +13,3 @@ export function parseFlags<T extends Options>(command: string, args: string[], o
     );
   }
 }
-
-/** A flag value that must be one of a few words. */
-export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T))
-    throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-  return value as T;
-}

@@ -5,8 +5,9 @@ import type { ForgeKind } from "../forge/forge.js";
 import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
+import { oneOf, parseSeconds } from "../options.js";
 import { redact } from "../secrets.js";
-import { oneOf, parseFlags } from "./args.js";
+import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 
 const HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
@@ -92,9 +93,7 @@ export const setImageCli: CliCommand = {
       throw new UsageError("--dir (a local checkout) and --repo (through the API) exclude each other");
     const mode = oneOf("--mode", values.mode as string, MODES);
     const kind = values.forge === undefined ? undefined : oneOf("--forge", values.forge as string, FORGES);
-    const timeout = Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0)
-      throw new UsageError(`--timeout must be a number of seconds, not "${values.timeout}"`);
+    const timeoutMs = parseSeconds("--timeout", values.timeout as string);
     const apiUrl = values["api-url"] as string | undefined;
     // The API clients are loaded only for --repo: local edits and --help start faster without them.
     const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
@@ -111,7 +110,7 @@ export const setImageCli: CliCommand = {
       mode,
       message: values.message as string | undefined,
       source: readSourceContext(),
-      timeoutMs: timeout * 1000,
+      timeoutMs,
       dryRun,
       log,
     });

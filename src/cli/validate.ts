@@ -5,7 +5,8 @@ import type { Severity } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
-import { oneOf, parseFlags } from "./args.js";
+import { oneOf } from "../options.js";
+import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 
 const HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]

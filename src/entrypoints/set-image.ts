@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
 import { type SetImageMode, type SetImageRemoteResult, setImageRemote } from "../commands/set-image-remote.js";
-import { UsageError } from "../errors.js";
+import { oneOf, parseSeconds } from "../options.js";
 import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
 import type { ForgeKind } from "../forge/forge.js";
 import { readSourceContext } from "../platform/ci-context.js";
@@ -39,26 +39,23 @@ async function remote(repo: string): Promise<SetImageRemoteResult> {
   if (input) core.setSecret(input);
   const apiUrl = core.getInput("api-url") || undefined;
   const forgeInput = core.getInput("forge");
-  if (forgeInput && forgeInput !== "github" && forgeInput !== "gitlab")
-    throw new UsageError(`forge must be github or gitlab, not "${forgeInput}"`);
-  const kind = (forgeInput as ForgeKind) || detectForgeKind(process.env, apiUrl);
+  const kind = forgeInput
+    ? oneOf<ForgeKind>("forge", forgeInput, ["github", "gitlab"])
+    : detectForgeKind(process.env, apiUrl);
   const token = input || readToken(kind, process.env);
   if (!input) core.setSecret(token);
   registerSecret(token);
-  const mode = core.getInput("mode") || "commit";
-  if (mode !== "commit" && mode !== "pull-request")
-    throw new UsageError(`mode must be commit or pull-request, not "${mode}"`);
-  const timeout = Number(core.getInput("timeout") || "120");
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`timeout must be a number of seconds`);
+  const mode = oneOf<SetImageMode>("mode", core.getInput("mode") || "commit", ["commit", "pull-request"]);
+  const timeoutMs = parseSeconds("timeout", core.getInput("timeout") || "120");
   return setImageRemote({
     forge: connectForge({ repo, kind, apiUrl, token, log: core.info }),
     branch: core.getInput("branch") || "main",
     paths: getListInput("paths"),
     images: getListInput("images"),
-    mode: mode as SetImageMode,
+    mode,
     message: core.getInput("message") || undefined,
     source: readSourceContext(),
-    timeoutMs: timeout * 1000,
+    timeoutMs,
     dryRun: core.getBooleanInput("dry-run"),
     log: core.info,
   });

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { type ValidateResult, validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
 import { connectForge } from "../forge/connect.js";
@@ -7,24 +7,25 @@ import { ForgeError } from "../forge/forge.js";
 import type { Severity } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render.js";
 import { REPORTERS } from "../gate/reporters/index.js";
+import { oneOf } from "../options.js";
 import { markdownTable, runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
-  for (const name of ["kubernetes-version"]) {
-    if (core.getInput(name)) throw new UsageError(`input ${name} is not implemented yet in this version`);
-  }
+  if (core.getInput("kubernetes-version"))
+    throw new UsageError("input kubernetes-version is not implemented yet in this version");
   if (core.getBooleanInput("strict")) throw new UsageError("input strict is not implemented yet in this version");
-  const failOn = core.getInput("fail-on") || "error";
-  if (failOn !== "error" && failOn !== "warning")
-    throw new UsageError(`fail-on must be error or warning, not "${failOn}"`);
-  const renderer = core.getInput("renderer") || "auto";
-  if (!["auto", "kustomize", "kubectl", "none"].includes(renderer))
-    throw new UsageError(`renderer must be auto, kustomize, kubectl or none, not "${renderer}"`);
+  const failOn = oneOf<Severity>("fail-on", core.getInput("fail-on") || "error", ["error", "warning"]);
+  const renderer = oneOf<RendererChoice>("renderer", core.getInput("renderer") || "auto", [
+    "auto",
+    "kustomize",
+    "kubectl",
+    "none",
+  ]);
   const result = await validate({
     dir: core.getInput("dir") || ".",
-    renderer: renderer as RendererChoice,
+    renderer,
     sealedSecretsCert: core.getInput("sealed-secrets-cert") || undefined,
-    failOn: failOn as Severity,
+    failOn,
     baseRef: core.getInput("base-ref") || undefined,
   });
   const published = await publishCheckRun(result);
@@ -37,10 +38,7 @@ void runAction(async () => {
       else core.warning(text, properties);
     }
   const sarif = core.getInput("sarif");
-  if (sarif) {
-    const { writeFileSync } = await import("node:fs");
-    writeFileSync(sarif, REPORTERS.sarif(result));
-  }
+  if (sarif) writeFileSync(sarif, REPORTERS.sarif(result));
   core.setOutput("errors", String(result.summary.errors));
   core.setOutput("warnings", String(result.summary.warnings));
   const s = result.summary;

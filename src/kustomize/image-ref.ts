@@ -155,8 +155,3 @@ export function normalizeImageName(name: string): string {
   if (domain === "docker.io" && !path.includes("/")) path = `library/${path}`;
   return `${domain}/${path}`;
 }
-
-/** The reference a container will run after the spec is applied, as kustomize renders it. */
-export function formatReference(ref: ImageRef): string {
-  return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
-}

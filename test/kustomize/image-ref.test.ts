@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { UsageError } from "../../src/errors.js";
-import { formatReference, normalizeImageName, parseImageSpec, parseImageSpecs } from "../../src/kustomize/image-ref.js";
+import { normalizeImageName, parseImageSpec, parseImageSpecs } from "../../src/kustomize/image-ref.js";
 
 const D256 = `sha256:${"a1".repeat(32)}`;
 const D512 = `sha512:${"0f".repeat(64)}`;
@@ -84,14 +84,6 @@ describe("normalizeImageName", () => {
     assert.equal(normalizeImageName("registry.local:5000/team/app"), "registry.local:5000/team/app");
     assert.equal(normalizeImageName("localhost/app"), "localhost/app");
     assert.notEqual(normalizeImageName("nginx"), normalizeImageName("quay.io/nginx"));
-  });
-});
-
-describe("formatReference", () => {
-  it("renders tag and digest as kustomize does", () => {
-    assert.equal(formatReference({ name: "a", tag: "v1", digest: D256 }), `a:v1@${D256}`);
-    assert.equal(formatReference({ name: "a", digest: D256 }), `a@${D256}`);
-    assert.equal(formatReference({ name: "a" }), "a");
   });
 });
 

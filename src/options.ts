@@ -1,0 +1,16 @@
+import { UsageError } from "./errors.js";
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T))
+    throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+  return value as T;
+}
+
+/** A positive number of seconds, returned in milliseconds. */
+export function parseSeconds(name: string, value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
+  return seconds * 1000;
+}
