@@ -2,7 +2,7 @@ export const id = 407;
 export const ids = [407,788];
 export const modules = {
 
-/***/ 5407:
+/***/ 645:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var map = {
@@ -171,10 +171,10 @@ var map = {
 		8830
 	],
 	"./component/BlockedKeys/BlockedKeys": [
-		5202
+		2821
 	],
 	"./component/BlockedKeys/BlockedKeys.js": [
-		5202
+		2821
 	],
 	"./component/BlockedKeys/index": [
 		8830
@@ -252,7 +252,7 @@ function webpackAsyncContext(req) {
 	});
 }
 webpackAsyncContext.keys = () => (Object.keys(map));
-webpackAsyncContext.id = 5407;
+webpackAsyncContext.id = 645;
 module.exports = webpackAsyncContext;
 
 /***/ })

@@ -6586,7 +6586,7 @@ async function getDrizzleOperators() {
     function getPackageName() {
       return ['drizzle', 'orm'].join('-');
     }
-    const drizzleOrm = await __webpack_require__(5407)(`${getPackageName()}`);
+    const drizzleOrm = await __webpack_require__(645)(`${getPackageName()}`);
     const { and, or, gt, lt, eq, isNull, sql } = drizzleOrm.default || drizzleOrm;
     drizzleOperators = { and, or, gt, lt, eq, isNull, sql };
     return drizzleOperators;
@@ -6767,7 +6767,7 @@ async function getDrizzleOperators() {
     function getPackageName() {
       return ['drizzle', 'orm'].join('-');
     }
-    const drizzleOrm = await __webpack_require__(5407)(`${getPackageName()}`);
+    const drizzleOrm = await __webpack_require__(645)(`${getPackageName()}`);
     const { and, or, gt, lt, eq, isNull, sql } = drizzleOrm.default || drizzleOrm;
     drizzleOperators = { and, or, gt, lt, eq, isNull, sql };
     return drizzleOperators;
@@ -10619,7 +10619,7 @@ module.exports = RateLimiterValkeyGlide;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 2821:
 /***/ ((module) => {
 
 module.exports = class BlockedKeys {
@@ -10704,7 +10704,7 @@ module.exports = class BlockedKeys {
 /***/ 8830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const BlockedKeys = __webpack_require__(5202);
+const BlockedKeys = __webpack_require__(2821);
 
 module.exports = BlockedKeys;
 

@@ -28,11 +28,17 @@ Options:
   --fail-on <severity>          error or warning (default: error)
   --base-ref <ref>              check only what changed since this git ref: the changed files, and
                                 the roots that read any of them (transitively); others are skipped
+  --kubernetes-version <v>      the target cluster, e.g. 1.33: API versions it does not serve are
+                                errors (default and newest: the shipped schemas' release)
+  --strict                      reject fields the schemas do not define (typos the API server
+                                would silently drop)
+  --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
+                                as <group>/<kind>_<version>.json (the CRDs-catalog layout)
   -h, --help                    show this help
 
-Rules: yaml-syntax, duplicate-key, render-failed, plaintext-secret, secret-generator,
-sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value, cluster-credential,
-image-entry-unused (warning).
+Rules: yaml-syntax, duplicate-key, render-failed, schema, unknown-kind (warning),
+plaintext-secret, secret-generator, sealed-secret-malformed, sealed-secret-scope,
+sops-unencrypted-value, cluster-credential, image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 
@@ -50,13 +56,10 @@ export const validateCli: CliCommand = {
       report: { type: "string", multiple: true, default: [] },
       "fail-on": { type: "string", default: "error" },
       "base-ref": { type: "string" },
-      // Not implemented yet: refused, never ignored.
       "kubernetes-version": { type: "string" },
       strict: { type: "boolean", default: false },
+      "schema-dir": { type: "string" },
     });
-    if (values["kubernetes-version"] !== undefined)
-      throw new UsageError("--kubernetes-version is not implemented yet in this version");
-    if (values.strict) throw new UsageError("--strict is not implemented yet in this version");
     const renderer = oneOf("--renderer", values.renderer as string, [
       "auto",
       "kustomize",
@@ -77,6 +80,9 @@ export const validateCli: CliCommand = {
       sealedSecretsCert: values["sealed-secrets-cert"] as string | undefined,
       failOn,
       baseRef: values["base-ref"] as string | undefined,
+      kubernetesVersion: values["kubernetes-version"] as string | undefined,
+      strict: values.strict as boolean,
+      schemaDir: values["schema-dir"] as string | undefined,
     });
     const report = REPORTERS[format](result);
     for (const [reportFormat, file] of extraReports) writeFileSync(file, REPORTERS[reportFormat](result));

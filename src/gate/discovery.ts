@@ -83,3 +83,28 @@ export function rootsToRender(sources: SourceFile[]): KustomizationRoot[] {
   }
   return [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
 }
+
+/** A directory of plain manifests a deployer applies as they are (no kustomization). */
+export interface PlainRoot {
+  dir: string;
+  /** Its YAML files holding objects, relative to the checkout. */
+  files: string[];
+}
+
+/**
+ * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
+ * and no kustomization reads their files (`used`: every file and directory kustomizations read).
+ */
+export function plainManifestDirs(sources: SourceFile[], used: Set<string>): PlainRoot[] {
+  const kustomizationDirs = new Set(
+    sources.filter((s) => isKustomization(s.file)).map((s) => path.posix.dirname(s.file)),
+  );
+  const byDir = new Map<string, string[]>();
+  for (const source of sources) {
+    const dir = path.posix.dirname(source.file);
+    if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir)) continue;
+    if (!objectsOf(source).some((o) => o.kind && o.apiVersion)) continue;
+    byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
+  }
+  return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
+}

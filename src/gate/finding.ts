@@ -5,6 +5,8 @@ export type RuleId =
   | "yaml-syntax"
   | "duplicate-key"
   | "render-failed"
+  | "schema"
+  | "unknown-kind"
   | "plaintext-secret"
   | "secret-generator"
   | "sealed-secret-malformed"

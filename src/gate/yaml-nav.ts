@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import { type Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import type { FieldPath } from "./schema/object-schema.js";
 import type { SourceFile } from "./source-files.js";
 
 /** A Kubernetes-style object found in a file: a document, or an item of a `kind: List`. */
@@ -6,6 +7,8 @@ export interface SourceObject {
   map: YAMLMap;
   kind?: string;
   apiVersion?: string;
+  /** The document it is in: what its aliases resolve against. */
+  doc: Document.Parsed;
 }
 
 export function pairOf(node: unknown, key: string): Pair | undefined {
@@ -26,18 +29,56 @@ export function stringOf(node: unknown): string | undefined {
 /** Every object in the file, List items included. */
 export function objectsOf(source: SourceFile): SourceObject[] {
   const out: SourceObject[] = [];
-  const visit = (node: unknown) => {
+  const visit = (node: unknown, doc: Document.Parsed) => {
     if (!isMap(node)) return;
     const kind = stringOf(valueOf(node, "kind"));
-    out.push({ map: node, kind, apiVersion: stringOf(valueOf(node, "apiVersion")) });
+    out.push({ map: node, kind, apiVersion: stringOf(valueOf(node, "apiVersion")), doc });
     const items = valueOf(node, "items");
-    if (kind?.endsWith("List") && isSeq(items)) for (const item of items.items) visit(item);
+    if (kind?.endsWith("List") && isSeq(items)) for (const item of items.items) visit(item, doc);
   };
-  for (const doc of source.docs) visit(doc.contents);
+  for (const doc of source.docs) visit(doc.contents, doc);
   return out;
 }
 
 /** Non-empty mapping or list. */
 export function hasEntries(node: unknown): boolean {
   return (isMap(node) || isSeq(node)) && node.items.length > 0;
+}
+
+/** Where a field path leads in a YAML tree: as deep as it exists, with the key of the last step. */
+export interface Located {
+  node: Node;
+  key?: Node;
+  /** The whole path exists. */
+  complete: boolean;
+}
+
+/**
+ * `like` is the object the path was found in (a rendered object): list items that carry a
+ * `name` there are found by that name, as strategic merge patches match them, not by index.
+ */
+export function locate(root: Node, path: FieldPath, like?: unknown): Located {
+  let found: Located = { node: root, complete: path.length === 0 };
+  let likeAt: unknown = like;
+  for (const [i, segment] of path.entries()) {
+    const current: unknown = found.node;
+    likeAt =
+      likeAt !== null && typeof likeAt === "object" ? (likeAt as Record<string | number, unknown>)[segment] : undefined;
+    const likeName = (likeAt as { name?: unknown } | undefined)?.name;
+    let next: { node: Node; key?: Node } | undefined;
+    if (typeof segment === "number" && isSeq(current)) {
+      const item = (
+        typeof likeName === "string"
+          ? current.items.find((it) => stringOf(valueOf(it, "name")) === likeName)
+          : current.items[segment]
+      ) as Node | undefined;
+      if (item) next = { node: item };
+    } else if (typeof segment === "string") {
+      const pair = pairOf(current, segment);
+      if (pair) next = { node: (pair.value ?? pair.key) as Node, key: pair.key as Node };
+    }
+    if (!next) return found;
+    found = { ...next, complete: i === path.length - 1 };
+  }
+  return found;
 }

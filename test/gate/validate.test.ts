@@ -55,7 +55,7 @@ describe("validate: secrets proven sealed", () => {
     const applied = JSON.stringify({ apiVersion: "v1", kind: "Secret", metadata: { name: "x" }, data: { k: "aGk=" } });
     assert.deepEqual(
       await findings({
-        "s.yaml": `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: x\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: '${applied}'\nspec: {}\n`,
+        "s.yaml": `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: x\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: '${applied}'\nspec:\n  encryptedData: {}\n`,
       }),
       [{ rule: "plaintext-secret", file: "s.yaml", line: 6, column: 5 }],
     );
@@ -263,15 +263,16 @@ describe("validate: discovery", () => {
       "apps/api/kustomization.yaml": "resources:\n- missing.yaml\n",
       "infrastructure/kustomization.yaml": "resources:\n- ../apps/api\n",
       "clusters/flux.yaml":
-        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  path: ./apps/api\n  sourceRef: {kind: GitRepository, name: config}\n",
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  interval: 5m\n  prune: true\n  path: ./apps/api\n  sourceRef: {kind: GitRepository, name: config}\n",
       "applications/web.yaml":
-        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web}\nspec:\n  source:\n    path: apps/web/base\n    repoURL: https://git.example.com/config.git\n",
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web}\nspec:\n  project: default\n  destination: {server: https://kubernetes.default.svc}\n  source:\n    path: apps/web/base\n    repoURL: https://git.example.com/config.git\n",
       "applications/set.yaml":
-        "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: all}\nspec:\n  template:\n    spec:\n      source:\n        path: 'apps/{{name}}/overlays/staging'\n",
+        "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: all}\nspec:\n  generators: [{list: {elements: [{name: web}]}}]\n  template:\n    metadata: {name: '{{name}}'}\n    spec:\n      project: default\n      destination: {server: https://kubernetes.default.svc}\n      source:\n        path: 'apps/{{name}}/overlays/staging'\n        repoURL: https://git.example.com/config.git\n",
     });
     const result = await validate({ dir, renderer: "auto" });
-    // Roots: infrastructure and staging (top level), plus apps/api (Flux) and apps/web/base (Argo CD).
-    assert.equal(result.summary.roots, 4);
+    // Roots: infrastructure and staging (top level), apps/api (Flux), apps/web/base (Argo CD), and
+    // the plain manifest directories clusters/ and applications/.
+    assert.equal(result.summary.roots, 6);
     assert.deepEqual(
       result.findings.map((f) => [f.rule, f.file]),
       [

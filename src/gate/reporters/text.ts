@@ -6,7 +6,7 @@ export const textReporter: Reporter = ({ findings, summary: s }) => {
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`,
   );
   lines.push(
-    `${s.roots} kustomization root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`,
+    `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`,
   );
   return `${lines.join("\n")}\n`;
 };

@@ -6,12 +6,17 @@ import type { SourceRule } from "./rule.js";
 
 const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
 
+/** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
+export function isSopsEncrypted(contents: unknown): boolean {
+  const sops = valueOf(contents, "sops");
+  return isMap(sops) && !!pairOf(sops, "mac") && !!pairOf(sops, "version");
+}
+
 /** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
 export const sopsUnencryptedValue: SourceRule = (source) => {
   const findings: Finding[] = [];
   for (const doc of source.docs) {
-    const sops = valueOf(doc.contents, "sops");
-    if (!isMap(sops) || !pairOf(sops, "mac") || !pairOf(sops, "version")) continue;
+    if (!isSopsEncrypted(doc.contents)) continue;
     for (const key of ["data", "stringData"]) {
       const section = valueOf(doc.contents, key);
       for (const leaf of leaves(section)) {

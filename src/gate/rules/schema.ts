@@ -1,0 +1,271 @@
+import { isScalar, isSeq, type Node } from "yaml";
+import type { KustomizationRoot } from "../discovery.js";
+import type { Finding } from "../finding.js";
+import { notServedReason } from "../schema/api-lifecycle.js";
+import type { SchemaCatalog } from "../schema/catalog.js";
+import { kustomizationSchema } from "../schema/kustomization-schema.js";
+import { type FieldPath, formatPath, type SchemaViolation, typeKey } from "../schema/object-schema.js";
+import { positionOf, type SourceFile } from "../source-files.js";
+import { type Located, locate, objectsOf, type SourceObject, stringOf, valueOf } from "../yaml-nav.js";
+import type { RenderedObject } from "./rendered-rule.js";
+
+export interface SchemaOptions {
+  catalog: SchemaCatalog;
+  /** Reject fields the schema does not define. */
+  strict: boolean;
+  /** The target cluster's minor version (1.<minor>): types it does not serve are errors. */
+  kubernetesMinor: number;
+}
+
+type Verdict =
+  | { type: "unknown-kind" }
+  | { type: "not-served"; reason: string }
+  | { type: "checked"; violations: SchemaViolation[] };
+
+interface TypeMeta {
+  apiVersion?: unknown;
+  kind?: unknown;
+  metadata?: { name?: unknown };
+  sops?: { mac?: unknown; version?: unknown };
+}
+
+/** Files with apiVersion and kind that no API server receives: kubeconfig. */
+const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
+
+/**
+ * The schema verdict on one object; undefined for values that are not API objects (no
+ * apiVersion/kind, kubeconfig) and for SOPS-encrypted ones, whose values are ciphertext until
+ * the deployer decrypts them.
+ */
+function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return undefined;
+  if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || (object.sops?.mac && object.sops.version)) return undefined;
+  const reason = notServedReason(typeKey(apiVersion, kind), options.kubernetesMinor);
+  if (reason) return { type: "not-served", reason };
+  const schema = options.catalog.lookup(apiVersion, kind);
+  if (!schema) return { type: "unknown-kind" };
+  return { type: "checked", violations: schema.check(object, options.strict) };
+}
+
+function describeObject(object: TypeMeta): string {
+  const name = typeof object.metadata?.name === "string" ? ` ${object.metadata.name}` : "";
+  return `${String(object.kind)}${name}`;
+}
+
+function at(source: SourceFile, node: Node | undefined): { file: string; line: number; column: number } {
+  return { file: source.file, ...positionOf(source, node) };
+}
+
+function verdictFindings(
+  verdict: Verdict,
+  object: TypeMeta,
+  source: SourceFile,
+  map: Node,
+  place: (violation: SchemaViolation) => { source: SourceFile; located: Located },
+  options: SchemaOptions,
+): Finding[] {
+  const what = describeObject(object);
+  const apiVersion = String(object.apiVersion);
+  if (verdict.type === "unknown-kind")
+    return [
+      {
+        rule: "unknown-kind",
+        severity: "warning",
+        ...at(source, valueOf(map, "kind")),
+        message: `no schema for ${apiVersion} ${String(object.kind)}: ${what} is not checked`,
+        hint: "add its CustomResourceDefinition to the repo, or its schema to --schema-dir (a CRD manifest or <group>/<kind>_<version>.json)",
+      },
+    ];
+  if (verdict.type === "not-served")
+    return [
+      {
+        rule: "schema",
+        severity: "error",
+        ...at(source, valueOf(map, "apiVersion")),
+        message: `${apiVersion} ${String(object.kind)} is not served by Kubernetes 1.${options.kubernetesMinor}: ${verdict.reason}`,
+        hint: "the API server rejects objects of API versions it does not serve; change apiVersion (and any fields that moved) before deploying",
+      },
+    ];
+  return verdict.violations.map((violation) => {
+    const { source: where, located } = place(violation);
+    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+    return {
+      rule: "schema",
+      severity: "error",
+      ...at(where, node),
+      message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+      hint: violation.unknownField
+        ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
+        : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`,
+    } satisfies Finding;
+  });
+}
+
+function explainPath(path: FieldPath): string {
+  return path.filter((p) => typeof p === "string").join(".");
+}
+
+/** `newTag: 1.10` is the number 1.1 to YAML: say so, with the text the user wrote. */
+function newTagMessage(violation: SchemaViolation, located: Located): string | undefined {
+  const node = located.node;
+  if (violation.path.at(-1) !== "newTag" || !located.complete || !isScalar(node) || typeof node.value === "string")
+    return undefined;
+  const written = node.source ?? String(node.value);
+  return `${written} is read as the ${typeof node.value} ${String(node.value)}, not the tag "${written}"; quote it: newTag: "${written}"`;
+}
+
+/** Whole objects in a file checked on their own (not under a rendered root), at their lines. */
+export function sourceSchemaFindings(source: SourceFile, options: SchemaOptions): Finding[] {
+  return objectsOf(source).flatMap((object) => {
+    if (object.kind?.endsWith("List") && isSeq(valueOf(object.map, "items"))) return [];
+    const data = object.map.toJS(object.doc, { maxAliasCount: 100 }) as TypeMeta;
+    const verdict = judge(data, options);
+    if (!verdict) return [];
+    return verdictFindings(
+      verdict,
+      data,
+      source,
+      object.map,
+      (v) => ({ source, located: locate(object.map, v.path) }),
+      options,
+    );
+  });
+}
+
+/** A kustomization file against kustomize's own fields (always strict: kustomize refuses unknown ones). */
+export function kustomizationSchemaFindings(source: SourceFile): Finding[] {
+  const contents = source.docs[0]?.contents;
+  if (!contents) return [];
+  const data = source.docs[0]?.toJS({ maxAliasCount: 100 }) as TypeMeta;
+  const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
+  return kustomizationSchema.check(data, true).map((violation) => {
+    const located = locate(contents, violation.path);
+    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+    return {
+      rule: "schema",
+      severity: "error",
+      ...at(source, node),
+      message: `${object.kind}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+      hint: violation.unknownField
+        ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
+        : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)",
+    } satisfies Finding;
+  });
+}
+
+/** The source objects and patches a root reads, to point findings on its rendered output at them. */
+export interface RootSources {
+  root: KustomizationRoot;
+  /** The root's kustomization file: where findings on objects kustomize generated go. */
+  kustomization?: SourceFile;
+  resources: { source: SourceFile; object: SourceObject; name?: string }[];
+  patches: { source: SourceFile; node: Node; kind?: string; name?: string; jsonPatch: boolean }[];
+}
+
+export function rootSources(root: KustomizationRoot, files: SourceFile[], patchFiles: Set<string>): RootSources {
+  const out: RootSources = { root, resources: [], patches: [] };
+  for (const source of files) {
+    if (source.file === root.file) {
+      out.kustomization = source;
+      continue;
+    }
+    if (patchFiles.has(source.file)) {
+      for (const doc of source.docs) {
+        const node = doc.contents as Node | null;
+        if (!node) continue;
+        const jsonPatch = isSeq(node);
+        out.patches.push({
+          source,
+          node,
+          jsonPatch,
+          kind: jsonPatch ? undefined : stringOf(valueOf(node, "kind")),
+          name: jsonPatch ? undefined : stringOf(valueOf(node, "metadata", "name")),
+        });
+      }
+      continue;
+    }
+    for (const object of objectsOf(source))
+      if (object.kind) out.resources.push({ source, object, name: stringOf(valueOf(object.map, "metadata", "name")) });
+  }
+  return out;
+}
+
+/** kustomize keeps the source name inside the rendered one (prefix, suffix, hash): the longest match wins. */
+function sameObject(rendered: TypeMeta, kind: string | undefined, name: string | undefined): boolean {
+  const renderedName = rendered.metadata?.name;
+  return kind === rendered.kind && !!name && typeof renderedName === "string" && renderedName.includes(name);
+}
+
+/**
+ * Rendered objects of a root checked as the cluster receives them; each finding points at the
+ * patch that set the field, else the resource file that defines the object, else the root's
+ * kustomization (objects kustomize generated).
+ */
+export function renderedSchemaFindings(
+  objects: RenderedObject[],
+  sources: RootSources,
+  options: SchemaOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const object of objects as TypeMeta[]) {
+    const verdict = judge(object, options);
+    if (!verdict || (verdict.type === "checked" && verdict.violations.length === 0)) continue;
+    const resource = sources.resources
+      .filter((r) => sameObject(object, r.object.kind, r.name))
+      .sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0))[0];
+    if (!resource) {
+      findings.push(...generatedObjectFindings(object, verdict, sources, options));
+      continue;
+    }
+    const patches = sources.patches.filter((p) => p.jsonPatch || sameObject(object, p.kind, p.name));
+    const place = (violation: SchemaViolation) => {
+      for (const patch of patches) {
+        const located = patch.jsonPatch
+          ? locateInJsonPatch(patch.node, violation.path)
+          : locate(patch.node, violation.path, object);
+        if (located?.complete) return { source: patch.source, located };
+      }
+      return { source: resource.source, located: locate(resource.object.map, violation.path, object) };
+    };
+    findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
+  }
+  return findings;
+}
+
+function generatedObjectFindings(
+  object: TypeMeta,
+  verdict: Verdict,
+  sources: RootSources,
+  options: SchemaOptions,
+): Finding[] {
+  const kustomization = sources.kustomization;
+  if (!kustomization) return [];
+  const top = kustomization.docs[0]?.contents as Node;
+  return verdictFindings(
+    verdict,
+    object,
+    kustomization,
+    top,
+    () => ({ source: kustomization, located: { node: top, complete: false } }),
+    options,
+  ).map((f) => ({ ...f, message: `rendered by ${sources.root.dir}: ${f.message}` }));
+}
+
+/** The value of the JSON Patch operation whose path leads to the field, followed to the field. */
+function locateInJsonPatch(ops: Node, path: FieldPath): Located | undefined {
+  if (!isSeq(ops)) return undefined;
+  for (const op of ops.items) {
+    const opPath = stringOf(valueOf(op, "path"));
+    const value = valueOf(op, "value");
+    if (!opPath || !value) continue;
+    const segments = opPath
+      .split("/")
+      .slice(1)
+      .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+    if (segments.length > path.length || segments.some((s, i) => s !== String(path[i]))) continue;
+    const located = locate(value, path.slice(segments.length));
+    if (located.complete) return located;
+  }
+  return undefined;
+}

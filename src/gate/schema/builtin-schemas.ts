@@ -1,0 +1,74 @@
+import type { ErrorObject } from "ajv";
+import { InternalError } from "../../errors.js";
+import { type ObjectSchema, typeKey } from "./object-schema.js";
+import { trackReads } from "./unknown-fields.js";
+import { violationsOf } from "./violations.js";
+
+/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
+export const SCHEMA_KUBERNETES_VERSION = "1.36";
+
+/** A kubernetes-models class: its statics name the type, its prototype validates `this`. */
+interface ModelClass {
+  apiVersion: string;
+  kind: string;
+  prototype: { validate(this: unknown): void };
+}
+
+function isModelClass(value: unknown): value is ModelClass {
+  return typeof value === "function" && typeof (value as Partial<ModelClass>).apiVersion === "string";
+}
+
+function collect(namespace: unknown, into: Map<string, ModelClass>, depth = 0): void {
+  if (namespace === null || typeof namespace !== "object" || depth > 3) return;
+  for (const value of Object.values(namespace)) {
+    if (isModelClass(value)) into.set(typeKey(value.apiVersion, value.kind), value);
+    else collect(value, into, depth + 1);
+  }
+}
+
+/**
+ * Schemas shipped with the tool: every Kubernetes kind (kubernetes-models) and the CRDs of
+ * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
+ */
+export async function loadBuiltinSchemas(): Promise<Map<string, ObjectSchema>> {
+  const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
+    import("kubernetes-models"),
+    import("@kubernetes-models/sealed-secrets"),
+    import("@kubernetes-models/argo-cd"),
+    import("@kubernetes-models/flux-cd"),
+  ]);
+  const models = new Map<string, ModelClass>();
+  collect(kubernetes, models);
+  const kubernetesKeys = new Set(models.keys());
+  for (const crds of [sealedSecrets, argoCd, flux]) collect(crds, models);
+  const schemas = new Map<string, ObjectSchema>();
+  for (const [key, model] of models) {
+    schemas.set(
+      key,
+      modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : "built-in CRD"),
+    );
+  }
+  return schemas;
+}
+
+function modelSchema(model: ModelClass, origin: string): ObjectSchema {
+  return {
+    origin,
+    check(object, strict) {
+      const { tracked, unknownFields } = trackReads(object);
+      let errors: readonly ErrorObject[] = [];
+      try {
+        model.prototype.validate.call(tracked);
+      } catch (error) {
+        const list = (error as { errors?: unknown }).errors;
+        if (!Array.isArray(list)) throw new InternalError(`validating ${model.kind}: ${(error as Error).message}`);
+        errors = list as ErrorObject[];
+      }
+      const violations = violationsOf(errors, object);
+      if (strict)
+        for (const path of unknownFields())
+          violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
+      return violations;
+    },
+  };
+}
