@@ -197,6 +197,21 @@ class GitHubForge {
     async comment(number, body) {
         await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
     }
+    async upsertComment(number, marker, body) {
+        const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
+            owner: this.owner,
+            repo: this.name,
+            issue_number: number,
+            per_page: 100,
+        }));
+        const mine = comments.find((c) => c.body?.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.rest(`update comment ${mine.id} on pull request #${number}`, () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.name, comment_id: mine.id, body }));
+        return "updated";
+    }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failure" : check.state;
         await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.createCommitStatus({
@@ -529,6 +544,16 @@ class GitLabForge {
     }
     async comment(number, body) {
         await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
+    }
+    async upsertComment(number, marker, body) {
+        const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
+        const mine = notes.find((n) => !n.system && n.body.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.call(`update note ${mine.id} on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.edit(this.repo, number, mine.id, { body }));
+        return "updated";
     }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;

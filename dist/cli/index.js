@@ -18204,7 +18204,10 @@ function plannedCommand(name, summary) {
 
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __nccwpck_require__(4598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
 /** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
 function readSourceContext(env = process.env) {
     if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
@@ -18227,9 +18230,42 @@ function readSourceContext(env = process.env) {
     }
     return {};
 }
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
+}
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
 
 /**
@@ -18454,6 +18490,76 @@ function describeFields(fields) {
     return Object.entries(fields)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ");
+}
+
+;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
+/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+function markdownTable(header, rows) {
+    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
+/** Enough to act on in a comment; the full list is in the job log and the report files. */
+const MAX_ROWS = 50;
+/** For PR comments and MR notes: the verdict, the summary, and the findings as a table. */
+const markdownReporter = ({ findings, summary: s }) => {
+    const blocked = s.errors > 0;
+    const lines = [
+        `### gitops-ci/validate: ${blocked ? "blocked" : "passed"}`,
+        "",
+        `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; **${s.errors} error(s)**, ${s.warnings} warning(s).`,
+        "",
+    ];
+    if (findings.length) {
+        const rows = findings
+            .slice(0, MAX_ROWS)
+            .map((f) => [f.severity, `\`${f.rule}\``, `\`${f.file}:${f.line}:${f.column}\``, f.message, f.hint]);
+        lines.push(markdownTable(["severity", "rule", "where", "finding", "how to fix"], rows));
+        if (findings.length > MAX_ROWS)
+            lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);
+    }
+    else
+        lines.push("No findings.");
+    return `${lines.join("\n")}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/commands/publish-verdict.ts
+
+const CHECK_NAME = "gitops-ci/validate";
+/** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
+const NOTE_MARKER = "<!-- gitops-ci/validate -->";
+/** The gate's verdict as a check: every finding an annotation at its line. */
+function gateCheckOf(result) {
+    const s = result.summary;
+    return {
+        name: CHECK_NAME,
+        passed: !result.failed,
+        title: `${s.errors} error(s), ${s.warnings} warning(s)`,
+        summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
+        annotations: result.findings.map((f) => ({
+            path: f.file,
+            line: f.line,
+            column: f.column,
+            level: f.severity === "error" ? "failure" : "warning",
+            title: `gitops-ci: ${f.rule}`,
+            message: `${f.message}. ${f.hint}`,
+        })),
+    };
+}
+/**
+ * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
+ * for a PR/MR, one note with the findings that every run updates in place.
+ */
+async function publishVerdict(forge, result, target) {
+    const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
+    if (target.changeRequest === undefined)
+        return { checkUrl: url };
+    const body = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+    const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+    return { checkUrl: url, note };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -20484,15 +20590,20 @@ const textReporter = ({ findings, summary: s }) => {
 
 
 
+
 const REPORTERS = {
     text: textReporter,
     json: jsonReporter,
     sarif: sarifReporter,
     junit: junitReporter,
     codequality: codeQualityReporter,
+    markdown: markdownReporter,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
+
+
+
 
 
 
@@ -20510,8 +20621,8 @@ Options:
                                 none (raw files only) (default: auto)
   --sealed-secrets-cert <path>  the PEM certificate kubeseal --fetch-cert prints, relative to --dir:
                                 its key size is what sealed values must match (default: 4096-bit)
-  --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
-                                (GitLab artifacts:reports) (default: text)
+  --format <f>                  text, json, sarif (GitHub code scanning), junit, codequality
+                                (GitLab artifacts:reports), or markdown (default: text)
   --output <file>               write the report there instead of stdout
   --report <format>=<file>      also write a report in another format; repeat, e.g.
                                 --report codequality=gl-code-quality.json --report junit=junit.xml
@@ -20525,6 +20636,18 @@ Options:
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
   -h, --help                    show this help
+
+Publishing the verdict (a required status check on the commit under review):
+  --publish                     GitHub: the check run gitops-ci/validate with annotations;
+                                GitLab: the commit status gitops-ci/validate; and, for a PR/MR,
+                                one comment/note with the findings, updated in place on reruns
+  --repo <repo>                 the config repo (default: GITHUB_REPOSITORY / CI_PROJECT_PATH)
+  --sha <sha>                   the commit (default: the PR head / CI_COMMIT_SHA)
+  --change-request <n>          the PR/MR number (default: the event's PR / CI_MERGE_REQUEST_IID)
+  --forge <kind>                github or gitlab (default: detected from the CI runner)
+  --api-url <url>               REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
+  --token-env <NAME>            environment variable holding the token (default: GITOPS_TOKEN,
+                                then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
 
 Rules: yaml-syntax, duplicate-key, render-failed, schema, unknown-kind (warning),
 plaintext-secret, secret-generator, sealed-secret-malformed, sealed-secret-scope,
@@ -20548,6 +20671,13 @@ const validateCli = {
             "kubernetes-version": { type: "string" },
             strict: { type: "boolean", default: false },
             "schema-dir": { type: "string" },
+            publish: { type: "boolean", default: false },
+            repo: { type: "string" },
+            sha: { type: "string" },
+            "change-request": { type: "string" },
+            forge: { type: "string" },
+            "api-url": { type: "string" },
+            "token-env": { type: "string" },
         });
         const renderer = oneOf("--renderer", values.renderer, [
             "auto",
@@ -20581,9 +20711,39 @@ const validateCli = {
             (0,external_node_fs_.writeFileSync)(values.output, report);
         else
             process.stdout.write(report);
+        if (values.publish)
+            await publish(result, values);
         return result.failed ? 1 : 0;
     },
 };
+/** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
+async function publish(result, values) {
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
+    const review = readReviewContext();
+    const repo = values.repo ?? review.repo;
+    const sha = values.sha ?? review.sha;
+    const changeRequest = values["change-request"] === undefined
+        ? review.changeRequest
+        : positiveInteger("--change-request", values["change-request"]);
+    if (!repo || !sha)
+        throw new src_errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
+    const apiUrl = values["api-url"];
+    const kind = values.forge === undefined
+        ? detectForgeKind(process.env, apiUrl)
+        : oneOf("--forge", values.forge, validate_FORGES);
+    const token = readToken(kind, process.env, values["token-env"]);
+    const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
+    const forge = connectForge({ repo, kind, apiUrl, token, log });
+    const published = await publishVerdict(forge, result, { sha, changeRequest });
+    log(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on ${changeRequest}` : ""}`);
+}
+const validate_FORGES = ["github", "gitlab"];
+function positiveInteger(flag, value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0)
+        throw new src_errors/* UsageError */.eb(`${flag} takes a PR/MR number, not "${value}"`);
+    return n;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 

@@ -31614,12 +31614,6 @@ function getListInput(name) {
         .map((s) => s.trim())
         .filter((s) => s !== "");
 }
-/** A markdown table for the job summary; cells are escaped so a value cannot break the table. */
-function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
-    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 ;// CONCATENATED MODULE: ./src/entrypoints/promote.ts
 

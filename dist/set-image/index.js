@@ -90854,6 +90854,21 @@ class GitHubForge {
     async comment(number, body) {
         await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
     }
+    async upsertComment(number, marker, body) {
+        const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
+            owner: this.owner,
+            repo: this.name,
+            issue_number: number,
+            per_page: 100,
+        }));
+        const mine = comments.find((c) => c.body?.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.rest(`update comment ${mine.id} on pull request #${number}`, () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.name, comment_id: mine.id, body }));
+        return "updated";
+    }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failure" : check.state;
         await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.createCommitStatus({
@@ -91187,6 +91202,16 @@ class GitLabForge {
     async comment(number, body) {
         await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
     }
+    async upsertComment(number, marker, body) {
+        const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
+        const mine = notes.find((n) => !n.system && n.body.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.call(`update note ${mine.id} on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.edit(this.repo, number, mine.id, { body }));
+        return "updated";
+    }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;
         await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.editStatus(this.repo, sha, state, {
@@ -91373,6 +91398,7 @@ function connectForge(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
 /** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
 function readSourceContext(env = process.env) {
     if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
@@ -91394,6 +91420,49 @@ function readSourceContext(env = process.env) {
         };
     }
     return {};
+}
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse(readFileSync(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
+/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+function markdownTable(header, rows) {
+    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
@@ -91419,14 +91488,9 @@ function getListInput(name) {
         .map((s) => s.trim())
         .filter((s) => s !== "");
 }
-/** A markdown table for the job summary; cells are escaped so a value cannot break the table. */
-function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
-    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 ;// CONCATENATED MODULE: ./src/entrypoints/set-image.ts
+
 
 
 

@@ -91403,6 +91403,76 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
+/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+function markdownTable(header, rows) {
+    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
+/** Enough to act on in a comment; the full list is in the job log and the report files. */
+const MAX_ROWS = 50;
+/** For PR comments and MR notes: the verdict, the summary, and the findings as a table. */
+const markdownReporter = ({ findings, summary: s }) => {
+    const blocked = s.errors > 0;
+    const lines = [
+        `### gitops-ci/validate: ${blocked ? "blocked" : "passed"}`,
+        "",
+        `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; **${s.errors} error(s)**, ${s.warnings} warning(s).`,
+        "",
+    ];
+    if (findings.length) {
+        const rows = findings
+            .slice(0, MAX_ROWS)
+            .map((f) => [f.severity, `\`${f.rule}\``, `\`${f.file}:${f.line}:${f.column}\``, f.message, f.hint]);
+        lines.push(markdownTable(["severity", "rule", "where", "finding", "how to fix"], rows));
+        if (findings.length > MAX_ROWS)
+            lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);
+    }
+    else
+        lines.push("No findings.");
+    return `${lines.join("\n")}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/commands/publish-verdict.ts
+
+const CHECK_NAME = "gitops-ci/validate";
+/** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
+const NOTE_MARKER = "<!-- gitops-ci/validate -->";
+/** The gate's verdict as a check: every finding an annotation at its line. */
+function gateCheckOf(result) {
+    const s = result.summary;
+    return {
+        name: CHECK_NAME,
+        passed: !result.failed,
+        title: `${s.errors} error(s), ${s.warnings} warning(s)`,
+        summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
+        annotations: result.findings.map((f) => ({
+            path: f.file,
+            line: f.line,
+            column: f.column,
+            level: f.severity === "error" ? "failure" : "warning",
+            title: `gitops-ci: ${f.rule}`,
+            message: `${f.message}. ${f.hint}`,
+        })),
+    };
+}
+/**
+ * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
+ * for a PR/MR, one note with the findings that every run updates in place.
+ */
+async function publishVerdict(forge, result, target) {
+    const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
+    if (target.changeRequest === undefined)
+        return { checkUrl: url };
+    const body = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+    const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+    return { checkUrl: url, note };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
@@ -98981,6 +99051,21 @@ class GitHubForge {
     async comment(number, body) {
         await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
     }
+    async upsertComment(number, marker, body) {
+        const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
+            owner: this.owner,
+            repo: this.name,
+            issue_number: number,
+            per_page: 100,
+        }));
+        const mine = comments.find((c) => c.body?.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.rest(`update comment ${mine.id} on pull request #${number}`, () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.name, comment_id: mine.id, body }));
+        return "updated";
+    }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failure" : check.state;
         await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.createCommitStatus({
@@ -99314,6 +99399,16 @@ class GitLabForge {
     async comment(number, body) {
         await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
     }
+    async upsertComment(number, marker, body) {
+        const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
+        const mine = notes.find((n) => !n.system && n.body.includes(marker));
+        if (!mine) {
+            await this.comment(number, body);
+            return "created";
+        }
+        await this.call(`update note ${mine.id} on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.edit(this.repo, number, mine.id, { body }));
+        return "updated";
+    }
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;
         await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.editStatus(this.repo, sha, state, {
@@ -99613,12 +99708,14 @@ const textReporter = ({ findings, summary: s }) => {
 
 
 
+
 const REPORTERS = {
     text: textReporter,
     json: jsonReporter,
     sarif: sarifReporter,
     junit: junitReporter,
     codequality: codeQualityReporter,
+    markdown: markdownReporter,
 };
 
 ;// CONCATENATED MODULE: ./src/options.ts
@@ -99635,6 +99732,66 @@ function parseSeconds(name, value) {
     if (!Number.isFinite(seconds) || seconds <= 0)
         throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
+}
+
+;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
+/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
+function readSourceContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
+        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+        const project = `${server}/${env.GITHUB_REPOSITORY}`;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: env.GITHUB_SHA,
+            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
+            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        };
+    }
+    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_COMMIT_SHA,
+            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
+            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
+        };
+    }
+    return {};
+}
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
@@ -99661,12 +99818,6 @@ function getListInput(name) {
         .map((s) => s.trim())
         .filter((s) => s !== "");
 }
-/** A markdown table for the job summary; cells are escaped so a value cannot break the table. */
-function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
-    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 ;// CONCATENATED MODULE: ./src/entrypoints/validate.ts
 
@@ -99678,11 +99829,9 @@ function markdownTable(header, rows) {
 
 
 
+
+
 void runAction(async () => {
-    if (getInput("kubernetes-version"))
-        throw new errors_UsageError("input kubernetes-version is not implemented yet in this version");
-    if (getBooleanInput("strict"))
-        throw new errors_UsageError("input strict is not implemented yet in this version");
     const failOn = oneOf("fail-on", getInput("fail-on") || "error", ["error", "warning"]);
     const renderer = oneOf("renderer", getInput("renderer") || "auto", [
         "auto",
@@ -99696,6 +99845,9 @@ void runAction(async () => {
         sealedSecretsCert: getInput("sealed-secrets-cert") || undefined,
         failOn,
         baseRef: getInput("base-ref") || undefined,
+        kubernetesVersion: getInput("kubernetes-version") || undefined,
+        strict: getBooleanInput("strict"),
+        schemaDir: getInput("schema-dir") || undefined,
     });
     const published = await publishCheckRun(result);
     // Without a check run, workflow-command annotations still show each finding on the PR diff.
@@ -99717,42 +99869,26 @@ void runAction(async () => {
     const rows = result.findings.map((f) => [f.severity, f.rule, `${f.file}:${f.line}:${f.column}`, f.message]);
     await summary
         .addHeading(result.failed ? "gitops-ci/validate: blocked" : "gitops-ci/validate: passed", 3)
-        .addRaw(`${s.roots} kustomization roots, ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} errors, ${s.warnings} warnings.\n\n`)
+        .addRaw(`${s.roots} roots, ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} errors, ${s.warnings} warnings.\n\n`)
         .addRaw(rows.length ? `${markdownTable(["severity", "rule", "where", "finding"], rows)}\n` : "No findings.\n")
         .write();
     if (result.failed)
         setFailed(`${s.errors} error(s) and ${s.warnings} warning(s) at or above fail-on=${failOn}`);
 });
-const CHECK_NAME = "gitops-ci/validate";
 /**
  * The check run `gitops-ci/validate` on the commit under review (a PR's head, not the merge
  * commit), its findings as annotations. False when there is no token or it cannot write checks.
  */
 async function publishCheckRun(result) {
     const token = getInput("token");
-    const repo = process.env.GITHUB_REPOSITORY;
-    const sha = headSha();
+    const { repo, sha } = readReviewContext();
     if (!token || !repo || !sha)
         return false;
     core_setSecret(token);
-    const s = result.summary;
     try {
         const forge = connectForge({ repo, kind: "github", token, log: info });
-        const { url } = await forge.publishCheck(sha, {
-            name: CHECK_NAME,
-            passed: !result.failed,
-            title: `${s.errors} error(s), ${s.warnings} warning(s)`,
-            summary: `${s.roots} kustomization roots, ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
-            annotations: result.findings.map((f) => ({
-                path: f.file,
-                line: f.line,
-                column: f.column,
-                level: f.severity === "error" ? "failure" : "warning",
-                title: `gitops-ci: ${f.rule}`,
-                message: `${f.message}. ${f.hint}`,
-            })),
-        });
-        info(`check run ${CHECK_NAME}: ${url ?? "created"}`);
+        const { checkUrl } = await publishVerdict(forge, result, { sha });
+        info(`check run ${CHECK_NAME}: ${checkUrl ?? "created"}`);
         return true;
     }
     catch (error) {
@@ -99761,19 +99897,5 @@ async function publishCheckRun(result) {
         warning(`could not publish the ${CHECK_NAME} check run (${error.message}); give the job "checks: write" permission. Annotating through workflow commands instead.`);
         return false;
     }
-}
-function headSha() {
-    const eventPath = process.env.GITHUB_EVENT_PATH;
-    if (eventPath) {
-        try {
-            const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, "utf8"));
-            if (event.pull_request?.head?.sha)
-                return event.pull_request.head.sha;
-        }
-        catch {
-            // No readable event: fall back to the commit the workflow runs on.
-        }
-    }
-    return process.env.GITHUB_SHA;
 }
 

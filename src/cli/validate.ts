@@ -1,11 +1,15 @@
 import { writeFileSync } from "node:fs";
-import { validate } from "../commands/validate.js";
+import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
+import { type ValidateResult, validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
 import type { Severity } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
+import type { ForgeKind } from "../forge/forge.js";
 import { oneOf } from "../options.js";
+import { readReviewContext } from "../platform/ci-context.js";
+import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 
@@ -20,8 +24,8 @@ Options:
                                 none (raw files only) (default: auto)
   --sealed-secrets-cert <path>  the PEM certificate kubeseal --fetch-cert prints, relative to --dir:
                                 its key size is what sealed values must match (default: 4096-bit)
-  --format <f>                  text, json, sarif (GitHub code scanning), junit, or codequality
-                                (GitLab artifacts:reports) (default: text)
+  --format <f>                  text, json, sarif (GitHub code scanning), junit, codequality
+                                (GitLab artifacts:reports), or markdown (default: text)
   --output <file>               write the report there instead of stdout
   --report <format>=<file>      also write a report in another format; repeat, e.g.
                                 --report codequality=gl-code-quality.json --report junit=junit.xml
@@ -35,6 +39,18 @@ Options:
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
   -h, --help                    show this help
+
+Publishing the verdict (a required status check on the commit under review):
+  --publish                     GitHub: the check run gitops-ci/validate with annotations;
+                                GitLab: the commit status gitops-ci/validate; and, for a PR/MR,
+                                one comment/note with the findings, updated in place on reruns
+  --repo <repo>                 the config repo (default: GITHUB_REPOSITORY / CI_PROJECT_PATH)
+  --sha <sha>                   the commit (default: the PR head / CI_COMMIT_SHA)
+  --change-request <n>          the PR/MR number (default: the event's PR / CI_MERGE_REQUEST_IID)
+  --forge <kind>                github or gitlab (default: detected from the CI runner)
+  --api-url <url>               REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
+  --token-env <NAME>            environment variable holding the token (default: GITOPS_TOKEN,
+                                then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
 
 Rules: yaml-syntax, duplicate-key, render-failed, schema, unknown-kind (warning),
 plaintext-secret, secret-generator, sealed-secret-malformed, sealed-secret-scope,
@@ -59,6 +75,13 @@ export const validateCli: CliCommand = {
       "kubernetes-version": { type: "string" },
       strict: { type: "boolean", default: false },
       "schema-dir": { type: "string" },
+      publish: { type: "boolean", default: false },
+      repo: { type: "string" },
+      sha: { type: "string" },
+      "change-request": { type: "string" },
+      forge: { type: "string" },
+      "api-url": { type: "string" },
+      "token-env": { type: "string" },
     });
     const renderer = oneOf("--renderer", values.renderer as string, [
       "auto",
@@ -88,6 +111,45 @@ export const validateCli: CliCommand = {
     for (const [reportFormat, file] of extraReports) writeFileSync(file, REPORTERS[reportFormat](result));
     if (values.output) writeFileSync(values.output as string, report);
     else process.stdout.write(report);
+    if (values.publish) await publish(result, values);
     return result.failed ? 1 : 0;
   },
 };
+
+type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
+async function publish(result: ValidateResult, values: Flags): Promise<void> {
+  const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
+  const review = readReviewContext();
+  const repo = (values.repo as string | undefined) ?? review.repo;
+  const sha = (values.sha as string | undefined) ?? review.sha;
+  const changeRequest =
+    values["change-request"] === undefined
+      ? review.changeRequest
+      : positiveInteger("--change-request", values["change-request"] as string);
+  if (!repo || !sha)
+    throw new UsageError(
+      "--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI",
+    );
+  const apiUrl = values["api-url"] as string | undefined;
+  const kind =
+    values.forge === undefined
+      ? detectForgeKind(process.env, apiUrl)
+      : oneOf("--forge", values.forge as string, FORGES);
+  const token = readToken(kind, process.env, values["token-env"] as string | undefined);
+  const log = (line: string) => process.stderr.write(`${redact(line)}\n`);
+  const forge = connectForge({ repo, kind, apiUrl, token, log });
+  const published = await publishVerdict(forge, result, { sha, changeRequest });
+  log(
+    `published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on ${changeRequest}` : ""}`,
+  );
+}
+
+const FORGES: ForgeKind[] = ["github", "gitlab"];
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a PR/MR number, not "${value}"`);
+  return n;
+}

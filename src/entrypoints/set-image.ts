@@ -5,7 +5,8 @@ import { oneOf, parseSeconds } from "../options.js";
 import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
 import type { ForgeKind } from "../forge/forge.js";
 import { readSourceContext } from "../platform/ci-context.js";
-import { getListInput, markdownTable, runAction } from "../platform/github-action.js";
+import { markdownTable } from "../messages/markdown-table.js";
+import { getListInput, runAction } from "../platform/github-action.js";
 import { registerSecret } from "../secrets.js";
 
 void runAction(async () => {

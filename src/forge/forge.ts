@@ -103,6 +103,11 @@ export interface Forge {
   updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest>;
   getChangeRequest(number: number): Promise<ChangeRequestDetails>;
   comment(number: number, body: string): Promise<void>;
+  /**
+   * The one comment carrying `marker` (an HTML comment in body) on a PR/MR: updated in place
+   * when it exists, created otherwise, so reruns never pile up comments.
+   */
+  upsertComment(number: number, marker: string, body: string): Promise<"created" | "updated">;
   setCommitStatus(sha: string, check: CommitCheck): Promise<void>;
   /** Every status and check run on a commit (GitHub: statuses and check runs; GitLab: statuses). */
   listCommitChecks(sha: string): Promise<CommitCheck[]>;

@@ -214,6 +214,26 @@ export class GitHubForge implements Forge {
     );
   }
 
+  async upsertComment(number: number, marker: string, body: string): Promise<"created" | "updated"> {
+    const comments = await this.rest(`read comments of pull request #${number}`, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listComments, {
+        owner: this.owner,
+        repo: this.name,
+        issue_number: number,
+        per_page: 100,
+      }),
+    );
+    const mine = comments.find((c) => c.body?.includes(marker));
+    if (!mine) {
+      await this.comment(number, body);
+      return "created";
+    }
+    await this.rest(`update comment ${mine.id} on pull request #${number}`, () =>
+      this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.name, comment_id: mine.id, body }),
+    );
+    return "updated";
+  }
+
   async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
     const state = check.state === "failure" ? "failure" : check.state;
     await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () =>

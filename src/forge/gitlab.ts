@@ -178,6 +178,21 @@ export class GitLabForge implements Forge {
     );
   }
 
+  async upsertComment(number: number, marker: string, body: string): Promise<"created" | "updated"> {
+    const notes = (await this.call(`read notes of merge request !${number}`, async () =>
+      (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 }),
+    )) as unknown as { id: number; body: string; system?: boolean }[];
+    const mine = notes.find((n) => !n.system && n.body.includes(marker));
+    if (!mine) {
+      await this.comment(number, body);
+      return "created";
+    }
+    await this.call(`update note ${mine.id} on merge request !${number}`, async () =>
+      (await this.api()).MergeRequestNotes.edit(this.repo, number, mine.id, { body }),
+    );
+    return "updated";
+  }
+
   async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
     const state = check.state === "failure" ? "failed" : check.state;
     await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () =>

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 /** Where a change comes from: the app-repo commit and the CI run, for commit messages and PR bodies. */
 export interface SourceContext {
   repo?: string;
@@ -28,4 +30,48 @@ export function readSourceContext(env: NodeJS.ProcessEnv = process.env): SourceC
     };
   }
   return {};
+}
+
+/** The change under review: the repository, the commit to report on, and its PR/MR number. */
+export interface ReviewContext {
+  repo?: string;
+  sha?: string;
+  changeRequest?: number;
+}
+
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+export function readReviewContext(env: NodeJS.ProcessEnv = process.env): ReviewContext {
+  if (env.GITHUB_ACTIONS === "true") {
+    const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+    return {
+      repo: env.GITHUB_REPOSITORY,
+      sha: pull?.head?.sha ?? env.GITHUB_SHA,
+      changeRequest: pull?.number,
+    };
+  }
+  if (env.GITLAB_CI === "true") {
+    const iid = Number(env.CI_MERGE_REQUEST_IID);
+    return {
+      repo: env.CI_PROJECT_PATH,
+      sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+      changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+    };
+  }
+  return {};
+}
+
+function readGitHubEvent(eventPath: string | undefined): {
+  pull_request?: { number?: number; head?: { sha?: string } };
+} {
+  if (!eventPath) return {};
+  try {
+    return JSON.parse(readFileSync(eventPath, "utf8")) as ReturnType<typeof readGitHubEvent>;
+  } catch {
+    // No readable event: the commit the workflow runs on is the one to report on.
+    return {};
+  }
 }

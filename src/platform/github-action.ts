@@ -21,10 +21,3 @@ export function getListInput(name: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
-
-/** A markdown table for the job summary; cells are escaped so a value cannot break the table. */
-export function markdownTable(header: string[], rows: string[][]): string {
-  const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}

@@ -46,7 +46,8 @@ describe("gitops-ci validate", () => {
       "message",
       "hint",
     ]);
-    assert.deepEqual(report.summary, { roots: 0, rendered: 0, skipped: 0, resources: 0, errors: 1, warnings: 0 });
+    // The leaking file's directory is a plain manifest directory: a root that renders to itself.
+    assert.deepEqual(report.summary, { roots: 1, rendered: 1, skipped: 0, resources: 1, errors: 1, warnings: 0 });
   });
 
   it("--report writes more formats beside the one printed", () => {
@@ -69,11 +70,15 @@ describe("gitops-ci validate", () => {
     assert.equal(runCli(["validate", "--report", "pdf=x"]).status, 2);
   });
 
-  it("exits 2 on bad flags and on flags this version does not implement yet", () => {
+  it("exits 2 on bad flags: unknown format, a Kubernetes release it has no schemas for, a bad PR number", () => {
     assert.equal(runCli(["validate", "--format", "xml"]).status, 2);
-    const r = runCli(["validate", "--kubernetes-version", "1.33"]);
+    for (const version of ["1.15", "1.99", "2.0", "latest"]) {
+      const r = runCli(["validate", "--renderer", "none", "--kubernetes-version", version]);
+      assert.equal(r.status, 2, version);
+      assert.match(r.stderr, new RegExp(`--kubernetes-version ${version}: give a release from 1\\.16 to 1\\.36`));
+    }
+    const r = runCli(["validate", "--renderer", "none", "--dir", tempTree({}), "--publish", "--change-request", "x"]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /--kubernetes-version is not implemented yet/);
-    assert.match(runCli(["validate", "--strict"]).stderr, /--strict is not implemented yet/);
+    assert.match(r.stderr, /--change-request takes a PR\/MR number, not "x"/);
   });
 });

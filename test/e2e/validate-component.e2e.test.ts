@@ -2,12 +2,15 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { setImageRemote } from "../../src/commands/set-image-remote.js";
+import { connectForge } from "../../src/forge/connect.js";
+import { forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { CLI } from "../helpers/run-node.js";
 
 const ci = JSON.stringify({
   stages: ["test"],
-  include: [{ local: "templates/validate.yml", inputs: { cli: `node ${CLI}`, renderer: "auto" } }],
+  include: [{ local: "templates/validate.yml", inputs: { cli: `node ${CLI}`, renderer: "auto", publish: false } }],
 });
 
 describe("the validate component under gitlab-ci-local", () => {
@@ -40,7 +43,75 @@ describe("the validate component under gitlab-ci-local", () => {
     });
     const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-validate"]);
     assert.equal(r.status, 0, r.output);
-    assert.match(r.output, /1 kustomization root\(s\), 1 rendered \(1 resources\)/);
+    assert.match(r.output, /1 root\(s\), 1 rendered \(1 resources\)/);
     assert.ok(existsSync(path.join(dir, "gl-code-quality-report.json")));
+  });
+});
+
+describe("the validate component publishing to the forge", () => {
+  it("sets the commit status and keeps one MR note, updated in place on the second run", async () => {
+    const forge = await forgeProcess();
+    const client = connectForge({ repo: REPO.gitlab, kind: "gitlab", apiUrl: forge.apiUrl("gitlab"), token: TOKEN });
+    const proposal = await setImageRemote({
+      forge: client,
+      branch: "main",
+      paths: ["apps/web/overlays/staging"],
+      images: ["web:9.9"],
+      mode: "pull-request",
+    });
+    const iid = proposal.prNumber as number;
+    const sha = forge.git("gitlab", "rev-parse", "main");
+    const withInputs = JSON.stringify({
+      stages: ["test"],
+      include: [{ local: "templates/validate.yml", inputs: { cli: `node ${CLI}`, "api-url": forge.apiUrl("gitlab") } }],
+    });
+    const leaking = {
+      "apps/web/kustomization.yaml": "resources:\n- secret.yaml\n",
+      "apps/web/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n",
+    };
+    // gitlab-ci-local sets GITLAB_CI=false and its own project and commit; a GitLab runner would
+    // set these for an MR pipeline of the forge's project.
+    const variables = [
+      ["GITLAB_CI", "true"],
+      ["GITOPS_TOKEN", TOKEN],
+      ["CI_PROJECT_PATH", REPO.gitlab],
+      ["CI_COMMIT_SHA", sha],
+      ["CI_MERGE_REQUEST_IID", String(iid)],
+    ].flatMap(([k, v]) => ["--variable", `${k}=${v}`]);
+
+    const first = gitlabCiLocal(gitlabProject({ ".gitlab-ci.yml": withInputs, ...leaking }), [
+      "--force-shell-executor",
+      ...variables,
+      "gitops-ci-validate",
+    ]);
+    assert.notEqual(first.status, 0, first.output);
+    assert.ok(!first.output.includes(TOKEN), "the token never reaches the job log");
+    let statuses = await client.listCommitChecks(sha);
+    assert.deepEqual(
+      statuses.map((s) => [s.name, s.state, s.description]),
+      [["gitops-ci/validate", "failure", "1 error(s), 0 warning(s)"]],
+    );
+
+    const fixed = { ...leaking, "apps/web/secret.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n" };
+    const second = gitlabCiLocal(gitlabProject({ ".gitlab-ci.yml": withInputs, ...fixed }), [
+      "--force-shell-executor",
+      ...variables,
+      "gitops-ci-validate",
+    ]);
+    assert.equal(second.status, 0, second.output);
+    statuses = await client.listCommitChecks(sha);
+    assert.deepEqual(
+      statuses.map((s) => [s.name, s.state]),
+      [["gitops-ci/validate", "success"]],
+    );
+    const notes = (await (
+      await fetch(`${forge.apiUrl("gitlab")}/projects/${encodeURIComponent(REPO.gitlab)}/merge_requests/${iid}/notes`, {
+        headers: { "private-token": TOKEN },
+      })
+    ).json()) as { body: string }[];
+    const mine = notes.filter((n) => n.body.includes("<!-- gitops-ci/validate -->"));
+    assert.equal(mine.length, 1, "one note, edited in place");
+    assert.match(mine[0]?.body ?? "", /gitops-ci\/validate: passed/);
+    assert.doesNotMatch(mine[0]?.body ?? "", /plaintext-secret/);
   });
 });

@@ -84,10 +84,22 @@ describe("actions/validate as the runner runs it", () => {
     assert.match(run.summary, /gitops-ci\/validate: passed/);
   });
 
-  it("refuses inputs this version does not implement yet", () => {
-    const run = runAction("actions/validate/action.yml", { dir: tempTree({}), "kubernetes-version": "1.33" });
-    assert.equal(run.status, 1);
-    assert.match(run.stdout, /::error::input kubernetes-version is not implemented yet/);
+  it("checks against the kubernetes-version input and fails the step on one it has no schemas for", () => {
+    const dir = tempTree({
+      "cron.yaml":
+        "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: '@daily'\n  jobTemplate: {spec: {template: {spec: {containers: [{name: c, image: busybox}], restartPolicy: Never}}}}\n",
+    });
+    const old = runAction("actions/validate/action.yml", { dir, renderer: "none", "kubernetes-version": "1.24" });
+    assert.equal(old.status, 0, old.stdout);
+    const current = runAction("actions/validate/action.yml", { dir, renderer: "none", "kubernetes-version": "1.25" });
+    assert.equal(current.status, 1);
+    assert.match(
+      current.stdout,
+      /^::error title=gitops-ci%3A schema,file=cron.yaml,line=1,col=13::batch\/v1beta1 CronJob is not served by Kubernetes 1.25: removed in Kubernetes 1.25; use batch\/v1/m,
+    );
+    const bad = runAction("actions/validate/action.yml", { dir, "kubernetes-version": "1.9" });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /::error::--kubernetes-version 1.9: give a release from 1.16 to 1.36/);
   });
 });
 

@@ -42,6 +42,22 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
       );
     });
 
+    it("keeps one marked comment per PR/MR: the second upsert edits it in place", async () => {
+      const number = await propose("7.1");
+      const forge = f.client(kind);
+      await forge.comment(number, "a reviewer's comment");
+      assert.equal(await forge.upsertComment(number, "<!-- mark -->", "<!-- mark -->\nrun 1: 2 errors"), "created");
+      assert.equal(await forge.upsertComment(number, "<!-- mark -->", "<!-- mark -->\nrun 2: clean"), "updated");
+      const list = (await (
+        await raw(kind === "github" ? `/issues/${number}/comments` : `/merge_requests/${number}/notes`)
+      ).json()) as { body: string }[];
+      assert.deepEqual(
+        list.map((c) => c.body).filter((b) => b.includes("<!-- mark -->")),
+        ["<!-- mark -->\nrun 2: clean"],
+      );
+      assert.ok(list.some((c) => c.body === "a reviewer's comment"));
+    });
+
     it("writes statuses and reads them back, the newest per name winning", async () => {
       const forge = f.client(kind);
       const sha = f.git(kind, "rev-parse", "main");

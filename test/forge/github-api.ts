@@ -118,6 +118,9 @@ export class GitHubApi {
       route("GET", `${v3}/repos/:owner/:repo/issues/:number/comments`, (r) =>
         this.withRepo(r, "read", (repo) => json(200, this.comments.get(`${repo}#${r.params.number}`) ?? [])),
       ),
+      route("PATCH", `${v3}/repos/:owner/:repo/issues/comments/:id`, (r) =>
+        this.withRepo(r, "write", (repo) => this.updateComment(r, repo)),
+      ),
       route("POST", `${v3}/repos/:owner/:repo/statuses/:sha`, (r) =>
         this.withRepo(r, "write", (repo) => this.addStatus(r, repo)),
       ),
@@ -374,6 +377,17 @@ export class GitHubApi {
     this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
     const html_url = `${this.baseUrl()}/github/${repo}/pull/${req.params.number}#issuecomment-${comment.id}`;
     return json(201, { ...comment, user: { login: "gitops-ci" }, html_url });
+  }
+
+  private updateComment(req: ForgeRequest, repo: string): ForgeResponse {
+    const id = Number(req.params.id);
+    for (const [key, list] of this.comments) {
+      const comment = key.startsWith(`${repo}#`) ? list.find((c) => c.id === id) : undefined;
+      if (!comment) continue;
+      comment.body = String(parseJson(req).body ?? "");
+      return json(200, { ...comment, user: { login: "gitops-ci" } });
+    }
+    return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
   }
 
   private addStatus(req: ForgeRequest, repo: string): ForgeResponse {

@@ -80,8 +80,17 @@ export class GitLabApi {
         this.withProject(r, "write", (p, dir) => this.serialised(p, () => this.mergeMergeRequest(r, p, dir))),
       ),
       route("POST", `${v4}/merge_requests/:iid/notes`, (r) => this.withProject(r, "write", (p) => this.addNote(r, p))),
+      // GitLab lists notes newest first.
       route("GET", `${v4}/merge_requests/:iid/notes`, (r) =>
-        this.withProject(r, "read", (p) => json(200, this.notes.get(`${p}!${r.params.iid}`) ?? [])),
+        this.withProject(r, "read", (p) =>
+          json(
+            200,
+            [...(this.notes.get(`${p}!${r.params.iid}`) ?? [])].reverse().map((n) => ({ ...n, system: false })),
+          ),
+        ),
+      ),
+      route("PUT", `${v4}/merge_requests/:iid/notes/:note`, (r) =>
+        this.withProject(r, "write", (p) => this.updateNote(r, p)),
       ),
       route("POST", `${v4}/statuses/:sha`, (r) => this.withProject(r, "write", (p) => this.addStatus(r, p))),
       route("GET", `${v4}/repository/commits/:sha/statuses`, (r) =>
@@ -322,6 +331,13 @@ export class GitLabApi {
     const note = { id: this.nextId++, body: String(parseJson(req).body ?? ""), created_at: new Date().toISOString() };
     this.notes.set(key, [...(this.notes.get(key) ?? []), note]);
     return json(201, { ...note, author: { username: "gitops-ci" }, noteable_type: "MergeRequest" });
+  }
+
+  private updateNote(req: ForgeRequest, project: string): ForgeResponse {
+    const note = this.notes.get(`${project}!${req.params.iid}`)?.find((n) => n.id === Number(req.params.note));
+    if (!note) return NOT_FOUND("Note");
+    note.body = String(parseJson(req).body ?? "");
+    return json(200, { ...note, author: { username: "gitops-ci" }, noteable_type: "MergeRequest", system: false });
   }
 
   private addStatus(req: ForgeRequest, project: string): ForgeResponse {

@@ -41,7 +41,15 @@ export function runAction(actionYml: string, inputs: Record<string, string>, env
     }
     const result = runNode(path.resolve(path.dirname(file), meta.runs.main), [], {
       cwd: work,
-      env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...inputEnv, ...env },
+      env: {
+        PATH: process.env.PATH,
+        GITHUB_ACTIONS: "true",
+        CI: "true",
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        ...inputEnv,
+        ...env,
+      },
     });
     return {
       ...result,

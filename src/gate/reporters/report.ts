@@ -14,7 +14,7 @@ export interface Report {
   summary: ValidateSummary;
 }
 
-export type ReportFormat = "text" | "json" | "sarif" | "junit" | "codequality";
+export type ReportFormat = "text" | "json" | "sarif" | "junit" | "codequality" | "markdown";
 
 /** Turns a report into the text of one format. */
 export type Reporter = (report: Report) => string;

@@ -1,0 +1,53 @@
+import type { Forge, GateCheck } from "../forge/forge.js";
+import { markdownReporter } from "../gate/reporters/markdown.js";
+import type { ValidateResult } from "./validate.js";
+
+export const CHECK_NAME = "gitops-ci/validate";
+/** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
+export const NOTE_MARKER = "<!-- gitops-ci/validate -->";
+
+/** Where the verdict goes: the commit under review, and its PR/MR when there is one. */
+export interface VerdictTarget {
+  sha: string;
+  changeRequest?: number;
+}
+
+export interface PublishedVerdict {
+  checkUrl?: string;
+  note?: "created" | "updated";
+}
+
+/** The gate's verdict as a check: every finding an annotation at its line. */
+export function gateCheckOf(result: ValidateResult): GateCheck {
+  const s = result.summary;
+  return {
+    name: CHECK_NAME,
+    passed: !result.failed,
+    title: `${s.errors} error(s), ${s.warnings} warning(s)`,
+    summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
+    annotations: result.findings.map((f) => ({
+      path: f.file,
+      line: f.line,
+      column: f.column,
+      level: f.severity === "error" ? "failure" : "warning",
+      title: `gitops-ci: ${f.rule}`,
+      message: `${f.message}. ${f.hint}`,
+    })),
+  };
+}
+
+/**
+ * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
+ * for a PR/MR, one note with the findings that every run updates in place.
+ */
+export async function publishVerdict(
+  forge: Forge,
+  result: ValidateResult,
+  target: VerdictTarget,
+): Promise<PublishedVerdict> {
+  const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
+  if (target.changeRequest === undefined) return { checkUrl: url };
+  const body = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+  const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+  return { checkUrl: url, note };
+}
