@@ -20216,7 +20216,8 @@ function modelSchema(model, origin) {
             }
             const violations = violationsOf(errors, object);
             if (strict)
-                for (const path of unknownFields())
+                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
+                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-")))
                     violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
             return violations;
         },
@@ -20336,6 +20337,7 @@ const DEFAULT_KEY_BYTES = 512;
  * the source rules at its own lines, and every kustomization root rendered with the real kustomize.
  */
 async function validate(options) {
+    const started = performance.now();
     const context = {
         sealedSecretsKeyBytes: options.sealedSecretsCert
             ? keyBytesOf(options.dir, options.sealedSecretsCert)
@@ -20359,8 +20361,18 @@ async function validate(options) {
         for (const rule of SOURCE_RULES)
             findings.push(...rule(source, context));
     }
-    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const patchFiles = patchFilesOf(sources);
+    // JSON 6902 patches are often .json files, which the YAML walk does not read.
+    for (const file of patchFiles) {
+        if (!file.endsWith(".json") || !(0,external_node_fs_.existsSync)(external_node_path_default().join(options.dir, file)))
+            continue;
+        const read = readSourceFile(options.dir, file);
+        if (inScope(file))
+            findings.push(...read.findings);
+        if (read.source)
+            sources.push(read.source);
+    }
+    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const allRoots = rootsToRender(sources);
     const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
     const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
@@ -20383,8 +20395,11 @@ async function validate(options) {
     let resources = 0;
     /** Files whose objects were checked as part of a rendered root. */
     const covered = new Set();
+    let renderMs = 0;
     if (renderer) {
+        const renderStart = performance.now();
         const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
+        renderMs = performance.now() - renderStart;
         results.forEach((result, i) => {
             const root = roots[i];
             if (result.ok) {
@@ -20441,6 +20456,7 @@ async function validate(options) {
             warnings,
         },
         failed: failOn === "warning" ? unique.length > 0 : errors > 0,
+        timings: { renderMs, totalMs: performance.now() - started },
     };
 }
 function isKustomizationFile(file) {

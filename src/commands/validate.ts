@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { PathError } from "../errors.js";
@@ -54,6 +54,8 @@ export interface ValidateResult {
   summary: ValidateSummary;
   /** Whether findings at or above failOn exist: the gate's verdict. */
   failed: boolean;
+  /** Wall-clock milliseconds: rendering (all roots, in parallel) and the whole run. */
+  timings: { renderMs: number; totalMs: number };
 }
 
 const SOURCE_RULES: SourceRule[] = [
@@ -73,6 +75,7 @@ const DEFAULT_KEY_BYTES = 512;
  * the source rules at its own lines, and every kustomization root rendered with the real kustomize.
  */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const started = performance.now();
   const context: RuleContext = {
     sealedSecretsKeyBytes: options.sealedSecretsCert
       ? keyBytesOf(options.dir, options.sealedSecretsCert)
@@ -96,8 +99,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
   }
 
-  const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const patchFiles = patchFilesOf(sources);
+  // JSON 6902 patches are often .json files, which the YAML walk does not read.
+  for (const file of patchFiles) {
+    if (!file.endsWith(".json") || !existsSync(path.join(options.dir, file))) continue;
+    const read = readSourceFile(options.dir, file);
+    if (inScope(file)) findings.push(...read.findings);
+    if (read.source) sources.push(read.source);
+  }
+  const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const allRoots = rootsToRender(sources);
   const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
   const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
@@ -120,8 +130,11 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   let resources = 0;
   /** Files whose objects were checked as part of a rendered root. */
   const covered = new Set<string>();
+  let renderMs = 0;
   if (renderer) {
+    const renderStart = performance.now();
     const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
+    renderMs = performance.now() - renderStart;
     results.forEach((result, i) => {
       const root = roots[i] as (typeof roots)[number];
       if (result.ok) {
@@ -173,6 +186,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       warnings,
     },
     failed: failOn === "warning" ? unique.length > 0 : errors > 0,
+    timings: { renderMs, totalMs: performance.now() - started },
   };
 }
 

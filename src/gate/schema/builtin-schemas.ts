@@ -66,7 +66,8 @@ function modelSchema(model: ModelClass, origin: string): ObjectSchema {
       }
       const violations = violationsOf(errors, object);
       if (strict)
-        for (const path of unknownFields())
+        // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
+        for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-")))
           violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
       return violations;
     },
