@@ -92324,6 +92324,49 @@ function embedsSecretData(json) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
+
+
+/**
+ * A Secret with data in a root's rendered output that no file of the repo shows: it comes from a
+ * remote base, a Helm chart or a generator plugin. Secrets written in the repo and secretGenerator
+ * output are reported at their lines by plaintext-secret and secret-generator.
+ */
+const plaintextSecretRendered = ({ root, objects, inputs }) => {
+    const known = new Set();
+    for (const source of inputs) {
+        for (const object of objectsOf(source)) {
+            if (object.kind === "Secret")
+                known.add(stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "");
+            const generators = yaml_nav_valueOf(object.map, "secretGenerator");
+            if ((0,dist/* isSeq */.oP)(generators))
+                for (const g of generators.items)
+                    if ((0,dist/* isMap */.jh)(g))
+                        known.add(stringOf(yaml_nav_valueOf(g, "name")) ?? "");
+        }
+    }
+    const findings = [];
+    for (const object of objects) {
+        if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
+            continue;
+        if (![object.data, object.stringData].some((v) => v && Object.keys(v).length > 0))
+            continue;
+        const name = object.metadata?.name ?? "";
+        if ([...known].some((k) => k && name.includes(k)))
+            continue;
+        findings.push({
+            rule: "plaintext-secret",
+            severity: "error",
+            file: root.file,
+            line: 1,
+            column: 1,
+            message: `${root.dir} renders Secret ${name} with data that no file of the repo shows (a remote base, Helm chart or generator plugin)`,
+            hint: "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store",
+        });
+    }
+    return findings;
+};
+
 ;// CONCATENATED MODULE: ./src/gate/schema/api-lifecycle.ts
 
 const REMOVED = [
@@ -93113,7 +93156,7 @@ const CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
  * changes that identity in the rendered output, the controller will never decrypt it.
  * Source and rendered copies are matched by their ciphertext, which kustomize never changes.
  */
-const sealedSecretScope = ({ objects, sources }) => {
+const sealedSecretScope = ({ objects, inputs }) => {
     const findings = [];
     const rendered = new Map();
     for (const object of objects) {
@@ -93123,7 +93166,7 @@ const sealedSecretScope = ({ objects, sources }) => {
         if (first)
             rendered.set(first, object);
     }
-    for (const source of sources.values()) {
+    for (const source of inputs) {
         for (const object of objectsOf(source)) {
             if (object.kind !== "SealedSecret")
                 continue;
@@ -93462,6 +93505,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -93469,7 +93513,7 @@ const SOURCE_RULES = [
     sopsUnencryptedValue,
     clusterCredential,
 ];
-const RENDERED_RULES = [sealedSecretScope, imageEntryUnused];
+const RENDERED_RULES = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
 /** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
 const DEFAULT_KEY_BYTES = 512;
 /**
@@ -93546,10 +93590,10 @@ async function validate(options) {
                 rendered++;
                 const objects = (0,dist/* parseAllDocuments */.hR)(result.output).map((d) => d.toJS({ maxAliasCount: 100 }));
                 resources += objects.length;
-                for (const rule of RENDERED_RULES)
-                    findings.push(...rule({ root, objects, sources: sourcesByFile }));
                 const files = [root.file, ...(inputs.get(root.dir)?.files ?? [])];
                 const rootFiles = files.flatMap((f) => sourcesByFile.get(f) ?? []);
+                for (const rule of RENDERED_RULES)
+                    findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
                 findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
                 for (const f of files)
                     covered.add(f);

@@ -11,6 +11,7 @@ import { createRenderer, mapConcurrent, type RendererChoice } from "../gate/rend
 import { clusterCredential } from "../gate/rules/cluster-credential.js";
 import { imageEntryUnused } from "../gate/rules/image-entry-unused.js";
 import { plaintextSecret } from "../gate/rules/plaintext-secret.js";
+import { plaintextSecretRendered } from "../gate/rules/plaintext-secret-rendered.js";
 import type { RenderedObject, RenderedRule } from "../gate/rules/rendered-rule.js";
 import type { RuleContext, SourceRule } from "../gate/rules/rule.js";
 import {
@@ -65,7 +66,7 @@ const SOURCE_RULES: SourceRule[] = [
   sopsUnencryptedValue,
   clusterCredential,
 ];
-const RENDERED_RULES: RenderedRule[] = [sealedSecretScope, imageEntryUnused];
+const RENDERED_RULES: RenderedRule[] = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
 
 /** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
 const DEFAULT_KEY_BYTES = 512;
@@ -141,9 +142,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
         rendered++;
         const objects = parseAllDocuments(result.output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
         resources += objects.length;
-        for (const rule of RENDERED_RULES) findings.push(...rule({ root, objects, sources: sourcesByFile }));
         const files = [root.file, ...(inputs.get(root.dir)?.files ?? [])];
         const rootFiles = files.flatMap((f) => sourcesByFile.get(f) ?? []);
+        for (const rule of RENDERED_RULES)
+          findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
         findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
         for (const f of files) covered.add(f);
         return;

@@ -71,7 +71,11 @@ function generate(dir: string): void {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const dir = mkdtempSync(path.join(tmpdir(), "gitops-ci-validate-bench-"));
+// BENCH_DIR keeps the generated repo there, to profile or rerun against it.
+const keep = process.env.BENCH_DIR;
+const dir = keep
+  ? (mkdirSync(keep, { recursive: true }), keep)
+  : mkdtempSync(path.join(tmpdir(), "gitops-ci-validate-bench-"));
 try {
   generate(dir);
   const roots = Array.from({ length: APPS }, (_, i) =>
@@ -124,5 +128,5 @@ try {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   if (full.findings.length) console.log(full.findings.slice(0, 5));
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }

@@ -282,3 +282,31 @@ describe("validate: discovery", () => {
     );
   });
 });
+
+describe("validate: plaintext in rendered output", () => {
+  it("a Secret with data rendered from outside the repo is reported at the root; repo Secrets and generators once, at their lines", async () => {
+    const outside = tempTree({
+      "shared/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: vendor-creds}\nstringData: {token: abc}\n",
+      "repo/app/kustomization.yaml":
+        "resources:\n  - ../../shared/secret.yaml\n  - secret.yaml\nsecretGenerator:\n  - name: db\n    literals: [password=hunter2]\n",
+      "repo/app/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: local}\ndata: {k: aGk=}\n",
+    });
+    const result = await validate({ dir: path.join(outside, "repo"), renderer: "auto" });
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, `${f.file}:${f.line}:${f.column}`, f.message]),
+      [
+        [
+          "plaintext-secret",
+          "app/kustomization.yaml:1:1",
+          "app renders Secret vendor-creds with data that no file of the repo shows (a remote base, Helm chart or generator plugin)",
+        ],
+        [
+          "secret-generator",
+          "app/kustomization.yaml:6:5",
+          "secretGenerator db takes literals from the repository, so the secret's plaintext is in Git",
+        ],
+        ["plaintext-secret", "app/secret.yaml:4:1", "Secret local has data in plain text"],
+      ],
+    );
+  });
+});

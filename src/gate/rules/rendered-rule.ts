@@ -15,6 +15,8 @@ export interface RenderedRoot {
   objects: RenderedObject[];
   /** Every parsed source file by path, to point findings at the lines the user edits. */
   sources: Map<string, SourceFile>;
+  /** The files this root reads (its kustomization first): where its objects come from. */
+  inputs: SourceFile[];
 }
 
 /** A check of one rendered root whose findings point back into its source files. */

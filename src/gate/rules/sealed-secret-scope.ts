@@ -13,7 +13,7 @@ const CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
  * changes that identity in the rendered output, the controller will never decrypt it.
  * Source and rendered copies are matched by their ciphertext, which kustomize never changes.
  */
-export const sealedSecretScope: RenderedRule = ({ objects, sources }) => {
+export const sealedSecretScope: RenderedRule = ({ objects, inputs }) => {
   const findings: Finding[] = [];
   const rendered = new Map<string, RenderedObject>();
   for (const object of objects) {
@@ -21,7 +21,7 @@ export const sealedSecretScope: RenderedRule = ({ objects, sources }) => {
     const first = firstCiphertext(object);
     if (first) rendered.set(first, object);
   }
-  for (const source of sources.values()) {
+  for (const source of inputs) {
     for (const object of objectsOf(source)) {
       if (object.kind !== "SealedSecret") continue;
       const encrypted = valueOf(object.map, "spec", "encryptedData");
