@@ -2,35 +2,38 @@ export const id = 167;
 export const ids = [167];
 export const modules = {
 
-/***/ 6167:
+/***/ 36167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  gj: () => (/* binding */ kustomizationCandidates),
+  dq: () => (/* binding */ kustomizationIn),
   setImageRemote: () => (/* binding */ setImageRemote)
 });
 
 // UNUSED EXPORTS: ConflictTimeoutError, proposalBranch
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/forge/forge.ts
-var forge_forge = __webpack_require__(6576);
+var forge_forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(1668);
+var retry_policy = __webpack_require__(51668);
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __webpack_require__(2198);
+var image_ref = __webpack_require__(72198);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
-var kustomization_file = __webpack_require__(3625);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
-var set_images = __webpack_require__(5756);
+var kustomization_file = __webpack_require__(53625);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
+var set_images = __webpack_require__(39800);
+// EXTERNAL MODULE: ./src/messages/template.ts
+var messages_template = __webpack_require__(50632);
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts
 
-const PLACEHOLDERS = ["images", "paths", "source_repo", "source_sha", "run_url"];
 /**
  * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
  * The default links back to the app-repo commit and the CI run when they are known.
@@ -45,12 +48,7 @@ function renderCommitMessage(template, values) {
     };
     if (template === undefined)
         return defaultMessage(fields.images, fields.paths, values.source);
-    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)]
-        .map((m) => m[1])
-        .find((n) => !PLACEHOLDERS.includes(n));
-    if (unknown)
-        throw new errors/* UsageError */.eb(`--message has an unknown placeholder {${unknown}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")})`);
-    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name]);
+    return (0,messages_template/* fillTemplate */.o)("--message", template, fields);
 }
 function defaultMessage(images, paths, source) {
     const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
@@ -64,7 +62,7 @@ function defaultMessage(images, paths, source) {
 }
 
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
-var set_image = __webpack_require__(4598);
+var set_image = __webpack_require__(94598);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
 
 
@@ -92,7 +90,7 @@ async function setImageRemote(options) {
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
     const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
-    const candidates = dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
+    const candidates = kustomizationCandidates(dirs);
     const message = renderCommitMessage(options.message, {
         images: specs.map((s) => s.raw),
         paths: dirs,
@@ -146,13 +144,7 @@ async function setImageRemote(options) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-        if (present.length === 0) {
-            throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
-        }
-        if (present.length > 1)
-            throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-        const file = present[0];
+        const file = kustomizationIn(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = (0,set_images/* setImages */.B)(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
@@ -160,6 +152,20 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
+}
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
 }
 /** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
 function proposalBranch(base, specs) {
@@ -197,14 +203,14 @@ async function proposeChange(forge, head, base, message) {
 
 /***/ }),
 
-/***/ 6576:
+/***/ 76576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ BranchNotFoundError),
 /* harmony export */   Q: () => (/* binding */ ForgeError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 /** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
 class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
@@ -223,7 +229,7 @@ class BranchNotFoundError extends ForgeError {
 
 /***/ }),
 
-/***/ 1668:
+/***/ 51668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -250,6 +256,29 @@ function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 50632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/**
+ * Fills `{name}` placeholders from `fields`; an unknown placeholder is a usage error naming the
+ * flag and the known ones, so a typo never reaches a commit or a PR as literal braces.
+ */
+function fillTemplate(flag, template, fields) {
+    const known = Object.keys(fields);
+    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
+    if (unknown)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
+    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
 }
 
 

@@ -14,22 +14,22 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
+var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
+var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
-var dist_src = __webpack_require__(9988);
+var dist_src = __webpack_require__(59988);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
+var lib = __webpack_require__(62203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./src/forge/forge.ts
-var forge = __webpack_require__(6576);
+var forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
 
 let agent;
@@ -46,7 +46,7 @@ const proxyAwareFetch = (input, init) => {
 };
 
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(1668);
+var retry_policy = __webpack_require__(51668);
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -118,7 +118,7 @@ class GitHubForge {
         });
         const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
         const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
 }`;
         const data = await this.graphql(query, variables, `read ${branch}`);
         const target = data.repository?.ref?.target;
@@ -173,15 +173,33 @@ class GitHubForge {
             state: "open",
         }));
         const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
     }
     async createChangeRequest(input) {
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        const { labels, reviewers, ...pull } = input;
+        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
+        if (labels?.length)
+            await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
+        if (reviewers?.length)
+            await this.rest(`request reviewers on pull request #${data.number}`, () => this.octokit.rest.pulls.requestReviewers({
+                owner: this.owner,
+                repo: this.name,
+                pull_number: data.number,
+                reviewers,
+            }));
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
     }
     async updateChangeRequest(number, input) {
         const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
+    }
+    async closeChangeRequest(number) {
+        await this.rest(`close pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, state: "closed" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
+        return data[0]?.sha;
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -189,6 +207,7 @@ class GitHubForge {
             number: data.number,
             url: data.html_url,
             title: data.title,
+            body: data.body ?? "",
             state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
             headSha: data.head.sha,
             mergeable: data.mergeable ?? undefined,
@@ -471,7 +490,7 @@ class GitLabForge {
     }
     /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
     api() {
-        this.client ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(833), __webpack_require__.e(407)]).then(__webpack_require__.bind(__webpack_require__, 5833)), Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 3888))]).then(([core, utils]) => new core.Gitlab({
+        this.client ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(833), __webpack_require__.e(407)]).then(__webpack_require__.bind(__webpack_require__, 65833)), Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 33888))]).then(([core, utils]) => new core.Gitlab({
             host: this.host,
             token: this.token,
             requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
@@ -523,10 +542,31 @@ class GitLabForge {
         return mr && toChangeRequest(mr);
     }
     async createChangeRequest(input) {
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+        const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
+        const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
             description: input.body,
+            labels: input.labels?.length ? input.labels.join(",") : undefined,
+            reviewerIds,
         }));
         return toChangeRequest(mr);
+    }
+    async closeChangeRequest(number) {
+        await this.call(`close merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { stateEvent: "close" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
+        return commits[0]?.id;
+    }
+    /** GitLab takes reviewers as user ids: each name is looked up once. */
+    async userIds(usernames) {
+        return Promise.all(usernames.map(async (username) => {
+            const users = (await this.call(`look up user ${username}`, async () => (await this.api()).Users.all({ username })));
+            const user = users[0];
+            if (!user)
+                throw new forge/* ForgeError */.Q(`no GitLab user named "${username}" to ask for review`);
+            return user.id;
+        }));
     }
     async updateChangeRequest(number, input) {
         const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
@@ -679,7 +719,7 @@ function statusState(status) {
     return status === "failed" || status === "canceled" ? "failure" : "pending";
 }
 function toChangeRequest(mr) {
-    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title, body: mr.description ?? "" };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/connect.ts
@@ -743,14 +783,14 @@ function connectForge(options) {
 
 /***/ }),
 
-/***/ 6576:
+/***/ 76576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ BranchNotFoundError),
 /* harmony export */   Q: () => (/* binding */ ForgeError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 /** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
 class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
@@ -769,7 +809,7 @@ class BranchNotFoundError extends ForgeError {
 
 /***/ }),
 
-/***/ 1668:
+/***/ 51668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -85276,9 +85276,22 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/messages/template.ts
+
+/**
+ * Fills `{name}` placeholders from `fields`; an unknown placeholder is a usage error naming the
+ * flag and the known ones, so a typo never reaches a commit or a PR as literal braces.
+ */
+function fillTemplate(flag, template, fields) {
+    const known = Object.keys(fields);
+    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
+    if (unknown)
+        throw new UsageError(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
+    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
+}
+
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts
 
-const PLACEHOLDERS = ["images", "paths", "source_repo", "source_sha", "run_url"];
 /**
  * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
  * The default links back to the app-repo commit and the CI run when they are known.
@@ -85293,12 +85306,7 @@ function renderCommitMessage(template, values) {
     };
     if (template === undefined)
         return defaultMessage(fields.images, fields.paths, values.source);
-    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)]
-        .map((m) => m[1])
-        .find((n) => !PLACEHOLDERS.includes(n));
-    if (unknown)
-        throw new UsageError(`--message has an unknown placeholder {${unknown}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")})`);
-    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name]);
+    return fillTemplate("--message", template, fields);
 }
 function defaultMessage(images, paths, source) {
     const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
@@ -85338,7 +85346,7 @@ async function setImageRemote(options) {
         throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = parseImageSpecs(options.images);
     const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
-    const candidates = dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
+    const candidates = kustomizationCandidates(dirs);
     const message = renderCommitMessage(options.message, {
         images: specs.map((s) => s.raw),
         paths: dirs,
@@ -85392,13 +85400,7 @@ async function setImageRemote(options) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-        if (present.length === 0) {
-            throw new PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
-        }
-        if (present.length > 1)
-            throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-        const file = present[0];
+        const file = kustomizationIn(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = setImages(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
@@ -85406,6 +85408,20 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
+}
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
 }
 /** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
 function proposalBranch(base, specs) {
@@ -90775,7 +90791,7 @@ class GitHubForge {
         });
         const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
         const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
 }`;
         const data = await this.graphql(query, variables, `read ${branch}`);
         const target = data.repository?.ref?.target;
@@ -90830,15 +90846,33 @@ class GitHubForge {
             state: "open",
         }));
         const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
     }
     async createChangeRequest(input) {
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        const { labels, reviewers, ...pull } = input;
+        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
+        if (labels?.length)
+            await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
+        if (reviewers?.length)
+            await this.rest(`request reviewers on pull request #${data.number}`, () => this.octokit.rest.pulls.requestReviewers({
+                owner: this.owner,
+                repo: this.name,
+                pull_number: data.number,
+                reviewers,
+            }));
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
     }
     async updateChangeRequest(number, input) {
         const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
+    }
+    async closeChangeRequest(number) {
+        await this.rest(`close pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, state: "closed" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
+        return data[0]?.sha;
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -90846,6 +90880,7 @@ class GitHubForge {
             number: data.number,
             url: data.html_url,
             title: data.title,
+            body: data.body ?? "",
             state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
             headSha: data.head.sha,
             mergeable: data.mergeable ?? undefined,
@@ -91180,10 +91215,31 @@ class GitLabForge {
         return mr && toChangeRequest(mr);
     }
     async createChangeRequest(input) {
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+        const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
+        const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
             description: input.body,
+            labels: input.labels?.length ? input.labels.join(",") : undefined,
+            reviewerIds,
         }));
         return toChangeRequest(mr);
+    }
+    async closeChangeRequest(number) {
+        await this.call(`close merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { stateEvent: "close" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
+        return commits[0]?.id;
+    }
+    /** GitLab takes reviewers as user ids: each name is looked up once. */
+    async userIds(usernames) {
+        return Promise.all(usernames.map(async (username) => {
+            const users = (await this.call(`look up user ${username}`, async () => (await this.api()).Users.all({ username })));
+            const user = users[0];
+            if (!user)
+                throw new ForgeError(`no GitLab user named "${username}" to ask for review`);
+            return user.id;
+        }));
     }
     async updateChangeRequest(number, input) {
         const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
@@ -91336,7 +91392,7 @@ function statusState(status) {
     return status === "failed" || status === "canceled" ? "failure" : "pending";
 }
 function toChangeRequest(mr) {
-    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title, body: mr.description ?? "" };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/connect.ts

@@ -99032,7 +99032,7 @@ class GitHubForge {
         });
         const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
         const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
 }`;
         const data = await this.graphql(query, variables, `read ${branch}`);
         const target = data.repository?.ref?.target;
@@ -99087,15 +99087,33 @@ class GitHubForge {
             state: "open",
         }));
         const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
     }
     async createChangeRequest(input) {
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        const { labels, reviewers, ...pull } = input;
+        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
+        if (labels?.length)
+            await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
+        if (reviewers?.length)
+            await this.rest(`request reviewers on pull request #${data.number}`, () => this.octokit.rest.pulls.requestReviewers({
+                owner: this.owner,
+                repo: this.name,
+                pull_number: data.number,
+                reviewers,
+            }));
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
     }
     async updateChangeRequest(number, input) {
         const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
-        return { number: data.number, url: data.html_url, title: data.title };
+        return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
+    }
+    async closeChangeRequest(number) {
+        await this.rest(`close pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, state: "closed" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
+        return data[0]?.sha;
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -99103,6 +99121,7 @@ class GitHubForge {
             number: data.number,
             url: data.html_url,
             title: data.title,
+            body: data.body ?? "",
             state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
             headSha: data.head.sha,
             mergeable: data.mergeable ?? undefined,
@@ -99437,10 +99456,31 @@ class GitLabForge {
         return mr && toChangeRequest(mr);
     }
     async createChangeRequest(input) {
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+        const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
+        const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
             description: input.body,
+            labels: input.labels?.length ? input.labels.join(",") : undefined,
+            reviewerIds,
         }));
         return toChangeRequest(mr);
+    }
+    async closeChangeRequest(number) {
+        await this.call(`close merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { stateEvent: "close" }));
+    }
+    async lastCommitTouching(branch, path) {
+        const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
+        return commits[0]?.id;
+    }
+    /** GitLab takes reviewers as user ids: each name is looked up once. */
+    async userIds(usernames) {
+        return Promise.all(usernames.map(async (username) => {
+            const users = (await this.call(`look up user ${username}`, async () => (await this.api()).Users.all({ username })));
+            const user = users[0];
+            if (!user)
+                throw new ForgeError(`no GitLab user named "${username}" to ask for review`);
+            return user.id;
+        }));
     }
     async updateChangeRequest(number, input) {
         const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
@@ -99593,7 +99633,7 @@ function statusState(status) {
     return status === "failed" || status === "canceled" ? "failure" : "pending";
 }
 function toChangeRequest(mr) {
-    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+    return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title, body: mr.description ?? "" };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/connect.ts

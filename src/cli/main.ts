@@ -2,13 +2,14 @@ import { GitopsCiError } from "../errors.js";
 import { redact } from "../secrets.js";
 import type { CliCommand } from "./command.js";
 import { plannedCommand } from "./planned.js";
+import { promoteCli } from "./promote.js";
 import { setImageCli } from "./set-image.js";
 import { validateCli } from "./validate.js";
 
 export const COMMANDS: CliCommand[] = [
   plannedCommand("build-push", "build an image with docker buildx or buildah, tag, label and push it"),
   setImageCli,
-  plannedCommand("promote", "copy image versions between environments as a promotion PR/MR"),
+  promoteCli,
   validateCli,
   plannedCommand("release", "build-push, then set-image pinned to the pushed digest"),
 ];

@@ -64,7 +64,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
   const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
-  const candidates = dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => path.posix.join(d, name)));
+  const candidates = kustomizationCandidates(dirs);
   const message = renderCommitMessage(options.message, {
     images: specs.map((s) => s.raw),
     paths: dirs,
@@ -129,21 +129,30 @@ interface Plan {
 function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[]): Plan {
   const plan: Plan = { changes: [], images: [] };
   for (const dir of dirs) {
-    const present = KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-    if (present.length === 0) {
-      throw new PathError(
-        `no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`,
-      );
-    }
-    if (present.length > 1)
-      throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-    const file = present[0] as string;
+    const file = kustomizationIn(snapshot, dir);
     const before = snapshot.files.get(file) as string;
     const edited = setImages(file, before, specs);
     plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
     if (edited.text !== before) plan.changes.push({ path: file, content: edited.text });
   }
   return plan;
+}
+
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+export function kustomizationCandidates(dirs: string[]): string[] {
+  return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => path.posix.join(d, name)));
+}
+
+/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
+export function kustomizationIn(snapshot: BranchSnapshot, dir: string): string {
+  const present = KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+  if (present.length === 0) {
+    throw new PathError(
+      `no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`,
+    );
+  }
+  if (present.length > 1) throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+  return present[0] as string;
 }
 
 /** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */

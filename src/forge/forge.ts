@@ -37,6 +37,8 @@ export interface ChangeRequest {
   number: number;
   url: string;
   title: string;
+  /** Markdown description (GitLab: the MR description). */
+  body: string;
 }
 
 export interface ChangeRequestInput {
@@ -44,6 +46,11 @@ export interface ChangeRequestInput {
   base: string;
   title: string;
   body: string;
+  labels?: string[];
+  /** User names asked to review. */
+  reviewers?: string[];
+  /** GitHub draft PR; GitLab "Draft:" MR. */
+  draft?: boolean;
 }
 
 export type ChangeRequestState = "open" | "closed" | "merged";
@@ -102,6 +109,9 @@ export interface Forge {
   createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest>;
   updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest>;
   getChangeRequest(number: number): Promise<ChangeRequestDetails>;
+  closeChangeRequest(number: number): Promise<void>;
+  /** The newest commit on the branch that changed the path, if any. */
+  lastCommitTouching(branch: string, path: string): Promise<string | undefined>;
   comment(number: number, body: string): Promise<void>;
   /**
    * The one comment carrying `marker` (an HTML comment in body) on a PR/MR: updated in place

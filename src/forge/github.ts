@@ -116,7 +116,7 @@ export class GitHubForge implements Forge {
       (_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`,
     );
     const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { ${fields.join(" ")} } } } }
+  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
 }`;
     const data = await this.graphql<{ repository: { ref: { target: CommitFields } | null } | null }>(
       query,
@@ -177,21 +177,49 @@ export class GitHubForge implements Forge {
       }),
     );
     const pr = data[0];
-    return pr && { number: pr.number, url: pr.html_url, title: pr.title };
+    return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
+    const { labels, reviewers, ...pull } = input;
     const { data } = await this.rest(`open a pull request from ${input.head}`, () =>
-      this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...input }),
+      this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }),
     );
-    return { number: data.number, url: data.html_url, title: data.title };
+    const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
+    if (labels?.length)
+      await this.rest(`label pull request #${data.number}`, () =>
+        this.octokit.rest.issues.addLabels({ ...issue, labels }),
+      );
+    if (reviewers?.length)
+      await this.rest(`request reviewers on pull request #${data.number}`, () =>
+        this.octokit.rest.pulls.requestReviewers({
+          owner: this.owner,
+          repo: this.name,
+          pull_number: data.number,
+          reviewers,
+        }),
+      );
+    return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
   }
 
   async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
     const { data } = await this.rest(`update pull request #${number}`, () =>
       this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }),
     );
-    return { number: data.number, url: data.html_url, title: data.title };
+    return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
+  }
+
+  async closeChangeRequest(number: number): Promise<void> {
+    await this.rest(`close pull request #${number}`, () =>
+      this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, state: "closed" }),
+    );
+  }
+
+  async lastCommitTouching(branch: string, path: string): Promise<string | undefined> {
+    const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () =>
+      this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }),
+    );
+    return data[0]?.sha;
   }
 
   async getChangeRequest(number: number): Promise<ChangeRequestDetails> {
@@ -202,6 +230,7 @@ export class GitHubForge implements Forge {
       number: data.number,
       url: data.html_url,
       title: data.title,
+      body: data.body ?? "",
       state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
       headSha: data.head.sha,
       mergeable: data.mergeable ?? undefined,

@@ -47,6 +47,7 @@ interface MergeRequestShape {
   web_url?: string;
   webUrl?: string;
   title: string;
+  description?: string | null;
   state?: string;
   sha?: string;
   detailed_merge_status?: string;
@@ -145,12 +146,43 @@ export class GitLabForge implements Forge {
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
+    const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
+    const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
     const mr = await this.call(`open a merge request from ${input.head}`, async () =>
-      (await this.api()).MergeRequests.create(this.repo, input.head, input.base, input.title, {
+      (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
         description: input.body,
+        labels: input.labels?.length ? input.labels.join(",") : undefined,
+        reviewerIds,
       }),
     );
     return toChangeRequest(mr as unknown as MergeRequestShape);
+  }
+
+  async closeChangeRequest(number: number): Promise<void> {
+    await this.call(`close merge request !${number}`, async () =>
+      (await this.api()).MergeRequests.edit(this.repo, number, { stateEvent: "close" }),
+    );
+  }
+
+  async lastCommitTouching(branch: string, path: string): Promise<string | undefined> {
+    const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () =>
+      (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 }),
+    )) as unknown as { id: string }[];
+    return commits[0]?.id;
+  }
+
+  /** GitLab takes reviewers as user ids: each name is looked up once. */
+  private async userIds(usernames: string[]): Promise<number[]> {
+    return Promise.all(
+      usernames.map(async (username) => {
+        const users = (await this.call(`look up user ${username}`, async () =>
+          (await this.api()).Users.all({ username }),
+        )) as unknown as { id: number }[];
+        const user = users[0];
+        if (!user) throw new ForgeError(`no GitLab user named "${username}" to ask for review`);
+        return user.id;
+      }),
+    );
   }
 
   async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
@@ -358,5 +390,5 @@ function statusState(status: string): CheckState {
 }
 
 function toChangeRequest(mr: MergeRequestShape): ChangeRequest {
-  return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title };
+  return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title, body: mr.description ?? "" };
 }

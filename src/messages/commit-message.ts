@@ -1,5 +1,5 @@
-import { UsageError } from "../errors.js";
 import type { SourceContext } from "../platform/ci-context.js";
+import { fillTemplate } from "./template.js";
 
 export interface MessageValues {
   images: string[];
@@ -7,14 +7,12 @@ export interface MessageValues {
   source: SourceContext;
 }
 
-const PLACEHOLDERS = ["images", "paths", "source_repo", "source_sha", "run_url"] as const;
-
 /**
  * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
  * The default links back to the app-repo commit and the CI run when they are known.
  */
 export function renderCommitMessage(template: string | undefined, values: MessageValues): string {
-  const fields: Record<(typeof PLACEHOLDERS)[number], string> = {
+  const fields = {
     images: values.images.join(", "),
     paths: values.paths.join(", "),
     source_repo: values.source.repo ?? "",
@@ -22,14 +20,7 @@ export function renderCommitMessage(template: string | undefined, values: Messag
     run_url: values.source.runUrl ?? "",
   };
   if (template === undefined) return defaultMessage(fields.images, fields.paths, values.source);
-  const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)]
-    .map((m) => m[1])
-    .find((n) => !PLACEHOLDERS.includes(n as never));
-  if (unknown)
-    throw new UsageError(
-      `--message has an unknown placeholder {${unknown}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")})`,
-    );
-  return template.replace(/\{([a-z_]+)\}/g, (_, name: (typeof PLACEHOLDERS)[number]) => fields[name]);
+  return fillTemplate("--message", template, fields);
 }
 
 function defaultMessage(images: string, paths: string, source: SourceContext): string {

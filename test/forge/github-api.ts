@@ -53,6 +53,9 @@ interface PullRequest {
   merged: boolean;
   merge_commit_sha: string | null;
   auto_merge: { merge_method: string } | null;
+  draft: boolean;
+  labels: string[];
+  reviewers: string[];
   title: string;
   body: string;
   head: string;
@@ -117,6 +120,15 @@ export class GitHubApi {
       ),
       route("GET", `${v3}/repos/:owner/:repo/issues/:number/comments`, (r) =>
         this.withRepo(r, "read", (repo) => json(200, this.comments.get(`${repo}#${r.params.number}`) ?? [])),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/issues/:number/labels`, (r) =>
+        this.withRepo(r, "write", (repo) => this.addLabels(r, repo)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/pulls/:number/requested_reviewers`, (r) =>
+        this.withRepo(r, "write", (repo) => this.requestReviewers(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/commits`, (r) =>
+        this.withRepo(r, "read", (repo, dir) => this.listCommits(r, dir)),
       ),
       route("PATCH", `${v3}/repos/:owner/:repo/issues/comments/:id`, (r) =>
         this.withRepo(r, "write", (repo) => this.updateComment(r, repo)),
@@ -249,7 +261,9 @@ export class GitHubApi {
       state: pr.state,
       title: pr.title,
       body: pr.body,
-      draft: false,
+      draft: pr.draft,
+      labels: pr.labels.map((name) => ({ name })),
+      requested_reviewers: pr.reviewers.map((login) => ({ login })),
       merged: pr.merged,
       mergeable: pr.state === "open" ? true : null,
       merge_commit_sha: pr.merge_commit_sha,
@@ -307,6 +321,9 @@ export class GitHubApi {
       merged: false,
       merge_commit_sha: null,
       auto_merge: null,
+      draft: body.draft === true,
+      labels: [],
+      reviewers: [],
       title: String(body.title),
       body: String(body.body ?? ""),
       head,
@@ -377,6 +394,35 @@ export class GitHubApi {
     this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
     const html_url = `${this.baseUrl()}/github/${repo}/pull/${req.params.number}#issuecomment-${comment.id}`;
     return json(201, { ...comment, user: { login: "gitops-ci" }, html_url });
+  }
+
+  private addLabels(req: ForgeRequest, repo: string): ForgeResponse {
+    const pr = this.findPull(req, repo);
+    if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const labels = parseJson(req).labels;
+    for (const label of Array.isArray(labels) ? labels : [])
+      if (!pr.labels.includes(String(label))) pr.labels.push(String(label));
+    return json(
+      200,
+      pr.labels.map((name) => ({ name })),
+    );
+  }
+
+  private requestReviewers(req: ForgeRequest, repo: string): ForgeResponse {
+    const pr = this.findPull(req, repo);
+    if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const reviewers = parseJson(req).reviewers;
+    for (const login of Array.isArray(reviewers) ? reviewers : []) pr.reviewers.push(String(login));
+    return json(201, this.pullObject(repo, pr));
+  }
+
+  /** `GET /commits?sha=<branch>&path=<file>`: the newest first; the forge answers the first page. */
+  private async listCommits(req: ForgeRequest, dir: string): Promise<ForgeResponse> {
+    const q = req.url.searchParams;
+    const ref = q.get("sha") ?? "main";
+    const file = q.get("path");
+    const sha = file ? await this.store.lastCommitFor(dir, ref, file) : await this.store.head(dir, ref);
+    return json(200, sha ? [{ sha, commit: { message: "" } }] : []);
   }
 
   private updateComment(req: ForgeRequest, repo: string): ForgeResponse {

@@ -17,6 +17,8 @@ interface MergeRequest {
   squash_commit_sha: string | null;
   title: string;
   description: string;
+  labels: string[];
+  reviewers: { id: number; username: string }[];
   source_branch: string;
   target_branch: string;
   created_at: string;
@@ -49,6 +51,7 @@ export class GitLabApi {
     }[]
   >();
   private nextId = 1;
+  private readonly usernames = new Map<number, string>();
   /** GitLab serialises writes to one repository; so does the forge. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -62,6 +65,10 @@ export class GitLabApi {
     const v4 = "/gitlab/api/v4/projects/:id";
     return [
       route("POST", "/gitlab/api/graphql", (r) => this.graphql(r)),
+      route("GET", "/gitlab/api/v4/users", (r) => this.users(r)),
+      route("GET", `${v4}/repository/commits`, (r) =>
+        this.withProject(r, "read", (_p, dir) => this.listCommits(r, dir)),
+      ),
       route("GET", `${v4}/repository/branches/:branch`, (r) =>
         this.withProject(r, "read", (p, dir) => this.branch(r, p, dir)),
       ),
@@ -235,6 +242,7 @@ export class GitLabApi {
       detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open",
       // The forge runs no pipelines: no MR ever has one.
       head_pipeline: null,
+      draft: /^draft:/i.test(mr.title),
       ...mr,
       web_url: `${this.baseUrl()}/gitlab/${project}/-/merge_requests/${mr.iid}`,
     };
@@ -273,6 +281,11 @@ export class GitLabApi {
       state: "opened",
       title: String(body.title),
       description: String(body.description ?? ""),
+      labels: typeof body.labels === "string" && body.labels ? body.labels.split(",") : [],
+      reviewers: (Array.isArray(body.reviewer_ids) ? body.reviewer_ids : []).map((id) => ({
+        id: Number(id),
+        username: this.usernames.get(Number(id)) ?? "",
+      })),
       source_branch: source,
       target_branch: target,
       merge_commit_sha: null,
@@ -282,6 +295,29 @@ export class GitLabApi {
     };
     this.mrsOf(project).push(mr);
     return json(201, this.mrObject(project, mr));
+  }
+
+  /** `GET /users?username=`: every name is a user here, with an id of its own. */
+  private users(req: ForgeRequest): ForgeResponse {
+    const token = this.token(req);
+    if (!token || !this.tokens.has(token)) return json(401, { message: "401 Unauthorized" });
+    const username = req.url.searchParams.get("username");
+    if (!username) return json(200, []);
+    let id = [...this.usernames].find(([, name]) => name === username)?.[0];
+    if (id === undefined) {
+      id = 1000 + this.usernames.size;
+      this.usernames.set(id, username);
+    }
+    return json(200, [{ id, username, state: "active" }]);
+  }
+
+  /** `GET /repository/commits?ref_name=&path=`: newest first; the forge answers the first page. */
+  private async listCommits(req: ForgeRequest, dir: string): Promise<ForgeResponse> {
+    const q = req.url.searchParams;
+    const ref = q.get("ref_name") ?? "main";
+    const file = q.get("path");
+    const sha = file ? await this.store.lastCommitFor(dir, ref, file) : await this.store.head(dir, ref);
+    return json(200, sha ? [{ id: sha, short_id: sha.slice(0, 8) }] : []);
   }
 
   private findMergeRequest(req: ForgeRequest, project: string): MergeRequest | undefined {

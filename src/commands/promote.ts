@@ -1,0 +1,312 @@
+import { UsageError } from "../errors.js";
+import type { BranchSnapshot, ChangeRequest, Forge, MergeMethod } from "../forge/forge.js";
+import { BranchNotFoundError } from "../forge/forge.js";
+import { backoffDelay, sleep } from "../forge/retry-policy.js";
+import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
+import { setImages } from "../kustomize/set-images.js";
+import {
+  promotionBody,
+  promotionCommitMessage,
+  promotionTitle,
+  type PromotionValues,
+} from "../messages/promotion-message.js";
+import { type AutoMergeLevel, bumpAllowed } from "../promote/bump.js";
+import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } from "../promote/errors.js";
+import { describeImage, imageEntries, type PlannedImage, planPromotion, specOf } from "../promote/plan.js";
+import { kustomizationCandidates, kustomizationIn } from "./set-image-remote.js";
+
+export type MergeMode = "never" | "auto" | "now";
+
+export interface PromoteOptions {
+  forge: Forge;
+  /** The base branch both kustomizations are read from and the PRs/MRs target. */
+  branch: string;
+  from: string;
+  to: string[];
+  /** Only these images (names, matched as docker does); all that differ by default. */
+  images?: string[];
+  merge?: MergeMode;
+  mergeMethod?: MergeMethod;
+  autoMergeLevel?: AutoMergeLevel;
+  allowDowngrade?: boolean;
+  requireSourceGreen?: boolean;
+  /** Checks --merge now waits for (besides: no check may fail). */
+  requiredChecks?: string[];
+  labels?: string[];
+  reviewers?: string[];
+  draft?: boolean;
+  title?: string;
+  body?: string;
+  /** Image name → app repository URL, for compare links in the body. */
+  sourceRepos?: Map<string, string>;
+  /** --merge now: how long to wait for checks. */
+  timeoutMs?: number;
+  pollMs?: number;
+  dryRun?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface PromotionResult {
+  to: string;
+  branch: string;
+  changed: boolean;
+  plan: PlannedImage[];
+  commit?: string;
+  prNumber?: number;
+  prUrl?: string;
+  /** A PR/MR closed because the target caught up. */
+  closed?: number;
+  autoMerge: boolean;
+  merged: boolean;
+  /** Why policy left it for review. */
+  reviewReason?: string;
+}
+
+export interface PromoteResult {
+  changed: boolean;
+  merged: boolean;
+  targets: PromotionResult[];
+}
+
+const GATE = "gitops-ci/validate";
+const MARKER = /<!-- gitops-ci\/promote head=([0-9a-f]{7,64}) -->/;
+
+/** `gitops-ci/promote/<to>`: one branch, and one PR/MR, per target environment. */
+export function promotionBranch(to: string): string {
+  const slug = to
+    .toLowerCase()
+    .replace(/[^a-z0-9._/-]+/g, "-")
+    .replace(/\/+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `gitops-ci/promote/${slug}`;
+}
+
+/**
+ * Promotes what `from` runs to each `to`: reads all kustomizations in one snapshot, plans the
+ * image differences, refuses downgrades, and opens (or refreshes, or closes) one PR/MR per target;
+ * then merges as policy allows.
+ */
+export async function promote(options: PromoteOptions): Promise<PromoteResult> {
+  if (options.to.length === 0) throw new UsageError("give at least one --to (a kustomization directory)");
+  const from = normalizeKustomizationPath(options.from);
+  const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
+  if (targets.includes(from)) throw new UsageError(`--from and --to are the same directory (${from})`);
+  const log = options.log ?? (() => undefined);
+  const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
+  const fromFile = kustomizationIn(snapshot, from);
+  const source = imageEntries(fromFile, snapshot.files.get(fromFile) as string);
+  const plans = targets.map((to) => {
+    const file = kustomizationIn(snapshot, to);
+    const text = snapshot.files.get(file) as string;
+    return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
+  });
+  refuseDowngrades(plans, options.allowDowngrade ?? false);
+  const sourceGate = await gateOf(options.forge, options.branch, fromFile);
+  if (options.requireSourceGreen && sourceGate !== "success")
+    throw new SourceNotGreenError(
+      `--require-source-green: ${GATE} on the last commit that changed ${fromFile} is ${sourceGate}; promote once it is green`,
+    );
+  const results: PromotionResult[] = [];
+  for (const target of plans) {
+    const values: PromotionValues = {
+      from,
+      to: target.to,
+      plan: target.plan,
+      sourceGate,
+      sourceRepos: options.sourceRepos ?? new Map(),
+    };
+    results.push(await promoteTarget(options, snapshot, target.file, values, log));
+  }
+  return {
+    changed: results.some((r) => r.changed),
+    merged: results.some((r) => r.merged),
+    targets: results,
+  };
+}
+
+function refuseDowngrades(plans: { to: string; plan: PlannedImage[] }[], allowed: boolean): void {
+  if (allowed) return;
+  const down = plans.flatMap((p) =>
+    p.plan.filter((i) => i.downgrade).map((i) => `${i.name} ${i.from?.newTag} -> ${i.to.newTag} in ${p.to}`),
+  );
+  if (down.length)
+    throw new DowngradeError(
+      `refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`,
+    );
+}
+
+async function gateOf(forge: Forge, branch: string, file: string): Promise<string> {
+  const sha = await forge.lastCommitTouching(branch, file);
+  if (!sha) return "missing";
+  const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
+  return check?.state ?? "missing";
+}
+
+async function promoteTarget(
+  options: PromoteOptions,
+  snapshot: BranchSnapshot,
+  file: string,
+  values: PromotionValues,
+  log: (message: string) => void,
+): Promise<PromotionResult> {
+  const { forge } = options;
+  const branch = promotionBranch(values.to);
+  const result: PromotionResult = {
+    to: values.to,
+    branch,
+    changed: false,
+    plan: values.plan,
+    autoMerge: false,
+    merged: false,
+  };
+  const open = await forge.findOpenChangeRequest(branch, options.branch);
+  if (values.plan.length === 0) {
+    if (open && !options.dryRun) {
+      await forge.comment(
+        open.number,
+        `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`,
+      );
+      await forge.closeChangeRequest(open.number);
+      log(`${values.to} caught up with ${values.from}: closed #${open.number}`);
+      return { ...result, closed: open.number };
+    }
+    return result;
+  }
+  if (options.dryRun) return { ...result, changed: true };
+  if (open) await refuseForeignCommits(forge, branch, open);
+
+  const level = options.autoMergeLevel ?? "any";
+  const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
+  const merging = (options.merge ?? "never") !== "never";
+  values.reviewReason =
+    merging && blocked
+      ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
+      : undefined;
+
+  const edited = setImages(file, snapshot.files.get(file) as string, values.plan.map(specOf));
+  const commit = await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
+  const head = commit ?? (await forge.readFiles(branch, [])).head;
+  const title = promotionTitle(options.title, values);
+  const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
+  const pr = open
+    ? await forge.updateChangeRequest(open.number, { title, body })
+    : await forge.createChangeRequest({
+        head: branch,
+        base: options.branch,
+        title,
+        body,
+        labels: options.labels,
+        reviewers: options.reviewers,
+        draft: options.draft,
+      });
+  const done: PromotionResult = {
+    ...result,
+    changed: true,
+    commit,
+    prNumber: pr.number,
+    prUrl: pr.url,
+    reviewReason: values.reviewReason,
+  };
+  log(
+    `${open ? "updated" : "opened"} ${pr.url}${commit ? ` (commit ${commit.slice(0, 12)})` : " (already up to date)"}`,
+  );
+  if (!merging || blocked || options.draft) return done;
+  const method = options.mergeMethod ?? "merge";
+  if (options.merge === "auto") {
+    await forge.enableAutoMerge(pr.number, method);
+    return { ...done, autoMerge: true };
+  }
+  await waitAndMerge(forge, pr.number, method, options, log);
+  return { ...done, merged: true };
+}
+
+/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
+async function refuseForeignCommits(forge: Forge, branch: string, open: ChangeRequest): Promise<void> {
+  const recorded = MARKER.exec(open.body)?.[1];
+  let head: string;
+  try {
+    head = (await forge.readFiles(branch, [])).head;
+  } catch (error) {
+    if (error instanceof BranchNotFoundError) return;
+    throw error;
+  }
+  if (recorded === head) return;
+  throw new ForeignCommitsError(
+    `${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`,
+  );
+}
+
+/**
+ * One commit on the promotion branch, made from the base head (the branch is reset to it), unless
+ * the branch already holds exactly this file: then nothing is committed and undefined returned.
+ */
+async function commitPromotion(
+  forge: Forge,
+  branch: string,
+  snapshot: BranchSnapshot,
+  file: string,
+  content: string,
+  message: string,
+): Promise<string | undefined> {
+  try {
+    const current = await forge.readFiles(branch, [file]);
+    if (current.files.get(file) === content) return undefined;
+  } catch (error) {
+    if (!(error instanceof BranchNotFoundError)) throw error;
+  }
+  const outcome = await forge.commitFiles({
+    branch,
+    message,
+    changes: [{ path: file, content }],
+    expectedHead: snapshot.head,
+    resetTo: snapshot.head,
+  });
+  if (outcome.kind === "conflict")
+    throw new ForeignCommitsError(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
+  return outcome.sha;
+}
+
+/**
+ * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
+ * then merges it, pinned to the head that was checked.
+ */
+async function waitAndMerge(
+  forge: Forge,
+  number: number,
+  method: MergeMethod,
+  options: PromoteOptions,
+  log: (message: string) => void,
+): Promise<void> {
+  const required = options.requiredChecks ?? [GATE];
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+  const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
+  for (let attempt = 0; ; attempt++) {
+    const details = await forge.getChangeRequest(number);
+    if (details.state === "merged") return;
+    if (details.state === "closed") throw new MergeError(`#${number} was closed while waiting to merge it`);
+    const checks = await forge.listCommitChecks(details.headSha);
+    const failed = checks.filter((c) => c.state === "failure");
+    if (failed.length)
+      throw new MergeError(
+        `#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`,
+      );
+    const waiting = [
+      ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
+      ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
+    ];
+    if (details.mergeable === false)
+      throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
+    if (waiting.length === 0 && details.mergeable === true) {
+      await forge.merge(number, method, details.headSha);
+      log(`merged #${number}`);
+      return;
+    }
+    const delay = backoffDelay(poll, Math.min(attempt, 10));
+    if (Date.now() + delay > deadline)
+      throw new MergeError(
+        `#${number} did not become mergeable in time: still waiting for ${waiting.join(", ") || "the host to compute mergeability"} (raise --timeout)`,
+      );
+    log(`#${number}: waiting for ${waiting.join(", ") || "mergeability"}`);
+    await sleep(delay);
+  }
+}
