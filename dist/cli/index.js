@@ -21595,6 +21595,29 @@ function plannedCommand(name, summary) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts
+/** The action's and component's outputs; one vocabulary for CLI, action and component. */
+function promoteOutputs(result) {
+    const first = result.targets.find((t) => t.prNumber !== undefined);
+    return {
+        changed: result.changed,
+        "pr-number": first?.prNumber,
+        "pr-url": first?.prUrl,
+        merged: result.merged,
+        plan: JSON.stringify(result.targets.map((t) => ({
+            to: t.to,
+            branch: t.branch,
+            "pr-number": t.prNumber,
+            "pr-url": t.prUrl,
+            closed: t.closed,
+            "auto-merge": t.autoMerge,
+            merged: t.merged,
+            "review-reason": t.reviewReason,
+            images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
+        }))),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 
 /** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
@@ -21645,6 +21668,7 @@ function parseFlags(command, args, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/promote.ts
+
 
 
 
@@ -21783,27 +21807,6 @@ function sourceRepos(specs) {
             throw new src_errors/* UsageError */.eb(`--source-repo takes <image>=<https URL of the app repository>, not "${spec}"`);
         return [spec.slice(0, eq), url];
     }));
-}
-/** The action's and component's outputs; one vocabulary for CLI, action and component. */
-function promoteOutputs(result) {
-    const first = result.targets.find((t) => t.prNumber !== undefined);
-    return {
-        changed: result.changed,
-        "pr-number": first?.prNumber,
-        "pr-url": first?.prUrl,
-        merged: result.merged,
-        plan: JSON.stringify(result.targets.map((t) => ({
-            to: t.to,
-            branch: t.branch,
-            "pr-number": t.prNumber,
-            "pr-url": t.prUrl,
-            closed: t.closed,
-            "auto-merge": t.autoMerge,
-            merged: t.merged,
-            "review-reason": t.reviewReason,
-            images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
-        }))),
-    };
 }
 function format(result, dryRun) {
     const lines = [];

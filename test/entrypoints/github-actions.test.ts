@@ -106,7 +106,6 @@ describe("actions/validate as the runner runs it", () => {
 describe("actions not built yet", () => {
   const planned: [string, Record<string, string>][] = [
     ["actions/build-push/action.yml", { image: "ghcr.io/acme/web" }],
-    ["actions/promote/action.yml", { repo: "acme/config", from: "a", to: "b", token: "t" }],
     ["action.yml", { image: "ghcr.io/acme/web", "config-repo": "acme/config", paths: "a", token: "t" }],
   ];
   for (const [file, inputs] of planned) {

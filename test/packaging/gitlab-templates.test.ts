@@ -159,10 +159,10 @@ describe("GitLab components under gitlab-ci-local", () => {
 
   it("a command not built yet fails its job", () => {
     const dir = gitlabProject({ ".gitlab-ci.yml": includeAll() });
-    const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-promote"]);
+    const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-build-push"]);
     assert.notEqual(r.status, 0);
-    assert.match(r.output, /promote is not implemented yet/);
-    assert.match(r.output, /FAIL\s+gitops-ci-promote/);
+    assert.match(r.output, /build-push is not implemented yet/);
+    assert.match(r.output, /FAIL\s+gitops-ci-build-push/);
   });
 
   it("the schema check catches a broken template", () => {
