@@ -236,7 +236,7 @@ async function promoteTarget(options, snapshot, file, values, log) {
     const title = promotionTitle(options.title, values);
     const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
-        ? await forge.updateChangeRequest(open.number, { title, body })
+        ? await forge.updateChangeRequest(open.number, { title, body, labels: options.labels })
         : await forge.createChangeRequest({
             head: branch,
             base: options.branch,

@@ -99105,7 +99105,17 @@ class GitHubForge {
         return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
     }
     async updateChangeRequest(number, input) {
-        const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }));
+        const { data } = await this.rest(`update pull request #${number}`, () => this.octokit.rest.pulls.update({
+            owner: this.owner,
+            repo: this.name,
+            pull_number: number,
+            title: input.title,
+            body: input.body,
+        }));
+        if (input.labels?.length) {
+            const labels = input.labels;
+            await this.rest(`label pull request #${number}`, () => this.octokit.rest.issues.addLabels({ owner: this.owner, repo: this.name, issue_number: number, labels }));
+        }
         return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
     }
     async closeChangeRequest(number) {
@@ -99483,7 +99493,11 @@ class GitLabForge {
         }));
     }
     async updateChangeRequest(number, input) {
-        const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }));
+        const mr = await this.call(`update merge request !${number}`, async () => (await this.api()).MergeRequests.edit(this.repo, number, {
+            title: input.title,
+            description: input.body,
+            addLabels: input.labels?.length ? input.labels.join(",") : undefined,
+        }));
         return toChangeRequest(mr);
     }
     async getChangeRequest(number) {

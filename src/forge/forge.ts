@@ -107,7 +107,11 @@ export interface Forge {
   commitFiles(request: CommitRequest): Promise<CommitOutcome>;
   findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined>;
   createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest>;
-  updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest>;
+  /** New title and body; labels are added to those it has (reviewers are asked once, on create). */
+  updateChangeRequest(
+    number: number,
+    input: Pick<ChangeRequestInput, "title" | "body" | "labels">,
+  ): Promise<ChangeRequest>;
   getChangeRequest(number: number): Promise<ChangeRequestDetails>;
   closeChangeRequest(number: number): Promise<void>;
   /** The newest commit on the branch that changed the path, if any. */

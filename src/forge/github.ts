@@ -202,10 +202,25 @@ export class GitHubForge implements Forge {
     return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
   }
 
-  async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
+  async updateChangeRequest(
+    number: number,
+    input: Pick<ChangeRequestInput, "title" | "body" | "labels">,
+  ): Promise<ChangeRequest> {
     const { data } = await this.rest(`update pull request #${number}`, () =>
-      this.octokit.rest.pulls.update({ owner: this.owner, repo: this.name, pull_number: number, ...input }),
+      this.octokit.rest.pulls.update({
+        owner: this.owner,
+        repo: this.name,
+        pull_number: number,
+        title: input.title,
+        body: input.body,
+      }),
     );
+    if (input.labels?.length) {
+      const labels = input.labels;
+      await this.rest(`label pull request #${number}`, () =>
+        this.octokit.rest.issues.addLabels({ owner: this.owner, repo: this.name, issue_number: number, labels }),
+      );
+    }
     return { number: data.number, url: data.html_url, title: data.title, body: data.body ?? "" };
   }
 

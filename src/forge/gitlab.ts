@@ -185,9 +185,16 @@ export class GitLabForge implements Forge {
     );
   }
 
-  async updateChangeRequest(number: number, input: Pick<ChangeRequestInput, "title" | "body">): Promise<ChangeRequest> {
+  async updateChangeRequest(
+    number: number,
+    input: Pick<ChangeRequestInput, "title" | "body" | "labels">,
+  ): Promise<ChangeRequest> {
     const mr = await this.call(`update merge request !${number}`, async () =>
-      (await this.api()).MergeRequests.edit(this.repo, number, { title: input.title, description: input.body }),
+      (await this.api()).MergeRequests.edit(this.repo, number, {
+        title: input.title,
+        description: input.body,
+        addLabels: input.labels?.length ? input.labels.join(",") : undefined,
+      }),
     );
     return toChangeRequest(mr as unknown as MergeRequestShape);
   }

@@ -3,10 +3,10 @@ import { describe, it } from "node:test";
 import { promote, promotionBranch, type PromoteOptions } from "../../src/commands/promote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } from "../../src/promote/errors.js";
-import { testForge } from "../helpers/forge.js";
+import { testForge, TOKEN } from "../helpers/forge.js";
 
 // Each scenario uses its own app in one config repo, so they run against one forge per host.
-const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign"];
+const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft"];
 const staging = (app: string) => `apps/${app}/overlays/staging`;
 const production = (app: string) => `apps/${app}/overlays/production`;
 const FILES: Record<string, string> = Object.fromEntries(
@@ -171,6 +171,59 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
         /web web:1\.3\.2 -> web:1\.4\.0 is a minor change, above --auto-merge-level patch/,
       );
       assert.match((await forge.getChangeRequest(target?.prNumber ?? 0)).body, /\*\*Left for review:\*\*/);
+    });
+
+    it("labels, reviewers and compare links reach the PR/MR", async () => {
+      const result = await run("policy", {
+        labels: ["promotion", "web"],
+        reviewers: ["alice"],
+        sourceRepos: new Map([["web", "https://github.com/acme/web"]]),
+      });
+      const number = result.targets[0]?.prNumber ?? 0;
+      const raw = (await (
+        await fetch(
+          `${f.apiUrl(kind)}${kind === "github" ? `/repos/acme/config/pulls/${number}` : `/projects/${encodeURIComponent("platform/team/config")}/merge_requests/${number}`}`,
+          { headers: kind === "github" ? { authorization: `token ${TOKEN}` } : { "private-token": TOKEN } },
+        )
+      ).json()) as {
+        labels: (string | { name: string })[];
+        requested_reviewers?: { login: string }[];
+        reviewers?: { username: string }[];
+      };
+      assert.deepEqual(
+        raw.labels.map((l) => (typeof l === "string" ? l : l.name)),
+        ["promotion", "web"],
+      );
+      assert.deepEqual(
+        kind === "github" ? raw.requested_reviewers?.map((r) => r.login) : raw.reviewers?.map((r) => r.username),
+        ["alice"],
+      );
+      assert.match(
+        (await forge.getChangeRequest(number)).body,
+        /\[`web:1\.4\.0`\]\(https:\/\/github\.com\/acme\/web\/compare\/1\.3\.2\.\.\.1\.4\.0\)/,
+      );
+    });
+
+    it("--merge auto hands merging to the host, or says why it cannot", async () => {
+      if (kind === "github") {
+        const result = await run("auto", { merge: "auto", mergeMethod: "squash" });
+        assert.equal(result.targets[0]?.autoMerge, true);
+        assert.equal(result.targets[0]?.merged, false);
+      } else {
+        // The forge, like a project without CI, has no pipeline on the MR: auto_merge would merge at once.
+        await assert.rejects(
+          run("auto", { merge: "auto" }),
+          /has no pipeline yet; setting auto-merge now would merge it at once/,
+        );
+      }
+    });
+
+    it("a draft is never merged by the run", async () => {
+      const result = await run("draft", { merge: "now", draft: true, timeoutMs: 1_000 });
+      assert.equal(result.targets[0]?.merged, false);
+      const details = await forge.getChangeRequest(result.targets[0]?.prNumber ?? 0);
+      assert.equal(details.state, "open");
+      if (kind === "gitlab") assert.match(details.title, /^Draft: Promote /);
     });
 
     it("stops when someone else pushed to the promotion branch, keeping their commit", async () => {

@@ -400,6 +400,8 @@ export class GitLabApi {
     const body = parseJson(req);
     if (typeof body.title === "string") mr.title = body.title;
     if (typeof body.description === "string") mr.description = body.description;
+    if (typeof body.add_labels === "string")
+      for (const label of body.add_labels.split(",")) if (!mr.labels.includes(label)) mr.labels.push(label);
     if (body.state_event === "close") mr.state = "closed";
     if (body.state_event === "reopen") mr.state = "opened";
     mr.updated_at = new Date().toISOString();
