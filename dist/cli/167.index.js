@@ -185,7 +185,7 @@ async function alreadyProposed(forge, branch, changes) {
         return changes.every((c) => current.files.get(c.path) === c.content);
     }
     catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.E)
+        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
             return false;
         throw error;
     }
@@ -207,8 +207,9 @@ async function proposeChange(forge, head, base, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ BranchNotFoundError),
-/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
@@ -224,6 +225,10 @@ class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiErro
 /** The branch to read or commit to does not exist. */
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
+}
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
 }
 
 

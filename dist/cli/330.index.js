@@ -67,7 +67,7 @@ class GitHubForge {
     constructor(options) {
         const [owner, name, ...rest] = options.repo.split("/");
         if (!owner || !name || rest.length)
-            throw new forge/* ForgeError */.Q(`GitHub repository "${options.repo}" must be owner/name`);
+            throw new forge/* ForgeError */.Q8(`GitHub repository "${options.repo}" must be owner/name`);
         this.repo = options.repo;
         this.owner = owner;
         this.name = name;
@@ -123,7 +123,7 @@ class GitHubForge {
         const data = await this.graphql(query, variables, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
-            throw new forge/* BranchNotFoundError */.E(`branch "${branch}" does not exist in ${this.repo}`);
+            throw new forge/* BranchNotFoundError */.EJ(`branch "${branch}" does not exist in ${this.repo}`);
         const files = new Map();
         paths.forEach((path, i) => {
             const entry = target[`f${i}`];
@@ -131,9 +131,9 @@ class GitHubForge {
             if (!blob)
                 return;
             if (blob.isBinary || blob.text === null)
-                throw new forge/* ForgeError */.Q(`${path} in ${this.repo} is not a text file`);
+                throw new forge/* ForgeError */.Q8(`${path} in ${this.repo} is not a text file`);
             if (blob.isTruncated)
-                throw new forge/* ForgeError */.Q(`${path} in ${this.repo} is too large to read through the API`);
+                throw new forge/* ForgeError */.Q8(`${path} in ${this.repo} is too large to read through the API`);
             files.set(path, blob.text);
         });
         return { branch, head: target.oid, files };
@@ -337,10 +337,10 @@ class GitHubForge {
         catch (error) {
             const message = error.message;
             if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
-                throw new forge/* ForgeError */.Q(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
+                throw new forge/* ForgeError */.Q8(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
             }
             if (/clean status|protected branch rules/i.test(message)) {
-                throw new forge/* ForgeError */.Q(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
+                throw new forge/* ForgeError */.Q8(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
             }
             throw error;
         }
@@ -380,10 +380,10 @@ class GitHubForge {
             if (mutation && errors?.some((e) => e.type === "STALE_DATA"))
                 throw new StaleHead(errors[0]?.message ?? "stale head");
             if (errors?.some((e) => e.type === "NOT_FOUND")) {
-                throw new forge/* ForgeError */.Q(`${what}: repository ${this.repo} not found, or the token cannot see it (${errors[0]?.message})`, 404);
+                throw new forge/* ForgeError */.Q8(`${what}: repository ${this.repo} not found, or the token cannot see it (${errors[0]?.message})`, 404);
             }
             if (errors?.length)
-                throw new forge/* ForgeError */.Q(`${what} in ${this.repo} failed: ${errors.map((e) => e.message).join("; ")}`);
+                throw new forge/* ForgeError */.Q8(`${what} in ${this.repo} failed: ${errors.map((e) => e.message).join("; ")}`);
             throw this.describe(error, what);
         }
     }
@@ -391,14 +391,14 @@ class GitHubForge {
         const status = error.status;
         const message = error.response?.data?.message ?? error.message;
         if (status === 401)
-            return new forge/* ForgeError */.Q(`${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`, 401);
+            return new forge/* ForgeError */.Q8(`${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`, 401);
         if (status === 403)
-            return new forge/* ForgeError */.Q(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`, 403);
+            return new forge/* ForgeError */.Q8(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`, 403);
         if (status === 404)
-            return new forge/* ForgeError */.Q(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
+            return new forge/* ForgeError */.Q8(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
         if (status === 422)
-            return new forge/* ForgeError */.Q(`${what} in ${this.repo} was refused (422 ${message})`, 422);
-        return new forge/* ForgeError */.Q(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+            return new forge/* ForgeError */.Q8(`${what} in ${this.repo} was refused (422 ${message})`, 422);
+        return new forge/* ForgeError */.Q8(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
 }
 /** A check run is pending until completed; neutral and skipped do not block. */
@@ -488,7 +488,7 @@ class GitLabForge {
     log;
     constructor(options) {
         if (!/^[^/]+(\/[^/]+)+$/.test(options.repo))
-            throw new forge/* ForgeError */.Q(`GitLab project "${options.repo}" must be group/project`);
+            throw new forge/* ForgeError */.Q8(`GitLab project "${options.repo}" must be group/project`);
         this.repo = options.repo;
         this.token = options.token;
         this.policy = options.retry ?? retry_policy/* DEFAULT_RETRY_POLICY */.cO;
@@ -515,7 +515,7 @@ class GitLabForge {
 }`;
         const data = await this.graphql(query, { project: this.repo, ref: head, paths });
         if (!data.project)
-            throw new forge/* ForgeError */.Q(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
+            throw new forge/* ForgeError */.Q8(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
         const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]));
         return { branch, head, files };
     }
@@ -574,7 +574,7 @@ class GitLabForge {
             const users = (await this.call(`look up user ${username}`, async () => (await this.api()).Users.all({ username })));
             const user = users[0];
             if (!user)
-                throw new forge/* ForgeError */.Q(`no GitLab user named "${username}" to ask for review`);
+                throw new forge/* ForgeError */.Q8(`no GitLab user named "${username}" to ask for review`);
             return user.id;
         }));
     }
@@ -654,7 +654,7 @@ class GitLabForge {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
-            throw new forge/* ForgeError */.Q(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`);
+            throw new forge/* NoPipelineYetError */.yu(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested`);
         }
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,
@@ -672,7 +672,7 @@ class GitLabForge {
         }
         catch (error) {
             if (error.status === 404 && /branch/i.test(error.message)) {
-                throw new forge/* BranchNotFoundError */.E(`branch "${branch}" does not exist in ${this.repo}`, 404);
+                throw new forge/* BranchNotFoundError */.EJ(`branch "${branch}" does not exist in ${this.repo}`, 404);
             }
             throw this.describe(error, `read ${branch}`);
         }
@@ -687,7 +687,7 @@ class GitLabForge {
         if (!response.ok)
             throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
         if (body.errors?.length || !body.data) {
-            throw new forge/* ForgeError */.Q(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
+            throw new forge/* ForgeError */.Q8(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
         }
         return body.data;
     }
@@ -714,17 +714,17 @@ class GitLabForge {
         return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
     };
     describe(error, what) {
-        if (error instanceof forge/* ForgeError */.Q)
+        if (error instanceof forge/* ForgeError */.Q8)
             return error;
         const status = error.status;
         const message = error.message;
         if (status === 401)
-            return new forge/* ForgeError */.Q(`${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`, 401);
+            return new forge/* ForgeError */.Q8(`${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`, 401);
         if (status === 403)
-            return new forge/* ForgeError */.Q(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`, 403);
+            return new forge/* ForgeError */.Q8(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`, 403);
         if (status === 404)
-            return new forge/* ForgeError */.Q(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
-        return new forge/* ForgeError */.Q(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+            return new forge/* ForgeError */.Q8(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
+        return new forge/* ForgeError */.Q8(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
 }
 function statusState(status) {
@@ -801,8 +801,9 @@ function connectForge(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ BranchNotFoundError),
-/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
@@ -818,6 +819,10 @@ class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiErro
 /** The branch to read or commit to does not exist. */
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
+}
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
 }
 
 

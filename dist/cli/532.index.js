@@ -259,11 +259,34 @@ async function promoteTarget(options, snapshot, file, values, log) {
         return done;
     const method = options.mergeMethod ?? "merge";
     if (options.merge === "auto") {
-        await forge.enableAutoMerge(pr.number, method);
+        await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
         return { ...done, autoMerge: true };
     }
     await waitAndMerge(forge, pr.number, method, options, log);
     return { ...done, merged: true };
+}
+/**
+ * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
+ * timeoutMs) for the pipeline, then set it.
+ */
+async function enableAutoMergeWhenReady(forge, number, method, options, log) {
+    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
+    for (let attempt = 0;; attempt++) {
+        try {
+            await forge.enableAutoMerge(number, method);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof forge_forge/* NoPipelineYetError */.yu))
+                throw error;
+            const delay = (0,retry_policy/* backoffDelay */.EY)(poll, Math.min(attempt, 10));
+            if (Date.now() + delay > deadline)
+                throw new MergeError(`${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
+            log(`#${number}: waiting for its pipeline before enabling auto-merge`);
+            await (0,retry_policy/* sleep */.yy)(delay);
+        }
+    }
 }
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */
 async function refuseForeignCommits(forge, branch, open) {
@@ -273,7 +296,7 @@ async function refuseForeignCommits(forge, branch, open) {
         head = (await forge.readFiles(branch, [])).head;
     }
     catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.E)
+        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
             return;
         throw error;
     }
@@ -292,7 +315,7 @@ async function commitPromotion(forge, branch, snapshot, file, content, message) 
             return undefined;
     }
     catch (error) {
-        if (!(error instanceof forge_forge/* BranchNotFoundError */.E))
+        if (!(error instanceof forge_forge/* BranchNotFoundError */.EJ))
             throw error;
     }
     const outcome = await forge.commitFiles({
@@ -529,7 +552,7 @@ async function alreadyProposed(forge, branch, changes) {
         return changes.every((c) => current.files.get(c.path) === c.content);
     }
     catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.E)
+        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
             return false;
         throw error;
     }
@@ -551,8 +574,9 @@ async function proposeChange(forge, head, base, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ BranchNotFoundError),
-/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
@@ -568,6 +592,10 @@ class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiErro
 /** The branch to read or commit to does not exist. */
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
+}
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
 }
 
 

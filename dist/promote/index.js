@@ -87069,6 +87069,10 @@ class ForgeError extends errors_GitopsCiError {
 class forge_BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
 }
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
+}
 
 ;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
@@ -88348,11 +88352,34 @@ async function promoteTarget(options, snapshot, file, values, log) {
         return done;
     const method = options.mergeMethod ?? "merge";
     if (options.merge === "auto") {
-        await forge.enableAutoMerge(pr.number, method);
+        await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
         return { ...done, autoMerge: true };
     }
     await waitAndMerge(forge, pr.number, method, options, log);
     return { ...done, merged: true };
+}
+/**
+ * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
+ * timeoutMs) for the pipeline, then set it.
+ */
+async function enableAutoMergeWhenReady(forge, number, method, options, log) {
+    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
+    for (let attempt = 0;; attempt++) {
+        try {
+            await forge.enableAutoMerge(number, method);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof NoPipelineYetError))
+                throw error;
+            const delay = retry_policy_backoffDelay(poll, Math.min(attempt, 10));
+            if (Date.now() + delay > deadline)
+                throw new MergeError(`${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
+            log(`#${number}: waiting for its pipeline before enabling auto-merge`);
+            await retry_policy_sleep(delay);
+        }
+    }
 }
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */
 async function refuseForeignCommits(forge, branch, open) {
@@ -94310,7 +94337,7 @@ class GitLabForge {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
-            throw new ForgeError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`);
+            throw new NoPipelineYetError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested`);
         }
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,

@@ -85254,6 +85254,10 @@ class ForgeError extends GitopsCiError {
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
 }
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
+}
 
 ;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
@@ -91327,7 +91331,7 @@ class GitLabForge {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
-            throw new ForgeError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`);
+            throw new NoPipelineYetError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested`);
         }
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,

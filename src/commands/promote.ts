@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { BranchSnapshot, ChangeRequest, Forge, MergeMethod } from "../forge/forge.js";
-import { BranchNotFoundError } from "../forge/forge.js";
+import { BranchNotFoundError, NoPipelineYetError } from "../forge/forge.js";
 import { backoffDelay, sleep } from "../forge/retry-policy.js";
 import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
@@ -213,11 +213,41 @@ async function promoteTarget(
   if (!merging || blocked || options.draft) return done;
   const method = options.mergeMethod ?? "merge";
   if (options.merge === "auto") {
-    await forge.enableAutoMerge(pr.number, method);
+    await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
     return { ...done, autoMerge: true };
   }
   await waitAndMerge(forge, pr.number, method, options, log);
   return { ...done, merged: true };
+}
+
+/**
+ * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
+ * timeoutMs) for the pipeline, then set it.
+ */
+async function enableAutoMergeWhenReady(
+  forge: Forge,
+  number: number,
+  method: MergeMethod,
+  options: PromoteOptions,
+  log: (message: string) => void,
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+  const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await forge.enableAutoMerge(number, method);
+      return;
+    } catch (error) {
+      if (!(error instanceof NoPipelineYetError)) throw error;
+      const delay = backoffDelay(poll, Math.min(attempt, 10));
+      if (Date.now() + delay > deadline)
+        throw new MergeError(
+          `${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`,
+        );
+      log(`#${number}: waiting for its pipeline before enabling auto-merge`);
+      await sleep(delay);
+    }
+  }
 }
 
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */

@@ -150,3 +150,8 @@ export class ForgeError extends GitopsCiError {
 export class BranchNotFoundError extends ForgeError {
   override name = "BranchNotFoundError";
 }
+
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+export class NoPipelineYetError extends ForgeError {
+  override name = "NoPipelineYetError";
+}

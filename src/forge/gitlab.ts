@@ -14,6 +14,7 @@ import {
   type CommitRequest,
   type Forge,
   ForgeError,
+  NoPipelineYetError,
 } from "./forge.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
@@ -286,8 +287,8 @@ export class GitLabForge implements Forge {
     // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
     const mr = await this.mergeRequest(number);
     if (!mr.head_pipeline) {
-      throw new ForgeError(
-        `merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested. Run again once its pipeline exists.`,
+      throw new NoPipelineYetError(
+        `merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested`,
       );
     }
     await this.call(`enable auto-merge on !${number}`, async () =>
