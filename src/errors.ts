@@ -33,14 +33,6 @@ export class PathError extends GitopsCiError {
   override name = "PathError";
 }
 
-/** A command that is declared (action.yml, component, CLI) but not built yet. */
-export class NotImplementedError extends GitopsCiError {
-  override name = "NotImplementedError";
-  constructor(readonly command: string) {
-    super(`${command} is not implemented yet in this version of gitops-ci; nothing was done.`);
-  }
-}
-
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
 export class InternalError extends GitopsCiError {
   override name = "InternalError";

@@ -9848,7 +9848,6 @@ function uniqueBy(items, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ NotImplementedError),
 /* harmony export */   ER: () => (/* binding */ PathError),
 /* harmony export */   Gd: () => (/* binding */ InternalError),
 /* harmony export */   TH: () => (/* binding */ InputFileError),
@@ -9879,15 +9878,6 @@ class InputFileError extends GitopsCiError {
 /** A path the user gave is missing, ambiguous or leaves the directory it must stay in. */
 class PathError extends GitopsCiError {
     name = "PathError";
-}
-/** A command that is declared (action.yml, component, CLI) but not built yet. */
-class NotImplementedError extends GitopsCiError {
-    command;
-    name = "NotImplementedError";
-    constructor(command) {
-        super(`${command} is not implemented yet in this version of gitops-ci; nothing was done.`);
-        this.command = command;
-    }
 }
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
 class InternalError extends GitopsCiError {
@@ -10809,6 +10799,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -10876,6 +10873,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -21581,18 +21585,305 @@ var __webpack_exports__ = {};
 var src_errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(27194);
-;// CONCATENATED MODULE: ./src/cli/planned.ts
-
-/** A command that is declared everywhere but not built yet: it fails loudly, never succeeds silently. */
-function plannedCommand(name, summary) {
+;// CONCATENATED MODULE: ./src/commands/build-push-outputs.ts
+/** The action's and component's outputs. */
+function buildPushOutputs(result) {
     return {
-        name,
-        summary: `${summary} (not implemented yet)`,
-        help: `Usage: gitops-ci ${name}\n\n${summary}.\n\nNot implemented yet in this version: it exits 1 and does nothing.`,
-        async run() {
-            throw new src_errors/* NotImplementedError */.EH(name);
-        },
+        digest: result.digest ?? "",
+        image: result.image,
+        tags: result.tags.join("\n"),
+        version: result.version,
+        metadata: JSON.stringify({ tags: result.tags, labels: result.labels, digest: result.digest, image: result.image }),
     };
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new src_errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** A positive number of seconds, returned in milliseconds. */
+function parseSeconds(name, value) {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new src_errors/* UsageError */.eb(`${name} must be a number of seconds, not "${value}"`);
+    return seconds * 1000;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/platform/build-context.ts
+
+
+function readBuildContext(env = process.env, cwd = ".") {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_SHA)
+        return fromGitHub(env);
+    if (env.GITLAB_CI === "true" && env.CI_COMMIT_SHA)
+        return fromGitLab(env);
+    return fromGit(cwd);
+}
+function fromGitHub(env) {
+    const ref = env.GITHUB_REF ?? "";
+    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+    const base = {
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
+        repoName: env.GITHUB_REPOSITORY?.split("/").at(-1),
+    };
+    if (ref.startsWith("refs/tags/"))
+        return { ...base, sha: env.GITHUB_SHA, event: "tag", tag: ref.slice(10) };
+    const pull = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (pull) {
+        // On pull_request events GITHUB_SHA is the merge commit; the image is of the PR head.
+        const head = pullHead(env.GITHUB_EVENT_PATH);
+        return {
+            ...base,
+            sha: head ?? env.GITHUB_SHA,
+            event: "pr",
+            pr: Number(pull[1]),
+            branch: env.GITHUB_HEAD_REF,
+        };
+    }
+    return {
+        ...base,
+        sha: env.GITHUB_SHA,
+        event: "branch",
+        branch: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/heads\//, ""),
+    };
+}
+function pullHead(eventPath) {
+    if (!eventPath)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8")).pull_request
+            ?.head?.sha;
+    }
+    catch {
+        return undefined;
+    }
+}
+function fromGitLab(env) {
+    const base = { sha: env.CI_COMMIT_SHA, sourceUrl: env.CI_PROJECT_URL, repoName: env.CI_PROJECT_NAME };
+    if (env.CI_COMMIT_TAG)
+        return { ...base, event: "tag", tag: env.CI_COMMIT_TAG };
+    if (env.CI_MERGE_REQUEST_IID)
+        return {
+            ...base,
+            event: "pr",
+            pr: Number(env.CI_MERGE_REQUEST_IID),
+            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
+        };
+    return { ...base, event: "branch", branch: env.CI_COMMIT_BRANCH ?? env.CI_COMMIT_REF_NAME };
+}
+function fromGit(cwd) {
+    const git = (...args) => {
+        try {
+            return (0,external_node_child_process_.execFileSync)("git", ["-C", cwd, ...args], {
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "ignore"],
+            }).trim();
+        }
+        catch {
+            return "";
+        }
+    };
+    const sha = git("rev-parse", "HEAD");
+    const tag = git("describe", "--tags", "--exact-match", "HEAD") || undefined;
+    const branch = git("rev-parse", "--abbrev-ref", "HEAD");
+    const remote = git("remote", "get-url", "origin");
+    const sourceUrl = remote ? webUrlOf(remote) : undefined;
+    return {
+        sha: sha || "0".repeat(40),
+        event: tag ? "tag" : "branch",
+        tag,
+        branch: branch && branch !== "HEAD" ? branch : undefined,
+        sourceUrl,
+        repoName: sourceUrl?.split("/").at(-1),
+    };
+}
+/** git@host:group/repo.git and https://user@host/group/repo.git → https://host/group/repo */
+function webUrlOf(remote) {
+    const ssh = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?$/.exec(remote);
+    if (ssh)
+        return `https://${ssh[1]}/${ssh[2]}`;
+    try {
+        const url = new URL(remote);
+        url.username = "";
+        url.password = "";
+        return url
+            .toString()
+            .replace(/\.git$/, "")
+            .replace(/\/$/, "");
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
+
+/**
+ * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
+ * variables (GITOPS_CI_<NAME>). Values are single-line; GitLab's dotenv has no quoting.
+ */
+function writeDotenv(file, outputs) {
+    const lines = Object.entries(outputs).map(([name, value]) => {
+        const key = `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`;
+        return `${key}=${String(value ?? "").replaceAll(/[\r\n]+/g, " ")}`;
+    });
+    (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
+function parseFlags(command, args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-push.ts
+
+
+
+
+
+
+
+const HELP = `Usage: gitops-ci build-push --image <registry/name> [options]
+
+Build an image with docker buildx or buildah, tag it by rules, label it, push every tag, and
+print the digest the registry stored.
+
+Options:
+  --image <registry/name>      the repository to push to, without a tag
+  --context <dir>              build context (default: .)
+  --file <path>                Dockerfile, relative to the context (default: Dockerfile)
+  --tags <rule>                a tag rule; repeat (or one a line):
+                                 type=sha                          sha-<7 hex>
+                                 type=semver,pattern={{version}}   on tag builds; also
+                                   {{major}}.{{minor}}, {{major}}, {{patch}}
+                                 type=ref,event=branch|tag|pr      branch, tag, or pr-<n>
+                                 type=raw,value=<tag>              as given
+                               prefix=<p> on any rule; default: ref (branch, pr), semver
+                               {{version}} and {{major}}.{{minor}}, sha
+  --label <k=v>                an extra label; repeat (OCI source, revision, created, version and
+                               title are set by default)
+  --build-arg <k=v>            a build argument; repeat
+  --target <stage>             build stage to stop at
+  --platforms <list>           e.g. linux/amd64,linux/arm64
+  --builder <b>                auto (docker when a daemon answers, else buildah), docker, buildah
+  --push <true|false>          push after building (default: true)
+  --registry-username-env <N>  variable holding the registry user (default: CI_REGISTRY_USER on
+                               GitLab for $CI_REGISTRY images, else REGISTRY_USERNAME)
+  --registry-password-env <N>  variable holding its password or token (default: CI_REGISTRY_PASSWORD
+                               likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv
+  --insecure-registry          plain HTTP (or unverified TLS) to the registry
+  --json                       print digest, image, tags, version, metadata as one JSON object
+  --dotenv <file>              also write them as GITOPS_CI_* for a GitLab dotenv report
+  -h, --help                   show this help
+
+Exit codes: 0 built (and pushed), 1 the build or push failed (the builder's output is shown),
+2 usage error.`;
+const buildPushCli = {
+    name: "build-push",
+    summary: "build an image with docker buildx or buildah, tag, label and push it",
+    help: HELP,
+    async run(args) {
+        const { values } = parseFlags("build-push", args, { ...BUILD_FLAGS, push: { type: "string", default: "true" } });
+        const flags = values;
+        const push = oneOf("--push", flags.push, ["true", "false"]) === "true";
+        const { buildPush } = await __nccwpck_require__.e(/* import() */ 114).then(__nccwpck_require__.bind(__nccwpck_require__, 7114));
+        const result = await buildPush({ ...(await buildOptionsFrom(flags, push)), push });
+        const outputs = buildPushOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E)(flags.json
+            ? `${JSON.stringify({ ...outputs, tags: result.tags, metadata: JSON.parse(outputs.metadata) })}\n`
+            : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
+        if (flags.dotenv)
+            writeDotenv(flags.dotenv, outputs);
+        return 0;
+    },
+};
+/** The flags build-push and release share. */
+const BUILD_FLAGS = {
+    image: { type: "string" },
+    context: { type: "string", default: "." },
+    file: { type: "string", default: "Dockerfile" },
+    tags: { type: "string", multiple: true, default: [] },
+    label: { type: "string", multiple: true, default: [] },
+    "build-arg": { type: "string", multiple: true, default: [] },
+    target: { type: "string" },
+    platforms: { type: "string" },
+    builder: { type: "string", default: "auto" },
+    "registry-username-env": { type: "string" },
+    "registry-password-env": { type: "string" },
+    "insecure-registry": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    dotenv: { type: "string" },
+};
+/** build-push options from the shared flags; credentials are read (and masked) only to push. */
+async function buildOptionsFrom(values, push) {
+    if (!values.image)
+        throw new src_errors/* UsageError */.eb("give --image, the repository to push to (e.g. ghcr.io/acme/web)");
+    const image = values.image;
+    const { selectBuilder } = await __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 45819));
+    return {
+        image,
+        context: values.context,
+        file: values.file,
+        tagRules: values.tags
+            .flatMap((t) => t.split("\n"))
+            .map((t) => t.trim())
+            .filter(Boolean),
+        labels: pairs("--label", values.label),
+        buildArgs: pairs("--build-arg", values["build-arg"]),
+        target: values.target,
+        platforms: values.platforms
+            ?.split(",")
+            .map((p) => p.trim())
+            .filter(Boolean),
+        builder: await selectBuilder(oneOf("--builder", values.builder, ["auto", "docker", "buildah"])),
+        credentials: push
+            ? registryCredentials(image, values["registry-username-env"], values["registry-password-env"])
+            : undefined,
+        insecureRegistry: values["insecure-registry"],
+        source: readBuildContext(process.env, values.context),
+    };
+}
+function pairs(flag, items) {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new src_errors/* UsageError */.eb(`${flag} takes KEY=VALUE, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
+/** Credentials from named variables, registered for redaction the moment they are read. */
+function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
+    const gitlab = env.CI_REGISTRY && image.startsWith(`${env.CI_REGISTRY}/`);
+    const userName = userEnv ?? (gitlab ? "CI_REGISTRY_USER" : "REGISTRY_USERNAME");
+    const passwordName = passwordEnv ?? (gitlab ? "CI_REGISTRY_PASSWORD" : "REGISTRY_PASSWORD");
+    const username = env[userName];
+    const password = env[passwordName];
+    if (password)
+        (0,secrets/* registerSecret */.c)(password);
+    // Neither set: the registry takes anonymous pushes (a local one), or the builder is logged in.
+    if (!username && !password)
+        return undefined;
+    if (!username || !password)
+        throw new src_errors/* UsageError */.eb(`registry credentials: set both ${userName} and ${passwordName} (one is empty)`);
+    return { username, password };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts
@@ -21618,55 +21909,8 @@ function promoteOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/options.ts
-
-/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
-function oneOf(name, value, allowed) {
-    if (!allowed.includes(value))
-        throw new src_errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
-/** A positive number of seconds, returned in milliseconds. */
-function parseSeconds(name, value) {
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new src_errors/* UsageError */.eb(`${name} must be a number of seconds, not "${value}"`);
-    return seconds * 1000;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
-
-/**
- * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
- * variables (GITOPS_CI_<NAME>). Values are single-line; GitLab's dotenv has no quoting.
- */
-function writeDotenv(file, outputs) {
-    const lines = Object.entries(outputs).map(([name, value]) => {
-        const key = `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`;
-        return `${key}=${String(value ?? "").replaceAll(/[\r\n]+/g, " ")}`;
-    });
-    (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
-}
-
 // EXTERNAL MODULE: ./src/promote/plan.ts
 var plan = __nccwpck_require__(34501);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-/** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
-function parseFlags(command, args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cli/promote.ts
 
 
@@ -21675,7 +21919,7 @@ function parseFlags(command, args, options) {
 
 
 
-const HELP = `Usage: gitops-ci promote --repo <repo> --from <dir> --to <dir> [--to <dir> ...] [options]
+const promote_HELP = `Usage: gitops-ci promote --repo <repo> --from <dir> --to <dir> [--to <dir> ...] [options]
 
 Promote what one environment runs to others: read the images: of --from and every --to in one
 request, and open (or refresh) one pull/merge request per target that sets the differing images,
@@ -21722,7 +21966,7 @@ const FORGES = ["github", "gitlab"];
 const promoteCli = {
     name: "promote",
     summary: "promote image versions between environments as a PR/MR, merged by policy",
-    help: HELP,
+    help: promote_HELP,
     async run(args) {
         const { values } = parseFlags("promote", args, {
             repo: { type: "string" },
@@ -21829,8 +22073,6 @@ function format(result, dryRun) {
     return `${lines.join("\n")}\n`;
 }
 
-// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
-var set_image = __nccwpck_require__(94598);
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
 
 /** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
@@ -21891,6 +22133,107 @@ function readGitHubEvent(eventPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/release.ts
+
+
+
+
+
+
+
+
+const release_HELP = `Usage: gitops-ci release --image <registry/name> --repo <config repo> --path <dir> [options]
+
+build-push, then set-image on the config repo through its API: newTag = a pushed tag (the version's
+own, else sha-<7>), digest = the digest the registry stored, in one step.
+
+Build options: as gitops-ci build-push (--context, --file, --tags, --label, --build-arg, --target,
+--platforms, --builder, --registry-username-env, --registry-password-env, --insecure-registry).
+
+Config repo options:
+  --repo <repo>        the config repo: owner/name (GitHub) or group/sub/project (GitLab)
+  --path <dir>         a kustomization directory to pin the image in; repeat for several
+  --name <name>        the images[].name the kustomizations use (default: --image); when it
+                       differs, newName is set to --image
+  --branch <branch>    the branch to update, or to propose against (default: main)
+  --mode <m>           commit or pull-request (default: commit)
+  --message <tpl>      commit message template, as set-image takes it
+  --timeout <seconds>  how long to retry when other pipelines move the branch (default: 120)
+  --forge <kind>       github or gitlab (default: detected from the CI runner)
+  --api-url <url>      REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
+  --token-env <NAME>   environment variable holding the config repo token (default: GITOPS_TOKEN,
+                       then GITHUB_TOKEN / GITLAB_TOKEN)
+  --json               print the result as one JSON object
+  --dotenv <file>      also write the outputs as GITOPS_CI_* for a GitLab dotenv report
+  -h, --help           show this help
+
+Exit codes: 0 released, 1 the build, push or commit failed, 2 usage error.`;
+const releaseCli = {
+    name: "release",
+    summary: "build-push, then set-image pinned to the pushed digest",
+    help: release_HELP,
+    async run(args) {
+        const { values } = parseFlags("release", args, {
+            ...BUILD_FLAGS,
+            repo: { type: "string" },
+            path: { type: "string", multiple: true, default: [] },
+            name: { type: "string" },
+            branch: { type: "string", default: "main" },
+            mode: { type: "string", default: "commit" },
+            message: { type: "string" },
+            timeout: { type: "string", default: "120" },
+            forge: { type: "string" },
+            "api-url": { type: "string" },
+            "token-env": { type: "string" },
+        });
+        const flags = values;
+        if (!flags.repo)
+            throw new src_errors/* UsageError */.eb("give --repo, the config repo to pin the image in");
+        const paths = flags.path;
+        if (!paths.length)
+            throw new src_errors/* UsageError */.eb("give at least one --path (a kustomization directory in the config repo)");
+        const apiUrl = flags["api-url"];
+        const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
+        const { release } = await __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 11391));
+        const kind = flags.forge === undefined
+            ? detectForgeKind(process.env, apiUrl)
+            : oneOf("--forge", flags.forge, ["github", "gitlab"]);
+        const token = readToken(kind, process.env, flags["token-env"]);
+        const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
+        const build = await buildOptionsFrom(flags, true);
+        const result = await release({
+            build,
+            name: flags.name,
+            config: {
+                forge: connectForge({ repo: flags.repo, kind, apiUrl, token, log }),
+                branch: flags.branch,
+                paths,
+                mode: oneOf("--mode", flags.mode, ["commit", "pull-request"]),
+                message: flags.message,
+                source: readSourceContext(),
+                timeoutMs: parseSeconds("--timeout", flags.timeout),
+                log,
+            },
+        });
+        const outputs = {
+            ...buildPushOutputs(result.build),
+            tag: result.tag,
+            changed: result.config.changed,
+            commit: result.config.commit,
+            "pr-number": result.config.prNumber,
+            "pr-url": result.config.prUrl,
+        };
+        process.stdout.write((0,secrets/* redact */.E)(flags.json
+            ? `${JSON.stringify(outputs)}\n`
+            : `pushed ${result.build.image}\n${result.config.changed ? `pinned ${result.tag}@${result.build.digest} in ${result.config.files.join(", ")} (${result.config.commit?.slice(0, 12)})` : "the config repo already pins it"}\n`));
+        if (flags.dotenv)
+            writeDotenv(flags.dotenv, outputs);
+        return 0;
+    },
+};
+
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
+var set_image = __nccwpck_require__(94598);
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
 
 
@@ -22143,8 +22486,6 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __nccwpck_require__(53625);
 ;// CONCATENATED MODULE: ./src/gate/yaml-nav.ts
@@ -22224,7 +22565,7 @@ function locate(root, path, like) {
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Files that differ between `baseRef` and the working tree of the checkout (committed or not). */
 async function changedFiles(dir, baseRef) {
     try {
@@ -22456,15 +22797,15 @@ function patchFilesOf(sources) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/gate/render.ts
 
 
 
 
 
-const render_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const render_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 async function onPath(binary) {
     try {
         await render_run(binary, ["version"], { timeout: 10_000 });
@@ -22520,7 +22861,7 @@ function cleanKustomizeError(stderr, checkout) {
     return (line ?? "kustomize failed").replaceAll(`${external_node_path_default().resolve(checkout)}/`, "").replace(/^"|"$/g, "");
 }
 /** Runs `work` over items with at most `limit` at a time (all cores by default). */
-async function mapConcurrent(items, work, limit = (0,external_node_os_namespaceObject.availableParallelism)()) {
+async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
     const results = new Array(items.length);
     let next = 0;
     const worker = async () => {
@@ -24386,13 +24727,8 @@ function positiveInteger(flag, value) {
 
 
 
-const COMMANDS = [
-    plannedCommand("build-push", "build an image with docker buildx or buildah, tag, label and push it"),
-    setImageCli,
-    promoteCli,
-    validateCli,
-    plannedCommand("release", "build-push, then set-image pinned to the pushed digest"),
-];
+
+const COMMANDS = [buildPushCli, setImageCli, promoteCli, validateCli, releaseCli];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return [

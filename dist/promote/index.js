@@ -87040,15 +87040,6 @@ class InputFileError extends errors_GitopsCiError {
 class errors_PathError extends errors_GitopsCiError {
     name = "PathError";
 }
-/** A command that is declared (action.yml, component, CLI) but not built yet. */
-class NotImplementedError extends errors_GitopsCiError {
-    command;
-    name = "NotImplementedError";
-    constructor(command) {
-        super(`${command} is not implemented yet in this version of gitops-ci; nothing was done.`);
-        this.command = command;
-    }
-}
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
 class InternalError extends errors_GitopsCiError {
     name = "InternalError";

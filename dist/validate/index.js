@@ -91506,15 +91506,6 @@ class InputFileError extends GitopsCiError {
 class errors_PathError extends GitopsCiError {
     name = "PathError";
 }
-/** A command that is declared (action.yml, component, CLI) but not built yet. */
-class NotImplementedError extends GitopsCiError {
-    command;
-    name = "NotImplementedError";
-    constructor(command) {
-        super(`${command} is not implemented yet in this version of gitops-ci; nothing was done.`);
-        this.command = command;
-    }
-}
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
 class InternalError extends GitopsCiError {
     name = "InternalError";

@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
 export function parseFlags<T extends Options>(command: string, args: string[], options: T) {

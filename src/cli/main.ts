@@ -1,18 +1,13 @@
 import { GitopsCiError } from "../errors.js";
 import { redact } from "../secrets.js";
 import type { CliCommand } from "./command.js";
-import { plannedCommand } from "./planned.js";
+import { buildPushCli } from "./build-push.js";
 import { promoteCli } from "./promote.js";
+import { releaseCli } from "./release.js";
 import { setImageCli } from "./set-image.js";
 import { validateCli } from "./validate.js";
 
-export const COMMANDS: CliCommand[] = [
-  plannedCommand("build-push", "build an image with docker buildx or buildah, tag, label and push it"),
-  setImageCli,
-  promoteCli,
-  validateCli,
-  plannedCommand("release", "build-push, then set-image pinned to the pushed digest"),
-];
+export const COMMANDS: CliCommand[] = [buildPushCli, setImageCli, promoteCli, validateCli, releaseCli];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

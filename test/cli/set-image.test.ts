@@ -230,12 +230,4 @@ describe("gitops-ci help and dispatch", () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /unknown command "deploy"/);
   });
-  for (const command of ["build-push", "release"]) {
-    it(`${command} fails loudly until it is built`, () => {
-      const r = runCli([command, "--anything"]);
-      assert.equal(r.status, 1);
-      assert.match(r.stderr, new RegExp(`${command} is not implemented yet`));
-      assert.equal(r.stdout, "");
-    });
-  }
 });

@@ -102,20 +102,3 @@ describe("actions/validate as the runner runs it", () => {
     assert.match(bad.stdout, /::error::--kubernetes-version 1.9: give a release from 1.16 to 1.36/);
   });
 });
-
-describe("actions not built yet", () => {
-  const planned: [string, Record<string, string>][] = [
-    ["actions/build-push/action.yml", { image: "ghcr.io/acme/web" }],
-    ["action.yml", { image: "ghcr.io/acme/web", "config-repo": "acme/config", paths: "a", token: "t" }],
-  ];
-  for (const [file, inputs] of planned) {
-    it(`${file} fails with exit 1 and says it is not implemented`, () => {
-      const run = runAction(file, inputs);
-      assert.equal(run.status, 1);
-      assert.match(
-        run.stdout,
-        /::error::[a-z-]+ is not implemented yet in this version of gitops-ci; nothing was done\./,
-      );
-    });
-  }
-});

@@ -157,14 +157,6 @@ describe("GitLab components under gitlab-ci-local", () => {
     assert.equal(preview["production-set-image"].stage, "promote");
   });
 
-  it("a command not built yet fails its job", () => {
-    const dir = gitlabProject({ ".gitlab-ci.yml": includeAll() });
-    const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-build-push"]);
-    assert.notEqual(r.status, 0);
-    assert.match(r.output, /build-push is not implemented yet/);
-    assert.match(r.output, /FAIL\s+gitops-ci-build-push/);
-  });
-
   it("the schema check catches a broken template", () => {
     const broken = tempTree({});
     const text = readFileSync(path.join(TEMPLATES, "set-image.yml"), "utf8").replace(

@@ -1,0 +1,514 @@
+export const id = 391;
+export const ids = [391,114,167];
+export const modules = {
+
+/***/ 7114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildPush: () => (/* binding */ buildPush)
+});
+
+// UNUSED EXPORTS: registryOf
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/build/labels.ts
+/**
+ * The OCI annotations every image gets: where it was built from and which version it is. The
+ * promotion PR reads source and revision for its compare links. `extra` wins over the defaults.
+ */
+function ociLabels(context, image, version, extra, now = new Date()) {
+    const defaults = {
+        "org.opencontainers.image.created": now.toISOString(),
+        "org.opencontainers.image.revision": context.sha,
+        "org.opencontainers.image.version": version,
+        "org.opencontainers.image.title": context.repoName ?? image.split("/").at(-1) ?? image,
+    };
+    if (context.sourceUrl)
+        defaults["org.opencontainers.image.source"] = context.sourceUrl;
+    return { ...defaults, ...extra };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/build/tags.ts
+
+
+/** What a build gets when no rule is given: the ref (branch, tag, pr-N), semver forms on tags, the short SHA. */
+const DEFAULT_RULES = [
+    "type=ref,event=branch",
+    "type=ref,event=pr",
+    "type=semver,pattern={{version}}",
+    "type=semver,pattern={{major}}.{{minor}}",
+    "type=sha",
+];
+function parseTagRule(text) {
+    const fields = Object.fromEntries(text.split(",").map((part) => {
+        const eq = part.indexOf("=");
+        if (eq <= 0)
+            throw new errors/* UsageError */.eb(`tag rule "${text}": "${part}" is not key=value`);
+        return [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+    }));
+    const type = fields.type;
+    if (type !== "sha" && type !== "semver" && type !== "ref" && type !== "raw")
+        throw new errors/* UsageError */.eb(`tag rule "${text}": type must be sha, semver, ref or raw`);
+    if (type === "semver" && !fields.pattern)
+        throw new errors/* UsageError */.eb(`tag rule "${text}": semver needs pattern=`);
+    if (type === "ref" && !["branch", "tag", "pr"].includes(fields.event ?? ""))
+        throw new errors/* UsageError */.eb(`tag rule "${text}": ref needs event=branch, event=tag or event=pr`);
+    if (type === "raw" && !fields.value)
+        throw new errors/* UsageError */.eb(`tag rule "${text}": raw needs value=`);
+    return {
+        type,
+        pattern: fields.pattern,
+        event: fields.event,
+        value: fields.value,
+        prefix: fields.prefix,
+    };
+}
+/** A tag as OCI allows: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}; `feature/x` becomes `feature-x`. */
+function sanitizeTag(raw) {
+    const tag = raw
+        .replace(/[^A-Za-z0-9_.-]+/g, "-")
+        .replace(/^[.-]+/, "")
+        .slice(0, 128);
+    return tag;
+}
+/** The version a build carries: the semver of its tag, else the tag, else branch-sha. */
+function versionOf(context) {
+    const v = context.tag ? semver_default().valid(semver_default().clean(context.tag)) : null;
+    if (v)
+        return v;
+    if (context.tag)
+        return sanitizeTag(context.tag);
+    if (context.event === "pr")
+        return `pr-${context.pr}`;
+    return sanitizeTag(`${context.branch ?? "head"}-${context.sha.slice(0, 7)}`);
+}
+/** The tags the rules give for this build, in rule order, without duplicates. */
+function computeTags(rules, context) {
+    const tags = [];
+    for (const rule of rules) {
+        const tag = tagFor(rule, context);
+        if (tag) {
+            const clean = sanitizeTag(`${rule.prefix ?? ""}${tag}`);
+            if (clean && !tags.includes(clean))
+                tags.push(clean);
+        }
+    }
+    return tags;
+}
+function tagFor(rule, context) {
+    switch (rule.type) {
+        case "sha":
+            return `sha-${context.sha.slice(0, 7)}`;
+        case "raw":
+            return rule.value;
+        case "ref":
+            if (rule.event !== context.event)
+                return undefined;
+            return context.event === "pr" ? `pr-${context.pr}` : context.event === "tag" ? context.tag : context.branch;
+        case "semver": {
+            const v = context.event === "tag" && context.tag ? semver_default().parse(semver_default().clean(context.tag)) : null;
+            if (!v)
+                return undefined;
+            // As metadata-action does: {{major}} and {{major}}.{{minor}} are not given to prereleases.
+            if (v.prerelease.length &&
+                /\{\{(major|minor)\}\}/.test(rule.pattern ?? "") &&
+                !/\{\{patch\}\}/.test(rule.pattern ?? ""))
+                return undefined;
+            return (rule.pattern ?? "")
+                .replaceAll("{{version}}", v.version)
+                .replaceAll("{{major}}", String(v.major))
+                .replaceAll("{{minor}}", String(v.minor))
+                .replaceAll("{{patch}}", String(v.patch));
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+;// CONCATENATED MODULE: ./src/commands/build-push.ts
+
+
+
+
+
+/** The registry host of a repository name, as docker logs in to it. */
+function registryOf(image) {
+    const first = image.split("/")[0] ?? "";
+    return image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")
+        ? first
+        : "docker.io";
+}
+/**
+ * Builds the context with the chosen builder, tags it by the rules, labels it, and pushes every
+ * tag; the digest is the one of the pushed manifest. Logs in before and out after when given
+ * credentials (password on stdin).
+ */
+async function buildPush(options) {
+    const ref = (0,image_ref/* splitReference */.mQ)(options.image);
+    if (ref.tag || ref.digest)
+        throw new errors/* UsageError */.eb(`--image ${options.image}: give the repository only; tags come from --tags rules`);
+    const rules = (options.tagRules?.length ? options.tagRules : DEFAULT_RULES).map(parseTagRule);
+    const tags = computeTags(rules, options.source);
+    if (tags.length === 0)
+        throw new errors/* UsageError */.eb("the tag rules give no tag for this build; add type=sha or type=raw,value=...");
+    const version = versionOf(options.source);
+    const labels = ociLabels(options.source, options.image, version, options.labels ?? {});
+    const refs = tags.map((t) => `${options.image}:${t}`);
+    const context = options.context ?? ".";
+    await options.builder.build({
+        context,
+        file: external_node_path_default().join(context, options.file ?? "Dockerfile"),
+        refs,
+        labels,
+        buildArgs: options.buildArgs ?? {},
+        target: options.target,
+        platforms: options.platforms,
+    });
+    if (options.push === false)
+        return { image: refs[0], tags: refs, version, labels };
+    const registry = registryOf(options.image);
+    if (options.credentials)
+        await options.builder.login(registry, options.credentials, options.insecureRegistry ?? false);
+    try {
+        const digest = await options.builder.push(refs, options.insecureRegistry ?? false);
+        return { image: `${options.image}@${digest}`, digest, tags: refs, version, labels };
+    }
+    finally {
+        if (options.credentials)
+            await options.builder.logout(registry);
+    }
+}
+
+
+/***/ }),
+
+/***/ 11391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   release: () => (/* binding */ release)
+/* harmony export */ });
+/* unused harmony export releaseTag */
+/* harmony import */ var _set_image_remote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36167);
+/* harmony import */ var _build_push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7114);
+
+
+/** The pushed tag to pin: the version's own tag when pushed, else the sha tag, else the first. */
+function releaseTag(result) {
+    const tags = result.tags.map((ref) => ref.slice(ref.lastIndexOf(":") + 1));
+    return tags.find((t) => t === result.version) ?? tags.find((t) => t.startsWith("sha-")) ?? tags[0];
+}
+/**
+ * build-push, then set-image on the config repo with newTag = a pushed tag and digest = the
+ * pushed digest, so the cluster pulls exactly the bytes this run built.
+ */
+async function release(options) {
+    const build = await (0,_build_push_js__WEBPACK_IMPORTED_MODULE_1__.buildPush)({ ...options.build, push: true });
+    const tag = releaseTag(build);
+    const name = options.name ?? options.build.image;
+    const target = options.name && options.name !== options.build.image ? `${name}=${options.build.image}` : name;
+    const config = await (0,_set_image_remote_js__WEBPACK_IMPORTED_MODULE_0__.setImageRemote)({ ...options.config, images: [`${target}:${tag}@${build.digest}`] });
+    return { build, tag, config };
+}
+
+
+/***/ }),
+
+/***/ 36167:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gj: () => (/* binding */ kustomizationCandidates),
+  dq: () => (/* binding */ kustomizationIn),
+  setImageRemote: () => (/* binding */ setImageRemote)
+});
+
+// UNUSED EXPORTS: ConflictTimeoutError, proposalBranch
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/forge/forge.ts
+var forge_forge = __webpack_require__(76576);
+// EXTERNAL MODULE: ./src/forge/retry-policy.ts
+var retry_policy = __webpack_require__(51668);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __webpack_require__(53625);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
+var set_images = __webpack_require__(39800);
+// EXTERNAL MODULE: ./src/messages/template.ts
+var messages_template = __webpack_require__(50632);
+;// CONCATENATED MODULE: ./src/messages/commit-message.ts
+
+/**
+ * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
+ * The default links back to the app-repo commit and the CI run when they are known.
+ */
+function renderCommitMessage(template, values) {
+    const fields = {
+        images: values.images.join(", "),
+        paths: values.paths.join(", "),
+        source_repo: values.source.repo ?? "",
+        source_sha: values.source.sha ?? "",
+        run_url: values.source.runUrl ?? "",
+    };
+    if (template === undefined)
+        return defaultMessage(fields.images, fields.paths, values.source);
+    return (0,messages_template/* fillTemplate */.o)("--message", template, fields);
+}
+function defaultMessage(images, paths, source) {
+    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
+    if (source.commitUrl)
+        lines.push(`Source: ${source.commitUrl}`);
+    else if (source.repo)
+        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
+    if (source.runUrl)
+        lines.push(`Run: ${source.runUrl}`);
+    return lines.join("\n");
+}
+
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
+var set_image = __webpack_require__(94598);
+;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
+
+
+
+
+
+
+
+
+/** The compare-and-swap kept failing until the time ran out. */
+class ConflictTimeoutError extends errors/* GitopsCiError */.p {
+    name = "ConflictTimeoutError";
+}
+const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
+/**
+ * Reads every kustomization in one request, edits them in memory, and commits all changes in one
+ * atomic request that only lands if nobody changed the files meanwhile; on a conflict it starts
+ * over from the new content, with jittered backoff, until `timeoutMs`.
+ */
+async function setImageRemote(options) {
+    if (options.paths.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory)");
+    if (options.images.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+    const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
+    const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
+    const candidates = kustomizationCandidates(dirs);
+    const message = renderCommitMessage(options.message, {
+        images: specs.map((s) => s.raw),
+        paths: dirs,
+        source: options.source ?? {},
+    });
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const log = options.log ?? (() => undefined);
+    const mode = options.mode ?? "commit";
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const startedAt = Date.now();
+    for (let attempt = 1;; attempt++) {
+        const base = await options.forge.readFiles(options.branch, candidates);
+        const plan = planEdits(base, dirs, specs);
+        const diff = (0,set_image/* unifiedDiff */.W)(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
+        const result = {
+            changed: false,
+            files: plan.changes.map((c) => c.path),
+            images: plan.images,
+            attempts: attempt,
+            branch: target,
+            diff,
+        };
+        if (plan.changes.length === 0)
+            return { ...result, files: [] };
+        if (options.dryRun)
+            return { ...result, changed: true };
+        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
+            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
+        }
+        const outcome = await options.forge.commitFiles({
+            branch: target,
+            message,
+            changes: plan.changes,
+            expectedHead: base.head,
+            resetTo: mode === "pull-request" ? base.head : undefined,
+        });
+        if (outcome.kind === "committed") {
+            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
+            return { ...result, changed: true, commit: outcome.sha, ...proposal };
+        }
+        const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
+        const elapsed = Date.now() - startedAt;
+        if (elapsed + delay > timeoutMs) {
+            throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`);
+        }
+        log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
+        await (0,retry_policy/* sleep */.yy)(delay);
+    }
+}
+/** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
+function planEdits(snapshot, dirs, specs) {
+    const plan = { changes: [], images: [] };
+    for (const dir of dirs) {
+        const file = kustomizationIn(snapshot, dir);
+        const before = snapshot.files.get(file);
+        const edited = (0,set_images/* setImages */.B)(file, before, specs);
+        plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
+        if (edited.text !== before)
+            plan.changes.push({ path: file, content: edited.text });
+    }
+    return plan;
+}
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
+}
+/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
+function proposalBranch(base, specs) {
+    const slug = specs
+        .map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name).replace(/^docker\.io\/(library\/)?/, ""))
+        .sort()
+        .join("+")
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+}
+/** An open PR's branch already holds exactly this content: nothing to commit again. */
+async function alreadyProposed(forge, branch, changes) {
+    try {
+        const current = await forge.readFiles(branch, changes.map((c) => c.path));
+        return changes.every((c) => current.files.get(c.path) === c.content);
+    }
+    catch (error) {
+        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
+            return false;
+        throw error;
+    }
+}
+async function proposeChange(forge, head, base, message) {
+    const [title = "", ...rest] = message.split("\n");
+    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const open = await forge.findOpenChangeRequest(head, base);
+    const pr = open
+        ? await forge.updateChangeRequest(open.number, { title, body })
+        : await forge.createChangeRequest({ head, base, title, body });
+    return { prNumber: pr.number, prUrl: pr.url };
+}
+
+
+/***/ }),
+
+/***/ 76576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
+class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
+    status;
+    name = "ForgeError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The branch to read or commit to does not exist. */
+class BranchNotFoundError extends ForgeError {
+    name = "BranchNotFoundError";
+}
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
+}
+
+
+/***/ }),
+
+/***/ 51668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRateLimitWaitMs: 60_000,
+};
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+function backoffDelay(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
+    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 50632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/**
+ * Fills `{name}` placeholders from `fields`; an unknown placeholder is a usage error naming the
+ * flag and the known ones, so a typo never reaches a commit or a PR as literal braces.
+ */
+function fillTemplate(flag, template, fields) {
+    const known = Object.keys(fields);
+    const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
+    if (unknown)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
+    return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Builder, BuildRequest } from "./builder.js";
+import { runTool } from "./run-tool.js";
+
+/**
+ * docker buildx: builds and pushes in one `buildx build --push` (multi-platform needs that), so
+ * build() with push pending only records the request, and push() runs it and reads the digest
+ * from buildx's metadata file.
+ */
+export function dockerBuilder(): Builder {
+  let pending: BuildRequest | undefined;
+  const buildArgs = (request: BuildRequest) => {
+    const args = ["buildx", "build", "-f", request.file];
+    for (const ref of request.refs) args.push("-t", ref);
+    for (const [k, v] of Object.entries(request.labels)) args.push("--label", `${k}=${v}`);
+    for (const [k, v] of Object.entries(request.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+    if (request.target) args.push("--target", request.target);
+    if (request.platforms?.length) args.push("--platform", request.platforms.join(","));
+    return args;
+  };
+  return {
+    name: "docker",
+    async build(request) {
+      pending = request;
+      // Validate the build now, so a broken Dockerfile fails before any push is attempted.
+      await runTool("docker", [...buildArgs(request), request.context]);
+    },
+    async push(refs) {
+      if (!pending) throw new Error("push before build");
+      const dir = mkdtempSync(path.join(tmpdir(), "gitops-ci-buildx-"));
+      try {
+        const metadata = path.join(dir, "metadata.json");
+        await runTool("docker", [
+          ...buildArgs({ ...pending, refs }),
+          "--push",
+          "--metadata-file",
+          metadata,
+          pending.context,
+        ]);
+        const digest = (JSON.parse(readFileSync(metadata, "utf8")) as Record<string, string>)["containerimage.digest"];
+        if (!digest) throw new Error("docker buildx reported no digest for the pushed image");
+        return digest;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    async login(registry, credentials) {
+      await runTool("docker", ["login", "--username", credentials.username, "--password-stdin", registry], {
+        input: credentials.password,
+        quiet: true,
+      });
+    },
+    async logout(registry) {
+      await runTool("docker", ["logout", registry], { quiet: true }).catch(() => undefined);
+    },
+  };
+}
