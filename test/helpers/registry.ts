@@ -80,7 +80,15 @@ function makeCertificates(dir: string): { ca: string; cert: string; key: string 
   return { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "server.crt"), key: path.join(dir, "server.key") };
 }
 
+/** A registry stopped after the calling file's tests. */
 export async function startRegistry(options: { auth?: boolean; tls?: boolean } = {}): Promise<TestRegistry> {
+  const registry = await launchRegistry(options);
+  after(registry.stop);
+  return registry;
+}
+
+/** A registry the caller stops (benchmarks run outside the test runner). */
+export async function launchRegistry(options: { auth?: boolean; tls?: boolean } = {}): Promise<TestRegistry> {
   const dir = mkdtempSync(path.join(tmpdir(), "gitops-ci-registry-"));
   const port = await freePort();
   const lines = ["version: 0.1", "storage:", "  filesystem:", `    rootdirectory: ${path.join(dir, "data")}`];
@@ -103,7 +111,6 @@ export async function startRegistry(options: { auth?: boolean; tls?: boolean } =
     child.kill();
     rmSync(dir, { recursive: true, force: true });
   };
-  after(stop);
   const host = `127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await listening(port)) return { host, caFile, stop };
