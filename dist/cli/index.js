@@ -24710,7 +24710,7 @@ async function publish(result, values) {
     const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
     const forge = connectForge({ repo, kind, apiUrl, token, log });
     const published = await publishVerdict(forge, result, { sha, changeRequest });
-    log(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on ${changeRequest}` : ""}`);
+    log(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`);
 }
 const validate_FORGES = ["github", "gitlab"];
 function positiveInteger(flag, value) {

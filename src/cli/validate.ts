@@ -142,7 +142,7 @@ async function publish(result: ValidateResult, values: Flags): Promise<void> {
   const forge = connectForge({ repo, kind, apiUrl, token, log });
   const published = await publishVerdict(forge, result, { sha, changeRequest });
   log(
-    `published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on ${changeRequest}` : ""}`,
+    `published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`,
   );
 }
 
