@@ -66,7 +66,34 @@ export function readSourceFile(dir: string, file: string): { source?: SourceFile
     }),
   );
   if (findings.length) return { findings };
+  const bomb = text.includes("*") ? list.find((d) => !aliasesResolve(d)) : undefined;
+  if (bomb) {
+    const pos = lines.linePos(bomb.range[0]);
+    return {
+      findings: [
+        {
+          rule: "yaml-syntax",
+          severity: "error",
+          file,
+          line: pos.line,
+          column: pos.col,
+          message: "aliases expand past 100 copies (a YAML alias bomb)",
+          hint: "write the values out; no Kubernetes manifest needs aliases nested this deep",
+        },
+      ],
+    };
+  }
   return { source: { file, text, docs: list, lines }, findings };
+}
+
+/** Whether the document's aliases expand within the bound every later reader uses. */
+function aliasesResolve(doc: Document.Parsed): boolean {
+  try {
+    doc.toJS({ maxAliasCount: 100 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** 1-based line and column of a node (or of a key, when the node is a pair's key). */
