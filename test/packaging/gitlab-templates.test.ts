@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
@@ -171,5 +172,18 @@ describe("GitLab components under gitlab-ci-local", () => {
     assert.notEqual(r.status, 0);
     assert.match(r.output, /when/);
     assert.match(r.output, /schema/i);
+  });
+});
+
+describe("the component project as published", () => {
+  it("scripts/split-component.mjs puts templates/ at the root, with the README and the Dockerfile", () => {
+    const out = path.join(tempTree({}), "component");
+    const r = spawnSync(process.execPath, ["scripts/split-component.mjs", out], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(readdirSync(path.join(out, "templates")).sort(), readdirSync(TEMPLATES).sort());
+    assert.ok(existsSync(path.join(out, "Dockerfile")));
+    assert.match(readFileSync(path.join(out, "README.md"), "utf8"), /gitops-ci\/validate@<version>/);
+    const ci = gitlabProject({ ".gitlab-ci.yml": includeAll() }, path.join(out, "templates"));
+    assert.equal(gitlabCiLocal(ci, ["--preview"]).status, 0);
   });
 });
