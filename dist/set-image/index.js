@@ -85257,6 +85257,7 @@ const DEFAULT_RETRY_POLICY = {
     baseDelayMs: 250,
     maxDelayMs: 8_000,
     maxRateLimitWaitMs: 60_000,
+    requestTimeoutMs: 30_000,
 };
 /** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
 function backoffDelay(policy, retry, random = Math.random) {
@@ -90705,15 +90706,18 @@ var node_modules_undici = __nccwpck_require__(4371);
 let agent;
 /**
  * fetch that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (upper or lower case), as CI runners
- * behind a proxy need; node's own fetch ignores them.
+ * behind a proxy need (node's own fetch ignores them), and gives up on an attempt after
+ * `timeoutMs`, so the retry layer can try again instead of waiting on a hung host.
  */
-const proxyAwareFetch = (input, init) => {
+function proxyAwareFetch(input, init = {}, timeoutMs) {
     agent ??= new node_modules_undici/* EnvHttpProxyAgent */.J2();
+    const signals = [init.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => !!s);
     return (0,node_modules_undici/* fetch */.hd)(input, {
         ...init,
+        signal: signals.length ? AbortSignal.any(signals) : undefined,
         dispatcher: agent,
     });
-};
+}
 
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
@@ -90757,7 +90761,9 @@ class GitHubForge {
             userAgent: "gitops-ci",
             // Failures are reported by this class with context; octokit's own request log would repeat them.
             log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
-            request: { fetch: proxyAwareFetch },
+            request: {
+                fetch: (url, init) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
+            },
             // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
             retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
             throttle: {
@@ -91107,7 +91113,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
         let response;
         let failure;
         try {
-            response = await proxyAwareFetch(url, init);
+            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
         }
         catch (error) {
             failure = error;

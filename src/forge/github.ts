@@ -82,7 +82,9 @@ export class GitHubForge implements Forge {
       userAgent: "gitops-ci",
       // Failures are reported by this class with context; octokit's own request log would repeat them.
       log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
-      request: { fetch: proxyAwareFetch },
+      request: {
+        fetch: (url: string | URL, init?: RequestInit) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
+      },
       // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
       retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
       throttle: {

@@ -11,6 +11,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** The longest rate-limit wait (retry-after, x-ratelimit-reset) that is waited out. */
   maxRateLimitWaitMs: number;
+  /** One attempt that has not answered by then is abandoned (and retried): a hung host never hangs a job. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -19,6 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   maxRateLimitWaitMs: 60_000,
+  requestTimeoutMs: 30_000,
 };
 
 /** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */

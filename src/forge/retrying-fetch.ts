@@ -31,7 +31,7 @@ export async function retryingFetch(
     let response: Response | undefined;
     let failure: unknown;
     try {
-      response = await proxyAwareFetch(url, init);
+      response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
     } catch (error) {
       failure = error;
     }

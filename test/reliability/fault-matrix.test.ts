@@ -10,7 +10,7 @@ import { QUICK_RETRY, testForge } from "../helpers/forge.js";
 // promote and the validate verdict under the faults real hosts produce: each run ends in success
 // or a clean failure, never half-written, with retries inside the policy's bound (set-image's
 // matrix is in test/commands/set-image-remote.test.ts).
-const APPS = ["a", "b", "c", "d", "e", "f"];
+const APPS = ["a", "b", "c", "d", "e", "f", "g"];
 const FILES: Record<string, string> = Object.fromEntries(
   APPS.flatMap((app) => [
     [`apps/${app}/overlays/staging/kustomization.yaml`, 'images:\n- name: web\n  newTag: "1.4.0"\n'],
@@ -22,6 +22,7 @@ const TRANSIENT: [string, (kind: ForgeKind) => FaultRule[]][] = [
   ["two 502s", () => [{ endpoint: "*", status: 502, times: 2 }]],
   ["a 503 with retry-after", () => [{ endpoint: "*", status: 503, headers: { "retry-after": "1" }, times: 1 }]],
   ["a connection reset", () => [{ endpoint: "*", reset: true, everyNth: 2, times: 1 }]],
+  ["a response slower than the request timeout", () => [{ endpoint: "*", delayMs: 4_000, times: 1 }]],
   [
     "a secondary rate limit",
     (kind) => [
@@ -76,12 +77,28 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
       const head = f.git(kind, "rev-parse", "main");
       f.running.faults.set([{ endpoint: "*", status: 500, body: { message: "boom" } }]);
       try {
-        await assert.rejects(run("e"), /failed \(500\)/);
+        await assert.rejects(run("g"), /failed \(500\)/);
       } finally {
         f.running.faults.clear();
       }
       assert.equal(f.git(kind, "rev-parse", "main"), head);
-      assert.equal(f.git(kind, "branch", "--list", promotionBranch("apps/e/overlays/production")), "");
+      assert.equal(f.git(kind, "branch", "--list", promotionBranch("apps/g/overlays/production")), "");
+    });
+
+    it("a host that never answers in time is a clean failure, bounded by the policy, nothing written", async () => {
+      const head = f.git(kind, "rev-parse", "main");
+      f.running.faults.set([{ endpoint: "*", delayMs: 4_000 }]);
+      const started = Date.now();
+      try {
+        await assert.rejects(run("f"), /timeout|aborted/i);
+      } finally {
+        f.running.faults.clear();
+      }
+      // Each attempt gives up after requestTimeoutMs; retries stop within maxElapsedMs.
+      assert.ok(
+        Date.now() - started < (QUICK_RETRY.maxElapsedMs ?? 10_000) + 2 * (QUICK_RETRY.requestTimeoutMs ?? 1_500),
+      );
+      assert.equal(f.git(kind, "rev-parse", "main"), head);
     });
 
     it("the validate verdict is published despite a 502 and a reset, once", async () => {
