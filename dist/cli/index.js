@@ -21911,7 +21911,35 @@ function promoteOutputs(result) {
 
 // EXTERNAL MODULE: ./src/promote/plan.ts
 var plan = __nccwpck_require__(34501);
+;// CONCATENATED MODULE: ./src/cli/forge-flags.ts
+
+
+/** The flags every command that talks to the config repo's host takes (besides --repo). */
+const FORGE_FLAGS = {
+    forge: { type: "string" },
+    "api-url": { type: "string" },
+    "token-env": { type: "string" },
+};
+const FORGES = ["github", "gitlab"];
+/** Writes a progress line to stderr, secrets redacted. */
+const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
+/**
+ * The forge the flags name: --forge (else detected from the runner or --api-url), the token from
+ * --token-env (else GITOPS_TOKEN, then the host's usual variable), masked as it is read. The API
+ * clients load only here, so commands that never call a host start faster.
+ */
+async function forgeFromFlags(repo, values) {
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
+    const apiUrl = values["api-url"];
+    const kind = values.forge === undefined
+        ? detectForgeKind(process.env, apiUrl)
+        : oneOf("--forge", values.forge, FORGES);
+    const token = readToken(kind, process.env, values["token-env"]);
+    return connectForge({ repo, kind, apiUrl, token, log: logLine });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/promote.ts
+
 
 
 
@@ -21962,7 +21990,6 @@ foreign commits on the branch, a failing check), 2 usage error.`;
 const MERGE_MODES = ["never", "auto", "now"];
 const METHODS = ["merge", "squash", "rebase"];
 const LEVELS = ["none", "patch", "minor", "major", "any"];
-const FORGES = ["github", "gitlab"];
 const promoteCli = {
     name: "promote",
     summary: "promote image versions between environments as a PR/MR, merged by policy",
@@ -21990,25 +22017,16 @@ const promoteCli = {
             "dry-run": { type: "boolean", default: false },
             json: { type: "boolean", default: false },
             dotenv: { type: "string" },
-            forge: { type: "string" },
-            "api-url": { type: "string" },
-            "token-env": { type: "string" },
+            ...FORGE_FLAGS,
         });
         if (!values.repo)
             throw new src_errors/* UsageError */.eb("give --repo, the config repo (owner/name or group/project)");
         if (!values.from)
             throw new src_errors/* UsageError */.eb("give --from, the kustomization directory to promote from");
-        const apiUrl = values["api-url"];
-        const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
         const { promote } = await __nccwpck_require__.e(/* import() */ 532).then(__nccwpck_require__.bind(__nccwpck_require__, 20532));
-        const kind = values.forge === undefined
-            ? detectForgeKind(process.env, apiUrl)
-            : oneOf("--forge", values.forge, FORGES);
-        const token = readToken(kind, process.env, values["token-env"]);
-        const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
         const requiredChecks = values["require-check"];
         const result = await promote({
-            forge: connectForge({ repo: values.repo, kind, apiUrl, token, log }),
+            forge: await forgeFromFlags(values.repo, values),
             branch: values.branch,
             from: values.from,
             to: values.to,
@@ -22027,7 +22045,7 @@ const promoteCli = {
             body: values.body,
             sourceRepos: sourceRepos(values["source-repo"]),
             dryRun: values["dry-run"],
-            log,
+            log: logLine,
         });
         const outputs = promoteOutputs(result);
         process.stdout.write((0,secrets/* redact */.E)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
@@ -22142,6 +22160,7 @@ function readGitHubEvent(eventPath) {
 
 
 
+
 const release_HELP = `Usage: gitops-ci release --image <registry/name> --repo <config repo> --path <dir> [options]
 
 build-push, then set-image on the config repo through its API: newTag = a pushed tag (the version's
@@ -22182,9 +22201,7 @@ const releaseCli = {
             mode: { type: "string", default: "commit" },
             message: { type: "string" },
             timeout: { type: "string", default: "120" },
-            forge: { type: "string" },
-            "api-url": { type: "string" },
-            "token-env": { type: "string" },
+            ...FORGE_FLAGS,
         });
         const flags = values;
         if (!flags.repo)
@@ -22192,27 +22209,20 @@ const releaseCli = {
         const paths = flags.path;
         if (!paths.length)
             throw new src_errors/* UsageError */.eb("give at least one --path (a kustomization directory in the config repo)");
-        const apiUrl = flags["api-url"];
-        const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
         const { release } = await __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 11391));
-        const kind = flags.forge === undefined
-            ? detectForgeKind(process.env, apiUrl)
-            : oneOf("--forge", flags.forge, ["github", "gitlab"]);
-        const token = readToken(kind, process.env, flags["token-env"]);
-        const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
         const build = await buildOptionsFrom(flags, true);
         const result = await release({
             build,
             name: flags.name,
             config: {
-                forge: connectForge({ repo: flags.repo, kind, apiUrl, token, log }),
+                forge: await forgeFromFlags(flags.repo, flags),
                 branch: flags.branch,
                 paths,
                 mode: oneOf("--mode", flags.mode, ["commit", "pull-request"]),
                 message: flags.message,
                 source: readSourceContext(),
                 timeoutMs: parseSeconds("--timeout", flags.timeout),
-                log,
+                log: logLine,
             },
         });
         const outputs = {
@@ -22235,6 +22245,7 @@ const releaseCli = {
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __nccwpck_require__(94598);
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
+
 
 
 
@@ -22289,7 +22300,6 @@ Examples:
   GITOPS_TOKEN=... gitops-ci set-image --repo acme/config --branch main \\
     --path apps/web/overlays/staging --image ghcr.io/acme/web:1.4.2`;
 const MODES = ["commit", "pull-request"];
-const set_image_FORGES = ["github", "gitlab"];
 const setImageCli = {
     name: "set-image",
     summary: "set image tags/digests in kustomizations of the config repo",
@@ -22303,9 +22313,7 @@ const setImageCli = {
             json: { type: "boolean", default: false },
             repo: { type: "string" },
             branch: { type: "string", default: "main" },
-            forge: { type: "string" },
-            "api-url": { type: "string" },
-            "token-env": { type: "string" },
+            ...FORGE_FLAGS,
             mode: { type: "string", default: "commit" },
             message: { type: "string" },
             timeout: { type: "string", default: "120" },
@@ -22322,16 +22330,11 @@ const setImageCli = {
         if (values.dir !== undefined)
             throw new src_errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
         const mode = oneOf("--mode", values.mode, MODES);
-        const kind = values.forge === undefined ? undefined : oneOf("--forge", values.forge, set_image_FORGES);
         const timeoutMs = parseSeconds("--timeout", values.timeout);
-        const apiUrl = values["api-url"];
         // The API clients are loaded only for --repo: local edits and --help start faster without them.
-        const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
         const { setImageRemote } = await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 36167));
-        const resolvedKind = kind ?? detectForgeKind(process.env, apiUrl);
-        const token = readToken(resolvedKind, process.env, values["token-env"]);
-        const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
-        const forge = connectForge({ repo: values.repo, kind: resolvedKind, apiUrl, token, log });
+        const forge = await forgeFromFlags(values.repo, values);
+        const log = logLine;
         const result = await setImageRemote({
             forge,
             branch: values.branch,
@@ -24677,9 +24680,7 @@ const validateCli = {
             repo: { type: "string" },
             sha: { type: "string" },
             "change-request": { type: "string" },
-            forge: { type: "string" },
-            "api-url": { type: "string" },
-            "token-env": { type: "string" },
+            ...FORGE_FLAGS,
         });
         const renderer = oneOf("--renderer", values.renderer, [
             "auto",
@@ -24720,7 +24721,6 @@ const validateCli = {
 };
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
 async function publish(result, values) {
-    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
     const review = readReviewContext();
     const repo = values.repo ?? review.repo;
     const sha = values.sha ?? review.sha;
@@ -24729,17 +24729,10 @@ async function publish(result, values) {
         : positiveInteger("--change-request", values["change-request"]);
     if (!repo || !sha)
         throw new src_errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
-    const apiUrl = values["api-url"];
-    const kind = values.forge === undefined
-        ? detectForgeKind(process.env, apiUrl)
-        : oneOf("--forge", values.forge, validate_FORGES);
-    const token = readToken(kind, process.env, values["token-env"]);
-    const log = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
-    const forge = connectForge({ repo, kind, apiUrl, token, log });
+    const forge = await forgeFromFlags(repo, values);
     const published = await publishVerdict(forge, result, { sha, changeRequest });
-    log(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`);
+    logLine(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`);
 }
-const validate_FORGES = ["github", "gitlab"];
 function positiveInteger(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0)

@@ -1,7 +1,7 @@
 import type { MergeMode, PromoteResult } from "../commands/promote.js";
 import { promoteOutputs } from "../commands/promote-outputs.js";
 import { UsageError } from "../errors.js";
-import type { ForgeKind, MergeMethod } from "../forge/forge.js";
+import type { MergeMethod } from "../forge/forge.js";
 import { oneOf, parseSeconds } from "../options.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
 import type { AutoMergeLevel } from "../promote/bump.js";
@@ -9,6 +9,7 @@ import { describeImage } from "../promote/plan.js";
 import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
+import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
 
 const HELP = `Usage: gitops-ci promote --repo <repo> --from <dir> --to <dir> [--to <dir> ...] [options]
 
@@ -54,7 +55,6 @@ foreign commits on the branch, a failing check), 2 usage error.`;
 const MERGE_MODES: MergeMode[] = ["never", "auto", "now"];
 const METHODS: MergeMethod[] = ["merge", "squash", "rebase"];
 const LEVELS: AutoMergeLevel[] = ["none", "patch", "minor", "major", "any"];
-const FORGES: ForgeKind[] = ["github", "gitlab"];
 
 export const promoteCli: CliCommand = {
   name: "promote",
@@ -83,24 +83,14 @@ export const promoteCli: CliCommand = {
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       dotenv: { type: "string" },
-      forge: { type: "string" },
-      "api-url": { type: "string" },
-      "token-env": { type: "string" },
+      ...FORGE_FLAGS,
     });
     if (!values.repo) throw new UsageError("give --repo, the config repo (owner/name or group/project)");
     if (!values.from) throw new UsageError("give --from, the kustomization directory to promote from");
-    const apiUrl = values["api-url"] as string | undefined;
-    const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
     const { promote } = await import("../commands/promote.js");
-    const kind =
-      values.forge === undefined
-        ? detectForgeKind(process.env, apiUrl)
-        : oneOf("--forge", values.forge as string, FORGES);
-    const token = readToken(kind, process.env, values["token-env"] as string | undefined);
-    const log = (line: string) => process.stderr.write(`${redact(line)}\n`);
     const requiredChecks = values["require-check"] as string[];
     const result = await promote({
-      forge: connectForge({ repo: values.repo as string, kind, apiUrl, token, log }),
+      forge: await forgeFromFlags(values.repo as string, values),
       branch: values.branch as string,
       from: values.from as string,
       to: values.to as string[],
@@ -119,7 +109,7 @@ export const promoteCli: CliCommand = {
       body: values.body as string | undefined,
       sourceRepos: sourceRepos(values["source-repo"] as string[]),
       dryRun: values["dry-run"] as boolean,
-      log,
+      log: logLine,
     });
     const outputs = promoteOutputs(result);
     process.stdout.write(

@@ -1,6 +1,5 @@
 import type { SetImageMode } from "../commands/set-image-remote.js";
 import { UsageError } from "../errors.js";
-import type { ForgeKind } from "../forge/forge.js";
 import { oneOf, parseSeconds } from "../options.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
@@ -9,6 +8,7 @@ import { parseFlags } from "./args.js";
 import { buildPushOutputs } from "../commands/build-push-outputs.js";
 import { BUILD_FLAGS, buildOptionsFrom } from "./build-push.js";
 import type { CliCommand } from "./command.js";
+import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
 
 const HELP = `Usage: gitops-ci release --image <registry/name> --repo <config repo> --path <dir> [options]
 
@@ -51,36 +51,26 @@ export const releaseCli: CliCommand = {
       mode: { type: "string", default: "commit" },
       message: { type: "string" },
       timeout: { type: "string", default: "120" },
-      forge: { type: "string" },
-      "api-url": { type: "string" },
-      "token-env": { type: "string" },
+      ...FORGE_FLAGS,
     });
     const flags = values as Record<string, string | boolean | string[] | undefined>;
     if (!flags.repo) throw new UsageError("give --repo, the config repo to pin the image in");
     const paths = flags.path as string[];
     if (!paths.length) throw new UsageError("give at least one --path (a kustomization directory in the config repo)");
-    const apiUrl = flags["api-url"] as string | undefined;
-    const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
     const { release } = await import("../commands/release.js");
-    const kind =
-      flags.forge === undefined
-        ? detectForgeKind(process.env, apiUrl)
-        : oneOf<ForgeKind>("--forge", flags.forge as string, ["github", "gitlab"]);
-    const token = readToken(kind, process.env, flags["token-env"] as string | undefined);
-    const log = (line: string) => process.stderr.write(`${redact(line)}\n`);
     const build = await buildOptionsFrom(flags, true);
     const result = await release({
       build,
       name: flags.name as string | undefined,
       config: {
-        forge: connectForge({ repo: flags.repo as string, kind, apiUrl, token, log }),
+        forge: await forgeFromFlags(flags.repo as string, flags),
         branch: flags.branch as string,
         paths,
         mode: oneOf<SetImageMode>("--mode", flags.mode as string, ["commit", "pull-request"]),
         message: flags.message as string | undefined,
         source: readSourceContext(),
         timeoutMs: parseSeconds("--timeout", flags.timeout as string),
-        log,
+        log: logLine,
       },
     });
     const outputs = {

@@ -1,7 +1,6 @@
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
 import type { SetImageMode, SetImageRemoteResult } from "../commands/set-image-remote.js";
 import { UsageError } from "../errors.js";
-import type { ForgeKind } from "../forge/forge.js";
 import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
@@ -9,6 +8,7 @@ import { oneOf, parseSeconds } from "../options.js";
 import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
+import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
 
 const HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
 
@@ -58,7 +58,6 @@ Examples:
     --path apps/web/overlays/staging --image ghcr.io/acme/web:1.4.2`;
 
 const MODES: SetImageMode[] = ["commit", "pull-request"];
-const FORGES: ForgeKind[] = ["github", "gitlab"];
 
 export const setImageCli: CliCommand = {
   name: "set-image",
@@ -73,9 +72,7 @@ export const setImageCli: CliCommand = {
       json: { type: "boolean", default: false },
       repo: { type: "string" },
       branch: { type: "string", default: "main" },
-      forge: { type: "string" },
-      "api-url": { type: "string" },
-      "token-env": { type: "string" },
+      ...FORGE_FLAGS,
       mode: { type: "string", default: "commit" },
       message: { type: "string" },
       timeout: { type: "string", default: "120" },
@@ -92,16 +89,11 @@ export const setImageCli: CliCommand = {
     if (values.dir !== undefined)
       throw new UsageError("--dir (a local checkout) and --repo (through the API) exclude each other");
     const mode = oneOf("--mode", values.mode as string, MODES);
-    const kind = values.forge === undefined ? undefined : oneOf("--forge", values.forge as string, FORGES);
     const timeoutMs = parseSeconds("--timeout", values.timeout as string);
-    const apiUrl = values["api-url"] as string | undefined;
     // The API clients are loaded only for --repo: local edits and --help start faster without them.
-    const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
     const { setImageRemote } = await import("../commands/set-image-remote.js");
-    const resolvedKind = kind ?? detectForgeKind(process.env, apiUrl);
-    const token = readToken(resolvedKind, process.env, values["token-env"] as string | undefined);
-    const log = (line: string) => process.stderr.write(`${redact(line)}\n`);
-    const forge = connectForge({ repo: values.repo as string, kind: resolvedKind, apiUrl, token, log });
+    const forge = await forgeFromFlags(values.repo as string, values);
+    const log = logLine;
     const result = await setImageRemote({
       forge,
       branch: values.branch as string,

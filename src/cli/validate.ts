@@ -6,12 +6,11 @@ import type { Severity } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
-import type { ForgeKind } from "../forge/forge.js";
 import { oneOf } from "../options.js";
 import { readReviewContext } from "../platform/ci-context.js";
-import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
+import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
 
 const HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
 
@@ -79,9 +78,7 @@ export const validateCli: CliCommand = {
       repo: { type: "string" },
       sha: { type: "string" },
       "change-request": { type: "string" },
-      forge: { type: "string" },
-      "api-url": { type: "string" },
-      "token-env": { type: "string" },
+      ...FORGE_FLAGS,
     });
     const renderer = oneOf("--renderer", values.renderer as string, [
       "auto",
@@ -120,7 +117,6 @@ type Flags = Record<string, string | boolean | string[] | undefined>;
 
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
 async function publish(result: ValidateResult, values: Flags): Promise<void> {
-  const { connectForge, detectForgeKind, readToken } = await import("../forge/connect.js");
   const review = readReviewContext();
   const repo = (values.repo as string | undefined) ?? review.repo;
   const sha = (values.sha as string | undefined) ?? review.sha;
@@ -132,21 +128,12 @@ async function publish(result: ValidateResult, values: Flags): Promise<void> {
     throw new UsageError(
       "--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI",
     );
-  const apiUrl = values["api-url"] as string | undefined;
-  const kind =
-    values.forge === undefined
-      ? detectForgeKind(process.env, apiUrl)
-      : oneOf("--forge", values.forge as string, FORGES);
-  const token = readToken(kind, process.env, values["token-env"] as string | undefined);
-  const log = (line: string) => process.stderr.write(`${redact(line)}\n`);
-  const forge = connectForge({ repo, kind, apiUrl, token, log });
+  const forge = await forgeFromFlags(repo, values);
   const published = await publishVerdict(forge, result, { sha, changeRequest });
-  log(
+  logLine(
     `published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`,
   );
 }
-
-const FORGES: ForgeKind[] = ["github", "gitlab"];
 
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
