@@ -22023,7 +22023,7 @@ const promoteCli = {
             throw new src_errors/* UsageError */.eb("give --repo, the config repo (owner/name or group/project)");
         if (!values.from)
             throw new src_errors/* UsageError */.eb("give --from, the kustomization directory to promote from");
-        const { promote } = await __nccwpck_require__.e(/* import() */ 532).then(__nccwpck_require__.bind(__nccwpck_require__, 20532));
+        const { promote } = await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 95436));
         const requiredChecks = values["require-check"];
         const result = await promote({
             forge: await forgeFromFlags(values.repo, values),

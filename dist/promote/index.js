@@ -87065,28 +87065,6 @@ class NoPipelineYetError extends ForgeError {
     name = "NoPipelineYetError";
 }
 
-;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
-const DEFAULT_RETRY_POLICY = {
-    maxRetries: 5,
-    maxElapsedMs: 60_000,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRateLimitWaitMs: 60_000,
-    requestTimeoutMs: 30_000,
-};
-/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
-function retry_policy_backoffDelay(policy, retry, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-    return Math.max(1, Math.floor(random() * ceiling));
-}
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
-}
-function retry_policy_sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
@@ -87945,6 +87923,50 @@ class MergeError extends errors_GitopsCiError {
     name = "MergeError";
 }
 
+;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRateLimitWaitMs: 60_000,
+    requestTimeoutMs: 30_000,
+};
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+function retry_policy_backoffDelay(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
+    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+function retry_policy_sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/promote/poll.ts
+
+
+/**
+ * Calls `check` until it reports nothing left to wait for (undefined; else what it waits for),
+ * with jittered backoff between calls; past the deadline it throws MergeError(timedOut(what)).
+ */
+async function pollUntil(options, check, timedOut) {
+    const deadline = Date.now() + options.timeoutMs;
+    const poll = { baseDelayMs: options.pollMs, maxDelayMs: 30_000 };
+    for (let attempt = 0;; attempt++) {
+        const waiting = await check();
+        if (waiting === undefined)
+            return;
+        const delay = retry_policy_backoffDelay(poll, Math.min(attempt, 10));
+        if (Date.now() + delay > deadline)
+            throw new MergeError(timedOut(waiting));
+        options.log(`${options.label}: waiting for ${waiting}`);
+        await retry_policy_sleep(delay);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts
 
 /**
@@ -88355,23 +88377,22 @@ async function promoteTarget(options, snapshot, file, values, log) {
  * timeoutMs) for the pipeline, then set it.
  */
 async function enableAutoMergeWhenReady(forge, number, method, options, log) {
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-    for (let attempt = 0;; attempt++) {
+    let reason = "";
+    await pollUntil(pollOptions(options, number, log), async () => {
         try {
             await forge.enableAutoMerge(number, method);
-            return;
+            return undefined;
         }
         catch (error) {
             if (!(error instanceof NoPipelineYetError))
                 throw error;
-            const delay = retry_policy_backoffDelay(poll, Math.min(attempt, 10));
-            if (Date.now() + delay > deadline)
-                throw new MergeError(`${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
-            log(`#${number}: waiting for its pipeline before enabling auto-merge`);
-            await retry_policy_sleep(delay);
+            reason = error.message;
+            return "its pipeline before enabling auto-merge";
         }
-    }
+    }, () => `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
+}
+function pollOptions(options, number, log) {
+    return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */
 async function refuseForeignCommits(forge, branch, open) {
@@ -88420,35 +88441,29 @@ async function commitPromotion(forge, branch, snapshot, file, content, message) 
  */
 async function waitAndMerge(forge, number, method, options, log) {
     const required = options.requiredChecks ?? [GATE];
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-    for (let attempt = 0;; attempt++) {
+    await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
         if (details.state === "merged")
-            return;
+            return undefined;
         if (details.state === "closed")
             throw new MergeError(`#${number} was closed while waiting to merge it`);
         const checks = await forge.listCommitChecks(details.headSha);
         const failed = checks.filter((c) => c.state === "failure");
         if (failed.length)
             throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
+        if (details.mergeable === false)
+            throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
         const waiting = [
             ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
             ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
         ];
-        if (details.mergeable === false)
-            throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
         if (waiting.length === 0 && details.mergeable === true) {
             await forge.merge(number, method, details.headSha);
             log(`merged #${number}`);
-            return;
+            return undefined;
         }
-        const delay = retry_policy_backoffDelay(poll, Math.min(attempt, 10));
-        if (Date.now() + delay > deadline)
-            throw new MergeError(`#${number} did not become mergeable in time: still waiting for ${waiting.join(", ") || "the host to compute mergeability"} (raise --timeout)`);
-        log(`#${number}: waiting for ${waiting.join(", ") || "mergeability"}`);
-        await retry_policy_sleep(delay);
-    }
+        return waiting.join(", ") || "the host to compute mergeability";
+    }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts

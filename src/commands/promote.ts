@@ -1,7 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { BranchSnapshot, ChangeRequest, Forge, MergeMethod } from "../forge/forge.js";
 import { BranchNotFoundError, NoPipelineYetError } from "../forge/forge.js";
-import { backoffDelay, sleep } from "../forge/retry-policy.js";
 import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import {
@@ -13,6 +12,7 @@ import {
 import { type AutoMergeLevel, bumpAllowed } from "../promote/bump.js";
 import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } from "../promote/errors.js";
 import { describeImage, imageEntries, type PlannedImage, planPromotion, specOf } from "../promote/plan.js";
+import { pollUntil } from "../promote/poll.js";
 import { kustomizationCandidates, kustomizationIn } from "./set-image-remote.js";
 
 export type MergeMode = "never" | "auto" | "now";
@@ -231,23 +231,26 @@ async function enableAutoMergeWhenReady(
   options: PromoteOptions,
   log: (message: string) => void,
 ): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-  const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await forge.enableAutoMerge(number, method);
-      return;
-    } catch (error) {
-      if (!(error instanceof NoPipelineYetError)) throw error;
-      const delay = backoffDelay(poll, Math.min(attempt, 10));
-      if (Date.now() + delay > deadline)
-        throw new MergeError(
-          `${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`,
-        );
-      log(`#${number}: waiting for its pipeline before enabling auto-merge`);
-      await sleep(delay);
-    }
-  }
+  let reason = "";
+  await pollUntil(
+    pollOptions(options, number, log),
+    async () => {
+      try {
+        await forge.enableAutoMerge(number, method);
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof NoPipelineYetError)) throw error;
+        reason = error.message;
+        return "its pipeline before enabling auto-merge";
+      }
+    },
+    () =>
+      `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`,
+  );
+}
+
+function pollOptions(options: PromoteOptions, number: number, log: (message: string) => void) {
+  return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
 
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */
@@ -308,35 +311,31 @@ async function waitAndMerge(
   log: (message: string) => void,
 ): Promise<void> {
   const required = options.requiredChecks ?? [GATE];
-  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-  const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-  for (let attempt = 0; ; attempt++) {
-    const details = await forge.getChangeRequest(number);
-    if (details.state === "merged") return;
-    if (details.state === "closed") throw new MergeError(`#${number} was closed while waiting to merge it`);
-    const checks = await forge.listCommitChecks(details.headSha);
-    const failed = checks.filter((c) => c.state === "failure");
-    if (failed.length)
-      throw new MergeError(
-        `#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`,
-      );
-    const waiting = [
-      ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
-      ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
-    ];
-    if (details.mergeable === false)
-      throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
-    if (waiting.length === 0 && details.mergeable === true) {
-      await forge.merge(number, method, details.headSha);
-      log(`merged #${number}`);
-      return;
-    }
-    const delay = backoffDelay(poll, Math.min(attempt, 10));
-    if (Date.now() + delay > deadline)
-      throw new MergeError(
-        `#${number} did not become mergeable in time: still waiting for ${waiting.join(", ") || "the host to compute mergeability"} (raise --timeout)`,
-      );
-    log(`#${number}: waiting for ${waiting.join(", ") || "mergeability"}`);
-    await sleep(delay);
-  }
+  await pollUntil(
+    pollOptions(options, number, log),
+    async () => {
+      const details = await forge.getChangeRequest(number);
+      if (details.state === "merged") return undefined;
+      if (details.state === "closed") throw new MergeError(`#${number} was closed while waiting to merge it`);
+      const checks = await forge.listCommitChecks(details.headSha);
+      const failed = checks.filter((c) => c.state === "failure");
+      if (failed.length)
+        throw new MergeError(
+          `#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`,
+        );
+      if (details.mergeable === false)
+        throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
+      const waiting = [
+        ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
+        ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
+      ];
+      if (waiting.length === 0 && details.mergeable === true) {
+        await forge.merge(number, method, details.headSha);
+        log(`merged #${number}`);
+        return undefined;
+      }
+      return waiting.join(", ") || "the host to compute mergeability";
+    },
+    (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`,
+  );
 }

@@ -6,7 +6,7 @@ import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } 
 import { testForge, TOKEN } from "../helpers/forge.js";
 
 // Each scenario uses its own app in one config repo, so they run against one forge per host.
-const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft"];
+const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft", "timeout"];
 const staging = (app: string) => `apps/${app}/overlays/staging`;
 const production = (app: string) => `apps/${app}/overlays/production`;
 const FILES: Record<string, string> = Object.fromEntries(
@@ -220,6 +220,17 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
             ),
         );
       }
+    });
+
+    it("--merge now gives up at --timeout, naming what it still waits for", async () => {
+      await assert.rejects(
+        run("timeout", { merge: "now", timeoutMs: 300 }),
+        (e: unknown) =>
+          e instanceof MergeError &&
+          /did not become mergeable in time: still waiting for gitops-ci\/validate \(not reported yet\) \(raise --timeout\)/.test(
+            e.message,
+          ),
+      );
     });
 
     it("a draft is never merged by the run", async () => {

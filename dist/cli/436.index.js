@@ -1,8 +1,8 @@
-export const id = 532;
-export const ids = [532,167];
+export const id = 436;
+export const ids = [436,167];
 export const modules = {
 
-/***/ 20532:
+/***/ 95436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/forge/forge.ts
 var forge_forge = __webpack_require__(76576);
-// EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(51668);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __webpack_require__(53625);
 // EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
@@ -116,6 +114,30 @@ class ForeignCommitsError extends errors/* GitopsCiError */.p {
 /** --merge now could not merge: a check failed, the PR/MR cannot merge, or the time ran out. */
 class MergeError extends errors/* GitopsCiError */.p {
     name = "MergeError";
+}
+
+// EXTERNAL MODULE: ./src/forge/retry-policy.ts
+var retry_policy = __webpack_require__(51668);
+;// CONCATENATED MODULE: ./src/promote/poll.ts
+
+
+/**
+ * Calls `check` until it reports nothing left to wait for (undefined; else what it waits for),
+ * with jittered backoff between calls; past the deadline it throws MergeError(timedOut(what)).
+ */
+async function pollUntil(options, check, timedOut) {
+    const deadline = Date.now() + options.timeoutMs;
+    const poll = { baseDelayMs: options.pollMs, maxDelayMs: 30_000 };
+    for (let attempt = 0;; attempt++) {
+        const waiting = await check();
+        if (waiting === undefined)
+            return;
+        const delay = (0,retry_policy/* backoffDelay */.EY)(poll, Math.min(attempt, 10));
+        if (Date.now() + delay > deadline)
+            throw new MergeError(timedOut(waiting));
+        options.log(`${options.label}: waiting for ${waiting}`);
+        await (0,retry_policy/* sleep */.yy)(delay);
+    }
 }
 
 // EXTERNAL MODULE: ./src/commands/set-image-remote.ts + 1 modules
@@ -270,23 +292,22 @@ async function promoteTarget(options, snapshot, file, values, log) {
  * timeoutMs) for the pipeline, then set it.
  */
 async function enableAutoMergeWhenReady(forge, number, method, options, log) {
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-    for (let attempt = 0;; attempt++) {
+    let reason = "";
+    await pollUntil(pollOptions(options, number, log), async () => {
         try {
             await forge.enableAutoMerge(number, method);
-            return;
+            return undefined;
         }
         catch (error) {
             if (!(error instanceof forge_forge/* NoPipelineYetError */.yu))
                 throw error;
-            const delay = (0,retry_policy/* backoffDelay */.EY)(poll, Math.min(attempt, 10));
-            if (Date.now() + delay > deadline)
-                throw new MergeError(`${error.message}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
-            log(`#${number}: waiting for its pipeline before enabling auto-merge`);
-            await (0,retry_policy/* sleep */.yy)(delay);
+            reason = error.message;
+            return "its pipeline before enabling auto-merge";
         }
-    }
+    }, () => `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
+}
+function pollOptions(options, number, log) {
+    return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
 /** The PR body records the head gitops-ci made; any other head means someone else pushed. */
 async function refuseForeignCommits(forge, branch, open) {
@@ -335,35 +356,29 @@ async function commitPromotion(forge, branch, snapshot, file, content, message) 
  */
 async function waitAndMerge(forge, number, method, options, log) {
     const required = options.requiredChecks ?? [GATE];
-    const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-    const poll = { baseDelayMs: options.pollMs ?? 2_000, maxDelayMs: 30_000 };
-    for (let attempt = 0;; attempt++) {
+    await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
         if (details.state === "merged")
-            return;
+            return undefined;
         if (details.state === "closed")
             throw new MergeError(`#${number} was closed while waiting to merge it`);
         const checks = await forge.listCommitChecks(details.headSha);
         const failed = checks.filter((c) => c.state === "failure");
         if (failed.length)
             throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
+        if (details.mergeable === false)
+            throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
         const waiting = [
             ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
             ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
         ];
-        if (details.mergeable === false)
-            throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
         if (waiting.length === 0 && details.mergeable === true) {
             await forge.merge(number, method, details.headSha);
             log(`merged #${number}`);
-            return;
+            return undefined;
         }
-        const delay = (0,retry_policy/* backoffDelay */.EY)(poll, Math.min(attempt, 10));
-        if (Date.now() + delay > deadline)
-            throw new MergeError(`#${number} did not become mergeable in time: still waiting for ${waiting.join(", ") || "the host to compute mergeability"} (raise --timeout)`);
-        log(`#${number}: waiting for ${waiting.join(", ") || "mergeability"}`);
-        await (0,retry_policy/* sleep */.yy)(delay);
-    }
+        return waiting.join(", ") || "the host to compute mergeability";
+    }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
 }
 
 
