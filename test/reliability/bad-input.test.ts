@@ -73,3 +73,40 @@ describe("bad input: validate reports at the position and keeps going", () => {
     assert.ok(result.failed, JSON.stringify(result.findings.slice(0, 2)));
   });
 });
+
+describe("bad input: injection attempts through the API stay text", async () => {
+  const { setImageRemote } = await import("../../src/commands/set-image-remote.js");
+  const { testForge } = await import("../helpers/forge.js");
+  const f = await testForge();
+  const forge = f.client("github");
+  const canary = path.join(tempTree({}), "pwned");
+
+  it("a branch name with shell syntax is a missing branch, nothing written", async () => {
+    const head = f.git("github", "rev-parse", "main");
+    await assert.rejects(
+      setImageRemote({
+        forge,
+        branch: `main; touch ${canary}`,
+        paths: ["apps/web/overlays/staging"],
+        images: ["web:9"],
+      }),
+      /does not exist/,
+    );
+    assert.equal(f.git("github", "rev-parse", "main"), head);
+    assert.throws(() => readFileSync(canary));
+  });
+
+  it("a commit message with shell syntax and trailers lands verbatim, nothing executed", async () => {
+    const message = `bump $(touch ${canary}) \`id\`\n\nCo-authored-by: "; rm -rf /`;
+    const result = await setImageRemote({
+      forge,
+      branch: "main",
+      paths: ["apps/web/overlays/staging"],
+      images: ["web:9.1"],
+      message,
+    });
+    assert.equal(result.changed, true);
+    assert.equal(f.git("github", "log", "-1", "--format=%B", "main"), message);
+    assert.throws(() => readFileSync(canary));
+  });
+});
