@@ -14,3 +14,14 @@ export function parseSeconds(name: string, value: string): number {
     throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
   return seconds * 1000;
 }
+
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+export function parsePairs(name: string, items: string[], form = "KEY=VALUE"): Record<string, string> {
+  return Object.fromEntries(
+    items.map((item) => {
+      const eq = item.indexOf("=");
+      if (eq <= 0) throw new UsageError(`${name} takes ${form}, not "${item}"`);
+      return [item.slice(0, eq), item.slice(eq + 1)];
+    }),
+  );
+}

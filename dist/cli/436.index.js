@@ -243,8 +243,10 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
+    // One read of the promotion branch serves the foreign-commit check and the "already there" test.
+    const current = await readBranch(forge, branch, file);
     if (open)
-        await refuseForeignCommits(forge, branch, open);
+        refuseForeignCommits(branch, open, current?.head);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !(0,bump/* bumpAllowed */.n)(i.bump, level));
     const merging = (options.merge ?? "never") !== "never";
@@ -253,8 +255,10 @@ async function promoteTarget(options, snapshot, file, values, log) {
             ? `${blocked.name} ${(0,plan/* describeImage */.hu)(blocked.from, blocked.name)} -> ${(0,plan/* describeImage */.hu)(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
     const edited = (0,set_images/* setImages */.B)(file, snapshot.files.get(file), values.plan.map(plan/* specOf */.rI));
-    const commit = await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-    const head = commit ?? (await forge.readFiles(branch, [])).head;
+    const commit = current?.files.get(file) === edited.text
+        ? undefined
+        : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
+    const head = commit ?? current.head;
     const title = promotionTitle(options.title, values);
     const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
@@ -309,36 +313,26 @@ async function enableAutoMergeWhenReady(forge, number, method, options, log) {
 function pollOptions(options, number, log) {
     return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-async function refuseForeignCommits(forge, branch, open) {
-    const recorded = MARKER.exec(open.body)?.[1];
-    let head;
+/** The promotion branch with the target file, or undefined when it does not exist yet. */
+async function readBranch(forge, branch, file) {
     try {
-        head = (await forge.readFiles(branch, [])).head;
+        return await forge.readFiles(branch, [file]);
     }
     catch (error) {
         if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
-            return;
+            return undefined;
         throw error;
     }
-    if (recorded === head)
+}
+/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
+function refuseForeignCommits(branch, open, head) {
+    const recorded = MARKER.exec(open.body)?.[1];
+    if (head === undefined || recorded === head)
         return;
     throw new ForeignCommitsError(`${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`);
 }
-/**
- * One commit on the promotion branch, made from the base head (the branch is reset to it), unless
- * the branch already holds exactly this file: then nothing is committed and undefined returned.
- */
+/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
 async function commitPromotion(forge, branch, snapshot, file, content, message) {
-    try {
-        const current = await forge.readFiles(branch, [file]);
-        if (current.files.get(file) === content)
-            return undefined;
-    }
-    catch (error) {
-        if (!(error instanceof forge_forge/* BranchNotFoundError */.EJ))
-            throw error;
-    }
     const outcome = await forge.commitFiles({
         branch,
         message,

@@ -21612,11 +21612,81 @@ function parseSeconds(name, value) {
         throw new src_errors/* UsageError */.eb(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
 }
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new src_errors/* UsageError */.eb(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
+/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
+function readSourceContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
+        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+        const project = `${server}/${env.GITHUB_REPOSITORY}`;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: env.GITHUB_SHA,
+            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
+            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        };
+    }
+    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_COMMIT_SHA,
+            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
+            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
+        };
+    }
+    return {};
+}
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/platform/build-context.ts
 
 
@@ -21639,7 +21709,7 @@ function fromGitHub(env) {
     const pull = /^refs\/pull\/(\d+)\//.exec(ref);
     if (pull) {
         // On pull_request events GITHUB_SHA is the merge commit; the image is of the PR head.
-        const head = pullHead(env.GITHUB_EVENT_PATH);
+        const head = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request?.head?.sha;
         return {
             ...base,
             sha: head ?? env.GITHUB_SHA,
@@ -21654,17 +21724,6 @@ function fromGitHub(env) {
         event: "branch",
         branch: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/heads\//, ""),
     };
-}
-function pullHead(eventPath) {
-    if (!eventPath)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8")).pull_request
-            ?.head?.sha;
-    }
-    catch {
-        return undefined;
-    }
 }
 function fromGitLab(env) {
     const base = { sha: env.CI_COMMIT_SHA, sourceUrl: env.CI_PROJECT_URL, repoName: env.CI_PROJECT_NAME };
@@ -21846,8 +21905,8 @@ async function buildOptionsFrom(values, push) {
             .flatMap((t) => t.split("\n"))
             .map((t) => t.trim())
             .filter(Boolean),
-        labels: pairs("--label", values.label),
-        buildArgs: pairs("--build-arg", values["build-arg"]),
+        labels: parsePairs("--label", values.label),
+        buildArgs: parsePairs("--build-arg", values["build-arg"]),
         target: values.target,
         platforms: values.platforms
             ?.split(",")
@@ -21860,14 +21919,6 @@ async function buildOptionsFrom(values, push) {
         insecureRegistry: values["insecure-registry"],
         source: readBuildContext(process.env, values.context),
     };
-}
-function pairs(flag, items) {
-    return Object.fromEntries(items.map((item) => {
-        const eq = item.indexOf("=");
-        if (eq <= 0)
-            throw new src_errors/* UsageError */.eb(`${flag} takes KEY=VALUE, not "${item}"`);
-        return [item.slice(0, eq), item.slice(eq + 1)];
-    }));
 }
 /** Credentials from named variables, registered for redaction the moment they are read. */
 function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
@@ -21911,6 +21962,19 @@ function promoteOutputs(result) {
 
 // EXTERNAL MODULE: ./src/promote/plan.ts
 var plan = __nccwpck_require__(34501);
+;// CONCATENATED MODULE: ./src/promote/source-repos.ts
+
+
+/** `image=https://host/org/app` items: the app repository of each image, for compare links. */
+function parseSourceRepos(name, items) {
+    const form = "<image>=<https URL of the app repository>";
+    const pairs = Object.entries(parsePairs(name, items, form));
+    for (const [image, url] of pairs)
+        if (!/^https?:\/\//.test(url))
+            throw new src_errors/* UsageError */.eb(`${name} takes ${form}, not "${image}=${url}"`);
+    return new Map(pairs);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/forge-flags.ts
 
 
@@ -21939,6 +22003,7 @@ async function forgeFromFlags(repo, values) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/promote.ts
+
 
 
 
@@ -22043,7 +22108,7 @@ const promoteCli = {
             draft: values.draft,
             title: values.title,
             body: values.body,
-            sourceRepos: sourceRepos(values["source-repo"]),
+            sourceRepos: parseSourceRepos("--source-repo", values["source-repo"]),
             dryRun: values["dry-run"],
             log: logLine,
         });
@@ -22060,15 +22125,6 @@ function list(value) {
         .map((s) => s.trim())
         .filter(Boolean);
     return items?.length ? items : undefined;
-}
-function sourceRepos(specs) {
-    return new Map(specs.map((spec) => {
-        const eq = spec.indexOf("=");
-        const url = spec.slice(eq + 1);
-        if (eq <= 0 || !/^https?:\/\//.test(url))
-            throw new src_errors/* UsageError */.eb(`--source-repo takes <image>=<https URL of the app repository>, not "${spec}"`);
-        return [spec.slice(0, eq), url];
-    }));
 }
 function format(result, dryRun) {
     const lines = [];
@@ -22089,66 +22145,6 @@ function format(result, dryRun) {
         }
     }
     return `${lines.join("\n")}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/platform/ci-context.ts
-
-/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
-function readSourceContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
-        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-        const project = `${server}/${env.GITHUB_REPOSITORY}`;
-        return {
-            repo: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
-            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-        };
-    }
-    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
-        return {
-            repo: env.CI_PROJECT_PATH,
-            sha: env.CI_COMMIT_SHA,
-            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
-            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
-        };
-    }
-    return {};
-}
-/**
- * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
- * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
- * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
- */
-function readReviewContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === "true") {
-        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
-        return {
-            repo: env.GITHUB_REPOSITORY,
-            sha: pull?.head?.sha ?? env.GITHUB_SHA,
-            changeRequest: pull?.number,
-        };
-    }
-    if (env.GITLAB_CI === "true") {
-        const iid = Number(env.CI_MERGE_REQUEST_IID);
-        return {
-            repo: env.CI_PROJECT_PATH,
-            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
-            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
-        };
-    }
-    return {};
-}
-function readGitHubEvent(eventPath) {
-    if (!eventPath)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8"));
-    }
-    catch {
-        // No readable event: the commit the workflow runs on is the one to report on.
-        return {};
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/release.ts
@@ -23728,17 +23724,21 @@ function verdictFindings(verdict, object, source, map, place, options) {
         ];
     return verdict.violations.map((violation) => {
         const { source: where, located } = place(violation);
-        const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-        return {
-            rule: "schema",
-            severity: "error",
-            ...at(where, node),
-            message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-            hint: violation.unknownField
-                ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
-                : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`,
-        };
+        return violationFinding(where, located, violation, what, violation.unknownField
+            ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
+            : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`);
     });
+}
+/** A `schema` finding at the field (at its key for unknown and missing fields). */
+function violationFinding(source, located, violation, what, hint) {
+    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+    return {
+        rule: "schema",
+        severity: "error",
+        ...at(source, node),
+        message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+        hint,
+    };
 }
 function explainPath(path) {
     return path.filter((p) => typeof p === "string").join(".");
@@ -23770,19 +23770,11 @@ function kustomizationSchemaFindings(source) {
         return [];
     const data = source.docs[0]?.toJS({ maxAliasCount: 100 });
     const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
-    return kustomizationSchema.check(data, true).map((violation) => {
-        const located = locate(contents, violation.path);
-        const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-        return {
-            rule: "schema",
-            severity: "error",
-            ...at(source, node),
-            message: `${object.kind}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-            hint: violation.unknownField
-                ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
-                : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)",
-        };
-    });
+    return kustomizationSchema
+        .check(data, true)
+        .map((violation) => violationFinding(source, locate(contents, violation.path), violation, object.kind, violation.unknownField
+        ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
+        : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)"));
 }
 function rootSources(root, files, patchFiles) {
     const out = { root, resources: [], patches: [] };

@@ -88328,8 +88328,10 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
+    // One read of the promotion branch serves the foreign-commit check and the "already there" test.
+    const current = await readBranch(forge, branch, file);
     if (open)
-        await refuseForeignCommits(forge, branch, open);
+        refuseForeignCommits(branch, open, current?.head);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
     const merging = (options.merge ?? "never") !== "never";
@@ -88338,8 +88340,10 @@ async function promoteTarget(options, snapshot, file, values, log) {
             ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
     const edited = set_images_setImages(file, snapshot.files.get(file), values.plan.map(specOf));
-    const commit = await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-    const head = commit ?? (await forge.readFiles(branch, [])).head;
+    const commit = current?.files.get(file) === edited.text
+        ? undefined
+        : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
+    const head = commit ?? current.head;
     const title = promotionTitle(options.title, values);
     const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
@@ -88394,36 +88398,26 @@ async function enableAutoMergeWhenReady(forge, number, method, options, log) {
 function pollOptions(options, number, log) {
     return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-async function refuseForeignCommits(forge, branch, open) {
-    const recorded = MARKER.exec(open.body)?.[1];
-    let head;
+/** The promotion branch with the target file, or undefined when it does not exist yet. */
+async function readBranch(forge, branch, file) {
     try {
-        head = (await forge.readFiles(branch, [])).head;
+        return await forge.readFiles(branch, [file]);
     }
     catch (error) {
         if (error instanceof forge_BranchNotFoundError)
-            return;
+            return undefined;
         throw error;
     }
-    if (recorded === head)
+}
+/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
+function refuseForeignCommits(branch, open, head) {
+    const recorded = MARKER.exec(open.body)?.[1];
+    if (head === undefined || recorded === head)
         return;
     throw new ForeignCommitsError(`${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`);
 }
-/**
- * One commit on the promotion branch, made from the base head (the branch is reset to it), unless
- * the branch already holds exactly this file: then nothing is committed and undefined returned.
- */
+/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
 async function commitPromotion(forge, branch, snapshot, file, content, message) {
-    try {
-        const current = await forge.readFiles(branch, [file]);
-        if (current.files.get(file) === content)
-            return undefined;
-    }
-    catch (error) {
-        if (!(error instanceof forge_BranchNotFoundError))
-            throw error;
-    }
     const outcome = await forge.commitFiles({
         branch,
         message,
@@ -94504,6 +94498,15 @@ function parseSeconds(name, value) {
         throw new errors_UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
 }
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new errors_UsageError(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
 
@@ -94529,7 +94532,21 @@ function getListInput(name) {
         .filter((s) => s !== "");
 }
 
+;// CONCATENATED MODULE: ./src/promote/source-repos.ts
+
+
+/** `image=https://host/org/app` items: the app repository of each image, for compare links. */
+function parseSourceRepos(name, items) {
+    const form = "<image>=<https URL of the app repository>";
+    const pairs = Object.entries(parsePairs(name, items, form));
+    for (const [image, url] of pairs)
+        if (!/^https?:\/\//.test(url))
+            throw new errors_UsageError(`${name} takes ${form}, not "${image}=${url}"`);
+    return new Map(pairs);
+}
+
 ;// CONCATENATED MODULE: ./src/entrypoints/promote.ts
+
 
 
 
@@ -94551,10 +94568,6 @@ void runAction(async () => {
         .flatMap((s) => s.split(","))
         .map((s) => s.trim())
         .filter(Boolean);
-    const sourceRepos = new Map(getListInput("source-repos").map((line) => {
-        const eq = line.indexOf("=");
-        return [line.slice(0, eq), line.slice(eq + 1)];
-    }));
     const result = await promote({
         forge: connectForge({
             repo: getInput("repo", { required: true }),
@@ -94588,7 +94601,7 @@ void runAction(async () => {
         draft: getBooleanInput("draft"),
         title: getInput("title") || undefined,
         body: getInput("body") || undefined,
-        sourceRepos,
+        sourceRepos: parseSourceRepos("source-repos", getListInput("source-repos")),
         log: info,
     });
     for (const [name, value] of Object.entries(promoteOutputs(result)))

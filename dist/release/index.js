@@ -94908,6 +94908,15 @@ function parseSeconds(name, value) {
         throw new errors_UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
 }
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new errors_UsageError(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -95116,6 +95125,67 @@ async function selectBuilder(choice) {
         : "no builder: no Docker daemon answers and buildah is not installed (install buildah, or run where docker works)");
 }
 
+;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
+/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
+function readSourceContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
+        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+        const project = `${server}/${env.GITHUB_REPOSITORY}`;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: env.GITHUB_SHA,
+            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
+            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        };
+    }
+    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_COMMIT_SHA,
+            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
+            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
+        };
+    }
+    return {};
+}
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/platform/build-context.ts
 
 
@@ -95138,7 +95208,7 @@ function fromGitHub(env) {
     const pull = /^refs\/pull\/(\d+)\//.exec(ref);
     if (pull) {
         // On pull_request events GITHUB_SHA is the merge commit; the image is of the PR head.
-        const head = pullHead(env.GITHUB_EVENT_PATH);
+        const head = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request?.head?.sha;
         return {
             ...base,
             sha: head ?? env.GITHUB_SHA,
@@ -95153,17 +95223,6 @@ function fromGitHub(env) {
         event: "branch",
         branch: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/heads\//, ""),
     };
-}
-function pullHead(eventPath) {
-    if (!eventPath)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, "utf8")).pull_request
-            ?.head?.sha;
-    }
-    catch {
-        return undefined;
-    }
 }
 function fromGitLab(env) {
     const base = { sha: env.CI_COMMIT_SHA, sourceUrl: env.CI_PROJECT_URL, repoName: env.CI_PROJECT_NAME };
@@ -95262,18 +95321,14 @@ async function buildInputs() {
         secrets_registerSecret(password);
     }
     const username = getInput("registry-username");
-    const pairs = (name) => Object.fromEntries(getListInput(name).map((line) => {
-        const eq = line.indexOf("=");
-        return [line.slice(0, eq), line.slice(eq + 1)];
-    }));
     const context = getInput("context") || ".";
     return {
         image: getInput("image", { required: true }),
         context,
         file: getInput("file") || "Dockerfile",
         tagRules: getListInput("tags"),
-        labels: pairs("labels"),
-        buildArgs: pairs("build-args"),
+        labels: parsePairs("labels", getListInput("labels")),
+        buildArgs: parsePairs("build-args", getListInput("build-args")),
         target: getInput("target") || undefined,
         platforms: (getInput("platforms") || "")
             .split(",")
@@ -95284,66 +95339,6 @@ async function buildInputs() {
         insecureRegistry: getBooleanInput("insecure-registry"),
         source: readBuildContext(process.env, context),
     };
-}
-
-;// CONCATENATED MODULE: ./src/platform/ci-context.ts
-
-/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
-function readSourceContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
-        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-        const project = `${server}/${env.GITHUB_REPOSITORY}`;
-        return {
-            repo: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
-            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-        };
-    }
-    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
-        return {
-            repo: env.CI_PROJECT_PATH,
-            sha: env.CI_COMMIT_SHA,
-            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
-            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
-        };
-    }
-    return {};
-}
-/**
- * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
- * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
- * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
- */
-function readReviewContext(env = process.env) {
-    if (env.GITHUB_ACTIONS === "true") {
-        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
-        return {
-            repo: env.GITHUB_REPOSITORY,
-            sha: pull?.head?.sha ?? env.GITHUB_SHA,
-            changeRequest: pull?.number,
-        };
-    }
-    if (env.GITLAB_CI === "true") {
-        const iid = Number(env.CI_MERGE_REQUEST_IID);
-        return {
-            repo: env.CI_PROJECT_PATH,
-            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
-            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
-        };
-    }
-    return {};
-}
-function readGitHubEvent(eventPath) {
-    if (!eventPath)
-        return {};
-    try {
-        return JSON.parse(readFileSync(eventPath, "utf8"));
-    }
-    catch {
-        // No readable event: the commit the workflow runs on is the one to report on.
-        return {};
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/release.ts

@@ -84463,7 +84463,7 @@ class GitopsCiError extends Error {
     exitCode = 1;
 }
 /** Wrong flags or arguments: exit 2, as usage errors do in CLIs. */
-class UsageError extends GitopsCiError {
+class errors_UsageError extends GitopsCiError {
     exitCode = 2;
     name = "UsageError";
 }
@@ -84570,17 +84570,17 @@ function describeNameProblem(name) {
 function checkName(name, spec, role) {
     const problem = describeNameProblem(name);
     if (problem)
-        throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
+        throw new errors_UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
 function checkTag(tag, spec) {
     if (!TAG.test(tag)) {
-        throw new UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
+        throw new errors_UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
             "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
     }
 }
 function checkDigest(digest, spec) {
     if (!DIGEST.test(digest)) {
-        throw new UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
+        throw new errors_UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
             "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
     }
 }
@@ -84605,9 +84605,9 @@ function splitReference(ref) {
 function parseImageSpec(raw) {
     const spec = raw.trim();
     if (spec === "")
-        throw new UsageError("image spec is empty");
+        throw new errors_UsageError("image spec is empty");
     if (/\s/.test(spec))
-        throw new UsageError(`image spec "${raw}" contains whitespace`);
+        throw new errors_UsageError(`image spec "${raw}" contains whitespace`);
     const eq = spec.indexOf("=");
     let name;
     let target;
@@ -84616,7 +84616,7 @@ function parseImageSpec(raw) {
         name = spec.slice(0, eq);
         const lhs = splitReference(name);
         if (lhs.tag !== undefined || lhs.digest !== undefined) {
-            throw new UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
+            throw new errors_UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
         }
         target = splitReference(spec.slice(eq + 1));
         newName = target.name;
@@ -84632,7 +84632,7 @@ function parseImageSpec(raw) {
     if (target.digest !== undefined)
         checkDigest(target.digest, spec);
     if (newName === undefined && target.tag === undefined && target.digest === undefined) {
-        throw new UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
+        throw new errors_UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
     }
     return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
 }
@@ -84644,7 +84644,7 @@ function parseImageSpecs(raws) {
         const key = normalizeImageName(spec.name);
         const earlier = seen.get(key);
         if (earlier)
-            throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+            throw new errors_UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
         seen.set(key, spec.raw);
     }
     return specs;
@@ -84676,13 +84676,13 @@ const KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Ku
  */
 function normalizeKustomizationPath(dirPath) {
     if (dirPath.trim() === "")
-        throw new UsageError("--path is empty");
+        throw new errors_UsageError("--path is empty");
     if (external_node_path_default().isAbsolute(dirPath) || /^[A-Za-z]:[\\/]/.test(dirPath)) {
-        throw new UsageError(`--path "${dirPath}" must be relative to --dir, not absolute`);
+        throw new errors_UsageError(`--path "${dirPath}" must be relative to --dir, not absolute`);
     }
     const normalized = external_node_path_default().posix.normalize(dirPath.replaceAll("\\", "/")).replace(/\/$/, "");
     if (normalized === ".." || normalized.startsWith("../")) {
-        throw new UsageError(`--path "${dirPath}" leaves --dir`);
+        throw new errors_UsageError(`--path "${dirPath}" leaves --dir`);
     }
     return normalized;
 }
@@ -85191,9 +85191,9 @@ function lineAfter(after, splices, offset) {
  */
 function setImageLocal(options) {
     if (options.paths.length === 0)
-        throw new UsageError("give at least one --path (a kustomization directory)");
+        throw new errors_UsageError("give at least one --path (a kustomization directory)");
     if (options.images.length === 0)
-        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+        throw new errors_UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = parseImageSpecs(options.images);
     const files = uniqueBy(options.paths.map((p) => findKustomizationFile(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
@@ -85282,7 +85282,7 @@ function fillTemplate(flag, template, fields) {
     const known = Object.keys(fields);
     const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
     if (unknown)
-        throw new UsageError(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
+        throw new errors_UsageError(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
     return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
 }
 
@@ -85337,9 +85337,9 @@ const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
  */
 async function setImageRemote(options) {
     if (options.paths.length === 0)
-        throw new UsageError("give at least one --path (a kustomization directory)");
+        throw new errors_UsageError("give at least one --path (a kustomization directory)");
     if (options.images.length === 0)
-        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+        throw new errors_UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = parseImageSpecs(options.images);
     const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
     const candidates = kustomizationCandidates(dirs);
@@ -85457,15 +85457,24 @@ async function proposeChange(forge, head, base, message) {
 /** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
 function oneOf(name, value, allowed) {
     if (!allowed.includes(value))
-        throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
     return value;
 }
 /** A positive number of seconds, returned in milliseconds. */
 function parseSeconds(name, value) {
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
+        throw new errors_UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
+}
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new UsageError(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -91425,7 +91434,7 @@ function detectForgeKind(env, apiUrl) {
         return "gitlab";
     if (apiUrl)
         return "github";
-    throw new UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
+    throw new errors_UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
 }
 /**
  * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
@@ -91440,7 +91449,7 @@ function readToken(kind, env, tokenEnv) {
             return value;
         }
     }
-    throw new UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
+    throw new errors_UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
 }
 function connectForge(options) {
     const env = options.env ?? process.env;
@@ -91516,6 +91525,7 @@ function readReviewContext(env = process.env) {
     }
     return {};
 }
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
 function readGitHubEvent(eventPath) {
     if (!eventPath)
         return {};

@@ -92941,17 +92941,21 @@ function verdictFindings(verdict, object, source, map, place, options) {
         ];
     return verdict.violations.map((violation) => {
         const { source: where, located } = place(violation);
-        const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-        return {
-            rule: "schema",
-            severity: "error",
-            ...at(where, node),
-            message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-            hint: violation.unknownField
-                ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
-                : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`,
-        };
+        return violationFinding(where, located, violation, what, violation.unknownField
+            ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
+            : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`);
     });
+}
+/** A `schema` finding at the field (at its key for unknown and missing fields). */
+function violationFinding(source, located, violation, what, hint) {
+    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+    return {
+        rule: "schema",
+        severity: "error",
+        ...at(source, node),
+        message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+        hint,
+    };
 }
 function explainPath(path) {
     return path.filter((p) => typeof p === "string").join(".");
@@ -92983,19 +92987,11 @@ function kustomizationSchemaFindings(source) {
         return [];
     const data = source.docs[0]?.toJS({ maxAliasCount: 100 });
     const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
-    return kustomizationSchema.check(data, true).map((violation) => {
-        const located = locate(contents, violation.path);
-        const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-        return {
-            rule: "schema",
-            severity: "error",
-            ...at(source, node),
-            message: `${object.kind}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-            hint: violation.unknownField
-                ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
-                : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)",
-        };
-    });
+    return kustomizationSchema
+        .check(data, true)
+        .map((violation) => violationFinding(source, locate(contents, violation.path), violation, object.kind, violation.unknownField
+        ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
+        : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)"));
 }
 function rootSources(root, files, patchFiles) {
     const out = { root, resources: [], patches: [] };
@@ -99875,6 +99871,15 @@ function parseSeconds(name, value) {
         throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
 }
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new UsageError(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
 
@@ -99924,6 +99929,7 @@ function readReviewContext(env = process.env) {
     }
     return {};
 }
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
 function readGitHubEvent(eventPath) {
     if (!eventPath)
         return {};

@@ -1,7 +1,7 @@
 import type { BuildPushOptions } from "../commands/build-push.js";
 import { buildPushOutputs } from "../commands/build-push-outputs.js";
 import { UsageError } from "../errors.js";
-import { oneOf } from "../options.js";
+import { oneOf, parsePairs } from "../options.js";
 import { readBuildContext } from "../platform/build-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
 import { redact, registerSecret } from "../secrets.js";
@@ -100,8 +100,8 @@ export async function buildOptionsFrom(values: Flags, push: boolean): Promise<Bu
       .flatMap((t) => t.split("\n"))
       .map((t) => t.trim())
       .filter(Boolean),
-    labels: pairs("--label", values.label as string[]),
-    buildArgs: pairs("--build-arg", values["build-arg"] as string[]),
+    labels: parsePairs("--label", values.label as string[]),
+    buildArgs: parsePairs("--build-arg", values["build-arg"] as string[]),
     target: values.target as string | undefined,
     platforms: (values.platforms as string | undefined)
       ?.split(",")
@@ -118,16 +118,6 @@ export async function buildOptionsFrom(values: Flags, push: boolean): Promise<Bu
     insecureRegistry: values["insecure-registry"] as boolean,
     source: readBuildContext(process.env, values.context as string),
   };
-}
-
-function pairs(flag: string, items: string[]): Record<string, string> {
-  return Object.fromEntries(
-    items.map((item) => {
-      const eq = item.indexOf("=");
-      if (eq <= 0) throw new UsageError(`${flag} takes KEY=VALUE, not "${item}"`);
-      return [item.slice(0, eq), item.slice(eq + 1)];
-    }),
-  );
 }
 
 /** Credentials from named variables, registered for redaction the moment they are read. */

@@ -6,6 +6,7 @@ import { oneOf, parseSeconds } from "../options.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
 import type { AutoMergeLevel } from "../promote/bump.js";
 import { describeImage } from "../promote/plan.js";
+import { parseSourceRepos } from "../promote/source-repos.js";
 import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
@@ -107,7 +108,7 @@ export const promoteCli: CliCommand = {
       draft: values.draft as boolean,
       title: values.title as string | undefined,
       body: values.body as string | undefined,
-      sourceRepos: sourceRepos(values["source-repo"] as string[]),
+      sourceRepos: parseSourceRepos("--source-repo", values["source-repo"] as string[]),
       dryRun: values["dry-run"] as boolean,
       log: logLine,
     });
@@ -126,18 +127,6 @@ function list(value: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   return items?.length ? items : undefined;
-}
-
-function sourceRepos(specs: string[]): Map<string, string> {
-  return new Map(
-    specs.map((spec) => {
-      const eq = spec.indexOf("=");
-      const url = spec.slice(eq + 1);
-      if (eq <= 0 || !/^https?:\/\//.test(url))
-        throw new UsageError(`--source-repo takes <image>=<https URL of the app repository>, not "${spec}"`);
-      return [spec.slice(0, eq), url];
-    }),
-  );
 }
 
 function format(result: PromoteResult, dryRun: boolean): string {

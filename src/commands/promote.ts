@@ -173,7 +173,9 @@ async function promoteTarget(
     return result;
   }
   if (options.dryRun) return { ...result, changed: true };
-  if (open) await refuseForeignCommits(forge, branch, open);
+  // One read of the promotion branch serves the foreign-commit check and the "already there" test.
+  const current = await readBranch(forge, branch, file);
+  if (open) refuseForeignCommits(branch, open, current?.head);
 
   const level = options.autoMergeLevel ?? "any";
   const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
@@ -184,8 +186,11 @@ async function promoteTarget(
       : undefined;
 
   const edited = setImages(file, snapshot.files.get(file) as string, values.plan.map(specOf));
-  const commit = await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-  const head = commit ?? (await forge.readFiles(branch, [])).head;
+  const commit =
+    current?.files.get(file) === edited.text
+      ? undefined
+      : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
+  const head = commit ?? (current as BranchSnapshot).head;
   const title = promotionTitle(options.title, values);
   const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
   const pr = open
@@ -253,26 +258,26 @@ function pollOptions(options: PromoteOptions, number: number, log: (message: str
   return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
 
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-async function refuseForeignCommits(forge: Forge, branch: string, open: ChangeRequest): Promise<void> {
-  const recorded = MARKER.exec(open.body)?.[1];
-  let head: string;
+/** The promotion branch with the target file, or undefined when it does not exist yet. */
+async function readBranch(forge: Forge, branch: string, file: string): Promise<BranchSnapshot | undefined> {
   try {
-    head = (await forge.readFiles(branch, [])).head;
+    return await forge.readFiles(branch, [file]);
   } catch (error) {
-    if (error instanceof BranchNotFoundError) return;
+    if (error instanceof BranchNotFoundError) return undefined;
     throw error;
   }
-  if (recorded === head) return;
+}
+
+/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
+function refuseForeignCommits(branch: string, open: ChangeRequest, head: string | undefined): void {
+  const recorded = MARKER.exec(open.body)?.[1];
+  if (head === undefined || recorded === head) return;
   throw new ForeignCommitsError(
     `${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`,
   );
 }
 
-/**
- * One commit on the promotion branch, made from the base head (the branch is reset to it), unless
- * the branch already holds exactly this file: then nothing is committed and undefined returned.
- */
+/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
 async function commitPromotion(
   forge: Forge,
   branch: string,
@@ -280,13 +285,7 @@ async function commitPromotion(
   file: string,
   content: string,
   message: string,
-): Promise<string | undefined> {
-  try {
-    const current = await forge.readFiles(branch, [file]);
-    if (current.files.get(file) === content) return undefined;
-  } catch (error) {
-    if (!(error instanceof BranchNotFoundError)) throw error;
-  }
+): Promise<string> {
   const outcome = await forge.commitFiles({
     branch,
     message,

@@ -8,6 +8,7 @@ import { oneOf, parseSeconds } from "../options.js";
 import { getListInput, runAction } from "../platform/github-action.js";
 import type { AutoMergeLevel } from "../promote/bump.js";
 import { describeImage } from "../promote/plan.js";
+import { parseSourceRepos } from "../promote/source-repos.js";
 import { registerSecret } from "../secrets.js";
 
 void runAction(async () => {
@@ -24,12 +25,6 @@ void runAction(async () => {
       .flatMap((s) => s.split(","))
       .map((s) => s.trim())
       .filter(Boolean);
-  const sourceRepos = new Map(
-    getListInput("source-repos").map((line) => {
-      const eq = line.indexOf("=");
-      return [line.slice(0, eq), line.slice(eq + 1)] as [string, string];
-    }),
-  );
   const result = await promote({
     forge: connectForge({
       repo: core.getInput("repo", { required: true }),
@@ -63,7 +58,7 @@ void runAction(async () => {
     draft: core.getBooleanInput("draft"),
     title: core.getInput("title") || undefined,
     body: core.getInput("body") || undefined,
-    sourceRepos,
+    sourceRepos: parseSourceRepos("source-repos", getListInput("source-repos")),
     log: core.info,
   });
   for (const [name, value] of Object.entries(promoteOutputs(result)))

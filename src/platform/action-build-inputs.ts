@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import { selectBuilder } from "../build/select-builder.js";
 import type { BuildPushOptions } from "../commands/build-push.js";
-import { oneOf } from "../options.js";
+import { oneOf, parsePairs } from "../options.js";
 import { registerSecret } from "../secrets.js";
 import { readBuildContext } from "./build-context.js";
 import { getListInput } from "./github-action.js";
@@ -14,21 +14,14 @@ export async function buildInputs(): Promise<BuildPushOptions> {
     registerSecret(password);
   }
   const username = core.getInput("registry-username");
-  const pairs = (name: string) =>
-    Object.fromEntries(
-      getListInput(name).map((line) => {
-        const eq = line.indexOf("=");
-        return [line.slice(0, eq), line.slice(eq + 1)];
-      }),
-    );
   const context = core.getInput("context") || ".";
   return {
     image: core.getInput("image", { required: true }),
     context,
     file: core.getInput("file") || "Dockerfile",
     tagRules: getListInput("tags"),
-    labels: pairs("labels"),
-    buildArgs: pairs("build-args"),
+    labels: parsePairs("labels", getListInput("labels")),
+    buildArgs: parsePairs("build-args", getListInput("build-args")),
     target: core.getInput("target") || undefined,
     platforms: (core.getInput("platforms") || "")
       .split(",")

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readGitHubEvent } from "./ci-context.js";
 
 /** What a build is of: read once from the CI runner (GitHub Actions, GitLab CI), else from git. */
 export interface BuildContext {
@@ -33,7 +33,7 @@ function fromGitHub(env: NodeJS.ProcessEnv): BuildContext {
   const pull = /^refs\/pull\/(\d+)\//.exec(ref);
   if (pull) {
     // On pull_request events GITHUB_SHA is the merge commit; the image is of the PR head.
-    const head = pullHead(env.GITHUB_EVENT_PATH);
+    const head = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request?.head?.sha;
     return {
       ...base,
       sha: head ?? (env.GITHUB_SHA as string),
@@ -48,16 +48,6 @@ function fromGitHub(env: NodeJS.ProcessEnv): BuildContext {
     event: "branch",
     branch: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/heads\//, ""),
   };
-}
-
-function pullHead(eventPath: string | undefined): string | undefined {
-  if (!eventPath) return undefined;
-  try {
-    return (JSON.parse(readFileSync(eventPath, "utf8")) as { pull_request?: { head?: { sha?: string } } }).pull_request
-      ?.head?.sha;
-  } catch {
-    return undefined;
-  }
 }
 
 function fromGitLab(env: NodeJS.ProcessEnv): BuildContext {

@@ -64,7 +64,8 @@ export function readReviewContext(env: NodeJS.ProcessEnv = process.env): ReviewC
   return {};
 }
 
-function readGitHubEvent(eventPath: string | undefined): {
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
+export function readGitHubEvent(eventPath: string | undefined): {
   pull_request?: { number?: number; head?: { sha?: string } };
 } {
   if (!eventPath) return {};

@@ -89,17 +89,34 @@ function verdictFindings(
     ];
   return verdict.violations.map((violation) => {
     const { source: where, located } = place(violation);
-    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-    return {
-      rule: "schema",
-      severity: "error",
-      ...at(where, node),
-      message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-      hint: violation.unknownField
+    return violationFinding(
+      where,
+      located,
+      violation,
+      what,
+      violation.unknownField
         ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
         : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`,
-    } satisfies Finding;
+    );
   });
+}
+
+/** A `schema` finding at the field (at its key for unknown and missing fields). */
+function violationFinding(
+  source: SourceFile,
+  located: Located,
+  violation: SchemaViolation,
+  what: string,
+  hint: string,
+): Finding {
+  const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+  return {
+    rule: "schema",
+    severity: "error",
+    ...at(source, node),
+    message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+    hint,
+  };
 }
 
 function explainPath(path: FieldPath): string {
@@ -139,19 +156,19 @@ export function kustomizationSchemaFindings(source: SourceFile): Finding[] {
   if (!contents) return [];
   const data = source.docs[0]?.toJS({ maxAliasCount: 100 }) as TypeMeta;
   const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
-  return kustomizationSchema.check(data, true).map((violation) => {
-    const located = locate(contents, violation.path);
-    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
-    return {
-      rule: "schema",
-      severity: "error",
-      ...at(source, node),
-      message: `${object.kind}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
-      hint: violation.unknownField
-        ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
-        : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)",
-    } satisfies Finding;
-  });
+  return kustomizationSchema
+    .check(data, true)
+    .map((violation) =>
+      violationFinding(
+        source,
+        locate(contents, violation.path),
+        violation,
+        object.kind,
+        violation.unknownField
+          ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
+          : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)",
+      ),
+    );
 }
 
 /** The source objects and patches a root reads, to point findings on its rendered output at them. */
