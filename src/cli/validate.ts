@@ -1,13 +1,14 @@
-import { writeFileSync } from "node:fs";
 import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
 import { type ValidateResult, validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
+import { writeReportFile } from "../files/report-file.js";
 import type { Severity } from "../gate/finding.js";
-import type { RendererChoice } from "../gate/render.js";
+import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
 import { oneOf } from "../options.js";
 import { readReviewContext } from "../platform/ci-context.js";
+import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
 import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
@@ -37,6 +38,9 @@ Options:
                                 would silently drop)
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
+  --allow-remote                fetch remote bases and resources (URLs, git repos) while rendering;
+                                this lets the repository's content make the runner fetch URLs, so
+                                never use it on untrusted PRs (default: remote-resource errors)
   -h, --help                    show this help
 
 Publishing the verdict (a required status check on the commit under review):
@@ -51,9 +55,10 @@ Publishing the verdict (a required status check on the commit under review):
   --token-env <NAME>            environment variable holding the token (default: GITOPS_TOKEN,
                                 then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
 
-Rules: yaml-syntax, duplicate-key, render-failed, schema, unknown-kind (warning),
-plaintext-secret, secret-generator, sealed-secret-malformed, sealed-secret-scope,
-sops-unencrypted-value, cluster-credential, image-entry-unused (warning).
+Rules: yaml-syntax, duplicate-key, parse-limit, render-failed, render-limit, path-outside-repo,
+remote-resource, kustomization-cycle, schema, unknown-kind (warning), plaintext-secret,
+secret-generator, sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value,
+cluster-credential, image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 
@@ -74,6 +79,7 @@ export const validateCli: CliCommand = {
       "kubernetes-version": { type: "string" },
       strict: { type: "boolean", default: false },
       "schema-dir": { type: "string" },
+      "allow-remote": { type: "boolean", default: false },
       publish: { type: "boolean", default: false },
       repo: { type: "string" },
       sha: { type: "string" },
@@ -103,11 +109,12 @@ export const validateCli: CliCommand = {
       kubernetesVersion: values["kubernetes-version"] as string | undefined,
       strict: values.strict as boolean,
       schemaDir: values["schema-dir"] as string | undefined,
+      allowRemote: values["allow-remote"] as boolean,
     });
     const report = REPORTERS[format](result);
-    for (const [reportFormat, file] of extraReports) writeFileSync(file, REPORTERS[reportFormat](result));
-    if (values.output) writeFileSync(values.output as string, report);
-    else process.stdout.write(report);
+    for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
+    if (values.output) writeReportFile(values.output as string, report);
+    else process.stdout.write(redact(report));
     if (values.publish) await publish(result, values);
     return result.failed ? 1 : 0;
   },

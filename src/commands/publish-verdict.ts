@@ -1,5 +1,7 @@
 import type { Forge, GateCheck } from "../forge/forge.js";
 import { markdownReporter } from "../gate/reporters/markdown.js";
+import { repoFile } from "../gate/reporters/report.js";
+import { redact } from "../secrets.js";
 import type { ValidateResult } from "./validate.js";
 
 export const CHECK_NAME = "gitops-ci/validate";
@@ -26,12 +28,12 @@ export function gateCheckOf(result: ValidateResult): GateCheck {
     title: `${s.errors} error(s), ${s.warnings} warning(s)`,
     summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
     annotations: result.findings.map((f) => ({
-      path: f.file,
+      path: repoFile(result, f.file),
       line: f.line,
       column: f.column,
       level: f.severity === "error" ? "failure" : "warning",
       title: `gitops-ci: ${f.rule}`,
-      message: `${f.message}. ${f.hint}`,
+      message: redact(`${f.message}. ${f.hint}`),
     })),
   };
 }
@@ -47,7 +49,7 @@ export async function publishVerdict(
 ): Promise<PublishedVerdict> {
   const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
   if (target.changeRequest === undefined) return { checkUrl: url };
-  const body = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+  const body = redact(`${NOTE_MARKER}\n${markdownReporter(result)}`);
   const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
   return { checkUrl: url, note };
 }

@@ -1,13 +1,19 @@
 import { X509Certificate } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
-import { PathError } from "../errors.js";
-import { changedFiles, inputsOf, rootChanged } from "../gate/changed.js";
+import { PathError, UsageError } from "../errors.js";
+import { changedFiles, rootChanged } from "../gate/changed.js";
+import { credentialFiles } from "../gate/credential-files.js";
 import { plainManifestDirs, rootsToRender } from "../gate/discovery.js";
 import { bySeverityThenPlace, type Finding, type Severity } from "../gate/finding.js";
 import { patchFilesOf } from "../gate/patch-files.js";
-import { createRenderer, mapConcurrent, type RendererChoice } from "../gate/render.js";
+import { isKustomizationFile, kustomizationIn } from "../gate/references.js";
+import { createRenderer, mapConcurrent, type RendererChoice, type RenderResult } from "../gate/render/renderer.js";
+import type { RenderLimits } from "../gate/render/sandbox.js";
+import { repoBoundaryOf } from "../gate/repo-boundary.js";
+import { inputsOf, type RootInputs } from "../gate/root-inputs.js";
+import { referenceFindings } from "../gate/rules/reference-boundary.js";
 import { clusterCredential } from "../gate/rules/cluster-credential.js";
 import { imageEntryUnused } from "../gate/rules/image-entry-unused.js";
 import { plaintextSecret } from "../gate/rules/plaintext-secret.js";
@@ -29,9 +35,16 @@ import type { ValidateSummary } from "../gate/reporters/report.js";
 import { kubernetesMinorOf } from "../gate/schema/api-lifecycle.js";
 import { SCHEMA_KUBERNETES_VERSION } from "../gate/schema/builtin-schemas.js";
 import { createSchemaCatalog, type RepoCrd } from "../gate/schema/catalog.js";
-import { listYamlFiles, readSourceFile, type SourceFile } from "../gate/source-files.js";
+import {
+  DEFAULT_PARSE_LIMITS,
+  listRepoFiles,
+  ParseBudget,
+  type ParseLimits,
+  readSourceFile,
+  type SourceFile,
+} from "../gate/source-files.js";
 import { objectsOf } from "../gate/yaml-nav.js";
-import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
+import { redact, registerEnvironmentSecrets } from "../secrets.js";
 
 export interface ValidateOptions {
   /** The config repo checkout. */
@@ -48,6 +61,10 @@ export interface ValidateOptions {
   strict?: boolean;
   /** More schemas, relative to dir: CRD manifests or `<group>/<kind>_<version>.json` files. */
   schemaDir?: string;
+  /** Let remote bases and resources be fetched: repository content then makes the runner fetch URLs. */
+  allowRemote?: boolean;
+  /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
+  limits?: { parse?: Partial<ParseLimits>; render?: Partial<RenderLimits> };
 }
 
 export interface ValidateResult {
@@ -57,6 +74,8 @@ export interface ValidateResult {
   failed: boolean;
   /** Wall-clock milliseconds: rendering (all roots, in parallel) and the whole run. */
   timings: { renderMs: number; totalMs: number };
+  /** The checkout's path in its git repository ("" at the top): what code scanning and checks resolve paths against. */
+  repoPath: string;
 }
 
 const SOURCE_RULES: SourceRule[] = [
@@ -77,6 +96,11 @@ const DEFAULT_KEY_BYTES = 512;
  */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const started = performance.now();
+  if (!existsSync(options.dir) || !statSync(options.dir).isDirectory())
+    throw new UsageError(`--dir ${options.dir}: no such directory`);
+  registerEnvironmentSecrets();
+  const boundary = repoBoundaryOf(options.dir);
+  const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
   const context: RuleContext = {
     sealedSecretsKeyBytes: options.sealedSecretsCert
       ? keyBytesOf(options.dir, options.sealedSecretsCert)
@@ -90,31 +114,35 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const inScope = (file: string) => !changed || changed.has(file);
   const findings: Finding[] = [];
   const sources: SourceFile[] = [];
-  for (const file of listYamlFiles(options.dir)) {
-    const read = readSourceFile(options.dir, file);
+  /** Files that could not be parsed: no root reading them is rendered. */
+  const unreadable = new Set<string>();
+  const files = listRepoFiles(options.dir);
+  const budget = new ParseBudget(parseLimits);
+  for (const file of files.manifests) {
+    const read = readSourceFile(options.dir, file, parseLimits, budget);
     if (inScope(file)) findings.push(...read.findings);
     if (read.source) sources.push(read.source);
+    else unreadable.add(file);
   }
+  const overBudget = budget.finding();
+  if (overBudget) findings.push(overBudget);
   for (const source of sources) {
     if (!inScope(source.file)) continue;
     for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
   }
+  for (const source of credentialFiles(options.dir, files.others.filter(inScope), parseLimits.maxDepth))
+    findings.push(...clusterCredential(source, context));
 
   const patchFiles = patchFilesOf(sources);
-  // JSON 6902 patches are often .json files, which the YAML walk does not read.
-  for (const file of patchFiles) {
-    if (!file.endsWith(".json") || !existsSync(path.join(options.dir, file))) continue;
-    const read = readSourceFile(options.dir, file);
-    if (inScope(file)) findings.push(...read.findings);
-    if (read.source) sources.push(read.source);
-  }
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
-  const allRoots = rootsToRender(sources);
+  const discovered = rootsToRender(sources);
+  findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
+  const allRoots = discovered.roots;
   const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
   const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
   const allPlain = plainManifestDirs(sources, used);
   const roots = changed
-    ? allRoots.filter((root) => rootChanged(inputs.get(root.dir) as { dirs: Set<string>; files: Set<string> }, changed))
+    ? allRoots.filter((root) => rootChanged(inputs.get(root.dir) as RootInputs, changed))
     : allRoots;
   const plainRoots = allPlain.filter((plain) => plain.files.some(inScope));
   const schema: SchemaOptions = {
@@ -125,7 +153,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     strict: options.strict ?? false,
     kubernetesMinor,
   };
-  const renderer = await createRenderer(options.renderer ?? "auto");
+  const renderer = await createRenderer(options.renderer ?? "auto", {
+    limits: options.limits?.render,
+    allowRemote: options.allowRemote ?? false,
+  });
   let rendered = 0;
   let renderFailures = 0;
   let resources = 0;
@@ -133,33 +164,38 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const covered = new Set<string>();
   let renderMs = 0;
   if (renderer) {
+    // Nothing a root names may lead kustomize out of the repository or onto the network.
+    const renderable = roots.filter((root) => {
+      const rootInputs = inputs.get(root.dir) as RootInputs;
+      const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
+      findings.push(...refused);
+      return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
+    });
     const renderStart = performance.now();
-    const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
+    const results = await mapConcurrent(renderable, (root) => renderer.render(boundary.checkout, root.dir));
     renderMs = performance.now() - renderStart;
     results.forEach((result, i) => {
-      const root = roots[i] as (typeof roots)[number];
-      if (result.ok) {
-        rendered++;
-        const objects = parseAllDocuments(result.output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
-        resources += objects.length;
-        const files = [root.file, ...(inputs.get(root.dir)?.files ?? [])];
-        const rootFiles = files.flatMap((f) => sourcesByFile.get(f) ?? []);
-        for (const rule of RENDERED_RULES)
-          findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
-        findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
-        for (const f of files) covered.add(f);
+      const root = renderable[i] as (typeof renderable)[number];
+      if (!result.ok) {
+        renderFailures++;
+        findings.push(renderFailure(root.file, root.dir, result));
         return;
       }
-      renderFailures++;
-      findings.push({
-        rule: "render-failed",
-        severity: "error",
-        file: root.file,
-        line: 1,
-        column: 1,
-        message: `${renderer.name} failed: ${result.error}`,
-        hint: "run the same command locally; the deployer renders this root the same way and would fail too",
-      });
+      rendered++;
+      const objects = parseAllDocuments(result.output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
+      resources += objects.length;
+      const rootInputs = inputs.get(root.dir) as RootInputs;
+      // its kustomizations first (the root's own leads), then the files they name
+      const rootFiles = [
+        ...new Set([
+          ...[...rootInputs.dirs].flatMap((dir) => kustomizationIn(dir, sourcesByFile) ?? []),
+          ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
+        ]),
+      ];
+      for (const rule of RENDERED_RULES)
+        findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
+      findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
+      for (const f of rootFiles) covered.add(f.file);
     });
   }
   // A plain directory renders to its own files, which the source checks below read.
@@ -172,11 +208,12 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     if (isKustomizationFile(source.file)) findings.push(...kustomizationSchemaFindings(source));
     else if (!covered.has(source.file)) findings.push(...sourceSchemaFindings(source, schema));
   }
-  const unique = dedupe(findings).sort(bySeverityThenPlace);
+  const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
   const errors = unique.filter((f) => f.severity === "error").length;
   const warnings = unique.length - errors;
   const failOn = options.failOn ?? "error";
   const rootCount = allRoots.length + allPlain.length;
+  const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
   return {
     findings: unique,
     summary: {
@@ -186,14 +223,47 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       resources,
       errors,
       warnings,
+      checkedNothing: rootCount === 0 && !manifests,
     },
     failed: failOn === "warning" ? unique.length > 0 : errors > 0,
     timings: { renderMs, totalMs: performance.now() - started },
+    repoPath: path.relative(boundary.root, boundary.checkout).split(path.sep).join("/"),
   };
 }
 
-function isKustomizationFile(file: string): boolean {
-  return (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(path.posix.basename(file));
+/** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
+function readsUnreadable(inputs: RootInputs, unreadable: Set<string>): boolean {
+  for (const file of unreadable) {
+    if (inputs.files.has(file)) return true;
+    if (isKustomizationFile(file) && inputs.files.has(path.posix.dirname(file))) return true;
+  }
+  return false;
+}
+
+function renderFailure(file: string, dir: string, result: Extract<RenderResult, { ok: false }>): Finding {
+  if (result.limit)
+    return {
+      rule: "render-limit",
+      severity: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: `${dir}: ${result.error}`,
+      hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
+    };
+  return {
+    rule: "render-failed",
+    severity: "error",
+    file,
+    line: 1,
+    column: 1,
+    message: `kustomize cannot build ${dir}: ${result.error}`,
+    hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
+  };
+}
+
+function redacted(finding: Finding): Finding {
+  return { ...finding, message: redact(finding.message), hint: redact(finding.hint) };
 }
 
 /** A base shared by several overlays breaks the same way in each: one finding per place. */

@@ -1,12 +1,13 @@
 import * as core from "@actions/core";
-import { writeFileSync } from "node:fs";
 import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
 import { type ValidateResult, validate } from "../commands/validate.js";
+import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
 import type { Severity } from "../gate/finding.js";
-import type { RendererChoice } from "../gate/render.js";
+import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
+import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
 import { oneOf } from "../options.js";
 import { markdownTable } from "../messages/markdown-table.js";
 import { readReviewContext } from "../platform/ci-context.js";
@@ -29,18 +30,24 @@ void runAction(async () => {
     kubernetesVersion: core.getInput("kubernetes-version") || undefined,
     strict: core.getBooleanInput("strict"),
     schemaDir: core.getInput("schema-dir") || undefined,
+    allowRemote: core.getBooleanInput("allow-remote"),
   });
   const published = await publishCheckRun(result);
   // Without a check run, workflow-command annotations still show each finding on the PR diff.
   if (!published)
     for (const f of result.findings) {
-      const properties = { title: `gitops-ci: ${f.rule}`, file: f.file, startLine: f.line, startColumn: f.column };
+      const properties = {
+        title: `gitops-ci: ${f.rule}`,
+        file: repoFile(result, f.file),
+        startLine: f.line,
+        startColumn: f.column,
+      };
       const text = `${f.message}. ${f.hint}`;
       if (f.severity === "error") core.error(text, properties);
       else core.warning(text, properties);
     }
   const sarif = core.getInput("sarif");
-  if (sarif) writeFileSync(sarif, REPORTERS.sarif(result));
+  if (sarif) writeReportFile(sarif, REPORTERS.sarif(result));
   core.setOutput("errors", String(result.summary.errors));
   core.setOutput("warnings", String(result.summary.warnings));
   const s = result.summary;
@@ -50,6 +57,7 @@ void runAction(async () => {
     .addRaw(
       `${s.roots} roots, ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} errors, ${s.warnings} warnings.\n\n`,
     )
+    .addRaw(s.checkedNothing ? `**${CHECKED_NOTHING}**\n\n` : "")
     .addRaw(rows.length ? `${markdownTable(["severity", "rule", "where", "finding"], rows)}\n` : "No findings.\n")
     .write();
   if (result.failed) core.setFailed(`${s.errors} error(s) and ${s.warnings} warning(s) at or above fail-on=${failOn}`);

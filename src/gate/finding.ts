@@ -13,7 +13,12 @@ export type RuleId =
   | "sealed-secret-scope"
   | "image-entry-unused"
   | "sops-unencrypted-value"
-  | "cluster-credential";
+  | "cluster-credential"
+  | "path-outside-repo"
+  | "remote-resource"
+  | "kustomization-cycle"
+  | "render-limit"
+  | "parse-limit";
 
 /** One thing the gate found, at the line the user edits (1-based line and column). */
 export interface Finding {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Document, LineCounter, type Node, parseAllDocuments } from "yaml";
 import type { Finding } from "./finding.js";
+import { nestingDepth } from "./yaml-depth.js";
 
 /** One YAML file of the repository, parsed with positions. */
 export interface SourceFile {
@@ -13,38 +14,109 @@ export interface SourceFile {
 }
 
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-local"]);
-const MAX_BYTES = 4 * 1024 * 1024;
 
-/** Every .yaml/.yml file under dir (not .git, node_modules, CI config folders), sorted. */
-export function listYamlFiles(dir: string, rel = ""): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true })
-    .flatMap((entry) => {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : listYamlFiles(dir, child);
-      return entry.isFile() && /\.ya?ml$/.test(entry.name) ? [child] : [];
-    })
-    .sort();
+/** What parsing may cost; past a limit the file (or the rest of the repo) is not parsed. */
+export interface ParseLimits {
+  /** Bytes of one file. */
+  maxFileBytes: number;
+  /** Nesting levels of one file (see nestingDepth). */
+  maxDepth: number;
+  /** Bytes of all files together. */
+  maxTotalBytes: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxFileBytes: 4 * 1024 * 1024,
+  maxDepth: 256,
+  maxTotalBytes: 256 * 1024 * 1024,
+};
+
+/** The files of a checkout the gate reads, relative to it, sorted. Symlinks are not followed. */
+export interface RepoFiles {
+  /** .yaml, .yml and .json: what Argo CD and Flux apply. */
+  manifests: string[];
+  /** Every other regular file: searched for cluster credentials by content. */
+  others: string[];
+}
+
+const MANIFEST = /\.(ya?ml|json)$/;
+
+export function listRepoFiles(dir: string, rel = "", into: RepoFiles = { manifests: [], others: [] }): RepoFiles {
+  const entries = readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) listRepoFiles(dir, child, into);
+    } else if (entry.isFile()) (MANIFEST.test(entry.name) ? into.manifests : into.others).push(child);
+  }
+  return into;
+}
+
+function parseLimitFinding(file: string, message: string, hint: string): Finding {
+  return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
+}
+
+/** Reads files in order while their bytes add up to less than the total limit. */
+export class ParseBudget {
+  private spent = 0;
+  private exhaustedAt: string | undefined;
+  constructor(readonly limits: ParseLimits) {}
+
+  /** Whether the file fits what is left; the first file that does not is remembered. */
+  take(file: string, bytes: number): boolean {
+    if (this.exhaustedAt === undefined && this.spent + bytes <= this.limits.maxTotalBytes) {
+      this.spent += bytes;
+      return true;
+    }
+    this.exhaustedAt ??= file;
+    return false;
+  }
+
+  /** The finding for the files left unread, if any were. */
+  finding(): Finding | undefined {
+    if (this.exhaustedAt === undefined) return undefined;
+    return parseLimitFinding(
+      this.exhaustedAt,
+      `the repository's files add up to more than ${this.limits.maxTotalBytes} bytes; this file and the ones after it were not checked`,
+      "check the repository in parts (--dir a subfolder, or --base-ref for what a PR changed)",
+    );
+  }
 }
 
 /** Parses a file; syntax errors and duplicate keys become findings at their position. */
-export function readSourceFile(dir: string, file: string): { source?: SourceFile; findings: Finding[] } {
+export function readSourceFile(
+  dir: string,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  budget?: ParseBudget,
+): { source?: SourceFile; findings: Finding[] } {
   const full = path.join(dir, file);
-  if (statSync(full).size > MAX_BYTES) {
+  const size = statSync(full).size;
+  if (size > limits.maxFileBytes)
     return {
       findings: [
-        {
-          rule: "yaml-syntax",
-          severity: "error",
+        parseLimitFinding(
           file,
-          line: 1,
-          column: 1,
-          message: `file is larger than ${MAX_BYTES} bytes`,
-          hint: "split it; config files this large are not reviewed by anyone",
-        },
+          `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`,
+          "split it; config files this large are not reviewed by anyone",
+        ),
       ],
     };
-  }
+  if (budget && !budget.take(file, size)) return { findings: [] };
   const text = readFileSync(full, "utf8");
+  const depth = nestingDepth(text);
+  if (depth > limits.maxDepth)
+    return {
+      findings: [
+        parseLimitFinding(
+          file,
+          `YAML nests ${depth} levels deep, past the limit of ${limits.maxDepth}; it is not parsed and no root that reads it is rendered`,
+          "flatten it; no Kubernetes manifest nests this deep",
+        ),
+      ],
+    };
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
@@ -65,6 +137,8 @@ export function readSourceFile(dir: string, file: string): { source?: SourceFile
       } satisfies Finding;
     }),
   );
+  // A JSON file that is no manifest (tsconfig with comments, editor settings) is not the gate's.
+  if (findings.length && file.endsWith(".json") && !/"apiVersion"\s*:/.test(text)) return { findings: [] };
   if (findings.length) return { findings };
   const bomb = text.includes("*") ? list.find((d) => !aliasesResolve(d)) : undefined;
   if (bomb) {

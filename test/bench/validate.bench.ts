@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { validate } from "../../src/commands/validate.js";
-import { createRenderer, mapConcurrent } from "../../src/gate/render.js";
+import { createRenderer, mapConcurrent } from "../../src/gate/render/renderer.js";
 import { loadBuiltinSchemas } from "../../src/gate/schema/builtin-schemas.js";
 import { sealValue } from "../helpers/sealed-secrets.js";
 

@@ -27,7 +27,15 @@ describe("the seeds-layout config repo", () => {
   it("passes clean: every root rendered, every secret sealed", async () => {
     const result = await validate({ dir: FIXTURE, renderer: "auto", sealedSecretsCert: CERT });
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(result.summary, { roots: 6, rendered: 6, skipped: 0, resources: 15, errors: 0, warnings: 0 });
+    assert.deepEqual(result.summary, {
+      roots: 6,
+      rendered: 6,
+      skipped: 0,
+      resources: 15,
+      errors: 0,
+      warnings: 0,
+      checkedNothing: false,
+    });
   });
 
   it("catches the edits a PR should not get away with, each at its line", async () => {

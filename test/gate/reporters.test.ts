@@ -20,7 +20,9 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 const report = (findings: Finding[]): Report => ({
   findings,
-  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 1, warnings: 1 },
+  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 1, warnings: 1, checkedNothing: false },
+  failed: true,
+  repoPath: "",
 });
 const TWO = report([
   finding(),

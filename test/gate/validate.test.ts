@@ -184,7 +184,15 @@ describe("validate: files and rendering", () => {
       "apps/broken/kustomization.yaml": "resources:\n- missing.yaml\n",
     });
     const result = await validate({ dir, renderer: "auto" });
-    assert.deepEqual(result.summary, { roots: 3, rendered: 2, skipped: 0, resources: 2, errors: 1, warnings: 0 });
+    assert.deepEqual(result.summary, {
+      roots: 3,
+      rendered: 2,
+      skipped: 0,
+      resources: 2,
+      errors: 1,
+      warnings: 0,
+      checkedNothing: false,
+    });
     const [finding] = result.findings;
     assert.equal(finding?.rule, "render-failed");
     assert.equal(finding?.file, "apps/broken/kustomization.yaml");
@@ -196,7 +204,15 @@ describe("validate: files and rendering", () => {
   it("--renderer none skips the roots and says so", async () => {
     const dir = tempTree({ "k/kustomization.yaml": "resources:\n- missing.yaml\n" });
     const result = await validate({ dir, renderer: "none" });
-    assert.deepEqual(result.summary, { roots: 1, rendered: 0, skipped: 1, resources: 0, errors: 0, warnings: 0 });
+    assert.deepEqual(result.summary, {
+      roots: 1,
+      rendered: 0,
+      skipped: 1,
+      resources: 0,
+      errors: 0,
+      warnings: 0,
+      checkedNothing: false,
+    });
     assert.equal(result.failed, false);
   });
 });
@@ -284,13 +300,15 @@ describe("validate: discovery", () => {
 });
 
 describe("validate: plaintext in rendered output", () => {
-  it("a Secret with data rendered from outside the repo is reported at the root; repo Secrets and generators once, at their lines", async () => {
+  it("a Secret with data rendered from outside --dir is reported at the root; repo Secrets and generators once, at their lines", async () => {
+    // shared/ is in the git repository (renders may read it) but outside --dir (no source shows it)
     const outside = tempTree({
       "shared/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: vendor-creds}\nstringData: {token: abc}\n",
       "repo/app/kustomization.yaml":
         "resources:\n  - ../../shared/secret.yaml\n  - secret.yaml\nsecretGenerator:\n  - name: db\n    literals: [password=hunter2]\n",
       "repo/app/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: local}\ndata: {k: aGk=}\n",
     });
+    execFileSync("git", ["init", "-q", outside]);
     const result = await validate({ dir: path.join(outside, "repo"), renderer: "auto" });
     assert.deepEqual(
       result.findings.map((f) => [f.rule, `${f.file}:${f.line}:${f.column}`, f.message]),
@@ -298,7 +316,7 @@ describe("validate: plaintext in rendered output", () => {
         [
           "plaintext-secret",
           "app/kustomization.yaml:1:1",
-          "app renders Secret vendor-creds with data that no file of the repo shows (a remote base, Helm chart or generator plugin)",
+          "app renders Secret vendor-creds with key token that no file of the repo shows (a remote base, Helm chart or generator plugin)",
         ],
         [
           "secret-generator",

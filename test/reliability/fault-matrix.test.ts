@@ -33,9 +33,10 @@ const TRANSIENT: [string, (kind: ForgeKind) => FaultRule[]][] = [
 
 const verdict: ValidateResult = {
   findings: [],
-  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 0, warnings: 0 },
+  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 0, warnings: 0, checkedNothing: false },
   failed: false,
   timings: { renderMs: 0, totalMs: 0 },
+  repoPath: "",
 };
 
 for (const kind of ["github", "gitlab"] as ForgeKind[]) {

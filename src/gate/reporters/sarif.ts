@@ -1,7 +1,8 @@
-import type { Reporter } from "./report.js";
+import { type Reporter, repoFile } from "./report.js";
 
 /** SARIF 2.1.0 for GitHub code scanning: one rule per rule id, one result per finding. */
-export const sarifReporter: Reporter = ({ findings }) => {
+export const sarifReporter: Reporter = (report) => {
+  const { findings } = report;
   const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -28,7 +29,7 @@ export const sarifReporter: Reporter = ({ findings }) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file },
+                artifactLocation: { uri: repoFile(report, f.file) },
                 region: { startLine: f.line, startColumn: f.column },
               },
             },

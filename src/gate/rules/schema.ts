@@ -19,6 +19,7 @@ export interface SchemaOptions {
 
 type Verdict =
   | { type: "unknown-kind" }
+  | { type: "rejected"; reason: string }
   | { type: "not-served"; reason: string }
   | { type: "checked"; violations: SchemaViolation[] };
 
@@ -44,7 +45,10 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
   const reason = notServedReason(typeKey(apiVersion, kind), options.kubernetesMinor);
   if (reason) return { type: "not-served", reason };
   const schema = options.catalog.lookup(apiVersion, kind);
-  if (!schema) return { type: "unknown-kind" };
+  if (!schema) {
+    const rejected = options.catalog.rejectedKind(apiVersion, kind);
+    return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
+  }
   return { type: "checked", violations: schema.check(object, options.strict) };
 }
 
@@ -75,6 +79,16 @@ function verdictFindings(
         ...at(source, valueOf(map, "kind")),
         message: `no schema for ${apiVersion} ${String(object.kind)}: ${what} is not checked`,
         hint: "add its CustomResourceDefinition to the repo, or its schema to --schema-dir (a CRD manifest or <group>/<kind>_<version>.json)",
+      },
+    ];
+  if (verdict.type === "rejected")
+    return [
+      {
+        rule: "schema",
+        severity: "error",
+        ...at(source, valueOf(map, "kind")),
+        message: `${apiVersion} ${String(object.kind)}: ${verdict.reason}`,
+        hint: "the API server rejects this apiVersion/kind pair; fix apiVersion or kind",
       },
     ];
   if (verdict.type === "not-served")

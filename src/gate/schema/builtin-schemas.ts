@@ -31,6 +31,14 @@ function collect(namespace: unknown, into: Map<string, ModelClass>, depth = 0): 
  * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
  */
 export async function loadBuiltinSchemas(): Promise<Map<string, ObjectSchema>> {
+  return (await loadBuiltins()).schemas;
+}
+
+/** The shipped schemas, and the apiVersion of every Kubernetes kind by kind. */
+export async function loadBuiltins(): Promise<{
+  schemas: Map<string, ObjectSchema>;
+  kubernetesKinds: Map<string, string[]>;
+}> {
   const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
     import("kubernetes-models"),
     import("@kubernetes-models/sealed-secrets"),
@@ -40,6 +48,9 @@ export async function loadBuiltinSchemas(): Promise<Map<string, ObjectSchema>> {
   const models = new Map<string, ModelClass>();
   collect(kubernetes, models);
   const kubernetesKeys = new Set(models.keys());
+  const kubernetesKinds = new Map<string, string[]>();
+  for (const model of models.values())
+    kubernetesKinds.set(model.kind, [...(kubernetesKinds.get(model.kind) ?? []), model.apiVersion]);
   for (const crds of [sealedSecrets, argoCd, flux]) collect(crds, models);
   const schemas = new Map<string, ObjectSchema>();
   for (const [key, model] of models) {
@@ -48,7 +59,7 @@ export async function loadBuiltinSchemas(): Promise<Map<string, ObjectSchema>> {
       modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : "built-in CRD"),
     );
   }
-  return schemas;
+  return { schemas, kubernetesKinds };
 }
 
 function modelSchema(model: ModelClass, origin: string): ObjectSchema {

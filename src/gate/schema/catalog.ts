@@ -1,4 +1,4 @@
-import { loadBuiltinSchemas } from "./builtin-schemas.js";
+import { loadBuiltins } from "./builtin-schemas.js";
 import { schemasOfCrd } from "./crd-schemas.js";
 import { type ObjectSchema, typeKey } from "./object-schema.js";
 import { loadSchemaDir } from "./user-schemas.js";
@@ -6,7 +6,14 @@ import { loadSchemaDir } from "./user-schemas.js";
 /** Finds the schema of an apiVersion/kind: user directory, then repo CRDs, then built-in. */
 export interface SchemaCatalog {
   lookup(apiVersion: string, kind: string): ObjectSchema | undefined;
+  /**
+   * Why the API server rejects a kind it has no schema for: its group/version is one of
+   * Kubernetes' own (`v1`, `apps/v1`), which no CRD can extend. Undefined for other groups.
+   */
+  rejectedKind(apiVersion: string, kind: string): string | undefined;
 }
+
+const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "");
 
 /** A CRD found in the config repo, as plain JS, with the file that defines it. */
 export interface RepoCrd {
@@ -18,7 +25,8 @@ export async function createSchemaCatalog(options: {
   schemaDir?: string;
   repoCrds: RepoCrd[];
 }): Promise<SchemaCatalog> {
-  const builtin = await loadBuiltinSchemas();
+  const { schemas: builtin, kubernetesKinds } = await loadBuiltins();
+  const kubernetesGroups = new Set([...kubernetesKinds.values()].flat().map(groupOf));
   const repo = new Map<string, ObjectSchema>();
   for (const { file, crd } of options.repoCrds)
     for (const [key, schema] of schemasOfCrd(crd, `CRD in ${file}`)) repo.set(key, schema);
@@ -27,6 +35,13 @@ export async function createSchemaCatalog(options: {
     lookup(apiVersion, kind) {
       const key = typeKey(apiVersion, kind);
       return user.get(key) ?? user.get(typeKey(apiVersion, kind.toLowerCase())) ?? repo.get(key) ?? builtin.get(key);
+    },
+    rejectedKind(apiVersion, kind) {
+      if (!kubernetesGroups.has(groupOf(apiVersion))) return undefined;
+      const served = kubernetesKinds.get(kind);
+      return served
+        ? `Kubernetes serves ${kind} as ${served.join(", ")}, not ${apiVersion}`
+        : `Kubernetes has no kind ${kind} in ${apiVersion}`;
     },
   };
 }

@@ -7,6 +7,7 @@ import type { FieldPath, SchemaViolation } from "./object-schema.js";
  * acts on: alternatives (int-or-string) collapse into one message, required fields are named.
  */
 export function violationsOf(errors: readonly ErrorObject[], value: unknown): SchemaViolation[] {
+  const describe = describer((value as { kind?: unknown } | null)?.kind === "Secret");
   const alternatives = new Set(
     errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath),
   );
@@ -93,11 +94,19 @@ function valueAt(value: unknown, path: FieldPath): unknown {
   return current;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string")
-    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+/** Enough of a wrong value to recognise it, not enough to carry a secret out of the repo. */
+const QUOTED_PREFIX = 12;
+
+/** Words for a value in a message; values of Secrets are never quoted. */
+function describer(secret: boolean): (value: unknown) => string {
+  return (value) => {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "a mapping";
+    if (secret) return `a ${typeof value} (${String(value).length} characters)`;
+    if (typeof value === "string")
+      return `string ${JSON.stringify(value.length > QUOTED_PREFIX ? `${value.slice(0, QUOTED_PREFIX)}…` : value)}`;
+    const text = String(value);
+    return `${typeof value} ${text.length > QUOTED_PREFIX ? `${text.slice(0, QUOTED_PREFIX)}…` : text}`;
+  };
 }
