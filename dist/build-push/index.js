@@ -35178,6 +35178,40 @@ function registerSecret(value) {
     if (value.length >= 4)
         secrets.add(value);
 }
+/**
+ * Variables that hold credentials on the runners and in common setups: the gate's text must not
+ * carry them even when another variable is the token in use (the renderer never sees them, but
+ * a report may quote repository content that copied one).
+ */
+const CREDENTIAL_VARIABLES = (/* unused pure expression or super */ null && ([
+    "GITOPS_TOKEN",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITLAB_TOKEN",
+    "CI_JOB_TOKEN",
+    "CI_REGISTRY_PASSWORD",
+    "CI_DEPLOY_PASSWORD",
+    "CI_JOB_JWT",
+    "CI_JOB_JWT_V2",
+    "ACTIONS_RUNTIME_TOKEN",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    "INPUT_TOKEN",
+    "INPUT_GITHUB-TOKEN",
+    "INPUT_REGISTRY-PASSWORD",
+]));
+/** Names that say a variable is a credential, whatever the setup calls it. */
+const CREDENTIAL_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+/** Values shorter than this are too common to redact without destroying ordinary text. */
+const MIN_ENV_SECRET = 8;
+/** Registers every credential the environment holds: known variables, and names that say so. */
+function registerEnvironmentSecrets(env = process.env) {
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < MIN_ENV_SECRET)
+            continue;
+        if (CREDENTIAL_VARIABLES.includes(name.toUpperCase()) || CREDENTIAL_NAME.test(name))
+            registerSecret(value.trim());
+    }
+}
 /** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
 function redact(text) {
     let out = text;

@@ -767,7 +767,7 @@ function readToken(kind, env, tokenEnv) {
     for (const name of names) {
         const value = env[name]?.trim();
         if (value) {
-            (0,secrets/* registerSecret */.c)(value);
+            (0,secrets/* registerSecret */.cl)(value);
             return value;
         }
     }
@@ -776,7 +776,7 @@ function readToken(kind, env, tokenEnv) {
 function connectForge(options) {
     const env = options.env ?? process.env;
     const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
-    (0,secrets/* registerSecret */.c)(options.token);
+    (0,secrets/* registerSecret */.cl)(options.token);
     if (kind === "github") {
         const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
         return new GitHubForge({

@@ -50,7 +50,7 @@ function runTool(command, args, options = {}) {
             const text = chunk.toString();
             tail = (tail + text).slice(-4000);
             if (!options.quiet)
-                process.stderr.write((0,secrets/* redact */.E)(text));
+                process.stderr.write((0,secrets/* redact */.E$)(text));
         };
         child.stdout.on("data", (chunk) => {
             stdout += chunk.toString();
@@ -62,7 +62,7 @@ function runTool(command, args, options = {}) {
             if (code === 0)
                 resolve(stdout);
             else {
-                const last = (0,secrets/* redact */.E)(tail.trim().split("\n").at(-1) ?? "");
+                const last = (0,secrets/* redact */.E$)(tail.trim().split("\n").at(-1) ?? "");
                 reject(new BuildError(`${command} ${args[0]} failed (exit ${code}): ${last}`));
             }
         });

@@ -10734,14 +10734,49 @@ function describeImage(fields, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact),
-/* harmony export */   c: () => (/* binding */ registerSecret)
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   QQ: () => (/* binding */ registerEnvironmentSecrets),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
 const secrets = new Set();
 /** Remembers a secret so that redact() removes it from anything the suite prints. */
 function registerSecret(value) {
     if (value.length >= 4)
         secrets.add(value);
+}
+/**
+ * Variables that hold credentials on the runners and in common setups: the gate's text must not
+ * carry them even when another variable is the token in use (the renderer never sees them, but
+ * a report may quote repository content that copied one).
+ */
+const CREDENTIAL_VARIABLES = [
+    "GITOPS_TOKEN",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITLAB_TOKEN",
+    "CI_JOB_TOKEN",
+    "CI_REGISTRY_PASSWORD",
+    "CI_DEPLOY_PASSWORD",
+    "CI_JOB_JWT",
+    "CI_JOB_JWT_V2",
+    "ACTIONS_RUNTIME_TOKEN",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    "INPUT_TOKEN",
+    "INPUT_GITHUB-TOKEN",
+    "INPUT_REGISTRY-PASSWORD",
+];
+/** Names that say a variable is a credential, whatever the setup calls it. */
+const CREDENTIAL_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+/** Values shorter than this are too common to redact without destroying ordinary text. */
+const MIN_ENV_SECRET = 8;
+/** Registers every credential the environment holds: known variables, and names that say so. */
+function registerEnvironmentSecrets(env = process.env) {
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < MIN_ENV_SECRET)
+            continue;
+        if (CREDENTIAL_VARIABLES.includes(name.toUpperCase()) || CREDENTIAL_NAME.test(name))
+            registerSecret(value.trim());
+    }
 }
 /** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
 function redact(text) {
@@ -21866,7 +21901,7 @@ const buildPushCli = {
         const { buildPush } = await __nccwpck_require__.e(/* import() */ 114).then(__nccwpck_require__.bind(__nccwpck_require__, 7114));
         const result = await buildPush({ ...(await buildOptionsFrom(flags, push)), push });
         const outputs = buildPushOutputs(result);
-        process.stdout.write((0,secrets/* redact */.E)(flags.json
+        process.stdout.write((0,secrets/* redact */.E$)(flags.json
             ? `${JSON.stringify({ ...outputs, tags: result.tags, metadata: JSON.parse(outputs.metadata) })}\n`
             : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
         if (flags.dotenv)
@@ -21928,7 +21963,7 @@ function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
     const username = env[userName];
     const password = env[passwordName];
     if (password)
-        (0,secrets/* registerSecret */.c)(password);
+        (0,secrets/* registerSecret */.cl)(password);
     // Neither set: the registry takes anonymous pushes (a local one), or the builder is logged in.
     if (!username && !password)
         return undefined;
@@ -21986,7 +22021,7 @@ const FORGE_FLAGS = {
 };
 const FORGES = ["github", "gitlab"];
 /** Writes a progress line to stderr, secrets redacted. */
-const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E)(line)}\n`);
+const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(line)}\n`);
 /**
  * The forge the flags name: --forge (else detected from the runner or --api-url), the token from
  * --token-env (else GITOPS_TOKEN, then the host's usual variable), masked as it is read. The API
@@ -22113,7 +22148,7 @@ const promoteCli = {
             log: logLine,
         });
         const outputs = promoteOutputs(result);
-        process.stdout.write((0,secrets/* redact */.E)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
+        process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
         if (values.dotenv)
             writeDotenv(values.dotenv, outputs);
         return 0;
@@ -22229,7 +22264,7 @@ const releaseCli = {
             "pr-number": result.config.prNumber,
             "pr-url": result.config.prUrl,
         };
-        process.stdout.write((0,secrets/* redact */.E)(flags.json
+        process.stdout.write((0,secrets/* redact */.E$)(flags.json
             ? `${JSON.stringify(outputs)}\n`
             : `pushed ${result.build.image}\n${result.config.changed ? `pinned ${result.tag}@${result.build.digest} in ${result.config.files.join(", ")} (${result.config.commit?.slice(0, 12)})` : "the config repo already pins it"}\n`));
         if (flags.dotenv)
@@ -22358,7 +22393,7 @@ const setImageCli = {
     },
 };
 function print(json, object, text) {
-    process.stdout.write((0,secrets/* redact */.E)(json ? `${JSON.stringify(object)}\n` : text));
+    process.stdout.write((0,secrets/* redact */.E$)(json ? `${JSON.stringify(object)}\n` : text));
 }
 /** The JSON keys are the action's output names, so one vocabulary serves CLI, action and component. */
 function toJson(result) {
@@ -22416,19 +22451,30 @@ function describeFields(fields) {
 
 // EXTERNAL MODULE: ./src/messages/markdown-table.ts
 var markdown_table = __nccwpck_require__(52826);
+;// CONCATENATED MODULE: ./src/gate/reporters/report.ts
+/** A finding's file as the repository (code scanning, check annotations) names it. */
+function repoFile(report, file) {
+    return report.repoPath ? `${report.repoPath}/${file}` : file;
+}
+/** The warning every report carries when the run found nothing to check. */
+const CHECKED_NOTHING = "warning: nothing was checked: no kustomization and no Kubernetes manifest under the directory (is --dir right?)";
+
 ;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
 
 /** Enough to act on in a comment; the full list is in the job log and the report files. */
 const MAX_ROWS = 50;
 /** For PR comments and MR notes: the verdict, the summary, and the findings as a table. */
-const markdownReporter = ({ findings, summary: s }) => {
-    const blocked = s.errors > 0;
+const markdownReporter = ({ findings, summary: s, failed }) => {
+    const blocked = failed;
     const lines = [
         `### gitops-ci/validate: ${blocked ? "blocked" : "passed"}`,
         "",
         `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; **${s.errors} error(s)**, ${s.warnings} warning(s).`,
         "",
     ];
+    if (s.checkedNothing)
+        lines.push(`**${CHECKED_NOTHING}**`, "");
     if (findings.length) {
         const rows = findings
             .slice(0, MAX_ROWS)
@@ -22444,6 +22490,8 @@ const markdownReporter = ({ findings, summary: s }) => {
 
 ;// CONCATENATED MODULE: ./src/commands/publish-verdict.ts
 
+
+
 const CHECK_NAME = "gitops-ci/validate";
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 const NOTE_MARKER = "<!-- gitops-ci/validate -->";
@@ -22456,12 +22504,12 @@ function gateCheckOf(result) {
         title: `${s.errors} error(s), ${s.warnings} warning(s)`,
         summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
         annotations: result.findings.map((f) => ({
-            path: f.file,
+            path: repoFile(result, f.file),
             line: f.line,
             column: f.column,
             level: f.severity === "error" ? "failure" : "warning",
             title: `gitops-ci: ${f.rule}`,
-            message: `${f.message}. ${f.hint}`,
+            message: (0,secrets/* redact */.E$)(`${f.message}. ${f.hint}`),
         })),
     };
 }
@@ -22473,7 +22521,7 @@ async function publishVerdict(forge, result, target) {
     const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
     if (target.changeRequest === undefined)
         return { checkUrl: url };
-    const body = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+    const body = (0,secrets/* redact */.E$)(`${NOTE_MARKER}\n${markdownReporter(result)}`);
     const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
     return { checkUrl: url, note };
 }
@@ -22485,6 +22533,198 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/gate/changed.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+function firstLine(error) {
+    return String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")[0];
+}
+/**
+ * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
+ * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
+ */
+async function baseCommit(dir, baseRef) {
+    if (baseRef.startsWith("-"))
+        throw new src_errors/* UsageError */.eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
+    try {
+        const { stdout } = await run("git", [
+            "-C",
+            dir,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            `${baseRef}^{commit}`,
+        ]);
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
+    }
+}
+/**
+ * Files that differ between `baseRef` and the working tree (committed or not), relative to `dir`
+ * as every other path of the gate is, even when `dir` is a subfolder of the git checkout.
+ */
+async function changedFiles(dir, baseRef) {
+    const base = await baseCommit(dir, baseRef);
+    try {
+        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
+    }
+}
+/** Whether any changed file is an input of the root. */
+function rootChanged(inputs, changed) {
+    for (const file of changed) {
+        if (inputs.files.has(file))
+            return true;
+        for (const dir of inputs.dirs)
+            if (dir === "." || file.startsWith(`${dir}/`))
+                return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/gate/yaml-depth.ts
+/**
+ * How deeply a YAML text nests (block indentation levels, compact `- - -` sequences and flow
+ * `[`/`{` collections), found by a scan of the characters alone. The `yaml` package spends time
+ * and memory more than linear in the nesting (a 40 KB `- - - …` line exhausts node's memory), so
+ * the gate measures before it parses. The scan knows quotes, comments and block scalars well
+ * enough not to count brackets inside them; a file it overrates is one no reviewer could read.
+ */
+function nestingDepth(text) {
+    const indents = [];
+    let flow = 0;
+    let quote;
+    let blockScalarParent;
+    let max = 0;
+    for (const line of text.split("\n")) {
+        const indent = line.length - line.trimStart().length;
+        const rest = line.trim();
+        if (blockScalarParent !== undefined) {
+            if (rest === "" || indent > blockScalarParent)
+                continue;
+            blockScalarParent = undefined;
+        }
+        let at = indent;
+        let compact = 0;
+        if (flow === 0 && quote === undefined) {
+            if (rest === "" || rest.startsWith("#"))
+                continue;
+            if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+                indents.length = 0;
+                continue;
+            }
+            while (indents.length && indents.at(-1) >= indent)
+                indents.pop();
+            indents.push(indent);
+            while ((line[at] === "-" || line[at] === "?") && (line[at + 1] === " " || line[at + 1] === undefined)) {
+                compact++;
+                at += 2;
+                while (line[at] === " ")
+                    at++;
+            }
+        }
+        let valueStart = true;
+        for (; at < line.length; at++) {
+            const c = line[at];
+            if (quote) {
+                if (c === "\\" && quote === '"')
+                    at++;
+                else if (c === quote) {
+                    if (quote === "'" && line[at + 1] === "'")
+                        at++;
+                    else
+                        quote = undefined;
+                }
+                continue;
+            }
+            if (c === " " || c === "\t")
+                continue;
+            if (c === "#" && (at === 0 || line[at - 1] === " " || line[at - 1] === "\t"))
+                break;
+            if ((c === '"' || c === "'") && (valueStart || flow > 0)) {
+                quote = c;
+                continue;
+            }
+            if ((c === "[" || c === "{") && (valueStart || flow > 0)) {
+                flow++;
+                max = Math.max(max, indents.length + compact + flow);
+                valueStart = true;
+                continue;
+            }
+            if ((c === "]" || c === "}") && flow > 0) {
+                flow--;
+                continue;
+            }
+            if (flow === 0 && valueStart && (c === "|" || c === ">") && /^[|>][0-9+-]*\s*(#.*)?$/.test(line.slice(at))) {
+                blockScalarParent = indent;
+                break;
+            }
+            valueStart = (c === ":" && (line[at + 1] === " " || line[at + 1] === undefined)) || (flow > 0 && c === ",");
+        }
+        max = Math.max(max, indents.length + compact + flow);
+    }
+    return max;
+}
+
+;// CONCATENATED MODULE: ./src/gate/credential-files.ts
+
+
+
+
+/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
+const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
+/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
+const KUBECONFIG = /^\s*users:/m;
+const SA_TOKEN = /kubernetes\.io\/service-account-token/;
+/**
+ * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
+ * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
+ */
+function credentialFiles(dir, files, maxDepth) {
+    const out = [];
+    for (const file of files) {
+        const text = readSmallText(external_node_path_default().join(dir, file));
+        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth)
+            continue;
+        const lines = new dist/* LineCounter */.HN();
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
+        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
+            continue;
+        out.push({ file, text, docs, lines });
+    }
+    return out;
+}
+/** The file's text when it is small and not binary (no NUL byte). */
+function readSmallText(full) {
+    const fd = (0,external_node_fs_.openSync)(full, "r");
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
+            return undefined;
+        const buffer = Buffer.alloc(size);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
+        return buffer.includes(0) ? undefined : buffer.toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __nccwpck_require__(53625);
 ;// CONCATENATED MODULE: ./src/gate/yaml-nav.ts
@@ -22556,359 +22796,205 @@ function locate(root, path, like) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/gate/changed.ts
+;// CONCATENATED MODULE: ./src/gate/references.ts
 
 
 
 
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** Files that differ between `baseRef` and the working tree of the checkout (committed or not). */
-async function changedFiles(dir, baseRef) {
-    try {
-        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", baseRef, "--"], {
-            maxBuffer: 64 * 1024 * 1024,
-        });
-        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard"]);
-        return new Set([...stdout.split("\n"), ...untracked.stdout.split("\n")].filter(Boolean));
-    }
-    catch (error) {
-        const message = String(error.stderr ?? error.message)
-            .trim()
-            .split("\n")[0];
-        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot compare against it (${message}); fetch it first, e.g. git fetch origin main`);
-    }
-}
-/** Keys of a kustomization whose values are paths to directories or files it reads. */
-const LIST_KEYS = [
-    "resources",
-    "components",
-    "bases",
-    "crds",
-    "patchesStrategicMerge",
-    "transformers",
-    "generators",
-    "validators",
-    "configurations",
-];
-const ENTRY_PATH_KEYS = {
+const BUILD_LISTS = ["resources", "components", "bases"];
+const FILE_LISTS = ["crds", "configurations", "patchesStrategicMerge"];
+/** Lists whose entries are a path to a plugin config, or the config itself inline. */
+const PLUGIN_LISTS = ["transformers", "generators", "validators"];
+const ENTRY_FIELDS = {
     patches: ["path"],
     patchesJson6902: ["path"],
     replacements: ["path"],
     configMapGenerator: ["files", "envs", "env"],
     secretGenerator: ["files", "envs", "env"],
+    helmCharts: ["valuesFile", "additionalValuesFiles"],
 };
-/** Everything a root reads: kustomization directories (transitively) and files named in them. */
-function inputsOf(root, sources) {
-    const dirs = new Set();
-    const files = new Set();
-    const visit = (dir) => {
-        if (dirs.has(dir))
-            return;
-        const kustomization = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => sources.get(external_node_path_default().posix.join(dir, n))).find(Boolean);
-        if (!kustomization)
-            return;
-        dirs.add(dir);
-        const contents = kustomization.docs[0]?.contents;
-        const refer = (ref) => {
-            if (!ref || ref.includes("://"))
-                return;
-            // generator file entries may be `key=path`
-            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref.includes("=") ? ref.split("=").pop() : ref));
-            files.add(target);
-            visit(target);
-        };
-        for (const key of LIST_KEYS) {
-            const list = yaml_nav_valueOf(contents, key);
-            if ((0,dist/* isSeq */.oP)(list))
-                for (const item of list.items)
-                    refer(stringOf(item));
-        }
-        for (const [key, fields] of Object.entries(ENTRY_PATH_KEYS)) {
-            const list = yaml_nav_valueOf(contents, key);
-            if (!(0,dist/* isSeq */.oP)(list))
-                continue;
-            for (const entry of list.items) {
-                if (!(0,dist/* isMap */.jh)(entry))
-                    continue;
-                for (const field of fields) {
-                    const value = yaml_nav_valueOf(entry, field);
-                    if ((0,dist/* isSeq */.oP)(value))
-                        for (const item of value.items)
-                            refer(stringOf(item));
-                    else
-                        refer(stringOf(value));
-                }
-            }
-        }
-    };
-    visit(root.dir);
-    return { dirs, files };
-}
-/** Whether any changed file is an input of the root. */
-function rootChanged(inputs, changed) {
-    for (const file of changed) {
-        if (inputs.files.has(file))
-            return true;
-        for (const dir of inputs.dirs)
-            if (dir === "." || file.startsWith(`${dir}/`))
-                return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/gate/discovery.ts
-
-
-
-
-const REFERENCE_KEYS = ["resources", "components", "bases"];
-function isKustomization(file) {
+const MAP_FIELDS = {
+    openapi: ["path"],
+    helmGlobals: ["chartHome", "configHome"],
+};
+/** Fields of kustomize's built-in generator and transformer configs that name files. */
+const PLUGIN_FIELDS = {
+    ConfigMapGenerator: ["files", "envs", "env"],
+    SecretGenerator: ["files", "envs", "env"],
+    HelmChartInflationGenerator: ["valuesFile", "additionalValuesFiles", "chartHome"],
+    PatchTransformer: ["path"],
+    PatchJson6902Transformer: ["path"],
+    PatchStrategicMergeTransformer: ["paths"],
+};
+function isKustomizationFile(file) {
     return kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(external_node_path_default().posix.basename(file));
 }
-/**
- * The kustomization roots among the parsed files: every kustomization directory that no other
- * kustomization lists in resources, components or bases. Remote references are ignored.
- */
-function findKustomizationRoots(sources) {
-    const kustomizations = sources.filter((s) => isKustomization(s.file));
-    const included = new Set();
-    for (const source of kustomizations) {
-        const dir = external_node_path_default().posix.dirname(source.file);
-        for (const key of REFERENCE_KEYS) {
-            const list = yaml_nav_valueOf(source.docs[0]?.contents, key);
-            if (!(0,dist/* isSeq */.oP)(list))
-                continue;
-            for (const item of list.items) {
-                const ref = stringOf(item);
-                if (!ref || ref.includes("://") || /^[\w.-]+\.[a-z]{2,}\//.test(ref))
-                    continue;
-                included.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
-            }
-        }
+/** The kustomization file of a directory among the parsed sources, in kustomize's order. */
+function kustomizationIn(dir, sources) {
+    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
+        const found = sources.get(external_node_path_default().posix.join(dir, name));
+        if (found)
+            return found;
     }
-    return kustomizations
-        .map((s) => ({ dir: external_node_path_default().posix.dirname(s.file), file: s.file }))
-        .filter((k) => !included.has(k.dir))
-        .sort((a, b) => a.dir.localeCompare(b.dir));
+    return undefined;
+}
+/** `key=path` entries of generators name the file after the `=`. */
+function pathOfEntry(field, value) {
+    return field.endsWith(".files") && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
 }
 /**
- * Directories the deployers are told to render: Argo CD Application and ApplicationSet
- * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ * Every path a kustomization makes kustomize read, in the order written: resources and bases,
+ * patches, generator files, replacement sources, CRDs, OpenAPI schema, Helm values, and the
+ * files named inside generator/transformer configs (inline or in their own files).
  */
-function declaredPaths(sources) {
-    const found = new Set();
-    const add = (value) => {
-        const p = stringOf(value);
-        if (p && !p.includes("{{") && !p.includes("://"))
-            found.add(external_node_path_default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
+function referencesOf(kustomization, sources) {
+    const baseDir = external_node_path_default().posix.dirname(kustomization.file);
+    const out = [];
+    /** `at` places a reference parsed from an inline string at the entry that holds the string. */
+    const add = (source, field, node, kind, at) => {
+        const raw = stringOf(node);
+        if (!raw || raw.includes("\n"))
+            return;
+        out.push({ field, value: pathOfEntry(field, raw), kind, source, node: at ?? node, baseDir });
     };
-    for (const source of sources) {
-        for (const object of objectsOf(source)) {
-            const group = object.apiVersion?.split("/")[0];
-            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
-                const spec = object.kind === "Application" ? yaml_nav_valueOf(object.map, "spec") : yaml_nav_valueOf(object.map, "spec", "template", "spec");
-                add(yaml_nav_valueOf(spec, "source", "path"));
-                const list = yaml_nav_valueOf(spec, "sources");
-                if ((0,dist/* isSeq */.oP)(list))
-                    for (const item of list.items)
-                        add(yaml_nav_valueOf(item, "path"));
+    const addAll = (source, field, node, kind, at) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                add(source, field, item, kind, at);
+        else
+            add(source, field, node, kind, at);
+    };
+    const pluginConfig = (source, config, field, at) => {
+        const kind = stringOf(yaml_nav_valueOf(config, "kind")) ?? "";
+        for (const key of PLUGIN_FIELDS[kind] ?? [])
+            addAll(source, `${field}.${key}`, yaml_nav_valueOf(config, key), "file", at);
+        const replacements = yaml_nav_valueOf(config, "replacements");
+        if (kind === "ReplacementTransformer" && (0,dist/* isSeq */.oP)(replacements))
+            for (const entry of replacements.items)
+                add(source, `${field}.replacements[].path`, yaml_nav_valueOf(entry, "path"), "file", at);
+    };
+    const contents = kustomization.docs[0]?.contents;
+    for (const key of BUILD_LISTS)
+        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "build");
+    for (const key of FILE_LISTS)
+        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "file");
+    for (const [key, fields] of Object.entries(ENTRY_FIELDS)) {
+        const list = yaml_nav_valueOf(contents, key);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const entry of list.items)
+            if ((0,dist/* isMap */.jh)(entry))
+                for (const field of fields)
+                    addAll(kustomization, `${key}[].${field}`, yaml_nav_valueOf(entry, field), "file");
+    }
+    for (const [key, fields] of Object.entries(MAP_FIELDS))
+        for (const field of fields)
+            add(kustomization, `${key}.${field}`, yaml_nav_valueOf(contents, key, field), "file");
+    for (const key of PLUGIN_LISTS) {
+        const list = yaml_nav_valueOf(contents, key);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const item of list.items) {
+            const text = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
+            if (text?.includes("\n")) {
+                for (const doc of inlineDocuments(text))
+                    pluginConfig(kustomization, doc, key, item);
+                continue;
             }
-            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
-                add(yaml_nav_valueOf(object.map, "spec", "path"));
-        }
-    }
-    return [...found].sort();
-}
-/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
-function rootsToRender(sources) {
-    const byDir = new Map(findKustomizationRoots(sources).map((r) => [r.dir, r]));
-    const kustomizationDirs = new Map(sources.filter((s) => isKustomization(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
-    for (const dir of declaredPaths(sources)) {
-        const file = kustomizationDirs.get(dir);
-        if (file && !byDir.has(dir))
-            byDir.set(dir, { dir, file });
-    }
-    return [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
-}
-/**
- * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
- * and no kustomization reads their files (`used`: every file and directory kustomizations read).
- */
-function plainManifestDirs(sources, used) {
-    const kustomizationDirs = new Set(sources.filter((s) => isKustomization(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
-    const byDir = new Map();
-    for (const source of sources) {
-        const dir = external_node_path_default().posix.dirname(source.file);
-        if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
-            continue;
-        if (!objectsOf(source).some((o) => o.kind && o.apiVersion))
-            continue;
-        byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
-    }
-    return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
-}
-
-;// CONCATENATED MODULE: ./src/gate/finding.ts
-function bySeverityThenPlace(a, b) {
-    return ((a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.rule.localeCompare(b.rule));
-}
-
-;// CONCATENATED MODULE: ./src/gate/patch-files.ts
-
-
-
-
-/**
- * Files that kustomizations apply as patches (patches[].path, patchesStrategicMerge,
- * patchesJson6902[].path). They hold partial objects: checked through the rendered result only.
- */
-function patchFilesOf(sources) {
-    const out = new Set();
-    for (const source of sources) {
-        if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(external_node_path_default().posix.basename(source.file)))
-            continue;
-        const dir = external_node_path_default().posix.dirname(source.file);
-        const contents = source.docs[0]?.contents;
-        const add = (ref) => {
-            // patchesStrategicMerge entries may be inline YAML instead of a path
-            if (ref && !ref.includes("\n"))
-                out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
-        };
-        const merge = yaml_nav_valueOf(contents, "patchesStrategicMerge");
-        if ((0,dist/* isSeq */.oP)(merge))
-            for (const item of merge.items)
-                add(stringOf(item));
-        for (const key of ["patches", "patchesJson6902"]) {
-            const list = yaml_nav_valueOf(contents, key);
-            if ((0,dist/* isSeq */.oP)(list))
-                for (const entry of list.items)
-                    if ((0,dist/* isMap */.jh)(entry))
-                        add(stringOf(yaml_nav_valueOf(entry, "path")));
+            add(kustomization, key, item, "file");
+            const file = text && sources.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, text)));
+            if (file)
+                for (const doc of file.docs)
+                    pluginConfig(file, doc.contents, key);
         }
     }
     return out;
 }
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/gate/render.ts
-
-
-
-
-
-const render_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function onPath(binary) {
-    try {
-        await render_run(binary, ["version"], { timeout: 10_000 });
-        return true;
-    }
-    catch (error) {
-        return error.code !== "ENOENT";
-    }
+/** An inline plugin config's documents (its positions are inside the string, not the file). */
+function inlineDocuments(text) {
+    return (0,dist/* parseAllDocuments */.hR)(text).flatMap((doc) => (doc.errors.length ? [] : [doc.contents]));
 }
-/**
- * The real kustomize: `kustomize build`, else `kubectl kustomize`, with
- * `--load-restrictor LoadRestrictionsNone` as Flux renders. Undefined for `none`.
- */
-async function createRenderer(choice) {
-    if (choice === "none")
-        return undefined;
-    const kustomize = (choice === "auto" || choice === "kustomize") && (await onPath("kustomize"));
-    if (kustomize)
-        return binaryRenderer("kustomize", ["build"]);
-    if (choice === "kustomize")
-        throw new src_errors/* UsageError */.eb("--renderer kustomize: no kustomize on PATH");
-    if (await onPath("kubectl"))
-        return binaryRenderer("kubectl", ["kustomize"]);
-    throw new src_errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
-}
-function binaryRenderer(binary, command) {
-    return {
-        name: `${binary} ${command.join(" ")}`,
-        async render(checkout, dir) {
-            try {
-                const { stdout } = await render_run(binary, [...command, external_node_path_default().join(checkout, dir), "--load-restrictor", "LoadRestrictionsNone"], {
-                    maxBuffer: 256 * 1024 * 1024,
-                    timeout: 120_000,
-                });
-                return { ok: true, output: stdout };
-            }
-            catch (error) {
-                const stderr = String(error.stderr ?? error.message);
-                return { ok: false, error: cleanKustomizeError(stderr, checkout) };
-            }
-        },
-    };
-}
-/** kustomize's message without klog prefixes and absolute paths of this machine. */
-function cleanKustomizeError(stderr, checkout) {
-    const line = stderr
-        .split("\n")
-        .map((l) => l
-        .replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/, "")
-        .replace(/^Error: /, "")
-        .trim())
-        .find((l) => l.length > 0);
-    return (line ?? "kustomize failed").replaceAll(`${external_node_path_default().resolve(checkout)}/`, "").replace(/^"|"$/g, "");
-}
-/** Runs `work` over items with at most `limit` at a time (all cores by default). */
-async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
+/** A reference kustomize fetches over the network instead of reading from the checkout. */
+function looksRemote(value) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
+        /^(git@|gh:|git::)/.test(value) ||
+        /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
+        value.includes("?ref=") ||
+        /[^/]\/\/[^/]/.test(value));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/source-files.ts
 
 
 
+
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-local"]);
-const MAX_BYTES = 4 * 1024 * 1024;
-/** Every .yaml/.yml file under dir (not .git, node_modules, CI config folders), sorted. */
-function listYamlFiles(dir, rel = "") {
-    return (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })
-        .flatMap((entry) => {
+const DEFAULT_PARSE_LIMITS = {
+    maxFileBytes: 4 * 1024 * 1024,
+    maxDepth: 256,
+    maxTotalBytes: 256 * 1024 * 1024,
+};
+const MANIFEST = /\.(ya?ml|json)$/;
+function listRepoFiles(dir, rel = "", into = { manifests: [], others: [] }) {
+    const entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
         const child = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory())
-            return SKIPPED_DIRS.has(entry.name) ? [] : listYamlFiles(dir, child);
-        return entry.isFile() && /\.ya?ml$/.test(entry.name) ? [child] : [];
-    })
-        .sort();
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRS.has(entry.name))
+                listRepoFiles(dir, child, into);
+        }
+        else if (entry.isFile())
+            (MANIFEST.test(entry.name) ? into.manifests : into.others).push(child);
+    }
+    return into;
+}
+function parseLimitFinding(file, message, hint) {
+    return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
+}
+/** Reads files in order while their bytes add up to less than the total limit. */
+class ParseBudget {
+    limits;
+    spent = 0;
+    exhaustedAt;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Whether the file fits what is left; the first file that does not is remembered. */
+    take(file, bytes) {
+        if (this.exhaustedAt === undefined && this.spent + bytes <= this.limits.maxTotalBytes) {
+            this.spent += bytes;
+            return true;
+        }
+        this.exhaustedAt ??= file;
+        return false;
+    }
+    /** The finding for the files left unread, if any were. */
+    finding() {
+        if (this.exhaustedAt === undefined)
+            return undefined;
+        return parseLimitFinding(this.exhaustedAt, `the repository's files add up to more than ${this.limits.maxTotalBytes} bytes; this file and the ones after it were not checked`, "check the repository in parts (--dir a subfolder, or --base-ref for what a PR changed)");
+    }
 }
 /** Parses a file; syntax errors and duplicate keys become findings at their position. */
-function readSourceFile(dir, file) {
+function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
     const full = external_node_path_default().join(dir, file);
-    if ((0,external_node_fs_.statSync)(full).size > MAX_BYTES) {
+    const size = (0,external_node_fs_.statSync)(full).size;
+    if (size > limits.maxFileBytes)
         return {
             findings: [
-                {
-                    rule: "yaml-syntax",
-                    severity: "error",
-                    file,
-                    line: 1,
-                    column: 1,
-                    message: `file is larger than ${MAX_BYTES} bytes`,
-                    hint: "split it; config files this large are not reviewed by anyone",
-                },
+                parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
             ],
         };
-    }
+    if (budget && !budget.take(file, size))
+        return { findings: [] };
     const text = (0,external_node_fs_.readFileSync)(full, "utf8");
+    const depth = nestingDepth(text);
+    if (depth > limits.maxDepth)
+        return {
+            findings: [
+                parseLimitFinding(file, `YAML nests ${depth} levels deep, past the limit of ${limits.maxDepth}; it is not parsed and no root that reads it is rendered`, "flatten it; no Kubernetes manifest nests this deep"),
+            ],
+        };
     const lines = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
     const list = Array.isArray(docs) ? docs : [];
@@ -22927,6 +23013,9 @@ function readSourceFile(dir, file) {
                 : "fix the YAML syntax at this position",
         };
     }));
+    // A JSON file that is no manifest (tsconfig with comments, editor settings) is not the gate's.
+    if (findings.length && file.endsWith(".json") && !/"apiVersion"\s*:/.test(text))
+        return { findings: [] };
     if (findings.length)
         return { findings };
     const bomb = text.includes("*") ? list.find((d) => !aliasesResolve(d)) : undefined;
@@ -22963,6 +23052,561 @@ function positionOf(source, node) {
     const offset = node?.range?.[0] ?? 0;
     const pos = source.lines.linePos(offset);
     return { line: pos.line, column: pos.col };
+}
+
+;// CONCATENATED MODULE: ./src/gate/discovery.ts
+
+
+
+
+
+/** The kustomizations among the parsed files and what each builds, local references only. */
+function buildGraph(sources) {
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const kustomizations = sources.filter((s) => isKustomizationFile(s.file));
+    const dirs = [...new Set(kustomizations.map((s) => external_node_path_default().posix.dirname(s.file)))].sort();
+    const known = new Set(dirs);
+    const edges = new Map(dirs.map((d) => [d, []]));
+    for (const source of kustomizations) {
+        const from = external_node_path_default().posix.dirname(source.file);
+        for (const reference of referencesOf(source, byFile)) {
+            if (reference.kind !== "build" || looksRemote(reference.value))
+                continue;
+            const to = external_node_path_default().posix.normalize(external_node_path_default().posix.join(from, reference.value));
+            if (known.has(to))
+                edges.get(from)?.push({ from, to, reference });
+        }
+    }
+    return { dirs, edges };
+}
+/** Strongly connected components (Tarjan): the kustomizations that build each other in a loop. */
+function cyclesOf(dirs, edges) {
+    const index = new Map();
+    const low = new Map();
+    const stack = [];
+    const onStack = new Set();
+    const components = [];
+    const connect = (v) => {
+        index.set(v, index.size);
+        low.set(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (const { to } of edges.get(v) ?? []) {
+            if (!index.has(to)) {
+                connect(to);
+                low.set(v, Math.min(low.get(v), low.get(to)));
+            }
+            else if (onStack.has(to))
+                low.set(v, Math.min(low.get(v), index.get(to)));
+        }
+        if (low.get(v) !== index.get(v))
+            return;
+        const component = [];
+        for (;;) {
+            const w = stack.pop();
+            onStack.delete(w);
+            component.push(w);
+            if (w === v)
+                break;
+        }
+        const selfLoop = (edges.get(v) ?? []).some((e) => e.to === v);
+        if (component.length > 1 || selfLoop)
+            components.push(component.sort());
+    };
+    for (const dir of dirs)
+        if (!index.has(dir))
+            connect(dir);
+    return components;
+}
+/** The reference that closes a cycle: the first edge back to a kustomization on the walk. */
+function closingEdge(component, edges) {
+    const members = new Set(component);
+    const path = [];
+    const seen = new Set();
+    const walk = (v) => {
+        path.push(v);
+        seen.add(v);
+        for (const edge of edges.get(v) ?? []) {
+            if (!members.has(edge.to))
+                continue;
+            if (path.includes(edge.to))
+                return edge;
+            if (!seen.has(edge.to)) {
+                const found = walk(edge.to);
+                if (found)
+                    return found;
+            }
+        }
+        path.pop();
+        return undefined;
+    };
+    return walk(component[0]);
+}
+function cycleFinding(component, edges) {
+    const { reference, to } = closingEdge(component, edges);
+    return {
+        rule: "kustomization-cycle",
+        severity: "error",
+        file: reference.source.file,
+        ...positionOf(reference.source, reference.node),
+        message: `${reference.field} entry "${reference.value}" closes a cycle: ${[...component, component[0]].join(" -> ")}; kustomize cannot build ${to}`,
+        hint: "remove the entry that points back; the kustomizations it reaches are checked on their own meanwhile",
+    };
+}
+/**
+ * The kustomization roots among the parsed files: every kustomization directory that no other
+ * kustomization builds through resources, components or bases. A kustomization built only from
+ * inside a cycle is a root of its own, so a loop of decoys cannot hide an overlay from the gate.
+ */
+function findKustomizationRoots(sources) {
+    const { dirs, edges } = buildGraph(sources);
+    const cycles = cyclesOf(dirs, edges);
+    const cyclic = new Set(cycles.flat());
+    const included = new Set();
+    for (const [from, list] of edges)
+        if (!cyclic.has(from))
+            for (const edge of list)
+                included.add(edge.to);
+    const fileOf = new Map(sources.filter((s) => isKustomizationFile(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    return {
+        roots: dirs
+            .filter((dir) => !cyclic.has(dir) && !included.has(dir))
+            .map((dir) => ({ dir, file: fileOf.get(dir) })),
+        cycles: cycles.map((component) => cycleFinding(component, edges)),
+        cyclic,
+    };
+}
+/**
+ * Directories the deployers are told to render: Argo CD Application and ApplicationSet
+ * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ */
+function declaredPaths(sources) {
+    const found = new Set();
+    const add = (value) => {
+        const p = stringOf(value);
+        if (p && !p.includes("{{") && !p.includes("://"))
+            found.add(external_node_path_default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
+    };
+    for (const source of sources) {
+        for (const object of objectsOf(source)) {
+            const group = object.apiVersion?.split("/")[0];
+            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+                const spec = object.kind === "Application" ? yaml_nav_valueOf(object.map, "spec") : yaml_nav_valueOf(object.map, "spec", "template", "spec");
+                add(yaml_nav_valueOf(spec, "source", "path"));
+                const list = yaml_nav_valueOf(spec, "sources");
+                if ((0,dist/* isSeq */.oP)(list))
+                    for (const item of list.items)
+                        add(yaml_nav_valueOf(item, "path"));
+            }
+            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
+                add(yaml_nav_valueOf(object.map, "spec", "path"));
+        }
+    }
+    return [...found].sort();
+}
+/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
+function rootsToRender(sources) {
+    const discovered = findKustomizationRoots(sources);
+    const byDir = new Map(discovered.roots.map((r) => [r.dir, r]));
+    const kustomizationDirs = new Map(sources.filter((s) => isKustomizationFile(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    for (const dir of declaredPaths(sources)) {
+        const file = kustomizationDirs.get(dir);
+        if (file && !byDir.has(dir) && !discovered.cyclic.has(dir))
+            byDir.set(dir, { dir, file });
+    }
+    return { ...discovered, roots: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+}
+/**
+ * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
+ * and no kustomization reads their files (`used`: every file and directory kustomizations read).
+ */
+function plainManifestDirs(sources, used) {
+    const kustomizationDirs = new Set(sources.filter((s) => isKustomizationFile(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
+    const byDir = new Map();
+    for (const source of sources) {
+        const dir = external_node_path_default().posix.dirname(source.file);
+        if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
+            continue;
+        if (!objectsOf(source).some((o) => o.kind && o.apiVersion))
+            continue;
+        byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
+    }
+    return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+;// CONCATENATED MODULE: ./src/gate/finding.ts
+function bySeverityThenPlace(a, b) {
+    return ((a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
+}
+
+;// CONCATENATED MODULE: ./src/gate/patch-files.ts
+
+
+
+
+/**
+ * Files that kustomizations apply as patches (patches[].path, patchesStrategicMerge,
+ * patchesJson6902[].path) or read as generator/transformer configs. They hold partial objects
+ * or kustomize's own configuration: checked through the rendered result only.
+ */
+function patchFilesOf(sources) {
+    const out = new Set();
+    for (const source of sources) {
+        if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(external_node_path_default().posix.basename(source.file)))
+            continue;
+        const dir = external_node_path_default().posix.dirname(source.file);
+        const contents = source.docs[0]?.contents;
+        const add = (ref) => {
+            // patchesStrategicMerge entries may be inline YAML instead of a path
+            if (ref && !ref.includes("\n"))
+                out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
+        };
+        for (const key of ["patchesStrategicMerge", "generators", "transformers", "validators"]) {
+            const list = yaml_nav_valueOf(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const item of list.items)
+                    add(stringOf(item));
+        }
+        for (const key of ["patches", "patchesJson6902"]) {
+            const list = yaml_nav_valueOf(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const entry of list.items)
+                    if ((0,dist/* isMap */.jh)(entry))
+                        add(stringOf(yaml_nav_valueOf(entry, "path")));
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
+
+
+
+
+
+const sandbox_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const DEFAULT_RENDER_LIMITS = {
+    timeoutMs: 120_000,
+    maxOutputBytes: 64 * 1024 * 1024,
+    maxMemoryBytes: 2 * 1024 * 1024 * 1024,
+};
+async function works(binary, args) {
+    try {
+        await sandbox_run(binary, args, { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Runs a renderer as repository content demands: an environment of PATH and a fresh empty HOME
+ * only (no token, no CI variables for a kustomization to read through /proc/self/environ), no
+ * git transport, bounded in time, output and memory, and without network when the machine lets
+ * an unprivileged process make a network namespace (`allowNetwork` turns that off).
+ */
+async function createSandbox(options) {
+    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+    const memoryBound = process.platform === "linux" && (await works("prlimit", ["--as=1073741824", "--", "true"]));
+    const networkIsolated = !options.allowNetwork && process.platform === "linux" && (await works("unshare", ["-rn", "true"]));
+    const wrap = (binary, args) => {
+        let command = [binary, args];
+        if (networkIsolated)
+            command = ["unshare", ["-rn", "--", command[0], ...command[1]]];
+        if (memoryBound)
+            command = ["prlimit", [`--as=${limits.maxMemoryBytes}`, "--", command[0], ...command[1]]];
+        return command;
+    };
+    return {
+        memoryBound,
+        networkIsolated,
+        limits,
+        async run(binary, args) {
+            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
+            const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
+            if (!options.allowNetwork)
+                Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
+            const [command, argv] = wrap(binary, args);
+            try {
+                const { stdout } = await sandbox_run(command, argv, {
+                    env,
+                    cwd: home,
+                    maxBuffer: limits.maxOutputBytes,
+                    timeout: limits.timeoutMs,
+                    killSignal: "SIGKILL",
+                });
+                return { ok: true, stdout };
+            }
+            catch (error) {
+                const failure = error;
+                const stderr = String(failure.stderr ?? failure.message);
+                return { ok: false, stderr, limit: limitOf(failure, stderr, memoryBound) };
+            }
+            finally {
+                await (0,promises_.rm)(home, { recursive: true, force: true });
+            }
+        },
+    };
+}
+function limitOf(failure, stderr, memoryBound) {
+    if (failure.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+        return "output";
+    if (failure.killed && failure.signal === "SIGKILL")
+        return "time";
+    // Go reports a failed allocation under RLIMIT_AS as "out of memory", or dies reserving arenas.
+    if (memoryBound &&
+        (/out of memory|cannot allocate memory|failed to reserve/i.test(stderr) || failure.signal === "SIGSEGV"))
+        return "memory";
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/render/renderer.ts
+
+
+
+
+
+
+const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
+const MAX_ERROR_CHARS = 400;
+async function onPath(binary) {
+    try {
+        await renderer_run(binary, ["version"], { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ENOENT";
+    }
+}
+/**
+ * The real kustomize: `kustomize build`, else `kubectl kustomize`, with
+ * `--load-restrictor LoadRestrictionsNone` as Flux renders (the gate itself keeps every path
+ * inside the repository), in the sandbox. Undefined for `none`.
+ */
+async function createRenderer(choice, options = {}) {
+    if (choice === "none")
+        return undefined;
+    const sandbox = await createSandbox({ limits: options.limits, allowNetwork: options.allowRemote ?? false });
+    const kustomize = (choice === "auto" || choice === "kustomize") && (await onPath("kustomize"));
+    if (kustomize)
+        return binaryRenderer("kustomize", ["build"], sandbox);
+    if (choice === "kustomize")
+        throw new src_errors/* UsageError */.eb("--renderer kustomize: no kustomize on PATH");
+    if (await onPath("kubectl"))
+        return binaryRenderer("kubectl", ["kustomize"], sandbox);
+    throw new src_errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
+}
+function binaryRenderer(binary, command, sandbox) {
+    return {
+        name: `${binary} ${command.join(" ")}`,
+        sandbox,
+        async render(checkout, dir) {
+            const absolute = external_node_path_default().resolve(checkout, dir);
+            const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
+            if (outcome.ok)
+                return { ok: true, output: outcome.stdout };
+            if (outcome.limit)
+                return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
+            return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+        },
+    };
+}
+function limitMessage(limit, limits) {
+    if (limit === "time")
+        return `the render ran past its time limit (${limits.timeoutMs / 1000} s) and was stopped`;
+    if (limit === "output")
+        return `the render printed more than its output limit (${bytes(limits.maxOutputBytes)})`;
+    return `the render needed more than its memory limit (${bytes(limits.maxMemoryBytes)})`;
+}
+function bytes(count) {
+    if (count >= 1024 * 1024)
+        return `${Math.round(count / (1024 * 1024))} MiB`;
+    return count >= 1024 ? `${Math.round(count / 1024)} KiB` : `${count} bytes`;
+}
+/**
+ * kustomize's own error, as one bounded line: the `Error:` line of kustomize (or the `err=` of
+ * kubectl's klog line), not the deprecation warnings before it, with paths of this machine made
+ * relative to the checkout.
+ */
+function kustomizeError(stderr, checkout) {
+    const lines = stderr.split("\n").map((l) => l.trim());
+    const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean) ?? klogBlock(lines);
+    const plain = lines.find((l) => l.startsWith("Error: "))?.slice("Error: ".length);
+    const other = lines.find((l) => l.length > 0 && !l.startsWith("# Warning:") && !l.startsWith("Warning:"));
+    const message = (klog ? klog.replaceAll('\\"', '"') : (plain ?? other ?? "kustomize failed"))
+        .replaceAll(`${external_node_path_default().resolve(checkout)}/`, "")
+        .replaceAll(external_node_path_default().resolve(checkout), ".");
+    return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
+}
+/** klog prints a multi-line error as `err=<`, the lines, then `>`: they are joined into one. */
+function klogBlock(lines) {
+    const start = lines.findIndex((l) => /"command failed" err=<$/.test(l));
+    if (start < 0)
+        return undefined;
+    const end = lines.indexOf(">", start);
+    return lines
+        .slice(start + 1, end < 0 ? undefined : end)
+        .filter(Boolean)
+        .join(" ");
+}
+/** Runs `work` over items with at most `limit` at a time (all cores by default). */
+async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/gate/repo-boundary.ts
+
+
+function repoBoundaryOf(dir) {
+    const checkout = (0,external_node_fs_.realpathSync)(dir);
+    let at = checkout;
+    for (;;) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(at, ".git")))
+            return { root: at, checkout };
+        const parent = external_node_path_default().dirname(at);
+        if (parent === at)
+            return { root: checkout, checkout };
+        at = parent;
+    }
+}
+/** Whether an absolute path stays in the repository (and out of its .git). */
+function insideRepo(boundary, absolute) {
+    const relative = external_node_path_default().relative(boundary.root, absolute);
+    if (relative === "")
+        return true;
+    if (relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
+        return false;
+    return relative.split((external_node_path_default()).sep)[0] !== ".git";
+}
+/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
+function resolveInRepo(boundary, absolute) {
+    if (!insideRepo(boundary, absolute))
+        return { place: "outside", through: "path" };
+    if (!exists(absolute))
+        return { place: "missing" };
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(absolute);
+    }
+    catch {
+        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
+        return { place: "outside", through: "symlink" };
+    }
+    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
+}
+function exists(absolute) {
+    try {
+        (0,external_node_fs_.lstatSync)(absolute);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
+
+
+/** Walks a root's kustomizations through resources, components and bases. */
+function inputsOf(root, sources) {
+    const inputs = { dirs: new Set(), files: new Set(), references: [] };
+    const visit = (dir) => {
+        if (inputs.dirs.has(dir))
+            return;
+        const kustomization = kustomizationIn(dir, sources);
+        if (!kustomization)
+            return;
+        inputs.dirs.add(dir);
+        for (const reference of referencesOf(kustomization, sources)) {
+            inputs.references.push(reference);
+            if (reference.value.includes("://"))
+                continue;
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
+            inputs.files.add(target);
+            if (reference.kind === "build")
+                visit(target);
+        }
+    };
+    visit(root.dir);
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
+
+
+
+
+
+/**
+ * The references of a root that kustomize must not follow: paths that leave the repository
+ * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
+ * allowed, anything it would fetch over the network. A root with any of these is not rendered.
+ */
+function referenceFindings(references, boundary, allowRemote) {
+    const findings = [];
+    for (const reference of references) {
+        const finding = judge(reference, boundary, allowRemote);
+        if (finding)
+            findings.push(finding);
+    }
+    return findings;
+}
+function judge(reference, boundary, allowRemote) {
+    const at = { file: reference.source.file, ...positionOf(reference.source, reference.node) };
+    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
+    const resolution = resolveInRepo(boundary, absolute);
+    if (resolution.place === "missing" && looksRemote(reference.value)) {
+        if (allowRemote)
+            return undefined;
+        return {
+            rule: "remote-resource",
+            severity: "error",
+            ...at,
+            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
+            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
+        };
+    }
+    const outside = resolution.place === "outside"
+        ? resolution.through
+        : reference.kind === "build" && resolution.place === "inside"
+            ? kustomizationOutside(boundary, absolute)
+            : undefined;
+    if (!outside)
+        return undefined;
+    return {
+        rule: "path-outside-repo",
+        severity: "error",
+        ...at,
+        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
+        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
+    };
+}
+/** A referenced directory whose kustomization file is a symlink out of the repository. */
+function kustomizationOutside(boundary, dir) {
+    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
+        const resolution = resolveInRepo(boundary, external_node_path_default().join(dir, name));
+        if (resolution.place === "outside")
+            return "symlink";
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/rules/cluster-credential.ts
@@ -23128,45 +23772,201 @@ function embedsSecretData(json) {
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
 
 
+
+
+
+const plaintext_secret_rendered_HINT = "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store";
+const DATA_KEYS = ["data", "stringData"];
 /**
- * A Secret with data in a root's rendered output that no file of the repo shows: it comes from a
- * remote base, a Helm chart or a generator plugin. Secrets written in the repo and secretGenerator
- * output are reported at their lines by plaintext-secret and secret-generator.
+ * A Secret in a root's rendered output with data that no finding on its sources accounts for:
+ * data added by a patch (reported at the patch line), or from a remote base, Helm chart or
+ * generator plugin (reported at the root). Secrets written with data, secretGenerator output and
+ * SOPS files are reported at their own lines by the source rules, whatever the rendered name.
  */
 const plaintextSecretRendered = ({ root, objects, inputs }) => {
-    const known = new Set();
-    for (const source of inputs) {
-        for (const object of objectsOf(source)) {
-            if (object.kind === "Secret")
-                known.add(stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "");
-            const generators = yaml_nav_valueOf(object.map, "secretGenerator");
-            if ((0,dist/* isSeq */.oP)(generators))
-                for (const g of generators.items)
-                    if ((0,dist/* isMap */.jh)(g))
-                        known.add(stringOf(yaml_nav_valueOf(g, "name")) ?? "");
-        }
-    }
     const findings = [];
     for (const object of objects) {
         if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
             continue;
-        if (![object.data, object.stringData].some((v) => v && Object.keys(v).length > 0))
+        const keys = DATA_KEYS.flatMap((k) => Object.keys(object[k] ?? {}));
+        if (keys.length === 0 || sopsCiphertext(object))
             continue;
         const name = object.metadata?.name ?? "";
-        if ([...known].some((k) => k && name.includes(k)))
-            continue;
-        findings.push({
-            rule: "plaintext-secret",
-            severity: "error",
-            file: root.file,
-            line: 1,
-            column: 1,
-            message: `${root.dir} renders Secret ${name} with data that no file of the repo shows (a remote base, Helm chart or generator plugin)`,
-            hint: "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store",
-        });
+        const unreported = new Map();
+        for (const key of keys) {
+            const supplier = supplierOf(key, name, inputs);
+            if (!supplier?.reported)
+                unreported.set(key, supplier);
+        }
+        const byPlace = new Map();
+        for (const [key, supplier] of unreported) {
+            const place = supplier ? `${supplier.file}:${supplier.line}:${supplier.column}` : "";
+            byPlace.set(place, { supplier, keys: [...(byPlace.get(place)?.keys ?? []), key] });
+        }
+        for (const { supplier, keys: list } of byPlace.values()) {
+            const what = `${list.length === 1 ? "key" : "keys"} ${list.join(", ")}`;
+            findings.push(supplier
+                ? {
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: supplier.file,
+                    line: supplier.line,
+                    column: supplier.column,
+                    message: `this patch gives Secret ${name} plaintext ${what} (${root.dir} renders it)`,
+                    hint: plaintext_secret_rendered_HINT,
+                }
+                : {
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: root.file,
+                    line: 1,
+                    column: 1,
+                    message: `${root.dir} renders Secret ${name} with ${what} that no file of the repo shows (a remote base, Helm chart or generator plugin)`,
+                    hint: plaintext_secret_rendered_HINT,
+                });
+        }
     }
     return findings;
 };
+function sopsCiphertext(object) {
+    const values = DATA_KEYS.flatMap((k) => Object.values(object[k] ?? {}));
+    return values.every((v) => typeof v === "string" && v.startsWith("ENC[AES256_GCM,"));
+}
+/** Whether a source object's name is the rendered name before kustomize's prefixes, suffixes and hashes. */
+const sameSecret = (rendered, written) => !!written && rendered.includes(written);
+/** The file and line that put `key` into the Secret: a Secret document, a generator, or a patch. */
+function supplierOf(key, name, inputs) {
+    for (const source of inputs) {
+        for (const object of objectsOf(source)) {
+            if (object.kind === "Secret" && sameSecret(name, stringOf(yaml_nav_valueOf(object.map, "metadata", "name")))) {
+                for (const section of DATA_KEYS) {
+                    const pair = pairOf(yaml_nav_valueOf(object.map, section), key);
+                    if (pair)
+                        return { file: source.file, ...positionOf(source, pair.key), reported: true };
+                }
+            }
+        }
+        if (!isKustomizationFile(source.file))
+            continue;
+        const contents = source.docs[0]?.contents;
+        const generators = yaml_nav_valueOf(contents, "secretGenerator");
+        if ((0,dist/* isSeq */.oP)(generators))
+            for (const g of generators.items)
+                if (sameSecret(name, stringOf(yaml_nav_valueOf(g, "name"))))
+                    return { file: source.file, ...positionOf(source, g), reported: true };
+        const patched = patchSupplier(key, source, inputs);
+        if (patched)
+            return patched;
+    }
+    return undefined;
+}
+/** A patch of this kustomization (inline or in a file) that writes `key` under data or stringData. */
+function patchSupplier(key, kustomization, inputs) {
+    const dir = external_node_path_default().posix.dirname(kustomization.file);
+    const contents = kustomization.docs[0]?.contents;
+    const entries = [];
+    for (const list of ["patches", "patchesJson6902", "patchesStrategicMerge"]) {
+        const seq = yaml_nav_valueOf(contents, list);
+        if ((0,dist/* isSeq */.oP)(seq))
+            entries.push(...seq.items);
+    }
+    for (const entry of entries) {
+        const written = stringOf(entry);
+        const inline = written?.includes("\n") ? entry : (0,dist/* isScalar */.jn)(entry) ? undefined : yaml_nav_valueOf(entry, "patch");
+        const text = stringOf(inline);
+        if (inline && text) {
+            const line = lineInText(text, key);
+            if (line === undefined)
+                continue;
+            const at = positionOf(kustomization, inline);
+            // a block scalar's text starts on the line after its | or > indicator
+            return {
+                file: kustomization.file,
+                line: at.line + line + (isBlock(kustomization, inline) ? 1 : 0),
+                column: 1,
+                reported: false,
+            };
+        }
+        const file = (0,dist/* isScalar */.jn)(entry) ? written : stringOf(yaml_nav_valueOf(entry, "path"));
+        if (!file)
+            continue;
+        const source = inputs.find((s) => s.file === external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, file)));
+        const found = source && keyInPatch(source, key);
+        if (found)
+            return { file: source.file, ...found, reported: false };
+    }
+    return undefined;
+}
+function isBlock(source, node) {
+    const first = source.text[node.range?.[0] ?? 0];
+    return first === "|" || first === ">";
+}
+/** The 0-based line of a patch text that writes `key` under data/stringData, if it does. */
+function lineInText(text, key) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    if (!Array.isArray(docs) || !docs.some((d) => writesKey(d.toJS({ maxAliasCount: 100 }), key)))
+        return undefined;
+    const lines = text.split("\n");
+    const index = lines.findIndex((l) => l.includes(`/${key}`) || new RegExp(`^\\s*"?${plaintext_secret_rendered_escape(key)}"?\\s*:`).test(l));
+    if (index >= 0)
+        return index;
+    const section = lines.findIndex((l) => /stringData|\bdata\b/.test(l));
+    return section >= 0 ? section : 0;
+}
+function plaintext_secret_rendered_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/** The line of a patch file's entry for `key`. */
+function keyInPatch(source, key) {
+    for (const doc of source.docs) {
+        const contents = doc.contents;
+        if ((0,dist/* isSeq */.oP)(contents)) {
+            for (const op of contents.items) {
+                const target = stringOf(yaml_nav_valueOf(op, "path")) ?? "";
+                if (writesOp(op, key, target))
+                    return positionOf(source, (pairOf(op, "path")?.key ?? op));
+            }
+        }
+        else if ((0,dist/* isMap */.jh)(contents)) {
+            for (const section of DATA_KEYS) {
+                const pair = pairOf(yaml_nav_valueOf(contents, section), key);
+                if (pair)
+                    return positionOf(source, pair.key);
+            }
+        }
+    }
+    return undefined;
+}
+function writesOp(op, key, target) {
+    const kind = stringOf(yaml_nav_valueOf(op, "op"));
+    if (kind !== "add" && kind !== "replace" && kind !== "copy" && kind !== "move")
+        return false;
+    if (target === `/data/${key}` || target === `/stringData/${key}`)
+        return true;
+    if (target !== "/data" && target !== "/stringData")
+        return false;
+    const value = yaml_nav_valueOf(op, "value");
+    return !(0,dist/* isMap */.jh)(value) || !!pairOf(value, key);
+}
+/** Whether a parsed patch (JSON 6902 list or strategic merge object) writes `key`. */
+function writesKey(patch, key) {
+    if (Array.isArray(patch))
+        return patch.some((op) => {
+            if (!["add", "replace", "copy", "move"].includes(op?.op ?? ""))
+                return false;
+            if (op.path === `/data/${key}` || op.path === `/stringData/${key}`)
+                return true;
+            if (op.path !== "/data" && op.path !== "/stringData")
+                return false;
+            return typeof op.value !== "object" || op.value === null || key in op.value;
+        });
+    if (patch === null || typeof patch !== "object")
+        return false;
+    return DATA_KEYS.some((k) => {
+        const section = patch[k];
+        return section !== null && typeof section === "object" && key in section;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/gate/schema/api-lifecycle.ts
 
@@ -23349,6 +24149,7 @@ function formatPath(path) {
  * acts on: alternatives (int-or-string) collapse into one message, required fields are named.
  */
 function violationsOf(errors, value) {
+    const describe = describer(value?.kind === "Secret");
     const alternatives = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
     const typesAt = new Map();
     const out = [];
@@ -23431,16 +24232,24 @@ function valueAt(value, path) {
             current !== null && typeof current === "object" ? current[key] : undefined;
     return current;
 }
-function describe(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "a mapping";
-    if (typeof value === "string")
-        return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    return `${typeof value} ${String(value)}`;
+/** Enough of a wrong value to recognise it, not enough to carry a secret out of the repo. */
+const QUOTED_PREFIX = 12;
+/** Words for a value in a message; values of Secrets are never quoted. */
+function describer(secret) {
+    return (value) => {
+        if (value === null)
+            return "null";
+        if (Array.isArray(value))
+            return "a list";
+        if (typeof value === "object")
+            return "a mapping";
+        if (secret)
+            return `a ${typeof value} (${String(value).length} characters)`;
+        if (typeof value === "string")
+            return `string ${JSON.stringify(value.length > QUOTED_PREFIX ? `${value.slice(0, QUOTED_PREFIX)}…` : value)}`;
+        const text = String(value);
+        return `${typeof value} ${text.length > QUOTED_PREFIX ? `${text.slice(0, QUOTED_PREFIX)}…` : text}`;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/schema/crd-schemas.ts
@@ -23678,7 +24487,7 @@ const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
  * apiVersion/kind, kubeconfig) and for SOPS-encrypted ones, whose values are ciphertext until
  * the deployer decrypts them.
  */
-function judge(object, options) {
+function schema_judge(object, options) {
     const { apiVersion, kind } = object;
     if (typeof apiVersion !== "string" || typeof kind !== "string")
         return undefined;
@@ -23688,8 +24497,10 @@ function judge(object, options) {
     if (reason)
         return { type: "not-served", reason };
     const schema = options.catalog.lookup(apiVersion, kind);
-    if (!schema)
-        return { type: "unknown-kind" };
+    if (!schema) {
+        const rejected = options.catalog.rejectedKind(apiVersion, kind);
+        return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
+    }
     return { type: "checked", violations: schema.check(object, options.strict) };
 }
 function describeObject(object) {
@@ -23710,6 +24521,16 @@ function verdictFindings(verdict, object, source, map, place, options) {
                 ...at(source, yaml_nav_valueOf(map, "kind")),
                 message: `no schema for ${apiVersion} ${String(object.kind)}: ${what} is not checked`,
                 hint: "add its CustomResourceDefinition to the repo, or its schema to --schema-dir (a CRD manifest or <group>/<kind>_<version>.json)",
+            },
+        ];
+    if (verdict.type === "rejected")
+        return [
+            {
+                rule: "schema",
+                severity: "error",
+                ...at(source, yaml_nav_valueOf(map, "kind")),
+                message: `${apiVersion} ${String(object.kind)}: ${verdict.reason}`,
+                hint: "the API server rejects this apiVersion/kind pair; fix apiVersion or kind",
             },
         ];
     if (verdict.type === "not-served")
@@ -23757,7 +24578,7 @@ function sourceSchemaFindings(source, options) {
         if (object.kind?.endsWith("List") && (0,dist/* isSeq */.oP)(yaml_nav_valueOf(object.map, "items")))
             return [];
         const data = object.map.toJS(object.doc, { maxAliasCount: 100 });
-        const verdict = judge(data, options);
+        const verdict = schema_judge(data, options);
         if (!verdict)
             return [];
         return verdictFindings(verdict, data, source, object.map, (v) => ({ source, located: locate(object.map, v.path) }), options);
@@ -23818,7 +24639,7 @@ function sameObject(rendered, kind, name) {
 function renderedSchemaFindings(objects, sources, options) {
     const findings = [];
     for (const object of objects) {
-        const verdict = judge(object, options);
+        const verdict = schema_judge(object, options);
         if (!verdict || (verdict.type === "checked" && verdict.violations.length === 0))
             continue;
         const resource = sources.resources
@@ -24162,6 +24983,10 @@ function collect(namespace, into, depth = 0) {
  * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
  */
 async function loadBuiltinSchemas() {
+    return (await loadBuiltins()).schemas;
+}
+/** The shipped schemas, and the apiVersion of every Kubernetes kind by kind. */
+async function loadBuiltins() {
     const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83176)),
         Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88625)),
@@ -24171,13 +24996,16 @@ async function loadBuiltinSchemas() {
     const models = new Map();
     collect(kubernetes, models);
     const kubernetesKeys = new Set(models.keys());
+    const kubernetesKinds = new Map();
+    for (const model of models.values())
+        kubernetesKinds.set(model.kind, [...(kubernetesKinds.get(model.kind) ?? []), model.apiVersion]);
     for (const crds of [sealedSecrets, argoCd, flux])
         collect(crds, models);
     const schemas = new Map();
     for (const [key, model] of models) {
         schemas.set(key, modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : "built-in CRD"));
     }
-    return schemas;
+    return { schemas, kubernetesKinds };
 }
 function modelSchema(model, origin) {
     return {
@@ -24262,8 +25090,11 @@ function loadSchemaDir(dir) {
 
 
 
+/** The API group of an apiVersion: "" for the core `v1`; other slash-less values name no group. */
+const groupOf = (apiVersion) => apiVersion.includes("/") ? apiVersion.split("/")[0] : apiVersion === "v1" ? "" : `(${apiVersion})`;
 async function createSchemaCatalog(options) {
-    const builtin = await loadBuiltinSchemas();
+    const { schemas: builtin, kubernetesKinds } = await loadBuiltins();
+    const kubernetesGroups = new Set([...kubernetesKinds.values()].flat().map(groupOf));
     const repo = new Map();
     for (const { file, crd } of options.repoCrds)
         for (const [key, schema] of schemasOfCrd(crd, `CRD in ${file}`))
@@ -24274,10 +25105,26 @@ async function createSchemaCatalog(options) {
             const key = typeKey(apiVersion, kind);
             return user.get(key) ?? user.get(typeKey(apiVersion, kind.toLowerCase())) ?? repo.get(key) ?? builtin.get(key);
         },
+        rejectedKind(apiVersion, kind) {
+            const group = groupOf(apiVersion);
+            if (!kubernetesGroups.has(group))
+                return undefined;
+            const served = kubernetesKinds.get(kind) ?? [];
+            if (served.some((v) => groupOf(v) === group))
+                return undefined;
+            return served.length
+                ? `Kubernetes serves ${kind} as ${served.join(", ")}, not ${apiVersion}`
+                : `Kubernetes has no kind ${kind} in ${apiVersion}`;
+        },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
+
+
+
+
+
 
 
 
@@ -24319,6 +25166,11 @@ const DEFAULT_KEY_BYTES = 512;
  */
 async function validate(options) {
     const started = performance.now();
+    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
+        throw new src_errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
+    (0,secrets/* registerEnvironmentSecrets */.QQ)();
+    const boundary = repoBoundaryOf(options.dir);
+    const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
     const context = {
         sealedSecretsKeyBytes: options.sealedSecretsCert
             ? keyBytesOf(options.dir, options.sealedSecretsCert)
@@ -24329,32 +25181,35 @@ async function validate(options) {
     const inScope = (file) => !changed || changed.has(file);
     const findings = [];
     const sources = [];
-    for (const file of listYamlFiles(options.dir)) {
-        const read = readSourceFile(options.dir, file);
+    /** Files that could not be parsed: no root reading them is rendered. */
+    const unreadable = new Set();
+    const files = listRepoFiles(options.dir);
+    const budget = new ParseBudget(parseLimits);
+    for (const file of files.manifests) {
+        const read = readSourceFile(options.dir, file, parseLimits, budget);
         if (inScope(file))
             findings.push(...read.findings);
         if (read.source)
             sources.push(read.source);
+        else
+            unreadable.add(file);
     }
+    const overBudget = budget.finding();
+    if (overBudget)
+        findings.push(overBudget);
     for (const source of sources) {
         if (!inScope(source.file))
             continue;
         for (const rule of SOURCE_RULES)
             findings.push(...rule(source, context));
     }
+    for (const source of credentialFiles(options.dir, files.others.filter(inScope), parseLimits.maxDepth))
+        findings.push(...clusterCredential(source, context));
     const patchFiles = patchFilesOf(sources);
-    // JSON 6902 patches are often .json files, which the YAML walk does not read.
-    for (const file of patchFiles) {
-        if (!file.endsWith(".json") || !(0,external_node_fs_.existsSync)(external_node_path_default().join(options.dir, file)))
-            continue;
-        const read = readSourceFile(options.dir, file);
-        if (inScope(file))
-            findings.push(...read.findings);
-        if (read.source)
-            sources.push(read.source);
-    }
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
-    const allRoots = rootsToRender(sources);
+    const discovered = rootsToRender(sources);
+    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
+    const allRoots = discovered.roots;
     const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
     const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
     const allPlain = plainManifestDirs(sources, used);
@@ -24370,42 +25225,50 @@ async function validate(options) {
         strict: options.strict ?? false,
         kubernetesMinor,
     };
-    const renderer = await createRenderer(options.renderer ?? "auto");
+    const renderer = await createRenderer(options.renderer ?? "auto", {
+        limits: options.limits?.render,
+        allowRemote: options.allowRemote ?? false,
+    });
     let rendered = 0;
     let renderFailures = 0;
     let resources = 0;
     /** Files whose objects were checked as part of a rendered root. */
     const covered = new Set();
     let renderMs = 0;
+    // Nothing a root names may lead kustomize out of the repository or onto the network.
+    const renderable = roots.filter((root) => {
+        const rootInputs = inputs.get(root.dir);
+        const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
+        findings.push(...refused);
+        return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
+    });
     if (renderer) {
         const renderStart = performance.now();
-        const results = await mapConcurrent(roots, (root) => renderer.render(options.dir, root.dir));
+        const results = await mapConcurrent(renderable, (root) => renderer.render(boundary.checkout, root.dir));
         renderMs = performance.now() - renderStart;
         results.forEach((result, i) => {
-            const root = roots[i];
-            if (result.ok) {
-                rendered++;
-                const objects = (0,dist/* parseAllDocuments */.hR)(result.output).map((d) => d.toJS({ maxAliasCount: 100 }));
-                resources += objects.length;
-                const files = [root.file, ...(inputs.get(root.dir)?.files ?? [])];
-                const rootFiles = files.flatMap((f) => sourcesByFile.get(f) ?? []);
-                for (const rule of RENDERED_RULES)
-                    findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
-                findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
-                for (const f of files)
-                    covered.add(f);
+            const root = renderable[i];
+            if (!result.ok) {
+                renderFailures++;
+                findings.push(renderFailure(root.file, root.dir, result));
                 return;
             }
-            renderFailures++;
-            findings.push({
-                rule: "render-failed",
-                severity: "error",
-                file: root.file,
-                line: 1,
-                column: 1,
-                message: `${renderer.name} failed: ${result.error}`,
-                hint: "run the same command locally; the deployer renders this root the same way and would fail too",
-            });
+            rendered++;
+            const objects = (0,dist/* parseAllDocuments */.hR)(result.output).map((d) => d.toJS({ maxAliasCount: 100 }));
+            resources += objects.length;
+            const rootInputs = inputs.get(root.dir);
+            // its kustomizations first (the root's own leads), then the files they name
+            const rootFiles = [
+                ...new Set([
+                    ...[...rootInputs.dirs].flatMap((dir) => kustomizationIn(dir, sourcesByFile) ?? []),
+                    ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
+                ]),
+            ];
+            for (const rule of RENDERED_RULES)
+                findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
+            findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
+            for (const f of rootFiles)
+                covered.add(f.file);
         });
     }
     // A plain directory renders to its own files, which the source checks below read.
@@ -24421,11 +25284,12 @@ async function validate(options) {
         else if (!covered.has(source.file))
             findings.push(...sourceSchemaFindings(source, schema));
     }
-    const unique = dedupe(findings).sort(bySeverityThenPlace);
+    const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
     const errors = unique.filter((f) => f.severity === "error").length;
     const warnings = unique.length - errors;
     const failOn = options.failOn ?? "error";
     const rootCount = allRoots.length + allPlain.length;
+    const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
     return {
         findings: unique,
         summary: {
@@ -24435,13 +25299,46 @@ async function validate(options) {
             resources,
             errors,
             warnings,
+            checkedNothing: rootCount === 0 && !manifests,
         },
         failed: failOn === "warning" ? unique.length > 0 : errors > 0,
         timings: { renderMs, totalMs: performance.now() - started },
+        repoPath: external_node_path_default().relative(boundary.root, boundary.checkout).split((external_node_path_default()).sep).join("/"),
     };
 }
-function isKustomizationFile(file) {
-    return kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(external_node_path_default().posix.basename(file));
+/** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
+function readsUnreadable(inputs, unreadable) {
+    for (const file of unreadable) {
+        if (inputs.files.has(file))
+            return true;
+        if (isKustomizationFile(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
+            return true;
+    }
+    return false;
+}
+function renderFailure(file, dir, result) {
+    if (result.limit)
+        return {
+            rule: "render-limit",
+            severity: "error",
+            file,
+            line: 1,
+            column: 1,
+            message: `${dir}: ${result.error}`,
+            hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
+        };
+    return {
+        rule: "render-failed",
+        severity: "error",
+        file,
+        line: 1,
+        column: 1,
+        message: `kustomize cannot build ${dir}: ${result.error}`,
+        hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
+    };
+}
+function redacted(finding) {
+    return { ...finding, message: (0,secrets/* redact */.E$)(finding.message), hint: (0,secrets/* redact */.E$)(finding.hint) };
 }
 /** A base shared by several overlays breaks the same way in each: one finding per place. */
 function dedupe(findings) {
@@ -24473,20 +25370,61 @@ function keyBytesOf(dir, certPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/report-file.ts
+
+
+
+
+
+/**
+ * Writes a report (or any file the suite makes for the job), redacted, never through a symlink:
+ * a PR can commit `gl-code-quality-report.json -> ~/.ssh/authorized_keys`. The text goes to a
+ * new file with a random name, created exclusively without following links, then renamed over
+ * the target, so a reader never sees half a report either.
+ */
+function writeReportFile(target, text) {
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new src_errors/* PathError */.ER(`${target} is a symlink; gitops-ci never writes a report through one (remove it)`);
+    if (existing && !existing.isFile())
+        throw new src_errors/* PathError */.ER(`${target} exists and is not a regular file`);
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(8).toString("hex")}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    try {
+        (0,external_node_fs_.writeSync)(fd, (0,secrets/* redact */.E$)(text));
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(temporary, { force: true });
+        throw error;
+    }
+    (0,external_node_fs_.closeSync)(fd);
+    (0,external_node_fs_.renameSync)(temporary, target);
+}
+function lstatOrUndefined(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/reporters/codequality.ts
+
 
 /**
  * GitLab Code Quality (artifacts:reports:codequality): the fingerprint is stable across runs, so
  * GitLab shows which findings an MR introduced or fixed.
  */
-const codeQualityReporter = ({ findings }) => `${JSON.stringify(findings.map((f) => ({
+const codeQualityReporter = (report) => `${JSON.stringify(report.findings.map((f) => ({
     description: `${f.message}. ${f.hint}`,
     check_name: f.rule,
     fingerprint: (0,external_node_crypto_.createHash)("sha256")
         .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
         .digest("hex"),
     severity: f.severity === "error" ? "major" : "minor",
-    location: { path: f.file, lines: { begin: f.line } },
+    location: { path: repoFile(report, f.file), lines: { begin: f.line } },
 })), null, 2)}\n`;
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/json.ts
@@ -24533,8 +25471,10 @@ ${cases.join("\n")}
 };
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/sarif.ts
+
 /** SARIF 2.1.0 for GitHub code scanning: one rule per rule id, one result per finding. */
-const sarifReporter = ({ findings }) => {
+const sarifReporter = (report) => {
+    const { findings } = report;
     const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
     const sarif = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -24561,7 +25501,7 @@ const sarifReporter = ({ findings }) => {
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: f.file },
+                                artifactLocation: { uri: repoFile(report, f.file) },
                                 region: { startLine: f.line, startColumn: f.column },
                             },
                         },
@@ -24574,10 +25514,13 @@ const sarifReporter = ({ findings }) => {
 };
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/text.ts
+
 /** For people: one finding per line as file:line:column, its hint below, a summary last. */
 const textReporter = ({ findings, summary: s }) => {
     const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`);
     lines.push(`${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`);
+    if (s.checkedNothing)
+        lines.push(CHECKED_NOTHING);
     return `${lines.join("\n")}\n`;
 };
 
@@ -24598,6 +25541,7 @@ const REPORTERS = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
+
 
 
 
@@ -24632,6 +25576,9 @@ Options:
                                 would silently drop)
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
+  --allow-remote                fetch remote bases and resources (URLs, git repos) while rendering;
+                                this lets the repository's content make the runner fetch URLs, so
+                                never use it on untrusted PRs (default: remote-resource errors)
   -h, --help                    show this help
 
 Publishing the verdict (a required status check on the commit under review):
@@ -24646,9 +25593,10 @@ Publishing the verdict (a required status check on the commit under review):
   --token-env <NAME>            environment variable holding the token (default: GITOPS_TOKEN,
                                 then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
 
-Rules: yaml-syntax, duplicate-key, render-failed, schema, unknown-kind (warning),
-plaintext-secret, secret-generator, sealed-secret-malformed, sealed-secret-scope,
-sops-unencrypted-value, cluster-credential, image-entry-unused (warning).
+Rules: yaml-syntax, duplicate-key, parse-limit, render-failed, render-limit, path-outside-repo,
+remote-resource, kustomization-cycle, schema, unknown-kind (warning), plaintext-secret,
+secret-generator, sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value,
+cluster-credential, image-entry-unused (warning).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 const validateCli = {
@@ -24668,6 +25616,7 @@ const validateCli = {
             "kubernetes-version": { type: "string" },
             strict: { type: "boolean", default: false },
             "schema-dir": { type: "string" },
+            "allow-remote": { type: "boolean", default: false },
             publish: { type: "boolean", default: false },
             repo: { type: "string" },
             sha: { type: "string" },
@@ -24698,14 +25647,15 @@ const validateCli = {
             kubernetesVersion: values["kubernetes-version"],
             strict: values.strict,
             schemaDir: values["schema-dir"],
+            allowRemote: values["allow-remote"],
         });
         const report = REPORTERS[format](result);
         for (const [reportFormat, file] of extraReports)
-            (0,external_node_fs_.writeFileSync)(file, REPORTERS[reportFormat](result));
+            writeReportFile(file, REPORTERS[reportFormat](result));
         if (values.output)
-            (0,external_node_fs_.writeFileSync)(values.output, report);
+            writeReportFile(values.output, report);
         else
-            process.stdout.write(report);
+            process.stdout.write((0,secrets/* redact */.E$)(report));
         if (values.publish)
             await publish(result, values);
         return result.failed ? 1 : 0;
@@ -24775,10 +25725,10 @@ async function runCli(argv) {
     }
     catch (error) {
         if (error instanceof src_errors/* GitopsCiError */.p) {
-            process.stderr.write(`gitops-ci ${name}: ${(0,secrets/* redact */.E)(error.message)}\n`);
+            process.stderr.write(`gitops-ci ${name}: ${(0,secrets/* redact */.E$)(error.message)}\n`);
             return error.exitCode;
         }
-        process.stderr.write(`gitops-ci ${name}: unexpected error: ${(0,secrets/* redact */.E)(error.stack ?? String(error))}\n`);
+        process.stderr.write(`gitops-ci ${name}: unexpected error: ${(0,secrets/* redact */.E$)(error.stack ?? String(error))}\n`);
         return 1;
     }
 }

@@ -163,14 +163,14 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   /** Files whose objects were checked as part of a rendered root. */
   const covered = new Set<string>();
   let renderMs = 0;
+  // Nothing a root names may lead kustomize out of the repository or onto the network.
+  const renderable = roots.filter((root) => {
+    const rootInputs = inputs.get(root.dir) as RootInputs;
+    const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
+    findings.push(...refused);
+    return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
+  });
   if (renderer) {
-    // Nothing a root names may lead kustomize out of the repository or onto the network.
-    const renderable = roots.filter((root) => {
-      const rootInputs = inputs.get(root.dir) as RootInputs;
-      const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
-      findings.push(...refused);
-      return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
-    });
     const renderStart = performance.now();
     const results = await mapConcurrent(renderable, (root) => renderer.render(boundary.checkout, root.dir));
     renderMs = performance.now() - renderStart;

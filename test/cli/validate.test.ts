@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { runCli } from "../helpers/run-node.js";
@@ -47,7 +47,15 @@ describe("gitops-ci validate", () => {
       "hint",
     ]);
     // The leaking file's directory is a plain manifest directory: a root that renders to itself.
-    assert.deepEqual(report.summary, { roots: 1, rendered: 1, skipped: 0, resources: 1, errors: 1, warnings: 0 });
+    assert.deepEqual(report.summary, {
+      roots: 1,
+      rendered: 1,
+      skipped: 0,
+      resources: 1,
+      errors: 1,
+      warnings: 0,
+      checkedNothing: false,
+    });
   });
 
   it("--report writes more formats beside the one printed", () => {
@@ -80,5 +88,40 @@ describe("gitops-ci validate", () => {
     const r = runCli(["validate", "--renderer", "none", "--dir", tempTree({}), "--publish", "--change-request", "x"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--change-request takes a PR\/MR number, not "x"/);
+  });
+
+  it("never writes a report through a symlink a PR committed: the target keeps its bytes", () => {
+    const dir = tempTree(LEAK);
+    const victim = path.join(tempTree({}), "authorized_keys");
+    writeFileSync(victim, "ssh-ed25519 AAAA admin\n");
+    symlinkSync(victim, path.join(dir, "gl-code-quality-report.json"));
+    symlinkSync(victim, path.join(dir, "report.txt"));
+    for (const args of [
+      ["--report", `codequality=${dir}/gl-code-quality-report.json`],
+      ["--output", `${dir}/report.txt`],
+    ]) {
+      const r = runCli(["validate", "--dir", dir, "--renderer", "none", ...args]);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /is a symlink; gitops-ci never writes a report through one/);
+    }
+    assert.equal(readFileSync(victim, "utf8"), "ssh-ed25519 AAAA admin\n");
+  });
+
+  it("a --base-ref that looks like a git option is a usage error (exit 2) and git writes no file", () => {
+    const dir = tempTree(LEAK);
+    const target = path.join(dir, "written");
+    const r = runCli(["validate", "--dir", dir, "--renderer", "none", `--base-ref=--output=${target}`]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--base-ref "--output=.*" is not a git ref/);
+    assert.equal(existsSync(target), false);
+  });
+
+  it("a missing --dir is a usage error naming it; an empty one warns that nothing was checked", () => {
+    const missing = runCli(["validate", "--dir", "/nonexistent/config"]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--dir \/nonexistent\/config: no such directory/);
+    const empty = runCli(["validate", "--dir", tempTree({ "README.md": "x\n" })]);
+    assert.equal(empty.status, 0);
+    assert.match(empty.stdout, /warning: nothing was checked/);
   });
 });

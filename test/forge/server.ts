@@ -46,6 +46,8 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   const gitlab = new GitLabApi(store, tokens, () => baseUrl);
   const faults = new Faults();
   let stats: Stats = { total: 0, byEndpoint: {} };
+  /** Every API request body received, for tests that prove what a run sent (and what it did not). */
+  const bodies: { endpoint: string; body: string }[] = [];
 
   const gitRoute: Route = {
     ...route("GET", "/git/*path", () => "streamed"),
@@ -56,6 +58,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   const control = (req: ForgeRequest) => {
     const key = `${req.method} ${req.url.pathname}`;
     if (key === "GET /_forge/stats") return json(200, stats);
+    if (key === "GET /_forge/bodies") return json(200, bodies);
     if (key === "POST /_forge/stats/reset") {
       stats = { total: 0, byEndpoint: {} };
       return json(200, stats);
@@ -89,6 +92,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     const endpoint = matched ? `${matched.method} ${matched.template}` : `${req.method} (unknown)`;
     stats.total++;
     stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
+    if (req.body.length && !url.pathname.startsWith("/git/")) bodies.push({ endpoint, body: req.body.toString() });
 
     const fault = faults.decide(endpoint);
     const delay = (options.latencyMs ?? 0) + fault.delayMs;

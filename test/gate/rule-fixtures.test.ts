@@ -9,7 +9,7 @@ import { validate, type ValidateOptions } from "../../src/commands/validate.js";
 const RULES = path.resolve("test/fixtures/rules");
 
 interface Expected {
-  options: Pick<ValidateOptions, "renderer" | "strict">;
+  options: Pick<ValidateOptions, "renderer" | "strict" | "limits">;
   fail: { rule: string; file: string; line: number; column: number }[];
 }
 

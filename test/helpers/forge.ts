@@ -71,6 +71,8 @@ export interface ForgeProcess {
   apiUrl(kind: ForgeKind): string;
   git(kind: ForgeKind, ...args: string[]): string;
   stats(): Promise<{ total: number; byEndpoint: Record<string, number> }>;
+  /** Every API request body the forge received, in order. */
+  bodies(): Promise<{ endpoint: string; body: string }[]>;
 }
 
 /**
@@ -114,6 +116,8 @@ export async function forgeProcess(
     git: (kind, ...a) => gitIn(path.join(root, `${REPO[kind]}.git`), ...a),
     stats: async () =>
       (await (await fetch(`${url}/_forge/stats`)).json()) as Awaited<ReturnType<ForgeProcess["stats"]>>,
+    bodies: async () =>
+      (await (await fetch(`${url}/_forge/bodies`)).json()) as Awaited<ReturnType<ForgeProcess["bodies"]>>,
   };
 }
 

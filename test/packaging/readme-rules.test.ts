@@ -19,6 +19,11 @@ const RULES: RuleId[] = [
   "sops-unencrypted-value",
   "cluster-credential",
   "image-entry-unused",
+  "path-outside-repo",
+  "remote-resource",
+  "kustomization-cycle",
+  "render-limit",
+  "parse-limit",
 ];
 
 /** Long sealed values are cut in the README; everything else is shown as it is. */

@@ -72,10 +72,14 @@ function binaryRenderer(binary: string, command: string[], sandbox: Sandbox): Re
 }
 
 function limitMessage(limit: LimitName, limits: RenderLimits): string {
-  const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
   if (limit === "time") return `the render ran past its time limit (${limits.timeoutMs / 1000} s) and was stopped`;
-  if (limit === "output") return `the render printed more than its output limit (${mib(limits.maxOutputBytes)})`;
-  return `the render needed more than its memory limit (${mib(limits.maxMemoryBytes)})`;
+  if (limit === "output") return `the render printed more than its output limit (${bytes(limits.maxOutputBytes)})`;
+  return `the render needed more than its memory limit (${bytes(limits.maxMemoryBytes)})`;
+}
+
+function bytes(count: number): string {
+  if (count >= 1024 * 1024) return `${Math.round(count / (1024 * 1024))} MiB`;
+  return count >= 1024 ? `${Math.round(count / 1024)} KiB` : `${count} bytes`;
 }
 
 /**
@@ -85,13 +89,24 @@ function limitMessage(limit: LimitName, limits: RenderLimits): string {
  */
 export function kustomizeError(stderr: string, checkout: string): string {
   const lines = stderr.split("\n").map((l) => l.trim());
-  const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean);
+  const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean) ?? klogBlock(lines);
   const plain = lines.find((l) => l.startsWith("Error: "))?.slice("Error: ".length);
   const other = lines.find((l) => l.length > 0 && !l.startsWith("# Warning:") && !l.startsWith("Warning:"));
   const message = (klog ? klog.replaceAll('\\"', '"') : (plain ?? other ?? "kustomize failed"))
     .replaceAll(`${path.resolve(checkout)}/`, "")
     .replaceAll(path.resolve(checkout), ".");
   return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
+}
+
+/** klog prints a multi-line error as `err=<`, the lines, then `>`: they are joined into one. */
+function klogBlock(lines: string[]): string | undefined {
+  const start = lines.findIndex((l) => /"command failed" err=<$/.test(l));
+  if (start < 0) return undefined;
+  const end = lines.indexOf(">", start);
+  return lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Runs `work` over items with at most `limit` at a time (all cores by default). */

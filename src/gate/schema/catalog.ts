@@ -7,13 +7,16 @@ import { loadSchemaDir } from "./user-schemas.js";
 export interface SchemaCatalog {
   lookup(apiVersion: string, kind: string): ObjectSchema | undefined;
   /**
-   * Why the API server rejects a kind it has no schema for: its group/version is one of
-   * Kubernetes' own (`v1`, `apps/v1`), which no CRD can extend. Undefined for other groups.
+   * Why the API server rejects a kind it has no schema for: its group is one of Kubernetes' own
+   * (`v1`, `apps`), which no CRD can extend, and no version of that group has the kind. A kind
+   * the group has in another version stays unknown: the shipped models lack some alphas and betas.
    */
   rejectedKind(apiVersion: string, kind: string): string | undefined;
 }
 
-const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "");
+/** The API group of an apiVersion: "" for the core `v1`; other slash-less values name no group. */
+const groupOf = (apiVersion: string) =>
+  apiVersion.includes("/") ? apiVersion.split("/")[0] : apiVersion === "v1" ? "" : `(${apiVersion})`;
 
 /** A CRD found in the config repo, as plain JS, with the file that defines it. */
 export interface RepoCrd {
@@ -37,9 +40,11 @@ export async function createSchemaCatalog(options: {
       return user.get(key) ?? user.get(typeKey(apiVersion, kind.toLowerCase())) ?? repo.get(key) ?? builtin.get(key);
     },
     rejectedKind(apiVersion, kind) {
-      if (!kubernetesGroups.has(groupOf(apiVersion))) return undefined;
-      const served = kubernetesKinds.get(kind);
-      return served
+      const group = groupOf(apiVersion);
+      if (!kubernetesGroups.has(group)) return undefined;
+      const served = kubernetesKinds.get(kind) ?? [];
+      if (served.some((v) => groupOf(v) === group)) return undefined;
+      return served.length
         ? `Kubernetes serves ${kind} as ${served.join(", ")}, not ${apiVersion}`
         : `Kubernetes has no kind ${kind} in ${apiVersion}`;
     },
