@@ -93068,26 +93068,31 @@ function sopsCiphertext(object) {
 }
 /** Whether a source object's name is the rendered name before kustomize's prefixes, suffixes and hashes. */
 const sameSecret = (rendered, written) => !!written && rendered.includes(written);
-/** The file and line that put `key` into the Secret: a Secret document, a generator, or a patch. */
+/**
+ * The file and line that put `key` into the Secret. A Secret document or a generator with the data
+ * is already a finding of its own; only a patch that adds the data (to a Secret written without
+ * it) is not, so documents and generators are looked for first, in every input.
+ */
 function supplierOf(key, name, inputs) {
-    for (const source of inputs) {
+    for (const source of inputs)
         for (const object of objectsOf(source)) {
-            if (object.kind === "Secret" && sameSecret(name, stringOf(yaml_nav_valueOf(object.map, "metadata", "name")))) {
-                for (const section of DATA_KEYS) {
-                    const pair = pairOf(yaml_nav_valueOf(object.map, section), key);
-                    if (pair)
-                        return { file: source.file, ...positionOf(source, pair.key), reported: true };
-                }
+            if (object.kind !== "Secret" || !sameSecret(name, stringOf(yaml_nav_valueOf(object.map, "metadata", "name"))))
+                continue;
+            for (const section of DATA_KEYS) {
+                const pair = pairOf(yaml_nav_valueOf(object.map, section), key);
+                if (pair)
+                    return { file: source.file, ...positionOf(source, pair.key), reported: true };
             }
         }
-        if (!isKustomizationFile(source.file))
-            continue;
-        const contents = source.docs[0]?.contents;
-        const generators = yaml_nav_valueOf(contents, "secretGenerator");
+    const kustomizations = inputs.filter((s) => isKustomizationFile(s.file));
+    for (const source of kustomizations) {
+        const generators = yaml_nav_valueOf(source.docs[0]?.contents, "secretGenerator");
         if ((0,dist/* isSeq */.oP)(generators))
             for (const g of generators.items)
                 if (sameSecret(name, stringOf(yaml_nav_valueOf(g, "name"))))
                     return { file: source.file, ...positionOf(source, g), reported: true };
+    }
+    for (const source of kustomizations) {
         const patched = patchSupplier(key, source, inputs);
         if (patched)
             return patched;

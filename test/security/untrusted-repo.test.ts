@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { validate, type ValidateOptions } from "../../src/commands/validate.js";
 import { createRenderer } from "../../src/gate/render/renderer.js";
+import { REPORTERS } from "../../src/gate/reporters/index.js";
 import { CANARY, DEPLOYMENT, ENVIRON_ATTACK, OTHER_CANARY } from "../helpers/attack-repo.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
@@ -198,6 +199,14 @@ describe("the gate on a hostile PR: no layout bypasses the check", () => {
     assert.deepEqual(where(result), ["plaintext-secret base/secret.yaml:4:1"]);
     assert.equal(result.summary.rendered, 1);
     assert.equal(result.repoPath, "config");
+    // code scanning resolves SARIF paths against the repository, not --dir
+    const sarif = JSON.parse(REPORTERS.sarif(result)) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    assert.equal(
+      sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri,
+      "config/base/secret.yaml",
+    );
   });
 
   it("a --base-ref that looks like an option is a usage error, and git writes nothing", async () => {
@@ -278,6 +287,40 @@ patches:
     );
     assert.deepEqual(where(result), ["plaintext-secret overlay/kustomization.yaml:6:1"]);
     assert.match(result.findings[0]?.message ?? "", /this patch gives Secret db plaintext key password/);
+  });
+
+  it("plaintext a strategic merge patch file adds under another name is reported once, at the patch's stringData", async () => {
+    const result = await run(
+      tempTree({
+        "base/kustomization.yaml": "resources: [secret.yaml]\n",
+        "base/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ntype: Opaque\n",
+        "overlay/kustomization.yaml":
+          "namePrefix: prod-\nresources: [../base]\npatches:\n  - path: secret-patch.yaml\n",
+        "overlay/secret-patch.yaml":
+          "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: hunter2\n",
+      }),
+    );
+    assert.deepEqual(where(result), ["plaintext-secret overlay/secret-patch.yaml:4:1"]);
+  });
+
+  it("exec and KRM function plugins never run: kustomize is not given the flags that enable them", async () => {
+    const dir = tempTree({
+      "app/kustomization.yaml": "transformers: [plugin.yaml]\n",
+      "app/plugin.yaml": `apiVersion: example.com/v1
+kind: Pwn
+metadata:
+  name: pwn
+  annotations:
+    config.kubernetes.io/function: |
+      exec:
+        path: ./pwn.sh
+`,
+      "app/pwn.sh": '#!/bin/sh\ntouch "$(dirname "$0")/pwned"\n',
+    });
+    execFileSync("chmod", ["+x", path.join(dir, "app/pwn.sh")]);
+    const result = await run(dir);
+    assert.deepEqual(where(result), ["render-failed app/kustomization.yaml:1:1"]);
+    assert.throws(() => execFileSync("test", ["-e", path.join(dir, "app/pwned")]));
   });
 
   it("an apiVersion/kind pair the API server rejects is an error, not a 'no schema' warning", async () => {

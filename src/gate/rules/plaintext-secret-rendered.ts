@@ -84,24 +84,29 @@ function sopsCiphertext(object: RenderedSecret): boolean {
 /** Whether a source object's name is the rendered name before kustomize's prefixes, suffixes and hashes. */
 const sameSecret = (rendered: string, written: string | undefined) => !!written && rendered.includes(written);
 
-/** The file and line that put `key` into the Secret: a Secret document, a generator, or a patch. */
+/**
+ * The file and line that put `key` into the Secret. A Secret document or a generator with the data
+ * is already a finding of its own; only a patch that adds the data (to a Secret written without
+ * it) is not, so documents and generators are looked for first, in every input.
+ */
 function supplierOf(key: string, name: string, inputs: SourceFile[]): Supplier | undefined {
-  for (const source of inputs) {
+  for (const source of inputs)
     for (const object of objectsOf(source)) {
-      if (object.kind === "Secret" && sameSecret(name, stringOf(valueOf(object.map, "metadata", "name")))) {
-        for (const section of DATA_KEYS) {
-          const pair = pairOf(valueOf(object.map, section), key);
-          if (pair) return { file: source.file, ...positionOf(source, pair.key as Node), reported: true };
-        }
+      if (object.kind !== "Secret" || !sameSecret(name, stringOf(valueOf(object.map, "metadata", "name")))) continue;
+      for (const section of DATA_KEYS) {
+        const pair = pairOf(valueOf(object.map, section), key);
+        if (pair) return { file: source.file, ...positionOf(source, pair.key as Node), reported: true };
       }
     }
-    if (!isKustomizationFile(source.file)) continue;
-    const contents = source.docs[0]?.contents;
-    const generators = valueOf(contents, "secretGenerator");
+  const kustomizations = inputs.filter((s) => isKustomizationFile(s.file));
+  for (const source of kustomizations) {
+    const generators = valueOf(source.docs[0]?.contents, "secretGenerator");
     if (isSeq(generators))
       for (const g of generators.items)
         if (sameSecret(name, stringOf(valueOf(g, "name"))))
           return { file: source.file, ...positionOf(source, g as Node), reported: true };
+  }
+  for (const source of kustomizations) {
     const patched = patchSupplier(key, source, inputs);
     if (patched) return patched;
   }
