@@ -88480,7 +88480,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -91291,7 +91291,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -91299,7 +91299,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -91307,7 +91307,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -91517,7 +91517,7 @@ function gateCheckOf(result) {
             path: repoFile(result, f.file),
             line: f.line,
             column: f.column,
-            level: f.severity === "error" ? "failure" : "warning",
+            level: f.severity === "error" ? "failure" : f.severity === "warning" ? "warning" : "notice",
             title: `gitops-ci: ${f.rule}`,
             message: redact(`${f.message}. ${f.hint}`),
         })),
@@ -91749,7 +91749,7 @@ function credentialFiles(dir, files, maxDepth) {
         if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth)
             continue;
         const lines = new dist/* LineCounter */.HN();
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
         if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
             continue;
         out.push({ file, text, docs, lines });
@@ -92093,7 +92093,7 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
         };
     if (budget && !budget.take(file, size))
         return { findings: [] };
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(full, "utf8");
+    const text = aliasKeysSpaced((0,external_node_fs_namespaceObject.readFileSync)(full, "utf8"));
     const depth = nestingDepth(text);
     if (depth > limits.maxDepth)
         return {
@@ -92102,7 +92102,7 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
             ],
         };
     const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
     const list = Array.isArray(docs) ? docs : [];
     const findings = list.flatMap((d) => d.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
@@ -92142,6 +92142,14 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
         };
     }
     return { source: { file, text, docs: list, lines }, findings };
+}
+/**
+ * `*app:` as a mapping key: kustomize (Go's YAML) reads the alias `app` and a colon, while YAML
+ * 1.2 lets an alias name hold colons, so the `yaml` package reads the alias `app:`. A space keeps
+ * kustomize's reading; positions after it on that line move one column.
+ */
+function aliasKeysSpaced(text) {
+    return text.includes("*") ? text.replace(/^(\s*(?:-\s+)*)\*([^\s,[\]{}:]+):(?=\s|$)/gm, "$1*$2 :") : text;
 }
 /** Whether the document's aliases expand within the bound every later reader uses. */
 function aliasesResolve(doc) {
@@ -92274,9 +92282,13 @@ function findKustomizationRoots(sources) {
             for (const edge of list)
                 included.add(edge.to);
     const fileOf = new Map(sources.filter((s) => isKustomizationFile(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    // a Component is checked through the kustomizations that use it: alone it does not build
+    const components = new Set(sources
+        .filter((s) => isKustomizationFile(s.file) && stringOf(yaml_nav_valueOf(s.docs[0]?.contents, "kind")) === "Component")
+        .map((s) => external_node_path_default().posix.dirname(s.file)));
     return {
         roots: dirs
-            .filter((dir) => !cyclic.has(dir) && !included.has(dir))
+            .filter((dir) => !cyclic.has(dir) && !included.has(dir) && !components.has(dir))
             .map((dir) => ({ dir, file: fileOf.get(dir) })),
         cycles: cycles.map((component) => cycleFinding(component, edges)),
         cyclic,
@@ -92341,12 +92353,75 @@ function plainManifestDirs(sources, used) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/finding.ts
+const RANK = { error: 0, warning: 1, info: 2 };
+/** Whether a finding is at or above the --fail-on threshold. */
+function fails(severity, failOn) {
+    return RANK[severity] <= RANK[failOn];
+}
 function bySeverityThenPlace(a, b) {
-    return ((a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+    return (RANK[a.severity] - RANK[b.severity] ||
         a.file.localeCompare(b.file) ||
         a.line - b.line ||
         a.column - b.column ||
         a.rule.localeCompare(b.rule));
+}
+
+;// CONCATENATED MODULE: ./src/gate/helm-charts.ts
+
+
+
+
+/**
+ * Why charts are not rendered: the gate runs no `helm` (none is packaged for this machine's
+ * registries), and kustomize inflates charts only with --enable-helm, which it never passes.
+ */
+const REASON = "the gate does not run helm, so its templates are not checked";
+/** Directories holding a Chart.yaml: Helm charts, whose templates are not YAML until rendered. */
+function chartDirs(manifests) {
+    return manifests
+        .filter((f) => external_node_path_default().posix.basename(f) === "Chart.yaml")
+        .map((f) => external_node_path_default().posix.dirname(f))
+        .sort();
+}
+/**
+ * Whether a file belongs to a chart and is not a manifest: templates, values files, Chart.yaml
+ * itself. A chart's `crds/` are plain manifests Helm applies as they are, and stay checked.
+ */
+function insideChart(file, charts) {
+    return charts.some((chart) => {
+        const prefix = chart === "." ? "" : `${chart}/`;
+        return file.startsWith(prefix) && !file.slice(prefix.length).startsWith("crds/");
+    });
+}
+/** One not-rendered warning per chart, at its Chart.yaml (`read` parses it, for the chart's name). */
+function chartFindings(charts, read) {
+    return charts.map((chart) => {
+        const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
+        const name = stringOf(yaml_nav_valueOf(read(file)?.docs[0]?.contents, "name")) ?? external_node_path_default().posix.basename(chart);
+        return {
+            rule: "not-rendered",
+            severity: "warning",
+            file,
+            line: 1,
+            column: 1,
+            message: `Helm chart ${name} is not rendered: ${REASON}`,
+            hint: "render it in CI with helm template and check the output with --dir, or review its templates by hand",
+        };
+    });
+}
+/** A kustomization's helmCharts entries: each a not-rendered warning; the root is not rendered. */
+function helmChartEntries(kustomization) {
+    const list = yaml_nav_valueOf(kustomization.docs[0]?.contents, "helmCharts");
+    if (!(0,dist/* isSeq */.oP)(list))
+        return [];
+    return list.items.map((entry) => ({
+        rule: "not-rendered",
+        severity: "warning",
+        file: kustomization.file,
+        ...positionOf(kustomization, entry),
+        message: `helmCharts entry ${stringOf(yaml_nav_valueOf(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${external_node_path_default().posix.dirname(kustomization.file)} is not rendered`,
+        hint: "its other resources are checked as files; render the chart in CI with helm template to check it",
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/patch-files.ts
@@ -92947,7 +93022,39 @@ function containerImages(objects) {
     return images;
 }
 
+;// CONCATENATED MODULE: ./src/gate/secret-placeholders.ts
+/**
+ * Values a Secret carries in Git that are not secrets: references an injector or the deployer
+ * fills in at deploy time. Each pattern names the tool whose syntax it is.
+ */
+const PLACEHOLDERS = [
+    { tool: "1Password", pattern: /op:\/\/[^\s/]+\/[^\s/]+\/\S+/ },
+    { tool: "argocd-vault-plugin", pattern: /<path:[^<>]+>|^<[^<>\s]+>$|<secret:[^<>]+>/ },
+    { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
+    { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
+];
+/** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
+function placeholderOf(value, base64 = false) {
+    if (value === null || value === undefined || value === "")
+        return "empty";
+    if (typeof value !== "string")
+        return undefined;
+    const texts = [value];
+    if (base64 && /^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        texts.push(Buffer.from(value, "base64").toString("utf8"));
+    for (const text of texts) {
+        if (text.trim() === "")
+            return "empty";
+        const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
+        if (found)
+            return found.tool;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
+
+
 
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -92965,17 +93072,22 @@ const plaintextSecret = (source) => {
         if (object.kind === "Secret" && stringOf(yaml_nav_valueOf(object.map, "type")) !== "kubernetes.io/service-account-token") {
             for (const key of ["data", "stringData"]) {
                 const pair = pairOf(object.map, key);
-                if (pair && hasEntries(pair.value)) {
-                    const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
-                    findings.push({
-                        rule: "plaintext-secret",
-                        severity: "error",
-                        file: source.file,
-                        ...positionOf(source, pair.key),
-                        message: `Secret ${name} has ${key} in plain text`,
-                        hint: plaintext_secret_HINT,
-                    });
-                }
+                if (!pair || !hasEntries(pair.value))
+                    continue;
+                const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+                const placeholders = placeholderFindings(source, pair.value, name, key === "data");
+                findings.push(...placeholders);
+                // every value a reference filled in at deploy time: nothing secret is in Git
+                if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
+                    continue;
+                findings.push({
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: source.file,
+                    ...positionOf(source, pair.key),
+                    message: `Secret ${name} has ${key} in plain text`,
+                    hint: plaintext_secret_HINT,
+                });
             }
         }
         const annotation = pairOf(yaml_nav_valueOf(object.map, "metadata", "annotations"), LAST_APPLIED);
@@ -92993,6 +93105,27 @@ const plaintextSecret = (source) => {
     }
     return findings;
 };
+/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
+function placeholderFindings(source, section, name, base64) {
+    if (!(0,dist/* isMap */.jh)(section))
+        return [];
+    return section.items.flatMap((pair) => {
+        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64);
+        if (!tool)
+            return [];
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+        return [
+            {
+                rule: "secret-placeholder",
+                severity: "info",
+                file: source.file,
+                ...positionOf(source, pair.key),
+                message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
+                hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
+            },
+        ];
+    });
+}
 function embedsSecretData(json) {
     try {
         const object = JSON.parse(json);
@@ -93004,6 +93137,7 @@ function embedsSecretData(json) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
+
 
 
 
@@ -93022,7 +93156,9 @@ const plaintextSecretRendered = ({ root, objects, inputs }) => {
     for (const object of objects) {
         if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
             continue;
-        const keys = DATA_KEYS.flatMap((k) => Object.keys(object[k] ?? {}));
+        const keys = DATA_KEYS.flatMap((k) => Object.entries(object[k] ?? {})
+            .filter(([, value]) => !placeholderOf(value, k === "data"))
+            .map(([key]) => key));
         if (keys.length === 0 || sopsCiphertext(object))
             continue;
         const name = object.metadata?.name ?? "";
@@ -93710,7 +93846,12 @@ const KUSTOMIZATION = {
         sortOptions: { type: "object" },
     },
 };
-const kustomizationSchema = openApiSchema(KUSTOMIZATION, "kustomize v5");
+/** kustomize decodes with Go's YAML: a field written as null (every list entry commented out) is its zero value. */
+const NULLABLE = {
+    ...KUSTOMIZATION,
+    properties: Object.fromEntries(Object.entries(KUSTOMIZATION.properties).map(([key, schema]) => [key, { ...schema, nullable: true }])),
+};
+const kustomizationSchema = openApiSchema(NULLABLE, "kustomize v5");
 
 ;// CONCATENATED MODULE: ./src/gate/rules/schema.ts
 
@@ -94246,6 +94387,14 @@ async function loadBuiltins() {
     }
     return { schemas, kubernetesKinds };
 }
+/**
+ * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
+ * does not read every keyword it allows (description, example, …), so --strict does not descend.
+ */
+function insideSchemaOfCrd(path) {
+    const at = path.indexOf("openAPIV3Schema");
+    return at >= 0 && at < path.length - 1;
+}
 function modelSchema(model, origin) {
     return {
         origin,
@@ -94264,7 +94413,7 @@ function modelSchema(model, origin) {
             const violations = violationsOf(errors, object);
             if (strict)
                 // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
-                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-")))
+                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
                     violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
             return violations;
         },
@@ -94389,6 +94538,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -94423,8 +94573,10 @@ async function validate(options) {
     /** Files that could not be parsed: no root reading them is rendered. */
     const unreadable = new Set();
     const files = listRepoFiles(options.dir);
+    const charts = chartDirs(files.manifests);
     const budget = new ParseBudget(parseLimits);
-    for (const file of files.manifests) {
+    findings.push(...chartFindings(charts, (file) => readSourceFile(options.dir, file, parseLimits).source).filter((f) => inScope(f.file)));
+    for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
         const read = readSourceFile(options.dir, file, parseLimits, budget);
         if (inScope(file))
             findings.push(...read.findings);
@@ -94479,7 +94631,12 @@ async function validate(options) {
         const rootInputs = inputs.get(root.dir);
         const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
         findings.push(...refused);
-        return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
+        const charts = [...rootInputs.dirs].flatMap((dir) => {
+            const kustomization = kustomizationIn(dir, sourcesByFile);
+            return kustomization ? helmChartEntries(kustomization) : [];
+        });
+        findings.push(...charts);
+        return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, unreadable);
     });
     if (renderer) {
         const renderStart = performance.now();
@@ -94524,8 +94681,7 @@ async function validate(options) {
             findings.push(...sourceSchemaFindings(source, schema));
     }
     const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
-    const errors = unique.filter((f) => f.severity === "error").length;
-    const warnings = unique.length - errors;
+    const count = (severity) => unique.filter((f) => f.severity === severity).length;
     const failOn = options.failOn ?? "error";
     const rootCount = allRoots.length + allPlain.length;
     const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
@@ -94536,11 +94692,13 @@ async function validate(options) {
             rendered,
             skipped: rootCount - rendered - renderFailures,
             resources,
-            errors,
-            warnings,
+            errors: count("error"),
+            warnings: count("warning"),
+            info: count("info"),
             checkedNothing: rootCount === 0 && !manifests,
         },
-        failed: failOn === "warning" ? unique.length > 0 : errors > 0,
+        failed: unique.some((f) => fails(f.severity, failOn)),
+        failOn,
         timings: { renderMs, totalMs: performance.now() - started },
         repoPath: external_node_path_default().relative(boundary.root, boundary.checkout).split((external_node_path_default()).sep).join("/"),
     };
@@ -100686,7 +100844,7 @@ const codeQualityReporter = (report) => `${JSON.stringify(report.findings.map((f
     fingerprint: (0,external_node_crypto_.createHash)("sha256")
         .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
         .digest("hex"),
-    severity: f.severity === "error" ? "major" : "minor",
+    severity: f.severity === "error" ? "major" : f.severity === "warning" ? "minor" : "info",
     location: { path: repoFile(report, f.file), lines: { begin: f.line } },
 })), null, 2)}\n`;
 
@@ -100706,12 +100864,15 @@ const jsonReporter = ({ findings, summary }) => `${JSON.stringify({
 }, null, 2)}\n`;
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/junit.ts
+
 const escapeXml = (s) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
 /**
- * JUnit XML (artifacts:reports:junit): one test case per file with findings, failing with every
- * finding in it, so GitLab's test report lists them by file; a clean run is one passing case.
+ * JUnit XML (artifacts:reports:junit): one test case per file with findings at or above
+ * --fail-on, failing with every such finding in it, so GitLab's test report lists them by file and
+ * agrees with the exit code; a run that passes is one passing case.
  */
-const junitReporter = ({ findings }) => {
+const junitReporter = (report) => {
+    const findings = report.findings.filter((f) => fails(f.severity, report.failOn));
     const byFile = new Map();
     for (const f of findings)
         byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -100759,7 +100920,7 @@ const sarifReporter = (report) => {
                 results: findings.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: ruleIds.indexOf(f.rule),
-                    level: f.severity === "error" ? "error" : "warning",
+                    level: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "note",
                     message: { text: `${f.message}. ${f.hint}` },
                     locations: [
                         {
@@ -100959,8 +101120,10 @@ void runAction(async () => {
             const text = `${f.message}. ${f.hint}`;
             if (f.severity === "error")
                 error(text, properties);
-            else
+            else if (f.severity === "warning")
                 warning(text, properties);
+            else
+                notice(text, properties);
         }
     const sarif = getInput("sarif");
     if (sarif)

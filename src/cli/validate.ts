@@ -2,7 +2,7 @@ import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
 import { type ValidateResult, validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
-import type { Severity } from "../gate/finding.js";
+import type { FailOn } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
@@ -58,7 +58,7 @@ Publishing the verdict (a required status check on the commit under review):
 Rules: yaml-syntax, duplicate-key, parse-limit, render-failed, render-limit, path-outside-repo,
 remote-resource, kustomization-cycle, schema, unknown-kind (warning), plaintext-secret,
 secret-generator, sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value,
-cluster-credential, image-entry-unused (warning).
+cluster-credential, image-entry-unused (warning), not-rendered (warning), secret-placeholder (info).
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
 
@@ -93,7 +93,7 @@ export const validateCli: CliCommand = {
       "none",
     ]) as RendererChoice;
     const format = oneOf("--format", values.format as string, Object.keys(REPORTERS) as ReportFormat[]);
-    const failOn = oneOf("--fail-on", values["fail-on"] as string, ["error", "warning"]) as Severity;
+    const failOn = oneOf("--fail-on", values["fail-on"] as string, ["error", "warning"]) as FailOn;
     const extraReports = (values.report as string[]).map((spec) => {
       const [name, ...rest] = spec.split("=");
       const file = rest.join("=");

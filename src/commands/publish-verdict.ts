@@ -31,7 +31,7 @@ export function gateCheckOf(result: ValidateResult): GateCheck {
       path: repoFile(result, f.file),
       line: f.line,
       column: f.column,
-      level: f.severity === "error" ? "failure" : "warning",
+      level: f.severity === "error" ? "failure" : f.severity === "warning" ? "warning" : "notice",
       title: `gitops-ci: ${f.rule}`,
       message: redact(`${f.message}. ${f.hint}`),
     })),

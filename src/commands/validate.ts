@@ -6,7 +6,8 @@ import { PathError, UsageError } from "../errors.js";
 import { changedFiles, rootChanged } from "../gate/changed.js";
 import { credentialFiles } from "../gate/credential-files.js";
 import { plainManifestDirs, rootsToRender } from "../gate/discovery.js";
-import { bySeverityThenPlace, type Finding, type Severity } from "../gate/finding.js";
+import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../gate/finding.js";
+import { chartDirs, chartFindings, helmChartEntries, insideChart } from "../gate/helm-charts.js";
 import { patchFilesOf } from "../gate/patch-files.js";
 import { isKustomizationFile, kustomizationIn } from "../gate/references.js";
 import { createRenderer, mapConcurrent, type RendererChoice, type RenderResult } from "../gate/render/renderer.js";
@@ -52,7 +53,7 @@ export interface ValidateOptions {
   renderer?: RendererChoice;
   /** The PEM certificate `kubeseal --fetch-cert` prints, relative to dir: sets the key size. */
   sealedSecretsCert?: string;
-  failOn?: Severity;
+  failOn?: FailOn;
   /** Check only what changed since this git ref: changed files, and the roots that read them. */
   baseRef?: string;
   /** The target cluster, "1.33": API versions it does not serve are errors (default: newest known). */
@@ -72,6 +73,7 @@ export interface ValidateResult {
   summary: ValidateSummary;
   /** Whether findings at or above failOn exist: the gate's verdict. */
   failed: boolean;
+  failOn: FailOn;
   /** Wall-clock milliseconds: rendering (all roots, in parallel) and the whole run. */
   timings: { renderMs: number; totalMs: number };
   /** The checkout's path in its git repository ("" at the top): what code scanning and checks resolve paths against. */
@@ -117,8 +119,14 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   /** Files that could not be parsed: no root reading them is rendered. */
   const unreadable = new Set<string>();
   const files = listRepoFiles(options.dir);
+  const charts = chartDirs(files.manifests);
   const budget = new ParseBudget(parseLimits);
-  for (const file of files.manifests) {
+  findings.push(
+    ...chartFindings(charts, (file) => readSourceFile(options.dir, file, parseLimits).source).filter((f) =>
+      inScope(f.file),
+    ),
+  );
+  for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
     const read = readSourceFile(options.dir, file, parseLimits, budget);
     if (inScope(file)) findings.push(...read.findings);
     if (read.source) sources.push(read.source);
@@ -168,7 +176,12 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     const rootInputs = inputs.get(root.dir) as RootInputs;
     const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
     findings.push(...refused);
-    return refused.length === 0 && !readsUnreadable(rootInputs, unreadable);
+    const charts = [...rootInputs.dirs].flatMap((dir) => {
+      const kustomization = kustomizationIn(dir, sourcesByFile);
+      return kustomization ? helmChartEntries(kustomization) : [];
+    });
+    findings.push(...charts);
+    return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, unreadable);
   });
   if (renderer) {
     const renderStart = performance.now();
@@ -209,8 +222,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     else if (!covered.has(source.file)) findings.push(...sourceSchemaFindings(source, schema));
   }
   const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
-  const errors = unique.filter((f) => f.severity === "error").length;
-  const warnings = unique.length - errors;
+  const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
   const failOn = options.failOn ?? "error";
   const rootCount = allRoots.length + allPlain.length;
   const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
@@ -221,11 +233,13 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       rendered,
       skipped: rootCount - rendered - renderFailures,
       resources,
-      errors,
-      warnings,
+      errors: count("error"),
+      warnings: count("warning"),
+      info: count("info"),
       checkedNothing: rootCount === 0 && !manifests,
     },
-    failed: failOn === "warning" ? unique.length > 0 : errors > 0,
+    failed: unique.some((f) => fails(f.severity, failOn)),
+    failOn,
     timings: { renderMs, totalMs: performance.now() - started },
     repoPath: path.relative(boundary.root, boundary.checkout).split(path.sep).join("/"),
   };

@@ -4,7 +4,7 @@ import { type ValidateResult, validate } from "../commands/validate.js";
 import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
-import type { Severity } from "../gate/finding.js";
+import type { FailOn } from "../gate/finding.js";
 import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
@@ -14,7 +14,7 @@ import { readReviewContext } from "../platform/ci-context.js";
 import { runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
-  const failOn = oneOf<Severity>("fail-on", core.getInput("fail-on") || "error", ["error", "warning"]);
+  const failOn = oneOf<FailOn>("fail-on", core.getInput("fail-on") || "error", ["error", "warning"]);
   const renderer = oneOf<RendererChoice>("renderer", core.getInput("renderer") || "auto", [
     "auto",
     "kustomize",
@@ -44,7 +44,8 @@ void runAction(async () => {
       };
       const text = `${f.message}. ${f.hint}`;
       if (f.severity === "error") core.error(text, properties);
-      else core.warning(text, properties);
+      else if (f.severity === "warning") core.warning(text, properties);
+      else core.notice(text, properties);
     }
   const sarif = core.getInput("sarif");
   if (sarif) writeReportFile(sarif, REPORTERS.sarif(result));

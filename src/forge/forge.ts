@@ -81,7 +81,7 @@ export interface CheckAnnotation {
   path: string;
   line: number;
   column: number;
-  level: "failure" | "warning";
+  level: "failure" | "warning" | "notice";
   title: string;
   message: string;
 }

@@ -128,9 +128,15 @@ export function findKustomizationRoots(sources: SourceFile[]): Discovered {
   const fileOf = new Map(
     sources.filter((s) => isKustomizationFile(s.file)).map((s) => [path.posix.dirname(s.file), s.file]),
   );
+  // a Component is checked through the kustomizations that use it: alone it does not build
+  const components = new Set(
+    sources
+      .filter((s) => isKustomizationFile(s.file) && stringOf(valueOf(s.docs[0]?.contents, "kind")) === "Component")
+      .map((s) => path.posix.dirname(s.file)),
+  );
   return {
     roots: dirs
-      .filter((dir) => !cyclic.has(dir) && !included.has(dir))
+      .filter((dir) => !cyclic.has(dir) && !included.has(dir) && !components.has(dir))
       .map((dir) => ({ dir, file: fileOf.get(dir) as string })),
     cycles: cycles.map((component) => cycleFinding(component, edges)),
     cyclic,

@@ -1,4 +1,14 @@
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "info";
+
+/** The severities --fail-on takes: info findings never fail a run. */
+export type FailOn = Exclude<Severity, "info">;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether a finding is at or above the --fail-on threshold. */
+export function fails(severity: Severity, failOn: FailOn): boolean {
+  return RANK[severity] <= RANK[failOn];
+}
 
 /** The public rule ids; each is documented with a failing and a passing example. */
 export type RuleId =
@@ -18,7 +28,9 @@ export type RuleId =
   | "remote-resource"
   | "kustomization-cycle"
   | "render-limit"
-  | "parse-limit";
+  | "parse-limit"
+  | "not-rendered"
+  | "secret-placeholder";
 
 /** One thing the gate found, at the line the user edits (1-based line and column). */
 export interface Finding {
@@ -33,7 +45,7 @@ export interface Finding {
 
 export function bySeverityThenPlace(a: Finding, b: Finding): number {
   return (
-    (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+    RANK[a.severity] - RANK[b.severity] ||
     a.file.localeCompare(b.file) ||
     a.line - b.line ||
     a.column - b.column ||

@@ -105,7 +105,7 @@ export function readSourceFile(
       ],
     };
   if (budget && !budget.take(file, size)) return { findings: [] };
-  const text = readFileSync(full, "utf8");
+  const text = aliasKeysSpaced(readFileSync(full, "utf8"));
   const depth = nestingDepth(text);
   if (depth > limits.maxDepth)
     return {
@@ -118,7 +118,7 @@ export function readSourceFile(
       ],
     };
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = list.flatMap((d) =>
     d.errors.map((e) => {
@@ -158,6 +158,15 @@ export function readSourceFile(
     };
   }
   return { source: { file, text, docs: list, lines }, findings };
+}
+
+/**
+ * `*app:` as a mapping key: kustomize (Go's YAML) reads the alias `app` and a colon, while YAML
+ * 1.2 lets an alias name hold colons, so the `yaml` package reads the alias `app:`. A space keeps
+ * kustomize's reading; positions after it on that line move one column.
+ */
+function aliasKeysSpaced(text: string): string {
+  return text.includes("*") ? text.replace(/^(\s*(?:-\s+)*)\*([^\s,[\]{}:]+):(?=\s|$)/gm, "$1*$2 :") : text;
 }
 
 /** Whether the document's aliases expand within the bound every later reader uses. */

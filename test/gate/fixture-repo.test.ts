@@ -34,6 +34,7 @@ describe("the seeds-layout config repo", () => {
       resources: 15,
       errors: 0,
       warnings: 0,
+      info: 0,
       checkedNothing: false,
     });
   });

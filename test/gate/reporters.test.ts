@@ -20,8 +20,9 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 const report = (findings: Finding[]): Report => ({
   findings,
-  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 1, warnings: 1, checkedNothing: false },
+  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 1, warnings: 1, info: 0, checkedNothing: false },
   failed: true,
+  failOn: "error",
   repoPath: "",
 });
 const TWO = report([
@@ -81,9 +82,12 @@ describe("report formats", () => {
     assert.notEqual(first[0].fingerprint, first[1].fingerprint);
   });
 
-  it("JUnit XML: one failing case per file, escaped, well-formed; a clean run passes", () => {
+  it("JUnit XML: one failing case per file with findings at or above --fail-on, escaped, well-formed", () => {
     const xml = REPORTERS.junit(TWO);
-    assert.match(xml, /<testsuites name="gitops-ci validate" tests="2" failures="2">/);
+    // the warning passes under --fail-on error, as the exit code does
+    assert.match(xml, /<testsuites name="gitops-ci validate" tests="1" failures="1">/);
+    assert.doesNotMatch(xml, /image-entry-unused/);
+    assert.match(REPORTERS.junit({ ...TWO, failOn: "warning" }), /tests="2" failures="2"/);
     assert.match(
       xml,
       /message="apps\/web\/secret\.yaml:5:1: Secret &quot;a&lt;b&gt;&amp;c&quot; has data in plain text"/,

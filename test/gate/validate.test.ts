@@ -191,6 +191,7 @@ describe("validate: files and rendering", () => {
       resources: 2,
       errors: 1,
       warnings: 0,
+      info: 0,
       checkedNothing: false,
     });
     const [finding] = result.findings;
@@ -211,6 +212,7 @@ describe("validate: files and rendering", () => {
       resources: 0,
       errors: 0,
       warnings: 0,
+      info: 0,
       checkedNothing: false,
     });
     assert.equal(result.failed, false);

@@ -24,6 +24,8 @@ const RULES: RuleId[] = [
   "kustomization-cycle",
   "render-limit",
   "parse-limit",
+  "not-rendered",
+  "secret-placeholder",
 ];
 
 /** Long sealed values are cut in the README; everything else is shown as it is. */

@@ -33,8 +33,9 @@ const TRANSIENT: [string, (kind: ForgeKind) => FaultRule[]][] = [
 
 const verdict: ValidateResult = {
   findings: [],
-  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 0, warnings: 0, checkedNothing: false },
+  summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 0, warnings: 0, info: 0, checkedNothing: false },
   failed: false,
+  failOn: "error",
   timings: { renderMs: 0, totalMs: 0 },
   repoPath: "",
 };

@@ -13,7 +13,7 @@ export const codeQualityReporter: Reporter = (report) =>
       fingerprint: createHash("sha256")
         .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
         .digest("hex"),
-      severity: f.severity === "error" ? "major" : "minor",
+      severity: f.severity === "error" ? "major" : f.severity === "warning" ? "minor" : "info",
       location: { path: repoFile(report, f.file), lines: { begin: f.line } },
     })),
     null,

@@ -1,13 +1,16 @@
+import { fails } from "../finding.js";
 import type { Reporter } from "./report.js";
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string);
 
 /**
- * JUnit XML (artifacts:reports:junit): one test case per file with findings, failing with every
- * finding in it, so GitLab's test report lists them by file; a clean run is one passing case.
+ * JUnit XML (artifacts:reports:junit): one test case per file with findings at or above
+ * --fail-on, failing with every such finding in it, so GitLab's test report lists them by file and
+ * agrees with the exit code; a run that passes is one passing case.
  */
-export const junitReporter: Reporter = ({ findings }) => {
+export const junitReporter: Reporter = (report) => {
+  const findings = report.findings.filter((f) => fails(f.severity, report.failOn));
   const byFile = new Map<string, typeof findings>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const cases = [...byFile].map(([file, list]) => {

@@ -1,4 +1,4 @@
-import type { Finding } from "../finding.js";
+import type { FailOn, Finding } from "../finding.js";
 
 export interface ValidateSummary {
   roots: number;
@@ -7,6 +7,8 @@ export interface ValidateSummary {
   resources: number;
   errors: number;
   warnings: number;
+  /** Findings for the reviewer that never fail a run (secret placeholders). */
+  info: number;
   /** No kustomization and no manifest was found: a gate that checked nothing must say so. */
   checkedNothing: boolean;
 }
@@ -16,6 +18,7 @@ export interface Report {
   summary: ValidateSummary;
   /** Whether the run fails (findings at or above --fail-on). */
   failed: boolean;
+  failOn: FailOn;
   /** The checkout's path in its git repository ("" at the top), prefixed to paths for code scanning. */
   repoPath: string;
 }

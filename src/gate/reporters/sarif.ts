@@ -24,7 +24,7 @@ export const sarifReporter: Reporter = (report) => {
         results: findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
-          level: f.severity === "error" ? "error" : "warning",
+          level: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "note",
           message: { text: `${f.message}. ${f.hint}` },
           locations: [
             {

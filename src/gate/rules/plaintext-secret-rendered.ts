@@ -2,6 +2,7 @@ import path from "node:path";
 import { isMap, isScalar, isSeq, type Node, parseAllDocuments } from "yaml";
 import type { Finding } from "../finding.js";
 import { isKustomizationFile } from "../references.js";
+import { placeholderOf } from "../secret-placeholders.js";
 import { positionOf, type SourceFile } from "../source-files.js";
 import { objectsOf, pairOf, stringOf, valueOf } from "../yaml-nav.js";
 import type { RenderedObject, RenderedRule } from "./rendered-rule.js";
@@ -35,7 +36,11 @@ export const plaintextSecretRendered: RenderedRule = ({ root, objects, inputs })
   const findings: Finding[] = [];
   for (const object of objects as RenderedSecret[]) {
     if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token") continue;
-    const keys = DATA_KEYS.flatMap((k) => Object.keys(object[k as "data"] ?? {}));
+    const keys = DATA_KEYS.flatMap((k) =>
+      Object.entries(object[k as "data"] ?? {})
+        .filter(([, value]) => !placeholderOf(value, k === "data"))
+        .map(([key]) => key),
+    );
     if (keys.length === 0 || sopsCiphertext(object)) continue;
     const name = object.metadata?.name ?? "";
     const unreported = new Map<string, Supplier | undefined>();

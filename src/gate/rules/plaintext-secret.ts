@@ -1,6 +1,7 @@
-import type { Node } from "yaml";
+import { isMap, isScalar, type Node } from "yaml";
 import type { Finding } from "../finding.js";
-import { positionOf } from "../source-files.js";
+import { placeholderOf } from "../secret-placeholders.js";
+import { positionOf, type SourceFile } from "../source-files.js";
 import { hasEntries, objectsOf, pairOf, stringOf, valueOf } from "../yaml-nav.js";
 import type { SourceRule } from "./rule.js";
 
@@ -20,17 +21,20 @@ export const plaintextSecret: SourceRule = (source) => {
     if (object.kind === "Secret" && stringOf(valueOf(object.map, "type")) !== "kubernetes.io/service-account-token") {
       for (const key of ["data", "stringData"]) {
         const pair = pairOf(object.map, key);
-        if (pair && hasEntries(pair.value)) {
-          const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
-          findings.push({
-            rule: "plaintext-secret",
-            severity: "error",
-            file: source.file,
-            ...positionOf(source, pair.key as Node),
-            message: `Secret ${name} has ${key} in plain text`,
-            hint: HINT,
-          });
-        }
+        if (!pair || !hasEntries(pair.value)) continue;
+        const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+        const placeholders = placeholderFindings(source, pair.value, name, key === "data");
+        findings.push(...placeholders);
+        // every value a reference filled in at deploy time: nothing secret is in Git
+        if (isMap(pair.value) && placeholders.length === pair.value.items.length) continue;
+        findings.push({
+          rule: "plaintext-secret",
+          severity: "error",
+          file: source.file,
+          ...positionOf(source, pair.key as Node),
+          message: `Secret ${name} has ${key} in plain text`,
+          hint: HINT,
+        });
       }
     }
     const annotation = pairOf(valueOf(object.map, "metadata", "annotations"), LAST_APPLIED);
@@ -48,6 +52,26 @@ export const plaintextSecret: SourceRule = (source) => {
   }
   return findings;
 };
+
+/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
+function placeholderFindings(source: SourceFile, section: unknown, name: string, base64: boolean): Finding[] {
+  if (!isMap(section)) return [];
+  return section.items.flatMap((pair) => {
+    const tool = placeholderOf(isScalar(pair.value) ? pair.value.value : pair.value, base64);
+    if (!tool) return [];
+    const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+    return [
+      {
+        rule: "secret-placeholder",
+        severity: "info",
+        file: source.file,
+        ...positionOf(source, pair.key as Node),
+        message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
+        hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
+      } satisfies Finding,
+    ];
+  });
+}
 
 function embedsSecretData(json: string): boolean {
   try {

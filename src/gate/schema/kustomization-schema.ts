@@ -127,4 +127,12 @@ const KUSTOMIZATION = {
   },
 };
 
-export const kustomizationSchema: ObjectSchema = openApiSchema(KUSTOMIZATION, "kustomize v5");
+/** kustomize decodes with Go's YAML: a field written as null (every list entry commented out) is its zero value. */
+const NULLABLE = {
+  ...KUSTOMIZATION,
+  properties: Object.fromEntries(
+    Object.entries(KUSTOMIZATION.properties).map(([key, schema]) => [key, { ...schema, nullable: true }]),
+  ),
+};
+
+export const kustomizationSchema: ObjectSchema = openApiSchema(NULLABLE, "kustomize v5");

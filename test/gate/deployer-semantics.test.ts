@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { validate } from "../../src/commands/validate.js";
+import { DEPLOYMENT } from "../helpers/attack-repo.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+// What real config repositories hold and the deployers accept: none of it is an error (issue 12).
+const where = (result: Awaited<ReturnType<typeof validate>>) =>
+  result.findings.map((f) => `${f.severity} ${f.rule} ${f.file}:${f.line}:${f.column}`);
+
+describe("the gate reads config repos as the deployers do", () => {
+  it("a Helm chart's templates and values are not parsed; the chart is one not-rendered warning", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+        "charts/web/values.yaml": "password: hunter2\nreplicas: two\n",
+        "charts/web/templates/secret.yaml":
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}\nstringData:\n  password: {{ .Values.password }}\n",
+        "charts/web/crds/widget.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {k: v}\n",
+      }),
+      renderer: "auto",
+    });
+    assert.deepEqual(where(result), [
+      "error plaintext-secret charts/web/crds/widget.yaml:4:1",
+      "warning not-rendered charts/web/Chart.yaml:1:1",
+    ]);
+  });
+
+  it("a kustomize helmCharts entry is not-rendered at its line, and its root is not rendered", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "app/kustomization.yaml":
+          "resources: [deployment.yaml]\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.com\n    version: 1.0.0\n",
+        "app/deployment.yaml": DEPLOYMENT,
+      }),
+      renderer: "auto",
+    });
+    assert.deepEqual(where(result), ["warning not-rendered app/kustomization.yaml:3:5"]);
+    assert.equal(result.summary.rendered, 0);
+  });
+
+  it("a Component is checked through the kustomizations that use it, never rendered alone", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "components/ha/kustomization.yaml":
+          'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata: {name: web}\n      spec: {replicas: 3}\nimages:\n  - name: nginx\n    newTag: "1.27"\n',
+        "components/unused/kustomization.yaml":
+          "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata: {name: absent}\n      spec: {replicas: 3}\n",
+        "app/kustomization.yaml": "resources: [deployment.yaml]\ncomponents: [../components/ha]\n",
+        "app/deployment.yaml": DEPLOYMENT,
+      }),
+      renderer: "auto",
+    });
+    assert.deepEqual(where(result), []);
+    assert.equal(result.summary.rendered, 1);
+  });
+
+  it("null lists (every entry commented out) are accepted, as kustomize accepts them", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "app/kustomization.yaml":
+          "resources:\n  - deployment.yaml\ncomponents:\n  # - ../components/ha\nimages:\npatches:\n",
+        "app/deployment.yaml": DEPLOYMENT,
+      }),
+      renderer: "auto",
+    });
+    assert.deepEqual(where(result), []);
+  });
+
+  it("an alias used as a mapping key (*app:) reads as kustomize reads it", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &app web\ndata:\n  *app: enabled\n",
+      }),
+      renderer: "none",
+    });
+    assert.deepEqual(where(result), []);
+  });
+
+  it("--strict does not descend into a CRD's openAPIV3Schema", async () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          description: A widget.
+          type: object
+          properties:
+            spec:
+              description: What the widget does.
+              type: object
+              x-kubernetes-preserve-unknown-fields: true
+`;
+    const result = await validate({ dir: tempTree({ "crd.yaml": crd }), renderer: "none", strict: true });
+    assert.deepEqual(where(result), []);
+  });
+});
