@@ -93505,8 +93505,6 @@ function kubernetesMinorOf(version, newest) {
     return minor;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
 ;// CONCATENATED MODULE: ./src/gate/schema/object-schema.ts
 /** `apps/v1 Deployment`: how objects are keyed and named in messages. */
 function typeKey(apiVersion, kind) {
@@ -93515,6 +93513,63 @@ function typeKey(apiVersion, kind) {
 /** `spec.template.spec.containers[0].image`, as kubectl explain and error messages print it. */
 function formatPath(path) {
     return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(object)";
+}
+
+;// CONCATENATED MODULE: ./src/gate/schema/unknown-fields.ts
+/**
+ * Wraps a value so that a compiled validator's property reads are recorded. Validators read every
+ * property their schema defines, so an own key that was never read is one the schema does not
+ * define. Objects whose keys the validator enumerates (maps) or never reads at all (free-form
+ * objects: no properties in the schema) have no unknown fields.
+ */
+function trackReads(value) {
+    const visits = [];
+    const wrap = (current, path) => {
+        if (current === null || typeof current !== "object")
+            return current;
+        const isList = Array.isArray(current);
+        const visit = { path, value: current, read: new Set(), enumerated: false };
+        if (!isList)
+            visits.push(visit);
+        const children = new Map();
+        return new Proxy(current, {
+            get(target, key, receiver) {
+                if (typeof key !== "string")
+                    return Reflect.get(target, key, receiver);
+                // Reads of absent keys count: the schema defines them (a required check, say).
+                visit.read.add(key);
+                if (!Object.hasOwn(target, key))
+                    return Reflect.get(target, key, receiver);
+                if (!children.has(key)) {
+                    children.set(key, wrap(target[key], [...path, isList ? Number(key) : key]));
+                }
+                return children.get(key);
+            },
+            has(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.has(target, key);
+            },
+            getOwnPropertyDescriptor(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.getOwnPropertyDescriptor(target, key);
+            },
+            ownKeys(target) {
+                visit.enumerated = true;
+                return Reflect.ownKeys(target);
+            },
+        });
+    };
+    const tracked = wrap(value, []);
+    return {
+        tracked,
+        unknownFields: () => visits
+            .filter((v) => !v.enumerated && v.read.size > 0)
+            .flatMap((v) => Object.keys(v.value)
+            .filter((key) => !v.read.has(key))
+            .map((key) => [...v.path, key])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/schema/violations.ts
@@ -93555,22 +93610,29 @@ function violationsOf(errors, value) {
                 });
                 break;
             case "type":
-                out.push({ path, message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}` });
+                out.push({
+                    path,
+                    actual: valueAt(value, path),
+                    message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}`,
+                });
                 break;
             case "enum":
                 out.push({
                     path,
+                    enum: true,
+                    actual: valueAt(value, path),
                     message: `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describe(valueAt(value, path))}`,
                 });
                 break;
             case "format":
                 out.push({
                     path,
+                    actual: valueAt(value, path),
                     message: `must be a valid ${String(error.params.format)}, not ${describe(valueAt(value, path))}`,
                 });
                 break;
             case "pattern":
-                out.push({ path, message: `must match ${String(error.params.pattern)}` });
+                out.push({ path, actual: valueAt(value, path), message: `must match ${String(error.params.pattern)}` });
                 break;
             default:
                 out.push({ path, message: `${error.keyword} ${JSON.stringify(error.params)} not met` });
@@ -93581,6 +93643,7 @@ function violationsOf(errors, value) {
         const types = typesAt.get(where);
         out.push({
             path,
+            actual: valueAt(value, path),
             message: types?.length
                 ? `must be ${types.join(" or ")}, not ${describe(valueAt(value, path))}`
                 : "matches none of the forms the schema allows",
@@ -93627,6 +93690,92 @@ function describer(secret) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gate/schema/builtin-schemas.ts
+
+
+
+
+/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
+const SCHEMA_KUBERNETES_VERSION = "1.36";
+/** The origin of the Sealed Secrets, Argo CD and Flux schemas shipped with the tool. */
+const SHIPPED_CRD = "built-in CRD";
+function isModelClass(value) {
+    return typeof value === "function" && typeof value.apiVersion === "string";
+}
+function collect(namespace, into, depth = 0) {
+    if (namespace === null || typeof namespace !== "object" || depth > 3)
+        return;
+    for (const value of Object.values(namespace)) {
+        if (isModelClass(value))
+            into.set(typeKey(value.apiVersion, value.kind), value);
+        else
+            collect(value, into, depth + 1);
+    }
+}
+/**
+ * Schemas shipped with the tool: every Kubernetes kind (kubernetes-models) and the CRDs of
+ * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
+ */
+async function loadBuiltinSchemas() {
+    return (await loadBuiltins()).schemas;
+}
+/** The shipped schemas, and the apiVersion of every Kubernetes kind by kind. */
+async function loadBuiltins() {
+    const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83176)),
+        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88625)),
+        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12526)),
+        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(578)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79578)),
+    ]);
+    const models = new Map();
+    collect(kubernetes, models);
+    const kubernetesKeys = new Set(models.keys());
+    const kubernetesKinds = new Map();
+    for (const model of models.values())
+        kubernetesKinds.set(model.kind, [...(kubernetesKinds.get(model.kind) ?? []), model.apiVersion]);
+    for (const crds of [sealedSecrets, argoCd, flux])
+        collect(crds, models);
+    const schemas = new Map();
+    for (const [key, model] of models) {
+        schemas.set(key, modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD));
+    }
+    return { schemas, kubernetesKinds };
+}
+/**
+ * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
+ * does not read every keyword it allows (description, example, …), so --strict does not descend.
+ */
+function insideSchemaOfCrd(path) {
+    const at = path.indexOf("openAPIV3Schema");
+    return at >= 0 && at < path.length - 1;
+}
+function modelSchema(model, origin) {
+    return {
+        origin,
+        check(object, strict) {
+            const { tracked, unknownFields } = trackReads(object);
+            let errors = [];
+            try {
+                model.prototype.validate.call(tracked);
+            }
+            catch (error) {
+                const list = error.errors;
+                if (!Array.isArray(list))
+                    throw new InternalError(`validating ${model.kind}: ${error.message}`);
+                errors = list;
+            }
+            const violations = violationsOf(errors, object);
+            if (strict)
+                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
+                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
+                    violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
+            return violations;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(42463);
 ;// CONCATENATED MODULE: ./src/gate/schema/crd-schemas.ts
 
 
@@ -93860,6 +94009,7 @@ const kustomizationSchema = openApiSchema(NULLABLE, "kustomize v5");
 
 
 
+
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
 /**
@@ -93881,7 +94031,15 @@ function schema_judge(object, options) {
         const rejected = options.catalog.rejectedKind(apiVersion, kind);
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
-    return { type: "checked", violations: schema.check(object, options.strict) };
+    const violations = schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual));
+    return { type: "checked", violations, origin: schema.origin };
+}
+/**
+ * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
+ * after the build: the value checked here is not the value applied, so it is not judged.
+ */
+function holdsVariable(value) {
+    return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }
 function describeObject(object) {
     const name = typeof object.metadata?.name === "string" ? ` ${object.metadata.name}` : "";
@@ -93925,9 +94083,17 @@ function verdictFindings(verdict, object, source, map, place, options) {
         ];
     return verdict.violations.map((violation) => {
         const { source: where, located } = place(violation);
-        return violationFinding(where, located, violation, what, violation.unknownField
+        const finding = violationFinding(where, located, violation, what, violation.unknownField
             ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
             : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`);
+        // The shipped CRDs are a snapshot: a newer controller may allow values they do not list.
+        if (violation.enum && verdict.origin === SHIPPED_CRD)
+            return {
+                ...finding,
+                severity: "warning",
+                hint: `the shipped ${apiVersion} CRD does not list it; if your cluster runs a newer controller that does, add its CRD to the repo or to --schema-dir`,
+            };
+        return finding;
     });
 }
 /** A `schema` finding at the field (at its key for unknown and missing fields). */
@@ -94279,145 +94445,6 @@ function leaves(node, path = "") {
     if ((0,dist/* isSeq */.oP)(node))
         return node.items.flatMap((item, i) => leaves(item, `${path}[${i}]`));
     return [];
-}
-
-;// CONCATENATED MODULE: ./src/gate/schema/unknown-fields.ts
-/**
- * Wraps a value so that a compiled validator's property reads are recorded. Validators read every
- * property their schema defines, so an own key that was never read is one the schema does not
- * define. Objects whose keys the validator enumerates (maps) or never reads at all (free-form
- * objects: no properties in the schema) have no unknown fields.
- */
-function trackReads(value) {
-    const visits = [];
-    const wrap = (current, path) => {
-        if (current === null || typeof current !== "object")
-            return current;
-        const isList = Array.isArray(current);
-        const visit = { path, value: current, read: new Set(), enumerated: false };
-        if (!isList)
-            visits.push(visit);
-        const children = new Map();
-        return new Proxy(current, {
-            get(target, key, receiver) {
-                if (typeof key !== "string")
-                    return Reflect.get(target, key, receiver);
-                // Reads of absent keys count: the schema defines them (a required check, say).
-                visit.read.add(key);
-                if (!Object.hasOwn(target, key))
-                    return Reflect.get(target, key, receiver);
-                if (!children.has(key)) {
-                    children.set(key, wrap(target[key], [...path, isList ? Number(key) : key]));
-                }
-                return children.get(key);
-            },
-            has(target, key) {
-                if (typeof key === "string")
-                    visit.read.add(key);
-                return Reflect.has(target, key);
-            },
-            getOwnPropertyDescriptor(target, key) {
-                if (typeof key === "string")
-                    visit.read.add(key);
-                return Reflect.getOwnPropertyDescriptor(target, key);
-            },
-            ownKeys(target) {
-                visit.enumerated = true;
-                return Reflect.ownKeys(target);
-            },
-        });
-    };
-    const tracked = wrap(value, []);
-    return {
-        tracked,
-        unknownFields: () => visits
-            .filter((v) => !v.enumerated && v.read.size > 0)
-            .flatMap((v) => Object.keys(v.value)
-            .filter((key) => !v.read.has(key))
-            .map((key) => [...v.path, key])),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/schema/builtin-schemas.ts
-
-
-
-
-/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
-const SCHEMA_KUBERNETES_VERSION = "1.36";
-function isModelClass(value) {
-    return typeof value === "function" && typeof value.apiVersion === "string";
-}
-function collect(namespace, into, depth = 0) {
-    if (namespace === null || typeof namespace !== "object" || depth > 3)
-        return;
-    for (const value of Object.values(namespace)) {
-        if (isModelClass(value))
-            into.set(typeKey(value.apiVersion, value.kind), value);
-        else
-            collect(value, into, depth + 1);
-    }
-}
-/**
- * Schemas shipped with the tool: every Kubernetes kind (kubernetes-models) and the CRDs of
- * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
- */
-async function loadBuiltinSchemas() {
-    return (await loadBuiltins()).schemas;
-}
-/** The shipped schemas, and the apiVersion of every Kubernetes kind by kind. */
-async function loadBuiltins() {
-    const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83176)),
-        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88625)),
-        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12526)),
-        Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(578)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79578)),
-    ]);
-    const models = new Map();
-    collect(kubernetes, models);
-    const kubernetesKeys = new Set(models.keys());
-    const kubernetesKinds = new Map();
-    for (const model of models.values())
-        kubernetesKinds.set(model.kind, [...(kubernetesKinds.get(model.kind) ?? []), model.apiVersion]);
-    for (const crds of [sealedSecrets, argoCd, flux])
-        collect(crds, models);
-    const schemas = new Map();
-    for (const [key, model] of models) {
-        schemas.set(key, modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : "built-in CRD"));
-    }
-    return { schemas, kubernetesKinds };
-}
-/**
- * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
- * does not read every keyword it allows (description, example, …), so --strict does not descend.
- */
-function insideSchemaOfCrd(path) {
-    const at = path.indexOf("openAPIV3Schema");
-    return at >= 0 && at < path.length - 1;
-}
-function modelSchema(model, origin) {
-    return {
-        origin,
-        check(object, strict) {
-            const { tracked, unknownFields } = trackReads(object);
-            let errors = [];
-            try {
-                model.prototype.validate.call(tracked);
-            }
-            catch (error) {
-                const list = error.errors;
-                if (!Array.isArray(list))
-                    throw new InternalError(`validating ${model.kind}: ${error.message}`);
-                errors = list;
-            }
-            const violations = violationsOf(errors, object);
-            if (strict)
-                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
-                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
-                    violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
-            return violations;
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/schema/user-schemas.ts

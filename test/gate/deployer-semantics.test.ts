@@ -102,4 +102,39 @@ spec:
     const result = await validate({ dir: tempTree({ "crd.yaml": crd }), renderer: "none", strict: true });
     assert.deepEqual(where(result), []);
   });
+
+  it("a field holding a Flux post-build variable is not judged before substitution", async () => {
+    const pvc = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: \${APP}
+spec:
+  accessModes: ["\${VOLSYNC_ACCESSMODES:=ReadWriteOnce}"]
+  resources:
+    requests:
+      storage: "\${VOLSYNC_CAPACITY:=5Gi}"
+`;
+    const result = await validate({ dir: tempTree({ "pvc.yaml": pvc }), renderer: "none" });
+    assert.deepEqual(where(result), []);
+    const typo = await validate({
+      dir: tempTree({ "pvc.yaml": pvc.replace("accessModes", "accesModes") }),
+      renderer: "none",
+      strict: true,
+    });
+    assert.deepEqual(where(typo), ["error schema pvc.yaml:6:3"], "the rest of the object is still checked");
+  });
+
+  it("a value a shipped CRD's enum lacks is a warning: a newer controller may allow it", async () => {
+    const alert = `apiVersion: notification.toolkit.fluxcd.io/v1beta3
+kind: Alert
+metadata: {name: alertmanager}
+spec:
+  providerRef: {name: alertmanager}
+  eventSources:
+    - kind: FluxInstance
+      name: "*"
+`;
+    const result = await validate({ dir: tempTree({ "alert.yaml": alert }), renderer: "none" });
+    assert.deepEqual(where(result), ["warning schema alert.yaml:7:13"]);
+  });
 });

@@ -2,6 +2,7 @@ import { isScalar, isSeq, type Node } from "yaml";
 import type { KustomizationRoot } from "../discovery.js";
 import type { Finding } from "../finding.js";
 import { notServedReason } from "../schema/api-lifecycle.js";
+import { SHIPPED_CRD } from "../schema/builtin-schemas.js";
 import type { SchemaCatalog } from "../schema/catalog.js";
 import { kustomizationSchema } from "../schema/kustomization-schema.js";
 import { type FieldPath, formatPath, type SchemaViolation, typeKey } from "../schema/object-schema.js";
@@ -21,7 +22,7 @@ type Verdict =
   | { type: "unknown-kind" }
   | { type: "rejected"; reason: string }
   | { type: "not-served"; reason: string }
-  | { type: "checked"; violations: SchemaViolation[] };
+  | { type: "checked"; violations: SchemaViolation[]; origin: string };
 
 interface TypeMeta {
   apiVersion?: unknown;
@@ -49,7 +50,16 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
     const rejected = options.catalog.rejectedKind(apiVersion, kind);
     return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
   }
-  return { type: "checked", violations: schema.check(object, options.strict) };
+  const violations = schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual));
+  return { type: "checked", violations, origin: schema.origin };
+}
+
+/**
+ * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
+ * after the build: the value checked here is not the value applied, so it is not judged.
+ */
+function holdsVariable(value: unknown): boolean {
+  return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }
 
 function describeObject(object: TypeMeta): string {
@@ -103,7 +113,7 @@ function verdictFindings(
     ];
   return verdict.violations.map((violation) => {
     const { source: where, located } = place(violation);
-    return violationFinding(
+    const finding = violationFinding(
       where,
       located,
       violation,
@@ -112,6 +122,14 @@ function verdictFindings(
         ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
         : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`,
     );
+    // The shipped CRDs are a snapshot: a newer controller may allow values they do not list.
+    if (violation.enum && verdict.origin === SHIPPED_CRD)
+      return {
+        ...finding,
+        severity: "warning",
+        hint: `the shipped ${apiVersion} CRD does not list it; if your cluster runs a newer controller that does, add its CRD to the repo or to --schema-dir`,
+      } satisfies Finding;
+    return finding;
   });
 }
 

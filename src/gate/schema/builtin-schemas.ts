@@ -7,6 +7,9 @@ import { violationsOf } from "./violations.js";
 /** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
 export const SCHEMA_KUBERNETES_VERSION = "1.36";
 
+/** The origin of the Sealed Secrets, Argo CD and Flux schemas shipped with the tool. */
+export const SHIPPED_CRD = "built-in CRD";
+
 /** A kubernetes-models class: its statics name the type, its prototype validates `this`. */
 interface ModelClass {
   apiVersion: string;
@@ -56,7 +59,7 @@ export async function loadBuiltins(): Promise<{
   for (const [key, model] of models) {
     schemas.set(
       key,
-      modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : "built-in CRD"),
+      modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD),
     );
   }
   return { schemas, kubernetesKinds };

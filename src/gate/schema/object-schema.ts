@@ -9,6 +9,10 @@ export interface SchemaViolation {
   unknownField?: boolean;
   /** A required field is missing from the object at path: reported at the object's key. */
   missingField?: boolean;
+  /** The value must be one of a list (an enum). */
+  enum?: boolean;
+  /** The value found at path, when there is one. */
+  actual?: unknown;
 }
 
 /** The schema of one apiVersion/kind. */

@@ -39,22 +39,29 @@ export function violationsOf(errors: readonly ErrorObject[], value: unknown): Sc
         });
         break;
       case "type":
-        out.push({ path, message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}` });
+        out.push({
+          path,
+          actual: valueAt(value, path),
+          message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}`,
+        });
         break;
       case "enum":
         out.push({
           path,
+          enum: true,
+          actual: valueAt(value, path),
           message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${describe(valueAt(value, path))}`,
         });
         break;
       case "format":
         out.push({
           path,
+          actual: valueAt(value, path),
           message: `must be a valid ${String(error.params.format)}, not ${describe(valueAt(value, path))}`,
         });
         break;
       case "pattern":
-        out.push({ path, message: `must match ${String(error.params.pattern)}` });
+        out.push({ path, actual: valueAt(value, path), message: `must match ${String(error.params.pattern)}` });
         break;
       default:
         out.push({ path, message: `${error.keyword} ${JSON.stringify(error.params)} not met` });
@@ -65,6 +72,7 @@ export function violationsOf(errors: readonly ErrorObject[], value: unknown): Sc
     const types = typesAt.get(where);
     out.push({
       path,
+      actual: valueAt(value, path),
       message: types?.length
         ? `must be ${types.join(" or ")}, not ${describe(valueAt(value, path))}`
         : "matches none of the forms the schema allows",
