@@ -15470,7 +15470,7 @@ exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -23357,10 +23357,161 @@ function patchFilesOf(sources) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
+
+
+
+const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
+function normalized(dir) {
+    return external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+}
+/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
+function fluxBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of objectsOf(source)) {
+            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
+                continue;
+            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
+            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
+            if (!spec || !dirPath)
+                continue;
+            const list = (value) => (Array.isArray(value) ? value : []);
+            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+            const postBuild = spec.postBuild;
+            const build = {
+                by: `Flux Kustomization ${stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+                file: source.file,
+                dir: dirPath,
+                components: list(spec.components)
+                    .filter((c) => typeof c === "string")
+                    .map((c) => normalized(external_node_path_default().posix.join(dirPath, c))),
+                namespace: text(spec.targetNamespace),
+                namePrefix: text(spec.namePrefix),
+                nameSuffix: text(spec.nameSuffix),
+                images: list(spec.images),
+                patches: list(spec.patches),
+                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
+            };
+            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
+            if (changes || build.patches.length || build.substitute)
+                builds.push(build);
+        }
+    return builds;
+}
+/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
+function substitutions(postBuild, sources) {
+    const vars = {};
+    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+        const { kind, name } = (ref ?? {});
+        Object.assign(vars, dataOf(kind, name, sources));
+    }
+    if (isRecord(postBuild.substitute))
+        for (const [key, value] of Object.entries(postBuild.substitute))
+            vars[key] = String(value);
+    return vars;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
+function dataOf(kind, name, sources) {
+    for (const source of sources)
+        for (const object of objectsOf(source)) {
+            if (object.kind !== kind || stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) !== name)
+                continue;
+            const out = {};
+            const section = (key, decode) => {
+                const map = yaml_nav_valueOf(object.map, key);
+                if (!(0,dist/* isMap */.jh)(map))
+                    return;
+                for (const [k, v] of Object.entries(map.toJS(object.doc)))
+                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
+            };
+            section("data", kind === "Secret");
+            section("stringData", false);
+            return out;
+        }
+    return {};
+}
+/**
+ * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
+ * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
+ * value and no default stays as written.
+ */
+function substituteVariables(text, vars) {
+    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
+    let out = text;
+    for (let round = 0; round < 5; round++) {
+        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
+            if (escape)
+                return `\u0000{${whole.slice(3)}`;
+            const value = vars[name];
+            if (value !== undefined && value !== "")
+                return value;
+            return operator ? (fallback ?? "") : whole;
+        });
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out.replaceAll("\u0000{", "${");
+}
+
+;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
+
+
+
+/**
+ * The kustomization a deployer builds: the one at the build's directory with the deployer's
+ * components, namespace, prefixes, images and patches written in, as kustomize-controller writes
+ * them. It is built from another directory (`from`), so every path it names is rewritten
+ * relative to that one (kustomize refuses absolute directories).
+ */
+function overlayKustomization(kustomization, build, checkout, from) {
+    const doc = (0,dist/* parseDocument */.Tp)(kustomization.text);
+    const copy = {
+        file: kustomization.file,
+        text: kustomization.text,
+        docs: [doc],
+        lines: new dist/* LineCounter */.HN(),
+    };
+    const dir = external_node_path_default().posix.dirname(kustomization.file);
+    for (const reference of referencesOf(copy, new Map())) {
+        const node = reference.node;
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || looksRemote(reference.value))
+            continue;
+        const moved = external_node_path_default().relative(from, external_node_path_default().resolve(checkout, dir, reference.value));
+        // generator files keep their `key=` prefix
+        node.value = node.value.endsWith(reference.value)
+            ? `${node.value.slice(0, node.value.length - reference.value.length)}${moved}`
+            : node.value;
+    }
+    const append = (key, items) => {
+        if (items.length === 0)
+            return;
+        const existing = doc.get(key);
+        const list = (0,dist/* isSeq */.oP)(existing) ? existing : new dist/* YAMLSeq */.Rw();
+        for (const item of items)
+            list.add(doc.createNode(item));
+        doc.set(key, list);
+    };
+    append("components", build.components.map((c) => external_node_path_default().relative(from, external_node_path_default().resolve(checkout, c))));
+    append("images", build.images);
+    append("patches", build.patches);
+    if (build.namespace)
+        doc.set("namespace", build.namespace);
+    if (build.namePrefix)
+        doc.set("namePrefix", build.namePrefix);
+    if (build.nameSuffix)
+        doc.set("nameSuffix", build.nameSuffix);
+    return doc.toString();
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
 
 
@@ -23450,6 +23601,7 @@ function limitOf(failure, stderr, memoryBound) {
 
 
 
+
 const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
 const MAX_ERROR_CHARS = 400;
@@ -23481,17 +23633,28 @@ async function createRenderer(choice, options = {}) {
     throw new src_errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
 }
 function binaryRenderer(binary, command, sandbox) {
+    const build = async (checkout, absolute) => {
+        const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
+        if (outcome.ok)
+            return { ok: true, output: outcome.stdout };
+        if (outcome.limit)
+            return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
+        return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+    };
     return {
         name: `${binary} ${command.join(" ")}`,
         sandbox,
-        async render(checkout, dir) {
-            const absolute = external_node_path_default().resolve(checkout, dir);
-            const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
-            if (outcome.ok)
-                return { ok: true, output: outcome.stdout };
-            if (outcome.limit)
-                return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
-            return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+        render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
+        async renderOverlay(checkout, write, asDir) {
+            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
+            try {
+                await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
+                const result = await build(checkout, dir);
+                return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
+            }
+            finally {
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
         },
     };
 }
@@ -23600,8 +23763,11 @@ function exists(absolute) {
 ;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
 
 
-/** Walks a root's kustomizations through resources, components and bases. */
-function inputsOf(root, sources) {
+/**
+ * Walks a root's kustomizations through resources, components and bases; `components` are the
+ * directories a deployer adds to the root (a Flux Kustomization's spec.components).
+ */
+function inputsOf(root, sources, components = []) {
     const inputs = { dirs: new Set(), files: new Set(), references: [] };
     const visit = (dir) => {
         if (inputs.dirs.has(dir))
@@ -23621,6 +23787,10 @@ function inputsOf(root, sources) {
         }
     };
     visit(root.dir);
+    for (const dir of components) {
+        inputs.files.add(dir);
+        visit(dir);
+    }
     return inputs;
 }
 
@@ -24909,8 +25079,14 @@ function kustomizationSchemaFindings(source) {
         ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
         : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)"));
 }
-function rootSources(root, files, patchFiles) {
+function rootSources(root, files, patchFiles, 
+/** The name a written name becomes once the deployer substituted its variables. */
+rename = (name) => name) {
     const out = { root, resources: [], patches: [] };
+    const nameOf = (node) => {
+        const name = stringOf(node);
+        return name === undefined ? undefined : rename(name);
+    };
     for (const source of files) {
         if (source.file === root.file) {
             out.kustomization = source;
@@ -24927,14 +25103,14 @@ function rootSources(root, files, patchFiles) {
                     node,
                     jsonPatch,
                     kind: jsonPatch ? undefined : stringOf(yaml_nav_valueOf(node, "kind")),
-                    name: jsonPatch ? undefined : stringOf(yaml_nav_valueOf(node, "metadata", "name")),
+                    name: jsonPatch ? undefined : nameOf(yaml_nav_valueOf(node, "metadata", "name")),
                 });
             }
             continue;
         }
         for (const object of objectsOf(source))
             if (object.kind)
-                out.resources.push({ source, object, name: stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) });
+                out.resources.push({ source, object, name: nameOf(yaml_nav_valueOf(object.map, "metadata", "name")) });
     }
     return out;
 }
@@ -25332,6 +25508,8 @@ async function createSchemaCatalog(options) {
 
 
 
+
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -25393,13 +25571,12 @@ async function validate(options) {
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const discovered = rootsToRender(sources);
     findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-    const allRoots = discovered.roots;
-    const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
-    const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
+    const allJobs = renderJobs(discovered.roots, fluxBuilds(sources), sourcesByFile);
+    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
     const allPlain = plainManifestDirs(sources, used);
-    const roots = changed
-        ? allRoots.filter((root) => rootChanged(inputs.get(root.dir), changed))
-        : allRoots;
+    const jobs = changed
+        ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
+        : allJobs;
     const plainRoots = allPlain.filter((plain) => plain.files.some(inScope));
     const schema = {
         catalog: await createSchemaCatalog({
@@ -25420,8 +25597,7 @@ async function validate(options) {
     const covered = new Set();
     let renderMs = 0;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
-    const renderable = roots.filter((root) => {
-        const rootInputs = inputs.get(root.dir);
+    const renderable = jobs.filter(({ inputs: rootInputs }) => {
         const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
         findings.push(...refused);
         const charts = [...rootInputs.dirs].flatMap((dir) => {
@@ -25433,19 +25609,19 @@ async function validate(options) {
     });
     if (renderer) {
         const renderStart = performance.now();
-        const results = await mapConcurrent(renderable, (root) => renderer.render(boundary.checkout, root.dir));
+        const results = await mapConcurrent(renderable, (job) => renderJob(renderer, boundary.checkout, job, sourcesByFile));
         renderMs = performance.now() - renderStart;
         results.forEach((result, i) => {
-            const root = renderable[i];
+            const { root, inputs: rootInputs, build } = renderable[i];
             if (!result.ok) {
                 renderFailures++;
-                findings.push(renderFailure(root.file, root.dir, result));
+                findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
                 return;
             }
             rendered++;
-            const objects = (0,dist/* parseAllDocuments */.hR)(result.output).map((d) => d.toJS({ maxAliasCount: 100 }));
+            const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
+            const objects = (0,dist/* parseAllDocuments */.hR)(output).map((d) => d.toJS({ maxAliasCount: 100 }));
             resources += objects.length;
-            const rootInputs = inputs.get(root.dir);
             // its kustomizations first (the root's own leads), then the files they name
             const rootFiles = [
                 ...new Set([
@@ -25455,7 +25631,9 @@ async function validate(options) {
             ];
             for (const rule of RENDERED_RULES)
                 findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
-            findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
+            const substitute = build?.substitute;
+            const rename = substitute && ((name) => substituteVariables(name, substitute));
+            findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
             for (const f of rootFiles)
                 covered.add(f.file);
         });
@@ -25476,7 +25654,7 @@ async function validate(options) {
     const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
     const count = (severity) => unique.filter((f) => f.severity === severity).length;
     const failOn = options.failOn ?? "error";
-    const rootCount = allRoots.length + allPlain.length;
+    const rootCount = allJobs.length + allPlain.length;
     const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
     return {
         findings: unique,
@@ -25495,6 +25673,34 @@ async function validate(options) {
         timings: { renderMs, totalMs: performance.now() - started },
         repoPath: external_node_path_default().relative(boundary.root, boundary.checkout).split((external_node_path_default()).sep).join("/"),
     };
+}
+/**
+ * What to render: every root, except that a directory a Flux Kustomization builds with its own
+ * components, patches, namespace or variables is rendered the way Flux builds it (once per such
+ * Flux Kustomization) instead of plainly.
+ */
+function renderJobs(roots, builds, sources) {
+    const jobs = [];
+    const built = new Set();
+    for (const build of builds) {
+        const kustomization = kustomizationIn(build.dir, sources);
+        if (!kustomization)
+            continue;
+        const root = { dir: build.dir, file: kustomization.file };
+        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+        built.add(build.dir);
+    }
+    for (const root of roots)
+        if (!built.has(root.dir))
+            jobs.push({ root, inputs: inputsOf(root, sources) });
+    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}
+function renderJob(renderer, checkout, job, sources) {
+    if (!job.build)
+        return renderer.render(checkout, job.root.dir);
+    const kustomization = sources.get(job.root.file);
+    const build = job.build;
+    return renderer.renderOverlay(checkout, (dir) => overlayKustomization(kustomization, build, checkout, dir), job.root.dir);
 }
 /** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
 function readsUnreadable(inputs, unreadable) {
@@ -25530,16 +25736,31 @@ function renderFailure(file, dir, result) {
 function redacted(finding) {
     return { ...finding, message: (0,secrets/* redact */.E$)(finding.message), hint: (0,secrets/* redact */.E$)(finding.hint) };
 }
-/** A base shared by several overlays breaks the same way in each: one finding per place. */
+/**
+ * A base shared by several overlays breaks the same way in each: one finding per place. Objects
+ * rendered from one line under different names (a prefix per overlay, a name per Flux app) give
+ * messages that differ in a word or two: one finding too, saying how many more it stands for.
+ */
 function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+    const groups = new Map();
+    for (const f of findings) {
+        const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
+        const words = f.message.split(" ");
+        const group = groups.get(key) ?? [];
+        const same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+        if (same) {
+            if (same.finding.message !== f.message)
+                same.count++;
+        }
+        else
+            group.push({ finding: f, words, count: 0 });
+        groups.set(key, group);
+    }
+    return [...groups.values()].flat().map(({ finding, count }) => count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding);
+}
+/** The same message about objects of other names: as many words, at most two of them different. */
+function namesDiffer(a, b) {
+    return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
 }
 function repoCrds(sources) {
     return sources.flatMap((source) => objectsOf(source)

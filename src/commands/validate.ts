@@ -10,7 +10,16 @@ import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../gate/f
 import { chartDirs, chartFindings, helmChartEntries, insideChart } from "../gate/helm-charts.js";
 import { patchFilesOf } from "../gate/patch-files.js";
 import { isKustomizationFile, kustomizationIn } from "../gate/references.js";
-import { createRenderer, mapConcurrent, type RendererChoice, type RenderResult } from "../gate/render/renderer.js";
+import { type DeployerBuild, fluxBuilds, substituteVariables } from "../gate/deployers/flux-kustomization.js";
+import { overlayKustomization } from "../gate/deployers/overlay.js";
+import type { KustomizationRoot } from "../gate/discovery.js";
+import {
+  createRenderer,
+  mapConcurrent,
+  type Renderer,
+  type RendererChoice,
+  type RenderResult,
+} from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
 import { repoBoundaryOf } from "../gate/repo-boundary.js";
 import { inputsOf, type RootInputs } from "../gate/root-inputs.js";
@@ -145,13 +154,12 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const discovered = rootsToRender(sources);
   findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-  const allRoots = discovered.roots;
-  const inputs = new Map(allRoots.map((root) => [root.dir, inputsOf(root, sourcesByFile)]));
-  const used = new Set([...inputs.values()].flatMap((i) => [...i.files, ...i.dirs]));
+  const allJobs = renderJobs(discovered.roots, fluxBuilds(sources), sourcesByFile);
+  const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
   const allPlain = plainManifestDirs(sources, used);
-  const roots = changed
-    ? allRoots.filter((root) => rootChanged(inputs.get(root.dir) as RootInputs, changed))
-    : allRoots;
+  const jobs = changed
+    ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
+    : allJobs;
   const plainRoots = allPlain.filter((plain) => plain.files.some(inScope));
   const schema: SchemaOptions = {
     catalog: await createSchemaCatalog({
@@ -172,8 +180,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const covered = new Set<string>();
   let renderMs = 0;
   // Nothing a root names may lead kustomize out of the repository or onto the network.
-  const renderable = roots.filter((root) => {
-    const rootInputs = inputs.get(root.dir) as RootInputs;
+  const renderable = jobs.filter(({ inputs: rootInputs }) => {
     const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
     findings.push(...refused);
     const charts = [...rootInputs.dirs].flatMap((dir) => {
@@ -185,19 +192,21 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   });
   if (renderer) {
     const renderStart = performance.now();
-    const results = await mapConcurrent(renderable, (root) => renderer.render(boundary.checkout, root.dir));
+    const results = await mapConcurrent(renderable, (job) =>
+      renderJob(renderer, boundary.checkout, job, sourcesByFile),
+    );
     renderMs = performance.now() - renderStart;
     results.forEach((result, i) => {
-      const root = renderable[i] as (typeof renderable)[number];
+      const { root, inputs: rootInputs, build } = renderable[i] as RenderJob;
       if (!result.ok) {
         renderFailures++;
-        findings.push(renderFailure(root.file, root.dir, result));
+        findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
         return;
       }
       rendered++;
-      const objects = parseAllDocuments(result.output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
+      const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
+      const objects = parseAllDocuments(output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
       resources += objects.length;
-      const rootInputs = inputs.get(root.dir) as RootInputs;
       // its kustomizations first (the root's own leads), then the files they name
       const rootFiles = [
         ...new Set([
@@ -207,7 +216,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       ];
       for (const rule of RENDERED_RULES)
         findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
-      findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles), schema));
+      const substitute = build?.substitute;
+      const rename = substitute && ((name: string) => substituteVariables(name, substitute));
+      findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
       for (const f of rootFiles) covered.add(f.file);
     });
   }
@@ -224,7 +235,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
   const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
   const failOn = options.failOn ?? "error";
-  const rootCount = allRoots.length + allPlain.length;
+  const rootCount = allJobs.length + allPlain.length;
   const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
   return {
     findings: unique,
@@ -243,6 +254,52 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     timings: { renderMs, totalMs: performance.now() - started },
     repoPath: path.relative(boundary.root, boundary.checkout).split(path.sep).join("/"),
   };
+}
+
+/** One build of a root: as kustomize builds it, or as a deployer (a Flux Kustomization) does. */
+interface RenderJob {
+  root: KustomizationRoot;
+  inputs: RootInputs;
+  build?: DeployerBuild;
+}
+
+/**
+ * What to render: every root, except that a directory a Flux Kustomization builds with its own
+ * components, patches, namespace or variables is rendered the way Flux builds it (once per such
+ * Flux Kustomization) instead of plainly.
+ */
+function renderJobs(
+  roots: KustomizationRoot[],
+  builds: DeployerBuild[],
+  sources: Map<string, SourceFile>,
+): RenderJob[] {
+  const jobs: RenderJob[] = [];
+  const built = new Set<string>();
+  for (const build of builds) {
+    const kustomization = kustomizationIn(build.dir, sources);
+    if (!kustomization) continue;
+    const root = { dir: build.dir, file: kustomization.file };
+    jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+    built.add(build.dir);
+  }
+  for (const root of roots) if (!built.has(root.dir)) jobs.push({ root, inputs: inputsOf(root, sources) });
+  return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}
+
+function renderJob(
+  renderer: Renderer,
+  checkout: string,
+  job: RenderJob,
+  sources: Map<string, SourceFile>,
+): Promise<RenderResult> {
+  if (!job.build) return renderer.render(checkout, job.root.dir);
+  const kustomization = sources.get(job.root.file) as SourceFile;
+  const build = job.build;
+  return renderer.renderOverlay(
+    checkout,
+    (dir) => overlayKustomization(kustomization, build, checkout, dir),
+    job.root.dir,
+  );
 }
 
 /** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
@@ -280,15 +337,31 @@ function redacted(finding: Finding): Finding {
   return { ...finding, message: redact(finding.message), hint: redact(finding.hint) };
 }
 
-/** A base shared by several overlays breaks the same way in each: one finding per place. */
+/**
+ * A base shared by several overlays breaks the same way in each: one finding per place. Objects
+ * rendered from one line under different names (a prefix per overlay, a name per Flux app) give
+ * messages that differ in a word or two: one finding too, saying how many more it stands for.
+ */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const groups = new Map<string, { finding: Finding; words: string[]; count: number }[]>();
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
+    const words = f.message.split(" ");
+    const group = groups.get(key) ?? [];
+    const same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+    if (same) {
+      if (same.finding.message !== f.message) same.count++;
+    } else group.push({ finding: f, words, count: 0 });
+    groups.set(key, group);
+  }
+  return [...groups.values()].flat().map(({ finding, count }) =>
+    count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding,
+  );
+}
+
+/** The same message about objects of other names: as many words, at most two of them different. */
+function namesDiffer(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
 }
 
 function repoCrds(sources: SourceFile[]): RepoCrd[] {

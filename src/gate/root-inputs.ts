@@ -13,8 +13,15 @@ export interface RootInputs {
   references: Reference[];
 }
 
-/** Walks a root's kustomizations through resources, components and bases. */
-export function inputsOf(root: KustomizationRoot, sources: Map<string, SourceFile>): RootInputs {
+/**
+ * Walks a root's kustomizations through resources, components and bases; `components` are the
+ * directories a deployer adds to the root (a Flux Kustomization's spec.components).
+ */
+export function inputsOf(
+  root: KustomizationRoot,
+  sources: Map<string, SourceFile>,
+  components: string[] = [],
+): RootInputs {
   const inputs: RootInputs = { dirs: new Set(), files: new Set(), references: [] };
   const visit = (dir: string) => {
     if (inputs.dirs.has(dir)) return;
@@ -30,5 +37,9 @@ export function inputsOf(root: KustomizationRoot, sources: Map<string, SourceFil
     }
   };
   visit(root.dir);
+  for (const dir of components) {
+    inputs.files.add(dir);
+    visit(dir);
+  }
   return inputs;
 }

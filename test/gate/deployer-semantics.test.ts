@@ -137,4 +137,49 @@ spec:
     const result = await validate({ dir: tempTree({ "alert.yaml": alert }), renderer: "none" });
     assert.deepEqual(where(result), ["warning schema alert.yaml:7:13"]);
   });
+
+  it("a Flux Kustomization builds its path with its components, namespace and post-build variables", async () => {
+    const ks = (app: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: ${app}}
+spec:
+  interval: 10m
+  prune: true
+  path: ./apps/${app}
+  targetNamespace: media
+  components: [../../components/db]
+  sourceRef: {kind: GitRepository, name: flux-system}
+  postBuild:
+    substitute: {APP: ${app}}
+    substituteFrom: [{kind: ConfigMap, name: cluster-settings}]
+`;
+    const files = (dbReplicas: string) => ({
+      "flux/apps.yaml": `${ks("books")}---\n${ks("photos")}`,
+      "flux/settings.yaml":
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cluster-settings}\ndata: {DB_REPLICAS: "2"}\n',
+      "components/db/kustomization.yaml":
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [db.yaml]\n",
+      "components/db/db.yaml": `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: \${APP}-db\nspec:\n  replicas: ${dbReplicas}\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: db, image: postgres}]}\n`,
+      // the app's own patch targets what the component adds: Flux writes components into this file
+      "apps/books/kustomization.yaml":
+        "resources: [deployment.yaml]\npatches:\n  - target:\n      kind: StatefulSet\n      name: ${APP}-db\n    patch: |-\n      - {op: add, path: /metadata/labels, value: {tier: db}}\n",
+      "apps/books/deployment.yaml": DEPLOYMENT,
+      "apps/photos/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "apps/photos/deployment.yaml": DEPLOYMENT,
+    });
+    const clean = await validate({ dir: tempTree(files("${DB_REPLICAS}")), renderer: "auto" });
+    assert.deepEqual(where(clean), []);
+    assert.deepEqual(
+      [clean.summary.rendered, clean.summary.resources],
+      [3, 7],
+      "two Flux builds (a Deployment and the component's StatefulSet each) and flux/ itself",
+    );
+    const broken = await validate({ dir: tempTree(files('"two"')), renderer: "auto" });
+    assert.deepEqual(
+      broken.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`),
+      [
+        'schema components/db/db.yaml:6:13 StatefulSet books-db: spec.replicas: must be integer, not string "two" (and 1 more rendered from this line)',
+      ],
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { UsageError } from "../../errors.js";
@@ -17,6 +18,11 @@ export interface Renderer {
   readonly sandbox: Sandbox;
   /** Renders `dir` (relative to `checkout`); error messages name paths relative to the checkout. */
   render(checkout: string, dir: string): Promise<RenderResult>;
+  /**
+   * Renders a kustomization the gate writes (a deployer's overlay) in a directory of its own:
+   * `write` gets that directory and returns the kustomization; error messages name it `asDir`.
+   */
+  renderOverlay(checkout: string, write: (dir: string) => string, asDir: string): Promise<RenderResult>;
 }
 
 export interface RendererOptions {
@@ -58,15 +64,25 @@ export async function createRenderer(
 }
 
 function binaryRenderer(binary: string, command: string[], sandbox: Sandbox): Renderer {
+  const build = async (checkout: string, absolute: string): Promise<RenderResult> => {
+    const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
+    if (outcome.ok) return { ok: true, output: outcome.stdout };
+    if (outcome.limit) return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
+    return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+  };
   return {
     name: `${binary} ${command.join(" ")}`,
     sandbox,
-    async render(checkout, dir) {
-      const absolute = path.resolve(checkout, dir);
-      const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
-      if (outcome.ok) return { ok: true, output: outcome.stdout };
-      if (outcome.limit) return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
-      return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+    render: (checkout, dir) => build(checkout, path.resolve(checkout, dir)),
+    async renderOverlay(checkout, write, asDir) {
+      const dir = await mkdtemp(path.join(tmpdir(), "gitops-ci-overlay-"));
+      try {
+        await writeFile(path.join(dir, "kustomization.yaml"), write(dir));
+        const result = await build(checkout, dir);
+        return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   };
 }

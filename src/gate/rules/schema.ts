@@ -212,8 +212,18 @@ export interface RootSources {
   patches: { source: SourceFile; node: Node; kind?: string; name?: string; jsonPatch: boolean }[];
 }
 
-export function rootSources(root: KustomizationRoot, files: SourceFile[], patchFiles: Set<string>): RootSources {
+export function rootSources(
+  root: KustomizationRoot,
+  files: SourceFile[],
+  patchFiles: Set<string>,
+  /** The name a written name becomes once the deployer substituted its variables. */
+  rename: (name: string) => string = (name) => name,
+): RootSources {
   const out: RootSources = { root, resources: [], patches: [] };
+  const nameOf = (node: unknown) => {
+    const name = stringOf(node);
+    return name === undefined ? undefined : rename(name);
+  };
   for (const source of files) {
     if (source.file === root.file) {
       out.kustomization = source;
@@ -229,13 +239,13 @@ export function rootSources(root: KustomizationRoot, files: SourceFile[], patchF
           node,
           jsonPatch,
           kind: jsonPatch ? undefined : stringOf(valueOf(node, "kind")),
-          name: jsonPatch ? undefined : stringOf(valueOf(node, "metadata", "name")),
+          name: jsonPatch ? undefined : nameOf(valueOf(node, "metadata", "name")),
         });
       }
       continue;
     }
     for (const object of objectsOf(source))
-      if (object.kind) out.resources.push({ source, object, name: stringOf(valueOf(object.map, "metadata", "name")) });
+      if (object.kind) out.resources.push({ source, object, name: nameOf(valueOf(object.map, "metadata", "name")) });
   }
   return out;
 }
