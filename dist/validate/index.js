@@ -94990,7 +94990,9 @@ function dedupe(findings) {
             group.push({ finding: f, words, count: 0 });
         groups.set(key, group);
     }
-    return [...groups.values()].flat().map(({ finding, count }) => count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding);
+    return [...groups.values()]
+        .flat()
+        .map(({ finding, count }) => count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding);
 }
 /** The same message about objects of other names: as many words, at most two of them different. */
 function namesDiffer(a, b) {
