@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import { connectForge } from "../../src/forge/connect.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
@@ -10,6 +9,7 @@ import { attackFiles, CANARY, OTHER_CANARY, outsideFiles, plantSymlink } from ".
 import { type ForgeProcess, forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
+import { tripwire } from "../helpers/listener.js";
 import { CLI, runNode } from "../helpers/run-node.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
@@ -31,17 +31,8 @@ function assertClean(where: string, text: string) {
 
 describe("a hostile PR through the CLI, the action and the component, publishing", async () => {
   const forge: ForgeProcess = await forgeProcess();
-  let connections = 0;
-  let port = 0;
-  const listener = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  before(async () => {
-    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-    port = (listener.address() as { port: number }).port;
-  });
-  after(() => listener.close());
+  const wire = await tripwire();
+  const port = wire.port;
   const outside = outsideFiles();
 
   async function openChangeRequest(kind: ForgeKind) {
@@ -64,7 +55,7 @@ describe("a hostile PR through the CLI, the action and the component, publishing
       bodies.some((b) => FINDINGS.every((f) => f.test(b.body))),
       "the findings were published",
     );
-    assert.equal(connections, 0, "nothing connected to the listener the PR named");
+    assert.equal(wire.connections(), 0, "nothing connected to the listener the PR named");
   }
 
   it("the CLI: check run, annotations and PR comment on GitHub, and the report files", async () => {

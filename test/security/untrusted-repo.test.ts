@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { validate, type ValidateOptions } from "../../src/commands/validate.js";
 import { createRenderer } from "../../src/gate/render/renderer.js";
 import { REPORTERS } from "../../src/gate/reporters/index.js";
+import { tripwire } from "../helpers/listener.js";
 import { CANARY, DEPLOYMENT, ENVIRON_ATTACK, OTHER_CANARY } from "../helpers/attack-repo.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
@@ -128,18 +128,9 @@ describe("the gate on a hostile PR: nothing outside the repository is read", () 
   });
 });
 
-describe("the gate on a hostile PR: no network on repository content", () => {
-  let connections = 0;
-  let port = 0;
-  const server = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  before(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.address() as { port: number }).port;
-  });
-  after(() => server.close());
+describe("the gate on a hostile PR: no network on repository content", async () => {
+  const wire = await tripwire();
+  const port = wire.port;
 
   it("remote resources, bases and files are remote-resource errors and nothing connects", async () => {
     const dir = tempTree({
@@ -158,7 +149,7 @@ patches:
       "remote-resource app/kustomization.yaml:4:5",
       "remote-resource app/kustomization.yaml:6:11",
     ]);
-    assert.equal(connections, 0);
+    assert.equal(wire.connections(), 0);
   });
 
   it("the sandbox has no network either: a remote resource rendered past the gate's check connects nowhere", async (t) => {
@@ -167,14 +158,14 @@ patches:
     const dir = tempTree({ "app/kustomization.yaml": `resources: [http://127.0.0.1:${port}/deployment.yaml]\n` });
     const result = await renderer.render(dir, "app");
     assert.equal(result.ok, false);
-    assert.equal(connections, 0);
+    assert.equal(wire.connections(), 0);
   });
 
   it("--allow-remote lets kustomize fetch: the listener is reached", async () => {
     const dir = tempTree({ "app/kustomization.yaml": `resources: [http://127.0.0.1:${port}/deployment.yaml]\n` });
     const result = await run(dir, { allowRemote: true });
     assert.deepEqual(where(result), ["render-failed app/kustomization.yaml:1:1"]);
-    assert.ok(connections > 0);
+    assert.ok(wire.connections() > 0);
   });
 });
 
