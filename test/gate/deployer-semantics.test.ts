@@ -182,4 +182,18 @@ spec:
       ],
     );
   });
+
+  it("tool configs that look like objects (skaffold, kind, Talos) are not checked as Kubernetes objects", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "skaffold.yaml": "apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts: [{image: web}]\n",
+        "kind.yaml": "apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [{role: control-plane}]\n",
+        "talos/patch.yaml": "apiVersion: v1alpha1\nkind: EthernetConfig\nname: eth0\n",
+        "Taskfile.yml": "version: '3'\ntasks:\n  lint: {cmds: [yamllint .]}\n",
+        ".sops.yaml": "creation_rules:\n  - path_regex: .*\\.sops\\.yaml\n    age: age1xyz\n",
+      }),
+      renderer: "none",
+    });
+    assert.deepEqual(where(result), []);
+  });
 });

@@ -33,6 +33,17 @@ interface TypeMeta {
 
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
+/** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
+const TOOL_CONFIG = /^(skaffold\/|kind\.x-k8s\.io\/|k3d\.io\/|kpt\.dev\/|fn\.kpt\.dev\/|ctlptl\.dev\/|config\.kubernetes\.io\/|builtin$)/;
+
+/**
+ * Whether a document is an object some API server receives. Only `v1` has no group, so a
+ * groupless `v1alpha1` (Talos machine configs) is a tool's document, as are the tool configs above.
+ */
+function isApiObject(apiVersion: string, kind: string): boolean {
+  if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || TOOL_CONFIG.test(apiVersion)) return false;
+  return apiVersion.includes("/") || apiVersion === "v1";
+}
 
 /**
  * The schema verdict on one object; undefined for values that are not API objects (no
@@ -42,7 +53,7 @@ const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
 function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return undefined;
-  if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || (object.sops?.mac && object.sops.version)) return undefined;
+  if (!isApiObject(apiVersion, kind) || (object.sops?.mac && object.sops.version)) return undefined;
   const reason = notServedReason(typeKey(apiVersion, kind), options.kubernetesMinor);
   if (reason) return { type: "not-served", reason };
   const schema = options.catalog.lookup(apiVersion, kind);
