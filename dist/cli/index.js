@@ -22567,11 +22567,11 @@ async function baseCommit(dir, baseRef) {
     }
 }
 /**
- * Files that differ between `baseRef` and the working tree (committed or not), relative to `dir`
- * as every other path of the gate is, even when `dir` is a subfolder of the git checkout.
+ * Files that differ between the base commit (what `baseRef` names) and the working tree
+ * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
+ * a subfolder of the git checkout.
  */
-async function changedFiles(dir, baseRef) {
-    const base = await baseCommit(dir, baseRef);
+async function changedFiles(dir, baseRef, base) {
     try {
         const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
             maxBuffer: 64 * 1024 * 1024,
@@ -22585,6 +22585,16 @@ async function changedFiles(dir, baseRef) {
         throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
     }
 }
+/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
+async function fileAtCommit(dir, commit, file) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Whether any changed file is an input of the root. */
 function rootChanged(inputs, changed) {
     for (const file of changed) {
@@ -22595,6 +22605,43 @@ function rootChanged(inputs, changed) {
                 return true;
     }
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/gate/finding.ts
+const RANK = { error: 0, warning: 1, info: 2 };
+/** Whether a finding is at or above the --fail-on threshold. */
+function fails(severity, failOn) {
+    return RANK[severity] <= RANK[failOn];
+}
+/** The public rule ids; each is documented with a failing and a passing example. */
+const RULE_IDS = [
+    "yaml-syntax",
+    "duplicate-key",
+    "render-failed",
+    "schema",
+    "unknown-kind",
+    "plaintext-secret",
+    "secret-generator",
+    "sealed-secret-malformed",
+    "sealed-secret-scope",
+    "image-entry-unused",
+    "sops-unencrypted-value",
+    "cluster-credential",
+    "path-outside-repo",
+    "remote-resource",
+    "kustomization-cycle",
+    "render-limit",
+    "parse-limit",
+    "not-rendered",
+    "secret-placeholder",
+    "gate-config",
+];
+function bySeverityThenPlace(a, b) {
+    return (RANK[a.severity] - RANK[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/yaml-depth.ts
@@ -22679,6 +22726,385 @@ function nestingDepth(text) {
         max = Math.max(max, indents.length + compact + flow);
     }
     return max;
+}
+
+;// CONCATENATED MODULE: ./src/gate/source-files.ts
+
+
+
+
+const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-local"]);
+const DEFAULT_PARSE_LIMITS = {
+    maxFileBytes: 4 * 1024 * 1024,
+    maxDepth: 256,
+    maxTotalBytes: 256 * 1024 * 1024,
+};
+const MANIFEST = /\.(ya?ml|json)$/;
+function listRepoFiles(dir, rel = "", into = { manifests: [], others: [] }) {
+    const entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+        const child = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRS.has(entry.name))
+                listRepoFiles(dir, child, into);
+        }
+        else if (entry.isFile())
+            (MANIFEST.test(entry.name) ? into.manifests : into.others).push(child);
+    }
+    return into;
+}
+function parseLimitFinding(file, message, hint) {
+    return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
+}
+/** Reads files in order while their bytes add up to less than the total limit. */
+class ParseBudget {
+    limits;
+    spent = 0;
+    exhaustedAt;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    /** Whether the file fits what is left; the first file that does not is remembered. */
+    take(file, bytes) {
+        if (this.exhaustedAt === undefined && this.spent + bytes <= this.limits.maxTotalBytes) {
+            this.spent += bytes;
+            return true;
+        }
+        this.exhaustedAt ??= file;
+        return false;
+    }
+    /** The finding for the files left unread, if any were. */
+    finding() {
+        if (this.exhaustedAt === undefined)
+            return undefined;
+        return parseLimitFinding(this.exhaustedAt, `the repository's files add up to more than ${this.limits.maxTotalBytes} bytes; this file and the ones after it were not checked`, "check the repository in parts (--dir a subfolder, or --base-ref for what a PR changed)");
+    }
+}
+/** Parses a file; syntax errors and duplicate keys become findings at their position. */
+function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
+    const full = external_node_path_default().join(dir, file);
+    const size = (0,external_node_fs_.statSync)(full).size;
+    if (size > limits.maxFileBytes)
+        return {
+            findings: [
+                parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
+            ],
+        };
+    if (budget && !budget.take(file, size))
+        return { findings: [] };
+    const text = aliasKeysSpaced((0,external_node_fs_.readFileSync)(full, "utf8"));
+    const depth = nestingDepth(text);
+    if (depth > limits.maxDepth)
+        return {
+            findings: [
+                parseLimitFinding(file, `YAML nests ${depth} levels deep, past the limit of ${limits.maxDepth}; it is not parsed and no root that reads it is rendered`, "flatten it; no Kubernetes manifest nests this deep"),
+            ],
+        };
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const list = Array.isArray(docs) ? docs : [];
+    const findings = list.flatMap((d) => d.errors.map((e) => {
+        const pos = lines.linePos(e.pos[0]);
+        const duplicate = e.code === "DUPLICATE_KEY";
+        return {
+            rule: duplicate ? "duplicate-key" : "yaml-syntax",
+            severity: "error",
+            file,
+            line: pos.line,
+            column: pos.col,
+            message: (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ""),
+            hint: duplicate
+                ? "remove one of the keys: Kubernetes keeps only the last one, which is rarely the one you reviewed"
+                : "fix the YAML syntax at this position",
+        };
+    }));
+    // A JSON file that is no manifest (tsconfig with comments, editor settings) is not the gate's.
+    if (findings.length && file.endsWith(".json") && !/"apiVersion"\s*:/.test(text))
+        return { findings: [] };
+    if (findings.length)
+        return { findings };
+    const bomb = text.includes("*") ? list.find((d) => !aliasesResolve(d)) : undefined;
+    if (bomb) {
+        const pos = lines.linePos(bomb.range[0]);
+        return {
+            findings: [
+                {
+                    rule: "yaml-syntax",
+                    severity: "error",
+                    file,
+                    line: pos.line,
+                    column: pos.col,
+                    message: "aliases expand past 100 copies (a YAML alias bomb)",
+                    hint: "write the values out; no Kubernetes manifest needs aliases nested this deep",
+                },
+            ],
+        };
+    }
+    return { source: { file, text, docs: list, lines }, findings };
+}
+/**
+ * `*app:` as a mapping key: kustomize (Go's YAML) reads the alias `app` and a colon, while YAML
+ * 1.2 lets an alias name hold colons, so the `yaml` package reads the alias `app:`. A space keeps
+ * kustomize's reading; positions after it on that line move one column.
+ */
+function aliasKeysSpaced(text) {
+    return text.includes("*") ? text.replace(/^(\s*(?:-\s+)*)\*([^\s,[\]{}:]+):(?=\s|$)/gm, "$1*$2 :") : text;
+}
+/** Whether the document's aliases expand within the bound every later reader uses. */
+function aliasesResolve(doc) {
+    try {
+        doc.toJS({ maxAliasCount: 100 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** 1-based line and column of a node (or of a key, when the node is a pair's key). */
+function positionOf(source, node) {
+    const offset = node?.range?.[0] ?? 0;
+    const pos = source.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
+/**
+ * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
+ * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
+ */
+function globMatcher(pattern) {
+    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
+    let regex = "";
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === "*" && source[i + 1] === "*") {
+            const slash = source[i + 2] === "/";
+            regex += slash ? "(?:.*/)?" : ".*";
+            i += slash ? 2 : 1;
+        }
+        else if (c === "*")
+            regex += "[^/]*";
+        else if (c === "?")
+            regex += "[^/]";
+        else
+            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+    const compiled = new RegExp(`^${regex}$`);
+    return (file) => compiled.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
+
+
+
+
+/** The repository's own gate policy file, at the top of --dir. */
+const POLICY_FILE = ".gitops-ci.yaml";
+const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+const repo_policy_LEVELS = ["error", "warning", "info", "off"];
+const KEYS = [
+    "exclude",
+    "severity",
+    "overrides",
+    "placeholders",
+    "kubernetes-version",
+    "strict",
+    "sealed-secrets-cert",
+    "allow-remote",
+];
+/**
+ * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
+ * its line, and the rest of the file still applies.
+ */
+function parsePolicy(text, file = POLICY_FILE) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const source = { file, text, docs: [doc], lines };
+    const findings = [];
+    const bad = (node, message) => findings.push({
+        rule: "gate-config",
+        severity: "error",
+        file,
+        ...positionOf(source, node),
+        message,
+        hint: `see the README's ${POLICY_FILE} reference`,
+    });
+    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+    for (const error of doc.errors)
+        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
+    if (doc.errors.length)
+        return { policy, findings };
+    if (doc.contents === null)
+        return { policy, findings };
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        bad(doc.contents, `${file} must be a mapping`);
+        return { policy, findings };
+    }
+    const strings = (pair, what) => {
+        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
+            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
+            return [];
+        }
+        return pair.value.items.map((i) => String(i.value));
+    };
+    const levels = (node, what) => {
+        const out = {};
+        if (!(0,dist/* isMap */.jh)(node)) {
+            bad(node, `${what} must map rule ids to ${repo_policy_LEVELS.join("|")}`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
+            if (!RULE_IDS.includes(rule))
+                bad(pair.key, `${what}: no rule "${rule}"`);
+            else if (!repo_policy_LEVELS.includes(level))
+                bad(pair.value, `${what}.${rule}: "${level}" is not ${repo_policy_LEVELS.join("|")}`);
+            else
+                out[rule] = level;
+        }
+        return out;
+    };
+    for (const pair of doc.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        switch (key) {
+            case "exclude":
+                policy.exclude = strings(pair, "exclude");
+                break;
+            case "severity":
+                policy.severity = levels(pair.value, "severity");
+                break;
+            case "overrides":
+                if (!(0,dist/* isSeq */.oP)(pair.value))
+                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
+                else
+                    for (const entry of pair.value.items) {
+                        const paths = (0,dist/* isMap */.jh)(entry)
+                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
+                            : undefined;
+                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
+                        if (!paths)
+                            bad(entry, "an override needs paths (a list of globs) and severity");
+                        else
+                            policy.overrides.push({
+                                paths: strings(paths, "overrides[].paths"),
+                                severity: levels(severity, "overrides[].severity"),
+                            });
+                    }
+                break;
+            case "placeholders":
+                for (const [i, text] of strings(pair, "placeholders").entries()) {
+                    try {
+                        policy.placeholders.push(new RegExp(text));
+                    }
+                    catch (error) {
+                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: ${error.message}`);
+                    }
+                }
+                break;
+            case "kubernetes-version":
+            case "sealed-secrets-cert":
+                if (typeof value !== "string" || value === "")
+                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
+                else if (key === "kubernetes-version")
+                    policy.kubernetesVersion = value;
+                else
+                    policy.sealedSecretsCert = value;
+                break;
+            case "strict":
+            case "allow-remote":
+                if (typeof value !== "boolean")
+                    bad(pair.value ?? pair.key, `${key} must be true or false`);
+                else if (key === "strict")
+                    policy.strict = value;
+                else
+                    policy.allowRemote = value;
+                break;
+            default:
+                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
+        }
+    }
+    return { policy, findings };
+}
+/** Whether a file is excluded from the gate. */
+function excluder(policy) {
+    const matchers = policy.exclude.map(globMatcher);
+    return (file) => matchers.some((m) => m(file));
+}
+/**
+ * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
+ * override whose paths match wins over `severity`), rules turned off dropped.
+ */
+function applyPolicy(findings, policy) {
+    const excluded = excluder(policy);
+    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
+    const out = [];
+    for (const finding of findings) {
+        if (finding.rule !== "gate-config" && excluded(finding.file))
+            continue;
+        let level = policy.severity[finding.rule] ?? finding.severity;
+        for (const o of overrides)
+            if (o.matches.some((m) => m(finding.file)))
+                level = o.severity[finding.rule] ?? level;
+        if (finding.rule === "gate-config")
+            level = finding.severity;
+        if (level !== "off")
+            out.push({ ...finding, severity: level });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
+
+
+
+
+/**
+ * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
+ * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
+ * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
+ */
+async function loadPolicy(dir, base) {
+    const local = external_node_path_default().join(dir, POLICY_FILE);
+    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
+    if (base) {
+        const baseText = await fileAtCommit(dir, base, POLICY_FILE);
+        const parsed = baseText === undefined ? { policy: EMPTY_POLICY, findings: [] } : parsePolicy(baseText);
+        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${POLICY_FILE}) ${f.message}` }));
+        if (checkoutText !== baseText)
+            findings.push({
+                rule: "gate-config",
+                severity: "warning",
+                file: POLICY_FILE,
+                line: 1,
+                column: 1,
+                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
+                hint: "review the policy change itself: it decides what the gate lets through",
+            });
+        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
+    }
+    if (checkoutText === undefined)
+        return { policy: EMPTY_POLICY, from: "none", findings: [] };
+    const parsed = parsePolicy(checkoutText);
+    if (parsed.policy.allowRemote === undefined)
+        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
+    return {
+        policy: { ...parsed.policy, allowRemote: undefined },
+        from: "checkout",
+        findings: [
+            ...parsed.findings,
+            {
+                rule: "gate-config",
+                severity: "warning",
+                file: POLICY_FILE,
+                line: 1,
+                column: 1,
+                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
+                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
+            },
+        ],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/credential-files.ts
@@ -22923,145 +23349,6 @@ function looksRemote(value) {
         /[^/]\/\/[^/]/.test(value));
 }
 
-;// CONCATENATED MODULE: ./src/gate/source-files.ts
-
-
-
-
-const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-local"]);
-const DEFAULT_PARSE_LIMITS = {
-    maxFileBytes: 4 * 1024 * 1024,
-    maxDepth: 256,
-    maxTotalBytes: 256 * 1024 * 1024,
-};
-const MANIFEST = /\.(ya?ml|json)$/;
-function listRepoFiles(dir, rel = "", into = { manifests: [], others: [] }) {
-    const entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-        const child = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-            if (!SKIPPED_DIRS.has(entry.name))
-                listRepoFiles(dir, child, into);
-        }
-        else if (entry.isFile())
-            (MANIFEST.test(entry.name) ? into.manifests : into.others).push(child);
-    }
-    return into;
-}
-function parseLimitFinding(file, message, hint) {
-    return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
-}
-/** Reads files in order while their bytes add up to less than the total limit. */
-class ParseBudget {
-    limits;
-    spent = 0;
-    exhaustedAt;
-    constructor(limits) {
-        this.limits = limits;
-    }
-    /** Whether the file fits what is left; the first file that does not is remembered. */
-    take(file, bytes) {
-        if (this.exhaustedAt === undefined && this.spent + bytes <= this.limits.maxTotalBytes) {
-            this.spent += bytes;
-            return true;
-        }
-        this.exhaustedAt ??= file;
-        return false;
-    }
-    /** The finding for the files left unread, if any were. */
-    finding() {
-        if (this.exhaustedAt === undefined)
-            return undefined;
-        return parseLimitFinding(this.exhaustedAt, `the repository's files add up to more than ${this.limits.maxTotalBytes} bytes; this file and the ones after it were not checked`, "check the repository in parts (--dir a subfolder, or --base-ref for what a PR changed)");
-    }
-}
-/** Parses a file; syntax errors and duplicate keys become findings at their position. */
-function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
-    const full = external_node_path_default().join(dir, file);
-    const size = (0,external_node_fs_.statSync)(full).size;
-    if (size > limits.maxFileBytes)
-        return {
-            findings: [
-                parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
-            ],
-        };
-    if (budget && !budget.take(file, size))
-        return { findings: [] };
-    const text = aliasKeysSpaced((0,external_node_fs_.readFileSync)(full, "utf8"));
-    const depth = nestingDepth(text);
-    if (depth > limits.maxDepth)
-        return {
-            findings: [
-                parseLimitFinding(file, `YAML nests ${depth} levels deep, past the limit of ${limits.maxDepth}; it is not parsed and no root that reads it is rendered`, "flatten it; no Kubernetes manifest nests this deep"),
-            ],
-        };
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
-    const list = Array.isArray(docs) ? docs : [];
-    const findings = list.flatMap((d) => d.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        const duplicate = e.code === "DUPLICATE_KEY";
-        return {
-            rule: duplicate ? "duplicate-key" : "yaml-syntax",
-            severity: "error",
-            file,
-            line: pos.line,
-            column: pos.col,
-            message: (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ""),
-            hint: duplicate
-                ? "remove one of the keys: Kubernetes keeps only the last one, which is rarely the one you reviewed"
-                : "fix the YAML syntax at this position",
-        };
-    }));
-    // A JSON file that is no manifest (tsconfig with comments, editor settings) is not the gate's.
-    if (findings.length && file.endsWith(".json") && !/"apiVersion"\s*:/.test(text))
-        return { findings: [] };
-    if (findings.length)
-        return { findings };
-    const bomb = text.includes("*") ? list.find((d) => !aliasesResolve(d)) : undefined;
-    if (bomb) {
-        const pos = lines.linePos(bomb.range[0]);
-        return {
-            findings: [
-                {
-                    rule: "yaml-syntax",
-                    severity: "error",
-                    file,
-                    line: pos.line,
-                    column: pos.col,
-                    message: "aliases expand past 100 copies (a YAML alias bomb)",
-                    hint: "write the values out; no Kubernetes manifest needs aliases nested this deep",
-                },
-            ],
-        };
-    }
-    return { source: { file, text, docs: list, lines }, findings };
-}
-/**
- * `*app:` as a mapping key: kustomize (Go's YAML) reads the alias `app` and a colon, while YAML
- * 1.2 lets an alias name hold colons, so the `yaml` package reads the alias `app:`. A space keeps
- * kustomize's reading; positions after it on that line move one column.
- */
-function aliasKeysSpaced(text) {
-    return text.includes("*") ? text.replace(/^(\s*(?:-\s+)*)\*([^\s,[\]{}:]+):(?=\s|$)/gm, "$1*$2 :") : text;
-}
-/** Whether the document's aliases expand within the bound every later reader uses. */
-function aliasesResolve(doc) {
-    try {
-        doc.toJS({ maxAliasCount: 100 });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** 1-based line and column of a node (or of a key, when the node is a pair's key). */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const pos = source.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
-}
-
 ;// CONCATENATED MODULE: ./src/gate/discovery.ts
 
 
@@ -23244,20 +23531,6 @@ function plainManifestDirs(sources, used) {
         byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
     }
     return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
-}
-
-;// CONCATENATED MODULE: ./src/gate/finding.ts
-const RANK = { error: 0, warning: 1, info: 2 };
-/** Whether a finding is at or above the --fail-on threshold. */
-function fails(severity, failOn) {
-    return RANK[severity] <= RANK[failOn];
-}
-function bySeverityThenPlace(a, b) {
-    return (RANK[a.severity] - RANK[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.rule.localeCompare(b.rule));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/helm-charts.ts
@@ -23970,7 +24243,7 @@ const PLACEHOLDERS = [
     { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
 ];
 /** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
-function placeholderOf(value, base64 = false) {
+function placeholderOf(value, base64 = false, extra = []) {
     if (value === null || value === undefined || value === "")
         return "empty";
     if (typeof value !== "string")
@@ -23984,6 +24257,8 @@ function placeholderOf(value, base64 = false) {
         const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
         if (found)
             return found.tool;
+        if (extra.some((pattern) => pattern.test(text)))
+            return "this repository's placeholder";
     }
     return undefined;
 }
@@ -24000,7 +24275,7 @@ const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; 
  * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
  * sops-unencrypted-value; service-account tokens to cluster-credential.
  */
-const plaintextSecret = (source) => {
+const plaintextSecret = (source, context) => {
     if (source.docs.some((d) => pairOf(d.contents, "sops")))
         return [];
     const findings = [];
@@ -24011,7 +24286,7 @@ const plaintextSecret = (source) => {
                 if (!pair || !hasEntries(pair.value))
                     continue;
                 const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
-                const placeholders = placeholderFindings(source, pair.value, name, key === "data");
+                const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
                 findings.push(...placeholders);
                 // every value a reference filled in at deploy time: nothing secret is in Git
                 if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
@@ -24042,11 +24317,11 @@ const plaintextSecret = (source) => {
     return findings;
 };
 /** An info finding for each value that is empty or a reference an injector fills at deploy time. */
-function placeholderFindings(source, section, name, base64) {
+function placeholderFindings(source, section, name, base64, extra) {
     if (!(0,dist/* isMap */.jh)(section))
         return [];
     return section.items.flatMap((pair) => {
-        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64);
+        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64, extra);
         if (!tool)
             return [];
         const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
@@ -24087,13 +24362,13 @@ const DATA_KEYS = ["data", "stringData"];
  * generator plugin (reported at the root). Secrets written with data, secretGenerator output and
  * SOPS files are reported at their own lines by the source rules, whatever the rendered name.
  */
-const plaintextSecretRendered = ({ root, objects, inputs }) => {
+const plaintextSecretRendered = ({ root, objects, inputs, placeholders }) => {
     const findings = [];
     for (const object of objects) {
         if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
             continue;
         const keys = DATA_KEYS.flatMap((k) => Object.entries(object[k] ?? {})
-            .filter(([, value]) => !placeholderOf(value, k === "data"))
+            .filter(([, value]) => !placeholderOf(value, k === "data", placeholders))
             .map(([key]) => key));
         if (keys.length === 0 || sopsCiphertext(object))
             continue;
@@ -24948,6 +25223,17 @@ const kustomizationSchema = openApiSchema(NULLABLE, "kustomize v5");
 
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
+/** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
+const TOOL_CONFIG = /^(skaffold\/|kind\.x-k8s\.io\/|k3d\.io\/|kpt\.dev\/|fn\.kpt\.dev\/|ctlptl\.dev\/|config\.kubernetes\.io\/|builtin$)/;
+/**
+ * Whether a document is an object some API server receives. Only `v1` has no group, so a
+ * groupless `v1alpha1` (Talos machine configs) is a tool's document, as are the tool configs above.
+ */
+function isApiObject(apiVersion, kind) {
+    if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || TOOL_CONFIG.test(apiVersion))
+        return false;
+    return apiVersion.includes("/") || apiVersion === "v1";
+}
 /**
  * The schema verdict on one object; undefined for values that are not API objects (no
  * apiVersion/kind, kubeconfig) and for SOPS-encrypted ones, whose values are ciphertext until
@@ -24957,7 +25243,7 @@ function schema_judge(object, options) {
     const { apiVersion, kind } = object;
     if (typeof apiVersion !== "string" || typeof kind !== "string")
         return undefined;
-    if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || (object.sops?.mac && object.sops.version))
+    if (!isApiObject(apiVersion, kind) || (object.sops?.mac && object.sops.version))
         return undefined;
     const reason = notServedReason(typeKey(apiVersion, kind), options.kubernetesMinor);
     if (reason)
@@ -25510,6 +25796,8 @@ async function createSchemaCatalog(options) {
 
 
 
+
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -25531,19 +25819,29 @@ async function validate(options) {
     (0,secrets/* registerEnvironmentSecrets */.QQ)();
     const boundary = repoBoundaryOf(options.dir);
     const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
+    const base = options.baseRef ? await baseCommit(options.dir, options.baseRef) : undefined;
+    const read = await loadPolicy(options.dir, base);
+    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
+    const settings = effectiveSettings(options, loaded);
     const context = {
-        sealedSecretsKeyBytes: options.sealedSecretsCert
-            ? keyBytesOf(options.dir, options.sealedSecretsCert)
+        sealedSecretsKeyBytes: settings.sealedSecretsCert
+            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
             : DEFAULT_KEY_BYTES,
+        placeholders: loaded.policy.placeholders,
     };
-    const kubernetesMinor = kubernetesMinorOf(options.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
-    const changed = options.baseRef ? await changedFiles(options.dir, options.baseRef) : undefined;
+    const kubernetesMinor = kubernetesMinorOf(settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
+    const changed = base ? await changedFiles(options.dir, options.baseRef, base) : undefined;
     const inScope = (file) => !changed || changed.has(file);
-    const findings = [];
+    const findings = [...loaded.findings];
     const sources = [];
     /** Files that could not be parsed: no root reading them is rendered. */
     const unreadable = new Set();
-    const files = listRepoFiles(options.dir);
+    const excluded = excluder(loaded.policy);
+    const listed = listRepoFiles(options.dir);
+    const files = {
+        manifests: listed.manifests.filter((f) => !excluded(f)),
+        others: listed.others.filter((f) => !excluded(f)),
+    };
     const charts = chartDirs(files.manifests);
     const budget = new ParseBudget(parseLimits);
     findings.push(...chartFindings(charts, (file) => readSourceFile(options.dir, file, parseLimits).source).filter((f) => inScope(f.file)));
@@ -25583,13 +25881,15 @@ async function validate(options) {
             schemaDir: options.schemaDir && external_node_path_default().resolve(options.dir, options.schemaDir),
             repoCrds: repoCrds(sources),
         }),
-        strict: options.strict ?? false,
+        strict: settings.strict,
         kubernetesMinor,
     };
-    const renderer = await createRenderer(options.renderer ?? "auto", {
-        limits: options.limits?.render,
-        allowRemote: options.allowRemote ?? false,
-    });
+    const renderer = options.plan
+        ? undefined
+        : await createRenderer(options.renderer ?? "auto", {
+            limits: options.limits?.render,
+            allowRemote: settings.allowRemote,
+        });
     let rendered = 0;
     let renderFailures = 0;
     let resources = 0;
@@ -25598,7 +25898,7 @@ async function validate(options) {
     let renderMs = 0;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
     const renderable = jobs.filter(({ inputs: rootInputs }) => {
-        const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
+        const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
         findings.push(...refused);
         const charts = [...rootInputs.dirs].flatMap((dir) => {
             const kustomization = kustomizationIn(dir, sourcesByFile);
@@ -25630,7 +25930,13 @@ async function validate(options) {
                 ]),
             ];
             for (const rule of RENDERED_RULES)
-                findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
+                findings.push(...rule({
+                    root,
+                    objects,
+                    sources: sourcesByFile,
+                    inputs: rootFiles,
+                    placeholders: loaded.policy.placeholders,
+                }));
             const substitute = build?.substitute;
             const rename = substitute && ((name) => substituteVariables(name, substitute));
             findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
@@ -25651,7 +25957,7 @@ async function validate(options) {
         else if (!covered.has(source.file))
             findings.push(...sourceSchemaFindings(source, schema));
     }
-    const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
+    const unique = dedupe(applyPolicy(findings, loaded.policy).map(redacted)).sort(bySeverityThenPlace);
     const count = (severity) => unique.filter((f) => f.severity === severity).length;
     const failOn = options.failOn ?? "error";
     const rootCount = allJobs.length + allPlain.length;
@@ -25672,6 +25978,29 @@ async function validate(options) {
         failOn,
         timings: { renderMs, totalMs: performance.now() - started },
         repoPath: external_node_path_default().relative(boundary.root, boundary.checkout).split((external_node_path_default()).sep).join("/"),
+        settings,
+        roots: [
+            ...allJobs.map((job) => ({
+                dir: job.root.dir,
+                how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+            })),
+            ...allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+            ...charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+        ].sort((a, b) => a.dir.localeCompare(b.dir)),
+    };
+}
+function effectiveSettings(options, loaded) {
+    const policy = loaded.policy;
+    return {
+        policyFrom: loaded.from,
+        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
+        strict: options.strict ?? policy.strict ?? false,
+        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
+        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
+        exclude: policy.exclude,
+        severity: policy.severity,
+        overrides: policy.overrides,
+        placeholders: policy.placeholders.map((p) => p.source),
     };
 }
 /**
@@ -25992,6 +26321,11 @@ Options:
                                 would silently drop)
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
+  --exclude <glob>              leave these paths out (relative to --dir; * ** ?, dir/ for all
+                                under it); repeat; adds to .gitops-ci.yaml's exclude
+  --print-config                print the settings the run would use (flags, then .gitops-ci.yaml,
+                                then defaults) and where the policy came from, and exit
+  --list-roots                  print every root and how it is rendered, and exit
   --allow-remote                fetch remote bases and resources (URLs, git repos) while rendering;
                                 this lets the repository's content make the runner fetch URLs, so
                                 never use it on untrusted PRs (default: remote-resource errors)
@@ -26030,9 +26364,12 @@ const validateCli = {
             "fail-on": { type: "string", default: "error" },
             "base-ref": { type: "string" },
             "kubernetes-version": { type: "string" },
-            strict: { type: "boolean", default: false },
+            strict: { type: "boolean" },
             "schema-dir": { type: "string" },
             "allow-remote": { type: "boolean", default: false },
+            exclude: { type: "string", multiple: true, default: [] },
+            "print-config": { type: "boolean", default: false },
+            "list-roots": { type: "boolean", default: false },
             publish: { type: "boolean", default: false },
             repo: { type: "string" },
             sha: { type: "string" },
@@ -26064,7 +26401,18 @@ const validateCli = {
             strict: values.strict,
             schemaDir: values["schema-dir"],
             allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+            plan: (values["print-config"] || values["list-roots"]),
         });
+        if (values["print-config"]) {
+            process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);
+            return 0;
+        }
+        if (values["list-roots"]) {
+            const width = Math.max(4, ...result.roots.map((r) => r.dir.length));
+            process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
+            return 0;
+        }
         const report = REPORTERS[format](result);
         for (const [reportFormat, file] of extraReports)
             writeReportFile(file, REPORTERS[reportFormat](result));

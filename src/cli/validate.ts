@@ -38,6 +38,11 @@ Options:
                                 would silently drop)
   --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
                                 as <group>/<kind>_<version>.json (the CRDs-catalog layout)
+  --exclude <glob>              leave these paths out (relative to --dir; * ** ?, dir/ for all
+                                under it); repeat; adds to .gitops-ci.yaml's exclude
+  --print-config                print the settings the run would use (flags, then .gitops-ci.yaml,
+                                then defaults) and where the policy came from, and exit
+  --list-roots                  print every root and how it is rendered, and exit
   --allow-remote                fetch remote bases and resources (URLs, git repos) while rendering;
                                 this lets the repository's content make the runner fetch URLs, so
                                 never use it on untrusted PRs (default: remote-resource errors)
@@ -77,9 +82,12 @@ export const validateCli: CliCommand = {
       "fail-on": { type: "string", default: "error" },
       "base-ref": { type: "string" },
       "kubernetes-version": { type: "string" },
-      strict: { type: "boolean", default: false },
+      strict: { type: "boolean" },
       "schema-dir": { type: "string" },
       "allow-remote": { type: "boolean", default: false },
+      exclude: { type: "string", multiple: true, default: [] },
+      "print-config": { type: "boolean", default: false },
+      "list-roots": { type: "boolean", default: false },
       publish: { type: "boolean", default: false },
       repo: { type: "string" },
       sha: { type: "string" },
@@ -107,10 +115,21 @@ export const validateCli: CliCommand = {
       failOn,
       baseRef: values["base-ref"] as string | undefined,
       kubernetesVersion: values["kubernetes-version"] as string | undefined,
-      strict: values.strict as boolean,
+      strict: values.strict as boolean | undefined,
       schemaDir: values["schema-dir"] as string | undefined,
       allowRemote: values["allow-remote"] as boolean,
+      exclude: values.exclude as string[],
+      plan: (values["print-config"] || values["list-roots"]) as boolean,
     });
+    if (values["print-config"]) {
+      process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);
+      return 0;
+    }
+    if (values["list-roots"]) {
+      const width = Math.max(4, ...result.roots.map((r) => r.dir.length));
+      process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
+      return 0;
+    }
     const report = REPORTERS[format](result);
     for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
     if (values.output) writeReportFile(values.output as string, report);

@@ -3,7 +3,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
 import { PathError, UsageError } from "../errors.js";
-import { changedFiles, rootChanged } from "../gate/changed.js";
+import { baseCommit, changedFiles, rootChanged } from "../gate/changed.js";
+import { type LoadedPolicy, loadPolicy } from "../gate/policy/load-policy.js";
+import { applyPolicy, excluder, type RepoPolicy } from "../gate/policy/repo-policy.js";
 import { credentialFiles } from "../gate/credential-files.js";
 import { plainManifestDirs, rootsToRender } from "../gate/discovery.js";
 import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../gate/finding.js";
@@ -73,6 +75,10 @@ export interface ValidateOptions {
   schemaDir?: string;
   /** Let remote bases and resources be fetched: repository content then makes the runner fetch URLs. */
   allowRemote?: boolean;
+  /** More paths to leave out, as globs relative to dir, besides the policy file's `exclude`. */
+  exclude?: string[];
+  /** Discover and plan only: nothing is rendered (for --list-roots and --print-config). */
+  plan?: boolean;
   /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
   limits?: { parse?: Partial<ParseLimits>; render?: Partial<RenderLimits> };
 }
@@ -87,6 +93,14 @@ export interface ValidateResult {
   timings: { renderMs: number; totalMs: number };
   /** The checkout's path in its git repository ("" at the top): what code scanning and checks resolve paths against. */
   repoPath: string;
+  settings: EffectiveSettings;
+  /** Every root and how it is rendered, as --list-roots prints it. */
+  roots: RootPlan[];
+}
+
+export interface RootPlan {
+  dir: string;
+  how: string;
 }
 
 const SOURCE_RULES: SourceRule[] = [
@@ -112,22 +126,32 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   registerEnvironmentSecrets();
   const boundary = repoBoundaryOf(options.dir);
   const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
+  const base = options.baseRef ? await baseCommit(options.dir, options.baseRef) : undefined;
+  const read = await loadPolicy(options.dir, base);
+  const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
+  const settings = effectiveSettings(options, loaded);
   const context: RuleContext = {
-    sealedSecretsKeyBytes: options.sealedSecretsCert
-      ? keyBytesOf(options.dir, options.sealedSecretsCert)
+    sealedSecretsKeyBytes: settings.sealedSecretsCert
+      ? keyBytesOf(options.dir, settings.sealedSecretsCert)
       : DEFAULT_KEY_BYTES,
+    placeholders: loaded.policy.placeholders,
   };
   const kubernetesMinor = kubernetesMinorOf(
-    options.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION,
+    settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION,
     SCHEMA_KUBERNETES_VERSION,
   );
-  const changed = options.baseRef ? await changedFiles(options.dir, options.baseRef) : undefined;
+  const changed = base ? await changedFiles(options.dir, options.baseRef as string, base) : undefined;
   const inScope = (file: string) => !changed || changed.has(file);
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...loaded.findings];
   const sources: SourceFile[] = [];
   /** Files that could not be parsed: no root reading them is rendered. */
   const unreadable = new Set<string>();
-  const files = listRepoFiles(options.dir);
+  const excluded = excluder(loaded.policy);
+  const listed = listRepoFiles(options.dir);
+  const files = {
+    manifests: listed.manifests.filter((f) => !excluded(f)),
+    others: listed.others.filter((f) => !excluded(f)),
+  };
   const charts = chartDirs(files.manifests);
   const budget = new ParseBudget(parseLimits);
   findings.push(
@@ -166,13 +190,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       schemaDir: options.schemaDir && path.resolve(options.dir, options.schemaDir),
       repoCrds: repoCrds(sources),
     }),
-    strict: options.strict ?? false,
+    strict: settings.strict,
     kubernetesMinor,
   };
-  const renderer = await createRenderer(options.renderer ?? "auto", {
-    limits: options.limits?.render,
-    allowRemote: options.allowRemote ?? false,
-  });
+  const renderer = options.plan
+    ? undefined
+    : await createRenderer(options.renderer ?? "auto", {
+        limits: options.limits?.render,
+        allowRemote: settings.allowRemote,
+      });
   let rendered = 0;
   let renderFailures = 0;
   let resources = 0;
@@ -181,7 +207,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   let renderMs = 0;
   // Nothing a root names may lead kustomize out of the repository or onto the network.
   const renderable = jobs.filter(({ inputs: rootInputs }) => {
-    const refused = referenceFindings(rootInputs.references, boundary, options.allowRemote ?? false);
+    const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
     findings.push(...refused);
     const charts = [...rootInputs.dirs].flatMap((dir) => {
       const kustomization = kustomizationIn(dir, sourcesByFile);
@@ -215,7 +241,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
         ]),
       ];
       for (const rule of RENDERED_RULES)
-        findings.push(...rule({ root, objects, sources: sourcesByFile, inputs: rootFiles }));
+        findings.push(
+          ...rule({
+            root,
+            objects,
+            sources: sourcesByFile,
+            inputs: rootFiles,
+            placeholders: loaded.policy.placeholders,
+          }),
+        );
       const substitute = build?.substitute;
       const rename = substitute && ((name: string) => substituteVariables(name, substitute));
       findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
@@ -232,7 +266,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     if (isKustomizationFile(source.file)) findings.push(...kustomizationSchemaFindings(source));
     else if (!covered.has(source.file)) findings.push(...sourceSchemaFindings(source, schema));
   }
-  const unique = dedupe(findings.map(redacted)).sort(bySeverityThenPlace);
+  const unique = dedupe(applyPolicy(findings, loaded.policy).map(redacted)).sort(bySeverityThenPlace);
   const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
   const failOn = options.failOn ?? "error";
   const rootCount = allJobs.length + allPlain.length;
@@ -253,6 +287,43 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     failOn,
     timings: { renderMs, totalMs: performance.now() - started },
     repoPath: path.relative(boundary.root, boundary.checkout).split(path.sep).join("/"),
+    settings,
+    roots: [
+      ...allJobs.map((job) => ({
+        dir: job.root.dir,
+        how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+      })),
+      ...allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+      ...charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+    ].sort((a, b) => a.dir.localeCompare(b.dir)),
+  };
+}
+
+/** The settings a run uses: flags and inputs first, then the repository's policy, then defaults. */
+export interface EffectiveSettings {
+  policyFrom: LoadedPolicy["from"];
+  kubernetesVersion?: string;
+  strict: boolean;
+  sealedSecretsCert?: string;
+  allowRemote: boolean;
+  exclude: string[];
+  severity: RepoPolicy["severity"];
+  overrides: RepoPolicy["overrides"];
+  placeholders: string[];
+}
+
+function effectiveSettings(options: ValidateOptions, loaded: LoadedPolicy): EffectiveSettings {
+  const policy = loaded.policy;
+  return {
+    policyFrom: loaded.from,
+    kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
+    strict: options.strict ?? policy.strict ?? false,
+    sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
+    allowRemote: options.allowRemote || (policy.allowRemote ?? false),
+    exclude: policy.exclude,
+    severity: policy.severity,
+    overrides: policy.overrides,
+    placeholders: policy.placeholders.map((p) => p.source),
   };
 }
 

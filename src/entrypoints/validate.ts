@@ -28,7 +28,8 @@ void runAction(async () => {
     failOn,
     baseRef: core.getInput("base-ref") || undefined,
     kubernetesVersion: core.getInput("kubernetes-version") || undefined,
-    strict: core.getBooleanInput("strict"),
+    // empty: the repository's .gitops-ci.yaml decides, else off
+    strict: core.getInput("strict") === "" ? undefined : core.getBooleanInput("strict"),
     schemaDir: core.getInput("schema-dir") || undefined,
     allowRemote: core.getBooleanInput("allow-remote"),
   });

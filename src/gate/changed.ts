@@ -15,7 +15,7 @@ function firstLine(error: unknown): string {
  * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
  * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
  */
-async function baseCommit(dir: string, baseRef: string): Promise<string> {
+export async function baseCommit(dir: string, baseRef: string): Promise<string> {
   if (baseRef.startsWith("-")) throw new UsageError(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
   try {
     const { stdout } = await run("git", [
@@ -36,11 +36,11 @@ async function baseCommit(dir: string, baseRef: string): Promise<string> {
 }
 
 /**
- * Files that differ between `baseRef` and the working tree (committed or not), relative to `dir`
- * as every other path of the gate is, even when `dir` is a subfolder of the git checkout.
+ * Files that differ between the base commit (what `baseRef` names) and the working tree
+ * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
+ * a subfolder of the git checkout.
  */
-export async function changedFiles(dir: string, baseRef: string): Promise<Set<string>> {
-  const base = await baseCommit(dir, baseRef);
+export async function changedFiles(dir: string, baseRef: string, base: string): Promise<Set<string>> {
   try {
     const { stdout } = await run(
       "git",
@@ -55,6 +55,16 @@ export async function changedFiles(dir: string, baseRef: string): Promise<Set<st
     return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
   } catch (error) {
     throw new UsageError(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
+  }
+}
+
+/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
+export async function fileAtCommit(dir: string, commit: string, file: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    return undefined;
   }
 }
 

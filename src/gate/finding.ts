@@ -11,26 +11,30 @@ export function fails(severity: Severity, failOn: FailOn): boolean {
 }
 
 /** The public rule ids; each is documented with a failing and a passing example. */
-export type RuleId =
-  | "yaml-syntax"
-  | "duplicate-key"
-  | "render-failed"
-  | "schema"
-  | "unknown-kind"
-  | "plaintext-secret"
-  | "secret-generator"
-  | "sealed-secret-malformed"
-  | "sealed-secret-scope"
-  | "image-entry-unused"
-  | "sops-unencrypted-value"
-  | "cluster-credential"
-  | "path-outside-repo"
-  | "remote-resource"
-  | "kustomization-cycle"
-  | "render-limit"
-  | "parse-limit"
-  | "not-rendered"
-  | "secret-placeholder";
+export const RULE_IDS = [
+  "yaml-syntax",
+  "duplicate-key",
+  "render-failed",
+  "schema",
+  "unknown-kind",
+  "plaintext-secret",
+  "secret-generator",
+  "sealed-secret-malformed",
+  "sealed-secret-scope",
+  "image-entry-unused",
+  "sops-unencrypted-value",
+  "cluster-credential",
+  "path-outside-repo",
+  "remote-resource",
+  "kustomization-cycle",
+  "render-limit",
+  "parse-limit",
+  "not-rendered",
+  "secret-placeholder",
+  "gate-config",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** One thing the gate found, at the line the user edits (1-based line and column). */
 export interface Finding {

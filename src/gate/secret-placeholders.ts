@@ -10,7 +10,7 @@ const PLACEHOLDERS: { tool: string; pattern: RegExp }[] = [
 ];
 
 /** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
-export function placeholderOf(value: unknown, base64 = false): string | undefined {
+export function placeholderOf(value: unknown, base64 = false, extra: RegExp[] = []): string | undefined {
   if (value === null || value === undefined || value === "") return "empty";
   if (typeof value !== "string") return undefined;
   const texts = [value];
@@ -19,6 +19,7 @@ export function placeholderOf(value: unknown, base64 = false): string | undefine
     if (text.trim() === "") return "empty";
     const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
     if (found) return found.tool;
+    if (extra.some((pattern) => pattern.test(text))) return "this repository's placeholder";
   }
   return undefined;
 }

@@ -54,6 +54,7 @@ describe("gitops-ci validate", () => {
       resources: 1,
       errors: 1,
       warnings: 0,
+      info: 0,
       checkedNothing: false,
     });
   });

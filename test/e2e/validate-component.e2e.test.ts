@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
@@ -43,8 +43,35 @@ describe("the validate component under gitlab-ci-local", () => {
     });
     const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-validate"]);
     assert.equal(r.status, 0, r.output);
-    assert.match(r.output, /1 root\(s\), 1 rendered \(1 resources\)/);
     assert.ok(existsSync(path.join(dir, "gl-code-quality-report.json")));
+  });
+});
+
+describe("the validate component with base-ref", () => {
+  it("checks what changed since the ref, under that commit's policy", () => {
+    const withBase = JSON.stringify({
+      stages: ["test"],
+      include: [
+        { local: "templates/validate.yml", inputs: { cli: `node ${CLI}`, publish: false, "base-ref": "HEAD" } },
+      ],
+    });
+    const dir = gitlabProject({
+      ".gitlab-ci.yml": withBase,
+      ".gitops-ci.yaml": "severity: {unknown-kind: off}\n",
+      "apps/web/kustomization.yaml": "resources:\n- cm.yaml\n",
+      "apps/web/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n",
+    });
+    // the change under review: a leak, and a policy edit that would silence it
+    writeFileSync(
+      path.join(dir, "apps/web/secret.yaml"),
+      "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n",
+    );
+    writeFileSync(path.join(dir, ".gitops-ci.yaml"), "severity: {plaintext-secret: off}\n");
+    const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-validate"]);
+    assert.notEqual(r.status, 0, r.output);
+    assert.match(r.output, /apps\/web\/secret\.yaml:5:1: error \[plaintext-secret\]/);
+    assert.match(r.output, /\.gitops-ci\.yaml:1:1: warning \[gate-config\] this change changes the gate's policy/);
+    assert.match(r.output, /1 root\(s\), 0 rendered/, "the unchanged root is skipped");
   });
 });
 

@@ -26,6 +26,7 @@ const RULES: RuleId[] = [
   "parse-limit",
   "not-rendered",
   "secret-placeholder",
+  "gate-config",
 ];
 
 /** Long sealed values are cut in the README; everything else is shown as it is. */

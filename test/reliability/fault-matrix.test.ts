@@ -38,6 +38,16 @@ const verdict: ValidateResult = {
   failOn: "error",
   timings: { renderMs: 0, totalMs: 0 },
   repoPath: "",
+  settings: {
+    policyFrom: "none",
+    strict: false,
+    allowRemote: false,
+    exclude: [],
+    severity: {},
+    overrides: [],
+    placeholders: [],
+  },
+  roots: [],
 };
 
 for (const kind of ["github", "gitlab"] as ForgeKind[]) {

@@ -32,13 +32,13 @@ interface Supplier {
  * generator plugin (reported at the root). Secrets written with data, secretGenerator output and
  * SOPS files are reported at their own lines by the source rules, whatever the rendered name.
  */
-export const plaintextSecretRendered: RenderedRule = ({ root, objects, inputs }) => {
+export const plaintextSecretRendered: RenderedRule = ({ root, objects, inputs, placeholders }) => {
   const findings: Finding[] = [];
   for (const object of objects as RenderedSecret[]) {
     if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token") continue;
     const keys = DATA_KEYS.flatMap((k) =>
       Object.entries(object[k as "data"] ?? {})
-        .filter(([, value]) => !placeholderOf(value, k === "data"))
+        .filter(([, value]) => !placeholderOf(value, k === "data", placeholders))
         .map(([key]) => key),
     );
     if (keys.length === 0 || sopsCiphertext(object)) continue;

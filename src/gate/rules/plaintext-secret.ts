@@ -14,7 +14,7 @@ const HINT =
  * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
  * sops-unencrypted-value; service-account tokens to cluster-credential.
  */
-export const plaintextSecret: SourceRule = (source) => {
+export const plaintextSecret: SourceRule = (source, context) => {
   if (source.docs.some((d) => pairOf(d.contents, "sops"))) return [];
   const findings: Finding[] = [];
   for (const object of objectsOf(source)) {
@@ -23,7 +23,7 @@ export const plaintextSecret: SourceRule = (source) => {
         const pair = pairOf(object.map, key);
         if (!pair || !hasEntries(pair.value)) continue;
         const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
-        const placeholders = placeholderFindings(source, pair.value, name, key === "data");
+        const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
         findings.push(...placeholders);
         // every value a reference filled in at deploy time: nothing secret is in Git
         if (isMap(pair.value) && placeholders.length === pair.value.items.length) continue;
@@ -54,10 +54,16 @@ export const plaintextSecret: SourceRule = (source) => {
 };
 
 /** An info finding for each value that is empty or a reference an injector fills at deploy time. */
-function placeholderFindings(source: SourceFile, section: unknown, name: string, base64: boolean): Finding[] {
+function placeholderFindings(
+  source: SourceFile,
+  section: unknown,
+  name: string,
+  base64: boolean,
+  extra: RegExp[],
+): Finding[] {
   if (!isMap(section)) return [];
   return section.items.flatMap((pair) => {
-    const tool = placeholderOf(isScalar(pair.value) ? pair.value.value : pair.value, base64);
+    const tool = placeholderOf(isScalar(pair.value) ? pair.value.value : pair.value, base64, extra);
     if (!tool) return [];
     const key = isScalar(pair.key) ? String(pair.key.value) : "?";
     return [

@@ -17,6 +17,8 @@ export interface RenderedRoot {
   sources: Map<string, SourceFile>;
   /** The files this root reads (its kustomization first): where its objects come from. */
   inputs: SourceFile[];
+  /** The repository's own placeholder patterns (.gitops-ci.yaml). */
+  placeholders: RegExp[];
 }
 
 /** A check of one rendered root whose findings point back into its source files. */

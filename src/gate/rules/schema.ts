@@ -34,7 +34,8 @@ interface TypeMeta {
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
 /** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
-const TOOL_CONFIG = /^(skaffold\/|kind\.x-k8s\.io\/|k3d\.io\/|kpt\.dev\/|fn\.kpt\.dev\/|ctlptl\.dev\/|config\.kubernetes\.io\/|builtin$)/;
+const TOOL_CONFIG =
+  /^(skaffold\/|kind\.x-k8s\.io\/|k3d\.io\/|kpt\.dev\/|fn\.kpt\.dev\/|ctlptl\.dev\/|config\.kubernetes\.io\/|builtin$)/;
 
 /**
  * Whether a document is an object some API server receives. Only `v1` has no group, so a
