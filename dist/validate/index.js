@@ -93788,6 +93788,67 @@ function writesKey(patch, key) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/gate/inline-patches.ts
+
+
+
+/**
+ * The block-scalar patches of a kustomization (`patches[].patch`, `patchesJson6902[].patch`,
+ * inline `patchesStrategicMerge` entries). The patch text is parsed with the lines before it left
+ * blank, so its positions are the kustomization's own.
+ */
+function inlinePatchesOf(kustomization) {
+    if (!isKustomizationFile(kustomization.file))
+        return [];
+    const contents = kustomization.docs[0]?.contents;
+    const out = [];
+    const add = (node, target) => {
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || !inline_patches_isBlock(node))
+            return;
+        const source = parsedInPlace(kustomization, node);
+        if (!source)
+            return;
+        const patch = source.docs[0]?.contents;
+        const jsonPatch = (0,dist/* isSeq */.oP)(patch);
+        out.push({
+            source,
+            node: patch,
+            jsonPatch,
+            kind: stringOf(yaml_nav_valueOf(target, "kind")) ?? (jsonPatch ? undefined : stringOf(yaml_nav_valueOf(patch, "kind"))),
+            name: stringOf(yaml_nav_valueOf(target, "name")) ?? (jsonPatch ? undefined : stringOf(yaml_nav_valueOf(patch, "metadata", "name"))),
+        });
+    };
+    for (const key of ["patches", "patchesJson6902"]) {
+        const list = yaml_nav_valueOf(contents, key);
+        if ((0,dist/* isSeq */.oP)(list))
+            for (const entry of list.items)
+                if ((0,dist/* isMap */.jh)(entry))
+                    add(yaml_nav_valueOf(entry, "patch"), yaml_nav_valueOf(entry, "target"));
+    }
+    const merge = yaml_nav_valueOf(contents, "patchesStrategicMerge");
+    if ((0,dist/* isSeq */.oP)(merge))
+        for (const item of merge.items)
+            add(item, undefined);
+    return out;
+}
+function inline_patches_isBlock(node) {
+    return node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+}
+function parsedInPlace(kustomization, node) {
+    const [start, , end] = node.range ?? [];
+    if (start === undefined || end === undefined)
+        return undefined;
+    const bodyStart = kustomization.text.indexOf("\n", start) + 1;
+    if (bodyStart <= 0 || bodyStart > end)
+        return undefined;
+    const text = kustomization.text.slice(0, bodyStart).replace(/[^\n]/g, " ") + kustomization.text.slice(bodyStart, end);
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    if (doc.errors.length || !doc.contents)
+        return undefined;
+    return { file: kustomization.file, text, docs: [doc], lines };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/schema/api-lifecycle.ts
 
 const REMOVED = [
@@ -94455,6 +94516,7 @@ const kustomizationSchema = openApiSchema(NULLABLE, "kustomize v5");
 
 
 
+
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
 /** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
@@ -94487,8 +94549,46 @@ function schema_judge(object, options) {
         const rejected = options.catalog.rejectedKind(apiVersion, kind);
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
-    const violations = schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual));
+    const violations = misspelt(schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual)));
     return { type: "checked", violations, origin: schema.origin };
+}
+/**
+ * `replica: 2` where `replicas` is required is one mistake, not two: the unknown field (at its
+ * key) says which required field it is likely meant to be, and the missing-field finding goes.
+ */
+function misspelt(violations) {
+    const merged = new Set();
+    const out = violations.map((unknown) => {
+        if (!unknown.unknownField)
+            return unknown;
+        const parent = formatPath(unknown.path.slice(0, -1));
+        const typed = String(unknown.path.at(-1));
+        const missing = violations.find((v) => v.missingField &&
+            !merged.has(v) &&
+            formatPath(v.path) === parent &&
+            closeEnough(typed, /"(.+)"/.exec(v.message)?.[1] ?? ""));
+        if (!missing)
+            return unknown;
+        merged.add(missing);
+        const intended = /"(.+)"/.exec(missing.message)?.[1];
+        return { ...unknown, message: `unknown field "${typed}" (did you mean "${intended}"? it is required)` };
+    });
+    return out.filter((v) => !merged.has(v));
+}
+/** Whether two field names differ by at most two edits (a typo), ignoring case. */
+function closeEnough(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (Math.abs(x.length - y.length) > 2)
+        return false;
+    let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length] <= 2;
 }
 /**
  * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
@@ -94608,6 +94708,8 @@ rename = (name) => name) {
         return name === undefined ? undefined : rename(name);
     };
     for (const source of files) {
+        for (const patch of inlinePatchesOf(source))
+            out.patches.push({ ...patch, name: patch.name === undefined ? undefined : rename(patch.name) });
         if (source.file === root.file) {
             out.kustomization = source;
             continue;
@@ -94657,7 +94759,8 @@ function renderedSchemaFindings(objects, sources, options) {
             findings.push(...generatedObjectFindings(object, verdict, sources, options));
             continue;
         }
-        const patches = sources.patches.filter((p) => p.jsonPatch || sameObject(object, p.kind, p.name));
+        // a JSON patch with a target (inline ones have theirs beside them) applies to that object alone
+        const patches = sources.patches.filter((p) => p.jsonPatch && p.kind === undefined ? true : sameObject(object, p.kind, p.name));
         const place = (violation) => {
             for (const patch of patches) {
                 const located = patch.jsonPatch
@@ -94811,12 +94914,13 @@ const sealedSecretScope = ({ objects, inputs }) => {
             const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
             if (!renamed && !moved)
                 continue;
-            const nameNode = yaml_nav_valueOf(object.map, "metadata", "name");
+            // at what changed: the name, else the namespace
+            const node = yaml_nav_valueOf(object.map, "metadata", renamed ? "name" : "namespace");
             findings.push({
                 rule: "sealed-secret-scope",
                 severity: "error",
                 file: source.file,
-                ...positionOf(source, nameNode ?? object.map),
+                ...positionOf(source, node ?? object.map),
                 message: `SealedSecret ${namespace ?? ""}/${name ?? ""} renders as ${after.metadata?.namespace ?? ""}/${after.metadata?.name ?? ""}: sealed for the first, it will never decrypt as the second`,
                 hint: `re-seal it for the rendered name and namespace (kubeseal --name/--namespace), or seal it with --scope namespace-wide or cluster-wide`,
             });
@@ -95149,7 +95253,13 @@ async function validate(options) {
             const { root, inputs: rootInputs, build } = renderable[i];
             if (!result.ok) {
                 renderFailures++;
-                findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
+                // a kustomization kustomize rejects (`newTag: 1.10`) is already a schema finding at its line
+                const explained = [...rootInputs.dirs].some((dir) => {
+                    const kustomization = kustomizationIn(dir, sourcesByFile);
+                    return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
+                });
+                if (!explained || result.limit)
+                    findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
                 return;
             }
             rendered++;
@@ -95183,12 +95293,15 @@ async function validate(options) {
         rendered++;
         resources += plain.files.flatMap((f) => objectsOf(sourcesByFile.get(f))).filter((o) => o.kind).length;
     }
+    // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
+    const kustomizationDirs = new Set(sources.filter((s) => isKustomizationFile(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
+    const unused = (file) => kustomizationDirs.has(external_node_path_default().posix.dirname(file)) && !used.has(file);
     for (const source of sources) {
         if (!inScope(source.file) || patchFiles.has(source.file))
             continue;
         if (isKustomizationFile(source.file))
             findings.push(...kustomizationSchemaFindings(source));
-        else if (!covered.has(source.file))
+        else if (!covered.has(source.file) && !(renderer && unused(source.file)))
             findings.push(...sourceSchemaFindings(source, schema));
     }
     const unique = dedupe(applyPolicy(findings, loaded.policy).map(redacted)).sort(bySeverityThenPlace);

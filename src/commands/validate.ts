@@ -226,7 +226,13 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       const { root, inputs: rootInputs, build } = renderable[i] as RenderJob;
       if (!result.ok) {
         renderFailures++;
-        findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
+        // a kustomization kustomize rejects (`newTag: 1.10`) is already a schema finding at its line
+        const explained = [...rootInputs.dirs].some((dir) => {
+          const kustomization = kustomizationIn(dir, sourcesByFile);
+          return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
+        });
+        if (!explained || result.limit)
+          findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
         return;
       }
       rendered++;
@@ -261,10 +267,16 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     rendered++;
     resources += plain.files.flatMap((f) => objectsOf(sourcesByFile.get(f) as SourceFile)).filter((o) => o.kind).length;
   }
+  // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
+  const kustomizationDirs = new Set(
+    sources.filter((s) => isKustomizationFile(s.file)).map((s) => path.posix.dirname(s.file)),
+  );
+  const unused = (file: string) => kustomizationDirs.has(path.posix.dirname(file)) && !used.has(file);
   for (const source of sources) {
     if (!inScope(source.file) || patchFiles.has(source.file)) continue;
     if (isKustomizationFile(source.file)) findings.push(...kustomizationSchemaFindings(source));
-    else if (!covered.has(source.file)) findings.push(...sourceSchemaFindings(source, schema));
+    else if (!covered.has(source.file) && !(renderer && unused(source.file)))
+      findings.push(...sourceSchemaFindings(source, schema));
   }
   const unique = dedupe(applyPolicy(findings, loaded.policy).map(redacted)).sort(bySeverityThenPlace);
   const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;

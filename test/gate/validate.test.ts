@@ -248,7 +248,8 @@ describe("validate: checks on the rendered output, reported at the source", () =
       { renderer: "auto" },
     );
     assert.deepEqual(result, [
-      { rule: "sealed-secret-scope", file: "moved/base/sealed.yaml", line: 4, column: 9 },
+      // moved: at the namespace it was sealed for; renamed: at the name
+      { rule: "sealed-secret-scope", file: "moved/base/sealed.yaml", line: 5, column: 14 },
       { rule: "sealed-secret-scope", file: "prefixed/base/sealed.yaml", line: 4, column: 9 },
     ]);
   });

@@ -1,6 +1,7 @@
 import { isScalar, isSeq, type Node } from "yaml";
 import type { KustomizationRoot } from "../discovery.js";
 import type { Finding } from "../finding.js";
+import { inlinePatchesOf } from "../inline-patches.js";
 import { notServedReason } from "../schema/api-lifecycle.js";
 import { SHIPPED_CRD } from "../schema/builtin-schemas.js";
 import type { SchemaCatalog } from "../schema/catalog.js";
@@ -62,8 +63,52 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
     const rejected = options.catalog.rejectedKind(apiVersion, kind);
     return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
   }
-  const violations = schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual));
+  const violations = misspelt(schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual)));
   return { type: "checked", violations, origin: schema.origin };
+}
+
+/**
+ * `replica: 2` where `replicas` is required is one mistake, not two: the unknown field (at its
+ * key) says which required field it is likely meant to be, and the missing-field finding goes.
+ */
+function misspelt(violations: SchemaViolation[]): SchemaViolation[] {
+  const merged = new Set<SchemaViolation>();
+  const out = violations.map((unknown) => {
+    if (!unknown.unknownField) return unknown;
+    const parent = formatPath(unknown.path.slice(0, -1));
+    const typed = String(unknown.path.at(-1));
+    const missing = violations.find(
+      (v) =>
+        v.missingField &&
+        !merged.has(v) &&
+        formatPath(v.path) === parent &&
+        closeEnough(typed, /"(.+)"/.exec(v.message)?.[1] ?? ""),
+    );
+    if (!missing) return unknown;
+    merged.add(missing);
+    const intended = /"(.+)"/.exec(missing.message)?.[1];
+    return { ...unknown, message: `unknown field "${typed}" (did you mean "${intended}"? it is required)` };
+  });
+  return out.filter((v) => !merged.has(v));
+}
+
+/** Whether two field names differ by at most two edits (a typo), ignoring case. */
+function closeEnough(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (Math.abs(x.length - y.length) > 2) return false;
+  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return (previous[y.length] as number) <= 2;
 }
 
 /**
@@ -237,6 +282,8 @@ export function rootSources(
     return name === undefined ? undefined : rename(name);
   };
   for (const source of files) {
+    for (const patch of inlinePatchesOf(source))
+      out.patches.push({ ...patch, name: patch.name === undefined ? undefined : rename(patch.name) });
     if (source.file === root.file) {
       out.kustomization = source;
       continue;
@@ -289,7 +336,10 @@ export function renderedSchemaFindings(
       findings.push(...generatedObjectFindings(object, verdict, sources, options));
       continue;
     }
-    const patches = sources.patches.filter((p) => p.jsonPatch || sameObject(object, p.kind, p.name));
+    // a JSON patch with a target (inline ones have theirs beside them) applies to that object alone
+    const patches = sources.patches.filter((p) =>
+      p.jsonPatch && p.kind === undefined ? true : sameObject(object, p.kind, p.name),
+    );
     const place = (violation: SchemaViolation) => {
       for (const patch of patches) {
         const located = patch.jsonPatch

@@ -36,12 +36,13 @@ export const sealedSecretScope: RenderedRule = ({ objects, inputs }) => {
       const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
       const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
       if (!renamed && !moved) continue;
-      const nameNode = valueOf(object.map, "metadata", "name") as Node | undefined;
+      // at what changed: the name, else the namespace
+      const node = valueOf(object.map, "metadata", renamed ? "name" : "namespace") as Node | undefined;
       findings.push({
         rule: "sealed-secret-scope",
         severity: "error",
         file: source.file,
-        ...positionOf(source, nameNode ?? object.map),
+        ...positionOf(source, node ?? object.map),
         message: `SealedSecret ${namespace ?? ""}/${name ?? ""} renders as ${after.metadata?.namespace ?? ""}/${after.metadata?.name ?? ""}: sealed for the first, it will never decrypt as the second`,
         hint: `re-seal it for the rendered name and namespace (kubeseal --name/--namespace), or seal it with --scope namespace-wide or cluster-wide`,
       });

@@ -81,12 +81,12 @@ describe("schema: built-in kinds", () => {
       'schema d.yaml:18:11 Deployment web: spec.template.spec.containers[0].resourcez: unknown field "resourcez"',
       'schema d.yaml:21:15 Deployment web: spec.template.spec.containers[0].ports[0].protocl: unknown field "protocl"',
     ]);
-    // An object with only unknown keys still has known ones its schema reads (containerPort).
+    // An object with only unknown keys still has known ones its schema reads (containerPort); a
+    // typo of a required field is one finding, at the typo, naming the field it is meant to be.
     assert.deepEqual(
       await check({ "d.yaml": deployment("          ports:\n            - contianerPort: 80\n") }, { strict: true }),
       [
-        'schema d.yaml:18:15 Deployment web: spec.template.spec.containers[0].ports[0]: missing required field "containerPort"',
-        'schema d.yaml:18:15 Deployment web: spec.template.spec.containers[0].ports[0].contianerPort: unknown field "contianerPort"',
+        'schema d.yaml:18:15 Deployment web: spec.template.spec.containers[0].ports[0].contianerPort: unknown field "contianerPort" (did you mean "containerPort"? it is required)',
       ],
     );
   });
