@@ -7368,7 +7368,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 7491:
+/***/ 29872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7473,7 +7473,7 @@ const compare = __nccwpck_require__(78469)
 const rcompare = __nccwpck_require__(32173)
 const compareLoose = __nccwpck_require__(56874)
 const compareBuild = __nccwpck_require__(37648)
-const sort = __nccwpck_require__(7491)
+const sort = __nccwpck_require__(29872)
 const rsort = __nccwpck_require__(87192)
 const gt = __nccwpck_require__(16599)
 const lt = __nccwpck_require__(3872)
@@ -9891,11 +9891,11 @@ class InternalError extends GitopsCiError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ parseImageSpec),
 /* harmony export */   P8: () => (/* binding */ parseImageSpecs),
 /* harmony export */   Y2: () => (/* binding */ normalizeImageName),
 /* harmony export */   mQ: () => (/* binding */ splitReference)
 /* harmony export */ });
-/* unused harmony export parseImageSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
 // Grammar from the OCI distribution spec and github.com/distribution/reference.
@@ -23630,6 +23630,74 @@ function patchFilesOf(sources) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+
+
+
+
+const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+const argo_application_list = (value) => (Array.isArray(value) ? value : []);
+/**
+ * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
+ * repository whose `kustomize:` options change what its path builds.
+ */
+function argoBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of objectsOf(source)) {
+            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+                continue;
+            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+                continue;
+            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
+            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
+            const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+            for (const entry of [spec?.source, ...argo_application_list(spec?.sources)]) {
+                const { path: dir, kustomize } = (entry ?? {});
+                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
+                    continue;
+                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+                builds.push({
+                    by: `Argo CD ${object.kind} ${name}`,
+                    file: source.file,
+                    dir: normalized,
+                    components: argo_application_list(kustomize.components)
+                        .filter((c) => typeof c === "string")
+                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
+                    namespace: argo_application_text(kustomize.namespace),
+                    namePrefix: argo_application_text(kustomize.namePrefix),
+                    nameSuffix: argo_application_text(kustomize.nameSuffix),
+                    images: argo_application_list(kustomize.images).flatMap(imageEntry),
+                    patches: argo_application_list(kustomize.patches),
+                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
+                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                });
+            }
+        }
+    return builds;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
+function imageEntry(value) {
+    if (typeof value !== "string")
+        return [];
+    try {
+        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
+        return [
+            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
+        ];
+    }
+    catch (error) {
+        if (error instanceof src_errors/* UsageError */.eb)
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
 
 
@@ -23679,12 +23747,12 @@ function substitutions(postBuild, sources) {
         const { kind, name } = (ref ?? {});
         Object.assign(vars, dataOf(kind, name, sources));
     }
-    if (isRecord(postBuild.substitute))
+    if (flux_kustomization_isRecord(postBuild.substitute))
         for (const [key, value] of Object.entries(postBuild.substitute))
             vars[key] = String(value);
     return vars;
 }
-function isRecord(value) {
+function flux_kustomization_isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 /** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
@@ -23778,6 +23846,13 @@ function overlayKustomization(kustomization, build, checkout, from) {
         doc.set("namePrefix", build.namePrefix);
     if (build.nameSuffix)
         doc.set("nameSuffix", build.nameSuffix);
+    for (const key of ["commonLabels", "commonAnnotations"]) {
+        const extra = build[key];
+        if (!extra)
+            continue;
+        const existing = doc.get(key);
+        doc.set(key, doc.createNode({ ...((0,dist/* isMap */.jh)(existing) ? existing.toJSON() : {}), ...extra }));
+    }
     return doc.toString();
 }
 
@@ -24174,8 +24249,6 @@ const clusterCredential = (source) => {
     return findings;
 };
 
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __nccwpck_require__(72198);
 ;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
 
 
@@ -25902,6 +25975,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -25973,7 +26047,7 @@ async function validate(options) {
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const discovered = rootsToRender(sources);
     findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-    const allJobs = renderJobs(discovered.roots, fluxBuilds(sources), sourcesByFile);
+    const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
     const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
     const allPlain = plainManifestDirs(sources, used);
     const jobs = changed
@@ -26117,9 +26191,9 @@ function effectiveSettings(options, loaded) {
     };
 }
 /**
- * What to render: every root, except that a directory a Flux Kustomization builds with its own
- * components, patches, namespace or variables is rendered the way Flux builds it (once per such
- * Flux Kustomization) instead of plainly.
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
  */
 function renderJobs(roots, builds, sources) {
     const jobs = [];

@@ -92736,6 +92736,202 @@ function patchFilesOf(sources) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/kustomize/image-ref.ts
+
+// Grammar from the OCI distribution spec and github.com/distribution/reference.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const DOMAIN_COMPONENT = "(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])";
+const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/;
+/** The docker rule: the first path part is a registry host if it looks like one. */
+function splitDomain(name) {
+    const slash = name.indexOf("/");
+    if (slash < 0)
+        return { path: name };
+    const first = name.slice(0, slash);
+    const isHost = first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
+    return isHost ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+function describeNameProblem(name) {
+    if (name === "")
+        return "the image name is empty";
+    if (name.length > 255)
+        return "the image name is longer than 255 characters";
+    const { domain, path } = splitDomain(name);
+    if (domain !== undefined && !DOMAIN.test(domain)) {
+        return `"${domain}" is not a valid registry host[:port]`;
+    }
+    for (const part of path.split("/")) {
+        if (!PATH_COMPONENT.test(part)) {
+            return `"${part}" is not a valid repository path component (lowercase letters, digits and single . _ __ or - separators)`;
+        }
+    }
+    return undefined;
+}
+function checkName(name, spec, role) {
+    const problem = describeNameProblem(name);
+    if (problem)
+        throw new errors_UsageError(`image spec "${spec}": ${role}: ${problem}`);
+}
+function checkTag(tag, spec) {
+    if (!TAG.test(tag)) {
+        throw new errors_UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
+            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
+    }
+}
+function checkDigest(digest, spec) {
+    if (!DIGEST.test(digest)) {
+        throw new errors_UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
+            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
+    }
+}
+/** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
+function splitReference(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(":");
+    if (colon > rest.lastIndexOf("/")) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    return { name: rest, tag, digest };
+}
+/** Parses and validates one `--image` spec; throws UsageError naming the part that is wrong. */
+function parseImageSpec(raw) {
+    const spec = raw.trim();
+    if (spec === "")
+        throw new errors_UsageError("image spec is empty");
+    if (/\s/.test(spec))
+        throw new errors_UsageError(`image spec "${raw}" contains whitespace`);
+    const eq = spec.indexOf("=");
+    let name;
+    let target;
+    let newName;
+    if (eq >= 0) {
+        name = spec.slice(0, eq);
+        const lhs = splitReference(name);
+        if (lhs.tag !== undefined || lhs.digest !== undefined) {
+            throw new errors_UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
+        }
+        target = splitReference(spec.slice(eq + 1));
+        newName = target.name;
+        checkName(newName, spec, "new name");
+    }
+    else {
+        target = splitReference(spec);
+        name = target.name;
+    }
+    checkName(name, spec, "name");
+    if (target.tag !== undefined)
+        checkTag(target.tag, spec);
+    if (target.digest !== undefined)
+        checkDigest(target.digest, spec);
+    if (newName === undefined && target.tag === undefined && target.digest === undefined) {
+        throw new errors_UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
+    }
+    return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
+}
+/** Parses every spec; two specs for the same image would make the result depend on their order. */
+function parseImageSpecs(raws) {
+    const specs = raws.map(parseImageSpec);
+    const seen = new Map();
+    for (const spec of specs) {
+        const key = normalizeImageName(spec.name);
+        const earlier = seen.get(key);
+        if (earlier)
+            throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+        seen.set(key, spec.raw);
+    }
+    return specs;
+}
+/**
+ * The canonical form used to decide that two names are the same image, so that
+ * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.
+ */
+function normalizeImageName(name) {
+    const split = splitDomain(name);
+    let domain = split.domain?.toLowerCase() ?? "docker.io";
+    let path = split.path;
+    if (domain === "index.docker.io")
+        domain = "docker.io";
+    if (domain === "docker.io" && !path.includes("/"))
+        path = `library/${path}`;
+    return `${domain}/${path}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+
+
+
+
+const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+const list = (value) => (Array.isArray(value) ? value : []);
+/**
+ * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
+ * repository whose `kustomize:` options change what its path builds.
+ */
+function argoBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of objectsOf(source)) {
+            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+                continue;
+            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+                continue;
+            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
+            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
+            const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+            for (const entry of [spec?.source, ...list(spec?.sources)]) {
+                const { path: dir, kustomize } = (entry ?? {});
+                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
+                    continue;
+                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+                builds.push({
+                    by: `Argo CD ${object.kind} ${name}`,
+                    file: source.file,
+                    dir: normalized,
+                    components: list(kustomize.components)
+                        .filter((c) => typeof c === "string")
+                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
+                    namespace: argo_application_text(kustomize.namespace),
+                    namePrefix: argo_application_text(kustomize.namePrefix),
+                    nameSuffix: argo_application_text(kustomize.nameSuffix),
+                    images: list(kustomize.images).flatMap(imageEntry),
+                    patches: list(kustomize.patches),
+                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
+                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                });
+            }
+        }
+    return builds;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
+function imageEntry(value) {
+    if (typeof value !== "string")
+        return [];
+    try {
+        const spec = parseImageSpec(value);
+        return [
+            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
+        ];
+    }
+    catch (error) {
+        if (error instanceof errors_UsageError)
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
 
 
@@ -92785,12 +92981,12 @@ function substitutions(postBuild, sources) {
         const { kind, name } = (ref ?? {});
         Object.assign(vars, dataOf(kind, name, sources));
     }
-    if (isRecord(postBuild.substitute))
+    if (flux_kustomization_isRecord(postBuild.substitute))
         for (const [key, value] of Object.entries(postBuild.substitute))
             vars[key] = String(value);
     return vars;
 }
-function isRecord(value) {
+function flux_kustomization_isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 /** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
@@ -92884,6 +93080,13 @@ function overlayKustomization(kustomization, build, checkout, from) {
         doc.set("namePrefix", build.namePrefix);
     if (build.nameSuffix)
         doc.set("nameSuffix", build.nameSuffix);
+    for (const key of ["commonLabels", "commonAnnotations"]) {
+        const extra = build[key];
+        if (!extra)
+            continue;
+        const existing = doc.get(key);
+        doc.set(key, doc.createNode({ ...((0,dist/* isMap */.jh)(existing) ? existing.toJSON() : {}), ...extra }));
+    }
     return doc.toString();
 }
 
@@ -93279,136 +93482,6 @@ const clusterCredential = (source) => {
     }
     return findings;
 };
-
-;// CONCATENATED MODULE: ./src/kustomize/image-ref.ts
-
-// Grammar from the OCI distribution spec and github.com/distribution/reference.
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const DOMAIN_COMPONENT = "(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])";
-const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/;
-/** The docker rule: the first path part is a registry host if it looks like one. */
-function splitDomain(name) {
-    const slash = name.indexOf("/");
-    if (slash < 0)
-        return { path: name };
-    const first = name.slice(0, slash);
-    const isHost = first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
-    return isHost ? { domain: first, path: name.slice(slash + 1) } : { path: name };
-}
-function describeNameProblem(name) {
-    if (name === "")
-        return "the image name is empty";
-    if (name.length > 255)
-        return "the image name is longer than 255 characters";
-    const { domain, path } = splitDomain(name);
-    if (domain !== undefined && !DOMAIN.test(domain)) {
-        return `"${domain}" is not a valid registry host[:port]`;
-    }
-    for (const part of path.split("/")) {
-        if (!PATH_COMPONENT.test(part)) {
-            return `"${part}" is not a valid repository path component (lowercase letters, digits and single . _ __ or - separators)`;
-        }
-    }
-    return undefined;
-}
-function checkName(name, spec, role) {
-    const problem = describeNameProblem(name);
-    if (problem)
-        throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
-}
-function checkTag(tag, spec) {
-    if (!TAG.test(tag)) {
-        throw new UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
-    }
-}
-function checkDigest(digest, spec) {
-    if (!DIGEST.test(digest)) {
-        throw new UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
-            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
-    }
-}
-/** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
-function splitReference(ref) {
-    let rest = ref;
-    let digest;
-    const at = rest.indexOf("@");
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(":");
-    if (colon > rest.lastIndexOf("/")) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    return { name: rest, tag, digest };
-}
-/** Parses and validates one `--image` spec; throws UsageError naming the part that is wrong. */
-function parseImageSpec(raw) {
-    const spec = raw.trim();
-    if (spec === "")
-        throw new UsageError("image spec is empty");
-    if (/\s/.test(spec))
-        throw new UsageError(`image spec "${raw}" contains whitespace`);
-    const eq = spec.indexOf("=");
-    let name;
-    let target;
-    let newName;
-    if (eq >= 0) {
-        name = spec.slice(0, eq);
-        const lhs = splitReference(name);
-        if (lhs.tag !== undefined || lhs.digest !== undefined) {
-            throw new UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
-        }
-        target = splitReference(spec.slice(eq + 1));
-        newName = target.name;
-        checkName(newName, spec, "new name");
-    }
-    else {
-        target = splitReference(spec);
-        name = target.name;
-    }
-    checkName(name, spec, "name");
-    if (target.tag !== undefined)
-        checkTag(target.tag, spec);
-    if (target.digest !== undefined)
-        checkDigest(target.digest, spec);
-    if (newName === undefined && target.tag === undefined && target.digest === undefined) {
-        throw new UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
-    }
-    return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
-}
-/** Parses every spec; two specs for the same image would make the result depend on their order. */
-function parseImageSpecs(raws) {
-    const specs = raws.map(parseImageSpec);
-    const seen = new Map();
-    for (const spec of specs) {
-        const key = normalizeImageName(spec.name);
-        const earlier = seen.get(key);
-        if (earlier)
-            throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
-        seen.set(key, spec.raw);
-    }
-    return specs;
-}
-/**
- * The canonical form used to decide that two names are the same image, so that
- * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.
- */
-function normalizeImageName(name) {
-    const split = splitDomain(name);
-    let domain = split.domain?.toLowerCase() ?? "docker.io";
-    let path = split.path;
-    if (domain === "index.docker.io")
-        domain = "docker.io";
-    if (domain === "docker.io" && !path.includes("/"))
-        path = `library/${path}`;
-    return `${domain}/${path}`;
-}
 
 ;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
 
@@ -95136,6 +95209,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const SOURCE_RULES = [
     plaintextSecret,
     secretGenerator,
@@ -95207,7 +95281,7 @@ async function validate(options) {
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const discovered = rootsToRender(sources);
     findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-    const allJobs = renderJobs(discovered.roots, fluxBuilds(sources), sourcesByFile);
+    const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
     const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
     const allPlain = plainManifestDirs(sources, used);
     const jobs = changed
@@ -95351,9 +95425,9 @@ function effectiveSettings(options, loaded) {
     };
 }
 /**
- * What to render: every root, except that a directory a Flux Kustomization builds with its own
- * components, patches, namespace or variables is rendered the way Flux builds it (once per such
- * Flux Kustomization) instead of plainly.
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
  */
 function renderJobs(roots, builds, sources) {
     const jobs = [];

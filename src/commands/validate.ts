@@ -12,7 +12,9 @@ import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../gate/f
 import { chartDirs, chartFindings, helmChartEntries, insideChart } from "../gate/helm-charts.js";
 import { patchFilesOf } from "../gate/patch-files.js";
 import { isKustomizationFile, kustomizationIn } from "../gate/references.js";
-import { type DeployerBuild, fluxBuilds, substituteVariables } from "../gate/deployers/flux-kustomization.js";
+import { argoBuilds } from "../gate/deployers/argo-application.js";
+import type { DeployerBuild } from "../gate/deployers/deployer-build.js";
+import { fluxBuilds, substituteVariables } from "../gate/deployers/flux-kustomization.js";
 import { overlayKustomization } from "../gate/deployers/overlay.js";
 import type { KustomizationRoot } from "../gate/discovery.js";
 import {
@@ -178,7 +180,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const discovered = rootsToRender(sources);
   findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-  const allJobs = renderJobs(discovered.roots, fluxBuilds(sources), sourcesByFile);
+  const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
   const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
   const allPlain = plainManifestDirs(sources, used);
   const jobs = changed
@@ -347,9 +349,9 @@ interface RenderJob {
 }
 
 /**
- * What to render: every root, except that a directory a Flux Kustomization builds with its own
- * components, patches, namespace or variables is rendered the way Flux builds it (once per such
- * Flux Kustomization) instead of plainly.
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
  */
 function renderJobs(
   roots: KustomizationRoot[],

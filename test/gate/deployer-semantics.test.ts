@@ -196,4 +196,50 @@ spec:
     });
     assert.deepEqual(where(result), []);
   });
+
+  it("an Argo CD Application's kustomize options are applied to its path before the checks", async () => {
+    const app = (kustomize: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: web-prod, namespace: argocd}
+spec:
+  project: default
+  source:
+    repoURL: https://git.example.com/config.git
+    path: apps/web
+    kustomize:
+${kustomize}
+  destination: {server: https://kubernetes.default.svc, namespace: web}
+`;
+    const files = (kustomize: string) => ({
+      "argocd/web.yaml": app(kustomize),
+      "apps/web/kustomization.yaml": "resources: [deployment.yaml]\n",
+      "apps/web/deployment.yaml": DEPLOYMENT,
+    });
+    const result = await validate({
+      dir: tempTree(
+        files(
+          "      namePrefix: prod-\n      images: [nginx=registry.example.com/nginx:1.27.1]\n      commonLabels: {team: web}\n      patches:\n        - target: {kind: Deployment}\n          patch: |-\n            - {op: replace, path: /spec/replicas, value: 3}",
+        ),
+      ),
+      renderer: "auto",
+    });
+    assert.deepEqual(where(result), []);
+    assert.deepEqual(
+      result.roots.find((r) => r.dir === "apps/web")?.how,
+      "kustomize, as Argo CD Application web-prod (argocd/web.yaml) builds it",
+    );
+    // a patch the Application carries is checked like any other
+    const broken = await validate({
+      dir: tempTree(
+        files(
+          "      patches:\n        - target: {kind: Deployment}\n          patch: |-\n            - {op: replace, path: /spec/replicas, value: three}",
+        ),
+      ),
+      renderer: "auto",
+    });
+    assert.deepEqual(
+      broken.findings.map((f) => `${f.rule} ${f.message.split(":").slice(0, 2).join(":")}`),
+      ["schema Deployment web: spec.replicas"],
+    );
+  });
 });

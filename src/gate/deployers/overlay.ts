@@ -1,8 +1,8 @@
 import path from "node:path";
-import { isScalar, isSeq, LineCounter, parseDocument, YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLSeq } from "yaml";
 import { looksRemote, referencesOf } from "../references.js";
 import type { SourceFile } from "../source-files.js";
-import type { DeployerBuild } from "./flux-kustomization.js";
+import type { DeployerBuild } from "./deployer-build.js";
 
 /**
  * The kustomization a deployer builds: the one at the build's directory with the deployer's
@@ -49,5 +49,11 @@ export function overlayKustomization(
   if (build.namespace) doc.set("namespace", build.namespace);
   if (build.namePrefix) doc.set("namePrefix", build.namePrefix);
   if (build.nameSuffix) doc.set("nameSuffix", build.nameSuffix);
+  for (const key of ["commonLabels", "commonAnnotations"] as const) {
+    const extra = build[key];
+    if (!extra) continue;
+    const existing = doc.get(key);
+    doc.set(key, doc.createNode({ ...(isMap(existing) ? (existing.toJSON() as object) : {}), ...extra }));
+  }
   return doc.toString();
 }
