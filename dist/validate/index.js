@@ -95333,7 +95333,7 @@ async function validate(options) {
                     return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
                 });
                 if (!explained || result.limit)
-                    findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
+                    findings.push(renderFailure(root, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result, rootInputs.references));
                 return;
             }
             rendered++;
@@ -95462,7 +95462,8 @@ function readsUnreadable(inputs, unreadable) {
     }
     return false;
 }
-function renderFailure(file, dir, result) {
+function renderFailure(root, dir, result, references) {
+    const file = root.file;
     if (result.limit)
         return {
             rule: "render-limit",
@@ -95473,15 +95474,18 @@ function renderFailure(file, dir, result) {
             message: `${dir}: ${result.error}`,
             hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
         };
+    // at the entry kustomize names ('deployment.yaml', "../base"), when it names one
+    const named = references.find((r) => new RegExp(`['"\`]${escapeRegExp(r.value)}['"\`]`).test(result.error));
     return {
         rule: "render-failed",
         severity: "error",
-        file,
-        line: 1,
-        column: 1,
+        ...(named ? { file: named.source.file, ...positionOf(named.source, named.node) } : { file, line: 1, column: 1 }),
         message: `kustomize cannot build ${dir}: ${result.error}`,
         hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
     };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function redacted(finding) {
     return { ...finding, message: redact(finding.message), hint: redact(finding.hint) };

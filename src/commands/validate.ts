@@ -11,7 +11,7 @@ import { plainManifestDirs, rootsToRender } from "../gate/discovery.js";
 import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../gate/finding.js";
 import { chartDirs, chartFindings, helmChartEntries, insideChart } from "../gate/helm-charts.js";
 import { patchFilesOf } from "../gate/patch-files.js";
-import { isKustomizationFile, kustomizationIn } from "../gate/references.js";
+import { isKustomizationFile, kustomizationIn, type Reference } from "../gate/references.js";
 import { argoBuilds } from "../gate/deployers/argo-application.js";
 import type { DeployerBuild } from "../gate/deployers/deployer-build.js";
 import { fluxBuilds, substituteVariables } from "../gate/deployers/flux-kustomization.js";
@@ -53,6 +53,7 @@ import {
   DEFAULT_PARSE_LIMITS,
   listRepoFiles,
   ParseBudget,
+  positionOf,
   type ParseLimits,
   readSourceFile,
   type SourceFile,
@@ -234,7 +235,14 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
           return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
         });
         if (!explained || result.limit)
-          findings.push(renderFailure(root.file, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result));
+          findings.push(
+            renderFailure(
+              root,
+              build ? `${root.dir} (as ${build.by} builds it)` : root.dir,
+              result,
+              rootInputs.references,
+            ),
+          );
         return;
       }
       rendered++;
@@ -396,7 +404,13 @@ function readsUnreadable(inputs: RootInputs, unreadable: Set<string>): boolean {
   return false;
 }
 
-function renderFailure(file: string, dir: string, result: Extract<RenderResult, { ok: false }>): Finding {
+function renderFailure(
+  root: KustomizationRoot,
+  dir: string,
+  result: Extract<RenderResult, { ok: false }>,
+  references: Reference[],
+): Finding {
+  const file = root.file;
   if (result.limit)
     return {
       rule: "render-limit",
@@ -407,15 +421,19 @@ function renderFailure(file: string, dir: string, result: Extract<RenderResult, 
       message: `${dir}: ${result.error}`,
       hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
     };
+  // at the entry kustomize names ('deployment.yaml', "../base"), when it names one
+  const named = references.find((r) => new RegExp(`['"\`]${escapeRegExp(r.value)}['"\`]`).test(result.error));
   return {
     rule: "render-failed",
     severity: "error",
-    file,
-    line: 1,
-    column: 1,
+    ...(named ? { file: named.source.file, ...positionOf(named.source, named.node) } : { file, line: 1, column: 1 }),
     message: `kustomize cannot build ${dir}: ${result.error}`,
     hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function redacted(finding: Finding): Finding {

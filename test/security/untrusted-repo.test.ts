@@ -164,7 +164,7 @@ patches:
   it("--allow-remote lets kustomize fetch: the listener is reached", async () => {
     const dir = tempTree({ "app/kustomization.yaml": `resources: [http://127.0.0.1:${port}/deployment.yaml]\n` });
     const result = await run(dir, { allowRemote: true });
-    assert.deepEqual(where(result), ["render-failed app/kustomization.yaml:1:1"]);
+    assert.deepEqual(where(result), ["render-failed app/kustomization.yaml:1:13"]);
     assert.ok(wire.connections() > 0);
   });
 });
