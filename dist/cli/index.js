@@ -22801,7 +22801,7 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget) {
             ],
         };
     const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
     const list = Array.isArray(docs) ? docs : [];
     const findings = list.flatMap((d) => d.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
@@ -23128,7 +23128,7 @@ function credentialFiles(dir, files, maxDepth) {
         if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth)
             continue;
         const lines = new dist/* LineCounter */.HN();
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
         if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
             continue;
         out.push({ file, text, docs, lines });
@@ -25388,8 +25388,14 @@ function schema_judge(object, options) {
         const rejected = options.catalog.rejectedKind(apiVersion, kind);
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
-    const violations = misspelt(schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual)));
-    return { type: "checked", violations, origin: schema.origin };
+    const all = schema.check(object, options.strict);
+    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual)));
+    return {
+        type: "checked",
+        violations,
+        origin: schema.origin,
+        unresolved: all.filter((v) => holdsVariable(v.actual)).length,
+    };
 }
 /**
  * `replica: 2` where `replicas` is required is one mistake, not two: the unknown field (at its
@@ -25587,8 +25593,11 @@ function sameObject(rendered, kind, name) {
  */
 function renderedSchemaFindings(objects, sources, options) {
     const findings = [];
+    let unresolved = 0;
     for (const object of objects) {
         const verdict = schema_judge(object, options);
+        if (verdict?.type === "checked")
+            unresolved += verdict.unresolved;
         if (!verdict || (verdict.type === "checked" && verdict.violations.length === 0))
             continue;
         const resource = sources.resources
@@ -25612,6 +25621,16 @@ function renderedSchemaFindings(objects, sources, options) {
         };
         findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
     }
+    if (unresolved > 0 && sources.kustomization)
+        findings.push({
+            rule: "schema",
+            severity: "info",
+            file: sources.kustomization.file,
+            line: 1,
+            column: 1,
+            message: `${sources.root.dir}: ${unresolved} field(s) still hold a post-build variable (\${VAR}) after substitution and were not checked`,
+            hint: "the deployer substitutes them from values the repo does not hold (substituteFrom of a cluster object); nothing to fix if that is intended",
+        });
     return findings;
 }
 function generatedObjectFindings(object, verdict, sources, options) {

@@ -21,7 +21,7 @@ export function credentialFiles(dir: string, files: string[], maxDepth: number):
     const text = readSmallText(path.join(dir, file));
     if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth) continue;
     const lines = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) continue;
     out.push({ file, text, docs, lines });
   }

@@ -118,7 +118,7 @@ export function readSourceFile(
       ],
     };
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = list.flatMap((d) =>
     d.errors.map((e) => {

@@ -242,4 +242,29 @@ ${kustomize}
       ["schema Deployment web: spec.replicas"],
     );
   });
+
+  it("merge keys (<<) resolve as kustomize resolves them; unresolved variables are one info per root", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "app/kustomization.yaml": "resources: [cm.yaml, pvc.yaml]\n",
+        "app/cm.yaml":
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  <<: &meta {name: settings, labels: {team: web}}\ndata:\n  a: b\n",
+        "app/pvc.yaml":
+          'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: ["${MODE}"]\n  resources: {requests: {storage: "${SIZE}"}}\n',
+      }),
+      renderer: "auto",
+      strict: true,
+    });
+    assert.deepEqual(where(result), ["info schema app/kustomization.yaml:1:1"]);
+    assert.match(result.findings[0]?.message ?? "", /app: 2 field\(s\) still hold a post-build variable/);
+    // the raw file, read by the gate itself: metadata has its name through the merge key
+    const raw = await validate({
+      dir: tempTree({
+        "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  <<: &meta {name: settings, labels: {team: web}}\n",
+      }),
+      renderer: "none",
+      strict: true,
+    });
+    assert.deepEqual(where(raw), []);
+  });
 });

@@ -23,7 +23,7 @@ type Verdict =
   | { type: "unknown-kind" }
   | { type: "rejected"; reason: string }
   | { type: "not-served"; reason: string }
-  | { type: "checked"; violations: SchemaViolation[]; origin: string };
+  | { type: "checked"; violations: SchemaViolation[]; origin: string; unresolved: number };
 
 interface TypeMeta {
   apiVersion?: unknown;
@@ -63,8 +63,14 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
     const rejected = options.catalog.rejectedKind(apiVersion, kind);
     return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
   }
-  const violations = misspelt(schema.check(object, options.strict).filter((v) => !holdsVariable(v.actual)));
-  return { type: "checked", violations, origin: schema.origin };
+  const all = schema.check(object, options.strict);
+  const violations = misspelt(all.filter((v) => !holdsVariable(v.actual)));
+  return {
+    type: "checked",
+    violations,
+    origin: schema.origin,
+    unresolved: all.filter((v) => holdsVariable(v.actual)).length,
+  };
 }
 
 /**
@@ -326,8 +332,10 @@ export function renderedSchemaFindings(
   options: SchemaOptions,
 ): Finding[] {
   const findings: Finding[] = [];
+  let unresolved = 0;
   for (const object of objects as TypeMeta[]) {
     const verdict = judge(object, options);
+    if (verdict?.type === "checked") unresolved += verdict.unresolved;
     if (!verdict || (verdict.type === "checked" && verdict.violations.length === 0)) continue;
     const resource = sources.resources
       .filter((r) => sameObject(object, r.object.kind, r.name))
@@ -351,6 +359,16 @@ export function renderedSchemaFindings(
     };
     findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
   }
+  if (unresolved > 0 && sources.kustomization)
+    findings.push({
+      rule: "schema",
+      severity: "info",
+      file: sources.kustomization.file,
+      line: 1,
+      column: 1,
+      message: `${sources.root.dir}: ${unresolved} field(s) still hold a post-build variable (\${VAR}) after substitution and were not checked`,
+      hint: "the deployer substitutes them from values the repo does not hold (substituteFrom of a cluster object); nothing to fix if that is intended",
+    });
   return findings;
 }
 
