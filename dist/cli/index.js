@@ -26132,17 +26132,12 @@ async function validate(options) {
                     ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
                 ]),
             ];
+            const fromRoot = (list) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
             for (const rule of RENDERED_RULES)
-                findings.push(...rule({
-                    root,
-                    objects,
-                    sources: sourcesByFile,
-                    inputs: rootFiles,
-                    placeholders: loaded.policy.placeholders,
-                }));
+                fromRoot(rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }));
             const substitute = build?.substitute;
             const rename = substitute && ((name) => substituteVariables(name, substitute));
-            findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
+            fromRoot(renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
             for (const f of rootFiles)
                 covered.add(f.file);
         });
@@ -26286,18 +26281,25 @@ function dedupe(findings) {
         const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
         const words = f.message.split(" ");
         const group = groups.get(key) ?? [];
-        const same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
-        if (same) {
-            if (same.finding.message !== f.message)
-                same.count++;
-        }
-        else
-            group.push({ finding: f, words, count: 0 });
+        let same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+        if (same && same.finding.message !== f.message)
+            same.count++;
+        if (!same)
+            group.push((same = { finding: f, words, count: 0, roots: new Set() }));
+        if (f.renderedBy !== undefined)
+            same.roots.add(f.renderedBy);
         groups.set(key, group);
     }
-    return [...groups.values()]
-        .flat()
-        .map(({ finding, count }) => count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding);
+    return [...groups.values()].flat().map(({ finding, count, roots }) => {
+        const { renderedBy: _, ...plain } = finding;
+        if (roots.size > 1)
+            return { ...plain, message: `${plain.message} (rendered by ${listed([...roots].sort())})` };
+        return count ? { ...plain, message: `${plain.message} (and ${count} more rendered from this line)` } : plain;
+    });
+}
+/** Up to three names, then how many more. */
+function listed(names) {
+    return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 }
 /** The same message about objects of other names: as many words, at most two of them different. */
 function namesDiffer(a, b) {

@@ -256,19 +256,14 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
           ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
         ]),
       ];
+      const fromRoot = (list: Finding[]) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
       for (const rule of RENDERED_RULES)
-        findings.push(
-          ...rule({
-            root,
-            objects,
-            sources: sourcesByFile,
-            inputs: rootFiles,
-            placeholders: loaded.policy.placeholders,
-          }),
+        fromRoot(
+          rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }),
         );
       const substitute = build?.substitute;
       const rename = substitute && ((name: string) => substituteVariables(name, substitute));
-      findings.push(...renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
+      fromRoot(renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
       for (const f of rootFiles) covered.add(f.file);
     });
   }
@@ -446,22 +441,33 @@ function redacted(finding: Finding): Finding {
  * messages that differ in a word or two: one finding too, saying how many more it stands for.
  */
 function dedupe(findings: Finding[]): Finding[] {
-  const groups = new Map<string, { finding: Finding; words: string[]; count: number }[]>();
+  interface Group {
+    finding: Finding;
+    words: string[];
+    count: number;
+    roots: Set<string>;
+  }
+  const groups = new Map<string, Group[]>();
   for (const f of findings) {
     const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
     const words = f.message.split(" ");
     const group = groups.get(key) ?? [];
-    const same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
-    if (same) {
-      if (same.finding.message !== f.message) same.count++;
-    } else group.push({ finding: f, words, count: 0 });
+    let same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+    if (same && same.finding.message !== f.message) same.count++;
+    if (!same) group.push((same = { finding: f, words, count: 0, roots: new Set() }));
+    if (f.renderedBy !== undefined) same.roots.add(f.renderedBy);
     groups.set(key, group);
   }
-  return [...groups.values()]
-    .flat()
-    .map(({ finding, count }) =>
-      count ? { ...finding, message: `${finding.message} (and ${count} more rendered from this line)` } : finding,
-    );
+  return [...groups.values()].flat().map(({ finding, count, roots }) => {
+    const { renderedBy: _, ...plain } = finding;
+    if (roots.size > 1) return { ...plain, message: `${plain.message} (rendered by ${listed([...roots].sort())})` };
+    return count ? { ...plain, message: `${plain.message} (and ${count} more rendered from this line)` } : plain;
+  });
+}
+
+/** Up to three names, then how many more. */
+function listed(names: string[]): string {
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 }
 
 /** The same message about objects of other names: as many words, at most two of them different. */

@@ -45,6 +45,8 @@ export interface Finding {
   column: number;
   message: string;
   hint: string;
+  /** The root whose rendered output gave it (internal: merged findings list their roots; not in reports). */
+  renderedBy?: string;
 }
 
 export function bySeverityThenPlace(a: Finding, b: Finding): number {

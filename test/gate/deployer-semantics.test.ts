@@ -178,7 +178,7 @@ spec:
     assert.deepEqual(
       broken.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`),
       [
-        'schema components/db/db.yaml:6:13 StatefulSet books-db: spec.replicas: must be integer, not string "two" (and 1 more rendered from this line)',
+        'schema components/db/db.yaml:6:13 StatefulSet books-db: spec.replicas: must be integer, not string "two" (rendered by apps/books, apps/photos)',
       ],
     );
   });
@@ -266,5 +266,25 @@ ${kustomize}
       strict: true,
     });
     assert.deepEqual(where(raw), []);
+  });
+
+  it("a mistake in a base seen through several overlays is one finding, at the base line, naming the roots", async () => {
+    const result = await validate({
+      dir: tempTree({
+        "base/kustomization.yaml": "resources: [deployment.yaml]\n",
+        "base/deployment.yaml": DEPLOYMENT.replace("replicas: 1", 'replicas: "one"'),
+        "overlays/dev/kustomization.yaml": "resources: [../../base]\n",
+        "overlays/staging/kustomization.yaml": "namePrefix: staging-\nresources: [../../base]\n",
+        "overlays/production/kustomization.yaml": "namePrefix: prod-\nresources: [../../base]\n",
+      }),
+      renderer: "auto",
+    });
+    assert.deepEqual(
+      result.findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`),
+      [
+        'schema base/deployment.yaml:5 Deployment web: spec.replicas: must be integer, not string "one" (rendered by overlays/dev, overlays/production, overlays/staging)',
+      ],
+    );
+    assert.equal(JSON.stringify(result.findings).includes("renderedBy"), false, "internal, not reported");
   });
 });

@@ -196,7 +196,7 @@ describe("schema: rendered roots", () => {
       { renderer: "auto" },
     );
     assert.deepEqual(found, [
-      'schema base/deployment.yaml:7:13 Deployment web: spec.replicas: must be integer, not string "2"',
+      'schema base/deployment.yaml:7:13 Deployment web: spec.replicas: must be integer, not string "2" (rendered by overlays/production, overlays/staging)',
       'schema overlays/production/port.json:1:94 Deployment web: spec.template.spec.containers[0].ports[0].containerPort: must be integer, not string "http"',
       'schema overlays/production/pull-policy.yaml:12:28 Deployment web: spec.template.spec.containers[1].imagePullPolicy: must be one of "Always", "IfNotPresent", "Never", not string "Sometimes"',
     ]);
