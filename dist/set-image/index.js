@@ -81146,11 +81146,11 @@ var HttpCodes;
     HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
     HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
+var lib_Headers;
 (function (Headers) {
     Headers["Accept"] = "accept";
     Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+})(lib_Headers || (lib_Headers = {}));
 var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
@@ -81305,7 +81305,7 @@ class lib_HttpClient {
      */
     getJson(requestUrl_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
@@ -81313,8 +81313,8 @@ class lib_HttpClient {
     postJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.post(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -81323,8 +81323,8 @@ class lib_HttpClient {
     putJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.put(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -81333,8 +81333,8 @@ class lib_HttpClient {
     patchJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.patch(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -81601,7 +81601,7 @@ class lib_HttpClient {
     _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
             if (headerValue) {
                 if (typeof headerValue === 'number') {
                     clientHeader = String(headerValue);
@@ -81614,7 +81614,7 @@ class lib_HttpClient {
                 }
             }
         }
-        const additionalValue = additionalHeaders[Headers.ContentType];
+        const additionalValue = additionalHeaders[lib_Headers.ContentType];
         // Return the first non-undefined value, converting numbers or arrays to strings if necessary
         if (additionalValue !== undefined) {
             if (typeof additionalValue === 'number') {
@@ -90747,19 +90747,50 @@ var node_modules_undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
 
 let agent;
+/** Headers that carry a token: GitHub's and GitLab's. */
+const CREDENTIAL_HEADERS = ["authorization", "private-token", "job-token"];
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 /**
  * fetch that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (upper or lower case), as CI runners
  * behind a proxy need (node's own fetch ignores them), and gives up on an attempt after
- * `timeoutMs`, so the retry layer can try again instead of waiting on a hung host.
+ * `timeoutMs`, so the retry layer can try again instead of waiting on a hung host. Redirects are
+ * followed here, not by undici: a token goes only to the origin it was sent to (undici strips
+ * `Authorization` on a cross-origin redirect, but not GitLab's `PRIVATE-TOKEN`).
  */
-function proxyAwareFetch(input, init = {}, timeoutMs) {
+async function proxyAwareFetch(input, init = {}, timeoutMs) {
     agent ??= new node_modules_undici/* EnvHttpProxyAgent */.J2();
     const signals = [init.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s) => !!s);
-    return (0,node_modules_undici/* fetch */.hd)(input, {
-        ...init,
-        signal: signals.length ? AbortSignal.any(signals) : undefined,
-        dispatcher: agent,
-    });
+    const signal = signals.length ? AbortSignal.any(signals) : undefined;
+    let url = new URL(input);
+    let request = init;
+    for (let hop = 0;; hop++) {
+        const response = (await (0,node_modules_undici/* fetch */.hd)(url, {
+            ...request,
+            redirect: "manual",
+            signal,
+            dispatcher: agent,
+        }));
+        const location = response.headers.get("location");
+        if (!REDIRECTS.has(response.status) || !location || hop === MAX_REDIRECTS)
+            return response;
+        await response.body?.cancel();
+        const next = new URL(location, url);
+        request = redirected(request, response.status, next.origin !== url.origin);
+        url = next;
+    }
+}
+/** The request to send after a redirect, as fetch would, but without a token on another origin. */
+function redirected(request, status, crossOrigin) {
+    const headers = new Headers(request.headers);
+    if (crossOrigin)
+        for (const name of CREDENTIAL_HEADERS)
+            headers.delete(name);
+    const method = (request.method ?? "GET").toUpperCase();
+    const toGet = status === 303 || ((status === 301 || status === 302) && method === "POST");
+    return toGet
+        ? { ...request, headers, method: method === "HEAD" ? "HEAD" : "GET", body: undefined }
+        : { ...request, headers };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/github.ts
