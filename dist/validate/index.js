@@ -92042,12 +92042,11 @@ function parsePolicy(text, file = POLICY_FILE) {
                 break;
             case "placeholders":
                 for (const [i, text] of strings(pair, "placeholders").entries()) {
-                    try {
-                        policy.placeholders.push(new RegExp(text));
-                    }
-                    catch (error) {
-                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: ${error.message}`);
-                    }
+                    const pattern = placeholderPattern(text);
+                    if (pattern)
+                        policy.placeholders.push(pattern);
+                    else
+                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
                 }
                 break;
             case "kubernetes-version":
@@ -92073,6 +92072,19 @@ function parsePolicy(text, file = POLICY_FILE) {
         }
     }
     return { policy, findings };
+}
+/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
+const MIN_LITERAL = 3;
+/**
+ * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
+ * regular expression: the file may come from the change under review, and a regular expression
+ * from there could take the gate's time for ever (catastrophic backtracking).
+ */
+function placeholderPattern(text) {
+    const literal = text.split("*");
+    if (literal.join("").length < MIN_LITERAL)
+        return undefined;
+    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
 }
 /** Whether a file is excluded from the gate. */
 function excluder(policy) {
@@ -92710,7 +92722,7 @@ function helmChartEntries(kustomization) {
 function patchFilesOf(sources) {
     const out = new Set();
     for (const source of sources) {
-        if (!KUSTOMIZATION_FILE_NAMES.includes(external_node_path_default().posix.basename(source.file)))
+        if (!isKustomizationFile(source.file))
             continue;
         const dir = external_node_path_default().posix.dirname(source.file);
         const contents = source.docs[0]?.contents;
@@ -93549,6 +93561,7 @@ const PLACEHOLDERS = [
     { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
     { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
 ];
+const MAX_REFERENCE = 1024;
 /** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
 function placeholderOf(value, base64 = false, extra = []) {
     if (value === null || value === undefined || value === "")
@@ -93564,7 +93577,8 @@ function placeholderOf(value, base64 = false, extra = []) {
         const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
         if (found)
             return found.tool;
-        if (extra.some((pattern) => pattern.test(text)))
+        // a reference is short; a long value is not one, and is not run through the repo's patterns
+        if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
             return "this repository's placeholder";
     }
     return undefined;

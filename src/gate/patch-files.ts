@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isMap, isSeq } from "yaml";
-import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
+import { isKustomizationFile } from "./references.js";
 import type { SourceFile } from "./source-files.js";
 import { stringOf, valueOf } from "./yaml-nav.js";
 
@@ -12,7 +12,7 @@ import { stringOf, valueOf } from "./yaml-nav.js";
 export function patchFilesOf(sources: SourceFile[]): Set<string> {
   const out = new Set<string>();
   for (const source of sources) {
-    if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(path.posix.basename(source.file))) continue;
+    if (!isKustomizationFile(source.file)) continue;
     const dir = path.posix.dirname(source.file);
     const contents = source.docs[0]?.contents;
     const add = (ref: string | undefined) => {

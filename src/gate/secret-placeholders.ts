@@ -9,6 +9,8 @@ const PLACEHOLDERS: { tool: string; pattern: RegExp }[] = [
   { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
 ];
 
+const MAX_REFERENCE = 1024;
+
 /** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
 export function placeholderOf(value: unknown, base64 = false, extra: RegExp[] = []): string | undefined {
   if (value === null || value === undefined || value === "") return "empty";
@@ -19,7 +21,9 @@ export function placeholderOf(value: unknown, base64 = false, extra: RegExp[] = 
     if (text.trim() === "") return "empty";
     const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
     if (found) return found.tool;
-    if (extra.some((pattern) => pattern.test(text))) return "this repository's placeholder";
+    // a reference is short; a long value is not one, and is not run through the repo's patterns
+    if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
+      return "this repository's placeholder";
   }
   return undefined;
 }

@@ -111,11 +111,13 @@ export function parsePolicy(text: string, file = POLICY_FILE): { policy: RepoPol
         break;
       case "placeholders":
         for (const [i, text] of strings(pair, "placeholders").entries()) {
-          try {
-            policy.placeholders.push(new RegExp(text));
-          } catch (error) {
-            bad(isSeq(pair.value) ? pair.value.items[i] : pair.value, `placeholders: ${(error as Error).message}`);
-          }
+          const pattern = placeholderPattern(text);
+          if (pattern) policy.placeholders.push(pattern);
+          else
+            bad(
+              isSeq(pair.value) ? pair.value.items[i] : pair.value,
+              `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`,
+            );
         }
         break;
       case "kubernetes-version":
@@ -136,6 +138,20 @@ export function parsePolicy(text: string, file = POLICY_FILE): { policy: RepoPol
     }
   }
   return { policy, findings };
+}
+
+/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
+const MIN_LITERAL = 3;
+
+/**
+ * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
+ * regular expression: the file may come from the change under review, and a regular expression
+ * from there could take the gate's time for ever (catastrophic backtracking).
+ */
+function placeholderPattern(text: string): RegExp | undefined {
+  const literal = text.split("*");
+  if (literal.join("").length < MIN_LITERAL) return undefined;
+  return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
 }
 
 /** Whether a file is excluded from the gate. */
