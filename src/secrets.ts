@@ -39,9 +39,15 @@ export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-/** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
 export function redact(text: string): string {
-  let out = text;
+  let out = text.replace(URL_CREDENTIALS, "$1***@");
   for (const secret of secrets) {
     for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
       out = out.split(form).join("***");

@@ -35212,9 +35212,14 @@ function registerEnvironmentSecrets(env = process.env) {
             registerSecret(value.trim());
     }
 }
-/** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
 function redact(text) {
-    let out = text;
+    let out = text.replace(URL_CREDENTIALS, "$1***@");
     for (const secret of secrets) {
         for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
             out = out.split(form).join("***");

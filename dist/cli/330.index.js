@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   readToken: () => (/* binding */ readToken)
 });
 
+// UNUSED EXPORTS: checkApiUrl
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -804,16 +806,40 @@ function readToken(kind, env, tokenEnv) {
     }
     throw new errors/* UsageError */.eb(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
 }
+/**
+ * An API URL with `user:password@` would send that password to the host on every request and
+ * print it in every error: it is registered for redaction at once and refused.
+ */
+function checkApiUrl(url, shown) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`${shown} is not a URL`);
+    }
+    if (parsed.username || parsed.password) {
+        for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
+            (0,secrets/* registerSecret */.cl)(part);
+        throw new errors/* UsageError */.eb(`${shown} carries credentials (${(0,secrets/* redact */.E$)(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        throw new errors/* UsageError */.eb(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
+    return url;
+}
 function connectForge(options) {
     const env = options.env ?? process.env;
     const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
     (0,secrets/* registerSecret */.cl)(options.token);
+    if (options.apiUrl)
+        checkApiUrl(options.apiUrl, "--api-url");
     if (kind === "github") {
         const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+        const apiUrl = options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com";
         return new GitHubForge({
             repo: options.repo,
             token: options.token,
-            apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+            apiUrl: checkApiUrl(apiUrl, options.apiUrl ? "--api-url" : "GITHUB_API_URL"),
             graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
             retry: options.retry,
             log: options.log,
@@ -823,7 +849,7 @@ function connectForge(options) {
     return new GitLabForge({
         repo: options.repo,
         token: options.token,
-        apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+        apiUrl: checkApiUrl(options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4", options.apiUrl ? "--api-url" : "CI_API_V4_URL"),
         graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
         retry: options.retry,
         log: options.log,

@@ -9738,9 +9738,8 @@ function splitLines(text) {
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/files/temp-file.ts
+var temp_file = __nccwpck_require__(30772);
 ;// CONCATENATED MODULE: ./src/files/local-files.ts
 
 
@@ -9763,15 +9762,16 @@ function readTextFile(absolute, shown) {
 /**
  * Writes every file or none: all contents go to temporary files beside their targets first
  * (where a full disk or a permission problem shows), and only then are they renamed over the
- * targets, each rename atomic. File modes are kept.
+ * targets, each rename atomic. File modes are kept. Temp files get random names and are created
+ * exclusively without following links, and a target that is a symlink is refused rather than
+ * replaced: `set-image --dir` edits only regular files inside the checkout.
  */
 function writeFilesAtomically(writes) {
     const temps = [];
     try {
         for (const w of writes) {
-            const temp = external_node_path_default().join(external_node_path_default().dirname(w.path), `.${external_node_path_default().basename(w.path)}.gitops-ci-${process.pid}.tmp`);
-            temps.push({ temp, target: w.path });
-            (0,external_node_fs_.writeFileSync)(temp, w.content, { mode: (0,external_node_fs_.statSync)(w.path).mode & 0o7777 });
+            (0,temp_file/* refuseNonRegular */.uA)(w.path, "an edit");
+            temps.push({ temp: (0,temp_file/* writeTempBeside */.It)(w.path, w.content, (0,external_node_fs_.statSync)(w.path).mode & 0o7777), target: w.path });
         }
     }
     catch (error) {
@@ -9882,6 +9882,65 @@ class PathError extends GitopsCiError {
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
 class InternalError extends GitopsCiError {
     name = "InternalError";
+}
+
+
+/***/ }),
+
+/***/ 30772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ writeTempBeside),
+/* harmony export */   uA: () => (/* binding */ refuseNonRegular)
+/* harmony export */ });
+/* unused harmony export lstatOrUndefined */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+
+
+
+
+/**
+ * Writes `content` to a new file beside `target` and returns its path: a random name, created
+ * exclusively and without following links, so a symlink planted under a predictable temp name
+ * cannot send the bytes elsewhere. The caller renames it over the target.
+ */
+function writeTempBeside(target, content, mode = 0o644) {
+    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString("hex")}.tmp`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temporary, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, mode);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, content);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+        throw error;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    return temporary;
+}
+/** The target as it is on disk, without following a link; undefined when it does not exist. */
+function lstatOrUndefined(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Refuses to replace anything but a regular file (or nothing): never a link, a directory or a device. */
+function refuseNonRegular(target, what) {
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PathError */ .ER(`${target} is a symlink; gitops-ci never writes ${what} through one (remove it)`);
+    if (existing && !existing.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PathError */ .ER(`${target} exists and is not a regular file`);
 }
 
 
@@ -10778,9 +10837,14 @@ function registerEnvironmentSecrets(env = process.env) {
             registerSecret(value.trim());
     }
 }
-/** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
 function redact(text) {
-    let out = text;
+    let out = text.replace(URL_CREDENTIALS, "$1***@");
     for (const secret of secrets) {
         for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
             out = out.split(form).join("***");
@@ -26338,9 +26402,9 @@ function keyBytesOf(dir, certPath) {
     }
 }
 
+// EXTERNAL MODULE: ./src/files/temp-file.ts
+var temp_file = __nccwpck_require__(30772);
 ;// CONCATENATED MODULE: ./src/files/report-file.ts
-
-
 
 
 
@@ -26351,31 +26415,8 @@ function keyBytesOf(dir, certPath) {
  * the target, so a reader never sees half a report either.
  */
 function writeReportFile(target, text) {
-    const existing = lstatOrUndefined(target);
-    if (existing?.isSymbolicLink())
-        throw new src_errors/* PathError */.ER(`${target} is a symlink; gitops-ci never writes a report through one (remove it)`);
-    if (existing && !existing.isFile())
-        throw new src_errors/* PathError */.ER(`${target} exists and is not a regular file`);
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(8).toString("hex")}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o644);
-    try {
-        (0,external_node_fs_.writeSync)(fd, (0,secrets/* redact */.E$)(text));
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        (0,external_node_fs_.rmSync)(temporary, { force: true });
-        throw error;
-    }
-    (0,external_node_fs_.closeSync)(fd);
-    (0,external_node_fs_.renameSync)(temporary, target);
-}
-function lstatOrUndefined(file) {
-    try {
-        return (0,external_node_fs_.lstatSync)(file);
-    }
-    catch {
-        return undefined;
-    }
+    (0,temp_file/* refuseNonRegular */.uA)(target, "a report");
+    (0,external_node_fs_.renameSync)((0,temp_file/* writeTempBeside */.It)(target, (0,secrets/* redact */.E$)(text)), target);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/codequality.ts

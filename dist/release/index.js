@@ -88460,6 +88460,50 @@ function splitLines(text) {
     return result;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/files/temp-file.ts
+
+
+
+
+/**
+ * Writes `content` to a new file beside `target` and returns its path: a random name, created
+ * exclusively and without following links, so a symlink planted under a predictable temp name
+ * cannot send the bytes elsewhere. The caller renames it over the target.
+ */
+function temp_file_writeTempBeside(target, content, mode = 0o644) {
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, content);
+    }
+    catch (error) {
+        closeSync(fd);
+        rmSync(temporary, { force: true });
+        throw error;
+    }
+    closeSync(fd);
+    return temporary;
+}
+/** The target as it is on disk, without following a link; undefined when it does not exist. */
+function lstatOrUndefined(file) {
+    try {
+        return lstatSync(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Refuses to replace anything but a regular file (or nothing): never a link, a directory or a device. */
+function temp_file_refuseNonRegular(target, what) {
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new PathError(`${target} is a symlink; gitops-ci never writes ${what} through one (remove it)`);
+    if (existing && !existing.isFile())
+        throw new PathError(`${target} exists and is not a regular file`);
+}
+
 ;// CONCATENATED MODULE: ./src/files/local-files.ts
 
 
@@ -88482,15 +88526,16 @@ function local_files_readTextFile(absolute, shown) {
 /**
  * Writes every file or none: all contents go to temporary files beside their targets first
  * (where a full disk or a permission problem shows), and only then are they renamed over the
- * targets, each rename atomic. File modes are kept.
+ * targets, each rename atomic. File modes are kept. Temp files get random names and are created
+ * exclusively without following links, and a target that is a symlink is refused rather than
+ * replaced: `set-image --dir` edits only regular files inside the checkout.
  */
 function local_files_writeFilesAtomically(writes) {
     const temps = [];
     try {
         for (const w of writes) {
-            const temp = path.join(path.dirname(w.path), `.${path.basename(w.path)}.gitops-ci-${process.pid}.tmp`);
-            temps.push({ temp, target: w.path });
-            writeFileSync(temp, w.content, { mode: statSync(w.path).mode & 0o7777 });
+            refuseNonRegular(w.path, "an edit");
+            temps.push({ temp: writeTempBeside(w.path, w.content, statSync(w.path).mode & 0o7777), target: w.path });
         }
     }
     catch (error) {
@@ -88922,9 +88967,14 @@ function registerEnvironmentSecrets(env = process.env) {
             secrets_registerSecret(value.trim());
     }
 }
-/** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
 function redact(text) {
-    let out = text;
+    let out = text.replace(URL_CREDENTIALS, "$1***@");
     for (const secret of secrets) {
         for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
             out = out.split(form).join("***");
@@ -94920,16 +94970,40 @@ function readToken(kind, env, tokenEnv) {
     }
     throw new UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
 }
+/**
+ * An API URL with `user:password@` would send that password to the host on every request and
+ * print it in every error: it is registered for redaction at once and refused.
+ */
+function checkApiUrl(url, shown) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors_UsageError(`${shown} is not a URL`);
+    }
+    if (parsed.username || parsed.password) {
+        for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
+            secrets_registerSecret(part);
+        throw new errors_UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        throw new errors_UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
+    return url;
+}
 function connectForge(options) {
     const env = options.env ?? process.env;
     const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
     secrets_registerSecret(options.token);
+    if (options.apiUrl)
+        checkApiUrl(options.apiUrl, "--api-url");
     if (kind === "github") {
         const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+        const apiUrl = options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com";
         return new GitHubForge({
             repo: options.repo,
             token: options.token,
-            apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+            apiUrl: checkApiUrl(apiUrl, options.apiUrl ? "--api-url" : "GITHUB_API_URL"),
             graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
             retry: options.retry,
             log: options.log,
@@ -94939,7 +95013,7 @@ function connectForge(options) {
     return new GitLabForge({
         repo: options.repo,
         token: options.token,
-        apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+        apiUrl: checkApiUrl(options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4", options.apiUrl ? "--api-url" : "CI_API_V4_URL"),
         graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
         retry: options.retry,
         log: options.log,

@@ -91487,9 +91487,14 @@ function registerEnvironmentSecrets(env = process.env) {
             secrets_registerSecret(value.trim());
     }
 }
-/** Replaces every registered secret (and its URL-encoded and base64 forms) with ***. */
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
 function redact(text) {
-    let out = text;
+    let out = text.replace(URL_CREDENTIALS, "$1***@");
     for (const secret of secrets) {
         for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
             out = out.split(form).join("***");
@@ -95572,9 +95577,49 @@ function keyBytesOf(dir, certPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/temp-file.ts
+
+
+
+
+/**
+ * Writes `content` to a new file beside `target` and returns its path: a random name, created
+ * exclusively and without following links, so a symlink planted under a predictable temp name
+ * cannot send the bytes elsewhere. The caller renames it over the target.
+ */
+function writeTempBeside(target, content, mode = 0o644) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(8).toString("hex")}.tmp`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, mode);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        throw error;
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    return temporary;
+}
+/** The target as it is on disk, without following a link; undefined when it does not exist. */
+function lstatOrUndefined(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Refuses to replace anything but a regular file (or nothing): never a link, a directory or a device. */
+function refuseNonRegular(target, what) {
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new errors_PathError(`${target} is a symlink; gitops-ci never writes ${what} through one (remove it)`);
+    if (existing && !existing.isFile())
+        throw new errors_PathError(`${target} exists and is not a regular file`);
+}
+
 ;// CONCATENATED MODULE: ./src/files/report-file.ts
-
-
 
 
 
@@ -95585,31 +95630,8 @@ function keyBytesOf(dir, certPath) {
  * the target, so a reader never sees half a report either.
  */
 function writeReportFile(target, text) {
-    const existing = lstatOrUndefined(target);
-    if (existing?.isSymbolicLink())
-        throw new errors_PathError(`${target} is a symlink; gitops-ci never writes a report through one (remove it)`);
-    if (existing && !existing.isFile())
-        throw new errors_PathError(`${target} exists and is not a regular file`);
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(8).toString("hex")}.tmp`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, redact(text));
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
-        throw error;
-    }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
-    (0,external_node_fs_namespaceObject.renameSync)(temporary, target);
-}
-function lstatOrUndefined(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(file);
-    }
-    catch {
-        return undefined;
-    }
+    refuseNonRegular(target, "a report");
+    (0,external_node_fs_namespaceObject.renameSync)(writeTempBeside(target, redact(text)), target);
 }
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
@@ -101641,16 +101663,40 @@ function readToken(kind, env, tokenEnv) {
     }
     throw new UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
 }
+/**
+ * An API URL with `user:password@` would send that password to the host on every request and
+ * print it in every error: it is registered for redaction at once and refused.
+ */
+function checkApiUrl(url, shown) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors_UsageError(`${shown} is not a URL`);
+    }
+    if (parsed.username || parsed.password) {
+        for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
+            secrets_registerSecret(part);
+        throw new errors_UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        throw new errors_UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
+    return url;
+}
 function connectForge(options) {
     const env = options.env ?? process.env;
     const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
     secrets_registerSecret(options.token);
+    if (options.apiUrl)
+        checkApiUrl(options.apiUrl, "--api-url");
     if (kind === "github") {
         const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+        const apiUrl = options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com";
         return new GitHubForge({
             repo: options.repo,
             token: options.token,
-            apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+            apiUrl: checkApiUrl(apiUrl, options.apiUrl ? "--api-url" : "GITHUB_API_URL"),
             graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
             retry: options.retry,
             log: options.log,
@@ -101660,7 +101706,7 @@ function connectForge(options) {
     return new GitLabForge({
         repo: options.repo,
         token: options.token,
-        apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+        apiUrl: checkApiUrl(options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4", options.apiUrl ? "--api-url" : "CI_API_V4_URL"),
         graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
         retry: options.retry,
         log: options.log,

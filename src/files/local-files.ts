@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { PathError } from "../errors.js";
+import { refuseNonRegular, writeTempBeside } from "./temp-file.js";
 
 /** Kustomizations are small; a larger file is a mistake (or an attack), not a config. */
 export const MAX_TEXT_FILE_BYTES = 4 * 1024 * 1024;
@@ -26,15 +26,16 @@ export interface FileWrite {
 /**
  * Writes every file or none: all contents go to temporary files beside their targets first
  * (where a full disk or a permission problem shows), and only then are they renamed over the
- * targets, each rename atomic. File modes are kept.
+ * targets, each rename atomic. File modes are kept. Temp files get random names and are created
+ * exclusively without following links, and a target that is a symlink is refused rather than
+ * replaced: `set-image --dir` edits only regular files inside the checkout.
  */
 export function writeFilesAtomically(writes: FileWrite[]): void {
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const w of writes) {
-      const temp = path.join(path.dirname(w.path), `.${path.basename(w.path)}.gitops-ci-${process.pid}.tmp`);
-      temps.push({ temp, target: w.path });
-      writeFileSync(temp, w.content, { mode: statSync(w.path).mode & 0o7777 });
+      refuseNonRegular(w.path, "an edit");
+      temps.push({ temp: writeTempBeside(w.path, w.content, statSync(w.path).mode & 0o7777), target: w.path });
     }
   } catch (error) {
     for (const { temp } of temps) rmSync(temp, { force: true });

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { registerSecret } from "../secrets.js";
+import { redact, registerSecret } from "../secrets.js";
 import type { Forge, ForgeKind } from "./forge.js";
 import { GitHubForge } from "./github.js";
 import { GitLabForge } from "./gitlab.js";
@@ -43,16 +43,40 @@ export function readToken(kind: ForgeKind, env: NodeJS.ProcessEnv, tokenEnv?: st
   );
 }
 
+/**
+ * An API URL with `user:password@` would send that password to the host on every request and
+ * print it in every error: it is registered for redaction at once and refused.
+ */
+export function checkApiUrl(url: string, shown: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${shown} is not a URL`);
+  }
+  if (parsed.username || parsed.password) {
+    for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)]) registerSecret(part);
+    throw new UsageError(
+      `${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`,
+    );
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
+  return url;
+}
+
 export function connectForge(options: ForgeConnectionOptions): Forge {
   const env = options.env ?? process.env;
   const kind = options.kind ?? detectForgeKind(env, options.apiUrl);
   registerSecret(options.token);
+  if (options.apiUrl) checkApiUrl(options.apiUrl, "--api-url");
   if (kind === "github") {
     const fromEnv = !options.apiUrl && env.GITHUB_API_URL;
+    const apiUrl = options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com";
     return new GitHubForge({
       repo: options.repo,
       token: options.token,
-      apiUrl: options.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com",
+      apiUrl: checkApiUrl(apiUrl, options.apiUrl ? "--api-url" : "GITHUB_API_URL"),
       graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
       retry: options.retry,
       log: options.log,
@@ -62,7 +86,10 @@ export function connectForge(options: ForgeConnectionOptions): Forge {
   return new GitLabForge({
     repo: options.repo,
     token: options.token,
-    apiUrl: options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+    apiUrl: checkApiUrl(
+      options.apiUrl ?? serverApi ?? "https://gitlab.com/api/v4",
+      options.apiUrl ? "--api-url" : "CI_API_V4_URL",
+    ),
     graphqlUrl: options.apiUrl ? undefined : env.CI_API_GRAPHQL_URL,
     retry: options.retry,
     log: options.log,
