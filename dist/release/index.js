@@ -88799,6 +88799,15 @@ function sanitizeTag(raw) {
         .slice(0, 128);
     return tag;
 }
+/**
+ * A branch named like a version (`1.4.1`, `v2`, `release-1.4` is fine) would get the tag a release
+ * of that version pushes: branch-derived tags that look like one are prefixed `branch-`.
+ */
+const VERSION_LIKE = /^v?\d+(\.\d+){0,2}([-+.].*)?$/i;
+function branchTag(branch) {
+    const tag = sanitizeTag(branch);
+    return VERSION_LIKE.test(tag) ? `branch-${tag}` : tag;
+}
 /** The version a build carries: the semver of its tag, else the tag, else branch-sha. */
 function versionOf(context) {
     const v = context.tag ? semver_default().valid(semver_default().clean(context.tag)) : null;
@@ -88808,7 +88817,7 @@ function versionOf(context) {
         return sanitizeTag(context.tag);
     if (context.event === "pr")
         return `pr-${context.pr}`;
-    return sanitizeTag(`${context.branch ?? "head"}-${context.sha.slice(0, 7)}`);
+    return `${branchTag(context.branch ?? "head")}-${context.sha.slice(0, 7)}`.slice(0, 128);
 }
 /** The tags the rules give for this build, in rule order, without duplicates. */
 function computeTags(rules, context) {
@@ -88816,7 +88825,8 @@ function computeTags(rules, context) {
     for (const rule of rules) {
         const tag = tagFor(rule, context);
         if (tag) {
-            const clean = sanitizeTag(`${rule.prefix ?? ""}${tag}`);
+            const fromBranch = rule.type === "ref" && context.event === "branch";
+            const clean = fromBranch ? branchTag(`${rule.prefix ?? ""}${tag}`) : sanitizeTag(`${rule.prefix ?? ""}${tag}`);
             if (clean && !tags.includes(clean))
                 tags.push(clean);
         }

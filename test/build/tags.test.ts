@@ -40,4 +40,24 @@ describe("tag rules", () => {
     assert.throws(() => parseTagRule("type=edge"), /type must be sha, semver, ref or raw/);
     assert.throws(() => parseTagRule("latest"), /"latest" is not key=value/);
   });
+
+  it("never gives a branch the tag a release pushes: version-like branch names get branch-", () => {
+    const release: BuildContext = { sha: SHA, event: "tag", tag: "v1.4.1" };
+    const releaseTags = computeTags(defaults, release);
+    for (const name of ["1.4.1", "v1.4.1", "1.4", "2", "1.4.1-rc.1"]) {
+      const built: BuildContext = { sha: SHA, event: "branch", branch: name };
+      const tags = computeTags(defaults, built);
+      assert.deepEqual(
+        tags.filter((t) => releaseTags.includes(t) && !t.startsWith("sha-")),
+        [],
+        `branch ${name} got ${tags.join(", ")}`,
+      );
+      assert.ok(tags.includes(`branch-${name}`), tags.join(", "));
+      assert.match(versionOf(built), new RegExp(`^branch-${name.replaceAll(".", "\\.")}-5f2b1c9$`));
+    }
+    assert.deepEqual(computeTags(defaults, { sha: SHA, event: "branch", branch: "release-1.4" }), [
+      "release-1.4",
+      "sha-5f2b1c9",
+    ]);
+  });
 });
