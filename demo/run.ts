@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promotionBranch } from "../src/commands/promote.js";
 import { startForge } from "../test/forge/server.js";
 import { gitIn, seedRepository } from "../test/forge/seed.js";
 import { launchRegistry, type TestRegistry } from "../test/helpers/registry.js";
@@ -136,7 +137,7 @@ try {
   await expectCode(cli(["promote", ...forgeFlags, "--from", from, "--to", to]), 0);
 
   step("6. the gate runs on the promotion branch and reports gitops-ci/validate");
-  const branch = "gitops-ci/promote/apps-web-overlays-production";
+  const branch = promotionBranch(to);
   execFileSync("git", ["-C", checkout, "fetch", "-q", "origin", `${branch}:${branch}`]);
   execFileSync("git", ["-C", checkout, "checkout", "-q", branch]);
   const head = execFileSync("git", ["-C", checkout, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();

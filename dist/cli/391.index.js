@@ -252,8 +252,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/forge/forge.ts
-var forge_forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
 var retry_policy = __webpack_require__(51668);
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
@@ -293,9 +291,14 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: ./src/proposal/branch-name.ts
+var branch_name = __webpack_require__(37058);
+// EXTERNAL MODULE: ./src/proposal/ownership.ts
+var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __webpack_require__(94598);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
 
 
 
@@ -331,7 +334,7 @@ async function setImageRemote(options) {
     const timeoutMs = options.timeoutMs ?? 120_000;
     const log = options.log ?? (() => undefined);
     const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
     const startedAt = Date.now();
     for (let attempt = 1;; attempt++) {
         const base = await options.forge.readFiles(options.branch, candidates);
@@ -349,20 +352,18 @@ async function setImageRemote(options) {
             return { ...result, files: [] };
         if (options.dryRun)
             return { ...result, changed: true };
-        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
-            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
-        }
-        const outcome = await options.forge.commitFiles({
-            branch: target,
-            message,
-            changes: plan.changes,
-            expectedHead: base.head,
-            resetTo: mode === "pull-request" ? base.head : undefined,
-        });
-        if (outcome.kind === "committed") {
-            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
-            return { ...result, changed: true, commit: outcome.sha, ...proposal };
-        }
+        const outcome = mode === "pull-request"
+            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+            : await options.forge.commitFiles({
+                branch: target,
+                message,
+                changes: plan.changes,
+                expectedHead: base.head,
+            });
+        if (outcome.kind === "proposed")
+            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+        if (outcome.kind === "committed")
+            return { ...result, changed: true, commit: outcome.sha };
         const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
         const elapsed = Date.now() - startedAt;
         if (elapsed + delay > timeoutMs) {
@@ -399,36 +400,46 @@ function kustomizationIn(snapshot, dir) {
         throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
 }
-/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
-function proposalBranch(base, specs) {
-    const slug = specs
-        .map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name).replace(/^docker\.io\/(library\/)?/, ""))
-        .sort()
-        .join("+")
-        .toLowerCase()
-        .replace(/[^a-z0-9+._-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+/**
+ * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
+ * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
+ */
+function proposalBranch(base, specs, dirs) {
+    const names = [...new Set(specs.map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name)))].sort();
+    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
+    return (0,branch_name/* proposalBranchName */.G)(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
 }
-/** An open PR's branch already holds exactly this content: nothing to commit again. */
-async function alreadyProposed(forge, branch, changes) {
-    try {
-        const current = await forge.readFiles(branch, changes.map((c) => c.path));
-        return changes.every((c) => current.files.get(c.path) === c.content);
-    }
-    catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
-            return false;
-        throw error;
-    }
+/**
+ * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
+ * base head in one step; a branch with someone else's commit is never overwritten.
+ */
+async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
+    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, base, changes.map((c) => c.path));
+    (0,ownership/* refuseForeignCommits */.ri)(proposal);
+    const verified = (0,ownership/* verifiedHead */.dP)(proposal, changes);
+    if (verified)
+        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
+    const outcome = await forge.replaceBranch({
+        branch,
+        message: (0,ownership/* withBranchTrailer */.qE)(message, branch),
+        changes,
+        parent: baseHead,
+        replaces: proposal.current?.head ?? null,
+    });
+    if (outcome.kind === "conflict")
+        return outcome;
+    return {
+        kind: "proposed",
+        commit: outcome.sha,
+        proposal: await proposeChange(forge, proposal, outcome.sha, message),
+    };
 }
-async function proposeChange(forge, head, base, message) {
+async function proposeChange(forge, proposal, head, message) {
     const [title = "", ...rest] = message.split("\n");
-    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const open = await forge.findOpenChangeRequest(head, base);
-    const pr = open
-        ? await forge.updateChangeRequest(open.number, { title, body })
-        : await forge.createChangeRequest({ head, base, title, body });
+    const body = `${rest.join("\n").trim()}\n\n${(0,ownership/* headMarker */.pU)("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const pr = proposal.open
+        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
+        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
@@ -517,6 +528,128 @@ function fillTemplate(flag, template, fields) {
     if (unknown)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
     return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
+}
+
+
+/***/ }),
+
+/***/ 37058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ proposalBranchName)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A readable, injective branch name: the slug people read, plus a short hash of everything that
+ * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
+ */
+function proposalBranchName(prefix, readable, identity) {
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[-.]+|[-.]+$/g, "")
+        .slice(0, 80)
+        .replace(/[-.]+$/, "");
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
+    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
+}
+
+
+/***/ }),
+
+/***/ 15735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ ForeignCommitsError),
+/* harmony export */   Vv: () => (/* binding */ readProposal),
+/* harmony export */   XT: () => (/* binding */ describeCommit),
+/* harmony export */   dP: () => (/* binding */ verifiedHead),
+/* harmony export */   pU: () => (/* binding */ headMarker),
+/* harmony export */   qE: () => (/* binding */ withBranchTrailer),
+/* harmony export */   ri: () => (/* binding */ refuseForeignCommits)
+/* harmony export */ });
+/* unused harmony export foreignCommits */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _forge_forge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76576);
+
+
+/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
+class ForeignCommitsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
+    name = "ForeignCommitsError";
+}
+/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
+const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
+const TRAILER = "Gitops-ci-branch";
+function headMarker(command, sha) {
+    return `<!-- gitops-ci/${command} head=${sha} -->`;
+}
+/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
+function withBranchTrailer(message, branch) {
+    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
+}
+/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
+async function readProposal(forge, branch, base, files) {
+    const [requests, current] = await Promise.all([
+        forge.changeRequestsFrom(branch, base),
+        readOrUndefined(forge, branch, files),
+    ]);
+    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
+    const comparison = current && (await forge.compare(base, current.head));
+    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
+}
+async function readOrUndefined(forge, branch, files) {
+    try {
+        return await forge.readFiles(branch, files);
+    }
+    catch (error) {
+        if (error instanceof _forge_forge_js__WEBPACK_IMPORTED_MODULE_1__/* .BranchNotFoundError */ .EJ)
+            return undefined;
+        throw error;
+    }
+}
+/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
+function isOurs(proposal, commit) {
+    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
+        return true;
+    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
+}
+function foreignCommits(proposal) {
+    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
+}
+/** Stops before any force-update or merge of a branch that holds someone else's commit. */
+function refuseForeignCommits(proposal) {
+    const foreign = foreignCommits(proposal);
+    if (foreign.length === 0)
+        return;
+    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+}
+/**
+ * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
+ * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
+ */
+function verifiedHead(proposal, changes) {
+    const { current, comparison } = proposal;
+    if (!current || !comparison || comparison.commits.length === 0)
+        return undefined;
+    if (foreignCommits(proposal).length)
+        return undefined;
+    const paths = new Set(changes.map((c) => c.path));
+    if (comparison.files.some((f) => !paths.has(f)))
+        return undefined;
+    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
+}
+/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
+function describeCommit(commit) {
+    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
+    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 

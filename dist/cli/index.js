@@ -9946,6 +9946,232 @@ function refuseNonRegular(target, what) {
 
 /***/ }),
 
+/***/ 63537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ referencesOf),
+/* harmony export */   dq: () => (/* binding */ kustomizationIn),
+/* harmony export */   nh: () => (/* binding */ looksRemote),
+/* harmony export */   yi: () => (/* binding */ isKustomizationFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(53625);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(94100);
+
+
+
+
+const BUILD_LISTS = ["resources", "components", "bases"];
+const FILE_LISTS = ["crds", "configurations", "patchesStrategicMerge"];
+/** Lists whose entries are a path to a plugin config, or the config itself inline. */
+const PLUGIN_LISTS = ["transformers", "generators", "validators"];
+const ENTRY_FIELDS = {
+    patches: ["path"],
+    patchesJson6902: ["path"],
+    replacements: ["path"],
+    configMapGenerator: ["files", "envs", "env"],
+    secretGenerator: ["files", "envs", "env"],
+    helmCharts: ["valuesFile", "additionalValuesFiles"],
+};
+const MAP_FIELDS = {
+    openapi: ["path"],
+    helmGlobals: ["chartHome", "configHome"],
+};
+/** Fields of kustomize's built-in generator and transformer configs that name files. */
+const PLUGIN_FIELDS = {
+    ConfigMapGenerator: ["files", "envs", "env"],
+    SecretGenerator: ["files", "envs", "env"],
+    HelmChartInflationGenerator: ["valuesFile", "additionalValuesFiles", "chartHome"],
+    PatchTransformer: ["path"],
+    PatchJson6902Transformer: ["path"],
+    PatchStrategicMergeTransformer: ["paths"],
+};
+function isKustomizationFile(file) {
+    return _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.includes(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(file));
+}
+/** The kustomization file of a directory among the parsed sources, in kustomize's order. */
+function kustomizationIn(dir, sources) {
+    for (const name of _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU) {
+        const found = sources.get(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dir, name));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** `key=path` entries of generators name the file after the `=`. */
+function pathOfEntry(field, value) {
+    return field.endsWith(".files") && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
+}
+/**
+ * Every path a kustomization makes kustomize read, in the order written: resources and bases,
+ * patches, generator files, replacement sources, CRDs, OpenAPI schema, Helm values, and the
+ * files named inside generator/transformer configs (inline or in their own files).
+ */
+function referencesOf(kustomization, sources) {
+    const baseDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(kustomization.file);
+    const out = [];
+    /** `at` places a reference parsed from an inline string at the entry that holds the string. */
+    const add = (source, field, node, kind, at) => {
+        const raw = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)(node);
+        if (!raw || raw.includes("\n"))
+            return;
+        out.push({ field, value: pathOfEntry(field, raw), kind, source, node: at ?? node, baseDir });
+    };
+    const addAll = (source, field, node, kind, at) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
+            for (const item of node.items)
+                add(source, field, item, kind, at);
+        else
+            add(source, field, node, kind, at);
+    };
+    const pluginConfig = (source, config, field, at) => {
+        const kind = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, "kind")) ?? "";
+        for (const key of PLUGIN_FIELDS[kind] ?? [])
+            addAll(source, `${field}.${key}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, key), "file", at);
+        const replacements = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, "replacements");
+        if (kind === "ReplacementTransformer" && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(replacements))
+            for (const entry of replacements.items)
+                add(source, `${field}.replacements[].path`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, "path"), "file", at);
+    };
+    const contents = kustomization.docs[0]?.contents;
+    for (const key of BUILD_LISTS)
+        addAll(kustomization, key, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key), "build");
+    for (const key of FILE_LISTS)
+        addAll(kustomization, key, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key), "file");
+    for (const [key, fields] of Object.entries(ENTRY_FIELDS)) {
+        const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+            continue;
+        for (const entry of list.items)
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(entry))
+                for (const field of fields)
+                    addAll(kustomization, `${key}[].${field}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, field), "file");
+    }
+    for (const [key, fields] of Object.entries(MAP_FIELDS))
+        for (const field of fields)
+            add(kustomization, `${key}.${field}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key, field), "file");
+    for (const key of PLUGIN_LISTS) {
+        const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+            continue;
+        for (const item of list.items) {
+            const text = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(item) && typeof item.value === "string" ? item.value : undefined;
+            if (text?.includes("\n")) {
+                for (const doc of inlineDocuments(text))
+                    pluginConfig(kustomization, doc, key, item);
+                continue;
+            }
+            add(kustomization, key, item, "file");
+            const file = text && sources.get(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(baseDir, text)));
+            if (file)
+                for (const doc of file.docs)
+                    pluginConfig(file, doc.contents, key);
+        }
+    }
+    return out;
+}
+/** An inline plugin config's documents (its positions are inside the string, not the file). */
+function inlineDocuments(text) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseAllDocuments */ .hR)(text).flatMap((doc) => (doc.errors.length ? [] : [doc.contents]));
+}
+/** A reference kustomize fetches over the network instead of reading from the checkout. */
+function looksRemote(value) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
+        /^(git@|gh:|git::)/.test(value) ||
+        /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
+        value.includes("?ref=") ||
+        /[^/]\/\/[^/]/.test(value));
+}
+
+
+/***/ }),
+
+/***/ 94100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ stringOf),
+/* harmony export */   RP: () => (/* binding */ valueOf),
+/* harmony export */   T5: () => (/* binding */ hasEntries),
+/* harmony export */   cF: () => (/* binding */ pairOf),
+/* harmony export */   iZ: () => (/* binding */ objectsOf),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+
+function pairOf(node, key) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return undefined;
+    return node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && p.key.value === key);
+}
+function valueOf(node, ...keys) {
+    let current = node;
+    for (const key of keys)
+        current = pairOf(current, key)?.value;
+    return (current ?? undefined);
+}
+function stringOf(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === "string" ? node.value : undefined;
+}
+/** Every object in the file, List items included. */
+function objectsOf(source) {
+    const out = [];
+    const visit = (node, doc) => {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            return;
+        const kind = stringOf(valueOf(node, "kind"));
+        out.push({ map: node, kind, apiVersion: stringOf(valueOf(node, "apiVersion")), doc });
+        const items = valueOf(node, "items");
+        if (kind?.endsWith("List") && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(items))
+            for (const item of items.items)
+                visit(item, doc);
+    };
+    for (const doc of source.docs)
+        visit(doc.contents, doc);
+    return out;
+}
+/** Non-empty mapping or list. */
+function hasEntries(node) {
+    return ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) && node.items.length > 0;
+}
+/**
+ * `like` is the object the path was found in (a rendered object): list items that carry a
+ * `name` there are found by that name, as strategic merge patches match them, not by index.
+ */
+function locate(root, path, like) {
+    let found = { node: root, complete: path.length === 0 };
+    let likeAt = like;
+    for (const [i, segment] of path.entries()) {
+        const current = found.node;
+        likeAt =
+            likeAt !== null && typeof likeAt === "object" ? likeAt[segment] : undefined;
+        const likeName = likeAt?.name;
+        let next;
+        if (typeof segment === "number" && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(current)) {
+            const item = (typeof likeName === "string"
+                ? current.items.find((it) => stringOf(valueOf(it, "name")) === likeName)
+                : current.items[segment]);
+            if (item)
+                next = { node: item };
+        }
+        else if (typeof segment === "string") {
+            const pair = pairOf(current, segment);
+            if (pair)
+                next = { node: (pair.value ?? pair.key), key: pair.key };
+        }
+        if (!next)
+            return found;
+        found = { ...next, complete: i === path.length - 1 };
+    }
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 72198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -22092,7 +22318,7 @@ const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(lin
  * clients load only here, so commands that never call a host start faster.
  */
 async function forgeFromFlags(repo, values) {
-    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4330));
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(506)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90506));
     const apiUrl = values["api-url"];
     const kind = values.forge === undefined
         ? detectForgeKind(process.env, apiUrl)
@@ -22187,7 +22413,7 @@ const promoteCli = {
             throw new src_errors/* UsageError */.eb("give --repo, the config repo (owner/name or group/project)");
         if (!values.from)
             throw new src_errors/* UsageError */.eb("give --from, the kustomization directory to promote from");
-        const { promote } = await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 95436));
+        const { promote } = await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 71129));
         const requiredChecks = values["require-check"];
         const result = await promote({
             forge: await forgeFromFlags(values.repo, values),
@@ -23227,204 +23453,10 @@ function readSmallText(full) {
     }
 }
 
-// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
-var kustomization_file = __nccwpck_require__(53625);
-;// CONCATENATED MODULE: ./src/gate/yaml-nav.ts
-
-function pairOf(node, key) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return undefined;
-    return node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
-}
-function yaml_nav_valueOf(node, ...keys) {
-    let current = node;
-    for (const key of keys)
-        current = pairOf(current, key)?.value;
-    return (current ?? undefined);
-}
-function stringOf(node) {
-    return (0,dist/* isScalar */.jn)(node) && typeof node.value === "string" ? node.value : undefined;
-}
-/** Every object in the file, List items included. */
-function objectsOf(source) {
-    const out = [];
-    const visit = (node, doc) => {
-        if (!(0,dist/* isMap */.jh)(node))
-            return;
-        const kind = stringOf(yaml_nav_valueOf(node, "kind"));
-        out.push({ map: node, kind, apiVersion: stringOf(yaml_nav_valueOf(node, "apiVersion")), doc });
-        const items = yaml_nav_valueOf(node, "items");
-        if (kind?.endsWith("List") && (0,dist/* isSeq */.oP)(items))
-            for (const item of items.items)
-                visit(item, doc);
-    };
-    for (const doc of source.docs)
-        visit(doc.contents, doc);
-    return out;
-}
-/** Non-empty mapping or list. */
-function hasEntries(node) {
-    return ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) && node.items.length > 0;
-}
-/**
- * `like` is the object the path was found in (a rendered object): list items that carry a
- * `name` there are found by that name, as strategic merge patches match them, not by index.
- */
-function locate(root, path, like) {
-    let found = { node: root, complete: path.length === 0 };
-    let likeAt = like;
-    for (const [i, segment] of path.entries()) {
-        const current = found.node;
-        likeAt =
-            likeAt !== null && typeof likeAt === "object" ? likeAt[segment] : undefined;
-        const likeName = likeAt?.name;
-        let next;
-        if (typeof segment === "number" && (0,dist/* isSeq */.oP)(current)) {
-            const item = (typeof likeName === "string"
-                ? current.items.find((it) => stringOf(yaml_nav_valueOf(it, "name")) === likeName)
-                : current.items[segment]);
-            if (item)
-                next = { node: item };
-        }
-        else if (typeof segment === "string") {
-            const pair = pairOf(current, segment);
-            if (pair)
-                next = { node: (pair.value ?? pair.key), key: pair.key };
-        }
-        if (!next)
-            return found;
-        found = { ...next, complete: i === path.length - 1 };
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/gate/references.ts
-
-
-
-
-const BUILD_LISTS = ["resources", "components", "bases"];
-const FILE_LISTS = ["crds", "configurations", "patchesStrategicMerge"];
-/** Lists whose entries are a path to a plugin config, or the config itself inline. */
-const PLUGIN_LISTS = ["transformers", "generators", "validators"];
-const ENTRY_FIELDS = {
-    patches: ["path"],
-    patchesJson6902: ["path"],
-    replacements: ["path"],
-    configMapGenerator: ["files", "envs", "env"],
-    secretGenerator: ["files", "envs", "env"],
-    helmCharts: ["valuesFile", "additionalValuesFiles"],
-};
-const MAP_FIELDS = {
-    openapi: ["path"],
-    helmGlobals: ["chartHome", "configHome"],
-};
-/** Fields of kustomize's built-in generator and transformer configs that name files. */
-const PLUGIN_FIELDS = {
-    ConfigMapGenerator: ["files", "envs", "env"],
-    SecretGenerator: ["files", "envs", "env"],
-    HelmChartInflationGenerator: ["valuesFile", "additionalValuesFiles", "chartHome"],
-    PatchTransformer: ["path"],
-    PatchJson6902Transformer: ["path"],
-    PatchStrategicMergeTransformer: ["paths"],
-};
-function isKustomizationFile(file) {
-    return kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(external_node_path_default().posix.basename(file));
-}
-/** The kustomization file of a directory among the parsed sources, in kustomize's order. */
-function kustomizationIn(dir, sources) {
-    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
-        const found = sources.get(external_node_path_default().posix.join(dir, name));
-        if (found)
-            return found;
-    }
-    return undefined;
-}
-/** `key=path` entries of generators name the file after the `=`. */
-function pathOfEntry(field, value) {
-    return field.endsWith(".files") && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
-}
-/**
- * Every path a kustomization makes kustomize read, in the order written: resources and bases,
- * patches, generator files, replacement sources, CRDs, OpenAPI schema, Helm values, and the
- * files named inside generator/transformer configs (inline or in their own files).
- */
-function referencesOf(kustomization, sources) {
-    const baseDir = external_node_path_default().posix.dirname(kustomization.file);
-    const out = [];
-    /** `at` places a reference parsed from an inline string at the entry that holds the string. */
-    const add = (source, field, node, kind, at) => {
-        const raw = stringOf(node);
-        if (!raw || raw.includes("\n"))
-            return;
-        out.push({ field, value: pathOfEntry(field, raw), kind, source, node: at ?? node, baseDir });
-    };
-    const addAll = (source, field, node, kind, at) => {
-        if ((0,dist/* isSeq */.oP)(node))
-            for (const item of node.items)
-                add(source, field, item, kind, at);
-        else
-            add(source, field, node, kind, at);
-    };
-    const pluginConfig = (source, config, field, at) => {
-        const kind = stringOf(yaml_nav_valueOf(config, "kind")) ?? "";
-        for (const key of PLUGIN_FIELDS[kind] ?? [])
-            addAll(source, `${field}.${key}`, yaml_nav_valueOf(config, key), "file", at);
-        const replacements = yaml_nav_valueOf(config, "replacements");
-        if (kind === "ReplacementTransformer" && (0,dist/* isSeq */.oP)(replacements))
-            for (const entry of replacements.items)
-                add(source, `${field}.replacements[].path`, yaml_nav_valueOf(entry, "path"), "file", at);
-    };
-    const contents = kustomization.docs[0]?.contents;
-    for (const key of BUILD_LISTS)
-        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "build");
-    for (const key of FILE_LISTS)
-        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "file");
-    for (const [key, fields] of Object.entries(ENTRY_FIELDS)) {
-        const list = yaml_nav_valueOf(contents, key);
-        if (!(0,dist/* isSeq */.oP)(list))
-            continue;
-        for (const entry of list.items)
-            if ((0,dist/* isMap */.jh)(entry))
-                for (const field of fields)
-                    addAll(kustomization, `${key}[].${field}`, yaml_nav_valueOf(entry, field), "file");
-    }
-    for (const [key, fields] of Object.entries(MAP_FIELDS))
-        for (const field of fields)
-            add(kustomization, `${key}.${field}`, yaml_nav_valueOf(contents, key, field), "file");
-    for (const key of PLUGIN_LISTS) {
-        const list = yaml_nav_valueOf(contents, key);
-        if (!(0,dist/* isSeq */.oP)(list))
-            continue;
-        for (const item of list.items) {
-            const text = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
-            if (text?.includes("\n")) {
-                for (const doc of inlineDocuments(text))
-                    pluginConfig(kustomization, doc, key, item);
-                continue;
-            }
-            add(kustomization, key, item, "file");
-            const file = text && sources.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, text)));
-            if (file)
-                for (const doc of file.docs)
-                    pluginConfig(file, doc.contents, key);
-        }
-    }
-    return out;
-}
-/** An inline plugin config's documents (its positions are inside the string, not the file). */
-function inlineDocuments(text) {
-    return (0,dist/* parseAllDocuments */.hR)(text).flatMap((doc) => (doc.errors.length ? [] : [doc.contents]));
-}
-/** A reference kustomize fetches over the network instead of reading from the checkout. */
-function looksRemote(value) {
-    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
-        /^(git@|gh:|git::)/.test(value) ||
-        /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
-        value.includes("?ref=") ||
-        /[^/]\/\/[^/]/.test(value));
-}
-
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __nccwpck_require__(63537);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __nccwpck_require__(94100);
 ;// CONCATENATED MODULE: ./src/gate/discovery.ts
 
 
@@ -23434,14 +23466,14 @@ function looksRemote(value) {
 /** The kustomizations among the parsed files and what each builds, local references only. */
 function buildGraph(sources) {
     const byFile = new Map(sources.map((s) => [s.file, s]));
-    const kustomizations = sources.filter((s) => isKustomizationFile(s.file));
+    const kustomizations = sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file));
     const dirs = [...new Set(kustomizations.map((s) => external_node_path_default().posix.dirname(s.file)))].sort();
     const known = new Set(dirs);
     const edges = new Map(dirs.map((d) => [d, []]));
     for (const source of kustomizations) {
         const from = external_node_path_default().posix.dirname(source.file);
-        for (const reference of referencesOf(source, byFile)) {
-            if (reference.kind !== "build" || looksRemote(reference.value))
+        for (const reference of (0,references/* referencesOf */.CL)(source, byFile)) {
+            if (reference.kind !== "build" || (0,references/* looksRemote */.nh)(reference.value))
                 continue;
             const to = external_node_path_default().posix.normalize(external_node_path_default().posix.join(from, reference.value));
             if (known.has(to))
@@ -23538,10 +23570,10 @@ function findKustomizationRoots(sources) {
         if (!cyclic.has(from))
             for (const edge of list)
                 included.add(edge.to);
-    const fileOf = new Map(sources.filter((s) => isKustomizationFile(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    const fileOf = new Map(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
     // a Component is checked through the kustomizations that use it: alone it does not build
     const components = new Set(sources
-        .filter((s) => isKustomizationFile(s.file) && stringOf(yaml_nav_valueOf(s.docs[0]?.contents, "kind")) === "Component")
+        .filter((s) => (0,references/* isKustomizationFile */.yi)(s.file) && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(s.docs[0]?.contents, "kind")) === "Component")
         .map((s) => external_node_path_default().posix.dirname(s.file)));
     return {
         roots: dirs
@@ -23558,23 +23590,23 @@ function findKustomizationRoots(sources) {
 function declaredPaths(sources) {
     const found = new Set();
     const add = (value) => {
-        const p = stringOf(value);
+        const p = (0,yaml_nav/* stringOf */.Je)(value);
         if (p && !p.includes("{{") && !p.includes("://"))
             found.add(external_node_path_default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
     };
     for (const source of sources) {
-        for (const object of objectsOf(source)) {
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
             const group = object.apiVersion?.split("/")[0];
             if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
-                const spec = object.kind === "Application" ? yaml_nav_valueOf(object.map, "spec") : yaml_nav_valueOf(object.map, "spec", "template", "spec");
-                add(yaml_nav_valueOf(spec, "source", "path"));
-                const list = yaml_nav_valueOf(spec, "sources");
+                const spec = object.kind === "Application" ? (0,yaml_nav/* valueOf */.RP)(object.map, "spec") : (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template", "spec");
+                add((0,yaml_nav/* valueOf */.RP)(spec, "source", "path"));
+                const list = (0,yaml_nav/* valueOf */.RP)(spec, "sources");
                 if ((0,dist/* isSeq */.oP)(list))
                     for (const item of list.items)
-                        add(yaml_nav_valueOf(item, "path"));
+                        add((0,yaml_nav/* valueOf */.RP)(item, "path"));
             }
             if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
-                add(yaml_nav_valueOf(object.map, "spec", "path"));
+                add((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "path"));
         }
     }
     return [...found].sort();
@@ -23583,7 +23615,7 @@ function declaredPaths(sources) {
 function rootsToRender(sources) {
     const discovered = findKustomizationRoots(sources);
     const byDir = new Map(discovered.roots.map((r) => [r.dir, r]));
-    const kustomizationDirs = new Map(sources.filter((s) => isKustomizationFile(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
+    const kustomizationDirs = new Map(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
     for (const dir of declaredPaths(sources)) {
         const file = kustomizationDirs.get(dir);
         if (file && !byDir.has(dir) && !discovered.cyclic.has(dir))
@@ -23596,13 +23628,13 @@ function rootsToRender(sources) {
  * and no kustomization reads their files (`used`: every file and directory kustomizations read).
  */
 function plainManifestDirs(sources, used) {
-    const kustomizationDirs = new Set(sources.filter((s) => isKustomizationFile(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
+    const kustomizationDirs = new Set(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
     const byDir = new Map();
     for (const source of sources) {
         const dir = external_node_path_default().posix.dirname(source.file);
         if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
             continue;
-        if (!objectsOf(source).some((o) => o.kind && o.apiVersion))
+        if (!(0,yaml_nav/* objectsOf */.iZ)(source).some((o) => o.kind && o.apiVersion))
             continue;
         byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
     }
@@ -23640,7 +23672,7 @@ function insideChart(file, charts) {
 function chartFindings(charts, read) {
     return charts.map((chart) => {
         const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
-        const name = stringOf(yaml_nav_valueOf(read(file)?.docs[0]?.contents, "name")) ?? external_node_path_default().posix.basename(chart);
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(read(file)?.docs[0]?.contents, "name")) ?? external_node_path_default().posix.basename(chart);
         return {
             rule: "not-rendered",
             severity: "warning",
@@ -23654,7 +23686,7 @@ function chartFindings(charts, read) {
 }
 /** A kustomization's helmCharts entries: each a not-rendered warning; the root is not rendered. */
 function helmChartEntries(kustomization) {
-    const list = yaml_nav_valueOf(kustomization.docs[0]?.contents, "helmCharts");
+    const list = (0,yaml_nav/* valueOf */.RP)(kustomization.docs[0]?.contents, "helmCharts");
     if (!(0,dist/* isSeq */.oP)(list))
         return [];
     return list.items.map((entry) => ({
@@ -23662,7 +23694,7 @@ function helmChartEntries(kustomization) {
         severity: "warning",
         file: kustomization.file,
         ...positionOf(kustomization, entry),
-        message: `helmCharts entry ${stringOf(yaml_nav_valueOf(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${external_node_path_default().posix.dirname(kustomization.file)} is not rendered`,
+        message: `helmCharts entry ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${external_node_path_default().posix.dirname(kustomization.file)} is not rendered`,
         hint: "its other resources are checked as files; render the chart in CI with helm template to check it",
     }));
 }
@@ -23680,7 +23712,7 @@ function helmChartEntries(kustomization) {
 function patchFilesOf(sources) {
     const out = new Set();
     for (const source of sources) {
-        if (!isKustomizationFile(source.file))
+        if (!(0,references/* isKustomizationFile */.yi)(source.file))
             continue;
         const dir = external_node_path_default().posix.dirname(source.file);
         const contents = source.docs[0]?.contents;
@@ -23690,17 +23722,17 @@ function patchFilesOf(sources) {
                 out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
         };
         for (const key of ["patchesStrategicMerge", "generators", "transformers", "validators"]) {
-            const list = yaml_nav_valueOf(contents, key);
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
             if ((0,dist/* isSeq */.oP)(list))
                 for (const item of list.items)
-                    add(stringOf(item));
+                    add((0,yaml_nav/* stringOf */.Je)(item));
         }
         for (const key of ["patches", "patchesJson6902"]) {
-            const list = yaml_nav_valueOf(contents, key);
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
             if ((0,dist/* isSeq */.oP)(list))
                 for (const entry of list.items)
                     if ((0,dist/* isMap */.jh)(entry))
-                        add(stringOf(yaml_nav_valueOf(entry, "path")));
+                        add((0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path")));
         }
     }
     return out;
@@ -23722,14 +23754,14 @@ const argo_application_list = (value) => (Array.isArray(value) ? value : []);
 function argoBuilds(sources) {
     const builds = [];
     for (const source of sources)
-        for (const object of objectsOf(source)) {
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
             if (object.apiVersion?.split("/")[0] !== "argoproj.io")
                 continue;
             if (object.kind !== "Application" && object.kind !== "ApplicationSet")
                 continue;
             const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
             const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
-            const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
             for (const entry of [spec?.source, ...argo_application_list(spec?.sources)]) {
                 const { path: dir, kustomize } = (entry ?? {});
                 if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
@@ -23786,7 +23818,7 @@ function normalized(dir) {
 function fluxBuilds(sources) {
     const builds = [];
     for (const source of sources)
-        for (const object of objectsOf(source)) {
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
             if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
                 continue;
             const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
@@ -23797,7 +23829,7 @@ function fluxBuilds(sources) {
             const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
             const postBuild = spec.postBuild;
             const build = {
-                by: `Flux Kustomization ${stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+                by: `Flux Kustomization ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
                 file: source.file,
                 dir: dirPath,
                 components: list(spec.components)
@@ -23834,12 +23866,12 @@ function flux_kustomization_isRecord(value) {
 /** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
 function dataOf(kind, name, sources) {
     for (const source of sources)
-        for (const object of objectsOf(source)) {
-            if (object.kind !== kind || stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) !== name)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+            if (object.kind !== kind || (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) !== name)
                 continue;
             const out = {};
             const section = (key, decode) => {
-                const map = yaml_nav_valueOf(object.map, key);
+                const map = (0,yaml_nav/* valueOf */.RP)(object.map, key);
                 if (!(0,dist/* isMap */.jh)(map))
                     return;
                 for (const [k, v] of Object.entries(map.toJS(object.doc)))
@@ -23894,9 +23926,9 @@ function overlayKustomization(kustomization, build, checkout, from) {
         lines: new dist/* LineCounter */.HN(),
     };
     const dir = external_node_path_default().posix.dirname(kustomization.file);
-    for (const reference of referencesOf(copy, new Map())) {
+    for (const reference of (0,references/* referencesOf */.CL)(copy, new Map())) {
         const node = reference.node;
-        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || looksRemote(reference.value))
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || (0,references/* looksRemote */.nh)(reference.value))
             continue;
         const moved = external_node_path_default().relative(from, external_node_path_default().resolve(checkout, dir, reference.value));
         // generator files keep their `key=` prefix
@@ -24196,11 +24228,11 @@ function inputsOf(root, sources, components = []) {
     const visit = (dir) => {
         if (inputs.dirs.has(dir))
             return;
-        const kustomization = kustomizationIn(dir, sources);
+        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
         if (!kustomization)
             return;
         inputs.dirs.add(dir);
-        for (const reference of referencesOf(kustomization, sources)) {
+        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
             inputs.references.push(reference);
             if (reference.value.includes("://"))
                 continue;
@@ -24218,6 +24250,8 @@ function inputsOf(root, sources, components = []) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __nccwpck_require__(53625);
 ;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
 
 
@@ -24242,7 +24276,7 @@ function judge(reference, boundary, allowRemote) {
     const at = { file: reference.source.file, ...positionOf(reference.source, reference.node) };
     const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
     const resolution = resolveInRepo(boundary, absolute);
-    if (resolution.place === "missing" && looksRemote(reference.value)) {
+    if (resolution.place === "missing" && (0,references/* looksRemote */.nh)(reference.value)) {
         if (allowRemote)
             return undefined;
         return {
@@ -24287,14 +24321,14 @@ const HINT = "remove it and rotate the credential: CI and Git must never hold cl
 /** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
 const clusterCredential = (source) => {
     const findings = [];
-    for (const object of objectsOf(source)) {
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
         if (object.kind === "Config") {
-            const users = yaml_nav_valueOf(object.map, "users");
+            const users = (0,yaml_nav/* valueOf */.RP)(object.map, "users");
             if (!(0,dist/* isSeq */.oP)(users))
                 continue;
             for (const user of users.items) {
                 for (const key of CREDENTIAL_KEYS) {
-                    const pair = pairOf(yaml_nav_valueOf(user, "user"), key);
+                    const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(user, "user"), key);
                     if (!pair)
                         continue;
                     findings.push({
@@ -24302,21 +24336,21 @@ const clusterCredential = (source) => {
                         severity: "error",
                         file: source.file,
                         ...positionOf(source, pair.key),
-                        message: `kubeconfig user ${stringOf(yaml_nav_valueOf(user, "name")) ?? "(unnamed)"} has a ${key}`,
+                        message: `kubeconfig user ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(user, "name")) ?? "(unnamed)"} has a ${key}`,
                         hint: HINT,
                     });
                 }
             }
         }
-        if (object.kind === "Secret" && stringOf(yaml_nav_valueOf(object.map, "type")) === "kubernetes.io/service-account-token") {
-            const data = pairOf(object.map, "data") ?? pairOf(object.map, "stringData");
-            if (data && hasEntries(data.value)) {
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) === "kubernetes.io/service-account-token") {
+            const data = (0,yaml_nav/* pairOf */.cF)(object.map, "data") ?? (0,yaml_nav/* pairOf */.cF)(object.map, "stringData");
+            if (data && (0,yaml_nav/* hasEntries */.T5)(data.value)) {
                 findings.push({
                     rule: "cluster-credential",
                     severity: "error",
                     file: source.file,
                     ...positionOf(source, data.key),
-                    message: `service-account token Secret ${stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
+                    message: `service-account token Secret ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
                     hint: HINT,
                 });
             }
@@ -24336,7 +24370,7 @@ const clusterCredential = (source) => {
  */
 const imageEntryUnused = ({ root, objects, sources }) => {
     const source = sources.get(root.file);
-    const images = yaml_nav_valueOf(source?.docs[0]?.contents, "images");
+    const images = (0,yaml_nav/* valueOf */.RP)(source?.docs[0]?.contents, "images");
     if (!source || !(0,dist/* isSeq */.oP)(images))
         return [];
     const rendered = new Set(containerImages(objects).map((ref) => (0,image_ref/* splitReference */.mQ)(ref).name));
@@ -24344,15 +24378,15 @@ const imageEntryUnused = ({ root, objects, sources }) => {
     for (const entry of images.items) {
         if (!(0,dist/* isMap */.jh)(entry))
             continue;
-        const name = stringOf(yaml_nav_valueOf(entry, "name"));
-        const newName = stringOf(yaml_nav_valueOf(entry, "newName"));
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "name"));
+        const newName = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "newName"));
         if (!name || rendered.has(newName ?? name))
             continue;
         findings.push({
             rule: "image-entry-unused",
             severity: "warning",
             file: source.file,
-            ...positionOf(source, pairOf(entry, "name")?.value),
+            ...positionOf(source, (0,yaml_nav/* pairOf */.cF)(entry, "name")?.value),
             message: `images entry "${name}" matches no container image rendered from ${root.dir}`,
             hint: `kustomize matches image names exactly; the rendered images are: ${[...rendered].sort().join(", ") || "(none)"}`,
         });
@@ -24427,16 +24461,16 @@ const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; 
  * sops-unencrypted-value; service-account tokens to cluster-credential.
  */
 const plaintextSecret = (source, context) => {
-    if (source.docs.some((d) => pairOf(d.contents, "sops")))
+    if (source.docs.some((d) => (0,yaml_nav/* pairOf */.cF)(d.contents, "sops")))
         return [];
     const findings = [];
-    for (const object of objectsOf(source)) {
-        if (object.kind === "Secret" && stringOf(yaml_nav_valueOf(object.map, "type")) !== "kubernetes.io/service-account-token") {
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) !== "kubernetes.io/service-account-token") {
             for (const key of ["data", "stringData"]) {
-                const pair = pairOf(object.map, key);
-                if (!pair || !hasEntries(pair.value))
+                const pair = (0,yaml_nav/* pairOf */.cF)(object.map, key);
+                if (!pair || !(0,yaml_nav/* hasEntries */.T5)(pair.value))
                     continue;
-                const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
+                const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
                 const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
                 findings.push(...placeholders);
                 // every value a reference filled in at deploy time: nothing secret is in Git
@@ -24452,8 +24486,8 @@ const plaintextSecret = (source, context) => {
                 });
             }
         }
-        const annotation = pairOf(yaml_nav_valueOf(object.map, "metadata", "annotations"), LAST_APPLIED);
-        const applied = stringOf(annotation?.value);
+        const annotation = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "annotations"), LAST_APPLIED);
+        const applied = (0,yaml_nav/* stringOf */.Je)(annotation?.value);
         if (annotation && applied && embedsSecretData(applied)) {
             findings.push({
                 rule: "plaintext-secret",
@@ -24573,21 +24607,21 @@ const sameSecret = (rendered, written) => !!written && rendered.includes(written
  */
 function supplierOf(key, name, inputs) {
     for (const source of inputs)
-        for (const object of objectsOf(source)) {
-            if (object.kind !== "Secret" || !sameSecret(name, stringOf(yaml_nav_valueOf(object.map, "metadata", "name"))))
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+            if (object.kind !== "Secret" || !sameSecret(name, (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"))))
                 continue;
             for (const section of DATA_KEYS) {
-                const pair = pairOf(yaml_nav_valueOf(object.map, section), key);
+                const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, section), key);
                 if (pair)
                     return { file: source.file, ...positionOf(source, pair.key), reported: true };
             }
         }
-    const kustomizations = inputs.filter((s) => isKustomizationFile(s.file));
+    const kustomizations = inputs.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file));
     for (const source of kustomizations) {
-        const generators = yaml_nav_valueOf(source.docs[0]?.contents, "secretGenerator");
+        const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
         if ((0,dist/* isSeq */.oP)(generators))
             for (const g of generators.items)
-                if (sameSecret(name, stringOf(yaml_nav_valueOf(g, "name"))))
+                if (sameSecret(name, (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(g, "name"))))
                     return { file: source.file, ...positionOf(source, g), reported: true };
     }
     for (const source of kustomizations) {
@@ -24603,14 +24637,14 @@ function patchSupplier(key, kustomization, inputs) {
     const contents = kustomization.docs[0]?.contents;
     const entries = [];
     for (const list of ["patches", "patchesJson6902", "patchesStrategicMerge"]) {
-        const seq = yaml_nav_valueOf(contents, list);
+        const seq = (0,yaml_nav/* valueOf */.RP)(contents, list);
         if ((0,dist/* isSeq */.oP)(seq))
             entries.push(...seq.items);
     }
     for (const entry of entries) {
-        const written = stringOf(entry);
-        const inline = written?.includes("\n") ? entry : (0,dist/* isScalar */.jn)(entry) ? undefined : yaml_nav_valueOf(entry, "patch");
-        const text = stringOf(inline);
+        const written = (0,yaml_nav/* stringOf */.Je)(entry);
+        const inline = written?.includes("\n") ? entry : (0,dist/* isScalar */.jn)(entry) ? undefined : (0,yaml_nav/* valueOf */.RP)(entry, "patch");
+        const text = (0,yaml_nav/* stringOf */.Je)(inline);
         if (inline && text) {
             const line = lineInText(text, key);
             if (line === undefined)
@@ -24624,7 +24658,7 @@ function patchSupplier(key, kustomization, inputs) {
                 reported: false,
             };
         }
-        const file = (0,dist/* isScalar */.jn)(entry) ? written : stringOf(yaml_nav_valueOf(entry, "path"));
+        const file = (0,dist/* isScalar */.jn)(entry) ? written : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path"));
         if (!file)
             continue;
         const source = inputs.find((s) => s.file === external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, file)));
@@ -24659,14 +24693,14 @@ function keyInPatch(source, key) {
         const contents = doc.contents;
         if ((0,dist/* isSeq */.oP)(contents)) {
             for (const op of contents.items) {
-                const target = stringOf(yaml_nav_valueOf(op, "path")) ?? "";
+                const target = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "path")) ?? "";
                 if (writesOp(op, key, target))
-                    return positionOf(source, (pairOf(op, "path")?.key ?? op));
+                    return positionOf(source, ((0,yaml_nav/* pairOf */.cF)(op, "path")?.key ?? op));
             }
         }
         else if ((0,dist/* isMap */.jh)(contents)) {
             for (const section of DATA_KEYS) {
-                const pair = pairOf(yaml_nav_valueOf(contents, section), key);
+                const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(contents, section), key);
                 if (pair)
                     return positionOf(source, pair.key);
             }
@@ -24675,15 +24709,15 @@ function keyInPatch(source, key) {
     return undefined;
 }
 function writesOp(op, key, target) {
-    const kind = stringOf(yaml_nav_valueOf(op, "op"));
+    const kind = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "op"));
     if (kind !== "add" && kind !== "replace" && kind !== "copy" && kind !== "move")
         return false;
     if (target === `/data/${key}` || target === `/stringData/${key}`)
         return true;
     if (target !== "/data" && target !== "/stringData")
         return false;
-    const value = yaml_nav_valueOf(op, "value");
-    return !(0,dist/* isMap */.jh)(value) || !!pairOf(value, key);
+    const value = (0,yaml_nav/* valueOf */.RP)(op, "value");
+    return !(0,dist/* isMap */.jh)(value) || !!(0,yaml_nav/* pairOf */.cF)(value, key);
 }
 /** Whether a parsed patch (JSON 6902 list or strategic merge object) writes `key`. */
 function writesKey(patch, key) {
@@ -24715,7 +24749,7 @@ function writesKey(patch, key) {
  * blank, so its positions are the kustomization's own.
  */
 function inlinePatchesOf(kustomization) {
-    if (!isKustomizationFile(kustomization.file))
+    if (!(0,references/* isKustomizationFile */.yi)(kustomization.file))
         return [];
     const contents = kustomization.docs[0]?.contents;
     const out = [];
@@ -24731,18 +24765,18 @@ function inlinePatchesOf(kustomization) {
             source,
             node: patch,
             jsonPatch,
-            kind: stringOf(yaml_nav_valueOf(target, "kind")) ?? (jsonPatch ? undefined : stringOf(yaml_nav_valueOf(patch, "kind"))),
-            name: stringOf(yaml_nav_valueOf(target, "name")) ?? (jsonPatch ? undefined : stringOf(yaml_nav_valueOf(patch, "metadata", "name"))),
+            kind: (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(target, "kind")) ?? (jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(patch, "kind"))),
+            name: (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(target, "name")) ?? (jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(patch, "metadata", "name"))),
         });
     };
     for (const key of ["patches", "patchesJson6902"]) {
-        const list = yaml_nav_valueOf(contents, key);
+        const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
         if ((0,dist/* isSeq */.oP)(list))
             for (const entry of list.items)
                 if ((0,dist/* isMap */.jh)(entry))
-                    add(yaml_nav_valueOf(entry, "patch"), yaml_nav_valueOf(entry, "target"));
+                    add((0,yaml_nav/* valueOf */.RP)(entry, "patch"), (0,yaml_nav/* valueOf */.RP)(entry, "target"));
     }
-    const merge = yaml_nav_valueOf(contents, "patchesStrategicMerge");
+    const merge = (0,yaml_nav/* valueOf */.RP)(contents, "patchesStrategicMerge");
     if ((0,dist/* isSeq */.oP)(merge))
         for (const item of merge.items)
             add(item, undefined);
@@ -25535,7 +25569,7 @@ function verdictFindings(verdict, object, source, map, place, options) {
             {
                 rule: "unknown-kind",
                 severity: "warning",
-                ...at(source, yaml_nav_valueOf(map, "kind")),
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "kind")),
                 message: `no schema for ${apiVersion} ${String(object.kind)}: ${what} is not checked`,
                 hint: "add its CustomResourceDefinition to the repo, or its schema to --schema-dir (a CRD manifest or <group>/<kind>_<version>.json)",
             },
@@ -25545,7 +25579,7 @@ function verdictFindings(verdict, object, source, map, place, options) {
             {
                 rule: "schema",
                 severity: "error",
-                ...at(source, yaml_nav_valueOf(map, "kind")),
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "kind")),
                 message: `${apiVersion} ${String(object.kind)}: ${verdict.reason}`,
                 hint: "the API server rejects this apiVersion/kind pair; fix apiVersion or kind",
             },
@@ -25555,7 +25589,7 @@ function verdictFindings(verdict, object, source, map, place, options) {
             {
                 rule: "schema",
                 severity: "error",
-                ...at(source, yaml_nav_valueOf(map, "apiVersion")),
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "apiVersion")),
                 message: `${apiVersion} ${String(object.kind)} is not served by Kubernetes 1.${options.kubernetesMinor}: ${verdict.reason}`,
                 hint: "the API server rejects objects of API versions it does not serve; change apiVersion (and any fields that moved) before deploying",
             },
@@ -25599,14 +25633,14 @@ function newTagMessage(violation, located) {
 }
 /** Whole objects in a file checked on their own (not under a rendered root), at their lines. */
 function sourceSchemaFindings(source, options) {
-    return objectsOf(source).flatMap((object) => {
-        if (object.kind?.endsWith("List") && (0,dist/* isSeq */.oP)(yaml_nav_valueOf(object.map, "items")))
+    return (0,yaml_nav/* objectsOf */.iZ)(source).flatMap((object) => {
+        if (object.kind?.endsWith("List") && (0,dist/* isSeq */.oP)((0,yaml_nav/* valueOf */.RP)(object.map, "items")))
             return [];
         const data = object.map.toJS(object.doc, { maxAliasCount: 100 });
         const verdict = schema_judge(data, options);
         if (!verdict)
             return [];
-        return verdictFindings(verdict, data, source, object.map, (v) => ({ source, located: locate(object.map, v.path) }), options);
+        return verdictFindings(verdict, data, source, object.map, (v) => ({ source, located: (0,yaml_nav/* locate */.x5)(object.map, v.path) }), options);
     });
 }
 /** A kustomization file against kustomize's own fields (always strict: kustomize refuses unknown ones). */
@@ -25618,7 +25652,7 @@ function kustomizationSchemaFindings(source) {
     const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
     return kustomizationSchema
         .check(data, true)
-        .map((violation) => violationFinding(source, locate(contents, violation.path), violation, object.kind, violation.unknownField
+        .map((violation) => violationFinding(source, (0,yaml_nav/* locate */.x5)(contents, violation.path), violation, object.kind, violation.unknownField
         ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
         : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)"));
 }
@@ -25627,7 +25661,7 @@ function rootSources(root, files, patchFiles,
 rename = (name) => name) {
     const out = { root, resources: [], patches: [] };
     const nameOf = (node) => {
-        const name = stringOf(node);
+        const name = (0,yaml_nav/* stringOf */.Je)(node);
         return name === undefined ? undefined : rename(name);
     };
     for (const source of files) {
@@ -25647,15 +25681,15 @@ rename = (name) => name) {
                     source,
                     node,
                     jsonPatch,
-                    kind: jsonPatch ? undefined : stringOf(yaml_nav_valueOf(node, "kind")),
-                    name: jsonPatch ? undefined : nameOf(yaml_nav_valueOf(node, "metadata", "name")),
+                    kind: jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(node, "kind")),
+                    name: jsonPatch ? undefined : nameOf((0,yaml_nav/* valueOf */.RP)(node, "metadata", "name")),
                 });
             }
             continue;
         }
-        for (const object of objectsOf(source))
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source))
             if (object.kind)
-                out.resources.push({ source, object, name: nameOf(yaml_nav_valueOf(object.map, "metadata", "name")) });
+                out.resources.push({ source, object, name: nameOf((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) });
     }
     return out;
 }
@@ -25691,11 +25725,11 @@ function renderedSchemaFindings(objects, sources, options) {
             for (const patch of patches) {
                 const located = patch.jsonPatch
                     ? locateInJsonPatch(patch.node, violation.path)
-                    : locate(patch.node, violation.path, object);
+                    : (0,yaml_nav/* locate */.x5)(patch.node, violation.path, object);
                 if (located?.complete)
                     return { source: patch.source, located };
             }
-            return { source: resource.source, located: locate(resource.object.map, violation.path, object) };
+            return { source: resource.source, located: (0,yaml_nav/* locate */.x5)(resource.object.map, violation.path, object) };
         };
         findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
     }
@@ -25723,8 +25757,8 @@ function locateInJsonPatch(ops, path) {
     if (!(0,dist/* isSeq */.oP)(ops))
         return undefined;
     for (const op of ops.items) {
-        const opPath = stringOf(yaml_nav_valueOf(op, "path"));
-        const value = yaml_nav_valueOf(op, "value");
+        const opPath = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "path"));
+        const value = (0,yaml_nav/* valueOf */.RP)(op, "value");
         if (!opPath || !value)
             continue;
         const segments = opPath
@@ -25733,7 +25767,7 @@ function locateInJsonPatch(ops, path) {
             .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
         if (segments.length > path.length || segments.some((s, i) => s !== String(path[i])))
             continue;
-        const located = locate(value, path.slice(segments.length));
+        const located = (0,yaml_nav/* locate */.x5)(value, path.slice(segments.length));
         if (located.complete)
             return located;
     }
@@ -25768,11 +25802,11 @@ function sealedValueProblem(value, keyBytes) {
 /** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
 const sealedSecretMalformed = (source, context) => {
     const findings = [];
-    for (const object of objectsOf(source)) {
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
         if (object.kind !== "SealedSecret")
             continue;
-        const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
-        const encrypted = yaml_nav_valueOf(object.map, "spec", "encryptedData");
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+        const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
         if ((0,dist/* isMap */.jh)(encrypted)) {
             for (const pair of encrypted.items) {
                 const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
@@ -25784,7 +25818,7 @@ const sealedSecretMalformed = (source, context) => {
                     findings.push(malformed(source, value ?? pair.key, `SealedSecret ${name}: encryptedData.${key} ${problem}`, context));
             }
         }
-        const templateData = pairOf(yaml_nav_valueOf(object.map, "spec", "template"), "data");
+        const templateData = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template"), "data");
         if (templateData && (0,dist/* isMap */.jh)(templateData.value) && templateData.value.items.length) {
             findings.push({
                 rule: "sealed-secret-malformed",
@@ -25832,10 +25866,10 @@ const sealedSecretScope = ({ objects, inputs }) => {
             rendered.set(first, object);
     }
     for (const source of inputs) {
-        for (const object of objectsOf(source)) {
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
             if (object.kind !== "SealedSecret")
                 continue;
-            const encrypted = yaml_nav_valueOf(object.map, "spec", "encryptedData");
+            const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
             const firstPair = (0,dist/* isMap */.jh)(encrypted) ? encrypted.items[0] : undefined;
             const first = (0,dist/* isScalar */.jn)(firstPair?.value) ? String(firstPair.value.value) : undefined;
             const after = first ? rendered.get(first) : undefined;
@@ -25844,14 +25878,14 @@ const sealedSecretScope = ({ objects, inputs }) => {
             const annotations = after.metadata?.annotations ?? {};
             if (annotations[CLUSTER_WIDE] === "true")
                 continue;
-            const name = stringOf(yaml_nav_valueOf(object.map, "metadata", "name"));
-            const namespace = stringOf(yaml_nav_valueOf(object.map, "metadata", "namespace"));
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"));
+            const namespace = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "namespace"));
             const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
             const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
             if (!renamed && !moved)
                 continue;
             // at what changed: the name, else the namespace
-            const node = yaml_nav_valueOf(object.map, "metadata", renamed ? "name" : "namespace");
+            const node = (0,yaml_nav/* valueOf */.RP)(object.map, "metadata", renamed ? "name" : "namespace");
             findings.push({
                 rule: "sealed-secret-scope",
                 severity: "error",
@@ -25881,16 +25915,16 @@ const secretGenerator = (source) => {
     const name = source.file.split("/").pop();
     if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(name))
         return [];
-    const generators = yaml_nav_valueOf(source.docs[0]?.contents, "secretGenerator");
+    const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
     if (!(0,dist/* isSeq */.oP)(generators))
         return [];
     const findings = [];
     for (const generator of generators.items) {
         for (const key of SOURCES) {
-            const pair = pairOf(generator, key);
+            const pair = (0,yaml_nav/* pairOf */.cF)(generator, key);
             if (!pair)
                 continue;
-            const secret = stringOf(yaml_nav_valueOf(generator, "name")) ?? "(unnamed)";
+            const secret = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(generator, "name")) ?? "(unnamed)";
             findings.push({
                 rule: "secret-generator",
                 severity: "error",
@@ -25911,8 +25945,8 @@ const secretGenerator = (source) => {
 const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
 /** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
 function isSopsEncrypted(contents) {
-    const sops = yaml_nav_valueOf(contents, "sops");
-    return (0,dist/* isMap */.jh)(sops) && !!pairOf(sops, "mac") && !!pairOf(sops, "version");
+    const sops = (0,yaml_nav/* valueOf */.RP)(contents, "sops");
+    return (0,dist/* isMap */.jh)(sops) && !!(0,yaml_nav/* pairOf */.cF)(sops, "mac") && !!(0,yaml_nav/* pairOf */.cF)(sops, "version");
 }
 /** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
 const sopsUnencryptedValue = (source) => {
@@ -25921,7 +25955,7 @@ const sopsUnencryptedValue = (source) => {
         if (!isSopsEncrypted(doc.contents))
             continue;
         for (const key of ["data", "stringData"]) {
-            const section = yaml_nav_valueOf(doc.contents, key);
+            const section = (0,yaml_nav/* valueOf */.RP)(doc.contents, key);
             for (const leaf of leaves(section)) {
                 if (typeof leaf.value.value === "string" && ENCRYPTED.test(leaf.value.value))
                     continue;
@@ -26176,7 +26210,7 @@ async function validate(options) {
         const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
         findings.push(...refused);
         const charts = [...rootInputs.dirs].flatMap((dir) => {
-            const kustomization = kustomizationIn(dir, sourcesByFile);
+            const kustomization = (0,references/* kustomizationIn */.dq)(dir, sourcesByFile);
             return kustomization ? helmChartEntries(kustomization) : [];
         });
         findings.push(...charts);
@@ -26192,7 +26226,7 @@ async function validate(options) {
                 renderFailures++;
                 // a kustomization kustomize rejects (`newTag: 1.10`) is already a schema finding at its line
                 const explained = [...rootInputs.dirs].some((dir) => {
-                    const kustomization = kustomizationIn(dir, sourcesByFile);
+                    const kustomization = (0,references/* kustomizationIn */.dq)(dir, sourcesByFile);
                     return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
                 });
                 if (!explained || result.limit)
@@ -26206,7 +26240,7 @@ async function validate(options) {
             // its kustomizations first (the root's own leads), then the files they name
             const rootFiles = [
                 ...new Set([
-                    ...[...rootInputs.dirs].flatMap((dir) => kustomizationIn(dir, sourcesByFile) ?? []),
+                    ...[...rootInputs.dirs].flatMap((dir) => (0,references/* kustomizationIn */.dq)(dir, sourcesByFile) ?? []),
                     ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
                 ]),
             ];
@@ -26223,15 +26257,15 @@ async function validate(options) {
     // A plain directory renders to its own files, which the source checks below read.
     for (const plain of plainRoots) {
         rendered++;
-        resources += plain.files.flatMap((f) => objectsOf(sourcesByFile.get(f))).filter((o) => o.kind).length;
+        resources += plain.files.flatMap((f) => (0,yaml_nav/* objectsOf */.iZ)(sourcesByFile.get(f))).filter((o) => o.kind).length;
     }
     // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
-    const kustomizationDirs = new Set(sources.filter((s) => isKustomizationFile(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
+    const kustomizationDirs = new Set(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
     const unused = (file) => kustomizationDirs.has(external_node_path_default().posix.dirname(file)) && !used.has(file);
     for (const source of sources) {
         if (!inScope(source.file) || patchFiles.has(source.file))
             continue;
-        if (isKustomizationFile(source.file))
+        if ((0,references/* isKustomizationFile */.yi)(source.file))
             findings.push(...kustomizationSchemaFindings(source));
         else if (!covered.has(source.file) && !(renderer && unused(source.file)))
             findings.push(...sourceSchemaFindings(source, schema));
@@ -26240,7 +26274,7 @@ async function validate(options) {
     const count = (severity) => unique.filter((f) => f.severity === severity).length;
     const failOn = options.failOn ?? "error";
     const rootCount = allJobs.length + allPlain.length;
-    const manifests = sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
+    const manifests = sources.some((s) => (0,yaml_nav/* objectsOf */.iZ)(s).some((o) => o.kind && o.apiVersion));
     return {
         findings: unique,
         summary: {
@@ -26291,7 +26325,7 @@ function renderJobs(roots, builds, sources) {
     const jobs = [];
     const built = new Set();
     for (const build of builds) {
-        const kustomization = kustomizationIn(build.dir, sources);
+        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
         if (!kustomization)
             continue;
         const root = { dir: build.dir, file: kustomization.file };
@@ -26315,7 +26349,7 @@ function readsUnreadable(inputs, unreadable) {
     for (const file of unreadable) {
         if (inputs.files.has(file))
             return true;
-        if (isKustomizationFile(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
+        if ((0,references/* isKustomizationFile */.yi)(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
             return true;
     }
     return false;
@@ -26384,7 +26418,7 @@ function namesDiffer(a, b) {
     return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
 }
 function repoCrds(sources) {
-    return sources.flatMap((source) => objectsOf(source)
+    return sources.flatMap((source) => (0,yaml_nav/* objectsOf */.iZ)(source)
         .filter((o) => o.kind === "CustomResourceDefinition")
         .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })));
 }

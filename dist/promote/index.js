@@ -87057,7 +87057,7 @@ class ForgeError extends errors_GitopsCiError {
     }
 }
 /** The branch to read or commit to does not exist. */
-class forge_BranchNotFoundError extends ForgeError {
+class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
 }
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
@@ -87075,7 +87075,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 /** The file names kustomize accepts for a kustomization, in its own order. */
-const KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+const kustomization_file_KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 /**
  * Checks a user-given kustomization directory before any I/O: it must be relative and stay
  * inside the checkout. Returns it normalized with `/` separators ("." for the root).
@@ -87103,9 +87103,9 @@ function kustomization_file_findKustomizationFile(dir, dirPath) {
     assertInside(root, realTarget, dirPath);
     if (!statSync(realTarget).isDirectory())
         throw new PathError(`--path "${dirPath}" is not a directory`);
-    const present = KUSTOMIZATION_FILE_NAMES.filter((name) => existsSync(path.join(realTarget, name)));
+    const present = kustomization_file_KUSTOMIZATION_FILE_NAMES.filter((name) => existsSync(path.join(realTarget, name)));
     if (present.length === 0) {
-        throw new PathError(`no kustomization in "${dirPath}" (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
+        throw new PathError(`no kustomization in "${dirPath}" (looked for ${kustomization_file_KUSTOMIZATION_FILE_NAMES.join(", ")})`);
     }
     if (present.length > 1) {
         throw new PathError(`"${dirPath}" has more than one kustomization file (${present.join(", ")}); kustomize refuses that too`);
@@ -87914,10 +87914,6 @@ class DowngradeError extends errors_GitopsCiError {
 class SourceNotGreenError extends errors_GitopsCiError {
     name = "SourceNotGreenError";
 }
-/** Someone else pushed to the promotion branch: their commits are not overwritten. */
-class ForeignCommitsError extends errors_GitopsCiError {
-    name = "ForeignCommitsError";
-}
 /** --merge now could not merge: a check failed, the PR/MR cannot merge, or the time ran out. */
 class MergeError extends errors_GitopsCiError {
     name = "MergeError";
@@ -87967,6 +87963,366 @@ async function pollUntil(options, check, timedOut) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/yaml-nav.ts
+
+function pairOf(node, key) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    return node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+}
+function yaml_nav_valueOf(node, ...keys) {
+    let current = node;
+    for (const key of keys)
+        current = pairOf(current, key)?.value;
+    return (current ?? undefined);
+}
+function stringOf(node) {
+    return (0,dist/* isScalar */.jn)(node) && typeof node.value === "string" ? node.value : undefined;
+}
+/** Every object in the file, List items included. */
+function objectsOf(source) {
+    const out = [];
+    const visit = (node, doc) => {
+        if (!isMap(node))
+            return;
+        const kind = stringOf(yaml_nav_valueOf(node, "kind"));
+        out.push({ map: node, kind, apiVersion: stringOf(yaml_nav_valueOf(node, "apiVersion")), doc });
+        const items = yaml_nav_valueOf(node, "items");
+        if (kind?.endsWith("List") && isSeq(items))
+            for (const item of items.items)
+                visit(item, doc);
+    };
+    for (const doc of source.docs)
+        visit(doc.contents, doc);
+    return out;
+}
+/** Non-empty mapping or list. */
+function hasEntries(node) {
+    return (isMap(node) || isSeq(node)) && node.items.length > 0;
+}
+/**
+ * `like` is the object the path was found in (a rendered object): list items that carry a
+ * `name` there are found by that name, as strategic merge patches match them, not by index.
+ */
+function locate(root, path, like) {
+    let found = { node: root, complete: path.length === 0 };
+    let likeAt = like;
+    for (const [i, segment] of path.entries()) {
+        const current = found.node;
+        likeAt =
+            likeAt !== null && typeof likeAt === "object" ? likeAt[segment] : undefined;
+        const likeName = likeAt?.name;
+        let next;
+        if (typeof segment === "number" && isSeq(current)) {
+            const item = (typeof likeName === "string"
+                ? current.items.find((it) => stringOf(yaml_nav_valueOf(it, "name")) === likeName)
+                : current.items[segment]);
+            if (item)
+                next = { node: item };
+        }
+        else if (typeof segment === "string") {
+            const pair = pairOf(current, segment);
+            if (pair)
+                next = { node: (pair.value ?? pair.key), key: pair.key };
+        }
+        if (!next)
+            return found;
+        found = { ...next, complete: i === path.length - 1 };
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/gate/references.ts
+
+
+
+
+const BUILD_LISTS = ["resources", "components", "bases"];
+const FILE_LISTS = ["crds", "configurations", "patchesStrategicMerge"];
+/** Lists whose entries are a path to a plugin config, or the config itself inline. */
+const PLUGIN_LISTS = ["transformers", "generators", "validators"];
+const ENTRY_FIELDS = {
+    patches: ["path"],
+    patchesJson6902: ["path"],
+    replacements: ["path"],
+    configMapGenerator: ["files", "envs", "env"],
+    secretGenerator: ["files", "envs", "env"],
+    helmCharts: ["valuesFile", "additionalValuesFiles"],
+};
+const MAP_FIELDS = {
+    openapi: ["path"],
+    helmGlobals: ["chartHome", "configHome"],
+};
+/** Fields of kustomize's built-in generator and transformer configs that name files. */
+const PLUGIN_FIELDS = {
+    ConfigMapGenerator: ["files", "envs", "env"],
+    SecretGenerator: ["files", "envs", "env"],
+    HelmChartInflationGenerator: ["valuesFile", "additionalValuesFiles", "chartHome"],
+    PatchTransformer: ["path"],
+    PatchJson6902Transformer: ["path"],
+    PatchStrategicMergeTransformer: ["paths"],
+};
+function isKustomizationFile(file) {
+    return KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(file));
+}
+/** The kustomization file of a directory among the parsed sources, in kustomize's order. */
+function kustomizationIn(dir, sources) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+        const found = sources.get(path.posix.join(dir, name));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** `key=path` entries of generators name the file after the `=`. */
+function pathOfEntry(field, value) {
+    return field.endsWith(".files") && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
+}
+/**
+ * Every path a kustomization makes kustomize read, in the order written: resources and bases,
+ * patches, generator files, replacement sources, CRDs, OpenAPI schema, Helm values, and the
+ * files named inside generator/transformer configs (inline or in their own files).
+ */
+function referencesOf(kustomization, sources) {
+    const baseDir = external_node_path_default().posix.dirname(kustomization.file);
+    const out = [];
+    /** `at` places a reference parsed from an inline string at the entry that holds the string. */
+    const add = (source, field, node, kind, at) => {
+        const raw = stringOf(node);
+        if (!raw || raw.includes("\n"))
+            return;
+        out.push({ field, value: pathOfEntry(field, raw), kind, source, node: at ?? node, baseDir });
+    };
+    const addAll = (source, field, node, kind, at) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                add(source, field, item, kind, at);
+        else
+            add(source, field, node, kind, at);
+    };
+    const pluginConfig = (source, config, field, at) => {
+        const kind = stringOf(yaml_nav_valueOf(config, "kind")) ?? "";
+        for (const key of PLUGIN_FIELDS[kind] ?? [])
+            addAll(source, `${field}.${key}`, yaml_nav_valueOf(config, key), "file", at);
+        const replacements = yaml_nav_valueOf(config, "replacements");
+        if (kind === "ReplacementTransformer" && (0,dist/* isSeq */.oP)(replacements))
+            for (const entry of replacements.items)
+                add(source, `${field}.replacements[].path`, yaml_nav_valueOf(entry, "path"), "file", at);
+    };
+    const contents = kustomization.docs[0]?.contents;
+    for (const key of BUILD_LISTS)
+        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "build");
+    for (const key of FILE_LISTS)
+        addAll(kustomization, key, yaml_nav_valueOf(contents, key), "file");
+    for (const [key, fields] of Object.entries(ENTRY_FIELDS)) {
+        const list = yaml_nav_valueOf(contents, key);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const entry of list.items)
+            if ((0,dist/* isMap */.jh)(entry))
+                for (const field of fields)
+                    addAll(kustomization, `${key}[].${field}`, yaml_nav_valueOf(entry, field), "file");
+    }
+    for (const [key, fields] of Object.entries(MAP_FIELDS))
+        for (const field of fields)
+            add(kustomization, `${key}.${field}`, yaml_nav_valueOf(contents, key, field), "file");
+    for (const key of PLUGIN_LISTS) {
+        const list = yaml_nav_valueOf(contents, key);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const item of list.items) {
+            const text = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
+            if (text?.includes("\n")) {
+                for (const doc of inlineDocuments(text))
+                    pluginConfig(kustomization, doc, key, item);
+                continue;
+            }
+            add(kustomization, key, item, "file");
+            const file = text && sources.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir, text)));
+            if (file)
+                for (const doc of file.docs)
+                    pluginConfig(file, doc.contents, key);
+        }
+    }
+    return out;
+}
+/** An inline plugin config's documents (its positions are inside the string, not the file). */
+function inlineDocuments(text) {
+    return (0,dist/* parseAllDocuments */.hR)(text).flatMap((doc) => (doc.errors.length ? [] : [doc.contents]));
+}
+/** A reference kustomize fetches over the network instead of reading from the checkout. */
+function looksRemote(value) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
+        /^(git@|gh:|git::)/.test(value) ||
+        /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
+        value.includes("?ref=") ||
+        /[^/]\/\/[^/]/.test(value));
+}
+
+;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+
+
+
+
+/** Bounds on the walk through the API: one read per level, and not more paths than this. */
+const MAX_DEPTH = 8;
+const MAX_PATHS = 64;
+/**
+ * What the source root renders from, as paths a commit can touch: its directory, and every
+ * directory (a kustomization it builds) or file outside it that its kustomizations name, read
+ * through the API one level at a time. Remote references have no commit here and are left out.
+ */
+async function sourceInputs(forge, branch, from, fromFile, fromText) {
+    const dirs = [from];
+    const files = [];
+    const covered = (p) => [...dirs, ...files].some((d) => p === d || p.startsWith(`${d}/`));
+    let level = [{ file: fromFile, text: fromText }];
+    for (let depth = 0; depth < MAX_DEPTH && level.length && dirs.length + files.length < MAX_PATHS; depth++) {
+        const builds = [];
+        for (const k of level) {
+            for (const ref of referencesOf(parsed(k.file, k.text), new Map())) {
+                if (looksRemote(ref.value))
+                    continue;
+                const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(ref.baseDir, ref.value));
+                if (target.startsWith("..") || covered(target))
+                    continue;
+                if (ref.kind === "build")
+                    builds.push(target);
+                else
+                    files.push(target);
+            }
+        }
+        const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
+        level = [];
+        for (const target of new Set(builds)) {
+            const file = kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(target, n)).find((f) => found?.files.has(f));
+            if (!file) {
+                if (!covered(target))
+                    files.push(target);
+                continue;
+            }
+            if (covered(target))
+                continue;
+            dirs.push(target);
+            level.push({ file, text: found?.files.get(file) });
+        }
+    }
+    return [...dirs, ...files].slice(0, MAX_PATHS);
+}
+/** The newest of the last commits that touched each path (by committer date). */
+async function newestCommitOf(forge, branch, paths) {
+    const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
+    let newest;
+    for (const commit of commits)
+        if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date)))
+            newest = commit;
+    return newest?.sha;
+}
+function candidates(dirs) {
+    return [...new Set(dirs)].flatMap((d) => kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(d, n)));
+}
+function parsed(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/proposal/branch-name.ts
+
+/**
+ * A readable, injective branch name: the slug people read, plus a short hash of everything that
+ * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
+ */
+function branch_name_proposalBranchName(prefix, readable, identity) {
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[-.]+|[-.]+$/g, "")
+        .slice(0, 80)
+        .replace(/[-.]+$/, "");
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
+    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/proposal/ownership.ts
+
+
+/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
+class ForeignCommitsError extends errors_GitopsCiError {
+    name = "ForeignCommitsError";
+}
+/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
+const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
+const TRAILER = "Gitops-ci-branch";
+function ownership_headMarker(command, sha) {
+    return `<!-- gitops-ci/${command} head=${sha} -->`;
+}
+/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
+function ownership_withBranchTrailer(message, branch) {
+    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
+}
+/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
+async function ownership_readProposal(forge, branch, base, files) {
+    const [requests, current] = await Promise.all([
+        forge.changeRequestsFrom(branch, base),
+        readOrUndefined(forge, branch, files),
+    ]);
+    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
+    const comparison = current && (await forge.compare(base, current.head));
+    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
+}
+async function readOrUndefined(forge, branch, files) {
+    try {
+        return await forge.readFiles(branch, files);
+    }
+    catch (error) {
+        if (error instanceof BranchNotFoundError)
+            return undefined;
+        throw error;
+    }
+}
+/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
+function isOurs(proposal, commit) {
+    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
+        return true;
+    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
+}
+function foreignCommits(proposal) {
+    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
+}
+/** Stops before any force-update or merge of a branch that holds someone else's commit. */
+function ownership_refuseForeignCommits(proposal) {
+    const foreign = foreignCommits(proposal);
+    if (foreign.length === 0)
+        return;
+    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+}
+/**
+ * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
+ * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
+ */
+function ownership_verifiedHead(proposal, changes) {
+    const { current, comparison } = proposal;
+    if (!current || !comparison || comparison.commits.length === 0)
+        return undefined;
+    if (foreignCommits(proposal).length)
+        return undefined;
+    const paths = new Set(changes.map((c) => c.path));
+    if (comparison.files.some((f) => !paths.has(f)))
+        return undefined;
+    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
+}
+/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
+function describeCommit(commit) {
+    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
+    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts
 
 /**
@@ -87996,8 +88352,6 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/files/temp-file.ts
 
 
@@ -88145,6 +88499,7 @@ function uniqueBy(items, key) {
 
 
 
+
 /** The compare-and-swap kept failing until the time ran out. */
 class ConflictTimeoutError extends (/* unused pure expression or super */ null && (GitopsCiError)) {
     name = "ConflictTimeoutError";
@@ -88171,7 +88526,7 @@ async function setImageRemote(options) {
     const timeoutMs = options.timeoutMs ?? 120_000;
     const log = options.log ?? (() => undefined);
     const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
     const startedAt = Date.now();
     for (let attempt = 1;; attempt++) {
         const base = await options.forge.readFiles(options.branch, candidates);
@@ -88189,20 +88544,18 @@ async function setImageRemote(options) {
             return { ...result, files: [] };
         if (options.dryRun)
             return { ...result, changed: true };
-        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
-            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
-        }
-        const outcome = await options.forge.commitFiles({
-            branch: target,
-            message,
-            changes: plan.changes,
-            expectedHead: base.head,
-            resetTo: mode === "pull-request" ? base.head : undefined,
-        });
-        if (outcome.kind === "committed") {
-            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
-            return { ...result, changed: true, commit: outcome.sha, ...proposal };
-        }
+        const outcome = mode === "pull-request"
+            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+            : await options.forge.commitFiles({
+                branch: target,
+                message,
+                changes: plan.changes,
+                expectedHead: base.head,
+            });
+        if (outcome.kind === "proposed")
+            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+        if (outcome.kind === "committed")
+            return { ...result, changed: true, commit: outcome.sha };
         const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
         const elapsed = Date.now() - startedAt;
         if (elapsed + delay > timeoutMs) {
@@ -88216,7 +88569,7 @@ async function setImageRemote(options) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const file = kustomizationIn(snapshot, dir);
+        const file = set_image_remote_kustomizationIn(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = setImages(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
@@ -88227,48 +88580,58 @@ function planEdits(snapshot, dirs, specs) {
 }
 /** The paths a directory's kustomization may have, to read them all in one snapshot. */
 function kustomizationCandidates(dirs) {
-    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
+    return dirs.flatMap((d) => kustomization_file_KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
 }
 /** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function kustomizationIn(snapshot, dir) {
-    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+function set_image_remote_kustomizationIn(snapshot, dir) {
+    const present = kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
     if (present.length === 0) {
-        throw new errors_PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
+        throw new errors_PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file_KUSTOMIZATION_FILE_NAMES.join(", ")})`);
     }
     if (present.length > 1)
         throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
 }
-/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
-function proposalBranch(base, specs) {
-    const slug = specs
-        .map((s) => normalizeImageName(s.name).replace(/^docker\.io\/(library\/)?/, ""))
-        .sort()
-        .join("+")
-        .toLowerCase()
-        .replace(/[^a-z0-9+._-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+/**
+ * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
+ * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
+ */
+function proposalBranch(base, specs, dirs) {
+    const names = [...new Set(specs.map((s) => normalizeImageName(s.name)))].sort();
+    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
+    return proposalBranchName(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
 }
-/** An open PR's branch already holds exactly this content: nothing to commit again. */
-async function alreadyProposed(forge, branch, changes) {
-    try {
-        const current = await forge.readFiles(branch, changes.map((c) => c.path));
-        return changes.every((c) => current.files.get(c.path) === c.content);
-    }
-    catch (error) {
-        if (error instanceof BranchNotFoundError)
-            return false;
-        throw error;
-    }
+/**
+ * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
+ * base head in one step; a branch with someone else's commit is never overwritten.
+ */
+async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
+    const proposal = await readProposal(forge, branch, base, changes.map((c) => c.path));
+    refuseForeignCommits(proposal);
+    const verified = verifiedHead(proposal, changes);
+    if (verified)
+        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
+    const outcome = await forge.replaceBranch({
+        branch,
+        message: withBranchTrailer(message, branch),
+        changes,
+        parent: baseHead,
+        replaces: proposal.current?.head ?? null,
+    });
+    if (outcome.kind === "conflict")
+        return outcome;
+    return {
+        kind: "proposed",
+        commit: outcome.sha,
+        proposal: await proposeChange(forge, proposal, outcome.sha, message),
+    };
 }
-async function proposeChange(forge, head, base, message) {
+async function proposeChange(forge, proposal, head, message) {
     const [title = "", ...rest] = message.split("\n");
-    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const open = await forge.findOpenChangeRequest(head, base);
-    const pr = open
-        ? await forge.updateChangeRequest(open.number, { title, body })
-        : await forge.createChangeRequest({ head, base, title, body });
+    const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const pr = proposal.open
+        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
+        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
@@ -88283,16 +88646,24 @@ async function proposeChange(forge, head, base, message) {
 
 
 
+
+
+
 const GATE = "gitops-ci/validate";
-const MARKER = /<!-- gitops-ci\/promote head=([0-9a-f]{7,64}) -->/;
-/** `gitops-ci/promote/<to>`: one branch, and one PR/MR, per target environment. */
+/** `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. */
 function promotionBranch(to) {
-    const slug = to
-        .toLowerCase()
-        .replace(/[^a-z0-9._/-]+/g, "-")
-        .replace(/\/+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/promote/${slug}`;
+    return branch_name_proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
+}
+/** Two targets on one branch would overwrite each other's commit and share one PR/MR. */
+function refuseBranchCollisions(targets) {
+    const seen = new Map();
+    for (const to of targets) {
+        const branch = promotionBranch(to);
+        const other = seen.get(branch);
+        if (other)
+            throw new errors_UsageError(`--to ${other} and --to ${to} would share the branch ${branch}; promote them in two runs`);
+        seen.set(branch, to);
+    }
 }
 /**
  * Promotes what `from` runs to each `to`: reads all kustomizations in one snapshot, plans the
@@ -88306,19 +88677,21 @@ async function promote(options) {
     const targets = [...new Set(options.to.map(kustomization_file_normalizeKustomizationPath))];
     if (targets.includes(from))
         throw new errors_UsageError(`--from and --to are the same directory (${from})`);
+    refuseBranchCollisions(targets);
     const log = options.log ?? (() => undefined);
     const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
-    const fromFile = kustomizationIn(snapshot, from);
+    const fromFile = set_image_remote_kustomizationIn(snapshot, from);
     const source = imageEntries(fromFile, snapshot.files.get(fromFile));
     const plans = targets.map((to) => {
-        const file = kustomizationIn(snapshot, to);
+        const file = set_image_remote_kustomizationIn(snapshot, to);
         const text = snapshot.files.get(file);
         return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
     });
     refuseDowngrades(plans, options.allowDowngrade ?? false);
-    const sourceGate = await gateOf(options.forge, options.branch, fromFile);
+    const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
+    const sourceGate = sourceCheck.state;
     if (options.requireSourceGreen && sourceGate !== "success")
-        throw new SourceNotGreenError(`--require-source-green: ${GATE} on the last commit that changed ${fromFile} is ${sourceGate}; promote once it is green`);
+        throw new SourceNotGreenError(`--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
     const results = [];
     for (const target of plans) {
         const values = {
@@ -88343,12 +88716,14 @@ function refuseDowngrades(plans, allowed) {
     if (down.length)
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
-async function gateOf(forge, branch, file) {
-    const sha = await forge.lastCommitTouching(branch, file);
+/** The gate on the newest commit that changed anything the source root renders from. */
+async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
+    const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile));
+    const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
-        return "missing";
+        return { state: "missing" };
     const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
-    return check?.state ?? "missing";
+    return { state: check?.state ?? "missing", commit: sha };
 }
 async function promoteTarget(options, snapshot, file, values, log) {
     const { forge } = options;
@@ -88361,7 +88736,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
         autoMerge: false,
         merged: false,
     };
-    const open = await forge.findOpenChangeRequest(branch, options.branch);
+    const proposal = await ownership_readProposal(forge, branch, options.branch, [file]);
+    const open = proposal.open;
     if (values.plan.length === 0) {
         if (open && !options.dryRun) {
             await forge.comment(open.number, `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`);
@@ -88373,10 +88749,7 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
-    // One read of the promotion branch serves the foreign-commit check and the "already there" test.
-    const current = await readBranch(forge, branch, file);
-    if (open)
-        refuseForeignCommits(branch, open, current?.head);
+    ownership_refuseForeignCommits(proposal);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
     const merging = (options.merge ?? "never") !== "never";
@@ -88385,12 +88758,15 @@ async function promoteTarget(options, snapshot, file, values, log) {
             ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
     const edited = set_images_setImages(file, snapshot.files.get(file), values.plan.map(specOf));
-    const commit = current?.files.get(file) === edited.text
+    const change = { path: file, content: edited.text };
+    const verified = ownership_verifiedHead(proposal, [change]);
+    const commit = verified
         ? undefined
-        : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-    const head = commit ?? current.head;
+        : await commitPromotion(forge, branch, snapshot, proposal.current?.head ?? null, change, promotionCommitMessage(values));
+    // The one head this run may merge: the commit it made, or the one it verified as ours.
+    const head = commit ?? verified;
     const title = promotionTitle(options.title, values);
-    const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
+    const body = `${promotionBody(options.body, values)}\n\n${ownership_headMarker("promote", head)}\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
         ? await forge.updateChangeRequest(open.number, { title, body, labels: options.labels })
         : await forge.createChangeRequest({
@@ -88415,21 +88791,21 @@ async function promoteTarget(options, snapshot, file, values, log) {
         return done;
     const method = options.mergeMethod ?? "merge";
     if (options.merge === "auto") {
-        await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
+        await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
         return { ...done, autoMerge: true };
     }
-    await waitAndMerge(forge, pr.number, method, options, log);
+    await waitAndMerge(forge, pr.number, method, head, options, log);
     return { ...done, merged: true };
 }
 /**
  * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
  * timeoutMs) for the pipeline, then set it.
  */
-async function enableAutoMergeWhenReady(forge, number, method, options, log) {
+async function enableAutoMergeWhenReady(forge, number, method, head, options, log) {
     let reason = "";
     await pollUntil(pollOptions(options, number, log), async () => {
         try {
-            await forge.enableAutoMerge(number, method);
+            await forge.enableAutoMerge(number, method, head);
             return undefined;
         }
         catch (error) {
@@ -88443,32 +88819,14 @@ async function enableAutoMergeWhenReady(forge, number, method, options, log) {
 function pollOptions(options, number, log) {
     return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
-/** The promotion branch with the target file, or undefined when it does not exist yet. */
-async function readBranch(forge, branch, file) {
-    try {
-        return await forge.readFiles(branch, [file]);
-    }
-    catch (error) {
-        if (error instanceof forge_BranchNotFoundError)
-            return undefined;
-        throw error;
-    }
-}
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-function refuseForeignCommits(branch, open, head) {
-    const recorded = MARKER.exec(open.body)?.[1];
-    if (head === undefined || recorded === head)
-        return;
-    throw new ForeignCommitsError(`${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`);
-}
-/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
-async function commitPromotion(forge, branch, snapshot, file, content, message) {
-    const outcome = await forge.commitFiles({
+/** One commit on the promotion branch, made from the base head, and the branch moved to it at once. */
+async function commitPromotion(forge, branch, snapshot, replaces, change, message) {
+    const outcome = await forge.replaceBranch({
         branch,
-        message,
-        changes: [{ path: file, content }],
-        expectedHead: snapshot.head,
-        resetTo: snapshot.head,
+        message: ownership_withBranchTrailer(message, branch),
+        changes: [change],
+        parent: snapshot.head,
+        replaces,
     });
     if (outcome.kind === "conflict")
         throw new ForeignCommitsError(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
@@ -88476,9 +88834,10 @@ async function commitPromotion(forge, branch, snapshot, file, content, message) 
 }
 /**
  * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
- * then merges it, pinned to the head that was checked.
+ * then merges it, pinned to `head`: the commit this run made or verified. Any other head (a push
+ * while it waits) stops the run, whatever its checks say.
  */
-async function waitAndMerge(forge, number, method, options, log) {
+async function waitAndMerge(forge, number, method, head, options, log) {
     const required = options.requiredChecks ?? [GATE];
     await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
@@ -88486,7 +88845,9 @@ async function waitAndMerge(forge, number, method, options, log) {
             return undefined;
         if (details.state === "closed")
             throw new MergeError(`#${number} was closed while waiting to merge it`);
-        const checks = await forge.listCommitChecks(details.headSha);
+        if (details.headSha !== head)
+            await refuseMovedHead(forge, number, head, details.headSha);
+        const checks = await forge.listCommitChecks(head);
         const failed = checks.filter((c) => c.state === "failure");
         if (failed.length)
             throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
@@ -88497,12 +88858,18 @@ async function waitAndMerge(forge, number, method, options, log) {
             ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
         ];
         if (waiting.length === 0 && details.mergeable === true) {
-            await forge.merge(number, method, details.headSha);
+            await forge.merge(number, method, head);
             log(`merged #${number}`);
             return undefined;
         }
         return waiting.join(", ") || "the host to compute mergeability";
     }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
+}
+/** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
+async function refuseMovedHead(forge, number, ours, now) {
+    const pushed = (await forge.compare(ours, now)).commits;
+    const first = pushed[0] ?? { sha: now, author: "someone", message: "" };
+    throw new ForeignCommitsError(`#${number} changed while gitops-ci waited to merge it: its head is now ${describeCommit(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`);
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts
@@ -93798,6 +94165,56 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: ./src/forge/comment-id.ts
+
+/**
+ * Every comment the suite posts carries a fresh id in an HTML comment (invisible when rendered),
+ * so that after a failed POST the comment can be looked for before it is sent again.
+ */
+function withCommentId(body) {
+    const id = `<!-- gitops-ci/comment ${(0,external_node_crypto_.randomBytes)(8).toString("hex")} -->`;
+    return { body: `${body}\n\n${id}`, id };
+}
+
+;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
+/**
+ * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
+ * after the host made the object. Before each retry the object is looked up; if the failed attempt
+ * made it, that is the answer, so at most one exists after any sequence of faults.
+ */
+async function createOnce(options) {
+    const startedAt = Date.now();
+    for (let retry = 0;; retry++) {
+        try {
+            return await options.create();
+        }
+        catch (error) {
+            if (!mayHaveFailedLate(error))
+                throw error;
+            const found = await options.find();
+            if (found !== undefined) {
+                options.log(`${options.what}: the failed attempt had made it; not creating another`);
+                return found;
+            }
+            const delay = retry_policy_backoffDelay(options.policy, retry);
+            if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
+                throw error;
+            options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
+            await retry_policy_sleep(delay);
+        }
+    }
+}
+function statusOf(error) {
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
+function mayHaveFailedLate(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || status === 429;
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
@@ -93857,7 +94274,12 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
+
 const Client = dist_src_Octokit.plugin(retry, throttling);
+/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
+const NO_RETRY = { retries: 0 };
+const ZERO_OID = "0".repeat(40);
 /** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
 class GitHubForge {
     kind = "github";
@@ -93866,6 +94288,8 @@ class GitHubForge {
     name;
     octokit;
     graphqlUrl;
+    policy;
+    log;
     constructor(options) {
         const [owner, name, ...rest] = options.repo.split("/");
         if (!owner || !name || rest.length)
@@ -93875,6 +94299,8 @@ class GitHubForge {
         this.name = name;
         const policy = options.retry ?? DEFAULT_RETRY_POLICY;
         const log = options.log ?? (() => undefined);
+        this.policy = policy;
+        this.log = log;
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
         const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
@@ -93927,7 +94353,7 @@ class GitHubForge {
         const data = await this.graphql(query, variables, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
-            throw new forge_BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
+            throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
         const files = new Map();
         paths.forEach((path, i) => {
             const entry = target[`f${i}`];
@@ -93943,8 +94369,6 @@ class GitHubForge {
         return { branch, head: target.oid, files };
     }
     async commitFiles(request) {
-        if (request.resetTo)
-            await this.pointOwnedBranch(request.branch, request.resetTo);
         const [headline = "", ...rest] = request.message.split("\n");
         const input = {
             branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
@@ -93955,7 +94379,7 @@ class GitHubForge {
                     contents: Buffer.from(c.content, "utf8").toString("base64"),
                 })),
             },
-            expectedHeadOid: request.resetTo ?? request.expectedHead,
+            expectedHeadOid: request.expectedHead,
         };
         const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
         try {
@@ -93968,20 +94392,103 @@ class GitHubForge {
             throw error;
         }
     }
-    async findOpenChangeRequest(head, base) {
+    /**
+     * The new commit is made with the Git Data API (tree on the parent's tree, commit with that one
+     * parent), where nothing is visible yet; then one `updateRefs` moves the branch, only if it is
+     * still at `replaces` (the zero oid: only if it does not exist). A fault anywhere before that
+     * leaves the branch as it was; a push in between makes the update fail, not vanish.
+     */
+    async replaceBranch(request) {
+        const repo = { owner: this.owner, repo: this.name };
+        const parent = await this.rest(`read commit ${request.parent.slice(0, 12)}`, () => this.octokit.rest.git.getCommit({ ...repo, commit_sha: request.parent }));
+        const tree = await this.rest(`write the tree for ${request.branch}`, () => this.octokit.rest.git.createTree({
+            ...repo,
+            base_tree: parent.data.tree.sha,
+            tree: request.changes.map((c) => ({
+                path: c.path,
+                mode: "100644",
+                type: "blob",
+                content: c.content,
+            })),
+        }));
+        const commit = await this.rest(`write the commit for ${request.branch}`, () => this.octokit.rest.git.createCommit({
+            ...repo,
+            message: request.message,
+            tree: tree.data.sha,
+            parents: [request.parent],
+        }));
+        const mutation = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+        const update = {
+            name: `refs/heads/${request.branch}`,
+            afterOid: commit.data.sha,
+            beforeOid: request.replaces ?? ZERO_OID,
+            force: true,
+        };
+        try {
+            await this.graphql(mutation, { input: { repositoryId: await this.repositoryId(), refUpdates: [update] } }, `move ${request.branch}`, true);
+        }
+        catch (error) {
+            const now = await this.branchHeadOrNull(request.branch);
+            if (now !== request.replaces)
+                return {
+                    kind: "conflict",
+                    detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+                };
+            throw error;
+        }
+        return { kind: "committed", sha: commit.data.sha };
+    }
+    async compare(base, head) {
+        const { data } = await this.rest(`compare ${base}...${head}`, () => this.octokit.rest.repos.compareCommitsWithBasehead({
+            owner: this.owner,
+            repo: this.name,
+            basehead: `${base}...${head}`,
+            per_page: 100,
+        }));
+        return {
+            commits: data.commits.map((c) => ({
+                sha: c.sha,
+                author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
+                message: c.commit.message,
+            })),
+            files: (data.files ?? []).flatMap((f) => f.previous_filename ? [f.previous_filename, f.filename] : [f.filename]),
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const { data } = await this.rest(`find pull requests from ${head}`, () => this.octokit.rest.pulls.list({
             owner: this.owner,
             repo: this.name,
             head: `${this.owner}:${head}`,
             base,
-            state: "open",
+            state: "all",
+            per_page: 30,
         }));
-        const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
+        // The head filter names the owner; the head repository must also be this one, not a fork.
+        return data
+            .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
+            .map((pr) => ({
+            number: pr.number,
+            url: pr.html_url,
+            title: pr.title,
+            body: pr.body ?? "",
+            state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
+            headSha: pr.head.sha,
+        }));
     }
     async createChangeRequest(input) {
         const { labels, reviewers, ...pull } = input;
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const data = await this.rest(`open a pull request from ${input.head}`, () => createOnce({
+            what: `open a pull request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
+                .data,
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
+                return (open &&
+                    (await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: open.number })).data);
+            },
+        }));
         const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
         if (labels?.length)
             await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
@@ -94013,7 +94520,8 @@ class GitHubForge {
     }
     async lastCommitTouching(branch, path) {
         const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
-        return data[0]?.sha;
+        const commit = data[0];
+        return commit && { sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "" };
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -94028,7 +94536,15 @@ class GitHubForge {
         };
     }
     async comment(number, body) {
-        await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
+        const marked = withCommentId(body);
+        const issue = { owner: this.owner, repo: this.name, issue_number: number };
+        await this.rest(`comment on pull request #${number}`, () => createOnce({
+            what: `comment on pull request #${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+            find: async () => (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) => c.body?.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
@@ -94130,13 +94646,13 @@ class GitHubForge {
         }));
         return { sha: data.sha };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
-        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { clientMutationId }
 }`;
         try {
-            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase() }, `enable auto-merge on #${number}`);
+            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase(), head: expectedHeadSha }, `enable auto-merge on #${number}`);
         }
         catch (error) {
             const message = error.message;
@@ -94149,21 +94665,24 @@ class GitHubForge {
             throw error;
         }
     }
-    /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
-    async pointOwnedBranch(branch, sha) {
+    repositoryNodeId;
+    /** The repository's GraphQL node id, which updateRefs takes; read once. */
+    repositoryId() {
+        this.repositoryNodeId ??= this.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`, { owner: this.owner, name: this.name }, "read the repository id").then((data) => {
+            if (!data.repository)
+                throw new ForgeError(`repository ${this.repo} not found, or the token cannot see it`, 404);
+            return data.repository.id;
+        });
+        return this.repositoryNodeId;
+    }
+    async branchHeadOrNull(branch) {
         try {
-            await this.octokit.rest.git.updateRef({
-                owner: this.owner,
-                repo: this.name,
-                ref: `heads/${branch}`,
-                sha,
-                force: true,
-            });
+            return (await this.readFiles(branch, [])).head;
         }
         catch (error) {
-            if (error.status !== 422)
-                throw this.describe(error, `move ${branch}`);
-            await this.rest(`create branch ${branch}`, () => this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }));
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
         }
     }
     async rest(what, call) {
@@ -94268,6 +94787,10 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
+
+/** The POSTs that make a new object each time: never resent blindly. */
+const CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
 class GitLabHttpError extends Error {
@@ -94330,11 +94853,32 @@ class GitLabForge {
             action: "update",
             filePath: c.path,
             content: c.content,
-            ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+            lastCommitId: request.expectedHead,
         }));
-        const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+        return this.createCommit(request.branch, request.message, actions, {});
+    }
+    /**
+     * One request: the commit on `parent` (start_sha) with force, which GitLab makes and points the
+     * branch at together; a failure leaves the branch as it was. GitLab has no compare-and-swap on
+     * a branch, so the head is checked just before: a push in the gap of one request is the window.
+     */
+    async replaceBranch(request) {
+        const now = await this.branchHead(request.branch).catch((error) => {
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
+        });
+        if (now !== request.replaces)
+            return {
+                kind: "conflict",
+                detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+            };
+        const actions = request.changes.map((c) => ({ action: "update", filePath: c.path, content: c.content }));
+        return this.createCommit(request.branch, request.message, actions, { startSha: request.parent, force: true });
+    }
+    async createCommit(branch, message, actions, options) {
         try {
-            const commit = await (await this.api()).Commits.create(this.repo, request.branch, request.message, actions, options);
+            const commit = await (await this.api()).Commits.create(this.repo, branch, message, actions, options);
             return { kind: "committed", sha: String(commit.id) };
         }
         catch (error) {
@@ -94342,26 +94886,57 @@ class GitLabForge {
             if ((status === 400 || status === 409) && CONFLICT.test(error.message)) {
                 return { kind: "conflict", detail: error.message };
             }
-            throw this.describe(error, `commit to ${request.branch}`);
+            throw this.describe(error, `commit to ${branch}`);
         }
     }
-    async findOpenChangeRequest(head, base) {
+    async compare(base, head) {
+        const result = (await this.call(`compare ${base}...${head}`, async () => (await this.api()).Repositories.compare(this.repo, base, head, { straight: false })));
+        // GitLab lists the compare's commits newest first.
+        const commits = [...(result.commits ?? [])].reverse();
+        return {
+            commits: commits.map((c) => ({
+                sha: c.id,
+                author: `${c.author_name ?? "unknown"} <${c.author_email ?? ""}>`,
+                message: c.message ?? "",
+            })),
+            files: [...new Set((result.diffs ?? []).flatMap((d) => [d.old_path, d.new_path]))],
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const list = (await this.call(`find merge requests from ${head}`, async () => (await this.api()).MergeRequests.all({
             projectId: this.repo,
             sourceBranch: head,
             targetBranch: base,
-            state: "opened",
+            orderBy: "created_at",
+            sort: "desc",
+            perPage: 30,
+            maxPages: 1,
         })));
-        const mr = list[0];
-        return mr && toChangeRequest(mr);
+        // GitLab matches source_branch by name in every project: an MR from a fork is not ours.
+        return list
+            .filter((mr) => mr.source_project_id === mr.target_project_id)
+            .map((mr) => ({
+            ...toChangeRequest(mr),
+            state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+            headSha: String(mr.sha ?? ""),
+        }));
     }
     async createChangeRequest(input) {
         const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
         const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
-            description: input.body,
-            labels: input.labels?.length ? input.labels.join(",") : undefined,
-            reviewerIds,
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => createOnce({
+            what: `open a merge request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
+                description: input.body,
+                labels: input.labels?.length ? input.labels.join(",") : undefined,
+                reviewerIds,
+            }),
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((mr) => mr.state === "open");
+                return open && this.mergeRequest(open.number);
+            },
         }));
         return toChangeRequest(mr);
     }
@@ -94370,7 +94945,8 @@ class GitLabForge {
     }
     async lastCommitTouching(branch, path) {
         const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
-        return commits[0]?.id;
+        const commit = commits[0];
+        return commit && { sha: commit.id, date: commit.committed_date ?? "" };
     }
     /** GitLab takes reviewers as user ids: each name is looked up once. */
     async userIds(usernames) {
@@ -94401,7 +94977,14 @@ class GitLabForge {
         };
     }
     async comment(number, body) {
-        await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
+        const marked = withCommentId(body);
+        await this.call(`comment on merge request !${number}`, async () => createOnce({
+            what: `comment on merge request !${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequestNotes.create(this.repo, number, marked.body),
+            find: async () => (await (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })).find((n) => n.body.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
@@ -94454,7 +95037,7 @@ class GitLabForge {
         const mr = (await this.call(`merge merge request !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, { squash: method === "squash", sha: expectedHeadSha })));
         return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
@@ -94463,7 +95046,7 @@ class GitLabForge {
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,
             squash: method === "squash",
-            sha: mr.sha,
+            sha: expectedHeadSha,
         }));
     }
     async mergeRequest(number) {
@@ -94476,7 +95059,7 @@ class GitLabForge {
         }
         catch (error) {
             if (error.status === 404 && /branch/i.test(error.message)) {
-                throw new forge_BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`, 404);
+                throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`, 404);
             }
             throw this.describe(error, `read ${branch}`);
         }
@@ -94508,7 +95091,10 @@ class GitLabForge {
         const { prefixUrl, searchParams, method, headers, body, asStream } = options;
         const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
         url.search = searchParams ?? "";
-        const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+        // Creating POSTs are retried by createOnce, which looks for the object first.
+        const creates = method === "POST" && CREATES.test(url.pathname);
+        const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
+        const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
         const text = asStream ? "" : await response.text();
         const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
         if (!response.ok) {

@@ -87048,26 +87048,6 @@ class InternalError extends GitopsCiError {
     name = "InternalError";
 }
 
-;// CONCATENATED MODULE: ./src/forge/forge.ts
-
-/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
-class ForgeError extends GitopsCiError {
-    status;
-    name = "ForgeError";
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-/** The branch to read or commit to does not exist. */
-class BranchNotFoundError extends ForgeError {
-    name = "BranchNotFoundError";
-}
-/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
-class NoPipelineYetError extends ForgeError {
-    name = "NoPipelineYetError";
-}
-
 ;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
     maxRetries: 5,
@@ -87779,6 +87759,123 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/proposal/branch-name.ts
+
+/**
+ * A readable, injective branch name: the slug people read, plus a short hash of everything that
+ * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
+ */
+function proposalBranchName(prefix, readable, identity) {
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[-.]+|[-.]+$/g, "")
+        .slice(0, 80)
+        .replace(/[-.]+$/, "");
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
+    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/forge/forge.ts
+
+/** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
+class ForgeError extends GitopsCiError {
+    status;
+    name = "ForgeError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The branch to read or commit to does not exist. */
+class BranchNotFoundError extends ForgeError {
+    name = "BranchNotFoundError";
+}
+/** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
+class NoPipelineYetError extends ForgeError {
+    name = "NoPipelineYetError";
+}
+
+;// CONCATENATED MODULE: ./src/proposal/ownership.ts
+
+
+/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
+class ForeignCommitsError extends GitopsCiError {
+    name = "ForeignCommitsError";
+}
+/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
+const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
+const TRAILER = "Gitops-ci-branch";
+function headMarker(command, sha) {
+    return `<!-- gitops-ci/${command} head=${sha} -->`;
+}
+/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
+function withBranchTrailer(message, branch) {
+    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
+}
+/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
+async function readProposal(forge, branch, base, files) {
+    const [requests, current] = await Promise.all([
+        forge.changeRequestsFrom(branch, base),
+        readOrUndefined(forge, branch, files),
+    ]);
+    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
+    const comparison = current && (await forge.compare(base, current.head));
+    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
+}
+async function readOrUndefined(forge, branch, files) {
+    try {
+        return await forge.readFiles(branch, files);
+    }
+    catch (error) {
+        if (error instanceof BranchNotFoundError)
+            return undefined;
+        throw error;
+    }
+}
+/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
+function isOurs(proposal, commit) {
+    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
+        return true;
+    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
+}
+function foreignCommits(proposal) {
+    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
+}
+/** Stops before any force-update or merge of a branch that holds someone else's commit. */
+function refuseForeignCommits(proposal) {
+    const foreign = foreignCommits(proposal);
+    if (foreign.length === 0)
+        return;
+    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+}
+/**
+ * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
+ * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
+ */
+function verifiedHead(proposal, changes) {
+    const { current, comparison } = proposal;
+    if (!current || !comparison || comparison.commits.length === 0)
+        return undefined;
+    if (foreignCommits(proposal).length)
+        return undefined;
+    const paths = new Set(changes.map((c) => c.path));
+    if (comparison.files.some((f) => !paths.has(f)))
+        return undefined;
+    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
+}
+/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
+function describeCommit(commit) {
+    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
+    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
     diff(oldStr, newStr, 
@@ -88460,8 +88557,6 @@ function splitLines(text) {
     return result;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/files/temp-file.ts
 
 
@@ -88609,6 +88704,7 @@ function uniqueBy(items, key) {
 
 
 
+
 /** The compare-and-swap kept failing until the time ran out. */
 class ConflictTimeoutError extends GitopsCiError {
     name = "ConflictTimeoutError";
@@ -88635,7 +88731,7 @@ async function setImageRemote(options) {
     const timeoutMs = options.timeoutMs ?? 120_000;
     const log = options.log ?? (() => undefined);
     const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
     const startedAt = Date.now();
     for (let attempt = 1;; attempt++) {
         const base = await options.forge.readFiles(options.branch, candidates);
@@ -88653,20 +88749,18 @@ async function setImageRemote(options) {
             return { ...result, files: [] };
         if (options.dryRun)
             return { ...result, changed: true };
-        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
-            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
-        }
-        const outcome = await options.forge.commitFiles({
-            branch: target,
-            message,
-            changes: plan.changes,
-            expectedHead: base.head,
-            resetTo: mode === "pull-request" ? base.head : undefined,
-        });
-        if (outcome.kind === "committed") {
-            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
-            return { ...result, changed: true, commit: outcome.sha, ...proposal };
-        }
+        const outcome = mode === "pull-request"
+            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+            : await options.forge.commitFiles({
+                branch: target,
+                message,
+                changes: plan.changes,
+                expectedHead: base.head,
+            });
+        if (outcome.kind === "proposed")
+            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+        if (outcome.kind === "committed")
+            return { ...result, changed: true, commit: outcome.sha };
         const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
         const elapsed = Date.now() - startedAt;
         if (elapsed + delay > timeoutMs) {
@@ -88703,36 +88797,46 @@ function kustomizationIn(snapshot, dir) {
         throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
 }
-/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
-function proposalBranch(base, specs) {
-    const slug = specs
-        .map((s) => normalizeImageName(s.name).replace(/^docker\.io\/(library\/)?/, ""))
-        .sort()
-        .join("+")
-        .toLowerCase()
-        .replace(/[^a-z0-9+._-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+/**
+ * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
+ * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
+ */
+function proposalBranch(base, specs, dirs) {
+    const names = [...new Set(specs.map((s) => normalizeImageName(s.name)))].sort();
+    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
+    return proposalBranchName(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
 }
-/** An open PR's branch already holds exactly this content: nothing to commit again. */
-async function alreadyProposed(forge, branch, changes) {
-    try {
-        const current = await forge.readFiles(branch, changes.map((c) => c.path));
-        return changes.every((c) => current.files.get(c.path) === c.content);
-    }
-    catch (error) {
-        if (error instanceof BranchNotFoundError)
-            return false;
-        throw error;
-    }
+/**
+ * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
+ * base head in one step; a branch with someone else's commit is never overwritten.
+ */
+async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
+    const proposal = await readProposal(forge, branch, base, changes.map((c) => c.path));
+    refuseForeignCommits(proposal);
+    const verified = verifiedHead(proposal, changes);
+    if (verified)
+        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
+    const outcome = await forge.replaceBranch({
+        branch,
+        message: withBranchTrailer(message, branch),
+        changes,
+        parent: baseHead,
+        replaces: proposal.current?.head ?? null,
+    });
+    if (outcome.kind === "conflict")
+        return outcome;
+    return {
+        kind: "proposed",
+        commit: outcome.sha,
+        proposal: await proposeChange(forge, proposal, outcome.sha, message),
+    };
 }
-async function proposeChange(forge, head, base, message) {
+async function proposeChange(forge, proposal, head, message) {
     const [title = "", ...rest] = message.split("\n");
-    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const open = await forge.findOpenChangeRequest(head, base);
-    const pr = open
-        ? await forge.updateChangeRequest(open.number, { title, body })
-        : await forge.createChangeRequest({ head, base, title, body });
+    const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const pr = proposal.open
+        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
+        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
@@ -94206,6 +94310,56 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: ./src/forge/comment-id.ts
+
+/**
+ * Every comment the suite posts carries a fresh id in an HTML comment (invisible when rendered),
+ * so that after a failed POST the comment can be looked for before it is sent again.
+ */
+function withCommentId(body) {
+    const id = `<!-- gitops-ci/comment ${(0,external_node_crypto_.randomBytes)(8).toString("hex")} -->`;
+    return { body: `${body}\n\n${id}`, id };
+}
+
+;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
+/**
+ * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
+ * after the host made the object. Before each retry the object is looked up; if the failed attempt
+ * made it, that is the answer, so at most one exists after any sequence of faults.
+ */
+async function createOnce(options) {
+    const startedAt = Date.now();
+    for (let retry = 0;; retry++) {
+        try {
+            return await options.create();
+        }
+        catch (error) {
+            if (!mayHaveFailedLate(error))
+                throw error;
+            const found = await options.find();
+            if (found !== undefined) {
+                options.log(`${options.what}: the failed attempt had made it; not creating another`);
+                return found;
+            }
+            const delay = backoffDelay(options.policy, retry);
+            if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
+                throw error;
+            options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
+            await sleep(delay);
+        }
+    }
+}
+function statusOf(error) {
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
+function mayHaveFailedLate(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || status === 429;
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
@@ -94265,7 +94419,12 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
+
 const Client = dist_src_Octokit.plugin(retry, throttling);
+/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
+const NO_RETRY = { retries: 0 };
+const ZERO_OID = "0".repeat(40);
 /** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
 class GitHubForge {
     kind = "github";
@@ -94274,6 +94433,8 @@ class GitHubForge {
     name;
     octokit;
     graphqlUrl;
+    policy;
+    log;
     constructor(options) {
         const [owner, name, ...rest] = options.repo.split("/");
         if (!owner || !name || rest.length)
@@ -94283,6 +94444,8 @@ class GitHubForge {
         this.name = name;
         const policy = options.retry ?? DEFAULT_RETRY_POLICY;
         const log = options.log ?? (() => undefined);
+        this.policy = policy;
+        this.log = log;
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
         const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
@@ -94351,8 +94514,6 @@ class GitHubForge {
         return { branch, head: target.oid, files };
     }
     async commitFiles(request) {
-        if (request.resetTo)
-            await this.pointOwnedBranch(request.branch, request.resetTo);
         const [headline = "", ...rest] = request.message.split("\n");
         const input = {
             branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
@@ -94363,7 +94524,7 @@ class GitHubForge {
                     contents: Buffer.from(c.content, "utf8").toString("base64"),
                 })),
             },
-            expectedHeadOid: request.resetTo ?? request.expectedHead,
+            expectedHeadOid: request.expectedHead,
         };
         const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
         try {
@@ -94376,20 +94537,103 @@ class GitHubForge {
             throw error;
         }
     }
-    async findOpenChangeRequest(head, base) {
+    /**
+     * The new commit is made with the Git Data API (tree on the parent's tree, commit with that one
+     * parent), where nothing is visible yet; then one `updateRefs` moves the branch, only if it is
+     * still at `replaces` (the zero oid: only if it does not exist). A fault anywhere before that
+     * leaves the branch as it was; a push in between makes the update fail, not vanish.
+     */
+    async replaceBranch(request) {
+        const repo = { owner: this.owner, repo: this.name };
+        const parent = await this.rest(`read commit ${request.parent.slice(0, 12)}`, () => this.octokit.rest.git.getCommit({ ...repo, commit_sha: request.parent }));
+        const tree = await this.rest(`write the tree for ${request.branch}`, () => this.octokit.rest.git.createTree({
+            ...repo,
+            base_tree: parent.data.tree.sha,
+            tree: request.changes.map((c) => ({
+                path: c.path,
+                mode: "100644",
+                type: "blob",
+                content: c.content,
+            })),
+        }));
+        const commit = await this.rest(`write the commit for ${request.branch}`, () => this.octokit.rest.git.createCommit({
+            ...repo,
+            message: request.message,
+            tree: tree.data.sha,
+            parents: [request.parent],
+        }));
+        const mutation = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+        const update = {
+            name: `refs/heads/${request.branch}`,
+            afterOid: commit.data.sha,
+            beforeOid: request.replaces ?? ZERO_OID,
+            force: true,
+        };
+        try {
+            await this.graphql(mutation, { input: { repositoryId: await this.repositoryId(), refUpdates: [update] } }, `move ${request.branch}`, true);
+        }
+        catch (error) {
+            const now = await this.branchHeadOrNull(request.branch);
+            if (now !== request.replaces)
+                return {
+                    kind: "conflict",
+                    detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+                };
+            throw error;
+        }
+        return { kind: "committed", sha: commit.data.sha };
+    }
+    async compare(base, head) {
+        const { data } = await this.rest(`compare ${base}...${head}`, () => this.octokit.rest.repos.compareCommitsWithBasehead({
+            owner: this.owner,
+            repo: this.name,
+            basehead: `${base}...${head}`,
+            per_page: 100,
+        }));
+        return {
+            commits: data.commits.map((c) => ({
+                sha: c.sha,
+                author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
+                message: c.commit.message,
+            })),
+            files: (data.files ?? []).flatMap((f) => f.previous_filename ? [f.previous_filename, f.filename] : [f.filename]),
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const { data } = await this.rest(`find pull requests from ${head}`, () => this.octokit.rest.pulls.list({
             owner: this.owner,
             repo: this.name,
             head: `${this.owner}:${head}`,
             base,
-            state: "open",
+            state: "all",
+            per_page: 30,
         }));
-        const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
+        // The head filter names the owner; the head repository must also be this one, not a fork.
+        return data
+            .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
+            .map((pr) => ({
+            number: pr.number,
+            url: pr.html_url,
+            title: pr.title,
+            body: pr.body ?? "",
+            state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
+            headSha: pr.head.sha,
+        }));
     }
     async createChangeRequest(input) {
         const { labels, reviewers, ...pull } = input;
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const data = await this.rest(`open a pull request from ${input.head}`, () => createOnce({
+            what: `open a pull request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
+                .data,
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
+                return (open &&
+                    (await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: open.number })).data);
+            },
+        }));
         const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
         if (labels?.length)
             await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
@@ -94421,7 +94665,8 @@ class GitHubForge {
     }
     async lastCommitTouching(branch, path) {
         const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
-        return data[0]?.sha;
+        const commit = data[0];
+        return commit && { sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "" };
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -94436,7 +94681,15 @@ class GitHubForge {
         };
     }
     async comment(number, body) {
-        await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
+        const marked = withCommentId(body);
+        const issue = { owner: this.owner, repo: this.name, issue_number: number };
+        await this.rest(`comment on pull request #${number}`, () => createOnce({
+            what: `comment on pull request #${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+            find: async () => (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) => c.body?.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
@@ -94538,13 +94791,13 @@ class GitHubForge {
         }));
         return { sha: data.sha };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
-        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { clientMutationId }
 }`;
         try {
-            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase() }, `enable auto-merge on #${number}`);
+            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase(), head: expectedHeadSha }, `enable auto-merge on #${number}`);
         }
         catch (error) {
             const message = error.message;
@@ -94557,21 +94810,24 @@ class GitHubForge {
             throw error;
         }
     }
-    /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
-    async pointOwnedBranch(branch, sha) {
+    repositoryNodeId;
+    /** The repository's GraphQL node id, which updateRefs takes; read once. */
+    repositoryId() {
+        this.repositoryNodeId ??= this.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`, { owner: this.owner, name: this.name }, "read the repository id").then((data) => {
+            if (!data.repository)
+                throw new ForgeError(`repository ${this.repo} not found, or the token cannot see it`, 404);
+            return data.repository.id;
+        });
+        return this.repositoryNodeId;
+    }
+    async branchHeadOrNull(branch) {
         try {
-            await this.octokit.rest.git.updateRef({
-                owner: this.owner,
-                repo: this.name,
-                ref: `heads/${branch}`,
-                sha,
-                force: true,
-            });
+            return (await this.readFiles(branch, [])).head;
         }
         catch (error) {
-            if (error.status !== 422)
-                throw this.describe(error, `move ${branch}`);
-            await this.rest(`create branch ${branch}`, () => this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }));
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
         }
     }
     async rest(what, call) {
@@ -94676,6 +94932,10 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
+
+/** The POSTs that make a new object each time: never resent blindly. */
+const CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
 class GitLabHttpError extends Error {
@@ -94738,11 +94998,32 @@ class GitLabForge {
             action: "update",
             filePath: c.path,
             content: c.content,
-            ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+            lastCommitId: request.expectedHead,
         }));
-        const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+        return this.createCommit(request.branch, request.message, actions, {});
+    }
+    /**
+     * One request: the commit on `parent` (start_sha) with force, which GitLab makes and points the
+     * branch at together; a failure leaves the branch as it was. GitLab has no compare-and-swap on
+     * a branch, so the head is checked just before: a push in the gap of one request is the window.
+     */
+    async replaceBranch(request) {
+        const now = await this.branchHead(request.branch).catch((error) => {
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
+        });
+        if (now !== request.replaces)
+            return {
+                kind: "conflict",
+                detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+            };
+        const actions = request.changes.map((c) => ({ action: "update", filePath: c.path, content: c.content }));
+        return this.createCommit(request.branch, request.message, actions, { startSha: request.parent, force: true });
+    }
+    async createCommit(branch, message, actions, options) {
         try {
-            const commit = await (await this.api()).Commits.create(this.repo, request.branch, request.message, actions, options);
+            const commit = await (await this.api()).Commits.create(this.repo, branch, message, actions, options);
             return { kind: "committed", sha: String(commit.id) };
         }
         catch (error) {
@@ -94750,26 +95031,57 @@ class GitLabForge {
             if ((status === 400 || status === 409) && CONFLICT.test(error.message)) {
                 return { kind: "conflict", detail: error.message };
             }
-            throw this.describe(error, `commit to ${request.branch}`);
+            throw this.describe(error, `commit to ${branch}`);
         }
     }
-    async findOpenChangeRequest(head, base) {
+    async compare(base, head) {
+        const result = (await this.call(`compare ${base}...${head}`, async () => (await this.api()).Repositories.compare(this.repo, base, head, { straight: false })));
+        // GitLab lists the compare's commits newest first.
+        const commits = [...(result.commits ?? [])].reverse();
+        return {
+            commits: commits.map((c) => ({
+                sha: c.id,
+                author: `${c.author_name ?? "unknown"} <${c.author_email ?? ""}>`,
+                message: c.message ?? "",
+            })),
+            files: [...new Set((result.diffs ?? []).flatMap((d) => [d.old_path, d.new_path]))],
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const list = (await this.call(`find merge requests from ${head}`, async () => (await this.api()).MergeRequests.all({
             projectId: this.repo,
             sourceBranch: head,
             targetBranch: base,
-            state: "opened",
+            orderBy: "created_at",
+            sort: "desc",
+            perPage: 30,
+            maxPages: 1,
         })));
-        const mr = list[0];
-        return mr && toChangeRequest(mr);
+        // GitLab matches source_branch by name in every project: an MR from a fork is not ours.
+        return list
+            .filter((mr) => mr.source_project_id === mr.target_project_id)
+            .map((mr) => ({
+            ...toChangeRequest(mr),
+            state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+            headSha: String(mr.sha ?? ""),
+        }));
     }
     async createChangeRequest(input) {
         const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
         const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
-            description: input.body,
-            labels: input.labels?.length ? input.labels.join(",") : undefined,
-            reviewerIds,
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => createOnce({
+            what: `open a merge request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
+                description: input.body,
+                labels: input.labels?.length ? input.labels.join(",") : undefined,
+                reviewerIds,
+            }),
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((mr) => mr.state === "open");
+                return open && this.mergeRequest(open.number);
+            },
         }));
         return toChangeRequest(mr);
     }
@@ -94778,7 +95090,8 @@ class GitLabForge {
     }
     async lastCommitTouching(branch, path) {
         const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
-        return commits[0]?.id;
+        const commit = commits[0];
+        return commit && { sha: commit.id, date: commit.committed_date ?? "" };
     }
     /** GitLab takes reviewers as user ids: each name is looked up once. */
     async userIds(usernames) {
@@ -94809,7 +95122,14 @@ class GitLabForge {
         };
     }
     async comment(number, body) {
-        await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
+        const marked = withCommentId(body);
+        await this.call(`comment on merge request !${number}`, async () => createOnce({
+            what: `comment on merge request !${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequestNotes.create(this.repo, number, marked.body),
+            find: async () => (await (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })).find((n) => n.body.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
@@ -94862,7 +95182,7 @@ class GitLabForge {
         const mr = (await this.call(`merge merge request !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, { squash: method === "squash", sha: expectedHeadSha })));
         return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
@@ -94871,7 +95191,7 @@ class GitLabForge {
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,
             squash: method === "squash",
-            sha: mr.sha,
+            sha: expectedHeadSha,
         }));
     }
     async mergeRequest(number) {
@@ -94916,7 +95236,10 @@ class GitLabForge {
         const { prefixUrl, searchParams, method, headers, body, asStream } = options;
         const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
         url.search = searchParams ?? "";
-        const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+        // Creating POSTs are retried by createOnce, which looks for the object first.
+        const creates = method === "POST" && CREATES.test(url.pathname);
+        const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
+        const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
         const text = asStream ? "" : await response.text();
         const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
         if (!response.ok) {

@@ -100867,6 +100867,78 @@ class NoPipelineYetError extends ForgeError {
     name = "NoPipelineYetError";
 }
 
+;// CONCATENATED MODULE: ./src/forge/comment-id.ts
+
+/**
+ * Every comment the suite posts carries a fresh id in an HTML comment (invisible when rendered),
+ * so that after a failed POST the comment can be looked for before it is sent again.
+ */
+function withCommentId(body) {
+    const id = `<!-- gitops-ci/comment ${(0,external_node_crypto_.randomBytes)(8).toString("hex")} -->`;
+    return { body: `${body}\n\n${id}`, id };
+}
+
+;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
+const DEFAULT_RETRY_POLICY = {
+    maxRetries: 5,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRateLimitWaitMs: 60_000,
+    requestTimeoutMs: 30_000,
+};
+/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
+function backoffDelay(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+/** Whether a retry that would start after `delayMs` still fits the policy. */
+function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
+    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
+/**
+ * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
+ * after the host made the object. Before each retry the object is looked up; if the failed attempt
+ * made it, that is the answer, so at most one exists after any sequence of faults.
+ */
+async function createOnce(options) {
+    const startedAt = Date.now();
+    for (let retry = 0;; retry++) {
+        try {
+            return await options.create();
+        }
+        catch (error) {
+            if (!mayHaveFailedLate(error))
+                throw error;
+            const found = await options.find();
+            if (found !== undefined) {
+                options.log(`${options.what}: the failed attempt had made it; not creating another`);
+                return found;
+            }
+            const delay = backoffDelay(options.policy, retry);
+            if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
+                throw error;
+            options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
+            await sleep(delay);
+        }
+    }
+}
+function statusOf(error) {
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
+function mayHaveFailedLate(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || status === 429;
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var node_modules_undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
@@ -100918,28 +100990,6 @@ function redirected(request, status, crossOrigin) {
         : { ...request, headers };
 }
 
-;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
-const DEFAULT_RETRY_POLICY = {
-    maxRetries: 5,
-    maxElapsedMs: 60_000,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRateLimitWaitMs: 60_000,
-    requestTimeoutMs: 30_000,
-};
-/** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
-function backoffDelay(policy, retry, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-    return Math.max(1, Math.floor(random() * ceiling));
-}
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -100948,7 +100998,12 @@ function sleep(ms) {
 
 
 
+
+
 const Client = dist_src_Octokit.plugin(retry, throttling);
+/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
+const NO_RETRY = { retries: 0 };
+const ZERO_OID = "0".repeat(40);
 /** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
 class GitHubForge {
     kind = "github";
@@ -100957,6 +101012,8 @@ class GitHubForge {
     name;
     octokit;
     graphqlUrl;
+    policy;
+    log;
     constructor(options) {
         const [owner, name, ...rest] = options.repo.split("/");
         if (!owner || !name || rest.length)
@@ -100966,6 +101023,8 @@ class GitHubForge {
         this.name = name;
         const policy = options.retry ?? DEFAULT_RETRY_POLICY;
         const log = options.log ?? (() => undefined);
+        this.policy = policy;
+        this.log = log;
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
         const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
@@ -101034,8 +101093,6 @@ class GitHubForge {
         return { branch, head: target.oid, files };
     }
     async commitFiles(request) {
-        if (request.resetTo)
-            await this.pointOwnedBranch(request.branch, request.resetTo);
         const [headline = "", ...rest] = request.message.split("\n");
         const input = {
             branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
@@ -101046,7 +101103,7 @@ class GitHubForge {
                     contents: Buffer.from(c.content, "utf8").toString("base64"),
                 })),
             },
-            expectedHeadOid: request.resetTo ?? request.expectedHead,
+            expectedHeadOid: request.expectedHead,
         };
         const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
         try {
@@ -101059,20 +101116,103 @@ class GitHubForge {
             throw error;
         }
     }
-    async findOpenChangeRequest(head, base) {
+    /**
+     * The new commit is made with the Git Data API (tree on the parent's tree, commit with that one
+     * parent), where nothing is visible yet; then one `updateRefs` moves the branch, only if it is
+     * still at `replaces` (the zero oid: only if it does not exist). A fault anywhere before that
+     * leaves the branch as it was; a push in between makes the update fail, not vanish.
+     */
+    async replaceBranch(request) {
+        const repo = { owner: this.owner, repo: this.name };
+        const parent = await this.rest(`read commit ${request.parent.slice(0, 12)}`, () => this.octokit.rest.git.getCommit({ ...repo, commit_sha: request.parent }));
+        const tree = await this.rest(`write the tree for ${request.branch}`, () => this.octokit.rest.git.createTree({
+            ...repo,
+            base_tree: parent.data.tree.sha,
+            tree: request.changes.map((c) => ({
+                path: c.path,
+                mode: "100644",
+                type: "blob",
+                content: c.content,
+            })),
+        }));
+        const commit = await this.rest(`write the commit for ${request.branch}`, () => this.octokit.rest.git.createCommit({
+            ...repo,
+            message: request.message,
+            tree: tree.data.sha,
+            parents: [request.parent],
+        }));
+        const mutation = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+        const update = {
+            name: `refs/heads/${request.branch}`,
+            afterOid: commit.data.sha,
+            beforeOid: request.replaces ?? ZERO_OID,
+            force: true,
+        };
+        try {
+            await this.graphql(mutation, { input: { repositoryId: await this.repositoryId(), refUpdates: [update] } }, `move ${request.branch}`, true);
+        }
+        catch (error) {
+            const now = await this.branchHeadOrNull(request.branch);
+            if (now !== request.replaces)
+                return {
+                    kind: "conflict",
+                    detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+                };
+            throw error;
+        }
+        return { kind: "committed", sha: commit.data.sha };
+    }
+    async compare(base, head) {
+        const { data } = await this.rest(`compare ${base}...${head}`, () => this.octokit.rest.repos.compareCommitsWithBasehead({
+            owner: this.owner,
+            repo: this.name,
+            basehead: `${base}...${head}`,
+            per_page: 100,
+        }));
+        return {
+            commits: data.commits.map((c) => ({
+                sha: c.sha,
+                author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
+                message: c.commit.message,
+            })),
+            files: (data.files ?? []).flatMap((f) => f.previous_filename ? [f.previous_filename, f.filename] : [f.filename]),
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const { data } = await this.rest(`find pull requests from ${head}`, () => this.octokit.rest.pulls.list({
             owner: this.owner,
             repo: this.name,
             head: `${this.owner}:${head}`,
             base,
-            state: "open",
+            state: "all",
+            per_page: 30,
         }));
-        const pr = data[0];
-        return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
+        // The head filter names the owner; the head repository must also be this one, not a fork.
+        return data
+            .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
+            .map((pr) => ({
+            number: pr.number,
+            url: pr.html_url,
+            title: pr.title,
+            body: pr.body ?? "",
+            state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
+            headSha: pr.head.sha,
+        }));
     }
     async createChangeRequest(input) {
         const { labels, reviewers, ...pull } = input;
-        const { data } = await this.rest(`open a pull request from ${input.head}`, () => this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }));
+        const data = await this.rest(`open a pull request from ${input.head}`, () => createOnce({
+            what: `open a pull request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
+                .data,
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
+                return (open &&
+                    (await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: open.number })).data);
+            },
+        }));
         const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
         if (labels?.length)
             await this.rest(`label pull request #${data.number}`, () => this.octokit.rest.issues.addLabels({ ...issue, labels }));
@@ -101104,7 +101244,8 @@ class GitHubForge {
     }
     async lastCommitTouching(branch, path) {
         const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () => this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }));
-        return data[0]?.sha;
+        const commit = data[0];
+        return commit && { sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "" };
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
@@ -101119,7 +101260,15 @@ class GitHubForge {
         };
     }
     async comment(number, body) {
-        await this.rest(`comment on pull request #${number}`, () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }));
+        const marked = withCommentId(body);
+        const issue = { owner: this.owner, repo: this.name, issue_number: number };
+        await this.rest(`comment on pull request #${number}`, () => createOnce({
+            what: `comment on pull request #${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+            find: async () => (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) => c.body?.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const comments = await this.rest(`read comments of pull request #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, {
@@ -101221,13 +101370,13 @@ class GitHubForge {
         }));
         return { sha: data.sha };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
-        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+        const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { clientMutationId }
 }`;
         try {
-            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase() }, `enable auto-merge on #${number}`);
+            await this.graphql(mutation, { id: data.node_id, mergeMethod: method.toUpperCase(), head: expectedHeadSha }, `enable auto-merge on #${number}`);
         }
         catch (error) {
             const message = error.message;
@@ -101240,21 +101389,24 @@ class GitHubForge {
             throw error;
         }
     }
-    /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
-    async pointOwnedBranch(branch, sha) {
+    repositoryNodeId;
+    /** The repository's GraphQL node id, which updateRefs takes; read once. */
+    repositoryId() {
+        this.repositoryNodeId ??= this.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`, { owner: this.owner, name: this.name }, "read the repository id").then((data) => {
+            if (!data.repository)
+                throw new ForgeError(`repository ${this.repo} not found, or the token cannot see it`, 404);
+            return data.repository.id;
+        });
+        return this.repositoryNodeId;
+    }
+    async branchHeadOrNull(branch) {
         try {
-            await this.octokit.rest.git.updateRef({
-                owner: this.owner,
-                repo: this.name,
-                ref: `heads/${branch}`,
-                sha,
-                force: true,
-            });
+            return (await this.readFiles(branch, [])).head;
         }
         catch (error) {
-            if (error.status !== 422)
-                throw this.describe(error, `move ${branch}`);
-            await this.rest(`create branch ${branch}`, () => this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }));
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
         }
     }
     async rest(what, call) {
@@ -101359,6 +101511,10 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
+
+/** The POSTs that make a new object each time: never resent blindly. */
+const CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
 class GitLabHttpError extends Error {
@@ -101421,11 +101577,32 @@ class GitLabForge {
             action: "update",
             filePath: c.path,
             content: c.content,
-            ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+            lastCommitId: request.expectedHead,
         }));
-        const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+        return this.createCommit(request.branch, request.message, actions, {});
+    }
+    /**
+     * One request: the commit on `parent` (start_sha) with force, which GitLab makes and points the
+     * branch at together; a failure leaves the branch as it was. GitLab has no compare-and-swap on
+     * a branch, so the head is checked just before: a push in the gap of one request is the window.
+     */
+    async replaceBranch(request) {
+        const now = await this.branchHead(request.branch).catch((error) => {
+            if (error instanceof BranchNotFoundError)
+                return null;
+            throw error;
+        });
+        if (now !== request.replaces)
+            return {
+                kind: "conflict",
+                detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+            };
+        const actions = request.changes.map((c) => ({ action: "update", filePath: c.path, content: c.content }));
+        return this.createCommit(request.branch, request.message, actions, { startSha: request.parent, force: true });
+    }
+    async createCommit(branch, message, actions, options) {
         try {
-            const commit = await (await this.api()).Commits.create(this.repo, request.branch, request.message, actions, options);
+            const commit = await (await this.api()).Commits.create(this.repo, branch, message, actions, options);
             return { kind: "committed", sha: String(commit.id) };
         }
         catch (error) {
@@ -101433,26 +101610,57 @@ class GitLabForge {
             if ((status === 400 || status === 409) && CONFLICT.test(error.message)) {
                 return { kind: "conflict", detail: error.message };
             }
-            throw this.describe(error, `commit to ${request.branch}`);
+            throw this.describe(error, `commit to ${branch}`);
         }
     }
-    async findOpenChangeRequest(head, base) {
+    async compare(base, head) {
+        const result = (await this.call(`compare ${base}...${head}`, async () => (await this.api()).Repositories.compare(this.repo, base, head, { straight: false })));
+        // GitLab lists the compare's commits newest first.
+        const commits = [...(result.commits ?? [])].reverse();
+        return {
+            commits: commits.map((c) => ({
+                sha: c.id,
+                author: `${c.author_name ?? "unknown"} <${c.author_email ?? ""}>`,
+                message: c.message ?? "",
+            })),
+            files: [...new Set((result.diffs ?? []).flatMap((d) => [d.old_path, d.new_path]))],
+        };
+    }
+    async changeRequestsFrom(head, base) {
         const list = (await this.call(`find merge requests from ${head}`, async () => (await this.api()).MergeRequests.all({
             projectId: this.repo,
             sourceBranch: head,
             targetBranch: base,
-            state: "opened",
+            orderBy: "created_at",
+            sort: "desc",
+            perPage: 30,
+            maxPages: 1,
         })));
-        const mr = list[0];
-        return mr && toChangeRequest(mr);
+        // GitLab matches source_branch by name in every project: an MR from a fork is not ours.
+        return list
+            .filter((mr) => mr.source_project_id === mr.target_project_id)
+            .map((mr) => ({
+            ...toChangeRequest(mr),
+            state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+            headSha: String(mr.sha ?? ""),
+        }));
     }
     async createChangeRequest(input) {
         const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
         const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
-        const mr = await this.call(`open a merge request from ${input.head}`, async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
-            description: input.body,
-            labels: input.labels?.length ? input.labels.join(",") : undefined,
-            reviewerIds,
+        const mr = await this.call(`open a merge request from ${input.head}`, async () => createOnce({
+            what: `open a merge request from ${input.head}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
+                description: input.body,
+                labels: input.labels?.length ? input.labels.join(",") : undefined,
+                reviewerIds,
+            }),
+            find: async () => {
+                const open = (await this.changeRequestsFrom(input.head, input.base)).find((mr) => mr.state === "open");
+                return open && this.mergeRequest(open.number);
+            },
         }));
         return toChangeRequest(mr);
     }
@@ -101461,7 +101669,8 @@ class GitLabForge {
     }
     async lastCommitTouching(branch, path) {
         const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () => (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 })));
-        return commits[0]?.id;
+        const commit = commits[0];
+        return commit && { sha: commit.id, date: commit.committed_date ?? "" };
     }
     /** GitLab takes reviewers as user ids: each name is looked up once. */
     async userIds(usernames) {
@@ -101492,7 +101701,14 @@ class GitLabForge {
         };
     }
     async comment(number, body) {
-        await this.call(`comment on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.create(this.repo, number, body));
+        const marked = withCommentId(body);
+        await this.call(`comment on merge request !${number}`, async () => createOnce({
+            what: `comment on merge request !${number}`,
+            policy: this.policy,
+            log: this.log,
+            create: async () => (await this.api()).MergeRequestNotes.create(this.repo, number, marked.body),
+            find: async () => (await (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })).find((n) => n.body.includes(marked.id)),
+        }));
     }
     async upsertComment(number, marker, body) {
         const notes = (await this.call(`read notes of merge request !${number}`, async () => (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })));
@@ -101545,7 +101761,7 @@ class GitLabForge {
         const mr = (await this.call(`merge merge request !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, { squash: method === "squash", sha: expectedHeadSha })));
         return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
     }
-    async enableAutoMerge(number, method) {
+    async enableAutoMerge(number, method, expectedHeadSha) {
         // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
         const mr = await this.mergeRequest(number);
         if (!mr.head_pipeline) {
@@ -101554,7 +101770,7 @@ class GitLabForge {
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
             autoMerge: true,
             squash: method === "squash",
-            sha: mr.sha,
+            sha: expectedHeadSha,
         }));
     }
     async mergeRequest(number) {
@@ -101599,7 +101815,10 @@ class GitLabForge {
         const { prefixUrl, searchParams, method, headers, body, asStream } = options;
         const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
         url.search = searchParams ?? "";
-        const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+        // Creating POSTs are retried by createOnce, which looks for the object first.
+        const creates = method === "POST" && CREATES.test(url.pathname);
+        const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
+        const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
         const text = asStream ? "" : await response.text();
         const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
         if (!response.ok) {

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
-import type { BranchSnapshot, ChangeRequest, Forge, MergeMethod } from "../forge/forge.js";
-import { BranchNotFoundError, NoPipelineYetError } from "../forge/forge.js";
+import type { BranchSnapshot, Forge, MergeMethod } from "../forge/forge.js";
+import { NoPipelineYetError } from "../forge/forge.js";
 import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import {
@@ -10,9 +10,20 @@ import {
   type PromotionValues,
 } from "../messages/promotion-message.js";
 import { type AutoMergeLevel, bumpAllowed } from "../promote/bump.js";
-import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } from "../promote/errors.js";
+import { DowngradeError, MergeError, SourceNotGreenError } from "../promote/errors.js";
 import { describeImage, imageEntries, type PlannedImage, planPromotion, specOf } from "../promote/plan.js";
 import { pollUntil } from "../promote/poll.js";
+import { newestCommitOf, sourceInputs } from "../promote/source-inputs.js";
+import { proposalBranchName } from "../proposal/branch-name.js";
+import {
+  describeCommit,
+  ForeignCommitsError,
+  headMarker,
+  readProposal,
+  refuseForeignCommits,
+  verifiedHead,
+  withBranchTrailer,
+} from "../proposal/ownership.js";
 import { kustomizationCandidates, kustomizationIn } from "./set-image-remote.js";
 
 export type MergeMode = "never" | "auto" | "now";
@@ -69,16 +80,22 @@ export interface PromoteResult {
 }
 
 const GATE = "gitops-ci/validate";
-const MARKER = /<!-- gitops-ci\/promote head=([0-9a-f]{7,64}) -->/;
 
-/** `gitops-ci/promote/<to>`: one branch, and one PR/MR, per target environment. */
+/** `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. */
 export function promotionBranch(to: string): string {
-  const slug = to
-    .toLowerCase()
-    .replace(/[^a-z0-9._/-]+/g, "-")
-    .replace(/\/+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return `gitops-ci/promote/${slug}`;
+  return proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
+}
+
+/** Two targets on one branch would overwrite each other's commit and share one PR/MR. */
+function refuseBranchCollisions(targets: string[]): void {
+  const seen = new Map<string, string>();
+  for (const to of targets) {
+    const branch = promotionBranch(to);
+    const other = seen.get(branch);
+    if (other)
+      throw new UsageError(`--to ${other} and --to ${to} would share the branch ${branch}; promote them in two runs`);
+    seen.set(branch, to);
+  }
 }
 
 /**
@@ -91,6 +108,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const from = normalizeKustomizationPath(options.from);
   const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
   if (targets.includes(from)) throw new UsageError(`--from and --to are the same directory (${from})`);
+  refuseBranchCollisions(targets);
   const log = options.log ?? (() => undefined);
   const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
   const fromFile = kustomizationIn(snapshot, from);
@@ -101,10 +119,11 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
   });
   refuseDowngrades(plans, options.allowDowngrade ?? false);
-  const sourceGate = await gateOf(options.forge, options.branch, fromFile);
+  const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
+  const sourceGate = sourceCheck.state;
   if (options.requireSourceGreen && sourceGate !== "success")
     throw new SourceNotGreenError(
-      `--require-source-green: ${GATE} on the last commit that changed ${fromFile} is ${sourceGate}; promote once it is green`,
+      `--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`,
     );
   const results: PromotionResult[] = [];
   for (const target of plans) {
@@ -135,11 +154,19 @@ function refuseDowngrades(plans: { to: string; plan: PlannedImage[] }[], allowed
     );
 }
 
-async function gateOf(forge: Forge, branch: string, file: string): Promise<string> {
-  const sha = await forge.lastCommitTouching(branch, file);
-  if (!sha) return "missing";
+/** The gate on the newest commit that changed anything the source root renders from. */
+async function sourceGateOf(
+  forge: Forge,
+  branch: string,
+  from: string,
+  fromFile: string,
+  snapshot: BranchSnapshot,
+): Promise<{ state: string; commit?: string }> {
+  const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile) as string);
+  const sha = await newestCommitOf(forge, branch, inputs);
+  if (!sha) return { state: "missing" };
   const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
-  return check?.state ?? "missing";
+  return { state: check?.state ?? "missing", commit: sha };
 }
 
 async function promoteTarget(
@@ -159,7 +186,8 @@ async function promoteTarget(
     autoMerge: false,
     merged: false,
   };
-  const open = await forge.findOpenChangeRequest(branch, options.branch);
+  const proposal = await readProposal(forge, branch, options.branch, [file]);
+  const open = proposal.open;
   if (values.plan.length === 0) {
     if (open && !options.dryRun) {
       await forge.comment(
@@ -173,9 +201,7 @@ async function promoteTarget(
     return result;
   }
   if (options.dryRun) return { ...result, changed: true };
-  // One read of the promotion branch serves the foreign-commit check and the "already there" test.
-  const current = await readBranch(forge, branch, file);
-  if (open) refuseForeignCommits(branch, open, current?.head);
+  refuseForeignCommits(proposal);
 
   const level = options.autoMergeLevel ?? "any";
   const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
@@ -186,13 +212,22 @@ async function promoteTarget(
       : undefined;
 
   const edited = setImages(file, snapshot.files.get(file) as string, values.plan.map(specOf));
-  const commit =
-    current?.files.get(file) === edited.text
-      ? undefined
-      : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-  const head = commit ?? (current as BranchSnapshot).head;
+  const change = { path: file, content: edited.text };
+  const verified = verifiedHead(proposal, [change]);
+  const commit = verified
+    ? undefined
+    : await commitPromotion(
+        forge,
+        branch,
+        snapshot,
+        proposal.current?.head ?? null,
+        change,
+        promotionCommitMessage(values),
+      );
+  // The one head this run may merge: the commit it made, or the one it verified as ours.
+  const head = commit ?? (verified as string);
   const title = promotionTitle(options.title, values);
-  const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
+  const body = `${promotionBody(options.body, values)}\n\n${headMarker("promote", head)}\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
   const pr = open
     ? await forge.updateChangeRequest(open.number, { title, body, labels: options.labels })
     : await forge.createChangeRequest({
@@ -218,10 +253,10 @@ async function promoteTarget(
   if (!merging || blocked || options.draft) return done;
   const method = options.mergeMethod ?? "merge";
   if (options.merge === "auto") {
-    await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
+    await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
     return { ...done, autoMerge: true };
   }
-  await waitAndMerge(forge, pr.number, method, options, log);
+  await waitAndMerge(forge, pr.number, method, head, options, log);
   return { ...done, merged: true };
 }
 
@@ -233,6 +268,7 @@ async function enableAutoMergeWhenReady(
   forge: Forge,
   number: number,
   method: MergeMethod,
+  head: string,
   options: PromoteOptions,
   log: (message: string) => void,
 ): Promise<void> {
@@ -241,7 +277,7 @@ async function enableAutoMergeWhenReady(
     pollOptions(options, number, log),
     async () => {
       try {
-        await forge.enableAutoMerge(number, method);
+        await forge.enableAutoMerge(number, method, head);
         return undefined;
       } catch (error) {
         if (!(error instanceof NoPipelineYetError)) throw error;
@@ -258,40 +294,21 @@ function pollOptions(options: PromoteOptions, number: number, log: (message: str
   return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
 
-/** The promotion branch with the target file, or undefined when it does not exist yet. */
-async function readBranch(forge: Forge, branch: string, file: string): Promise<BranchSnapshot | undefined> {
-  try {
-    return await forge.readFiles(branch, [file]);
-  } catch (error) {
-    if (error instanceof BranchNotFoundError) return undefined;
-    throw error;
-  }
-}
-
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-function refuseForeignCommits(branch: string, open: ChangeRequest, head: string | undefined): void {
-  const recorded = MARKER.exec(open.body)?.[1];
-  if (head === undefined || recorded === head) return;
-  throw new ForeignCommitsError(
-    `${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`,
-  );
-}
-
-/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
+/** One commit on the promotion branch, made from the base head, and the branch moved to it at once. */
 async function commitPromotion(
   forge: Forge,
   branch: string,
   snapshot: BranchSnapshot,
-  file: string,
-  content: string,
+  replaces: string | null,
+  change: { path: string; content: string },
   message: string,
 ): Promise<string> {
-  const outcome = await forge.commitFiles({
+  const outcome = await forge.replaceBranch({
     branch,
-    message,
-    changes: [{ path: file, content }],
-    expectedHead: snapshot.head,
-    resetTo: snapshot.head,
+    message: withBranchTrailer(message, branch),
+    changes: [change],
+    parent: snapshot.head,
+    replaces,
   });
   if (outcome.kind === "conflict")
     throw new ForeignCommitsError(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
@@ -300,12 +317,14 @@ async function commitPromotion(
 
 /**
  * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
- * then merges it, pinned to the head that was checked.
+ * then merges it, pinned to `head`: the commit this run made or verified. Any other head (a push
+ * while it waits) stops the run, whatever its checks say.
  */
 async function waitAndMerge(
   forge: Forge,
   number: number,
   method: MergeMethod,
+  head: string,
   options: PromoteOptions,
   log: (message: string) => void,
 ): Promise<void> {
@@ -316,7 +335,8 @@ async function waitAndMerge(
       const details = await forge.getChangeRequest(number);
       if (details.state === "merged") return undefined;
       if (details.state === "closed") throw new MergeError(`#${number} was closed while waiting to merge it`);
-      const checks = await forge.listCommitChecks(details.headSha);
+      if (details.headSha !== head) await refuseMovedHead(forge, number, head, details.headSha);
+      const checks = await forge.listCommitChecks(head);
       const failed = checks.filter((c) => c.state === "failure");
       if (failed.length)
         throw new MergeError(
@@ -329,12 +349,21 @@ async function waitAndMerge(
         ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
       ];
       if (waiting.length === 0 && details.mergeable === true) {
-        await forge.merge(number, method, details.headSha);
+        await forge.merge(number, method, head);
         log(`merged #${number}`);
         return undefined;
       }
       return waiting.join(", ") || "the host to compute mergeability";
     },
     (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`,
+  );
+}
+
+/** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
+async function refuseMovedHead(forge: Forge, number: number, ours: string, now: string): Promise<never> {
+  const pushed = (await forge.compare(ours, now)).commits;
+  const first = pushed[0] ?? { sha: now, author: "someone", message: "" };
+  throw new ForeignCommitsError(
+    `#${number} changed while gitops-ci waited to merge it: its head is now ${describeCommit(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`,
   );
 }

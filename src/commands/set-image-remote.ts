@@ -1,12 +1,20 @@
 import path from "node:path";
 import { GitopsCiError, PathError, UsageError } from "../errors.js";
 import type { BranchSnapshot, FileChange, Forge } from "../forge/forge.js";
-import { BranchNotFoundError } from "../forge/forge.js";
 import { backoffDelay, sleep } from "../forge/retry-policy.js";
 import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomize/image-ref.js";
 import { KUSTOMIZATION_FILE_NAMES, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import { renderCommitMessage } from "../messages/commit-message.js";
+import { proposalBranchName } from "../proposal/branch-name.js";
+import {
+  headMarker,
+  type ProposalBranch,
+  readProposal,
+  refuseForeignCommits,
+  verifiedHead,
+  withBranchTrailer,
+} from "../proposal/ownership.js";
 import type { SourceContext } from "../platform/ci-context.js";
 import { type FileImageEdit, unifiedDiff } from "./set-image.js";
 
@@ -73,7 +81,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
   const timeoutMs = options.timeoutMs ?? 120_000;
   const log = options.log ?? (() => undefined);
   const mode = options.mode ?? "commit";
-  const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+  const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
   const startedAt = Date.now();
 
   for (let attempt = 1; ; attempt++) {
@@ -93,21 +101,18 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
     if (plan.changes.length === 0) return { ...result, files: [] };
     if (options.dryRun) return { ...result, changed: true };
 
-    if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
-      return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
-    }
-    const outcome = await options.forge.commitFiles({
-      branch: target,
-      message,
-      changes: plan.changes,
-      expectedHead: base.head,
-      resetTo: mode === "pull-request" ? base.head : undefined,
-    });
-    if (outcome.kind === "committed") {
-      const proposal =
-        mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
-      return { ...result, changed: true, commit: outcome.sha, ...proposal };
-    }
+    const outcome =
+      mode === "pull-request"
+        ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+        : await options.forge.commitFiles({
+            branch: target,
+            message,
+            changes: plan.changes,
+            expectedHead: base.head,
+          });
+    if (outcome.kind === "proposed")
+      return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+    if (outcome.kind === "committed") return { ...result, changed: true, commit: outcome.sha };
     const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
     const elapsed = Date.now() - startedAt;
     if (elapsed + delay > timeoutMs) {
@@ -155,38 +160,61 @@ export function kustomizationIn(snapshot: BranchSnapshot, dir: string): string {
   return present[0] as string;
 }
 
-/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
-export function proposalBranch(base: string, specs: ImageSpec[]): string {
-  const slug = specs
-    .map((s) => normalizeImageName(s.name).replace(/^docker\.io\/(library\/)?/, ""))
-    .sort()
-    .join("+")
-    .toLowerCase()
-    .replace(/[^a-z0-9+._-]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+/**
+ * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
+ * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
+ */
+export function proposalBranch(base: string, specs: ImageSpec[], dirs: string[]): string {
+  const names = [...new Set(specs.map((s) => normalizeImageName(s.name)))].sort();
+  const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
+  return proposalBranchName(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
 }
 
-/** An open PR's branch already holds exactly this content: nothing to commit again. */
-async function alreadyProposed(forge: Forge, branch: string, changes: FileChange[]): Promise<boolean> {
-  try {
-    const current = await forge.readFiles(
-      branch,
-      changes.map((c) => c.path),
-    );
-    return changes.every((c) => current.files.get(c.path) === c.content);
-  } catch (error) {
-    if (error instanceof BranchNotFoundError) return false;
-    throw error;
-  }
+type Proposed =
+  | { kind: "proposed"; commit?: string; proposal: { prNumber: number; prUrl: string } }
+  | { kind: "conflict"; detail: string };
+
+/**
+ * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
+ * base head in one step; a branch with someone else's commit is never overwritten.
+ */
+async function proposeOnBranch(
+  forge: Forge,
+  branch: string,
+  base: string,
+  baseHead: string,
+  changes: FileChange[],
+  message: string,
+): Promise<Proposed> {
+  const proposal = await readProposal(
+    forge,
+    branch,
+    base,
+    changes.map((c) => c.path),
+  );
+  refuseForeignCommits(proposal);
+  const verified = verifiedHead(proposal, changes);
+  if (verified) return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
+  const outcome = await forge.replaceBranch({
+    branch,
+    message: withBranchTrailer(message, branch),
+    changes,
+    parent: baseHead,
+    replaces: proposal.current?.head ?? null,
+  });
+  if (outcome.kind === "conflict") return outcome;
+  return {
+    kind: "proposed",
+    commit: outcome.sha,
+    proposal: await proposeChange(forge, proposal, outcome.sha, message),
+  };
 }
 
-async function proposeChange(forge: Forge, head: string, base: string, message: string) {
+async function proposeChange(forge: Forge, proposal: ProposalBranch, head: string, message: string) {
   const [title = "", ...rest] = message.split("\n");
-  const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-  const open = await forge.findOpenChangeRequest(head, base);
-  const pr = open
-    ? await forge.updateChangeRequest(open.number, { title, body })
-    : await forge.createChangeRequest({ head, base, title, body });
+  const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+  const pr = proposal.open
+    ? await forge.updateChangeRequest(proposal.open.number, { title, body })
+    : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
   return { prNumber: pr.number, prUrl: pr.url };
 }

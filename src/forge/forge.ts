@@ -23,11 +23,33 @@ export interface CommitRequest {
    * commit (GitHub: the branch head must still be this commit).
    */
   expectedHead: string;
-  /**
-   * For branches the suite owns (PR/MR branches): point the branch at this commit first,
-   * creating it when missing, and commit on top. Never used for a branch someone else owns.
-   */
-  resetTo?: string;
+}
+
+/**
+ * A PR/MR branch the suite owns, made anew: one commit with the changes on top of `parent`
+ * (the base head), and the branch moved to it in one step, only if it is still at `replaces`.
+ */
+export interface ReplaceBranchRequest {
+  branch: string;
+  message: string;
+  changes: FileChange[];
+  parent: string;
+  /** The branch head the ownership check saw; null when the branch must not exist yet. */
+  replaces: string | null;
+}
+
+/** One commit as ownership checks see it. */
+export interface CommitInfo {
+  sha: string;
+  /** `Name <email>` as the commit says. */
+  author: string;
+  message: string;
+}
+
+/** What a branch adds to its base: commits not on the base (oldest first), files changed since the merge base. */
+export interface BranchComparison {
+  commits: CommitInfo[];
+  files: string[];
 }
 
 export type CommitOutcome = { kind: "committed"; sha: string } | { kind: "conflict"; detail: string };
@@ -55,10 +77,14 @@ export interface ChangeRequestInput {
 
 export type ChangeRequestState = "open" | "closed" | "merged";
 
-/** A change request as merging needs to see it. */
-export interface ChangeRequestDetails extends ChangeRequest {
+/** A PR/MR as the list of those from one branch shows it. */
+export interface ChangeRequestSummary extends ChangeRequest {
   state: ChangeRequestState;
   headSha: string;
+}
+
+/** A change request as merging needs to see it. */
+export interface ChangeRequestDetails extends ChangeRequestSummary {
   /** Whether the host says it can be merged now; undefined while the host is still computing it. */
   mergeable?: boolean;
 }
@@ -105,7 +131,15 @@ export interface Forge {
   readFiles(branch: string, paths: string[]): Promise<BranchSnapshot>;
   /** Commits all changes atomically, or reports a conflict (the CAS was rejected). */
   commitFiles(request: CommitRequest): Promise<CommitOutcome>;
-  findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined>;
+  /** Builds the new commit first, then moves the branch once; any failure leaves the branch where it was. */
+  replaceBranch(request: ReplaceBranchRequest): Promise<CommitOutcome>;
+  /** What `head` adds to `base` (branch names or commits). */
+  compare(base: string, head: string): Promise<BranchComparison>;
+  /**
+   * PRs/MRs from `head` into `base`, every state, newest first, whose source is this repository:
+   * a fork's with the same branch name is never among them.
+   */
+  changeRequestsFrom(head: string, base: string): Promise<ChangeRequestSummary[]>;
   createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest>;
   /** New title and body; labels are added to those it has (reviewers are asked once, on create). */
   updateChangeRequest(
@@ -114,8 +148,8 @@ export interface Forge {
   ): Promise<ChangeRequest>;
   getChangeRequest(number: number): Promise<ChangeRequestDetails>;
   closeChangeRequest(number: number): Promise<void>;
-  /** The newest commit on the branch that changed the path, if any. */
-  lastCommitTouching(branch: string, path: string): Promise<string | undefined>;
+  /** The newest commit on the branch that changed the path (a file or a directory), if any. */
+  lastCommitTouching(branch: string, path: string): Promise<{ sha: string; date: string } | undefined>;
   comment(number: number, body: string): Promise<void>;
   /**
    * The one comment carrying `marker` (an HTML comment in body) on a PR/MR: updated in place
@@ -125,12 +159,15 @@ export interface Forge {
   setCommitStatus(sha: string, check: CommitCheck): Promise<void>;
   /** Every status and check run on a commit (GitHub: statuses and check runs; GitLab: statuses). */
   listCommitChecks(sha: string): Promise<CommitCheck[]>;
-  /** Merges now; with `expectedHeadSha`, only if the head is still that commit. */
-  merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }>;
+  /** Merges now, only if the head is still `expectedHeadSha`. */
+  merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }>;
   /** Publishes a gate's verdict on a commit; returns where to see it. */
   publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }>;
-  /** Lets the host merge once required checks pass; says plainly when the repository does not allow it. */
-  enableAutoMerge(number: number, method: MergeMethod): Promise<void>;
+  /**
+   * Lets the host merge once required checks pass, only while the head is `expectedHeadSha`;
+   * says plainly when the repository does not allow it.
+   */
+  enableAutoMerge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<void>;
 }
 
 export type ForgeKind = "github" | "gitlab";

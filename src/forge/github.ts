@@ -5,8 +5,10 @@ import Bottleneck from "bottleneck";
 import {
   BranchNotFoundError,
   type BranchSnapshot,
+  type BranchComparison,
   type ChangeRequest,
   type ChangeRequestDetails,
+  type ChangeRequestSummary,
   type CheckState,
   type CommitCheck,
   type GateCheck,
@@ -16,11 +18,18 @@ import {
   type CommitRequest,
   type Forge,
   ForgeError,
+  type ReplaceBranchRequest,
 } from "./forge.js";
+import { withCommentId } from "./comment-id.js";
+import { createOnce } from "./create-once.js";
 import { proxyAwareFetch } from "./http.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 
 const Client = Octokit.plugin(retry, throttling);
+
+/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
+const NO_RETRY = { retries: 0 };
+const ZERO_OID = "0".repeat(40);
 type Client = InstanceType<typeof Client>;
 
 export interface GitHubForgeOptions {
@@ -54,6 +63,8 @@ export class GitHubForge implements Forge {
   private readonly name: string;
   private readonly octokit: Client;
   private readonly graphqlUrl: string;
+  private readonly policy: RetryPolicy;
+  private readonly log: (message: string) => void;
 
   constructor(options: GitHubForgeOptions) {
     const [owner, name, ...rest] = options.repo.split("/");
@@ -63,6 +74,8 @@ export class GitHubForge implements Forge {
     this.name = name;
     const policy = options.retry ?? DEFAULT_RETRY_POLICY;
     const log = options.log ?? (() => undefined);
+    this.policy = policy;
+    this.log = log;
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
     this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
     const waitFor =
@@ -140,7 +153,6 @@ export class GitHubForge implements Forge {
   }
 
   async commitFiles(request: CommitRequest): Promise<CommitOutcome> {
-    if (request.resetTo) await this.pointOwnedBranch(request.branch, request.resetTo);
     const [headline = "", ...rest] = request.message.split("\n");
     const input = {
       branch: { repositoryNameWithOwner: this.repo, branchName: request.branch },
@@ -151,7 +163,7 @@ export class GitHubForge implements Forge {
           contents: Buffer.from(c.content, "utf8").toString("base64"),
         })),
       },
-      expectedHeadOid: request.resetTo ?? request.expectedHead,
+      expectedHeadOid: request.expectedHead,
     };
     const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
     try {
@@ -168,24 +180,126 @@ export class GitHubForge implements Forge {
     }
   }
 
-  async findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined> {
+  /**
+   * The new commit is made with the Git Data API (tree on the parent's tree, commit with that one
+   * parent), where nothing is visible yet; then one `updateRefs` moves the branch, only if it is
+   * still at `replaces` (the zero oid: only if it does not exist). A fault anywhere before that
+   * leaves the branch as it was; a push in between makes the update fail, not vanish.
+   */
+  async replaceBranch(request: ReplaceBranchRequest): Promise<CommitOutcome> {
+    const repo = { owner: this.owner, repo: this.name };
+    const parent = await this.rest(`read commit ${request.parent.slice(0, 12)}`, () =>
+      this.octokit.rest.git.getCommit({ ...repo, commit_sha: request.parent }),
+    );
+    const tree = await this.rest(`write the tree for ${request.branch}`, () =>
+      this.octokit.rest.git.createTree({
+        ...repo,
+        base_tree: parent.data.tree.sha,
+        tree: request.changes.map((c) => ({
+          path: c.path,
+          mode: "100644" as const,
+          type: "blob" as const,
+          content: c.content,
+        })),
+      }),
+    );
+    const commit = await this.rest(`write the commit for ${request.branch}`, () =>
+      this.octokit.rest.git.createCommit({
+        ...repo,
+        message: request.message,
+        tree: tree.data.sha,
+        parents: [request.parent],
+      }),
+    );
+    const mutation = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+    const update = {
+      name: `refs/heads/${request.branch}`,
+      afterOid: commit.data.sha,
+      beforeOid: request.replaces ?? ZERO_OID,
+      force: true,
+    };
+    try {
+      await this.graphql(
+        mutation,
+        { input: { repositoryId: await this.repositoryId(), refUpdates: [update] } },
+        `move ${request.branch}`,
+        true,
+      );
+    } catch (error) {
+      const now = await this.branchHeadOrNull(request.branch);
+      if (now !== request.replaces)
+        return {
+          kind: "conflict",
+          detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+        };
+      throw error;
+    }
+    return { kind: "committed", sha: commit.data.sha };
+  }
+
+  async compare(base: string, head: string): Promise<BranchComparison> {
+    const { data } = await this.rest(`compare ${base}...${head}`, () =>
+      this.octokit.rest.repos.compareCommitsWithBasehead({
+        owner: this.owner,
+        repo: this.name,
+        basehead: `${base}...${head}`,
+        per_page: 100,
+      }),
+    );
+    return {
+      commits: data.commits.map((c) => ({
+        sha: c.sha,
+        author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
+        message: c.commit.message,
+      })),
+      files: (data.files ?? []).flatMap((f) =>
+        f.previous_filename ? [f.previous_filename, f.filename] : [f.filename],
+      ),
+    };
+  }
+
+  async changeRequestsFrom(head: string, base: string): Promise<ChangeRequestSummary[]> {
     const { data } = await this.rest(`find pull requests from ${head}`, () =>
       this.octokit.rest.pulls.list({
         owner: this.owner,
         repo: this.name,
         head: `${this.owner}:${head}`,
         base,
-        state: "open",
+        state: "all",
+        per_page: 30,
       }),
     );
-    const pr = data[0];
-    return pr && { number: pr.number, url: pr.html_url, title: pr.title, body: pr.body ?? "" };
+    // The head filter names the owner; the head repository must also be this one, not a fork.
+    return data
+      .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
+      .map((pr) => ({
+        number: pr.number,
+        url: pr.html_url,
+        title: pr.title,
+        body: pr.body ?? "",
+        state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
+        headSha: pr.head.sha,
+      }));
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
     const { labels, reviewers, ...pull } = input;
-    const { data } = await this.rest(`open a pull request from ${input.head}`, () =>
-      this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull }),
+    const data = await this.rest(`open a pull request from ${input.head}`, () =>
+      createOnce({
+        what: `open a pull request from ${input.head}`,
+        policy: this.policy,
+        log: this.log,
+        create: async () =>
+          (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
+            .data,
+        find: async () => {
+          const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
+          return (
+            open &&
+            (await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: open.number })).data
+          );
+        },
+      }),
     );
     const issue = { owner: this.owner, repo: this.name, issue_number: data.number };
     if (labels?.length)
@@ -232,11 +346,12 @@ export class GitHubForge implements Forge {
     );
   }
 
-  async lastCommitTouching(branch: string, path: string): Promise<string | undefined> {
+  async lastCommitTouching(branch: string, path: string): Promise<{ sha: string; date: string } | undefined> {
     const { data } = await this.rest(`find the last commit on ${branch} that changed ${path}`, () =>
       this.octokit.rest.repos.listCommits({ owner: this.owner, repo: this.name, sha: branch, path, per_page: 1 }),
     );
-    return data[0]?.sha;
+    const commit = data[0];
+    return commit && { sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "" };
   }
 
   async getChangeRequest(number: number): Promise<ChangeRequestDetails> {
@@ -255,8 +370,20 @@ export class GitHubForge implements Forge {
   }
 
   async comment(number: number, body: string): Promise<void> {
+    const marked = withCommentId(body);
+    const issue = { owner: this.owner, repo: this.name, issue_number: number };
     await this.rest(`comment on pull request #${number}`, () =>
-      this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.name, issue_number: number, body }),
+      createOnce({
+        what: `comment on pull request #${number}`,
+        policy: this.policy,
+        log: this.log,
+        create: async () =>
+          (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+        find: async () =>
+          (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) =>
+            c.body?.includes(marked.id),
+          ),
+      }),
     );
   }
 
@@ -367,7 +494,7 @@ export class GitHubForge implements Forge {
     return { url: data.html_url ?? undefined };
   }
 
-  async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {
+  async merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }> {
     const { data } = await this.rest(`merge pull request #${number}`, () =>
       this.octokit.rest.pulls.merge({
         owner: this.owner,
@@ -380,17 +507,17 @@ export class GitHubForge implements Forge {
     return { sha: data.sha };
   }
 
-  async enableAutoMerge(number: number, method: MergeMethod): Promise<void> {
+  async enableAutoMerge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<void> {
     const { data } = await this.rest(`read pull request #${number}`, () =>
       this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }),
     );
-    const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
+    const mutation = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { clientMutationId }
 }`;
     try {
       await this.graphql(
         mutation,
-        { id: data.node_id, mergeMethod: method.toUpperCase() },
+        { id: data.node_id, mergeMethod: method.toUpperCase(), head: expectedHeadSha },
         `enable auto-merge on #${number}`,
       );
     } catch (error) {
@@ -409,21 +536,27 @@ export class GitHubForge implements Forge {
     }
   }
 
-  /** Points a gitops-ci branch at `sha`, creating it if it does not exist yet. */
-  private async pointOwnedBranch(branch: string, sha: string): Promise<void> {
+  private repositoryNodeId?: Promise<string>;
+
+  /** The repository's GraphQL node id, which updateRefs takes; read once. */
+  private repositoryId(): Promise<string> {
+    this.repositoryNodeId ??= this.graphql<{ repository: { id: string } | null }>(
+      `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`,
+      { owner: this.owner, name: this.name },
+      "read the repository id",
+    ).then((data) => {
+      if (!data.repository) throw new ForgeError(`repository ${this.repo} not found, or the token cannot see it`, 404);
+      return data.repository.id;
+    });
+    return this.repositoryNodeId;
+  }
+
+  private async branchHeadOrNull(branch: string): Promise<string | null> {
     try {
-      await this.octokit.rest.git.updateRef({
-        owner: this.owner,
-        repo: this.name,
-        ref: `heads/${branch}`,
-        sha,
-        force: true,
-      });
+      return (await this.readFiles(branch, [])).head;
     } catch (error) {
-      if ((error as { status?: number }).status !== 422) throw this.describe(error, `move ${branch}`);
-      await this.rest(`create branch ${branch}`, () =>
-        this.octokit.rest.git.createRef({ owner: this.owner, repo: this.name, ref: `refs/heads/${branch}`, sha }),
-      );
+      if (error instanceof BranchNotFoundError) return null;
+      throw error;
     }
   }
 

@@ -3,8 +3,10 @@ import type { RequestHandlerFn } from "@gitbeaker/requester-utils";
 import {
   BranchNotFoundError,
   type BranchSnapshot,
+  type BranchComparison,
   type ChangeRequest,
   type ChangeRequestDetails,
+  type ChangeRequestSummary,
   type CheckState,
   type CommitCheck,
   type GateCheck,
@@ -15,7 +17,10 @@ import {
   type Forge,
   ForgeError,
   NoPipelineYetError,
+  type ReplaceBranchRequest,
 } from "./forge.js";
+import { withCommentId } from "./comment-id.js";
+import { createOnce } from "./create-once.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
 
@@ -30,6 +35,9 @@ export interface GitLabForgeOptions {
   retry?: RetryPolicy;
   log?: (message: string) => void;
 }
+
+/** The POSTs that make a new object each time: never resent blindly. */
+const CREATES = /\/(merge_requests|notes)$/;
 
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
@@ -52,6 +60,8 @@ interface MergeRequestShape {
   state?: string;
   sha?: string;
   detailed_merge_status?: string;
+  source_project_id?: number;
+  target_project_id?: number;
   head_pipeline?: { id: number } | null;
 }
 
@@ -116,47 +126,110 @@ export class GitLabForge implements Forge {
       action: "update" as const,
       filePath: c.path,
       content: c.content,
-      ...(request.resetTo ? {} : { lastCommitId: request.expectedHead }),
+      lastCommitId: request.expectedHead,
     }));
-    const options = request.resetTo ? { startSha: request.resetTo, force: true } : {};
+    return this.createCommit(request.branch, request.message, actions, {});
+  }
+
+  /**
+   * One request: the commit on `parent` (start_sha) with force, which GitLab makes and points the
+   * branch at together; a failure leaves the branch as it was. GitLab has no compare-and-swap on
+   * a branch, so the head is checked just before: a push in the gap of one request is the window.
+   */
+  async replaceBranch(request: ReplaceBranchRequest): Promise<CommitOutcome> {
+    const now = await this.branchHead(request.branch).catch((error: unknown) => {
+      if (error instanceof BranchNotFoundError) return null;
+      throw error;
+    });
+    if (now !== request.replaces)
+      return {
+        kind: "conflict",
+        detail: `${request.branch} is at ${now?.slice(0, 12) ?? "nothing"}, not at ${request.replaces?.slice(0, 12) ?? "nothing"}`,
+      };
+    const actions = request.changes.map((c) => ({ action: "update" as const, filePath: c.path, content: c.content }));
+    return this.createCommit(request.branch, request.message, actions, { startSha: request.parent, force: true });
+  }
+
+  private async createCommit(
+    branch: string,
+    message: string,
+    actions: { action: "update"; filePath: string; content: string; lastCommitId?: string }[],
+    options: { startSha?: string; force?: boolean },
+  ): Promise<CommitOutcome> {
     try {
-      const commit = await (
-        await this.api()
-      ).Commits.create(this.repo, request.branch, request.message, actions, options);
+      const commit = await (await this.api()).Commits.create(this.repo, branch, message, actions, options);
       return { kind: "committed", sha: String(commit.id) };
     } catch (error) {
       const status = (error as { status?: number }).status;
       if ((status === 400 || status === 409) && CONFLICT.test((error as Error).message)) {
         return { kind: "conflict", detail: (error as Error).message };
       }
-      throw this.describe(error, `commit to ${request.branch}`);
+      throw this.describe(error, `commit to ${branch}`);
     }
   }
 
-  async findOpenChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined> {
+  async compare(base: string, head: string): Promise<BranchComparison> {
+    const result = (await this.call(`compare ${base}...${head}`, async () =>
+      (await this.api()).Repositories.compare(this.repo, base, head, { straight: false }),
+    )) as unknown as {
+      commits?: { id: string; author_name?: string; author_email?: string; message?: string }[];
+      diffs?: { old_path: string; new_path: string }[];
+    };
+    // GitLab lists the compare's commits newest first.
+    const commits = [...(result.commits ?? [])].reverse();
+    return {
+      commits: commits.map((c) => ({
+        sha: c.id,
+        author: `${c.author_name ?? "unknown"} <${c.author_email ?? ""}>`,
+        message: c.message ?? "",
+      })),
+      files: [...new Set((result.diffs ?? []).flatMap((d) => [d.old_path, d.new_path]))],
+    };
+  }
+
+  async changeRequestsFrom(head: string, base: string): Promise<ChangeRequestSummary[]> {
     const list = (await this.call(`find merge requests from ${head}`, async () =>
       (await this.api()).MergeRequests.all({
         projectId: this.repo,
         sourceBranch: head,
         targetBranch: base,
-        state: "opened",
+        orderBy: "created_at",
+        sort: "desc",
+        perPage: 30,
+        maxPages: 1,
       }),
     )) as unknown as MergeRequestShape[];
-    const mr = list[0];
-    return mr && toChangeRequest(mr);
+    // GitLab matches source_branch by name in every project: an MR from a fork is not ours.
+    return list
+      .filter((mr) => mr.source_project_id === mr.target_project_id)
+      .map((mr) => ({
+        ...toChangeRequest(mr),
+        state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
+        headSha: String(mr.sha ?? ""),
+      }));
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
     const reviewerIds = input.reviewers?.length ? await this.userIds(input.reviewers) : undefined;
     const title = input.draft && !/^draft:/i.test(input.title) ? `Draft: ${input.title}` : input.title;
     const mr = await this.call(`open a merge request from ${input.head}`, async () =>
-      (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
-        description: input.body,
-        labels: input.labels?.length ? input.labels.join(",") : undefined,
-        reviewerIds,
+      createOnce({
+        what: `open a merge request from ${input.head}`,
+        policy: this.policy,
+        log: this.log,
+        create: async () =>
+          (await this.api()).MergeRequests.create(this.repo, input.head, input.base, title, {
+            description: input.body,
+            labels: input.labels?.length ? input.labels.join(",") : undefined,
+            reviewerIds,
+          }) as unknown as Promise<MergeRequestShape>,
+        find: async () => {
+          const open = (await this.changeRequestsFrom(input.head, input.base)).find((mr) => mr.state === "open");
+          return open && this.mergeRequest(open.number);
+        },
       }),
     );
-    return toChangeRequest(mr as unknown as MergeRequestShape);
+    return toChangeRequest(mr);
   }
 
   async closeChangeRequest(number: number): Promise<void> {
@@ -165,11 +238,12 @@ export class GitLabForge implements Forge {
     );
   }
 
-  async lastCommitTouching(branch: string, path: string): Promise<string | undefined> {
+  async lastCommitTouching(branch: string, path: string): Promise<{ sha: string; date: string } | undefined> {
     const commits = (await this.call(`find the last commit on ${branch} that changed ${path}`, async () =>
       (await this.api()).Commits.all(this.repo, { refName: branch, path, perPage: 1, maxPages: 1 }),
-    )) as unknown as { id: string }[];
-    return commits[0]?.id;
+    )) as unknown as { id: string; committed_date?: string }[];
+    const commit = commits[0];
+    return commit && { sha: commit.id, date: commit.committed_date ?? "" };
   }
 
   /** GitLab takes reviewers as user ids: each name is looked up once. */
@@ -213,8 +287,20 @@ export class GitLabForge implements Forge {
   }
 
   async comment(number: number, body: string): Promise<void> {
+    const marked = withCommentId(body);
     await this.call(`comment on merge request !${number}`, async () =>
-      (await this.api()).MergeRequestNotes.create(this.repo, number, body),
+      createOnce({
+        what: `comment on merge request !${number}`,
+        policy: this.policy,
+        log: this.log,
+        create: async () => (await this.api()).MergeRequestNotes.create(this.repo, number, marked.body),
+        find: async () =>
+          (
+            (await (await this.api()).MergeRequestNotes.all(this.repo, number, { perPage: 100 })) as unknown as {
+              body: string;
+            }[]
+          ).find((n) => n.body.includes(marked.id)),
+      }),
     );
   }
 
@@ -274,7 +360,7 @@ export class GitLabForge implements Forge {
     return {};
   }
 
-  async merge(number: number, method: MergeMethod, expectedHeadSha?: string): Promise<{ sha: string }> {
+  async merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }> {
     // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;
     // squash is the only per-merge choice the API takes.
     const mr = (await this.call(`merge merge request !${number}`, async () =>
@@ -283,7 +369,7 @@ export class GitLabForge implements Forge {
     return { sha: String(mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? "") };
   }
 
-  async enableAutoMerge(number: number, method: MergeMethod): Promise<void> {
+  async enableAutoMerge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<void> {
     // Sent before the MR has a pipeline, auto_merge merges at once: refuse rather than merge untested.
     const mr = await this.mergeRequest(number);
     if (!mr.head_pipeline) {
@@ -295,7 +381,7 @@ export class GitLabForge implements Forge {
       (await this.api()).MergeRequests.accept(this.repo, number, {
         autoMerge: true,
         squash: method === "squash",
-        sha: mr.sha,
+        sha: expectedHeadSha,
       }),
     );
   }
@@ -362,7 +448,10 @@ export class GitLabForge implements Forge {
     };
     const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
     url.search = searchParams ?? "";
-    const response = await retryingFetch(url, { method, headers, body }, this.policy, this.log);
+    // Creating POSTs are retried by createOnce, which looks for the object first.
+    const creates = method === "POST" && CREATES.test(url.pathname);
+    const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
+    const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
     const text = asStream ? "" : await response.text();
     const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
     if (!response.ok) {

@@ -10,11 +10,6 @@ export class SourceNotGreenError extends GitopsCiError {
   override name = "SourceNotGreenError";
 }
 
-/** Someone else pushed to the promotion branch: their commits are not overwritten. */
-export class ForeignCommitsError extends GitopsCiError {
-  override name = "ForeignCommitsError";
-}
-
 /** --merge now could not merge: a check failed, the PR/MR cannot merge, or the time ran out. */
 export class MergeError extends GitopsCiError {
   override name = "MergeError";

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { promote, promotionBranch, type PromoteOptions } from "../../src/commands/promote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
-import { DowngradeError, ForeignCommitsError, MergeError, SourceNotGreenError } from "../../src/promote/errors.js";
-import { testForge, TOKEN } from "../helpers/forge.js";
+import { DowngradeError, MergeError, SourceNotGreenError } from "../../src/promote/errors.js";
+import { ForeignCommitsError } from "../../src/proposal/ownership.js";
+import { openFrom, testForge, TOKEN } from "../helpers/forge.js";
 
 // Each scenario uses its own app in one config repo, so they run against one forge per host.
 const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft", "timeout"];
@@ -44,7 +45,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
       assert.equal(outcome.kind, "committed");
     };
     const openRequests = async (app: string) => {
-      const open = await forge.findOpenChangeRequest(promotionBranch(production(app)), "main");
+      const open = await openFrom(forge, promotionBranch(production(app)));
       return open ? [open.number] : [];
     };
 
@@ -108,10 +109,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
 
     it("--merge now merges once the gate is green on the PR head", async () => {
       const running = run("green", { merge: "now", timeoutMs: 20_000 });
-      const head = await promotionHead(
-        () => forge.findOpenChangeRequest(promotionBranch(production("green")), "main"),
-        forge,
-      );
+      const head = await promotionHead(() => openFrom(forge, promotionBranch(production("green"))), forge);
       await forge.setCommitStatus(head, { name: "gitops-ci/validate", state: "success" });
       const result = await running;
       assert.equal(result.merged, true);
@@ -121,10 +119,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
 
     it("--merge now fails when the gate is red, and leaves the PR/MR open", async () => {
       const running = run("red", { merge: "now", timeoutMs: 20_000 });
-      const head = await promotionHead(
-        () => forge.findOpenChangeRequest(promotionBranch(production("red")), "main"),
-        forge,
-      );
+      const head = await promotionHead(() => openFrom(forge, promotionBranch(production("red"))), forge);
       await forge.setCommitStatus(head, { name: "gitops-ci/validate", state: "failure", description: "2 error(s)" });
       await assert.rejects(
         running,

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { ConflictTimeoutError, proposalBranch, setImageRemote } from "../../src/commands/set-image-remote.js";
 import { BranchNotFoundError, type ForgeKind } from "../../src/forge/forge.js";
 import { parseImageSpecs } from "../../src/kustomize/image-ref.js";
-import { CONFIG_FILES, PRODUCTION, QUICK_RETRY, READ_TOKEN, STAGING, testForge } from "../helpers/forge.js";
+import { CONFIG_FILES, PRODUCTION, openFrom, QUICK_RETRY, READ_TOKEN, STAGING, testForge } from "../helpers/forge.js";
 
 const PATHS = ["apps/web/overlays/staging", "apps/web/overlays/production"];
 const SOURCE = {
@@ -89,8 +89,8 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
 
     it("pull-request mode opens one PR/MR, updates it on re-runs, and never touches the base", async () => {
       const base = f.git(kind, "rev-parse", "main");
-      const branch = proposalBranch("main", parseImageSpecs(["web:2.0"]));
-      assert.equal(branch, "gitops-ci/set-image/main/web");
+      const branch = proposalBranch("main", parseImageSpecs(["web:2.0"]), PATHS);
+      assert.match(branch, /^gitops-ci\/set-image\/main\/web-[0-9a-f]{8}$/);
       const first = await setImageRemote({
         forge: f.client(kind),
         branch: "main",
@@ -130,7 +130,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
       assert.equal(newer.prNumber, 1, "the same PR is updated");
       assert.equal(f.git(kind, "rev-parse", `${branch}~1`), base, "rebuilt on the base head");
       assert.match(show(STAGING, branch), /newTag: "2\.1"/);
-      const pr = await f.client(kind).findOpenChangeRequest(branch, "main");
+      const pr = await openFrom(f.client(kind), branch);
       assert.equal(pr?.title, "set-image: web:2.1");
     });
 
@@ -142,7 +142,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
         kind: forge.kind,
         repo: forge.repo,
         readFiles: forge.readFiles.bind(forge),
-        findOpenChangeRequest: forge.findOpenChangeRequest.bind(forge),
+        changeRequestsFrom: forge.changeRequestsFrom.bind(forge),
         createChangeRequest: forge.createChangeRequest.bind(forge),
         updateChangeRequest: forge.updateChangeRequest.bind(forge),
         commitFiles: async (request: Parameters<typeof forge.commitFiles>[0]) => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { promotionBranch } from "../../src/commands/promote.js";
 import { forgeProcess, PRODUCTION, REPO, STAGING, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
@@ -9,7 +10,7 @@ import { CLI, runNode } from "../helpers/run-node.js";
 
 const FROM = "apps/web/overlays/staging";
 const TO = "apps/web/overlays/production";
-const BRANCH = "gitops-ci/promote/apps-web-overlays-production";
+const BRANCH = promotionBranch(TO);
 
 describe("promote end to end against the forge process", async () => {
   const f = await forgeProcess({

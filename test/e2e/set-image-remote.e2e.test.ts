@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { proposalBranch } from "../../src/commands/set-image-remote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
+import { parseImageSpecs } from "../../src/kustomize/image-ref.js";
 import { forgeProcess, REPO, STAGING, setImageArgs, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
@@ -81,7 +83,8 @@ describe("set-image end to end against the forge process", async () => {
     assert.equal(run.status, 0, run.stdout);
     assert.equal(run.outputs["pr-number"], "1");
     assert.match(run.outputs["pr-url"] ?? "", /\/acme\/config\/pull\/1$/);
-    assert.match(f.git("github", "show", `gitops-ci/set-image/main/web:${STAGING}`), /newTag: "2\.0"/);
+    const branch = proposalBranch("main", parseImageSpecs(["web:2.0"]), ["apps/web/overlays/staging"]);
+    assert.match(f.git("github", "show", `${branch}:${STAGING}`), /newTag: "2\.0"/);
   });
 
   it("the action fails with exit 1 and an annotation on a bad token, and prints no token", () => {

@@ -10,6 +10,12 @@ export interface FaultRule {
   headers?: Record<string, string>;
   /** Destroy the connection without an answer. */
   reset?: boolean;
+  /**
+   * Handle the request for real, then answer with the fault: the write happened but the client
+   * sees a failure (a 502 from a proxy after the host committed), which is what makes retries
+   * of creating POSTs dangerous.
+   */
+  afterHandling?: boolean;
   /** Wait before handling (or before answering with the fault). */
   delayMs?: number;
   everyNth?: number;
@@ -21,6 +27,7 @@ export interface FaultRule {
 export interface FaultDecision {
   delayMs: number;
   reset: boolean;
+  afterHandling: boolean;
   response?: { status: number; body: unknown; headers: Record<string, string> };
 }
 
@@ -41,7 +48,7 @@ export class Faults {
   }
 
   decide(endpoint: string, now = Date.now()): FaultDecision {
-    const decision: FaultDecision = { delayMs: 0, reset: false };
+    const decision: FaultDecision = { delayMs: 0, reset: false, afterHandling: false };
     for (const rule of this.rules) {
       if (rule.endpoint !== "*" && rule.endpoint !== endpoint) continue;
       rule.seen++;
@@ -50,6 +57,7 @@ export class Faults {
       rule.fired++;
       decision.delayMs += rule.delayMs ?? 0;
       if (rule.reset) decision.reset = true;
+      if (rule.afterHandling) decision.afterHandling = true;
       const canned = rule.preset ? preset(rule.preset, now) : undefined;
       if (canned || rule.status) {
         decision.response = {

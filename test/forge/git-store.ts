@@ -14,6 +14,11 @@ export interface Author {
   email: string;
 }
 
+export interface Comparison {
+  commits: { sha: string; author: Author; date: string; message: string }[];
+  files: string[];
+}
+
 interface GitResult {
   code: number;
   stdout: Buffer;
@@ -109,27 +114,8 @@ export class GitStore {
 
   /** Creates a commit on top of `parent` with the changes; does not move any branch. */
   async commit(dir: string, parent: string, changes: PathChange[], message: string, author: Author): Promise<string> {
-    const work = mkdtempSync(path.join(tmpdir(), "forge-index-"));
-    const env = {
-      GIT_INDEX_FILE: path.join(work, "index"),
-      GIT_AUTHOR_NAME: author.name,
-      GIT_AUTHOR_EMAIL: author.email,
-      GIT_COMMITTER_NAME: author.name,
-      GIT_COMMITTER_EMAIL: author.email,
-    };
-    try {
-      await gitOk(dir, ["read-tree", parent], undefined, env);
-      const lines: string[] = [];
-      for (const change of changes) {
-        if (change.content === null) lines.push(`0 ${"0".repeat(40)}\t${change.path}`);
-        else lines.push(`100644 ${await gitOk(dir, ["hash-object", "-w", "--stdin"], change.content)}\t${change.path}`);
-      }
-      await gitOk(dir, ["update-index", "--index-info"], `${lines.join("\n")}\n`, env);
-      const tree = await gitOk(dir, ["write-tree"], undefined, env);
-      return await gitOk(dir, ["commit-tree", tree, "-p", parent, "-F", "-"], message, env);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    const tree = await this.writeTree(dir, parent, changes);
+    return this.commitTree(dir, tree, [parent], message, author);
   }
 
   /** Moves a branch to `next` only if it is at `expected` (null: only if it does not exist). */
@@ -166,6 +152,76 @@ export class GitStore {
     };
     const parents = squash ? ["-p", base] : ["-p", base, "-p", head];
     return gitOk(dir, ["commit-tree", tree, ...parents, "-F", "-"], message, env);
+  }
+
+  /**
+   * What `head` adds to `base`, as the hosts' compare views show it: the commits reachable from
+   * head and not from base (oldest first), and the paths changed since their merge base.
+   */
+  async compare(dir: string, base: string, head: string): Promise<Comparison> {
+    const log = await gitOk(dir, [
+      "log",
+      "--reverse",
+      "--format=%H%x1f%an%x1f%ae%x1f%cI%x1f%B%x1e",
+      `${base}..${head}`,
+    ]);
+    const commits = log
+      .split("\x1e")
+      .map((entry) => entry.replace(/^\n/, ""))
+      .filter(Boolean)
+      .map((entry) => {
+        const [sha = "", name = "", email = "", date = "", message = ""] = entry.split("\x1f");
+        return { sha, author: { name, email }, date, message: message.trim() };
+      });
+    const diff = await gitOk(dir, ["diff", "--name-only", `${base}...${head}`]);
+    return { commits, files: diff ? diff.split("\n") : [] };
+  }
+
+  async commitDate(dir: string, sha: string): Promise<string> {
+    return gitOk(dir, ["show", "-s", "--format=%cI", sha]);
+  }
+
+  async treeOf(dir: string, commit: string): Promise<string | undefined> {
+    const r = await git(dir, ["rev-parse", "--verify", "--quiet", `${commit}^{tree}`]);
+    return r.code === 0 ? r.stdout.toString().trim() : undefined;
+  }
+
+  /** A tree: `baseTree` (or empty) with the given files written over it. */
+  async writeTree(dir: string, baseTree: string | undefined, files: PathChange[]): Promise<string> {
+    const work = mkdtempSync(path.join(tmpdir(), "forge-index-"));
+    const env = { GIT_INDEX_FILE: path.join(work, "index") };
+    try {
+      if (baseTree) await gitOk(dir, ["read-tree", baseTree], undefined, env);
+      const lines: string[] = [];
+      for (const change of files) {
+        if (change.content === null) lines.push(`0 ${"0".repeat(40)}\t${change.path}`);
+        else lines.push(`100644 ${await gitOk(dir, ["hash-object", "-w", "--stdin"], change.content)}\t${change.path}`);
+      }
+      await gitOk(dir, ["update-index", "--index-info"], `${lines.join("\n")}\n`, env);
+      return await gitOk(dir, ["write-tree"], undefined, env);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  async commitTree(dir: string, tree: string, parents: string[], message: string, author: Author): Promise<string> {
+    const env = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    };
+    return gitOk(dir, ["commit-tree", tree, ...parents.flatMap((p) => ["-p", p]), "-F", "-"], message, env);
+  }
+
+  /** Any ref, e.g. refs/pull/3/head, where hosts keep the head of a change request from a fork. */
+  async setRef(dir: string, ref: string, sha: string): Promise<void> {
+    await gitOk(dir, ["update-ref", ref, sha]);
+  }
+
+  async resolve(dir: string, ref: string): Promise<string | undefined> {
+    const r = await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    return r.code === 0 ? r.stdout.toString().trim() : undefined;
   }
 
   async isAncestor(dir: string, ancestor: string, descendant: string): Promise<boolean> {

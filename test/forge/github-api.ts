@@ -1,3 +1,4 @@
+import path from "node:path";
 import { buildSchema, GraphQLError, graphql } from "graphql";
 import type { GitStore } from "./git-store.js";
 import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
@@ -10,11 +11,17 @@ const schema = buildSchema(`
   type Mutation {
     createCommitOnBranch(input: CreateCommitOnBranchInput!): CreateCommitOnBranchPayload
     enablePullRequestAutoMerge(input: EnablePullRequestAutoMergeInput!): EnablePullRequestAutoMergePayload
+    updateRefs(input: UpdateRefsInput!): UpdateRefsPayload
   }
+  scalar GitObjectID
+  scalar GitRefname
+  input UpdateRefsInput { repositoryId: ID! refUpdates: [RefUpdate!]! clientMutationId: String }
+  input RefUpdate { name: GitRefname! afterOid: GitObjectID! beforeOid: GitObjectID force: Boolean }
+  type UpdateRefsPayload { clientMutationId: String }
   enum PullRequestMergeMethod { MERGE SQUASH REBASE }
-  input EnablePullRequestAutoMergeInput { pullRequestId: ID! mergeMethod: PullRequestMergeMethod clientMutationId: String }
+  input EnablePullRequestAutoMergeInput { pullRequestId: ID! mergeMethod: PullRequestMergeMethod expectedHeadOid: GitObjectID clientMutationId: String }
   type EnablePullRequestAutoMergePayload { clientMutationId: String }
-  type Repository { nameWithOwner: String! ref(qualifiedName: String!): Ref }
+  type Repository { id: ID! nameWithOwner: String! ref(qualifiedName: String!): Ref }
   type Ref { name: String! prefix: String! target: GitObject }
   interface GitObject { oid: String! }
   type Commit implements GitObject { oid: String! message: String! file(path: String!): TreeEntry }
@@ -59,6 +66,8 @@ interface PullRequest {
   title: string;
   body: string;
   head: string;
+  /** `owner/name` of the repository the head branch lives in: this one, or a fork. */
+  headRepo: string;
   base: string;
   created_at: string;
   updated_at: string;
@@ -67,6 +76,7 @@ interface PullRequest {
 /** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
 export class GitHubApi {
   private readonly pulls = new Map<string, PullRequest[]>();
+  private readonly GIT_AUTHOR = { name: "gitops-ci", email: "gitops-ci@users.noreply.github.com" };
   private readonly comments = new Map<string, { id: number; body: string; created_at: string }[]>();
   private readonly statuses = new Map<
     string,
@@ -126,6 +136,18 @@ export class GitHubApi {
       ),
       route("POST", `${v3}/repos/:owner/:repo/pulls/:number/requested_reviewers`, (r) =>
         this.withRepo(r, "write", (repo) => this.requestReviewers(r, repo)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/compare/*basehead`, (r) =>
+        this.withRepo(r, "read", (repo, dir) => this.compare(r, repo, dir)),
+      ),
+      route("GET", `${v3}/repos/:owner/:repo/git/commits/:sha`, (r) =>
+        this.withRepo(r, "read", (repo, dir) => this.gitCommit(r, repo, dir)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/git/trees`, (r) =>
+        this.withRepo(r, "write", (_repo, dir) => this.createTree(r, dir)),
+      ),
+      route("POST", `${v3}/repos/:owner/:repo/git/commits`, (r) =>
+        this.withRepo(r, "write", (repo, dir) => this.createGitCommit(r, repo, dir)),
       ),
       route("GET", `${v3}/repos/:owner/:repo/commits`, (r) =>
         this.withRepo(r, "read", (repo, dir) => this.listCommits(r, dir)),
@@ -254,6 +276,7 @@ export class GitHubApi {
 
   private pullObject(repo: string, pr: PullRequest, headSha = "") {
     const [owner] = repo.split("/");
+    const [headOwner] = pr.headRepo.split("/");
     return {
       id: pr.number,
       node_id: pullNodeId(repo, pr.number),
@@ -270,30 +293,32 @@ export class GitHubApi {
       auto_merge: pr.auto_merge,
       html_url: `${this.baseUrl()}/github/${repo}/pull/${pr.number}`,
       url: `${this.baseUrl()}/github/api/v3/repos/${repo}/pulls/${pr.number}`,
-      head: { ref: pr.head, label: `${owner}:${pr.head}`, sha: headSha },
-      base: { ref: pr.base, label: `${owner}:${pr.base}` },
+      head: { ref: pr.head, label: `${headOwner}:${pr.head}`, sha: headSha, repo: { full_name: pr.headRepo } },
+      base: { ref: pr.base, label: `${owner}:${pr.base}`, repo: { full_name: repo } },
       user: { login: "gitops-ci" },
       created_at: pr.created_at,
       updated_at: pr.updated_at,
     };
   }
 
-  private listPulls(req: ForgeRequest, repo: string): ForgeResponse {
+  private async listPulls(req: ForgeRequest, repo: string): Promise<ForgeResponse> {
     const q = req.url.searchParams;
     const state = q.get("state") ?? "open";
     const head = q.get("head");
     const base = q.get("base");
-    const [owner] = repo.split("/");
+    // `head` is `user:ref`: the owner of the head repository, so a fork's PR has another label.
     const list = this.prsOf(repo).filter(
       (pr) =>
         (state === "all" || pr.state === state) &&
-        (!head || `${owner}:${pr.head}` === head || pr.head === head) &&
+        (!head || `${pr.headRepo.split("/")[0]}:${pr.head}` === head) &&
         (!base || pr.base === base),
     );
-    return json(
-      200,
-      list.map((pr) => this.pullObject(repo, pr)),
+    // GitHub sorts by creation, newest first, unless told otherwise.
+    const dir = this.store.dir(repo) as string;
+    const shown = await Promise.all(
+      [...list].reverse().map(async (pr) => this.pullObject(repo, pr, await this.headOf(dir, pr))),
     );
+    return json(200, shown);
   }
 
   private async createPull(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
@@ -311,7 +336,9 @@ export class GitHubApi {
     if (!(await this.store.head(dir, head))) return invalid(`head ref ${head} does not exist`);
     if (!(await this.store.head(dir, base))) return invalid(`base ref ${base} does not exist`);
     const [owner] = repo.split("/");
-    if (this.prsOf(repo).some((pr) => pr.state === "open" && pr.head === head && pr.base === base)) {
+    if (
+      this.prsOf(repo).some((pr) => pr.state === "open" && pr.headRepo === repo && pr.head === head && pr.base === base)
+    ) {
       return invalid(`A pull request already exists for ${owner}:${head}.`);
     }
     const now = new Date().toISOString();
@@ -327,12 +354,132 @@ export class GitHubApi {
       title: String(body.title),
       body: String(body.body ?? ""),
       head,
+      headRepo: repo,
       base,
       created_at: now,
       updated_at: now,
     };
     this.prsOf(repo).push(pr);
-    return json(201, this.pullObject(repo, pr));
+    return json(201, this.pullObject(repo, pr, (await this.store.head(dir, head)) ?? ""));
+  }
+
+  /** The head commit: the branch's, or for a fork's PR the refs/pull/<n>/head GitHub keeps. */
+  private async headOf(dir: string, pr: PullRequest): Promise<string> {
+    const ref = pr.headRepo === this.repoOfDir(dir) ? `refs/heads/${pr.head}` : `refs/pull/${pr.number}/head`;
+    return (await this.store.resolve(dir, ref)) ?? "";
+  }
+
+  private repoOfDir(dir: string): string {
+    return dir
+      .slice(this.store.root.length + 1)
+      .replace(/\.git$/, "")
+      .split(path.sep)
+      .join("/");
+  }
+
+  /** `POST /_forge/fork-change-request`: a PR whose head is a fork's branch. */
+  openFromFork(input: {
+    repo: string;
+    fork: string;
+    branch: string;
+    base: string;
+    title: string;
+    body: string;
+    sha: string;
+  }) {
+    const now = new Date().toISOString();
+    const pr: PullRequest = {
+      number: this.prsOf(input.repo).length + 1,
+      state: "open",
+      merged: false,
+      merge_commit_sha: null,
+      auto_merge: null,
+      draft: false,
+      labels: [],
+      reviewers: [],
+      title: input.title,
+      body: input.body,
+      head: input.branch,
+      headRepo: input.fork,
+      base: input.base,
+      created_at: now,
+      updated_at: now,
+    };
+    this.prsOf(input.repo).push(pr);
+    const dir = this.store.dir(input.repo) as string;
+    void this.store.setRef(dir, `refs/pull/${pr.number}/head`, input.sha);
+    return this.pullObject(input.repo, pr, input.sha);
+  }
+
+  /** `GET /compare/{base}...{head}`: commits head adds (oldest first, with authors) and the files changed. */
+  private async compare(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const [base = "", head = ""] = String(req.params.basehead).split("...");
+    const baseSha = (await this.store.resolve(dir, base)) ?? (await this.store.resolve(dir, `refs/heads/${base}`));
+    const headSha = (await this.store.resolve(dir, head)) ?? (await this.store.resolve(dir, `refs/heads/${head}`));
+    if (!baseSha || !headSha) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const { commits, files } = await this.store.compare(dir, baseSha, headSha);
+    return json(200, {
+      status: commits.length ? "ahead" : "identical",
+      ahead_by: commits.length,
+      total_commits: commits.length,
+      commits: commits.map((c) => ({
+        sha: c.sha,
+        commit: { message: c.message, author: { ...c.author, date: c.date }, committer: { ...c.author, date: c.date } },
+        author: null,
+        html_url: `${this.baseUrl()}/github/${repo}/commit/${c.sha}`,
+      })),
+      files: files.map((filename) => ({ filename, status: "modified" })),
+    });
+  }
+
+  private async gitCommit(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const sha = String(req.params.sha);
+    const tree = (await this.store.commitExists(dir, sha)) ? await this.store.treeOf(dir, sha) : undefined;
+    if (!tree) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    return json(200, {
+      sha,
+      tree: { sha: tree, url: `${this.baseUrl()}/github/api/v3/repos/${repo}/git/trees/${tree}` },
+    });
+  }
+
+  /** `POST /git/trees` with base_tree and inline contents (GitHub makes the blobs). */
+  private async createTree(req: ForgeRequest, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req) as {
+      base_tree?: string;
+      tree?: { path?: string; mode?: string; type?: string; content?: string }[];
+    };
+    const entries = body.tree ?? [];
+    if (!Array.isArray(entries) || entries.some((e) => !e.path || e.type !== "blob" || typeof e.content !== "string"))
+      return json(422, { message: "Invalid tree info", documentation_url: DOCS, status: "422" });
+    if (body.base_tree && !(await this.store.treeOf(dir, body.base_tree)))
+      return json(422, { message: "Invalid tree info", documentation_url: DOCS, status: "422" });
+    const tree = await this.store.writeTree(
+      dir,
+      body.base_tree,
+      entries.map((e) => ({ path: String(e.path), content: Buffer.from(String(e.content)) })),
+    );
+    return json(201, { sha: tree, tree: [], truncated: false });
+  }
+
+  private async createGitCommit(req: ForgeRequest, repo: string, dir: string): Promise<ForgeResponse> {
+    const body = parseJson(req) as { message?: string; tree?: string; parents?: string[] };
+    if (!body.message || !body.tree || !(await this.store.treeOf(dir, body.tree)))
+      return json(422, { message: "Invalid request", documentation_url: DOCS, status: "422" });
+    for (const parent of body.parents ?? [])
+      if (!(await this.store.commitExists(dir, parent)))
+        return json(422, {
+          message: "Parent SHA does not exist or is not a commit object",
+          documentation_url: DOCS,
+          status: "422",
+        });
+    const sha = await this.store.commitTree(dir, body.tree, body.parents ?? [], body.message, this.GIT_AUTHOR);
+    return json(201, {
+      sha,
+      tree: { sha: body.tree },
+      parents: (body.parents ?? []).map((p) => ({ sha: p })),
+      message: body.message,
+      html_url: `${this.baseUrl()}/github/${repo}/commit/${sha}`,
+    });
   }
 
   private findPull(req: ForgeRequest, repo: string): PullRequest | undefined {
@@ -343,7 +490,7 @@ export class GitHubApi {
     const pr = this.findPull(req, repo);
     if (!pr) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     const dir = this.store.dir(repo) as string;
-    return json(200, this.pullObject(repo, pr, (await this.store.head(dir, pr.head)) ?? ""));
+    return json(200, this.pullObject(repo, pr, await this.headOf(dir, pr)));
   }
 
   /** PUT /pulls/:n/merge with GitHub's answers: 405 not mergeable, 409 head moved. */
@@ -356,7 +503,7 @@ export class GitHubApi {
       documentation_url: DOCS,
       status: "405",
     });
-    const head = await this.store.head(dir, pr.head);
+    const head = (await this.headOf(dir, pr)) || undefined;
     const base = await this.store.head(dir, pr.base);
     if (pr.state !== "open" || !head || !base) return notMergeable;
     if (body.sha && body.sha !== head) {
@@ -422,7 +569,9 @@ export class GitHubApi {
     const ref = q.get("sha") ?? "main";
     const file = q.get("path");
     const sha = file ? await this.store.lastCommitFor(dir, ref, file) : await this.store.head(dir, ref);
-    return json(200, sha ? [{ sha, commit: { message: "" } }] : []);
+    if (!sha) return json(200, []);
+    const date = await this.store.commitDate(dir, sha);
+    return json(200, [{ sha, commit: { message: "", author: { date }, committer: { date } } }]);
   }
 
   private updateComment(req: ForgeRequest, repo: string): ForgeResponse {
@@ -604,6 +753,7 @@ export class GitHubApi {
       repository: ({ owner, name }: { owner: string; name: string }) => {
         const dir = findRepo(`${owner}/${name}`);
         return {
+          id: repositoryNodeId(`${owner}/${name}`),
           nameWithOwner: `${owner}/${name}`,
           ref: async ({ qualifiedName }: { qualifiedName: string }) => {
             const branch = qualifiedName.replace(/^refs\/heads\//, "");
@@ -612,10 +762,10 @@ export class GitHubApi {
           },
         };
       },
-      enablePullRequestAutoMerge: ({
+      enablePullRequestAutoMerge: async ({
         input,
       }: {
-        input: { pullRequestId: string; mergeMethod?: string; clientMutationId?: string };
+        input: { pullRequestId: string; mergeMethod?: string; expectedHeadOid?: string; clientMutationId?: string };
       }) => {
         const match = /^PR_([A-Za-z0-9+/=]+)_(\d+)$/.exec(input.pullRequestId);
         const repo = match ? Buffer.from(match[1] as string, "base64").toString() : "";
@@ -628,7 +778,60 @@ export class GitHubApi {
           throw new GraphQLError("Resource not accessible by personal access token", {
             extensions: { type: "FORBIDDEN" },
           });
+        const head = await this.headOf(store.dir(repo) as string, pr);
+        if (input.expectedHeadOid && input.expectedHeadOid !== head)
+          throw new GraphQLError(
+            `Head sha didn't match expected head sha (expected ${input.expectedHeadOid}, got ${head})`,
+            {
+              extensions: { type: "UNPROCESSABLE" },
+            },
+          );
         pr.auto_merge = { merge_method: (input.mergeMethod ?? "MERGE").toLowerCase() };
+        return { clientMutationId: input.clientMutationId ?? null };
+      },
+      /** Atomic: every update's beforeOid is checked first; one mismatch and no ref moves. */
+      updateRefs: async ({ input }: { input: UpdateRefsInput }) => {
+        const repo = /^R_([A-Za-z0-9+/=]+)$/.exec(input.repositoryId)?.[1];
+        const dir = repo ? findRepo(Buffer.from(repo, "base64").toString()) : undefined;
+        if (!dir)
+          throw new GraphQLError(`Could not resolve to a node with the global id of '${input.repositoryId}'`, {
+            extensions: { type: "NOT_FOUND" },
+          });
+        if (access !== "write")
+          throw new GraphQLError("Resource not accessible by personal access token", {
+            extensions: { type: "FORBIDDEN" },
+          });
+        const zero = "0".repeat(40);
+        for (const update of input.refUpdates) {
+          if (!update.name.startsWith("refs/heads/"))
+            throw new GraphQLError(`Invalid ref name ${update.name}`, { extensions: { type: "UNPROCESSABLE" } });
+          const current = (await store.resolve(dir, update.name)) ?? zero;
+          if (update.beforeOid && update.beforeOid !== current)
+            throw new GraphQLError(`${update.name} is at ${current}, not at ${update.beforeOid}`, {
+              extensions: { type: "UNPROCESSABLE" },
+            });
+          if (update.afterOid !== zero && !(await store.commitExists(dir, update.afterOid)))
+            throw new GraphQLError(`Object ${update.afterOid} does not exist`, {
+              extensions: { type: "UNPROCESSABLE" },
+            });
+          if (
+            !update.force &&
+            current !== zero &&
+            update.afterOid !== zero &&
+            !(await store.isAncestor(dir, current, update.afterOid))
+          )
+            throw new GraphQLError(`Update to ${update.name} is not a fast forward`, {
+              extensions: { type: "UNPROCESSABLE" },
+            });
+        }
+        for (const update of input.refUpdates) {
+          const branch = update.name.slice("refs/heads/".length);
+          const before = update.beforeOid && update.beforeOid !== zero ? update.beforeOid : null;
+          if (update.beforeOid) {
+            if (!(await store.compareAndSwap(dir, branch, update.afterOid, before)))
+              throw new GraphQLError(`${update.name} moved`, { extensions: { type: "UNPROCESSABLE" } });
+          } else await store.setBranch(dir, branch, update.afterOid);
+        }
         return { clientMutationId: input.clientMutationId ?? null };
       },
       createCommitOnBranch: async ({ input }: { input: CommitInput }) => {
@@ -673,6 +876,17 @@ export class GitHubApi {
       },
     };
   }
+}
+
+interface UpdateRefsInput {
+  repositoryId: string;
+  refUpdates: { name: string; afterOid: string; beforeOid?: string; force?: boolean }[];
+  clientMutationId?: string;
+}
+
+/** The forge's global node id of a repository. */
+function repositoryNodeId(repo: string): string {
+  return `R_${Buffer.from(repo).toString("base64")}`;
 }
 
 interface CommitInput {

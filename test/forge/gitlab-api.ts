@@ -21,6 +21,8 @@ interface MergeRequest {
   reviewers: { id: number; username: string }[];
   source_branch: string;
   target_branch: string;
+  /** The project the source branch lives in: this one, or a fork. */
+  source_project: string;
   created_at: string;
   updated_at: string;
 }
@@ -51,6 +53,7 @@ export class GitLabApi {
     }[]
   >();
   private nextId = 1;
+  private readonly projectIds = new Map<string, number>();
   private readonly usernames = new Map<number, string>();
   /** GitLab serialises writes to one repository; so does the forge. */
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -69,6 +72,7 @@ export class GitLabApi {
       route("GET", `${v4}/repository/commits`, (r) =>
         this.withProject(r, "read", (_p, dir) => this.listCommits(r, dir)),
       ),
+      route("GET", `${v4}/repository/compare`, (r) => this.withProject(r, "read", (_p, dir) => this.compare(r, dir))),
       route("GET", `${v4}/repository/branches/:branch`, (r) =>
         this.withProject(r, "read", (p, dir) => this.branch(r, p, dir)),
       ),
@@ -234,21 +238,101 @@ export class GitLabApi {
     return list;
   }
 
+  /** GitLab's numeric project ids: one per project path, stable for the forge's life. */
+  private projectId(project: string): number {
+    let id = this.projectIds.get(project);
+    if (id === undefined) this.projectIds.set(project, (id = 100 + this.projectIds.size));
+    return id;
+  }
+
+  /** The MR's head: its source branch, or for a fork's MR the refs/merge-requests/<iid>/head GitLab keeps. */
+  private async headOf(project: string, mr: MergeRequest): Promise<string | null> {
+    const dir = this.store.dir(project) as string;
+    const ref = mr.source_project === project ? `refs/heads/${mr.source_branch}` : `refs/merge-requests/${mr.iid}/head`;
+    return (await this.store.resolve(dir, ref)) ?? null;
+  }
+
+  /** `POST /_forge/fork-change-request`: an MR whose source is a fork's branch. */
+  openFromFork(input: {
+    repo: string;
+    fork: string;
+    branch: string;
+    base: string;
+    title: string;
+    body: string;
+    sha: string;
+  }) {
+    const now = new Date().toISOString();
+    const mr: MergeRequest = {
+      iid: this.mrsOf(input.repo).length + 1,
+      state: "opened",
+      title: input.title,
+      description: input.body,
+      labels: [],
+      reviewers: [],
+      source_branch: input.branch,
+      target_branch: input.base,
+      source_project: input.fork,
+      merge_commit_sha: null,
+      squash_commit_sha: null,
+      created_at: now,
+      updated_at: now,
+    };
+    this.mrsOf(input.repo).push(mr);
+    void this.store.setRef(this.store.dir(input.repo) as string, `refs/merge-requests/${mr.iid}/head`, input.sha);
+    return this.mrObject(input.repo, mr, input.sha);
+  }
+
+  /** `GET /repository/compare?from=&to=`: from the merge base (straight=false), oldest commit first. */
+  private async compare(req: ForgeRequest, dir: string): Promise<ForgeResponse> {
+    const q = req.url.searchParams;
+    const resolve = async (ref: string) =>
+      (await this.store.resolve(dir, `refs/heads/${ref}`)) ?? (await this.store.resolve(dir, ref));
+    const from = await resolve(q.get("from") ?? "");
+    const to = await resolve(q.get("to") ?? "");
+    if (!from || !to) return NOT_FOUND("Ref");
+    const { commits, files } = await this.store.compare(dir, from, to);
+    return json(200, {
+      commit: commits.length ? { id: commits.at(-1)?.sha } : null,
+      commits: commits.map((c) => ({
+        id: c.sha,
+        short_id: c.sha.slice(0, 8),
+        title: c.message.split("\n")[0],
+        message: c.message,
+        author_name: c.author.name,
+        author_email: c.author.email,
+        committed_date: c.date,
+      })),
+      diffs: files.map((file) => ({
+        old_path: file,
+        new_path: file,
+        new_file: false,
+        deleted_file: false,
+        renamed_file: false,
+      })),
+      compare_timeout: false,
+      compare_same_ref: from === to,
+    });
+  }
+
   private mrObject(project: string, mr: MergeRequest, sha: string | null = null) {
+    const { source_project: source, ...fields } = mr;
     return {
       id: mr.iid,
-      project_id: 1,
+      project_id: this.projectId(project),
+      source_project_id: this.projectId(source),
+      target_project_id: this.projectId(project),
       sha,
       detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open",
       // The forge runs no pipelines: no MR ever has one.
       head_pipeline: null,
       draft: /^draft:/i.test(mr.title),
-      ...mr,
+      ...fields,
       web_url: `${this.baseUrl()}/gitlab/${project}/-/merge_requests/${mr.iid}`,
     };
   }
 
-  private listMergeRequests(req: ForgeRequest, project: string): ForgeResponse {
+  private async listMergeRequests(req: ForgeRequest, project: string): Promise<ForgeResponse> {
     const q = req.url.searchParams;
     const state = q.get("state") ?? "all";
     const list = this.mrsOf(project).filter(
@@ -257,10 +341,11 @@ export class GitLabApi {
         (!q.get("source_branch") || mr.source_branch === q.get("source_branch")) &&
         (!q.get("target_branch") || mr.target_branch === q.get("target_branch")),
     );
-    return json(
-      200,
-      list.map((mr) => this.mrObject(project, mr)),
+    // Newest first (order_by=created_at, sort=desc), forks' MRs included: GitLab matches source_branch by name only.
+    const shown = await Promise.all(
+      [...list].reverse().map(async (mr) => this.mrObject(project, mr, await this.headOf(project, mr))),
     );
+    return json(200, shown);
   }
 
   private async createMergeRequest(req: ForgeRequest, project: string, dir: string): Promise<ForgeResponse> {
@@ -271,7 +356,11 @@ export class GitLabApi {
       return json(400, { message: { source_branch: ["is invalid"] } });
     }
     const open = this.mrsOf(project).find(
-      (mr) => mr.state === "opened" && mr.source_branch === source && mr.target_branch === target,
+      (mr) =>
+        mr.state === "opened" &&
+        mr.source_project === project &&
+        mr.source_branch === source &&
+        mr.target_branch === target,
     );
     if (open)
       return json(409, { message: [`Another open merge request already exists for this source branch: !${open.iid}`] });
@@ -288,13 +377,14 @@ export class GitLabApi {
       })),
       source_branch: source,
       target_branch: target,
+      source_project: project,
       merge_commit_sha: null,
       squash_commit_sha: null,
       created_at: now,
       updated_at: now,
     };
     this.mrsOf(project).push(mr);
-    return json(201, this.mrObject(project, mr));
+    return json(201, this.mrObject(project, mr, (await this.store.head(dir, source)) ?? null));
   }
 
   /** `GET /users?username=`: every name is a user here, with an id of its own. */
@@ -317,7 +407,8 @@ export class GitLabApi {
     const ref = q.get("ref_name") ?? "main";
     const file = q.get("path");
     const sha = file ? await this.store.lastCommitFor(dir, ref, file) : await this.store.head(dir, ref);
-    return json(200, sha ? [{ id: sha, short_id: sha.slice(0, 8) }] : []);
+    if (!sha) return json(200, []);
+    return json(200, [{ id: sha, short_id: sha.slice(0, 8), committed_date: await this.store.commitDate(dir, sha) }]);
   }
 
   private findMergeRequest(req: ForgeRequest, project: string): MergeRequest | undefined {
@@ -327,8 +418,7 @@ export class GitLabApi {
   private async getMergeRequest(req: ForgeRequest, project: string): Promise<ForgeResponse> {
     const mr = this.findMergeRequest(req, project);
     if (!mr) return NOT_FOUND("Merge Request");
-    const dir = this.store.dir(project) as string;
-    return json(200, this.mrObject(project, mr, (await this.store.head(dir, mr.source_branch)) ?? null));
+    return json(200, this.mrObject(project, mr, await this.headOf(project, mr)));
   }
 
   /**
@@ -339,7 +429,7 @@ export class GitLabApi {
     const mr = this.findMergeRequest(req, project);
     if (!mr) return NOT_FOUND("Merge Request");
     const body = parseJson(req);
-    const head = await this.store.head(dir, mr.source_branch);
+    const head = (await this.headOf(project, mr)) ?? undefined;
     const base = await this.store.head(dir, mr.target_branch);
     if (mr.state !== "opened" || !head || !base) return json(405, { message: "405 Method Not Allowed" });
     if (body.sha && body.sha !== head)

@@ -4,7 +4,8 @@ import { Faults, type FaultRule } from "./faults.js";
 import { GitStore } from "./git-store.js";
 import { GitHubApi } from "./github-api.js";
 import { GitLabApi } from "./gitlab-api.js";
-import { type Access, type ForgeRequest, json, type Route, route, send } from "./http-kit.js";
+import { type ForkRequest, commitFromFork, type PushRequest, pushAs } from "./other-users.js";
+import { type Access, type ForgeRequest, json, parseJson, type Route, route, send } from "./http-kit.js";
 import { serveGit } from "./smart-http.js";
 
 export interface ForgeOptions {
@@ -55,8 +56,15 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   };
   const routes: Route[] = [...github.routes(), ...gitlab.routes(), gitRoute, { ...gitRoute, method: "POST" }];
 
-  const control = (req: ForgeRequest) => {
+  const control = async (req: ForgeRequest) => {
     const key = `${req.method} ${req.url.pathname}`;
+    if (key === "POST /_forge/push") return json(200, await pushAs(store, parseJson(req) as unknown as PushRequest));
+    if (key === "POST /_forge/fork-change-request") {
+      const input = parseJson(req) as unknown as ForkRequest;
+      const sha = await commitFromFork(store, input);
+      const api = input.kind === "github" ? github : gitlab;
+      return json(201, api.openFromFork({ ...input, sha }));
+    }
     if (key === "GET /_forge/stats") return json(200, stats);
     if (key === "GET /_forge/bodies") return json(200, bodies);
     if (key === "POST /_forge/stats/reset") {
@@ -86,7 +94,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
       body: Buffer.concat(chunks),
       raw,
     };
-    if (url.pathname.startsWith("/_forge/")) return send(res, control(req));
+    if (url.pathname.startsWith("/_forge/")) return send(res, await control(req));
 
     const matched = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
     const endpoint = matched ? `${matched.method} ${matched.template}` : `${req.method} (unknown)`;
@@ -101,15 +109,16 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
       raw.socket.destroy();
       return;
     }
-    if (fault.response) return send(res, fault.response as Parameters<typeof send>[1]);
+    if (fault.response && !fault.afterHandling) return send(res, fault.response as Parameters<typeof send>[1]);
     if (!matched) return send(res, json(404, { message: "Not Found" }));
 
     // Clients percent-encode path parameters (octokit sends refs as heads%2Fmain); hosts decode them.
     const groups = url.pathname.match(matched.pattern)?.groups ?? {};
     req.params = Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
     if (matched.stream) return matched.stream(req, res);
-    const response = await matched.handler(req);
-    if (response === "streamed") return;
+    const handled = await matched.handler(req);
+    if (handled === "streamed") return;
+    const response = fault.response ? (fault.response as typeof handled) : handled;
     if (url.pathname.startsWith("/github/")) {
       response.headers = {
         ...github.rateLimitHeaders(url.pathname.endsWith("/graphql") ? "graphql" : "core"),

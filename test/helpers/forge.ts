@@ -55,6 +55,11 @@ export async function testForge(
   };
 }
 
+/** The open PR/MR from a branch into main (same repository), as the commands find it. */
+export async function openFrom(forge: Forge, head: string, base = "main") {
+  return (await forge.changeRequestsFrom(head, base)).find((r) => r.state === "open");
+}
+
 /** Fast retries for fault tests, still bounded. */
 export const QUICK_RETRY: RetryPolicy = {
   maxRetries: 4,

@@ -5,7 +5,7 @@ import { publishVerdict } from "../../src/commands/publish-verdict.js";
 import type { ValidateResult } from "../../src/commands/validate.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import type { FaultRule } from "../forge/faults.js";
-import { QUICK_RETRY, testForge } from "../helpers/forge.js";
+import { openFrom, QUICK_RETRY, testForge } from "../helpers/forge.js";
 
 // promote and the validate verdict under the faults real hosts produce: each run ends in success
 // or a clean failure, never half-written, with retries inside the policy's bound (set-image's
@@ -76,7 +76,7 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
           ),
           /newTag: "1\.4\.0"/,
         );
-        const open = await forge.findOpenChangeRequest(promotionBranch(`apps/${app}/overlays/production`), "main");
+        const open = await openFrom(forge, promotionBranch(`apps/${app}/overlays/production`));
         assert.ok(open, "exactly the one PR/MR");
         assert.ok(
           f.running.stats().total <= 20 + (QUICK_RETRY.maxRetries ?? 4),

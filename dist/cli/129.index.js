@@ -1,8 +1,8 @@
-export const id = 436;
-export const ids = [436,167];
+export const id = 129;
+export const ids = [129,167];
 export const modules = {
 
-/***/ 95436:
+/***/ 71129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107,10 +107,6 @@ class DowngradeError extends errors/* GitopsCiError */.p {
 class SourceNotGreenError extends errors/* GitopsCiError */.p {
     name = "SourceNotGreenError";
 }
-/** Someone else pushed to the promotion branch: their commits are not overwritten. */
-class ForeignCommitsError extends errors/* GitopsCiError */.p {
-    name = "ForeignCommitsError";
-}
 /** --merge now could not merge: a check failed, the PR/MR cannot merge, or the time ran out. */
 class MergeError extends errors/* GitopsCiError */.p {
     name = "MergeError";
@@ -140,6 +136,84 @@ async function pollUntil(options, check, timedOut) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __webpack_require__(63537);
+;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+
+
+
+
+/** Bounds on the walk through the API: one read per level, and not more paths than this. */
+const MAX_DEPTH = 8;
+const MAX_PATHS = 64;
+/**
+ * What the source root renders from, as paths a commit can touch: its directory, and every
+ * directory (a kustomization it builds) or file outside it that its kustomizations name, read
+ * through the API one level at a time. Remote references have no commit here and are left out.
+ */
+async function sourceInputs(forge, branch, from, fromFile, fromText) {
+    const dirs = [from];
+    const files = [];
+    const covered = (p) => [...dirs, ...files].some((d) => p === d || p.startsWith(`${d}/`));
+    let level = [{ file: fromFile, text: fromText }];
+    for (let depth = 0; depth < MAX_DEPTH && level.length && dirs.length + files.length < MAX_PATHS; depth++) {
+        const builds = [];
+        for (const k of level) {
+            for (const ref of (0,references/* referencesOf */.CL)(parsed(k.file, k.text), new Map())) {
+                if ((0,references/* looksRemote */.nh)(ref.value))
+                    continue;
+                const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(ref.baseDir, ref.value));
+                if (target.startsWith("..") || covered(target))
+                    continue;
+                if (ref.kind === "build")
+                    builds.push(target);
+                else
+                    files.push(target);
+            }
+        }
+        const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
+        level = [];
+        for (const target of new Set(builds)) {
+            const file = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(target, n)).find((f) => found?.files.has(f));
+            if (!file) {
+                if (!covered(target))
+                    files.push(target);
+                continue;
+            }
+            if (covered(target))
+                continue;
+            dirs.push(target);
+            level.push({ file, text: found?.files.get(file) });
+        }
+    }
+    return [...dirs, ...files].slice(0, MAX_PATHS);
+}
+/** The newest of the last commits that touched each path (by committer date). */
+async function newestCommitOf(forge, branch, paths) {
+    const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
+    let newest;
+    for (const commit of commits)
+        if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date)))
+            newest = commit;
+    return newest?.sha;
+}
+function candidates(dirs) {
+    return [...new Set(dirs)].flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(d, n)));
+}
+function parsed(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
+}
+
+// EXTERNAL MODULE: ./src/proposal/branch-name.ts
+var branch_name = __webpack_require__(37058);
+// EXTERNAL MODULE: ./src/proposal/ownership.ts
+var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/commands/set-image-remote.ts + 1 modules
 var set_image_remote = __webpack_require__(36167);
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
@@ -153,16 +227,24 @@ var set_image_remote = __webpack_require__(36167);
 
 
 
+
+
+
 const GATE = "gitops-ci/validate";
-const MARKER = /<!-- gitops-ci\/promote head=([0-9a-f]{7,64}) -->/;
-/** `gitops-ci/promote/<to>`: one branch, and one PR/MR, per target environment. */
+/** `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. */
 function promotionBranch(to) {
-    const slug = to
-        .toLowerCase()
-        .replace(/[^a-z0-9._/-]+/g, "-")
-        .replace(/\/+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/promote/${slug}`;
+    return (0,branch_name/* proposalBranchName */.G)("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
+}
+/** Two targets on one branch would overwrite each other's commit and share one PR/MR. */
+function refuseBranchCollisions(targets) {
+    const seen = new Map();
+    for (const to of targets) {
+        const branch = promotionBranch(to);
+        const other = seen.get(branch);
+        if (other)
+            throw new errors/* UsageError */.eb(`--to ${other} and --to ${to} would share the branch ${branch}; promote them in two runs`);
+        seen.set(branch, to);
+    }
 }
 /**
  * Promotes what `from` runs to each `to`: reads all kustomizations in one snapshot, plans the
@@ -176,6 +258,7 @@ async function promote(options) {
     const targets = [...new Set(options.to.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
     if (targets.includes(from))
         throw new errors/* UsageError */.eb(`--from and --to are the same directory (${from})`);
+    refuseBranchCollisions(targets);
     const log = options.log ?? (() => undefined);
     const snapshot = await options.forge.readFiles(options.branch, (0,set_image_remote/* kustomizationCandidates */.gj)([from, ...targets]));
     const fromFile = (0,set_image_remote/* kustomizationIn */.dq)(snapshot, from);
@@ -186,9 +269,10 @@ async function promote(options) {
         return { to, file, text, plan: (0,plan/* planPromotion */.z)(source, (0,plan/* imageEntries */.Io)(file, text), options.images) };
     });
     refuseDowngrades(plans, options.allowDowngrade ?? false);
-    const sourceGate = await gateOf(options.forge, options.branch, fromFile);
+    const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
+    const sourceGate = sourceCheck.state;
     if (options.requireSourceGreen && sourceGate !== "success")
-        throw new SourceNotGreenError(`--require-source-green: ${GATE} on the last commit that changed ${fromFile} is ${sourceGate}; promote once it is green`);
+        throw new SourceNotGreenError(`--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
     const results = [];
     for (const target of plans) {
         const values = {
@@ -213,12 +297,14 @@ function refuseDowngrades(plans, allowed) {
     if (down.length)
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
-async function gateOf(forge, branch, file) {
-    const sha = await forge.lastCommitTouching(branch, file);
+/** The gate on the newest commit that changed anything the source root renders from. */
+async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
+    const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile));
+    const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
-        return "missing";
+        return { state: "missing" };
     const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
-    return check?.state ?? "missing";
+    return { state: check?.state ?? "missing", commit: sha };
 }
 async function promoteTarget(options, snapshot, file, values, log) {
     const { forge } = options;
@@ -231,7 +317,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
         autoMerge: false,
         merged: false,
     };
-    const open = await forge.findOpenChangeRequest(branch, options.branch);
+    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, options.branch, [file]);
+    const open = proposal.open;
     if (values.plan.length === 0) {
         if (open && !options.dryRun) {
             await forge.comment(open.number, `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`);
@@ -243,10 +330,7 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
-    // One read of the promotion branch serves the foreign-commit check and the "already there" test.
-    const current = await readBranch(forge, branch, file);
-    if (open)
-        refuseForeignCommits(branch, open, current?.head);
+    (0,ownership/* refuseForeignCommits */.ri)(proposal);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !(0,bump/* bumpAllowed */.n)(i.bump, level));
     const merging = (options.merge ?? "never") !== "never";
@@ -255,12 +339,15 @@ async function promoteTarget(options, snapshot, file, values, log) {
             ? `${blocked.name} ${(0,plan/* describeImage */.hu)(blocked.from, blocked.name)} -> ${(0,plan/* describeImage */.hu)(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
     const edited = (0,set_images/* setImages */.B)(file, snapshot.files.get(file), values.plan.map(plan/* specOf */.rI));
-    const commit = current?.files.get(file) === edited.text
+    const change = { path: file, content: edited.text };
+    const verified = (0,ownership/* verifiedHead */.dP)(proposal, [change]);
+    const commit = verified
         ? undefined
-        : await commitPromotion(forge, branch, snapshot, file, edited.text, promotionCommitMessage(values));
-    const head = commit ?? current.head;
+        : await commitPromotion(forge, branch, snapshot, proposal.current?.head ?? null, change, promotionCommitMessage(values));
+    // The one head this run may merge: the commit it made, or the one it verified as ours.
+    const head = commit ?? verified;
     const title = promotionTitle(options.title, values);
-    const body = `${promotionBody(options.body, values)}\n\n<!-- gitops-ci/promote head=${head} -->\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
+    const body = `${promotionBody(options.body, values)}\n\n${(0,ownership/* headMarker */.pU)("promote", head)}\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
         ? await forge.updateChangeRequest(open.number, { title, body, labels: options.labels })
         : await forge.createChangeRequest({
@@ -285,21 +372,21 @@ async function promoteTarget(options, snapshot, file, values, log) {
         return done;
     const method = options.mergeMethod ?? "merge";
     if (options.merge === "auto") {
-        await enableAutoMergeWhenReady(forge, pr.number, method, options, log);
+        await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
         return { ...done, autoMerge: true };
     }
-    await waitAndMerge(forge, pr.number, method, options, log);
+    await waitAndMerge(forge, pr.number, method, head, options, log);
     return { ...done, merged: true };
 }
 /**
  * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
  * timeoutMs) for the pipeline, then set it.
  */
-async function enableAutoMergeWhenReady(forge, number, method, options, log) {
+async function enableAutoMergeWhenReady(forge, number, method, head, options, log) {
     let reason = "";
     await pollUntil(pollOptions(options, number, log), async () => {
         try {
-            await forge.enableAutoMerge(number, method);
+            await forge.enableAutoMerge(number, method, head);
             return undefined;
         }
         catch (error) {
@@ -313,42 +400,25 @@ async function enableAutoMergeWhenReady(forge, number, method, options, log) {
 function pollOptions(options, number, log) {
     return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
 }
-/** The promotion branch with the target file, or undefined when it does not exist yet. */
-async function readBranch(forge, branch, file) {
-    try {
-        return await forge.readFiles(branch, [file]);
-    }
-    catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
-            return undefined;
-        throw error;
-    }
-}
-/** The PR body records the head gitops-ci made; any other head means someone else pushed. */
-function refuseForeignCommits(branch, open, head) {
-    const recorded = MARKER.exec(open.body)?.[1];
-    if (head === undefined || recorded === head)
-        return;
-    throw new ForeignCommitsError(`${branch} (#${open.number}) has commits gitops-ci did not make (head ${head.slice(0, 12)}${recorded ? `, ours ${recorded.slice(0, 12)}` : ""}): not overwriting them. Merge or close #${open.number}, or delete the branch, then run again`);
-}
-/** One commit on the promotion branch, made from the base head (the branch is reset to it). */
-async function commitPromotion(forge, branch, snapshot, file, content, message) {
-    const outcome = await forge.commitFiles({
+/** One commit on the promotion branch, made from the base head, and the branch moved to it at once. */
+async function commitPromotion(forge, branch, snapshot, replaces, change, message) {
+    const outcome = await forge.replaceBranch({
         branch,
-        message,
-        changes: [{ path: file, content }],
-        expectedHead: snapshot.head,
-        resetTo: snapshot.head,
+        message: (0,ownership/* withBranchTrailer */.qE)(message, branch),
+        changes: [change],
+        parent: snapshot.head,
+        replaces,
     });
     if (outcome.kind === "conflict")
-        throw new ForeignCommitsError(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
+        throw new ownership/* ForeignCommitsError */.Hm(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
     return outcome.sha;
 }
 /**
  * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
- * then merges it, pinned to the head that was checked.
+ * then merges it, pinned to `head`: the commit this run made or verified. Any other head (a push
+ * while it waits) stops the run, whatever its checks say.
  */
-async function waitAndMerge(forge, number, method, options, log) {
+async function waitAndMerge(forge, number, method, head, options, log) {
     const required = options.requiredChecks ?? [GATE];
     await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
@@ -356,7 +426,9 @@ async function waitAndMerge(forge, number, method, options, log) {
             return undefined;
         if (details.state === "closed")
             throw new MergeError(`#${number} was closed while waiting to merge it`);
-        const checks = await forge.listCommitChecks(details.headSha);
+        if (details.headSha !== head)
+            await refuseMovedHead(forge, number, head, details.headSha);
+        const checks = await forge.listCommitChecks(head);
         const failed = checks.filter((c) => c.state === "failure");
         if (failed.length)
             throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
@@ -367,12 +439,18 @@ async function waitAndMerge(forge, number, method, options, log) {
             ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
         ];
         if (waiting.length === 0 && details.mergeable === true) {
-            await forge.merge(number, method, details.headSha);
+            await forge.merge(number, method, head);
             log(`merged #${number}`);
             return undefined;
         }
         return waiting.join(", ") || "the host to compute mergeability";
     }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
+}
+/** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
+async function refuseMovedHead(forge, number, ours, now) {
+    const pushed = (await forge.compare(ours, now)).commits;
+    const first = pushed[0] ?? { sha: now, author: "someone", message: "" };
+    throw new ownership/* ForeignCommitsError */.Hm(`#${number} changed while gitops-ci waited to merge it: its head is now ${(0,ownership/* describeCommit */.XT)(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`);
 }
 
 
@@ -396,8 +474,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/forge/forge.ts
-var forge_forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
 var retry_policy = __webpack_require__(51668);
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
@@ -437,9 +513,14 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: ./src/proposal/branch-name.ts
+var branch_name = __webpack_require__(37058);
+// EXTERNAL MODULE: ./src/proposal/ownership.ts
+var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __webpack_require__(94598);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
 
 
 
@@ -475,7 +556,7 @@ async function setImageRemote(options) {
     const timeoutMs = options.timeoutMs ?? 120_000;
     const log = options.log ?? (() => undefined);
     const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs);
+    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
     const startedAt = Date.now();
     for (let attempt = 1;; attempt++) {
         const base = await options.forge.readFiles(options.branch, candidates);
@@ -493,20 +574,18 @@ async function setImageRemote(options) {
             return { ...result, files: [] };
         if (options.dryRun)
             return { ...result, changed: true };
-        if (mode === "pull-request" && (await alreadyProposed(options.forge, target, plan.changes))) {
-            return { ...result, ...(await proposeChange(options.forge, target, options.branch, message)) };
-        }
-        const outcome = await options.forge.commitFiles({
-            branch: target,
-            message,
-            changes: plan.changes,
-            expectedHead: base.head,
-            resetTo: mode === "pull-request" ? base.head : undefined,
-        });
-        if (outcome.kind === "committed") {
-            const proposal = mode === "pull-request" ? await proposeChange(options.forge, target, options.branch, message) : {};
-            return { ...result, changed: true, commit: outcome.sha, ...proposal };
-        }
+        const outcome = mode === "pull-request"
+            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+            : await options.forge.commitFiles({
+                branch: target,
+                message,
+                changes: plan.changes,
+                expectedHead: base.head,
+            });
+        if (outcome.kind === "proposed")
+            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+        if (outcome.kind === "committed")
+            return { ...result, changed: true, commit: outcome.sha };
         const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
         const elapsed = Date.now() - startedAt;
         if (elapsed + delay > timeoutMs) {
@@ -543,36 +622,46 @@ function kustomizationIn(snapshot, dir) {
         throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
 }
-/** `gitops-ci/set-image/<base>/<images>`: one branch (and PR) per base and set of images. */
-function proposalBranch(base, specs) {
-    const slug = specs
-        .map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name).replace(/^docker\.io\/(library\/)?/, ""))
-        .sort()
-        .join("+")
-        .toLowerCase()
-        .replace(/[^a-z0-9+._-]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return `gitops-ci/set-image/${base}/${slug.length > 80 ? slug.slice(0, 80) : slug}`;
+/**
+ * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
+ * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
+ */
+function proposalBranch(base, specs, dirs) {
+    const names = [...new Set(specs.map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name)))].sort();
+    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
+    return (0,branch_name/* proposalBranchName */.G)(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
 }
-/** An open PR's branch already holds exactly this content: nothing to commit again. */
-async function alreadyProposed(forge, branch, changes) {
-    try {
-        const current = await forge.readFiles(branch, changes.map((c) => c.path));
-        return changes.every((c) => current.files.get(c.path) === c.content);
-    }
-    catch (error) {
-        if (error instanceof forge_forge/* BranchNotFoundError */.EJ)
-            return false;
-        throw error;
-    }
+/**
+ * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
+ * base head in one step; a branch with someone else's commit is never overwritten.
+ */
+async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
+    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, base, changes.map((c) => c.path));
+    (0,ownership/* refuseForeignCommits */.ri)(proposal);
+    const verified = (0,ownership/* verifiedHead */.dP)(proposal, changes);
+    if (verified)
+        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
+    const outcome = await forge.replaceBranch({
+        branch,
+        message: (0,ownership/* withBranchTrailer */.qE)(message, branch),
+        changes,
+        parent: baseHead,
+        replaces: proposal.current?.head ?? null,
+    });
+    if (outcome.kind === "conflict")
+        return outcome;
+    return {
+        kind: "proposed",
+        commit: outcome.sha,
+        proposal: await proposeChange(forge, proposal, outcome.sha, message),
+    };
 }
-async function proposeChange(forge, head, base, message) {
+async function proposeChange(forge, proposal, head, message) {
     const [title = "", ...rest] = message.split("\n");
-    const body = `${rest.join("\n").trim()}\n\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const open = await forge.findOpenChangeRequest(head, base);
-    const pr = open
-        ? await forge.updateChangeRequest(open.number, { title, body })
-        : await forge.createChangeRequest({ head, base, title, body });
+    const body = `${rest.join("\n").trim()}\n\n${(0,ownership/* headMarker */.pU)("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
+    const pr = proposal.open
+        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
+        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
@@ -661,6 +750,128 @@ function fillTemplate(flag, template, fields) {
     if (unknown)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
     return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
+}
+
+
+/***/ }),
+
+/***/ 37058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ proposalBranchName)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A readable, injective branch name: the slug people read, plus a short hash of everything that
+ * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
+ */
+function proposalBranchName(prefix, readable, identity) {
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[-.]+|[-.]+$/g, "")
+        .slice(0, 80)
+        .replace(/[-.]+$/, "");
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
+    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
+}
+
+
+/***/ }),
+
+/***/ 15735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ ForeignCommitsError),
+/* harmony export */   Vv: () => (/* binding */ readProposal),
+/* harmony export */   XT: () => (/* binding */ describeCommit),
+/* harmony export */   dP: () => (/* binding */ verifiedHead),
+/* harmony export */   pU: () => (/* binding */ headMarker),
+/* harmony export */   qE: () => (/* binding */ withBranchTrailer),
+/* harmony export */   ri: () => (/* binding */ refuseForeignCommits)
+/* harmony export */ });
+/* unused harmony export foreignCommits */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _forge_forge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76576);
+
+
+/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
+class ForeignCommitsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiError */ .p {
+    name = "ForeignCommitsError";
+}
+/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
+const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
+const TRAILER = "Gitops-ci-branch";
+function headMarker(command, sha) {
+    return `<!-- gitops-ci/${command} head=${sha} -->`;
+}
+/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
+function withBranchTrailer(message, branch) {
+    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
+}
+/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
+async function readProposal(forge, branch, base, files) {
+    const [requests, current] = await Promise.all([
+        forge.changeRequestsFrom(branch, base),
+        readOrUndefined(forge, branch, files),
+    ]);
+    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
+    const comparison = current && (await forge.compare(base, current.head));
+    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
+}
+async function readOrUndefined(forge, branch, files) {
+    try {
+        return await forge.readFiles(branch, files);
+    }
+    catch (error) {
+        if (error instanceof _forge_forge_js__WEBPACK_IMPORTED_MODULE_1__/* .BranchNotFoundError */ .EJ)
+            return undefined;
+        throw error;
+    }
+}
+/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
+function isOurs(proposal, commit) {
+    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
+        return true;
+    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
+}
+function foreignCommits(proposal) {
+    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
+}
+/** Stops before any force-update or merge of a branch that holds someone else's commit. */
+function refuseForeignCommits(proposal) {
+    const foreign = foreignCommits(proposal);
+    if (foreign.length === 0)
+        return;
+    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+}
+/**
+ * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
+ * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
+ */
+function verifiedHead(proposal, changes) {
+    const { current, comparison } = proposal;
+    if (!current || !comparison || comparison.commits.length === 0)
+        return undefined;
+    if (foreignCommits(proposal).length)
+        return undefined;
+    const paths = new Set(changes.map((c) => c.path));
+    if (comparison.files.some((f) => !paths.has(f)))
+        return undefined;
+    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
+}
+/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
+function describeCommit(commit) {
+    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
+    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 

@@ -1,0 +1,50 @@
+import { backoffDelay, type RetryPolicy, sleep } from "./retry-policy.js";
+
+export interface CreateOnce<T> {
+  /** One attempt, sent without the transport's own retries. */
+  create: () => Promise<T>;
+  /** Looks for what an earlier attempt may have made (PR/MR by head branch, comment by marker). */
+  find: () => Promise<T | undefined>;
+  policy: RetryPolicy;
+  log: (message: string) => void;
+  what: string;
+}
+
+/**
+ * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
+ * after the host made the object. Before each retry the object is looked up; if the failed attempt
+ * made it, that is the answer, so at most one exists after any sequence of faults.
+ */
+export async function createOnce<T>(options: CreateOnce<T>): Promise<T> {
+  const startedAt = Date.now();
+  for (let retry = 0; ; retry++) {
+    try {
+      return await options.create();
+    } catch (error) {
+      if (!mayHaveFailedLate(error)) throw error;
+      const found = await options.find();
+      if (found !== undefined) {
+        options.log(`${options.what}: the failed attempt had made it; not creating another`);
+        return found;
+      }
+      const delay = backoffDelay(options.policy, retry);
+      if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
+        throw error;
+      options.log(
+        `${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`,
+      );
+      await sleep(delay);
+    }
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
+function mayHaveFailedLate(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500 || status === 429;
+}

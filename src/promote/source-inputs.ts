@@ -1,0 +1,71 @@
+import path from "node:path";
+import { LineCounter, parseAllDocuments } from "yaml";
+import type { Forge } from "../forge/forge.js";
+import { looksRemote, referencesOf } from "../gate/references.js";
+import type { SourceFile } from "../gate/source-files.js";
+import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
+
+/** Bounds on the walk through the API: one read per level, and not more paths than this. */
+const MAX_DEPTH = 8;
+const MAX_PATHS = 64;
+
+/**
+ * What the source root renders from, as paths a commit can touch: its directory, and every
+ * directory (a kustomization it builds) or file outside it that its kustomizations name, read
+ * through the API one level at a time. Remote references have no commit here and are left out.
+ */
+export async function sourceInputs(
+  forge: Forge,
+  branch: string,
+  from: string,
+  fromFile: string,
+  fromText: string,
+): Promise<string[]> {
+  const dirs = [from];
+  const files: string[] = [];
+  const covered = (p: string) => [...dirs, ...files].some((d) => p === d || p.startsWith(`${d}/`));
+  let level: { file: string; text: string }[] = [{ file: fromFile, text: fromText }];
+  for (let depth = 0; depth < MAX_DEPTH && level.length && dirs.length + files.length < MAX_PATHS; depth++) {
+    const builds: string[] = [];
+    for (const k of level) {
+      for (const ref of referencesOf(parsed(k.file, k.text), new Map())) {
+        if (looksRemote(ref.value)) continue;
+        const target = path.posix.normalize(path.posix.join(ref.baseDir, ref.value));
+        if (target.startsWith("..") || covered(target)) continue;
+        if (ref.kind === "build") builds.push(target);
+        else files.push(target);
+      }
+    }
+    const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
+    level = [];
+    for (const target of new Set(builds)) {
+      const file = KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(target, n)).find((f) => found?.files.has(f));
+      if (!file) {
+        if (!covered(target)) files.push(target);
+        continue;
+      }
+      if (covered(target)) continue;
+      dirs.push(target);
+      level.push({ file, text: found?.files.get(file) as string });
+    }
+  }
+  return [...dirs, ...files].slice(0, MAX_PATHS);
+}
+
+/** The newest of the last commits that touched each path (by committer date). */
+export async function newestCommitOf(forge: Forge, branch: string, paths: string[]): Promise<string | undefined> {
+  const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
+  let newest: { sha: string; date: string } | undefined;
+  for (const commit of commits)
+    if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date))) newest = commit;
+  return newest?.sha;
+}
+
+function candidates(dirs: string[]): string[] {
+  return [...new Set(dirs)].flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(d, n)));
+}
+
+function parsed(file: string, text: string): SourceFile {
+  const lines = new LineCounter();
+  return { file, text, docs: parseAllDocuments(text, { lineCounter: lines }) as SourceFile["docs"], lines };
+}
