@@ -35015,17 +35015,25 @@ function checkName(name, spec, role) {
     if (problem)
         throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
+function describeTagProblem(tag) {
+    return TAG.test(tag)
+        ? undefined
+        : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+function describeDigestProblem(digest) {
+    return DIGEST.test(digest)
+        ? undefined
+        : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
 function checkTag(tag, spec) {
-    if (!TAG.test(tag)) {
-        throw new UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
-    }
+    const problem = describeTagProblem(tag);
+    if (problem)
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 function checkDigest(digest, spec) {
-    if (!DIGEST.test(digest)) {
-        throw new UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
-            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
-    }
+    const problem = describeDigestProblem(digest);
+    if (problem)
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
 function splitReference(ref) {

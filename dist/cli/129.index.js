@@ -23,11 +23,14 @@ var kustomization_file = __webpack_require__(53625);
 var set_images = __webpack_require__(39800);
 // EXTERNAL MODULE: ./src/promote/plan.ts
 var plan = __webpack_require__(34501);
+// EXTERNAL MODULE: ./src/messages/markdown.ts
+var markdown = __webpack_require__(89751);
 // EXTERNAL MODULE: ./src/messages/markdown-table.ts
 var markdown_table = __webpack_require__(52826);
 // EXTERNAL MODULE: ./src/messages/template.ts
 var messages_template = __webpack_require__(50632);
 ;// CONCATENATED MODULE: ./src/messages/promotion-message.ts
+
 
 
 
@@ -39,9 +42,10 @@ function promotion_message_short(image) {
     const name = (image.to.newName ?? image.name).split("/").at(-1) ?? image.name;
     return `${name}:${image.to.newTag ?? image.to.digest?.slice(7, 19) ?? "?"}`;
 }
-function fields(values) {
+/** The template fields; `images` comes from the repository, so it is escaped for where it goes. */
+function fields(values, escape) {
     return {
-        images: values.plan.map(promotion_message_short).join(", "),
+        images: escape(values.plan.map(promotion_message_short).join(", ")),
         env: envOf(values.to),
         from: values.from,
         to: values.to,
@@ -51,7 +55,7 @@ function fields(values) {
 }
 /** `Promote web:1.4.0, api:2.1.0 to production`, or the --title template. */
 function promotionTitle(template, values) {
-    return (0,messages_template/* fillTemplate */.o)("--title", template ?? "Promote {images} to {env}", fields(values));
+    return (0,markdown/* titleText */.Qw)((0,messages_template/* fillTemplate */.o)("--title", template ?? "Promote {images} to {env}", fields(values, markdown/* titleText */.Qw)));
 }
 /** The table of versions, the source's gate, and why it waits for review; or the --body template. */
 function promotionBody(template, values) {
@@ -62,7 +66,7 @@ function promotionBody(template, values) {
         "",
         "`gitops-ci/validate` on the last commit of `{from}`: {gate}.",
     ].join("\n");
-    const text = (0,messages_template/* fillTemplate */.o)("--body", template ?? defaultBody, fields(values));
+    const text = (0,messages_template/* fillTemplate */.o)("--body", template ?? defaultBody, fields(values, markdown/* plainText */.wh));
     const review = values.reviewReason ? `\n\n**Left for review:** ${values.reviewReason}` : "";
     return `${text}${review}`;
 }
@@ -70,7 +74,7 @@ function promotionBody(template, values) {
 function promotionCommitMessage(values) {
     const lines = values.plan.map((i) => `- ${i.name}: ${(0,plan/* describeImage */.hu)(i.from, i.name)} -> ${(0,plan/* describeImage */.hu)(i.to, i.name)}`);
     return [
-        `promote: ${fields(values).images} to ${envOf(values.to)}`,
+        `promote: ${values.plan.map(promotion_message_short).join(", ")} to ${envOf(values.to)}`,
         "",
         `From ${values.from} to ${values.to}:`,
         ...lines,
@@ -78,9 +82,9 @@ function promotionCommitMessage(values) {
 }
 function table(values) {
     return (0,markdown_table/* markdownTable */.Q)(["image", "from", "to", "bump"], values.plan.map((i) => [
-        `\`${i.name}\``,
-        `\`${(0,plan/* describeImage */.hu)(i.from, i.name)}\``,
-        compareLink(values.sourceRepos.get(i.name), i) ?? `\`${(0,plan/* describeImage */.hu)(i.to, i.name)}\``,
+        (0,markdown/* code */.aY)(i.name),
+        (0,markdown/* code */.aY)((0,plan/* describeImage */.hu)(i.from, i.name)),
+        compareLink(values.sourceRepos.get(i.name), i) ?? (0,markdown/* code */.aY)((0,plan/* describeImage */.hu)(i.to, i.name)),
         i.from ? i.bump : "new",
     ]));
 }
@@ -92,7 +96,7 @@ function compareLink(repoUrl, image) {
         return undefined;
     const base = repoUrl.replace(/\/+$/, "");
     const path = /gitlab/i.test(new URL(base).host) ? "/-/compare/" : "/compare/";
-    return `[\`${(0,plan/* describeImage */.hu)(image.to, image.name)}\`](${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)})`;
+    return (0,markdown/* codeLink */.U1)((0,plan/* describeImage */.hu)(image.to, image.name), `${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)}`);
 }
 
 // EXTERNAL MODULE: ./src/promote/bump.ts
@@ -193,13 +197,22 @@ async function sourceInputs(forge, branch, from, fromFile, fromText) {
     }
     return [...dirs, ...files].slice(0, MAX_PATHS);
 }
-/** The newest of the last commits that touched each path (by committer date). */
+/**
+ * The newest of the last commits that touched each path: the one the others are ancestors of
+ * (commit dates tie within a second, and automation commits faster); by committer date only
+ * between commits on parallel lines of history.
+ */
 async function newestCommitOf(forge, branch, paths) {
-    const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
-    let newest;
-    for (const commit of commits)
-        if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date)))
-            newest = commit;
+    const found = (await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)))).filter((c) => c !== undefined);
+    const distinct = [...new Map(found.map((c) => [c.sha, c])).values()];
+    let newest = distinct[0];
+    for (const candidate of distinct.slice(1)) {
+        if (!newest || (await forge.compare(newest.sha, candidate.sha)).commits.length === 0)
+            continue;
+        const behind = (await forge.compare(candidate.sha, newest.sha)).commits.length > 0;
+        if (!behind || Date.parse(candidate.date) > Date.parse(newest.date))
+            newest = candidate;
+    }
     return newest?.sha;
 }
 function candidates(dirs) {
@@ -268,6 +281,7 @@ async function promote(options) {
         const text = snapshot.files.get(file);
         return { to, file, text, plan: (0,plan/* planPromotion */.z)(source, (0,plan/* imageEntries */.Io)(file, text), options.images) };
     });
+    (0,plan/* refuseInvalidValues */.en)(source, plans.flatMap((p) => p.plan));
     refuseDowngrades(plans, options.allowDowngrade ?? false);
     const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
     const sourceGate = sourceCheck.state;
@@ -513,6 +527,8 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: ./src/messages/markdown.ts
+var markdown = __webpack_require__(89751);
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts
 var branch_name = __webpack_require__(37058);
 // EXTERNAL MODULE: ./src/proposal/ownership.ts
@@ -520,6 +536,7 @@ var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __webpack_require__(94598);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
 
 
 
@@ -657,7 +674,8 @@ async function proposeOnBranch(forge, branch, base, baseHead, changes, message) 
     };
 }
 async function proposeChange(forge, proposal, head, message) {
-    const [title = "", ...rest] = message.split("\n");
+    const [first = "", ...rest] = message.split("\n");
+    const title = (0,markdown/* titleText */.Qw)(first);
     const body = `${rest.join("\n").trim()}\n\n${(0,ownership/* headMarker */.pU)("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
     const pr = proposal.open
         ? await forge.updateChangeRequest(proposal.open.number, { title, body })

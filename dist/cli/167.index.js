@@ -59,6 +59,8 @@ function defaultMessage(images, paths, source) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: ./src/messages/markdown.ts
+var markdown = __webpack_require__(89751);
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts
 var branch_name = __webpack_require__(37058);
 // EXTERNAL MODULE: ./src/proposal/ownership.ts
@@ -66,6 +68,7 @@ var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __webpack_require__(94598);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
+
 
 
 
@@ -203,7 +206,8 @@ async function proposeOnBranch(forge, branch, base, baseHead, changes, message) 
     };
 }
 async function proposeChange(forge, proposal, head, message) {
-    const [title = "", ...rest] = message.split("\n");
+    const [first = "", ...rest] = message.split("\n");
+    const title = (0,markdown/* titleText */.Qw)(first);
     const body = `${rest.join("\n").trim()}\n\n${(0,ownership/* headMarker */.pU)("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
     const pr = proposal.open
         ? await forge.updateChangeRequest(proposal.open.number, { title, body })

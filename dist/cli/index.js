@@ -10176,9 +10176,12 @@ function locate(root, path, like) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ describeTagProblem),
 /* harmony export */   EO: () => (/* binding */ parseImageSpec),
+/* harmony export */   LG: () => (/* binding */ describeDigestProblem),
 /* harmony export */   P8: () => (/* binding */ parseImageSpecs),
 /* harmony export */   Y2: () => (/* binding */ normalizeImageName),
+/* harmony export */   af: () => (/* binding */ describeNameProblem),
 /* harmony export */   mQ: () => (/* binding */ splitReference)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
@@ -10219,17 +10222,25 @@ function checkName(name, spec, role) {
     if (problem)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${role}: ${problem}`);
 }
+function describeTagProblem(tag) {
+    return TAG.test(tag)
+        ? undefined
+        : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+function describeDigestProblem(digest) {
+    return DIGEST.test(digest)
+        ? undefined
+        : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
 function checkTag(tag, spec) {
-    if (!TAG.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
-    }
+    const problem = describeTagProblem(tag);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${problem}`);
 }
 function checkDigest(digest, spec) {
-    if (!DIGEST.test(digest)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": digest "${digest}" is malformed ` +
-            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
-    }
+    const problem = describeDigestProblem(digest);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${problem}`);
 }
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
 function splitReference(ref) {
@@ -10883,11 +10894,73 @@ function applySplices(text, splices) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ markdownTable)
 /* harmony export */ });
-/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89751);
+
+/**
+ * A markdown table (job summaries, PR comments, MR notes). A string cell is plain text, escaped
+ * (see plainText); a Markdown cell is kept, with `|` escaped so it cannot split the row.
+ */
 function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const cell = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .render */ .XX)(c).replace(/(?<!\\)\|/g, "\\|");
     const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 89751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qw: () => (/* binding */ titleText),
+/* harmony export */   U1: () => (/* binding */ codeLink),
+/* harmony export */   XX: () => (/* binding */ render),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+/**
+ * Text taken from a repository or a registry, placed in Markdown a reviewer reads (PR bodies,
+ * comments, MR notes, job summaries): it must show as text, never as a mention that pages a team,
+ * an issue reference, an image or link, or markup that breaks out of its cell or code span.
+ */
+const ZERO_WIDTH = "&#8203;";
+/**
+ * Plain text: Markdown punctuation backslash-escaped, `@` and `#<n>` broken with a zero-width
+ * space (as Renovate does: the host's mention and reference filters run after escaping), bare URLs
+ * kept from auto-linking, one line.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/&/g, "&amp;")
+        .replace(/[\\`*_[\]<>|~!{}]/g, (c) => `\\${c}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH}`)
+        .replace(/@/g, `@${ZERO_WIDTH}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZERO_WIDTH}.`);
+}
+/** A code span no content can close: the fence is longer than any run of backticks inside. */
+function code(text) {
+    const line = oneLine(text);
+    const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return { markdown: `${fence}${pad}${line}${pad}${fence}` };
+}
+/** `[text](url)` with the text a code span; the URL is built by the caller from trusted parts. */
+function codeLink(text, url) {
+    return { markdown: `[${code(text).markdown}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` };
+}
+/** A PR/MR title: one line, no control characters, at most 255 characters (GitLab's limit). */
+function titleText(text) {
+    return oneLine(text).slice(0, 255);
+}
+function render(cell) {
+    return typeof cell === "string" ? plainText(cell) : cell.markdown;
+}
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 
 
@@ -10940,53 +11013,97 @@ function bumpAllowed(bump, level) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Io: () => (/* binding */ imageEntries),
+/* harmony export */   en: () => (/* binding */ refuseInvalidValues),
 /* harmony export */   hu: () => (/* binding */ describeImage),
 /* harmony export */   rI: () => (/* binding */ specOf),
 /* harmony export */   z: () => (/* binding */ planPromotion)
 /* harmony export */ });
-/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72198);
-/* harmony import */ var _kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70776);
-/* harmony import */ var _bump_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58342);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72198);
+/* harmony import */ var _kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(70776);
+/* harmony import */ var _bump_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(58342);
+
+
 
 
 
 /** The `images:` entries of a kustomization (InputFileError when it is not one). */
 function imageEntries(file, text) {
-    const images = (0,_kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlSource */ .WF)(file, text).doc.toJS()?.images;
-    if (!Array.isArray(images))
+    const source = (0,_kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlSource */ .WF)(file, text);
+    const images = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source.doc.contents) ? source.doc.contents.get("images", true) : undefined;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(images))
         return [];
-    return images
-        .filter((e) => typeof e?.name === "string")
-        .map((e) => ({
-        name: e.name,
-        newName: typeof e.newName === "string" ? e.newName : undefined,
-        newTag: e.newTag === undefined || e.newTag === null ? undefined : String(e.newTag),
-        digest: typeof e.digest === "string" ? e.digest : undefined,
-    }));
+    return images.items.flatMap((item) => {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
+            return [];
+        const at = {};
+        const read = (field) => {
+            const node = item.get(field, true);
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.value === null || node.value === undefined)
+                return undefined;
+            const pos = source.lines.linePos(node.range?.[0] ?? 0);
+            at[field] = { file, line: pos.line, column: pos.col };
+            return node.value;
+        };
+        const name = read("name");
+        if (typeof name !== "string")
+            return [];
+        const newName = read("newName");
+        const newTag = read("newTag");
+        const digest = read("digest");
+        return [
+            {
+                name,
+                newName: typeof newName === "string" ? newName : undefined,
+                newTag: newTag === undefined ? undefined : String(newTag),
+                digest: typeof digest === "string" ? digest : undefined,
+                at,
+            },
+        ];
+    });
+}
+/**
+ * Values a promotion copies to another environment must be what the OCI grammar allows: a tag
+ * that breaks out of backticks, or a name with a newline, is refused at its file and line.
+ */
+function refuseInvalidValues(entries, promoted) {
+    const names = new Set(promoted.map((p) => p.name));
+    for (const entry of entries.filter((e) => names.has(e.name))) {
+        const problems = [
+            ["name", (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeNameProblem */ .af)(entry.name)],
+            ["newName", entry.newName === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeNameProblem */ .af)(entry.newName)],
+            ["newTag", entry.newTag === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTagProblem */ .BR)(entry.newTag)],
+            ["digest", entry.digest === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeDigestProblem */ .LG)(entry.digest)],
+        ];
+        const [field, problem] = problems.find(([, p]) => p !== undefined) ?? [];
+        if (field && problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH(entry.at[field], `images[].${field} of ${JSON.stringify(entry.name)}: ${problem}; not promoting it (nothing was changed)`);
+    }
 }
 /** The image a cluster pulls for an entry: newName when set, else the name. */
 function pulled(entry) {
-    return (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeImageName */ .Y2)(entry.newName ?? entry.name);
+    return (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entry.newName ?? entry.name);
 }
 /**
  * Every image of the source whose pulled name, tag or digest differs in the target, limited to
  * `only` (names, matched as docker does) when given. Entries the target lacks are added.
  */
 function planPromotion(source, target, only = []) {
-    const wanted = new Set(only.map(_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeImageName */ .Y2));
+    const wanted = new Set(only.map(_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2));
     const plan = [];
     for (const entry of source) {
-        const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeImageName */ .Y2)(entry.name);
+        const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entry.name);
         if (wanted.size && !wanted.has(key))
             continue;
-        const current = target.find((t) => (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeImageName */ .Y2)(t.name) === key);
+        const current = target.find((t) => (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(t.name) === key);
         const next = { newName: entry.newName, newTag: entry.newTag, digest: entry.digest };
         if (current &&
             pulled(current) === pulled(entry) &&
             current.newTag === entry.newTag &&
             current.digest === entry.digest)
             continue;
-        const verdict = (0,_bump_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyBump */ .b)(current?.newTag, entry.newTag);
+        const verdict = (0,_bump_js__WEBPACK_IMPORTED_MODULE_4__/* .classifyBump */ .b)(current?.newTag, entry.newTag);
         plan.push({
             name: entry.name,
             from: current && { newName: current.newName, newTag: current.newTag, digest: current.digest },
@@ -22739,6 +22856,8 @@ function describeFields(fields) {
         .join(", ");
 }
 
+// EXTERNAL MODULE: ./src/messages/markdown.ts
+var markdown = __nccwpck_require__(89751);
 // EXTERNAL MODULE: ./src/messages/markdown-table.ts
 var markdown_table = __nccwpck_require__(52826);
 ;// CONCATENATED MODULE: ./src/gate/reporters/report.ts
@@ -22750,6 +22869,7 @@ function repoFile(report, file) {
 const CHECKED_NOTHING = "warning: nothing was checked: no kustomization and no Kubernetes manifest under the directory (is --dir right?)";
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
 
 
 /** Enough to act on in a comment; the full list is in the job log and the report files. */
@@ -22768,7 +22888,7 @@ const markdownReporter = ({ findings, summary: s, failed }) => {
     if (findings.length) {
         const rows = findings
             .slice(0, MAX_ROWS)
-            .map((f) => [f.severity, `\`${f.rule}\``, `\`${f.file}:${f.line}:${f.column}\``, f.message, f.hint]);
+            .map((f) => [f.severity, (0,markdown/* code */.aY)(f.rule), (0,markdown/* code */.aY)(`${f.file}:${f.line}:${f.column}`), f.message, f.hint]);
         lines.push((0,markdown_table/* markdownTable */.Q)(["severity", "rule", "where", "finding", "how to fix"], rows));
         if (findings.length > MAX_ROWS)
             lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);

@@ -87171,17 +87171,25 @@ function checkName(name, spec, role) {
     if (problem)
         throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
+function describeTagProblem(tag) {
+    return TAG.test(tag)
+        ? undefined
+        : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+function describeDigestProblem(digest) {
+    return DIGEST.test(digest)
+        ? undefined
+        : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
 function checkTag(tag, spec) {
-    if (!TAG.test(tag)) {
-        throw new UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
-    }
+    const problem = describeTagProblem(tag);
+    if (problem)
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 function checkDigest(digest, spec) {
-    if (!DIGEST.test(digest)) {
-        throw new UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
-            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
-    }
+    const problem = describeDigestProblem(digest);
+    if (problem)
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
 function splitReference(ref) {
@@ -87752,19 +87760,60 @@ function bumpAllowed(bump, level) {
 
 
 
+
+
 /** The `images:` entries of a kustomization (InputFileError when it is not one). */
 function imageEntries(file, text) {
-    const images = parseYamlSource(file, text).doc.toJS()?.images;
-    if (!Array.isArray(images))
+    const source = parseYamlSource(file, text);
+    const images = (0,dist/* isMap */.jh)(source.doc.contents) ? source.doc.contents.get("images", true) : undefined;
+    if (!(0,dist/* isSeq */.oP)(images))
         return [];
-    return images
-        .filter((e) => typeof e?.name === "string")
-        .map((e) => ({
-        name: e.name,
-        newName: typeof e.newName === "string" ? e.newName : undefined,
-        newTag: e.newTag === undefined || e.newTag === null ? undefined : String(e.newTag),
-        digest: typeof e.digest === "string" ? e.digest : undefined,
-    }));
+    return images.items.flatMap((item) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return [];
+        const at = {};
+        const read = (field) => {
+            const node = item.get(field, true);
+            if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+                return undefined;
+            const pos = source.lines.linePos(node.range?.[0] ?? 0);
+            at[field] = { file, line: pos.line, column: pos.col };
+            return node.value;
+        };
+        const name = read("name");
+        if (typeof name !== "string")
+            return [];
+        const newName = read("newName");
+        const newTag = read("newTag");
+        const digest = read("digest");
+        return [
+            {
+                name,
+                newName: typeof newName === "string" ? newName : undefined,
+                newTag: newTag === undefined ? undefined : String(newTag),
+                digest: typeof digest === "string" ? digest : undefined,
+                at,
+            },
+        ];
+    });
+}
+/**
+ * Values a promotion copies to another environment must be what the OCI grammar allows: a tag
+ * that breaks out of backticks, or a name with a newline, is refused at its file and line.
+ */
+function refuseInvalidValues(entries, promoted) {
+    const names = new Set(promoted.map((p) => p.name));
+    for (const entry of entries.filter((e) => names.has(e.name))) {
+        const problems = [
+            ["name", describeNameProblem(entry.name)],
+            ["newName", entry.newName === undefined ? undefined : describeNameProblem(entry.newName)],
+            ["newTag", entry.newTag === undefined ? undefined : describeTagProblem(entry.newTag)],
+            ["digest", entry.digest === undefined ? undefined : describeDigestProblem(entry.digest)],
+        ];
+        const [field, problem] = problems.find(([, p]) => p !== undefined) ?? [];
+        if (field && problem)
+            throw new InputFileError(entry.at[field], `images[].${field} of ${JSON.stringify(entry.name)}: ${problem}; not promoting it (nothing was changed)`);
+    }
 }
 /** The image a cluster pulls for an entry: newName when set, else the name. */
 function pulled(entry) {
@@ -87814,10 +87863,59 @@ function describeImage(fields, name) {
     return `${fields.newName ?? name}${fields.newTag ? `:${fields.newTag}` : ""}${fields.digest ? `@${fields.digest.slice(0, 19)}…` : ""}`;
 }
 
+;// CONCATENATED MODULE: ./src/messages/markdown.ts
+/**
+ * Text taken from a repository or a registry, placed in Markdown a reviewer reads (PR bodies,
+ * comments, MR notes, job summaries): it must show as text, never as a mention that pages a team,
+ * an issue reference, an image or link, or markup that breaks out of its cell or code span.
+ */
+const ZERO_WIDTH = "&#8203;";
+/**
+ * Plain text: Markdown punctuation backslash-escaped, `@` and `#<n>` broken with a zero-width
+ * space (as Renovate does: the host's mention and reference filters run after escaping), bare URLs
+ * kept from auto-linking, one line.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/&/g, "&amp;")
+        .replace(/[\\`*_[\]<>|~!{}]/g, (c) => `\\${c}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH}`)
+        .replace(/@/g, `@${ZERO_WIDTH}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZERO_WIDTH}.`);
+}
+/** A code span no content can close: the fence is longer than any run of backticks inside. */
+function code(text) {
+    const line = oneLine(text);
+    const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return { markdown: `${fence}${pad}${line}${pad}${fence}` };
+}
+/** `[text](url)` with the text a code span; the URL is built by the caller from trusted parts. */
+function codeLink(text, url) {
+    return { markdown: `[${code(text).markdown}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` };
+}
+/** A PR/MR title: one line, no control characters, at most 255 characters (GitLab's limit). */
+function markdown_titleText(text) {
+    return oneLine(text).slice(0, 255);
+}
+function render(cell) {
+    return typeof cell === "string" ? plainText(cell) : cell.markdown;
+}
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+}
+
 ;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
-/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+
+/**
+ * A markdown table (job summaries, PR comments, MR notes). A string cell is plain text, escaped
+ * (see plainText); a Markdown cell is kept, with `|` escaped so it cannot split the row.
+ */
 function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const cell = (c) => render(c).replace(/(?<!\\)\|/g, "\\|");
     const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
@@ -87840,6 +87938,7 @@ function template_fillTemplate(flag, template, fields) {
 
 
 
+
 /** The environment a kustomization directory deploys: its last path segment. */
 function envOf(dir) {
     return dir.split("/").filter(Boolean).at(-1) ?? dir;
@@ -87848,9 +87947,10 @@ function promotion_message_short(image) {
     const name = (image.to.newName ?? image.name).split("/").at(-1) ?? image.name;
     return `${name}:${image.to.newTag ?? image.to.digest?.slice(7, 19) ?? "?"}`;
 }
-function fields(values) {
+/** The template fields; `images` comes from the repository, so it is escaped for where it goes. */
+function fields(values, escape) {
     return {
-        images: values.plan.map(promotion_message_short).join(", "),
+        images: escape(values.plan.map(promotion_message_short).join(", ")),
         env: envOf(values.to),
         from: values.from,
         to: values.to,
@@ -87860,7 +87960,7 @@ function fields(values) {
 }
 /** `Promote web:1.4.0, api:2.1.0 to production`, or the --title template. */
 function promotionTitle(template, values) {
-    return template_fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values));
+    return markdown_titleText(template_fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values, markdown_titleText)));
 }
 /** The table of versions, the source's gate, and why it waits for review; or the --body template. */
 function promotionBody(template, values) {
@@ -87871,7 +87971,7 @@ function promotionBody(template, values) {
         "",
         "`gitops-ci/validate` on the last commit of `{from}`: {gate}.",
     ].join("\n");
-    const text = template_fillTemplate("--body", template ?? defaultBody, fields(values));
+    const text = template_fillTemplate("--body", template ?? defaultBody, fields(values, plainText));
     const review = values.reviewReason ? `\n\n**Left for review:** ${values.reviewReason}` : "";
     return `${text}${review}`;
 }
@@ -87879,7 +87979,7 @@ function promotionBody(template, values) {
 function promotionCommitMessage(values) {
     const lines = values.plan.map((i) => `- ${i.name}: ${describeImage(i.from, i.name)} -> ${describeImage(i.to, i.name)}`);
     return [
-        `promote: ${fields(values).images} to ${envOf(values.to)}`,
+        `promote: ${values.plan.map(promotion_message_short).join(", ")} to ${envOf(values.to)}`,
         "",
         `From ${values.from} to ${values.to}:`,
         ...lines,
@@ -87887,9 +87987,9 @@ function promotionCommitMessage(values) {
 }
 function table(values) {
     return markdownTable(["image", "from", "to", "bump"], values.plan.map((i) => [
-        `\`${i.name}\``,
-        `\`${describeImage(i.from, i.name)}\``,
-        compareLink(values.sourceRepos.get(i.name), i) ?? `\`${describeImage(i.to, i.name)}\``,
+        code(i.name),
+        code(describeImage(i.from, i.name)),
+        compareLink(values.sourceRepos.get(i.name), i) ?? code(describeImage(i.to, i.name)),
         i.from ? i.bump : "new",
     ]));
 }
@@ -87901,7 +88001,7 @@ function compareLink(repoUrl, image) {
         return undefined;
     const base = repoUrl.replace(/\/+$/, "");
     const path = /gitlab/i.test(new URL(base).host) ? "/-/compare/" : "/compare/";
-    return `[\`${describeImage(image.to, image.name)}\`](${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)})`;
+    return codeLink(describeImage(image.to, image.name), `${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/promote/errors.ts
@@ -88209,13 +88309,22 @@ async function sourceInputs(forge, branch, from, fromFile, fromText) {
     }
     return [...dirs, ...files].slice(0, MAX_PATHS);
 }
-/** The newest of the last commits that touched each path (by committer date). */
+/**
+ * The newest of the last commits that touched each path: the one the others are ancestors of
+ * (commit dates tie within a second, and automation commits faster); by committer date only
+ * between commits on parallel lines of history.
+ */
 async function newestCommitOf(forge, branch, paths) {
-    const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
-    let newest;
-    for (const commit of commits)
-        if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date)))
-            newest = commit;
+    const found = (await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)))).filter((c) => c !== undefined);
+    const distinct = [...new Map(found.map((c) => [c.sha, c])).values()];
+    let newest = distinct[0];
+    for (const candidate of distinct.slice(1)) {
+        if (!newest || (await forge.compare(newest.sha, candidate.sha)).commits.length === 0)
+            continue;
+        const behind = (await forge.compare(candidate.sha, newest.sha)).commits.length > 0;
+        if (!behind || Date.parse(candidate.date) > Date.parse(newest.date))
+            newest = candidate;
+    }
     return newest?.sha;
 }
 function candidates(dirs) {
@@ -88500,6 +88609,7 @@ function uniqueBy(items, key) {
 
 
 
+
 /** The compare-and-swap kept failing until the time ran out. */
 class ConflictTimeoutError extends (/* unused pure expression or super */ null && (GitopsCiError)) {
     name = "ConflictTimeoutError";
@@ -88627,7 +88737,8 @@ async function proposeOnBranch(forge, branch, base, baseHead, changes, message) 
     };
 }
 async function proposeChange(forge, proposal, head, message) {
-    const [title = "", ...rest] = message.split("\n");
+    const [first = "", ...rest] = message.split("\n");
+    const title = titleText(first);
     const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
     const pr = proposal.open
         ? await forge.updateChangeRequest(proposal.open.number, { title, body })
@@ -88687,6 +88798,7 @@ async function promote(options) {
         const text = snapshot.files.get(file);
         return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
     });
+    refuseInvalidValues(source, plans.flatMap((p) => p.plan));
     refuseDowngrades(plans, options.allowDowngrade ?? false);
     const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
     const sourceGate = sourceCheck.state;

@@ -91401,10 +91401,59 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/messages/markdown.ts
+/**
+ * Text taken from a repository or a registry, placed in Markdown a reviewer reads (PR bodies,
+ * comments, MR notes, job summaries): it must show as text, never as a mention that pages a team,
+ * an issue reference, an image or link, or markup that breaks out of its cell or code span.
+ */
+const ZERO_WIDTH = "&#8203;";
+/**
+ * Plain text: Markdown punctuation backslash-escaped, `@` and `#<n>` broken with a zero-width
+ * space (as Renovate does: the host's mention and reference filters run after escaping), bare URLs
+ * kept from auto-linking, one line.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/&/g, "&amp;")
+        .replace(/[\\`*_[\]<>|~!{}]/g, (c) => `\\${c}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH}`)
+        .replace(/@/g, `@${ZERO_WIDTH}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZERO_WIDTH}.`);
+}
+/** A code span no content can close: the fence is longer than any run of backticks inside. */
+function code(text) {
+    const line = oneLine(text);
+    const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return { markdown: `${fence}${pad}${line}${pad}${fence}` };
+}
+/** `[text](url)` with the text a code span; the URL is built by the caller from trusted parts. */
+function codeLink(text, url) {
+    return { markdown: `[${code(text).markdown}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` };
+}
+/** A PR/MR title: one line, no control characters, at most 255 characters (GitLab's limit). */
+function titleText(text) {
+    return oneLine(text).slice(0, 255);
+}
+function render(cell) {
+    return typeof cell === "string" ? plainText(cell) : cell.markdown;
+}
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+}
+
 ;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
-/** A markdown table (job summaries, PR comments, MR notes); cells are escaped so a value cannot break it. */
+
+/**
+ * A markdown table (job summaries, PR comments, MR notes). A string cell is plain text, escaped
+ * (see plainText); a Markdown cell is kept, with `|` escaped so it cannot split the row.
+ */
 function markdownTable(header, rows) {
-    const cell = (s) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
+    const cell = (c) => render(c).replace(/(?<!\\)\|/g, "\\|");
     const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
@@ -91418,6 +91467,7 @@ function repoFile(report, file) {
 const CHECKED_NOTHING = "warning: nothing was checked: no kustomization and no Kubernetes manifest under the directory (is --dir right?)";
 
 ;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
 
 
 /** Enough to act on in a comment; the full list is in the job log and the report files. */
@@ -91436,7 +91486,7 @@ const markdownReporter = ({ findings, summary: s, failed }) => {
     if (findings.length) {
         const rows = findings
             .slice(0, MAX_ROWS)
-            .map((f) => [f.severity, `\`${f.rule}\``, `\`${f.file}:${f.line}:${f.column}\``, f.message, f.hint]);
+            .map((f) => [f.severity, code(f.rule), code(`${f.file}:${f.line}:${f.column}`), f.message, f.hint]);
         lines.push(markdownTable(["severity", "rule", "where", "finding", "how to fix"], rows));
         if (findings.length > MAX_ROWS)
             lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);
@@ -92791,17 +92841,25 @@ function checkName(name, spec, role) {
     if (problem)
         throw new errors_UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
+function describeTagProblem(tag) {
+    return TAG.test(tag)
+        ? undefined
+        : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+function describeDigestProblem(digest) {
+    return DIGEST.test(digest)
+        ? undefined
+        : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
 function checkTag(tag, spec) {
-    if (!TAG.test(tag)) {
-        throw new errors_UsageError(`image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-            "(1-128 characters of letters, digits, _ . -, not starting with . or -)");
-    }
+    const problem = describeTagProblem(tag);
+    if (problem)
+        throw new errors_UsageError(`image spec "${spec}": ${problem}`);
 }
 function checkDigest(digest, spec) {
-    if (!DIGEST.test(digest)) {
-        throw new errors_UsageError(`image spec "${spec}": digest "${digest}" is malformed ` +
-            "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)");
-    }
+    const problem = describeDigestProblem(digest);
+    if (problem)
+        throw new errors_UsageError(`image spec "${spec}": ${problem}`);
 }
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
 function splitReference(ref) {

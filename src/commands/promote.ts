@@ -11,7 +11,14 @@ import {
 } from "../messages/promotion-message.js";
 import { type AutoMergeLevel, bumpAllowed } from "../promote/bump.js";
 import { DowngradeError, MergeError, SourceNotGreenError } from "../promote/errors.js";
-import { describeImage, imageEntries, type PlannedImage, planPromotion, specOf } from "../promote/plan.js";
+import {
+  describeImage,
+  imageEntries,
+  type PlannedImage,
+  planPromotion,
+  refuseInvalidValues,
+  specOf,
+} from "../promote/plan.js";
 import { pollUntil } from "../promote/poll.js";
 import { newestCommitOf, sourceInputs } from "../promote/source-inputs.js";
 import { proposalBranchName } from "../proposal/branch-name.js";
@@ -118,6 +125,10 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     const text = snapshot.files.get(file) as string;
     return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
   });
+  refuseInvalidValues(
+    source,
+    plans.flatMap((p) => p.plan),
+  );
   refuseDowngrades(plans, options.allowDowngrade ?? false);
   const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
   const sourceGate = sourceCheck.state;

@@ -6,6 +6,7 @@ import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomiz
 import { KUSTOMIZATION_FILE_NAMES, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import { renderCommitMessage } from "../messages/commit-message.js";
+import { titleText } from "../messages/markdown.js";
 import { proposalBranchName } from "../proposal/branch-name.js";
 import {
   headMarker,
@@ -211,7 +212,8 @@ async function proposeOnBranch(
 }
 
 async function proposeChange(forge: Forge, proposal: ProposalBranch, head: string, message: string) {
-  const [title = "", ...rest] = message.split("\n");
+  const [first = "", ...rest] = message.split("\n");
+  const title = titleText(first);
   const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
   const pr = proposal.open
     ? await forge.updateChangeRequest(proposal.open.number, { title, body })

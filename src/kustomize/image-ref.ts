@@ -37,7 +37,7 @@ function splitDomain(name: string): { domain?: string; path: string } {
   return isHost ? { domain: first, path: name.slice(slash + 1) } : { path: name };
 }
 
-function describeNameProblem(name: string): string | undefined {
+export function describeNameProblem(name: string): string | undefined {
   if (name === "") return "the image name is empty";
   if (name.length > 255) return "the image name is longer than 255 characters";
   const { domain, path } = splitDomain(name);
@@ -57,22 +57,26 @@ function checkName(name: string, spec: string, role: string): void {
   if (problem) throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
 
+export function describeTagProblem(tag: string): string | undefined {
+  return TAG.test(tag)
+    ? undefined
+    : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+
+export function describeDigestProblem(digest: string): string | undefined {
+  return DIGEST.test(digest)
+    ? undefined
+    : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
+
 function checkTag(tag: string, spec: string): void {
-  if (!TAG.test(tag)) {
-    throw new UsageError(
-      `image spec "${spec}": tag "${tag}" is not a valid OCI tag ` +
-        "(1-128 characters of letters, digits, _ . -, not starting with . or -)",
-    );
-  }
+  const problem = describeTagProblem(tag);
+  if (problem) throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 
 function checkDigest(digest: string, spec: string): void {
-  if (!DIGEST.test(digest)) {
-    throw new UsageError(
-      `image spec "${spec}": digest "${digest}" is malformed ` +
-        "(expected sha256: and 64 lowercase hex digits, or sha512: and 128)",
-    );
-  }
+  const problem = describeDigestProblem(digest);
+  if (problem) throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */

@@ -1,5 +1,6 @@
 import type { PlannedImage } from "../promote/plan.js";
 import { describeImage } from "../promote/plan.js";
+import { code, codeLink, type Markdown, plainText, titleText } from "./markdown.js";
 import { markdownTable } from "./markdown-table.js";
 import { fillTemplate } from "./template.js";
 
@@ -25,9 +26,10 @@ function short(image: PlannedImage): string {
   return `${name}:${image.to.newTag ?? image.to.digest?.slice(7, 19) ?? "?"}`;
 }
 
-function fields(values: PromotionValues): Record<string, string> {
+/** The template fields; `images` comes from the repository, so it is escaped for where it goes. */
+function fields(values: PromotionValues, escape: (text: string) => string): Record<string, string> {
   return {
-    images: values.plan.map(short).join(", "),
+    images: escape(values.plan.map(short).join(", ")),
     env: envOf(values.to),
     from: values.from,
     to: values.to,
@@ -38,7 +40,7 @@ function fields(values: PromotionValues): Record<string, string> {
 
 /** `Promote web:1.4.0, api:2.1.0 to production`, or the --title template. */
 export function promotionTitle(template: string | undefined, values: PromotionValues): string {
-  return fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values));
+  return titleText(fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values, titleText)));
 }
 
 /** The table of versions, the source's gate, and why it waits for review; or the --body template. */
@@ -50,7 +52,7 @@ export function promotionBody(template: string | undefined, values: PromotionVal
     "",
     "`gitops-ci/validate` on the last commit of `{from}`: {gate}.",
   ].join("\n");
-  const text = fillTemplate("--body", template ?? defaultBody, fields(values));
+  const text = fillTemplate("--body", template ?? defaultBody, fields(values, plainText));
   const review = values.reviewReason ? `\n\n**Left for review:** ${values.reviewReason}` : "";
   return `${text}${review}`;
 }
@@ -61,7 +63,7 @@ export function promotionCommitMessage(values: PromotionValues): string {
     (i) => `- ${i.name}: ${describeImage(i.from, i.name)} -> ${describeImage(i.to, i.name)}`,
   );
   return [
-    `promote: ${fields(values).images} to ${envOf(values.to)}`,
+    `promote: ${values.plan.map(short).join(", ")} to ${envOf(values.to)}`,
     "",
     `From ${values.from} to ${values.to}:`,
     ...lines,
@@ -72,20 +74,23 @@ function table(values: PromotionValues): string {
   return markdownTable(
     ["image", "from", "to", "bump"],
     values.plan.map((i) => [
-      `\`${i.name}\``,
-      `\`${describeImage(i.from, i.name)}\``,
-      compareLink(values.sourceRepos.get(i.name), i) ?? `\`${describeImage(i.to, i.name)}\``,
+      code(i.name),
+      code(describeImage(i.from, i.name)),
+      compareLink(values.sourceRepos.get(i.name), i) ?? code(describeImage(i.to, i.name)),
       i.from ? i.bump : "new",
     ]),
   );
 }
 
 /** A compare view of the app repository between the two tags (GitLab's path has `/-/`). */
-function compareLink(repoUrl: string | undefined, image: PlannedImage): string | undefined {
+function compareLink(repoUrl: string | undefined, image: PlannedImage): Markdown | undefined {
   const a = image.from?.newTag;
   const b = image.to.newTag;
   if (!repoUrl || !a || !b) return undefined;
   const base = repoUrl.replace(/\/+$/, "");
   const path = /gitlab/i.test(new URL(base).host) ? "/-/compare/" : "/compare/";
-  return `[\`${describeImage(image.to, image.name)}\`](${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)})`;
+  return codeLink(
+    describeImage(image.to, image.name),
+    `${base}${path}${encodeURIComponent(a)}...${encodeURIComponent(b)}`,
+  );
 }

@@ -1,4 +1,11 @@
-import { normalizeImageName } from "../kustomize/image-ref.js";
+import { isMap, isScalar, isSeq, type Scalar } from "yaml";
+import { InputFileError, type SourcePosition } from "../errors.js";
+import {
+  describeDigestProblem,
+  describeNameProblem,
+  describeTagProblem,
+  normalizeImageName,
+} from "../kustomize/image-ref.js";
 import { parseYamlSource } from "../kustomize/yaml-source.js";
 import type { ImageFields } from "../kustomize/set-images.js";
 import type { ImageSpec } from "../kustomize/image-ref.js";
@@ -16,22 +23,66 @@ export interface PlannedImage {
   downgrade: boolean;
 }
 
+type Field = "name" | "newName" | "newTag" | "digest";
+
 interface Entry extends ImageFields {
   name: string;
+  /** Where each field's value is written, for errors a user can find. */
+  at: Partial<Record<Field, SourcePosition>>;
 }
 
 /** The `images:` entries of a kustomization (InputFileError when it is not one). */
 export function imageEntries(file: string, text: string): Entry[] {
-  const images = (parseYamlSource(file, text).doc.toJS() as { images?: unknown } | null)?.images;
-  if (!Array.isArray(images)) return [];
-  return images
-    .filter((e): e is Record<string, unknown> => typeof e?.name === "string")
-    .map((e) => ({
-      name: e.name as string,
-      newName: typeof e.newName === "string" ? e.newName : undefined,
-      newTag: e.newTag === undefined || e.newTag === null ? undefined : String(e.newTag),
-      digest: typeof e.digest === "string" ? e.digest : undefined,
-    }));
+  const source = parseYamlSource(file, text);
+  const images = isMap(source.doc.contents) ? source.doc.contents.get("images", true) : undefined;
+  if (!isSeq(images)) return [];
+  return images.items.flatMap((item) => {
+    if (!isMap(item)) return [];
+    const at: Entry["at"] = {};
+    const read = (field: Field) => {
+      const node = item.get(field, true);
+      if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+      const pos = source.lines.linePos((node as Scalar).range?.[0] ?? 0);
+      at[field] = { file, line: pos.line, column: pos.col };
+      return node.value;
+    };
+    const name = read("name");
+    if (typeof name !== "string") return [];
+    const newName = read("newName");
+    const newTag = read("newTag");
+    const digest = read("digest");
+    return [
+      {
+        name,
+        newName: typeof newName === "string" ? newName : undefined,
+        newTag: newTag === undefined ? undefined : String(newTag),
+        digest: typeof digest === "string" ? digest : undefined,
+        at,
+      },
+    ];
+  });
+}
+
+/**
+ * Values a promotion copies to another environment must be what the OCI grammar allows: a tag
+ * that breaks out of backticks, or a name with a newline, is refused at its file and line.
+ */
+export function refuseInvalidValues(entries: Entry[], promoted: PlannedImage[]): void {
+  const names = new Set(promoted.map((p) => p.name));
+  for (const entry of entries.filter((e) => names.has(e.name))) {
+    const problems: [Field, string | undefined][] = [
+      ["name", describeNameProblem(entry.name)],
+      ["newName", entry.newName === undefined ? undefined : describeNameProblem(entry.newName)],
+      ["newTag", entry.newTag === undefined ? undefined : describeTagProblem(entry.newTag)],
+      ["digest", entry.digest === undefined ? undefined : describeDigestProblem(entry.digest)],
+    ];
+    const [field, problem] = problems.find(([, p]) => p !== undefined) ?? [];
+    if (field && problem)
+      throw new InputFileError(
+        entry.at[field] as SourcePosition,
+        `images[].${field} of ${JSON.stringify(entry.name)}: ${problem}; not promoting it (nothing was changed)`,
+      );
+  }
 }
 
 /** The image a cluster pulls for an entry: newName when set, else the name. */

@@ -52,12 +52,22 @@ export async function sourceInputs(
   return [...dirs, ...files].slice(0, MAX_PATHS);
 }
 
-/** The newest of the last commits that touched each path (by committer date). */
+/**
+ * The newest of the last commits that touched each path: the one the others are ancestors of
+ * (commit dates tie within a second, and automation commits faster); by committer date only
+ * between commits on parallel lines of history.
+ */
 export async function newestCommitOf(forge: Forge, branch: string, paths: string[]): Promise<string | undefined> {
-  const commits = await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)));
-  let newest: { sha: string; date: string } | undefined;
-  for (const commit of commits)
-    if (commit && (!newest || Date.parse(commit.date) > Date.parse(newest.date))) newest = commit;
+  const found = (await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)))).filter(
+    (c): c is { sha: string; date: string } => c !== undefined,
+  );
+  const distinct = [...new Map(found.map((c) => [c.sha, c])).values()];
+  let newest = distinct[0];
+  for (const candidate of distinct.slice(1)) {
+    if (!newest || (await forge.compare(newest.sha, candidate.sha)).commits.length === 0) continue;
+    const behind = (await forge.compare(candidate.sha, newest.sha)).commits.length > 0;
+    if (!behind || Date.parse(candidate.date) > Date.parse(newest.date)) newest = candidate;
+  }
   return newest?.sha;
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseImageSpec } from "../../src/kustomize/image-ref.js";
 import { setImages } from "../../src/kustomize/set-images.js";
-import { imageEntries, type PlannedImage, planPromotion, specOf } from "../../src/promote/plan.js";
+import { imageEntries, type PlannedImage, planPromotion, refuseInvalidValues, specOf } from "../../src/promote/plan.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const SOURCE = `images:
@@ -61,5 +61,36 @@ describe("planPromotion", () => {
       specOf(plan[2] as PlannedImage),
       parseImageSpec("ghcr.io/acme/worker=registry.example.com/acme/worker:v1.0.1"),
     );
+  });
+});
+
+describe("refuseInvalidValues", () => {
+  const staging = (tag: string) => `resources:\n- ../base\nimages:\n- name: web\n  newTag: ${tag}\n`;
+  const promoted = (source: string) => {
+    const entries = imageEntries("staging/kustomization.yaml", source);
+    return () => refuseInvalidValues(entries, planPromotion(entries, []));
+  };
+
+  it("refuses a tag that is not an OCI tag, at its file and line", () => {
+    assert.throws(
+      promoted(staging('"1.4.1` @acme/security-team <img src=x>"')),
+      /^InputFileError: staging\/kustomization\.yaml:5:11: images\[\]\.newTag of "web": tag "1\.4\.1` @acme\/security-team <img src=x>" is not a valid OCI tag/,
+    );
+  });
+
+  it("refuses a newName with a newline and a malformed digest", () => {
+    assert.throws(
+      promoted('images:\n- name: web\n  newName: "evil.example/x\\n@all"\n  newTag: "1"\n'),
+      /kustomization\.yaml:3:12: images\[\]\.newName of "web"/,
+    );
+    assert.throws(
+      promoted("images:\n- name: web\n  digest: sha256:abc\n"),
+      /kustomization\.yaml:3:11: images\[\]\.digest of "web": digest "sha256:abc" is malformed/,
+    );
+  });
+
+  it("lets valid values through", () => {
+    promoted(staging('"1.4.1"'))();
+    promoted(`images:\n- name: web\n  newName: ghcr.io/acme/web\n  digest: sha256:${"a".repeat(64)}\n`)();
   });
 });

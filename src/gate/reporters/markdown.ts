@@ -1,3 +1,4 @@
+import { code } from "../../messages/markdown.js";
 import { markdownTable } from "../../messages/markdown-table.js";
 import { CHECKED_NOTHING, type Reporter } from "./report.js";
 
@@ -17,7 +18,7 @@ export const markdownReporter: Reporter = ({ findings, summary: s, failed }) => 
   if (findings.length) {
     const rows = findings
       .slice(0, MAX_ROWS)
-      .map((f) => [f.severity, `\`${f.rule}\``, `\`${f.file}:${f.line}:${f.column}\``, f.message, f.hint]);
+      .map((f) => [f.severity, code(f.rule), code(`${f.file}:${f.line}:${f.column}`), f.message, f.hint]);
     lines.push(markdownTable(["severity", "rule", "where", "finding", "how to fix"], rows));
     if (findings.length > MAX_ROWS)
       lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);
