@@ -22472,8 +22472,8 @@ Options:
   --auto-merge-level <level>   merge only when every bump is at most none, patch, minor, major,
                                or any (any: also non-semver tags) (default: any)
   --allow-downgrade            allow lowering a semver version (a deliberate rollback)
-  --require-source-green       refuse unless gitops-ci/validate is green on the last commit that
-                               changed --from
+  --require-source-green       refuse unless gitops-ci/validate is green on the newest commit that
+                               changed anything --from renders from
   --require-check <name>       --merge now waits for this check too; repeat (default:
                                gitops-ci/validate); any failing check stops the merge
   --timeout <seconds>          --merge now: how long to wait for checks (default: 600)
@@ -22723,7 +22723,7 @@ Through the Git hosting API (no clone):
   --token-env <NAME>  environment variable holding the token (default: GITOPS_TOKEN, then
                       GITHUB_TOKEN or GITLAB_TOKEN); the token never goes on the command line
   --mode <mode>       commit (default): one atomic commit on --branch;
-                      pull-request: commit to gitops-ci/set-image/<branch>/<images> and open or
+                      pull-request: commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or
                       update its PR/MR (never a duplicate)
   --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
   --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)

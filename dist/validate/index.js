@@ -101010,8 +101010,9 @@ const MAX_REDIRECTS = 5;
  * fetch that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (upper or lower case), as CI runners
  * behind a proxy need (node's own fetch ignores them), and gives up on an attempt after
  * `timeoutMs`, so the retry layer can try again instead of waiting on a hung host. Redirects are
- * followed here, not by undici: a token goes only to the origin it was sent to (undici strips
- * `Authorization` on a cross-origin redirect, but not GitLab's `PRIVATE-TOKEN`).
+ * followed here, not by undici: within the origin as fetch would; to another origin only without
+ * a token (undici strips `Authorization` there, but not GitLab's `PRIVATE-TOKEN`). A request that
+ * carries one gets the redirect back as an error naming both origins, never followed.
  */
 async function proxyAwareFetch(input, init = {}, timeoutMs) {
     agent ??= new node_modules_undici/* EnvHttpProxyAgent */.J2();
@@ -101031,9 +101032,26 @@ async function proxyAwareFetch(input, init = {}, timeoutMs) {
             return response;
         await response.body?.cancel();
         const next = new URL(location, url);
-        request = redirected(request, response.status, next.origin !== url.origin);
+        const crossOrigin = next.origin !== url.origin;
+        if (crossOrigin && carriesToken(request))
+            return refusedRedirect(response.status, url, next);
+        request = redirected(request, response.status, crossOrigin);
         url = next;
     }
+}
+function carriesToken(request) {
+    const headers = new Headers(request.headers);
+    return CREDENTIAL_HEADERS.some((name) => headers.has(name));
+}
+/** 421 Misdirected Request: an error every client reports, and one the retry layers leave alone. */
+const REFUSED_REDIRECT_STATUS = 421;
+/** The refused redirect as the caller sees it: a message (GitHub's and GitLab's shape) naming both origins. */
+function refusedRedirect(status, from, to) {
+    const message = `${from.origin} answered ${status}, redirecting to ${to.origin}: gitops-ci never sends its token to another origin; if that is the API, give it as --api-url`;
+    return new Response(JSON.stringify({ message }), {
+        status: REFUSED_REDIRECT_STATUS,
+        headers: { "content-type": "application/json" },
+    });
 }
 /** The request to send after a redirect, as fetch would, but without a token on another origin. */
 function redirected(request, status, crossOrigin) {
@@ -101103,7 +101121,12 @@ class GitHubForge {
                 fetch: (url, init) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
             },
             // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
-            retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
+            // plugin-retry's own list, plus the refused cross-origin redirect (proxyAwareFetch).
+            retry: {
+                retries: policy.maxRetries,
+                retryAfterBaseValue: 1,
+                doNotRetry: [400, 401, 403, 404, 410, REFUSED_REDIRECT_STATUS, 422, 451],
+            },
             throttle: {
                 // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
                 // default 1 s pacing of every GraphQL call would only add latency.

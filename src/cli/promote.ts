@@ -30,8 +30,8 @@ Options:
   --auto-merge-level <level>   merge only when every bump is at most none, patch, minor, major,
                                or any (any: also non-semver tags) (default: any)
   --allow-downgrade            allow lowering a semver version (a deliberate rollback)
-  --require-source-green       refuse unless gitops-ci/validate is green on the last commit that
-                               changed --from
+  --require-source-green       refuse unless gitops-ci/validate is green on the newest commit that
+                               changed anything --from renders from
   --require-check <name>       --merge now waits for this check too; repeat (default:
                                gitops-ci/validate); any failing check stops the merge
   --timeout <seconds>          --merge now: how long to wait for checks (default: 600)

@@ -42,7 +42,7 @@ Through the Git hosting API (no clone):
   --token-env <NAME>  environment variable holding the token (default: GITOPS_TOKEN, then
                       GITHUB_TOKEN or GITLAB_TOKEN); the token never goes on the command line
   --mode <mode>       commit (default): one atomic commit on --branch;
-                      pull-request: commit to gitops-ci/set-image/<branch>/<images> and open or
+                      pull-request: commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or
                       update its PR/MR (never a duplicate)
   --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
   --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)

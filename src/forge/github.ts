@@ -22,7 +22,7 @@ import {
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
 import { createOnce } from "./create-once.js";
-import { proxyAwareFetch } from "./http.js";
+import { proxyAwareFetch, REFUSED_REDIRECT_STATUS } from "./http.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 
 const Client = Octokit.plugin(retry, throttling);
@@ -99,7 +99,12 @@ export class GitHubForge implements Forge {
         fetch: (url: string | URL, init?: RequestInit) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
       },
       // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
-      retry: { retries: policy.maxRetries, retryAfterBaseValue: 1 },
+      // plugin-retry's own list, plus the refused cross-origin redirect (proxyAwareFetch).
+      retry: {
+        retries: policy.maxRetries,
+        retryAfterBaseValue: 1,
+        doNotRetry: [400, 401, 403, 404, 410, REFUSED_REDIRECT_STATUS, 422, 451],
+      },
       throttle: {
         // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
         // default 1 s pacing of every GraphQL call would only add latency.

@@ -11,8 +11,9 @@ const MAX_REDIRECTS = 5;
  * fetch that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (upper or lower case), as CI runners
  * behind a proxy need (node's own fetch ignores them), and gives up on an attempt after
  * `timeoutMs`, so the retry layer can try again instead of waiting on a hung host. Redirects are
- * followed here, not by undici: a token goes only to the origin it was sent to (undici strips
- * `Authorization` on a cross-origin redirect, but not GitLab's `PRIVATE-TOKEN`).
+ * followed here, not by undici: within the origin as fetch would; to another origin only without
+ * a token (undici strips `Authorization` there, but not GitLab's `PRIVATE-TOKEN`). A request that
+ * carries one gets the redirect back as an error naming both origins, never followed.
  */
 export async function proxyAwareFetch(
   input: string | URL,
@@ -37,9 +38,28 @@ export async function proxyAwareFetch(
     if (!REDIRECTS.has(response.status) || !location || hop === MAX_REDIRECTS) return response;
     await response.body?.cancel();
     const next = new URL(location, url);
-    request = redirected(request, response.status, next.origin !== url.origin);
+    const crossOrigin = next.origin !== url.origin;
+    if (crossOrigin && carriesToken(request)) return refusedRedirect(response.status, url, next);
+    request = redirected(request, response.status, crossOrigin);
     url = next;
   }
+}
+
+function carriesToken(request: RequestInit): boolean {
+  const headers = new Headers(request.headers);
+  return CREDENTIAL_HEADERS.some((name) => headers.has(name));
+}
+
+/** 421 Misdirected Request: an error every client reports, and one the retry layers leave alone. */
+export const REFUSED_REDIRECT_STATUS = 421;
+
+/** The refused redirect as the caller sees it: a message (GitHub's and GitLab's shape) naming both origins. */
+function refusedRedirect(status: number, from: URL, to: URL): Response {
+  const message = `${from.origin} answered ${status}, redirecting to ${to.origin}: gitops-ci never sends its token to another origin; if that is the API, give it as --api-url`;
+  return new Response(JSON.stringify({ message }), {
+    status: REFUSED_REDIRECT_STATUS,
+    headers: { "content-type": "application/json" },
+  });
 }
 
 /** The request to send after a redirect, as fetch would, but without a token on another origin. */
