@@ -49,3 +49,5 @@ function green(sha: string): Promise<Response> {
 }
 
 await main();
+
+export {};
