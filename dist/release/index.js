@@ -94689,14 +94689,7 @@ class GitHubForge {
         // The head filter names the owner; the head repository must also be this one, not a fork.
         return data
             .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
-            .map((pr) => ({
-            number: pr.number,
-            url: pr.html_url,
-            title: pr.title,
-            body: pr.body ?? "",
-            state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
-            headSha: pr.head.sha,
-        }));
+            .map((pr) => summaryOf({ ...pr, merged: Boolean(pr.merged_at) }));
     }
     async createChangeRequest(input) {
         const { labels, reviewers, ...pull } = input;
@@ -94748,15 +94741,7 @@ class GitHubForge {
     }
     async getChangeRequest(number) {
         const { data } = await this.rest(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }));
-        return {
-            number: data.number,
-            url: data.html_url,
-            title: data.title,
-            body: data.body ?? "",
-            state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
-            headSha: data.head.sha,
-            mergeable: data.mergeable ?? undefined,
-        };
+        return { ...summaryOf(data), mergeable: data.mergeable ?? undefined };
     }
     async comment(number, body) {
         const marked = withCommentId(body);
@@ -94946,6 +94931,16 @@ class GitHubForge {
             return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
         return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
+}
+function summaryOf(pr) {
+    return {
+        number: pr.number,
+        url: pr.html_url,
+        title: pr.title,
+        body: pr.body ?? "",
+        state: pr.merged ? "merged" : pr.state === "open" ? "open" : "closed",
+        headSha: pr.head.sha,
+    };
 }
 /** A check run is pending until completed; neutral and skipped do not block. */
 function checkRunState(status, conclusion) {

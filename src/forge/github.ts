@@ -277,14 +277,7 @@ export class GitHubForge implements Forge {
     // The head filter names the owner; the head repository must also be this one, not a fork.
     return data
       .filter((pr) => pr.head.repo?.full_name?.toLowerCase() === this.repo.toLowerCase())
-      .map((pr) => ({
-        number: pr.number,
-        url: pr.html_url,
-        title: pr.title,
-        body: pr.body ?? "",
-        state: pr.merged_at ? "merged" : pr.state === "open" ? "open" : "closed",
-        headSha: pr.head.sha,
-      }));
+      .map((pr) => summaryOf({ ...pr, merged: Boolean(pr.merged_at) }));
   }
 
   async createChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
@@ -363,15 +356,7 @@ export class GitHubForge implements Forge {
     const { data } = await this.rest(`read pull request #${number}`, () =>
       this.octokit.rest.pulls.get({ owner: this.owner, repo: this.name, pull_number: number }),
     );
-    return {
-      number: data.number,
-      url: data.html_url,
-      title: data.title,
-      body: data.body ?? "",
-      state: data.merged ? "merged" : data.state === "open" ? "open" : "closed",
-      headSha: data.head.sha,
-      mergeable: data.mergeable ?? undefined,
-    };
+    return { ...summaryOf(data), mergeable: data.mergeable ?? undefined };
   }
 
   async comment(number: number, body: string): Promise<void> {
@@ -616,6 +601,27 @@ export class GitHubForge implements Forge {
     if (status === 422) return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
     return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
   }
+}
+
+interface PullShape {
+  number: number;
+  html_url: string;
+  title: string;
+  body: string | null;
+  state: string;
+  merged: boolean;
+  head: { sha: string };
+}
+
+function summaryOf(pr: PullShape): ChangeRequestSummary {
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    title: pr.title,
+    body: pr.body ?? "",
+    state: pr.merged ? "merged" : pr.state === "open" ? "open" : "closed",
+    headSha: pr.head.sha,
+  };
 }
 
 /** A check run is pending until completed; neutral and skipped do not block. */

@@ -155,6 +155,18 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
           f.running.faults.clear();
         }
       });
+      it("enables auto-merge only for the head it was given (expectedHeadOid)", async () => {
+        const forge = f.client(kind);
+        const number = await propose("10.1");
+        const autoMerge = async () =>
+          ((await (await raw(`/pulls/${number}`)).json()) as { auto_merge: unknown }).auto_merge;
+        const before = await autoMerge();
+        await assert.rejects(
+          forge.enableAutoMerge(number, "rebase", "1".repeat(40)),
+          /Head sha didn't match expected head sha/,
+        );
+        assert.deepEqual(await autoMerge(), before, "auto-merge was not set for another head");
+      });
     } else {
       it("refuses auto-merge before the MR has a pipeline, where GitLab would merge at once", async () => {
         const forge = f.client(kind);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { buildSchema, GraphQLError, graphql } from "graphql";
 import type { GitStore } from "./git-store.js";
+import type { ForkChangeRequest } from "./other-users.js";
 import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
 
 const DOCS = "https://docs.github.com/rest";
@@ -288,6 +289,7 @@ export class GitHubApi {
       labels: pr.labels.map((name) => ({ name })),
       requested_reviewers: pr.reviewers.map((login) => ({ login })),
       merged: pr.merged,
+      merged_at: pr.merged ? pr.updated_at : null,
       mergeable: pr.state === "open" ? true : null,
       merge_commit_sha: pr.merge_commit_sha,
       auto_merge: pr.auto_merge,
@@ -378,15 +380,7 @@ export class GitHubApi {
   }
 
   /** `POST /_forge/fork-change-request`: a PR whose head is a fork's branch. */
-  openFromFork(input: {
-    repo: string;
-    fork: string;
-    branch: string;
-    base: string;
-    title: string;
-    body: string;
-    sha: string;
-  }) {
+  openFromFork(input: ForkChangeRequest) {
     const now = new Date().toISOString();
     const pr: PullRequest = {
       number: this.prsOf(input.repo).length + 1,

@@ -1,5 +1,6 @@
 import { buildSchema, graphql } from "graphql";
 import type { GitStore } from "./git-store.js";
+import type { ForkChangeRequest } from "./other-users.js";
 import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
 
 const schema = buildSchema(`
@@ -253,15 +254,7 @@ export class GitLabApi {
   }
 
   /** `POST /_forge/fork-change-request`: an MR whose source is a fork's branch. */
-  openFromFork(input: {
-    repo: string;
-    fork: string;
-    branch: string;
-    base: string;
-    title: string;
-    body: string;
-    sha: string;
-  }) {
+  openFromFork(input: ForkChangeRequest) {
     const now = new Date().toISOString();
     const mr: MergeRequest = {
       iid: this.mrsOf(input.repo).length + 1,

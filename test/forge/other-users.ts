@@ -24,17 +24,23 @@ export async function pushAs(store: GitStore, push: PushRequest): Promise<{ sha:
   return { sha };
 }
 
-/** A change request from a fork: another project's branch, possibly with one of our branch names. */
-export interface ForkRequest {
-  kind: "github" | "gitlab";
+/** A change request from a fork, as each API opens it once the fork's commit exists. */
+export interface ForkChangeRequest {
   /** The target repository (the one the suite works on). */
   repo: string;
-  /** The fork: `mallory/config` (GitHub) or `mallory/config` (GitLab project path). */
+  /** The fork: `mallory/config`, a repository or project path of its own. */
   fork: string;
   branch: string;
   base: string;
   title: string;
   body: string;
+  /** The fork's head commit, already in the target repository. */
+  sha: string;
+}
+
+/** `POST /_forge/fork-change-request`: another project's branch, possibly with one of our branch names. */
+export interface ForkRequest extends Omit<ForkChangeRequest, "sha"> {
+  kind: "github" | "gitlab";
   author: Author;
   files: Record<string, string>;
 }
