@@ -88761,20 +88761,12 @@ async function proposeChange(forge, proposal, head, message) {
 
 
 const GATE = "gitops-ci/validate";
-/** `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. */
+/**
+ * `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. The hash is
+ * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
+ */
 function promotionBranch(to) {
     return branch_name_proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
-}
-/** Two targets on one branch would overwrite each other's commit and share one PR/MR. */
-function refuseBranchCollisions(targets) {
-    const seen = new Map();
-    for (const to of targets) {
-        const branch = promotionBranch(to);
-        const other = seen.get(branch);
-        if (other)
-            throw new errors_UsageError(`--to ${other} and --to ${to} would share the branch ${branch}; promote them in two runs`);
-        seen.set(branch, to);
-    }
 }
 /**
  * Promotes what `from` runs to each `to`: reads all kustomizations in one snapshot, plans the
@@ -88788,7 +88780,6 @@ async function promote(options) {
     const targets = [...new Set(options.to.map(kustomization_file_normalizeKustomizationPath))];
     if (targets.includes(from))
         throw new errors_UsageError(`--from and --to are the same directory (${from})`);
-    refuseBranchCollisions(targets);
     const log = options.log ?? (() => undefined);
     const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
     const fromFile = set_image_remote_kustomizationIn(snapshot, from);

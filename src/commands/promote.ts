@@ -88,21 +88,12 @@ export interface PromoteResult {
 
 const GATE = "gitops-ci/validate";
 
-/** `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. */
+/**
+ * `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. The hash is
+ * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
+ */
 export function promotionBranch(to: string): string {
   return proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
-}
-
-/** Two targets on one branch would overwrite each other's commit and share one PR/MR. */
-function refuseBranchCollisions(targets: string[]): void {
-  const seen = new Map<string, string>();
-  for (const to of targets) {
-    const branch = promotionBranch(to);
-    const other = seen.get(branch);
-    if (other)
-      throw new UsageError(`--to ${other} and --to ${to} would share the branch ${branch}; promote them in two runs`);
-    seen.set(branch, to);
-  }
 }
 
 /**
@@ -115,7 +106,6 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const from = normalizeKustomizationPath(options.from);
   const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
   if (targets.includes(from)) throw new UsageError(`--from and --to are the same directory (${from})`);
-  refuseBranchCollisions(targets);
   const log = options.log ?? (() => undefined);
   const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
   const fromFile = kustomizationIn(snapshot, from);
