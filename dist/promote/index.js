@@ -88955,17 +88955,19 @@ async function waitAndMerge(forge, number, method, head, options, log) {
         if (failed.length)
             throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
         if (details.mergeable === false)
-            throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
+            throw new MergeError(`#${number} cannot merge: the host reports ${details.mergeState ?? "conflicts or a blocked merge"}`);
         const waiting = [
             ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
-            ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
+            ...checks
+                .filter((c) => c.state === "pending" || (c.state === "neutral" && required.includes(c.name)))
+                .map((c) => `${c.name} (${c.state === "neutral" ? "not run" : "pending"})`),
         ];
         if (waiting.length === 0 && details.mergeable === true) {
             await forge.merge(number, method, head);
             log(`merged #${number}`);
             return undefined;
         }
-        return waiting.join(", ") || "the host to compute mergeability";
+        return waiting.join(", ") || `the host (${details.mergeState ?? "computing mergeability"})`;
     }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
 }
 /** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
@@ -94845,11 +94847,13 @@ function summaryOf(pr) {
         headSha: pr.head.sha,
     };
 }
-/** A check run is pending until completed; neutral and skipped do not block. */
+/** A check run is pending until completed; neutral and skipped block nothing and pass nothing. */
 function checkRunState(status, conclusion) {
     if (status !== "completed")
         return "pending";
-    return conclusion === "success" || conclusion === "neutral" || conclusion === "skipped" ? "success" : "failure";
+    if (conclusion === "success")
+        return "success";
+    return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
@@ -95089,12 +95093,11 @@ class GitLabForge {
     }
     async getChangeRequest(number) {
         const mr = await this.mergeRequest(number);
-        const status = mr.detailed_merge_status;
         return {
             ...toChangeRequest(mr),
             state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
             headSha: String(mr.sha ?? ""),
-            mergeable: status === undefined || status === "checking" || status === "unchecked" ? undefined : status === "mergeable",
+            ...mergeability(mr),
         };
     }
     async comment(number, body) {
@@ -95117,31 +95120,48 @@ class GitLabForge {
         await this.call(`update note ${mine.id} on merge request !${number}`, async () => (await this.api()).MergeRequestNotes.edit(this.repo, number, mine.id, { body }));
         return "updated";
     }
+    /**
+     * GitLab answers 409 "Another update to this commit status is in progress" while a pipeline
+     * writes the same status: that is retried with backoff, within the retry policy.
+     */
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;
-        await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.editStatus(this.repo, sha, state, {
-            name: check.name,
-            description: check.description?.slice(0, 255),
-            targetUrl: check.url,
-        }));
+        const startedAt = Date.now();
+        for (let retry = 0;; retry++) {
+            try {
+                await (await this.api()).Commits.editStatus(this.repo, sha, state, {
+                    name: check.name,
+                    description: check.description?.slice(0, 255),
+                    targetUrl: check.url,
+                });
+                return;
+            }
+            catch (error) {
+                const delay = retry_policy_backoffDelay(this.policy, retry);
+                const busy = error.status === 409;
+                if (!busy || !mayRetry(this.policy, retry, startedAt, delay))
+                    throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
+                this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`);
+                await retry_policy_sleep(delay);
+            }
+        }
     }
     async listCommitChecks(sha) {
         const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.allStatuses(this.repo, sha)));
-        // GitLab lists every status ever set; the newest per name (first in the list) counts.
-        const seen = new Set();
-        return statuses.flatMap((s) => {
-            if (seen.has(s.name))
-                return [];
-            seen.add(s.name);
-            return [
-                {
-                    name: s.name,
-                    state: statusState(s.status),
-                    description: s.description ?? undefined,
-                    url: s.target_url ?? undefined,
-                },
-            ];
-        });
+        // Every status ever set, oldest first (ascending id); a name set twice (a push pipeline and
+        // an MR pipeline) counts as its newest.
+        const newest = new Map();
+        for (const s of statuses) {
+            const seen = newest.get(s.name);
+            if (!seen || (s.id ?? 0) >= (seen.id ?? 0))
+                newest.set(s.name, s);
+        }
+        return [...newest.values()].map((s) => ({
+            name: s.name,
+            state: statusState(s),
+            description: s.description ?? undefined,
+            url: s.target_url ?? undefined,
+        }));
     }
     /** GitLab has no annotated checks: a commit status carries the verdict (findings go to Code Quality). */
     async publishCheck(sha, check) {
@@ -95238,10 +95258,29 @@ class GitLabForge {
         return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
     }
 }
-function statusState(status) {
-    if (status === "success")
+/**
+ * What `detailed_merge_status` says about merging now. Only these mean it cannot merge without
+ * someone changing the MR; every other state (checking, unchecked, ci_still_running,
+ * ci_must_pass, preparing, approvals_syncing, not_approved, policy states…) is a wait.
+ */
+const CANNOT_MERGE = new Set(["conflict", "need_rebase", "broken_status", "not_open", "draft_status"]);
+function mergeability(mr) {
+    const status = mr.detailed_merge_status;
+    if (status === undefined)
+        return { mergeable: undefined };
+    if (status === "mergeable")
+        return { mergeable: true, mergeState: status };
+    return { mergeable: CANNOT_MERGE.has(status) ? false : undefined, mergeState: status };
+}
+/** Jobs waiting for a person or a schedule, skipped, or allowed to fail block no merge on GitLab. */
+function statusState(s) {
+    if (s.status === "success")
         return "success";
-    return status === "failed" || status === "canceled" ? "failure" : "pending";
+    if (s.status === "failed")
+        return s.allow_failure ? "neutral" : "failure";
+    if (s.status === "canceled")
+        return "failure";
+    return ["manual", "skipped", "scheduled", "created"].includes(s.status) ? "neutral" : "pending";
 }
 function toChangeRequest(mr) {
     return { number: mr.iid, url: mr.web_url ?? mr.webUrl ?? "", title: mr.title, body: mr.description ?? "" };

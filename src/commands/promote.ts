@@ -344,17 +344,21 @@ async function waitAndMerge(
           `#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`,
         );
       if (details.mergeable === false)
-        throw new MergeError(`#${number} cannot merge: the host reports conflicts or a blocked merge`);
+        throw new MergeError(
+          `#${number} cannot merge: the host reports ${details.mergeState ?? "conflicts or a blocked merge"}`,
+        );
       const waiting = [
         ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
-        ...checks.filter((c) => c.state === "pending").map((c) => `${c.name} (pending)`),
+        ...checks
+          .filter((c) => c.state === "pending" || (c.state === "neutral" && required.includes(c.name)))
+          .map((c) => `${c.name} (${c.state === "neutral" ? "not run" : "pending"})`),
       ];
       if (waiting.length === 0 && details.mergeable === true) {
         await forge.merge(number, method, head);
         log(`merged #${number}`);
         return undefined;
       }
-      return waiting.join(", ") || "the host to compute mergeability";
+      return waiting.join(", ") || `the host (${details.mergeState ?? "computing mergeability"})`;
     },
     (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`,
   );

@@ -85,12 +85,22 @@ export interface ChangeRequestSummary extends ChangeRequest {
 
 /** A change request as merging needs to see it. */
 export interface ChangeRequestDetails extends ChangeRequestSummary {
-  /** Whether the host says it can be merged now; undefined while the host is still computing it. */
+  /**
+   * Whether the host says it can be merged now: false only when someone must change the PR/MR;
+   * undefined while the host computes it, or while it waits (a pipeline, approvals).
+   */
   mergeable?: boolean;
+  /** The host's own word for it (GitLab `detailed_merge_status`), for messages. */
+  mergeState?: string;
 }
 
 /** A commit status or check run, reduced to what gates look at. */
-export type CheckState = "pending" | "success" | "failure";
+export type StatusState = "pending" | "success" | "failure";
+/**
+ * `neutral`: finished or parked without a verdict (a manual, skipped or scheduled job, a failure
+ * allowed to fail, a neutral check run): it blocks nothing, and satisfies no required check.
+ */
+export type CheckState = StatusState | "neutral";
 
 export interface CommitCheck {
   /** GitHub status context or check run name, GitLab status name. */
@@ -156,7 +166,7 @@ export interface Forge {
    * when it exists, created otherwise, so reruns never pile up comments.
    */
   upsertComment(number: number, marker: string, body: string): Promise<"created" | "updated">;
-  setCommitStatus(sha: string, check: CommitCheck): Promise<void>;
+  setCommitStatus(sha: string, check: CommitCheck & { state: StatusState }): Promise<void>;
   /** Every status and check run on a commit (GitHub: statuses and check runs; GitLab: statuses). */
   listCommitChecks(sha: string): Promise<CommitCheck[]>;
   /** Merges now, only if the head is still `expectedHeadSha`. */

@@ -10,6 +10,7 @@ import {
   type ChangeRequestDetails,
   type ChangeRequestSummary,
   type CheckState,
+  type StatusState,
   type CommitCheck,
   type GateCheck,
   type MergeMethod,
@@ -397,7 +398,7 @@ export class GitHubForge implements Forge {
     return "updated";
   }
 
-  async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
+  async setCommitStatus(sha: string, check: CommitCheck & { state: StatusState }): Promise<void> {
     const state = check.state === "failure" ? "failure" : check.state;
     await this.rest(`set status ${check.name} on ${sha.slice(0, 12)}`, () =>
       this.octokit.rest.repos.createCommitStatus({
@@ -624,10 +625,11 @@ function summaryOf(pr: PullShape): ChangeRequestSummary {
   };
 }
 
-/** A check run is pending until completed; neutral and skipped do not block. */
+/** A check run is pending until completed; neutral and skipped block nothing and pass nothing. */
 function checkRunState(status: string, conclusion: string | null): CheckState {
   if (status !== "completed") return "pending";
-  return conclusion === "success" || conclusion === "neutral" || conclusion === "skipped" ? "success" : "failure";
+  if (conclusion === "success") return "success";
+  return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
 }
 
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */

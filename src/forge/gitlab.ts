@@ -8,6 +8,7 @@ import {
   type ChangeRequestDetails,
   type ChangeRequestSummary,
   type CheckState,
+  type StatusState,
   type CommitCheck,
   type GateCheck,
   type MergeMethod,
@@ -21,7 +22,7 @@ import {
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
 import { createOnce } from "./create-once.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy, sleep } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
 
 export interface GitLabForgeOptions {
@@ -276,13 +277,11 @@ export class GitLabForge implements Forge {
 
   async getChangeRequest(number: number): Promise<ChangeRequestDetails> {
     const mr = await this.mergeRequest(number);
-    const status = mr.detailed_merge_status;
     return {
       ...toChangeRequest(mr),
       state: mr.state === "merged" ? "merged" : mr.state === "opened" ? "open" : "closed",
       headSha: String(mr.sha ?? ""),
-      mergeable:
-        status === undefined || status === "checking" || status === "unchecked" ? undefined : status === "mergeable",
+      ...mergeability(mr),
     };
   }
 
@@ -319,35 +318,53 @@ export class GitLabForge implements Forge {
     return "updated";
   }
 
-  async setCommitStatus(sha: string, check: CommitCheck): Promise<void> {
+  /**
+   * GitLab answers 409 "Another update to this commit status is in progress" while a pipeline
+   * writes the same status: that is retried with backoff, within the retry policy.
+   */
+  async setCommitStatus(sha: string, check: CommitCheck & { state: StatusState }): Promise<void> {
     const state = check.state === "failure" ? "failed" : check.state;
-    await this.call(`set status ${check.name} on ${sha.slice(0, 12)}`, async () =>
-      (await this.api()).Commits.editStatus(this.repo, sha, state, {
-        name: check.name,
-        description: check.description?.slice(0, 255),
-        targetUrl: check.url,
-      }),
-    );
+    const startedAt = Date.now();
+    for (let retry = 0; ; retry++) {
+      try {
+        await (
+          await this.api()
+        ).Commits.editStatus(this.repo, sha, state, {
+          name: check.name,
+          description: check.description?.slice(0, 255),
+          targetUrl: check.url,
+        });
+        return;
+      } catch (error) {
+        const delay = backoffDelay(this.policy, retry);
+        const busy = (error as { status?: number }).status === 409;
+        if (!busy || !mayRetry(this.policy, retry, startedAt, delay))
+          throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
+        this.log(
+          `status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`,
+        );
+        await sleep(delay);
+      }
+    }
   }
 
   async listCommitChecks(sha: string): Promise<CommitCheck[]> {
     const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () =>
       (await this.api()).Commits.allStatuses(this.repo, sha),
-    )) as unknown as { name: string; status: string; description?: string | null; target_url?: string | null }[];
-    // GitLab lists every status ever set; the newest per name (first in the list) counts.
-    const seen = new Set<string>();
-    return statuses.flatMap((s) => {
-      if (seen.has(s.name)) return [];
-      seen.add(s.name);
-      return [
-        {
-          name: s.name,
-          state: statusState(s.status),
-          description: s.description ?? undefined,
-          url: s.target_url ?? undefined,
-        },
-      ];
-    });
+    )) as unknown as GitLabStatus[];
+    // Every status ever set, oldest first (ascending id); a name set twice (a push pipeline and
+    // an MR pipeline) counts as its newest.
+    const newest = new Map<string, GitLabStatus>();
+    for (const s of statuses) {
+      const seen = newest.get(s.name);
+      if (!seen || (s.id ?? 0) >= (seen.id ?? 0)) newest.set(s.name, s);
+    }
+    return [...newest.values()].map((s) => ({
+      name: s.name,
+      state: statusState(s),
+      description: s.description ?? undefined,
+      url: s.target_url ?? undefined,
+    }));
   }
 
   /** GitLab has no annotated checks: a commit status carries the verdict (findings go to Code Quality). */
@@ -481,9 +498,35 @@ export class GitLabForge implements Forge {
   }
 }
 
-function statusState(status: string): CheckState {
-  if (status === "success") return "success";
-  return status === "failed" || status === "canceled" ? "failure" : "pending";
+/**
+ * What `detailed_merge_status` says about merging now. Only these mean it cannot merge without
+ * someone changing the MR; every other state (checking, unchecked, ci_still_running,
+ * ci_must_pass, preparing, approvals_syncing, not_approved, policy states…) is a wait.
+ */
+const CANNOT_MERGE = new Set(["conflict", "need_rebase", "broken_status", "not_open", "draft_status"]);
+
+function mergeability(mr: MergeRequestShape): Pick<ChangeRequestDetails, "mergeable" | "mergeState"> {
+  const status = mr.detailed_merge_status;
+  if (status === undefined) return { mergeable: undefined };
+  if (status === "mergeable") return { mergeable: true, mergeState: status };
+  return { mergeable: CANNOT_MERGE.has(status) ? false : undefined, mergeState: status };
+}
+
+interface GitLabStatus {
+  id?: number;
+  name: string;
+  status: string;
+  allow_failure?: boolean;
+  description?: string | null;
+  target_url?: string | null;
+}
+
+/** Jobs waiting for a person or a schedule, skipped, or allowed to fail block no merge on GitLab. */
+function statusState(s: GitLabStatus): CheckState {
+  if (s.status === "success") return "success";
+  if (s.status === "failed") return s.allow_failure ? "neutral" : "failure";
+  if (s.status === "canceled") return "failure";
+  return ["manual", "skipped", "scheduled", "created"].includes(s.status) ? "neutral" : "pending";
 }
 
 function toChangeRequest(mr: MergeRequestShape): ChangeRequest {

@@ -50,9 +50,12 @@ export class GitLabApi {
       status: string;
       description: string | null;
       target_url: string | null;
+      allow_failure: boolean;
       created_at: string;
     }[]
   >();
+  /** What the next reads of an MR report as detailed_merge_status, in turn (a pipeline running, …). */
+  private readonly mergeStatusQueue = new Map<string, string[]>();
   private nextId = 1;
   private readonly projectIds = new Map<string, number>();
   private readonly usernames = new Map<number, string>();
@@ -411,7 +414,9 @@ export class GitLabApi {
   private async getMergeRequest(req: ForgeRequest, project: string): Promise<ForgeResponse> {
     const mr = this.findMergeRequest(req, project);
     if (!mr) return NOT_FOUND("Merge Request");
-    return json(200, this.mrObject(project, mr, await this.headOf(project, mr)));
+    const shown = this.mrObject(project, mr, await this.headOf(project, mr));
+    const queued = this.mergeStatusQueue.get(`${project}!${mr.iid}`)?.shift();
+    return json(200, queued ? { ...shown, detailed_merge_status: queued } : shown);
   }
 
   /**
@@ -425,6 +430,8 @@ export class GitLabApi {
     const head = (await this.headOf(project, mr)) ?? undefined;
     const base = await this.store.head(dir, mr.target_branch);
     if (mr.state !== "opened" || !head || !base) return json(405, { message: "405 Method Not Allowed" });
+    if (this.mergeStatusQueue.get(`${project}!${mr.iid}`)?.length)
+      return json(405, { message: "405 Method Not Allowed" });
     if (body.sha && body.sha !== head)
       return json(409, { message: `SHA does not match HEAD of source branch: ${head}` });
     const squash = body.squash === true;
@@ -464,17 +471,52 @@ export class GitLabApi {
     const state = String(body.state ?? "");
     if (!["pending", "running", "success", "failed", "canceled"].includes(state))
       return json(400, { error: "state does not have a valid value" });
-    const key = `${project}@${req.params.sha}`;
-    const status = {
-      id: this.nextId++,
+    const status = this.recordStatus(project, String(req.params.sha), {
       name: String(body.name ?? body.context ?? "default"),
       status: state,
       description: typeof body.description === "string" ? body.description : null,
       target_url: typeof body.target_url === "string" ? body.target_url : null,
-      created_at: new Date().toISOString(),
-    };
-    this.statuses.set(key, [status, ...(this.statuses.get(key) ?? [])]);
+      allow_failure: false,
+    });
     return json(201, { ...status, sha: req.params.sha });
+  }
+
+  /** GitLab keeps every status ever set and lists them oldest first (ascending id). */
+  private recordStatus(
+    project: string,
+    sha: string,
+    fields: {
+      name: string;
+      status: string;
+      description: string | null;
+      target_url: string | null;
+      allow_failure: boolean;
+    },
+  ) {
+    const key = `${project}@${sha}`;
+    const status = { id: this.nextId++, ...fields, created_at: new Date().toISOString() };
+    this.statuses.set(key, [...(this.statuses.get(key) ?? []), status]);
+    return status;
+  }
+
+  /**
+   * `POST /_forge/gitlab/job`: a pipeline job's status on a commit, in the states only jobs have
+   * (manual, skipped, scheduled, created) or failed with allow_failure.
+   */
+  addJob(input: { repo: string; sha: string; name: string; status: string; allowFailure?: boolean }) {
+    return this.recordStatus(input.repo, input.sha, {
+      name: input.name,
+      status: input.status,
+      description: null,
+      target_url: null,
+      allow_failure: input.allowFailure ?? false,
+    });
+  }
+
+  /** `POST /_forge/gitlab/merge-status`: the detailed_merge_status the next reads of an MR report. */
+  queueMergeStatus(input: { repo: string; iid: number; states: string[] }) {
+    this.mergeStatusQueue.set(`${input.repo}!${input.iid}`, [...input.states]);
+    return { queued: input.states.length };
   }
 
   private updateMergeRequest(req: ForgeRequest, project: string): ForgeResponse {
