@@ -95066,16 +95066,27 @@ class GitLabForge {
         const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]));
         return { branch, head, files };
     }
+    /**
+     * `last_commit_id` guards each file: GitLab refuses the commit if the file's last commit on the
+     * branch is not the one it was read at. Current GitLab takes any commit and compares the file's
+     * last commit as of it, so the snapshot's head does; older releases compare the value with the
+     * file's last commit itself, so the head fails whenever the head commit did not touch the file.
+     * The head is sent first (one request on current GitLab); a refusal is tried once more with each
+     * file's own last commit as of the snapshot, which is right under both rules, so only a file
+     * that really changed is a conflict.
+     */
     async commitFiles(request) {
-        // last_commit_id = the commit the files were read at: GitLab refuses the commit if any of
-        // these files has a different last commit on the branch now (Files::BaseService).
-        const actions = request.changes.map((c) => ({
+        const actions = (lastCommitIds) => request.changes.map((c, i) => ({
             action: "update",
             filePath: c.path,
             content: c.content,
-            lastCommitId: request.expectedHead,
+            lastCommitId: lastCommitIds[i],
         }));
-        return this.createCommit(request.branch, request.message, actions, {});
+        const first = await this.createCommit(request.branch, request.message, actions(request.changes.map(() => request.expectedHead)), {});
+        if (first.kind === "committed")
+            return first;
+        const own = await Promise.all(request.changes.map(async (c) => (await this.lastCommitTouching(request.expectedHead, c.path))?.sha));
+        return this.createCommit(request.branch, request.message, actions(own), {});
     }
     /**
      * One request: the commit on `parent` (start_sha) with force, which GitLab makes and points the
@@ -95361,8 +95372,13 @@ class GitLabForge {
 const CANNOT_MERGE = new Set(["conflict", "need_rebase", "broken_status", "not_open", "draft_status"]);
 function mergeability(mr) {
     const status = mr.detailed_merge_status;
-    if (status === undefined)
-        return { mergeable: undefined };
+    // Before GitLab 15.6 there is only merge_status: can_be_merged, cannot_be_merged, unchecked, checking.
+    if (status === undefined) {
+        const legacy = mr.merge_status;
+        if (legacy === "can_be_merged")
+            return { mergeable: true, mergeState: legacy };
+        return { mergeable: legacy === "cannot_be_merged" ? false : undefined, mergeState: legacy };
+    }
     if (status === "mergeable")
         return { mergeable: true, mergeState: status };
     return { mergeable: CANNOT_MERGE.has(status) ? false : undefined, mergeState: status };

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { promote, promotionBranch, type PromoteOptions } from "../../src/commands/promote.js";
-import type { ForgeKind } from "../../src/forge/forge.js";
 import { DowngradeError, MergeError, SourceNotGreenError } from "../../src/promote/errors.js";
 import { ForeignCommitsError } from "../../src/proposal/ownership.js";
-import { openFrom, testForge, TOKEN } from "../helpers/forge.js";
+import { HOSTS, openFrom, testForge, TOKEN } from "../helpers/forge.js";
 
 // Each scenario uses its own app in one config repo, so they run against one forge per host.
 const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft", "timeout"];
@@ -24,9 +23,9 @@ const FILES: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-for (const kind of ["github", "gitlab"] as ForgeKind[]) {
-  describe(`promote on ${kind}`, async () => {
-    const f = await testForge({ files: FILES });
+for (const { kind, gitlabVersion, label } of HOSTS) {
+  describe(`promote on ${label}`, async () => {
+    const f = await testForge({ files: FILES, gitlabVersion });
     const forge = f.client(kind);
     const run = (app: string, extra: Partial<PromoteOptions> = {}) =>
       promote({ forge, branch: "main", from: staging(app), to: [production(app)], pollMs: 20, ...extra });

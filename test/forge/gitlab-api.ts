@@ -1,5 +1,6 @@
 import { buildSchema, graphql } from "graphql";
 import type { GitStore } from "./git-store.js";
+import { CURRENT_GITLAB, gitlabBehaviour } from "./gitlab-version.js";
 import type { ForkChangeRequest } from "./other-users.js";
 import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, type Route, route } from "./http-kit.js";
 
@@ -62,11 +63,16 @@ export class GitLabApi {
   /** GitLab serialises writes to one repository; so does the forge. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
+  private readonly behaviour: ReturnType<typeof gitlabBehaviour>;
+
   constructor(
     private readonly store: GitStore,
     private readonly tokens: Map<string, Access>,
     private readonly baseUrl: () => string,
-  ) {}
+    version = CURRENT_GITLAB,
+  ) {
+    this.behaviour = gitlabBehaviour(version);
+  }
 
   routes(): Route[] {
     const v4 = "/gitlab/api/v4/projects/:id";
@@ -226,10 +232,14 @@ export class GitLabApi {
     return json(201, this.commitObject(project, sha, body.commit_message, base));
   }
 
-  /** Files::BaseService#file_has_changed?: the file's last commit differs between branch and commit_id. */
+  /**
+   * Files::BaseService#file_has_changed?: current GitLab compares the file's last commit on the
+   * branch with its last commit as of commit_id; older releases compare it with commit_id itself.
+   */
   private async fileHasChanged(dir: string, branch: string, path: string, commitId: string): Promise<boolean> {
     const fromBranch = await this.store.lastCommitFor(dir, `refs/heads/${branch}`, path);
     if (!fromBranch) return false;
+    if (this.behaviour.lastCommitIdIsFileCommit) return fromBranch !== commitId;
     if (!(await this.store.commitExists(dir, commitId))) return false;
     const fromCommit = await this.store.lastCommitFor(dir, commitId, path);
     if (!fromCommit) return false;
@@ -319,7 +329,9 @@ export class GitLabApi {
       source_project_id: this.projectId(source),
       target_project_id: this.projectId(project),
       sha,
-      detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open",
+      ...(this.behaviour.detailedMergeStatus
+        ? { detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open" }
+        : { merge_status: mr.state === "opened" ? "can_be_merged" : "cannot_be_merged" }),
       // The forge runs no pipelines: no MR ever has one.
       head_pipeline: null,
       draft: /^draft:/i.test(mr.title),
@@ -416,7 +428,8 @@ export class GitLabApi {
     if (!mr) return NOT_FOUND("Merge Request");
     const shown = this.mrObject(project, mr, await this.headOf(project, mr));
     const queued = this.mergeStatusQueue.get(`${project}!${mr.iid}`)?.shift();
-    return json(200, queued ? { ...shown, detailed_merge_status: queued } : shown);
+    const field = this.behaviour.detailedMergeStatus ? "detailed_merge_status" : "merge_status";
+    return json(200, queued ? { ...shown, [field]: queued } : shown);
   }
 
   /**

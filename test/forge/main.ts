@@ -1,4 +1,5 @@
-// `npm run -s forge -- --root <dir> --port <port> --token <t> [--read-token <t>] [--latency-ms N]`
+// `npm run -s forge -- --root <dir> --port <port> --token <t> [--read-token <t>] [--latency-ms N]
+//  [--gitlab-version 15.4|16.11|17.10|18.5]`
 // Prints the base URL as the first line of stdout and serves until killed.
 import { parseArgs } from "node:util";
 import { startForge } from "./server.js";
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     token: { type: "string" },
     "read-token": { type: "string" },
     "latency-ms": { type: "string", default: "0" },
+    "gitlab-version": { type: "string" },
   },
 });
 if (!values.root || !values.token) {
@@ -22,6 +24,7 @@ const forge = await startForge({
   token: values.token,
   readToken: values["read-token"],
   latencyMs: Number(values["latency-ms"]),
+  gitlabVersion: values["gitlab-version"],
 });
 console.log(forge.url);
 for (const signal of ["SIGINT", "SIGTERM"] as const)

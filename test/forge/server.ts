@@ -18,6 +18,8 @@ export interface ForgeOptions {
   readToken?: string;
   /** Added to every API and git request, as a remote host would. */
   latencyMs?: number;
+  /** The GitLab release the GitLab API behaves as (`15.4`, `16.11`, `17.10`, …); current by default. */
+  gitlabVersion?: string;
 }
 
 export interface Stats {
@@ -44,7 +46,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   if (options.readToken) tokens.set(options.readToken, "read");
   let baseUrl = "";
   const github = new GitHubApi(store, tokens, () => baseUrl);
-  const gitlab = new GitLabApi(store, tokens, () => baseUrl);
+  const gitlab = new GitLabApi(store, tokens, () => baseUrl, options.gitlabVersion);
   const faults = new Faults();
   let stats: Stats = { total: 0, byEndpoint: {} };
   /** Every API request body received, for tests that prove what a run sent (and what it did not). */

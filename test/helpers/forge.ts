@@ -35,11 +35,17 @@ export interface TestForge {
 
 /** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
 export async function testForge(
-  options: { latencyMs?: number; files?: Record<string, string> } = {},
+  options: { latencyMs?: number; files?: Record<string, string>; gitlabVersion?: string } = {},
 ): Promise<TestForge> {
   const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
   for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
-  const running = await startForge({ root, token: TOKEN, readToken: READ_TOKEN, latencyMs: options.latencyMs });
+  const running = await startForge({
+    root,
+    token: TOKEN,
+    readToken: READ_TOKEN,
+    latencyMs: options.latencyMs,
+    gitlabVersion: options.gitlabVersion,
+  });
   after(async () => {
     await running.close();
     rmSync(root, { recursive: true, force: true });
@@ -54,6 +60,15 @@ export async function testForge(
       connectForge({ repo: REPO[kind], kind, apiUrl: apiUrl(kind), token: o.token ?? TOKEN, retry: o.retry, env: {} }),
   };
 }
+
+/** GitLab releases whose behaviour differs (test/forge/gitlab-version.ts); the last is current. */
+export const GITLAB_VERSIONS = ["15.4", "16.11", "17.10", "18.5"];
+
+/** The hosts the forge-facing suites run on: GitHub, and GitLab at each release that differs. */
+export const HOSTS: { kind: ForgeKind; gitlabVersion?: string; label: string }[] = [
+  { kind: "github", label: "github" },
+  ...GITLAB_VERSIONS.map((v) => ({ kind: "gitlab" as const, gitlabVersion: v, label: `gitlab ${v}` })),
+];
 
 /** The open PR/MR from a branch into main (same repository), as the commands find it. */
 export async function openFrom(forge: Forge, head: string, base = "main") {
