@@ -94781,30 +94781,43 @@ class GitHubForge {
             target_url: check.url,
         }));
     }
+    /** Every page of both: a commit with more than 100 statuses or check runs hides the rest otherwise. */
     async listCommitChecks(sha) {
+        const repo = { owner: this.owner, repo: this.name, ref: sha, per_page: 100 };
         const [statuses, runs] = await Promise.all([
-            this.rest(`read statuses of ${sha.slice(0, 12)}`, () => this.octokit.rest.repos.getCombinedStatusForRef({
-                owner: this.owner,
-                repo: this.name,
-                ref: sha,
-                per_page: 100,
-            })),
-            this.rest(`read check runs of ${sha.slice(0, 12)}`, () => this.octokit.rest.checks.listForRef({ owner: this.owner, repo: this.name, ref: sha, per_page: 100 })),
+            this.rest(`read statuses of ${sha.slice(0, 12)}`, () => this.combinedStatuses(sha)),
+            this.rest(`read check runs of ${sha.slice(0, 12)}`, () => this.octokit.paginate(this.octokit.rest.checks.listForRef, repo)),
         ]);
         return [
-            ...statuses.data.statuses.map((s) => ({
+            ...statuses.map((s) => ({
                 name: s.context,
                 state: (s.state === "success" ? "success" : s.state === "pending" ? "pending" : "failure"),
                 description: s.description ?? undefined,
                 url: s.target_url ?? undefined,
             })),
-            ...runs.data.check_runs.map((r) => ({
+            ...runs.map((r) => ({
                 name: r.name,
                 state: checkRunState(r.status, r.conclusion),
                 description: r.output?.title ?? undefined,
                 url: r.html_url ?? undefined,
             })),
         ];
+    }
+    /** The combined status is not a plain list (octokit.paginate cannot walk it): its pages, by number. */
+    async combinedStatuses(sha) {
+        const all = [];
+        for (let page = 1;; page++) {
+            const { data } = await this.octokit.rest.repos.getCombinedStatusForRef({
+                owner: this.owner,
+                repo: this.name,
+                ref: sha,
+                per_page: 100,
+                page,
+            });
+            all.push(...data.statuses);
+            if (data.statuses.length < 100 || all.length >= data.total_count)
+                return all;
+        }
     }
     /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
     async publishCheck(sha, check) {

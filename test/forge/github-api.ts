@@ -608,7 +608,12 @@ export class GitHubApi {
       : latest.length && latest.every((s) => s.state === "success")
         ? "success"
         : "pending";
-    return json(200, { state, sha: req.params.ref, total_count: latest.length, statuses: latest });
+    const page = pageOf(req, latest);
+    return json(
+      200,
+      { state, sha: req.params.ref, total_count: latest.length, statuses: page.items, url: req.url.pathname },
+      page.headers,
+    );
   }
 
   private addCheckRun(req: ForgeRequest, repo: string): ForgeResponse {
@@ -655,10 +660,15 @@ export class GitHubApi {
 
   private listCheckRuns(req: ForgeRequest, repo: string): ForgeResponse {
     const runs = this.checkRuns.get(`${repo}@${req.params.ref}`) ?? [];
-    return json(200, {
-      total_count: runs.length,
-      check_runs: runs.map((r) => this.checkRunObject(repo, String(req.params.ref), r)),
-    });
+    const page = pageOf(req, runs);
+    return json(
+      200,
+      {
+        total_count: runs.length,
+        check_runs: page.items.map((r) => this.checkRunObject(repo, String(req.params.ref), r)),
+      },
+      page.headers,
+    );
   }
 
   private checkRunObject(repo: string, sha: string, run: CheckRun) {
@@ -894,6 +904,28 @@ interface CommitInput {
 /** The forge's global node id of a pull request, as GitHub's GraphQL takes it. */
 function pullNodeId(repo: string, number: number): string {
   return `PR_${Buffer.from(repo).toString("base64")}_${number}`;
+}
+
+/**
+ * GitHub's pages: `per_page` (default 30, at most 100) and `page`, with a Link header naming the
+ * next and last pages, which clients (octokit.paginate) follow.
+ */
+function pageOf<T>(req: ForgeRequest, items: T[]): { items: T[]; headers: Record<string, string> } {
+  const q = req.url.searchParams;
+  const perPage = Math.min(100, Math.max(1, Number(q.get("per_page") ?? 30) || 30));
+  const page = Math.max(1, Number(q.get("page") ?? 1) || 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number, rel: string) => {
+    const url = new URL(req.url.toString());
+    url.searchParams.set("page", String(n));
+    url.searchParams.set("per_page", String(perPage));
+    return `<http://${req.headers.host ?? "localhost"}${url.pathname}${url.search}>; rel="${rel}"`;
+  };
+  const links = page < last ? [link(page + 1, "next"), link(last, "last")] : [];
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length ? { link: links.join(", ") } : {},
+  };
 }
 
 function tooManyAnnotations(): ForgeResponse {
