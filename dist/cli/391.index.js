@@ -454,6 +454,7 @@ async function proposeChange(forge, proposal, head, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ AlreadyMergeableError),
 /* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
 /* harmony export */   Q8: () => (/* binding */ ForgeError),
 /* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
@@ -472,6 +473,13 @@ class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiErro
 /** The branch to read or commit to does not exist. */
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
+}
+/**
+ * Auto-merge cannot be set because the PR can merge already (GitHub's "clean status" or
+ * "unstable status": nothing required is pending), so the host would never wait for anything.
+ */
+class AlreadyMergeableError extends ForgeError {
+    name = "AlreadyMergeableError";
 }
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
 class NoPipelineYetError extends ForgeError {

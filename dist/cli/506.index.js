@@ -549,7 +549,9 @@ class GitHubForge {
             if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
                 throw new forge/* ForgeError */.Q8(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
             }
-            if (/clean status|protected branch rules/i.test(message)) {
+            if (/(clean|unstable) status/i.test(message))
+                throw new forge/* AlreadyMergeableError */.$H(`#${number} can merge now: GitHub has no required check to wait for (${message})`);
+            if (/protected branch rules/i.test(message)) {
                 throw new forge/* ForgeError */.Q8(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
             }
             throw error;
@@ -1168,6 +1170,7 @@ function connectForge(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ AlreadyMergeableError),
 /* harmony export */   EJ: () => (/* binding */ BranchNotFoundError),
 /* harmony export */   Q8: () => (/* binding */ ForgeError),
 /* harmony export */   yu: () => (/* binding */ NoPipelineYetError)
@@ -1186,6 +1189,13 @@ class ForgeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitopsCiErro
 /** The branch to read or commit to does not exist. */
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
+}
+/**
+ * Auto-merge cannot be set because the PR can merge already (GitHub's "clean status" or
+ * "unstable status": nothing required is pending), so the host would never wait for anything.
+ */
+class AlreadyMergeableError extends ForgeError {
+    name = "AlreadyMergeableError";
 }
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
 class NoPipelineYetError extends ForgeError {

@@ -87060,6 +87060,13 @@ class ForgeError extends errors_GitopsCiError {
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
 }
+/**
+ * Auto-merge cannot be set because the PR can merge already (GitHub's "clean status" or
+ * "unstable status": nothing required is pending), so the host would never wait for anything.
+ */
+class AlreadyMergeableError extends ForgeError {
+    name = "AlreadyMergeableError";
+}
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
 class NoPipelineYetError extends ForgeError {
     name = "NoPipelineYetError";
@@ -88894,30 +88901,49 @@ async function promoteTarget(options, snapshot, file, values, log) {
         return done;
     const method = options.mergeMethod ?? "merge";
     if (options.merge === "auto") {
-        await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
-        return { ...done, autoMerge: true };
+        const outcome = await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
+        return outcome === "merged" ? { ...done, merged: true } : { ...done, autoMerge: true };
     }
     await waitAndMerge(forge, pr.number, method, head, options, log);
     return { ...done, merged: true };
 }
 /**
  * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
- * timeoutMs) for the pipeline, then set it.
+ * timeoutMs) for the pipeline, then set it. GitHub refuses auto-merge on a PR that can merge
+ * already (nothing required to wait for): then it is merged here, pinned to `head`, only if the
+ * required checks are green on it.
  */
 async function enableAutoMergeWhenReady(forge, number, method, head, options, log) {
     let reason = "";
+    let outcome = "auto";
     await pollUntil(pollOptions(options, number, log), async () => {
         try {
             await forge.enableAutoMerge(number, method, head);
             return undefined;
         }
         catch (error) {
+            if (error instanceof AlreadyMergeableError) {
+                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [GATE], error.message);
+                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [GATE]).join(", ")} is green)`);
+                outcome = "merged";
+                return undefined;
+            }
             if (!(error instanceof NoPipelineYetError))
                 throw error;
             reason = error.message;
             return "its pipeline before enabling auto-merge";
         }
     }, () => `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
+    return outcome;
+}
+/** Merges `head` now only when every required check is green on it and none fails. */
+async function mergeIfGreen(forge, number, method, head, required, why) {
+    const checks = await forge.listCommitChecks(head);
+    const notGreen = required.filter((name) => checks.find((c) => c.name === name)?.state !== "success");
+    const failed = checks.filter((c) => c.state === "failure").map((c) => c.name);
+    if (notGreen.length || failed.length)
+        throw new MergeError(`${why}; not merging it untested: ${[...notGreen.map((n) => `${n} is not green`), ...failed.map((n) => `${n} failed`)].join(", ")} on ${head.slice(0, 12)}. Make ${required.join(", ")} required on the base branch so auto-merge waits for it, or use --merge now`);
+    await forge.merge(number, method, head);
 }
 function pollOptions(options, number, log) {
     return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
@@ -94785,7 +94811,9 @@ class GitHubForge {
             if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
                 throw new ForgeError(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
             }
-            if (/clean status|protected branch rules/i.test(message)) {
+            if (/(clean|unstable) status/i.test(message))
+                throw new AlreadyMergeableError(`#${number} can merge now: GitHub has no required check to wait for (${message})`);
+            if (/protected branch rules/i.test(message)) {
                 throw new ForgeError(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
             }
             throw error;

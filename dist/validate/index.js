@@ -100920,6 +100920,13 @@ class ForgeError extends GitopsCiError {
 class BranchNotFoundError extends ForgeError {
     name = "BranchNotFoundError";
 }
+/**
+ * Auto-merge cannot be set because the PR can merge already (GitHub's "clean status" or
+ * "unstable status": nothing required is pending), so the host would never wait for anything.
+ */
+class AlreadyMergeableError extends ForgeError {
+    name = "AlreadyMergeableError";
+}
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
 class NoPipelineYetError extends ForgeError {
     name = "NoPipelineYetError";
@@ -101462,7 +101469,9 @@ class GitHubForge {
             if (/auto ?merge is not allowed|not allowed for this repository/i.test(message)) {
                 throw new ForgeError(`${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`);
             }
-            if (/clean status|protected branch rules/i.test(message)) {
+            if (/(clean|unstable) status/i.test(message))
+                throw new AlreadyMergeableError(`#${number} can merge now: GitHub has no required check to wait for (${message})`);
+            if (/protected branch rules/i.test(message)) {
                 throw new ForgeError(`auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`);
             }
             throw error;

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { BranchSnapshot, Forge, MergeMethod } from "../forge/forge.js";
-import { NoPipelineYetError } from "../forge/forge.js";
+import { AlreadyMergeableError, NoPipelineYetError } from "../forge/forge.js";
 import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import {
@@ -254,8 +254,8 @@ async function promoteTarget(
   if (!merging || blocked || options.draft) return done;
   const method = options.mergeMethod ?? "merge";
   if (options.merge === "auto") {
-    await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
-    return { ...done, autoMerge: true };
+    const outcome = await enableAutoMergeWhenReady(forge, pr.number, method, head, options, log);
+    return outcome === "merged" ? { ...done, merged: true } : { ...done, autoMerge: true };
   }
   await waitAndMerge(forge, pr.number, method, head, options, log);
   return { ...done, merged: true };
@@ -263,7 +263,9 @@ async function promoteTarget(
 
 /**
  * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
- * timeoutMs) for the pipeline, then set it.
+ * timeoutMs) for the pipeline, then set it. GitHub refuses auto-merge on a PR that can merge
+ * already (nothing required to wait for): then it is merged here, pinned to `head`, only if the
+ * required checks are green on it.
  */
 async function enableAutoMergeWhenReady(
   forge: Forge,
@@ -272,8 +274,9 @@ async function enableAutoMergeWhenReady(
   head: string,
   options: PromoteOptions,
   log: (message: string) => void,
-): Promise<void> {
+): Promise<"auto" | "merged"> {
   let reason = "";
+  let outcome: "auto" | "merged" = "auto";
   await pollUntil(
     pollOptions(options, number, log),
     async () => {
@@ -281,6 +284,14 @@ async function enableAutoMergeWhenReady(
         await forge.enableAutoMerge(number, method, head);
         return undefined;
       } catch (error) {
+        if (error instanceof AlreadyMergeableError) {
+          await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [GATE], error.message);
+          log(
+            `merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [GATE]).join(", ")} is green)`,
+          );
+          outcome = "merged";
+          return undefined;
+        }
         if (!(error instanceof NoPipelineYetError)) throw error;
         reason = error.message;
         return "its pipeline before enabling auto-merge";
@@ -289,6 +300,26 @@ async function enableAutoMergeWhenReady(
     () =>
       `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`,
   );
+  return outcome;
+}
+
+/** Merges `head` now only when every required check is green on it and none fails. */
+async function mergeIfGreen(
+  forge: Forge,
+  number: number,
+  method: MergeMethod,
+  head: string,
+  required: string[],
+  why: string,
+): Promise<void> {
+  const checks = await forge.listCommitChecks(head);
+  const notGreen = required.filter((name) => checks.find((c) => c.name === name)?.state !== "success");
+  const failed = checks.filter((c) => c.state === "failure").map((c) => c.name);
+  if (notGreen.length || failed.length)
+    throw new MergeError(
+      `${why}; not merging it untested: ${[...notGreen.map((n) => `${n} is not green`), ...failed.map((n) => `${n} failed`)].join(", ")} on ${head.slice(0, 12)}. Make ${required.join(", ")} required on the base branch so auto-merge waits for it, or use --merge now`,
+    );
+  await forge.merge(number, method, head);
 }
 
 function pollOptions(options: PromoteOptions, number: number, log: (message: string) => void) {

@@ -198,6 +198,14 @@ export class BranchNotFoundError extends ForgeError {
   override name = "BranchNotFoundError";
 }
 
+/**
+ * Auto-merge cannot be set because the PR can merge already (GitHub's "clean status" or
+ * "unstable status": nothing required is pending), so the host would never wait for anything.
+ */
+export class AlreadyMergeableError extends ForgeError {
+  override name = "AlreadyMergeableError";
+}
+
 /** Auto-merge cannot be set yet: the change request has no pipeline, so it would merge at once. */
 export class NoPipelineYetError extends ForgeError {
   override name = "NoPipelineYetError";

@@ -3,6 +3,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import {
+  AlreadyMergeableError,
   BranchNotFoundError,
   type BranchSnapshot,
   type BranchComparison,
@@ -529,7 +530,11 @@ export class GitHubForge implements Forge {
           `${this.repo} does not allow auto-merge: enable "Allow auto-merge" in the repository settings (${message})`,
         );
       }
-      if (/clean status|protected branch rules/i.test(message)) {
+      if (/(clean|unstable) status/i.test(message))
+        throw new AlreadyMergeableError(
+          `#${number} can merge now: GitHub has no required check to wait for (${message})`,
+        );
+      if (/protected branch rules/i.test(message)) {
         throw new ForgeError(
           `auto-merge needs branch protection with required checks on the base branch of #${number}; without it GitHub merges only by hand (${message})`,
         );

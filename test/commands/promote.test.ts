@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { promote, promotionBranch, type PromoteOptions } from "../../src/commands/promote.js";
 import { DowngradeError, MergeError, SourceNotGreenError } from "../../src/promote/errors.js";
 import { ForeignCommitsError } from "../../src/proposal/ownership.js";
-import { HOSTS, openFrom, testForge, TOKEN } from "../helpers/forge.js";
+import { HOSTS, openFrom, REPO, testForge, TOKEN } from "../helpers/forge.js";
 
 // Each scenario uses its own app in one config repo, so they run against one forge per host.
 const APPS = ["flow", "down", "green", "red", "gate", "policy", "foreign", "auto", "draft", "timeout"];
@@ -200,9 +200,28 @@ for (const { kind, gitlabVersion, label } of HOSTS) {
 
     it("--merge auto hands merging to the host, or says why it cannot", async () => {
       if (kind === "github") {
+        // Without required checks GitHub refuses auto-merge ("clean status"): nothing to wait for.
+        await assert.rejects(
+          run("auto", { merge: "auto" }),
+          (e: unknown) =>
+            e instanceof MergeError &&
+            /can merge now: GitHub has no required check to wait for .*clean status.*; not merging it untested: gitops-ci\/validate is not green on [0-9a-f]{12}/.test(
+              e.message,
+            ),
+        );
+        await fetch(`${f.running.url}/_forge/github/protection`, {
+          method: "POST",
+          body: JSON.stringify({ repo: REPO.github, branch: "main", requiredChecks: ["gitops-ci/validate"] }),
+        });
         const result = await run("auto", { merge: "auto", mergeMethod: "squash" });
         assert.equal(result.targets[0]?.autoMerge, true);
         assert.equal(result.targets[0]?.merged, false);
+        // Green already: GitHub says "clean status" again, and the run merges the head it made.
+        const head = f.git(kind, "rev-parse", promotionBranch(production("auto")));
+        await forge.setCommitStatus(head, { name: "gitops-ci/validate", state: "success" });
+        const merged = await run("auto", { merge: "auto" });
+        assert.equal(merged.targets[0]?.merged, true);
+        assert.match(onMain("auto"), /1\.4\.0/);
       } else {
         // The forge, like a project without CI, has no pipeline on the MR: auto_merge would merge at once.
         await assert.rejects(

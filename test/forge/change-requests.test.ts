@@ -125,6 +125,10 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
     if (kind === "github") {
       it("enables auto-merge through GraphQL, and says plainly when the repository does not allow it", async () => {
         const forge = f.client(kind);
+        await fetch(`${f.running.url}/_forge/github/protection`, {
+          method: "POST",
+          body: JSON.stringify({ repo: REPO.github, branch: "main", requiredChecks: ["gitops-ci/validate"] }),
+        });
         const number = await propose("10.0");
         await forge.enableAutoMerge(number, "squash", (await forge.getChangeRequest(number)).headSha);
         const pull = (await (await raw(`/pulls/${number}`)).json()) as { auto_merge: { merge_method: string } | null };

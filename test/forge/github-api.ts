@@ -77,6 +77,8 @@ interface PullRequest {
 /** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
 export class GitHubApi {
   private readonly pulls = new Map<string, PullRequest[]>();
+  /** Required status checks per `repo:branch` (branch protection or a ruleset); none by default. */
+  private readonly protections = new Map<string, string[]>();
   private readonly GIT_AUTHOR = { name: "gitops-ci", email: "gitops-ci@users.noreply.github.com" };
   private readonly comments = new Map<string, { id: number; body: string; created_at: string }[]>();
   private readonly statuses = new Map<
@@ -377,6 +379,23 @@ export class GitHubApi {
       .replace(/\.git$/, "")
       .split(path.sep)
       .join("/");
+  }
+
+  /** `POST /_forge/github/protection`: the checks a branch requires before merging. */
+  protect(input: { repo: string; branch: string; requiredChecks: string[] }) {
+    this.protections.set(`${input.repo}:${input.branch}`, input.requiredChecks);
+    return { protected: input.branch };
+  }
+
+  /** Whether every required check is green on the commit (statuses and check runs). */
+  private requiredGreen(repo: string, sha: string, required: string[]): boolean {
+    const statuses = this.statuses.get(`${repo}@${sha}`) ?? [];
+    const runs = this.checkRuns.get(`${repo}@${sha}`) ?? [];
+    return required.every(
+      (name) =>
+        statuses.find((s) => s.context === name)?.state === "success" ||
+        runs.some((r) => r.name === name && r.conclusion === "success"),
+    );
   }
 
   /** `POST /_forge/fork-change-request`: a PR whose head is a fork's branch. */
@@ -790,6 +809,12 @@ export class GitHubApi {
               extensions: { type: "UNPROCESSABLE" },
             },
           );
+        // GitHub has nothing to wait for without required checks, or once they pass.
+        const required = this.protections.get(`${repo}:${pr.base}`);
+        if (!required || this.requiredGreen(repo, head, required))
+          throw new GraphQLError("Pull request Pull request is in clean status", {
+            extensions: { type: "UNPROCESSABLE" },
+          });
         pr.auto_merge = { merge_method: (input.mergeMethod ?? "MERGE").toLowerCase() };
         return { clientMutationId: input.clientMutationId ?? null };
       },
