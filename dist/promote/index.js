@@ -94955,6 +94955,8 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+/** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
+const READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
 const CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
@@ -95000,17 +95002,28 @@ class GitLabForge {
         }));
         return this.client;
     }
+    /**
+     * Reads at the head commit (not the branch name), so contents and head stay consistent across
+     * batches. GitLab caps a query's complexity (250; `blobs` costs about two a path) and a page at
+     * 100 nodes (the rest silently dropped): paths go in batches of READ_BATCH, in parallel.
+     */
     async readFiles(branch, paths) {
-        // Reading at the head commit (not the branch name) keeps contents and head consistent.
         const head = await this.branchHead(branch);
+        const batches = [];
+        for (let i = 0; i < paths.length; i += READ_BATCH)
+            batches.push(paths.slice(i, i + READ_BATCH));
+        const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
+        return { branch, head, files: new Map(read.flat()) };
+    }
+    /** One batch: fewer paths than a page holds (100 nodes), so one request reads them all. */
+    async readBlobs(ref, paths) {
         const query = `query($project: ID!, $ref: String!, $paths: [String!]!) {
   project(fullPath: $project) { repository { blobs(ref: $ref, paths: $paths) { nodes { path rawBlob } } } }
 }`;
-        const data = await this.graphql(query, { project: this.repo, ref: head, paths });
+        const data = await this.graphql(query, { project: this.repo, ref, paths });
         if (!data.project)
             throw new ForgeError(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
-        const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]));
-        return { branch, head, files };
+        return data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]);
     }
     /**
      * `last_commit_id` guards each file: GitLab refuses the commit if the file's last commit on the

@@ -37,6 +37,9 @@ export interface GitLabForgeOptions {
   log?: (message: string) => void;
 }
 
+/** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
+const READ_BATCH = 50;
+
 /** The POSTs that make a new object each time: never resent blindly. */
 const CREATES = /\/(merge_requests|notes)$/;
 
@@ -107,18 +110,29 @@ export class GitLabForge implements Forge {
     return this.client;
   }
 
+  /**
+   * Reads at the head commit (not the branch name), so contents and head stay consistent across
+   * batches. GitLab caps a query's complexity (250; `blobs` costs about two a path) and a page at
+   * 100 nodes (the rest silently dropped): paths go in batches of READ_BATCH, in parallel.
+   */
   async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
-    // Reading at the head commit (not the branch name) keeps contents and head consistent.
     const head = await this.branchHead(branch);
+    const batches: string[][] = [];
+    for (let i = 0; i < paths.length; i += READ_BATCH) batches.push(paths.slice(i, i + READ_BATCH));
+    const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
+    return { branch, head, files: new Map(read.flat()) };
+  }
+
+  /** One batch: fewer paths than a page holds (100 nodes), so one request reads them all. */
+  private async readBlobs(ref: string, paths: string[]): Promise<[string, string][]> {
     const query = `query($project: ID!, $ref: String!, $paths: [String!]!) {
   project(fullPath: $project) { repository { blobs(ref: $ref, paths: $paths) { nodes { path rawBlob } } } }
 }`;
     const data = await this.graphql<{
       project: { repository: { blobs: { nodes: { path: string; rawBlob: string }[] } } } | null;
-    }>(query, { project: this.repo, ref: head, paths });
+    }>(query, { project: this.repo, ref, paths });
     if (!data.project) throw new ForgeError(`GitLab project ${this.repo} not found, or the token cannot see it`, 404);
-    const files = new Map(data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob] as const));
-    return { branch, head, files };
+    return data.project.repository.blobs.nodes.map((n) => [n.path, n.rawBlob]);
   }
 
   /**

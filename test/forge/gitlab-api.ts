@@ -7,8 +7,9 @@ import { type Access, type ForgeRequest, type ForgeResponse, json, parseJson, ty
 const schema = buildSchema(`
   type Query { project(fullPath: ID!): Project }
   type Project { fullPath: ID! repository: Repository }
-  type Repository { blobs(ref: String, paths: [String!]!): RepositoryBlobConnection }
-  type RepositoryBlobConnection { nodes: [RepositoryBlob] }
+  type Repository { blobs(ref: String, paths: [String!]!, first: Int, after: String): RepositoryBlobConnection }
+  type RepositoryBlobConnection { nodes: [RepositoryBlob] pageInfo: PageInfo! }
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
   type RepositoryBlob { path: String! name: String rawBlob: String rawTextBlob: String size: Int }
 `);
 
@@ -35,6 +36,15 @@ interface CommitAction {
   content?: string;
   encoding?: string;
   last_commit_id?: string;
+}
+
+/** GitLab's cap on one GraphQL query for an authenticated user. */
+const MAX_COMPLEXITY = 250;
+
+/** What a `blobs(paths:)` query costs, as GitLab counts it: a fixed part and about two a path. */
+function blobsComplexity(variables: Record<string, unknown> | undefined): number {
+  const paths = Array.isArray(variables?.paths) ? variables.paths.length : 0;
+  return paths ? 30 + 2 * paths : 0;
 }
 
 const NOT_FOUND = (what: string) => json(404, { message: `404 ${what} Not Found` });
@@ -550,6 +560,13 @@ export class GitLabApi {
     const token = this.token(req);
     if (token && !this.tokens.has(token)) return json(401, { errors: [{ message: "Invalid token" }] });
     const { query, variables } = parseJson(req) as { query?: string; variables?: Record<string, unknown> };
+    const complexity = blobsComplexity(variables);
+    if (complexity > MAX_COMPLEXITY)
+      return json(200, {
+        errors: [
+          { message: `Query has complexity of ${complexity}, which exceeds max complexity of ${MAX_COMPLEXITY}` },
+        ],
+      });
     const store = this.store;
     const result = await graphql({
       schema,
@@ -563,14 +580,35 @@ export class GitLabApi {
           return {
             fullPath,
             repository: {
-              blobs: async ({ ref, paths }: { ref?: string; paths: string[] }) => {
+              // At most 100 nodes a page, as GitLab's connections; the rest behind pageInfo.
+              blobs: async ({
+                ref,
+                paths,
+                first,
+                after,
+              }: {
+                ref?: string;
+                paths: string[];
+                first?: number;
+                after?: string;
+              }) => {
                 const commit =
                   (await store.head(dir, ref ?? "main")) ??
                   ((await store.commitExists(dir, ref ?? "")) ? ref : undefined);
-                if (!commit) return { nodes: [] };
+                const none = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+                if (!commit) return none;
                 const files = await store.readFiles(dir, commit, paths);
+                const found = paths.filter((p) => files.has(p));
+                const start = after ? Number(Buffer.from(after, "base64").toString()) : 0;
+                const size = Math.min(first ?? 100, 100);
+                const page = found.slice(start, start + size);
+                const hasNextPage = start + size < found.length;
                 return {
-                  nodes: paths.flatMap((path) => {
+                  pageInfo: {
+                    hasNextPage,
+                    endCursor: hasNextPage ? Buffer.from(String(start + size)).toString("base64") : null,
+                  },
+                  nodes: page.flatMap((path) => {
                     const blob = files.get(path);
                     if (!blob) return [];
                     const text = blob.toString("utf8");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { promote, promotionBranch } from "../../src/commands/promote.js";
+import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import { openFrom, QUICK_RETRY, REPO, testForge } from "../helpers/forge.js";
 
 // Issue 14: how GitLab itself behaves, taught to the forge, and what the commands do about it.
@@ -11,12 +12,27 @@ const FILES: Record<string, string> = {
     'resources:\n- ../../base\nimages:\n- name: web\n  newTag: "1.4.0"\n',
 };
 
+const MANY = 60;
+for (let i = 0; i < MANY; i++) FILES[`fleet/app-${i}/kustomization.yaml`] = `images:\n- name: web\n  newTag: "1"\n`;
+
 describe("GitLab as it is", async () => {
   const f = await testForge({ files: FILES });
   const forge = f.client("gitlab", { retry: QUICK_RETRY });
   const control = (path: string, body: unknown) =>
     fetch(`${f.running.url}/_forge/${path}`, { method: "POST", body: JSON.stringify(body) });
   const main = () => f.git("gitlab", "rev-parse", "main");
+
+  it("reads 180 candidate paths and 60 kustomizations past the complexity cap and the 100-node page", async () => {
+    const paths = Array.from({ length: MANY }, (_, i) => `fleet/app-${i}`);
+    f.running.resetStats();
+    const result = await setImageRemote({ forge, branch: "main", paths, images: ["web:2"] });
+    assert.equal(result.files.length, MANY);
+    assert.equal(result.attempts, 1);
+    for (const i of [0, 37, MANY - 1])
+      assert.match(f.git("gitlab", "show", `main:fleet/app-${i}/kustomization.yaml`), /newTag: "2"/);
+    const reads = f.running.stats().byEndpoint["POST /gitlab/api/graphql"];
+    assert.equal(reads, Math.ceil((MANY * 3) / 50), "one query per batch of 50 paths");
+  });
 
   it("lists statuses oldest first; the newest of a name counts, whichever way it went", async () => {
     const sha = main();
