@@ -101908,7 +101908,10 @@ class GitLabForge {
             throw new NoPipelineYetError(`merge request !${number} has no pipeline yet; setting auto-merge now would merge it at once, untested`);
         }
         await this.call(`enable auto-merge on !${number}`, async () => (await this.api()).MergeRequests.accept(this.repo, number, {
+            // auto_merge from GitLab 17.11; older releases read only merge_when_pipeline_succeeds
+            // and take an unknown auto_merge as "merge now". Newer ones still read the old name.
             autoMerge: true,
+            mergeWhenPipelineSucceeds: true,
             squash: method === "squash",
             sha: expectedHeadSha,
         }));

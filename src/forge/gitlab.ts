@@ -429,7 +429,10 @@ export class GitLabForge implements Forge {
     }
     await this.call(`enable auto-merge on !${number}`, async () =>
       (await this.api()).MergeRequests.accept(this.repo, number, {
+        // auto_merge from GitLab 17.11; older releases read only merge_when_pipeline_succeeds
+        // and take an unknown auto_merge as "merge now". Newer ones still read the old name.
         autoMerge: true,
+        mergeWhenPipelineSucceeds: true,
         squash: method === "squash",
         sha: expectedHeadSha,
       }),

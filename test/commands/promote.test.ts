@@ -232,6 +232,18 @@ for (const { kind, gitlabVersion, label } of HOSTS) {
               e.message,
             ),
         );
+        // Once the MR pipeline runs, auto-merge is set and nothing merges yet, on every release
+        // (before 17.11 GitLab reads only merge_when_pipeline_succeeds).
+        const open = await openFrom(forge, promotionBranch(production("auto")));
+        await fetch(`${f.running.url}/_forge/gitlab/pipeline`, {
+          method: "POST",
+          body: JSON.stringify({ repo: REPO.gitlab, iid: open?.number, status: "running" }),
+        });
+        const result = await run("auto", { merge: "auto" });
+        assert.equal(result.targets[0]?.autoMerge, true);
+        assert.equal(result.targets[0]?.merged, false);
+        assert.match(onMain("auto"), /newTag: "1\.3\.2"/, "nothing merged while the pipeline runs");
+        assert.equal((await forge.getChangeRequest(open?.number as number)).state, "open");
       }
     });
 

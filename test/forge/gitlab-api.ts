@@ -65,6 +65,10 @@ export class GitLabApi {
       created_at: string;
     }[]
   >();
+  /** MR pipelines (`<project>!<iid>` → status), as MR pipelines a project runs. */
+  private readonly pipelines = new Map<string, { id: number; status: string }>();
+  /** MRs set to merge when their pipeline succeeds. */
+  private readonly autoMerging = new Set<string>();
   /** What the next reads of an MR report as detailed_merge_status, in turn (a pipeline running, …). */
   private readonly mergeStatusQueue = new Map<string, string[]>();
   private nextId = 1;
@@ -342,8 +346,8 @@ export class GitLabApi {
       ...(this.behaviour.detailedMergeStatus
         ? { detailed_merge_status: mr.state === "opened" ? "mergeable" : "not_open" }
         : { merge_status: mr.state === "opened" ? "can_be_merged" : "cannot_be_merged" }),
-      // The forge runs no pipelines: no MR ever has one.
-      head_pipeline: null,
+      head_pipeline: this.pipelines.get(`${project}!${mr.iid}`) ?? null,
+      merge_when_pipeline_succeeds: this.autoMerging.has(`${project}!${mr.iid}`),
       draft: /^draft:/i.test(mr.title),
       ...fields,
       web_url: `${this.baseUrl()}/gitlab/${project}/-/merge_requests/${mr.iid}`,
@@ -457,6 +461,15 @@ export class GitLabApi {
       return json(405, { message: "405 Method Not Allowed" });
     if (body.sha && body.sha !== head)
       return json(409, { message: `SHA does not match HEAD of source branch: ${head}` });
+    // Auto-merge: 17.11 and later read auto_merge (and the old name); before, only
+    // merge_when_pipeline_succeeds, and an unknown auto_merge means "merge now".
+    const autoMerge =
+      body.merge_when_pipeline_succeeds === true || (this.behaviour.autoMergeParam && body.auto_merge === true);
+    const pipeline = this.pipelines.get(`${project}!${mr.iid}`);
+    if (autoMerge && pipeline && !["success", "failed", "canceled"].includes(pipeline.status)) {
+      this.autoMerging.add(`${project}!${mr.iid}`);
+      return json(200, this.mrObject(project, mr, head));
+    }
     const squash = body.squash === true;
     const message = squash ? mr.title : `Merge branch '${mr.source_branch}' into '${mr.target_branch}'\n\n${mr.title}`;
     const sha = await this.store.mergeCommit(dir, base, head, squash, message, {
@@ -534,6 +547,13 @@ export class GitLabApi {
       target_url: null,
       allow_failure: input.allowFailure ?? false,
     });
+  }
+
+  /** `POST /_forge/gitlab/pipeline`: the MR's head pipeline, running or finished. */
+  setPipeline(input: { repo: string; iid: number; status: string }) {
+    const pipeline = { id: this.nextId++, status: input.status };
+    this.pipelines.set(`${input.repo}!${input.iid}`, pipeline);
+    return pipeline;
   }
 
   /** `POST /_forge/gitlab/merge-status`: the detailed_merge_status the next reads of an MR report. */

@@ -22,5 +22,7 @@ export function gitlabBehaviour(version: string) {
      * releases), instead of the file's last commit as of that commit.
      */
     lastCommitIdIsFileCommit: at < 16000,
+    /** `auto_merge` on the merge endpoint came with 17.11; before, only `merge_when_pipeline_succeeds`. */
+    autoMergeParam: at >= 17011,
   };
 }

@@ -63,6 +63,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     if (key === "POST /_forge/push") return json(200, await pushAs(store, parseJson(req) as unknown as PushRequest));
     if (key === "POST /_forge/github/protection") return json(200, github.protect(parseJson(req) as never));
     if (key === "POST /_forge/gitlab/job") return json(201, gitlab.addJob(parseJson(req) as never));
+    if (key === "POST /_forge/gitlab/pipeline") return json(201, gitlab.setPipeline(parseJson(req) as never));
     if (key === "POST /_forge/gitlab/merge-status") return json(200, gitlab.queueMergeStatus(parseJson(req) as never));
     if (key === "POST /_forge/fork-change-request") {
       const input = parseJson(req) as unknown as ForkRequest;
