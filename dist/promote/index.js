@@ -94426,6 +94426,14 @@ function redirected(request, status, crossOrigin) {
 
 
 const Client = dist_src_Octokit.plugin(retry, throttling);
+/** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
+const READ_BATCH = 100;
+function batchesOf(items, size) {
+    const batches = [];
+    for (let i = 0; i < items.length; i += size)
+        batches.push(items.slice(i, i + size));
+    return batches.length ? batches : [[]];
+}
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
 const ZERO_OID = "0".repeat(40);
@@ -94494,23 +94502,39 @@ class GitHubForge {
             return original(error, retries, delay);
         };
     }
+    /**
+     * One query names the branch and reads the first READ_BATCH paths; the rest are read in
+     * parallel batches from that same commit (`object(oid:)`), so the snapshot stays consistent
+     * and no query grows to hundreds of `file` fields, which GitHub answers with a timeout.
+     */
     async readFiles(branch, paths) {
-        const variables = { owner: this.owner, name: this.name, ref: `refs/heads/${branch}` };
-        const declarations = paths.map((p, i) => {
-            variables[`p${i}`] = p;
-            return `, $p${i}: String!`;
-        });
-        const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
-        const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
-}`;
-        const data = await this.graphql(query, variables, `read ${branch}`);
+        const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
+        const data = await this.graphql(this.filesQuery("ref(qualifiedName: $at) { target {", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
             throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
         const files = new Map();
+        this.collect(first, target, files);
+        const more = await Promise.all(rest.map((batch) => this.graphql(this.filesQuery("object(oid: $at) {", batch), { ...this.fileVariables(batch), at: target.oid }, `read ${branch} at ${target.oid.slice(0, 12)}`)));
+        more.forEach((batch, i) => this.collect(rest[i], batch.repository.object, files));
+        return { branch, head: target.oid, files };
+    }
+    /** `repository { <at> oid ... on Commit { f0: file(path: $p0) ... } }`, `$at` a ref name or an oid. */
+    filesQuery(at, paths) {
+        const declarations = paths.map((_, i) => `, $p${i}: String!`).join("");
+        const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
+        const type = at.startsWith("object") ? "GitObjectID" : "String";
+        const close = at.startsWith("object") ? "}" : "} }";
+        return `query($owner: String!, $name: String!, $at: ${type}!${declarations}) {
+  repository(owner: $owner, name: $name) { ${at} oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} ${close} }
+}`;
+    }
+    fileVariables(paths) {
+        return { owner: this.owner, name: this.name, ...Object.fromEntries(paths.map((p, i) => [`p${i}`, p])) };
+    }
+    collect(paths, commit, into) {
         paths.forEach((path, i) => {
-            const entry = target[`f${i}`];
+            const entry = commit[`f${i}`];
             const blob = typeof entry === "object" ? entry?.object : undefined;
             if (!blob)
                 return;
@@ -94518,9 +94542,8 @@ class GitHubForge {
                 throw new ForgeError(`${path} in ${this.repo} is not a text file`);
             if (blob.isTruncated)
                 throw new ForgeError(`${path} in ${this.repo} is too large to read through the API`);
-            files.set(path, blob.text);
+            into.set(path, blob.text);
         });
-        return { branch, head: target.oid, files };
     }
     async commitFiles(request) {
         const [headline = "", ...rest] = request.message.split("\n");
@@ -94956,7 +94979,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
-const READ_BATCH = 50;
+const gitlab_READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
 const CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
@@ -95010,8 +95033,8 @@ class GitLabForge {
     async readFiles(branch, paths) {
         const head = await this.branchHead(branch);
         const batches = [];
-        for (let i = 0; i < paths.length; i += READ_BATCH)
-            batches.push(paths.slice(i, i + READ_BATCH));
+        for (let i = 0; i < paths.length; i += gitlab_READ_BATCH)
+            batches.push(paths.slice(i, i + gitlab_READ_BATCH));
         const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
         return { branch, head, files: new Map(read.flat()) };
     }

@@ -29,6 +29,15 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-po
 
 const Client = Octokit.plugin(retry, throttling);
 
+/** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
+const READ_BATCH = 100;
+
+function batchesOf<T>(items: T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches.length ? batches : [[]];
+}
+
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
 const ZERO_OID = "0".repeat(40);
@@ -128,35 +137,61 @@ export class GitHubForge implements Forge {
     };
   }
 
+  /**
+   * One query names the branch and reads the first READ_BATCH paths; the rest are read in
+   * parallel batches from that same commit (`object(oid:)`), so the snapshot stays consistent
+   * and no query grows to hundreds of `file` fields, which GitHub answers with a timeout.
+   */
   async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
-    const variables: Record<string, string> = { owner: this.owner, name: this.name, ref: `refs/heads/${branch}` };
-    const declarations = paths.map((p, i) => {
-      variables[`p${i}`] = p;
-      return `, $p${i}: String!`;
-    });
-    const fields = paths.map(
-      (_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`,
-    );
-    const query = `query($owner: String!, $name: String!, $ref: String!${declarations.join("")}) {
-  repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} } } }
-}`;
+    const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
     const data = await this.graphql<{ repository: { ref: { target: CommitFields } | null } | null }>(
-      query,
-      variables,
+      this.filesQuery("ref(qualifiedName: $at) { target {", first),
+      { ...this.fileVariables(first), at: `refs/heads/${branch}` },
       `read ${branch}`,
     );
     const target = data.repository?.ref?.target;
     if (!target) throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
     const files = new Map<string, string>();
+    this.collect(first, target, files);
+    const more = await Promise.all(
+      rest.map((batch) =>
+        this.graphql<{ repository: { object: CommitFields } }>(
+          this.filesQuery("object(oid: $at) {", batch),
+          { ...this.fileVariables(batch), at: target.oid },
+          `read ${branch} at ${target.oid.slice(0, 12)}`,
+        ),
+      ),
+    );
+    more.forEach((batch, i) => this.collect(rest[i] as string[], batch.repository.object, files));
+    return { branch, head: target.oid, files };
+  }
+
+  /** `repository { <at> oid ... on Commit { f0: file(path: $p0) ... } }`, `$at` a ref name or an oid. */
+  private filesQuery(at: string, paths: string[]): string {
+    const declarations = paths.map((_, i) => `, $p${i}: String!`).join("");
+    const fields = paths.map(
+      (_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`,
+    );
+    const type = at.startsWith("object") ? "GitObjectID" : "String";
+    const close = at.startsWith("object") ? "}" : "} }";
+    return `query($owner: String!, $name: String!, $at: ${type}!${declarations}) {
+  repository(owner: $owner, name: $name) { ${at} oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} ${close} }
+}`;
+  }
+
+  private fileVariables(paths: string[]): Record<string, string> {
+    return { owner: this.owner, name: this.name, ...Object.fromEntries(paths.map((p, i) => [`p${i}`, p])) };
+  }
+
+  private collect(paths: string[], commit: CommitFields, into: Map<string, string>): void {
     paths.forEach((path, i) => {
-      const entry = target[`f${i}`];
+      const entry = commit[`f${i}`];
       const blob = typeof entry === "object" ? entry?.object : undefined;
       if (!blob) return;
       if (blob.isBinary || blob.text === null) throw new ForgeError(`${path} in ${this.repo} is not a text file`);
       if (blob.isTruncated) throw new ForgeError(`${path} in ${this.repo} is too large to read through the API`);
-      files.set(path, blob.text);
+      into.set(path, blob.text);
     });
-    return { branch, head: target.oid, files };
   }
 
   async commitFiles(request: CommitRequest): Promise<CommitOutcome> {

@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { REPO, testForge, TOKEN } from "../helpers/forge.js";
+import { setImageRemote } from "../../src/commands/set-image-remote.js";
+import { CONFIG_FILES, REPO, testForge, TOKEN } from "../helpers/forge.js";
 
 // Issue 14, item 12: GitHub pages statuses and check runs (at most 100 a page).
+const FLEET = 110;
+const FILES: Record<string, string> = { ...CONFIG_FILES };
+for (let i = 0; i < FLEET; i++) FILES[`fleet/app-${i}/kustomization.yaml`] = `images:\n- name: web\n  newTag: "1"\n`;
+
 describe("GitHub as it is", async () => {
-  const f = await testForge();
+  const f = await testForge({ files: FILES });
   const forge = f.client("github");
   const post = (path: string, body: unknown) =>
     fetch(`${f.apiUrl("github")}/repos/${REPO.github}${path}`, {
@@ -12,6 +17,16 @@ describe("GitHub as it is", async () => {
       headers: { authorization: `token ${TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify(body),
     });
+
+  it("reads 330 candidate paths in batches from one commit, where one query would time out", async () => {
+    const paths = Array.from({ length: FLEET }, (_, i) => `fleet/app-${i}`);
+    f.running.resetStats();
+    const result = await setImageRemote({ forge, branch: "main", paths, images: ["web:2"] });
+    assert.equal(result.files.length, FLEET);
+    for (const i of [0, 57, FLEET - 1])
+      assert.match(f.git("github", "show", `main:fleet/app-${i}/kustomization.yaml`), /newTag: "2"/);
+    assert.equal(f.running.stats().byEndpoint["POST /github/api/graphql"], Math.ceil((FLEET * 3) / 100) + 1);
+  });
 
   it("reads every page of statuses and check runs before saying a check is missing", async () => {
     const sha = f.git("github", "rev-parse", "main");
