@@ -88645,6 +88645,8 @@ async function setImageRemote(options) {
     const mode = options.mode ?? "commit";
     const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
     const startedAt = Date.now();
+    /** The head the last refused commit was made on: it may have landed all the same. */
+    let refusedOn;
     for (let attempt = 1;; attempt++) {
         const base = await options.forge.readFiles(options.branch, candidates);
         const plan = planEdits(base, dirs, specs);
@@ -88657,8 +88659,12 @@ async function setImageRemote(options) {
             branch: target,
             diff,
         };
-        if (plan.changes.length === 0)
+        if (plan.changes.length === 0) {
+            const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
+            if (landed)
+                return { ...result, changed: true, commit: landed.sha, files: landed.files };
             return { ...result, files: [] };
+        }
         if (options.dryRun)
             return { ...result, changed: true };
         const outcome = mode === "pull-request"
@@ -88673,6 +88679,7 @@ async function setImageRemote(options) {
             return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
         if (outcome.kind === "committed")
             return { ...result, changed: true, commit: outcome.sha };
+        refusedOn = mode === "commit" ? base.head : undefined;
         const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
         const elapsed = Date.now() - startedAt;
         if (elapsed + delay > timeoutMs) {
@@ -88681,6 +88688,18 @@ async function setImageRemote(options) {
         log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
         await sleep(delay);
     }
+}
+/**
+ * A commit whose answer was lost (a timeout or a 5xx after the host committed) is sent again by
+ * the transport and refused by the compare-and-swap; the re-read then finds nothing to do. The
+ * commit with this run's message on top of the refused head is this run's: report it as made.
+ */
+async function landedAnyway(forge, refusedOn, head, message) {
+    const { commits, files } = await forge.compare(refusedOn, head);
+    // GitHub stores headline and body with one blank line between: compare words, not spacing.
+    const words = (text) => text.replace(/\s+/g, " ").trim();
+    const ours = commits.find((c) => words(c.message) === words(message));
+    return ours && { sha: ours.sha, files };
 }
 /** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
 function planEdits(snapshot, dirs, specs) {

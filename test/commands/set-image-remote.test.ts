@@ -222,6 +222,31 @@ for (const { kind, gitlabVersion, label } of HOSTS) {
       assert.match(show(STAGING), /newTag: "4\.5"/);
     });
 
+    it("reports the commit it made when the host's answer was lost and the resend was refused", async () => {
+      const before = Number(f.git(kind, "rev-list", "--count", "main"));
+      const endpoint =
+        kind === "github" ? "POST /github/api/graphql" : "POST /gitlab/api/v4/projects/:id/repository/commits";
+      // GitHub: the second GraphQL request is the commit (the first reads the files).
+      f.running.faults.set([
+        { endpoint, status: 502, afterHandling: true, times: 1, ...(kind === "github" ? { everyNth: 2 } : {}) },
+      ]);
+      let result;
+      try {
+        result = await setImageRemote({
+          forge: f.client(kind, { retry: QUICK_RETRY }),
+          branch: "main",
+          paths: PATHS,
+          images: ["web:4.7"],
+        });
+      } finally {
+        f.running.faults.clear();
+      }
+      assert.equal(Number(f.git(kind, "rev-list", "--count", "main")), before + 1, "one commit, not two");
+      assert.equal(result.changed, true);
+      assert.equal(result.commit, f.git(kind, "rev-parse", "main"));
+      assert.deepEqual(result.files.sort(), [PRODUCTION, STAGING].sort());
+    });
+
     it("survives injected 502s and connection resets", async () => {
       const before = Number(f.git(kind, "rev-list", "--count", "main"));
       f.running.faults.set([
