@@ -6,7 +6,7 @@ import { promotionBranch } from "../../src/commands/promote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import { forgeProcess, PRODUCTION, REPO, STAGING, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
-import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
+import { runComponentJob } from "../helpers/gitlab-ci-local.js";
 import { CLI } from "../helpers/run-node.js";
 
 // Issue 13, item 1, with the real bundles: a commit pushed to the promotion branch while
@@ -77,30 +77,19 @@ describe("promote --merge now against a push while it waits, with the real bundl
 
   it("the GitLab component fails naming the pushed commit, and merges nothing", async () => {
     const pushed = foreignPush("gitlab");
-    const ci = {
-      stages: ["deploy"],
-      include: [
-        {
-          local: "templates/promote.yml",
-          inputs: {
-            cli: `node ${CLI}`,
-            repo: REPO.gitlab,
-            from: FROM,
-            to: TO,
-            "api-url": f.apiUrl("gitlab"),
-            merge: "now",
-            timeout: "30",
-          },
-        },
-      ],
-    };
-    const dir = gitlabProject({ ".gitlab-ci.yml": JSON.stringify(ci) });
-    const r = gitlabCiLocal(dir, [
-      "--force-shell-executor",
-      "--variable",
-      `GITOPS_TOKEN=${TOKEN}`,
-      "gitops-ci-promote",
-    ]);
+    const r = runComponentJob(
+      "promote",
+      {
+        cli: `node ${CLI}`,
+        repo: REPO.gitlab,
+        from: FROM,
+        to: TO,
+        "api-url": f.apiUrl("gitlab"),
+        merge: "now",
+        timeout: "30",
+      },
+      TOKEN,
+    );
     assert.notEqual(r.status, 0, r.output);
     assertNotMerged("gitlab", await pushed(), r.output);
   });

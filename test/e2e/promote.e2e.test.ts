@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { promotionBranch } from "../../src/commands/promote.js";
 import { forgeProcess, PRODUCTION, REPO, STAGING, TOKEN } from "../helpers/forge.js";
 import { runAction } from "../helpers/github-runner.js";
-import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
+import { runComponentJob } from "../helpers/gitlab-ci-local.js";
 import { CLI, runNode } from "../helpers/run-node.js";
 
 const FROM = "apps/web/overlays/staging";
@@ -92,29 +92,19 @@ describe("promote end to end against the forge process", async () => {
   });
 
   it("the GitLab component opens the merge request and hands its outputs to later jobs", () => {
-    const ci = {
-      stages: ["deploy"],
-      include: [
-        {
-          local: "templates/promote.yml",
-          inputs: {
-            cli: `node ${CLI}`,
-            repo: REPO.gitlab,
-            from: FROM,
-            to: TO,
-            "api-url": f.apiUrl("gitlab"),
-            labels: "promotion,web",
-          },
-        },
-      ],
-    };
-    const dir = gitlabProject({ ".gitlab-ci.yml": JSON.stringify(ci) });
-    const r = gitlabCiLocal(dir, [
-      "--force-shell-executor",
-      "--variable",
-      `GITOPS_TOKEN=${TOKEN}`,
-      "gitops-ci-promote",
-    ]);
+    const r = runComponentJob(
+      "promote",
+      {
+        cli: `node ${CLI}`,
+        repo: REPO.gitlab,
+        from: FROM,
+        to: TO,
+        "api-url": f.apiUrl("gitlab"),
+        labels: "promotion,web",
+      },
+      TOKEN,
+    );
+    const dir = r.dir;
     captured.push(r.output);
     assert.equal(r.status, 0, r.output);
     assert.match(f.git("gitlab", "show", `${BRANCH}:${PRODUCTION}`), /newTag: "1\.4\.0"/);

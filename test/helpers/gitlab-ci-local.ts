@@ -29,3 +29,19 @@ export function gitlabCiLocal(dir: string, args: string[]) {
   const r = spawnSync(GITLAB_CI_LOCAL, args, { cwd: dir, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
   return { status: r.status, stdout: r.stdout, output: `${r.stdout}${r.stderr}` };
 }
+
+/**
+ * One component job, as a project including the component runs it: `.gitlab-ci.yml` includes
+ * `templates/<component>.yml` with the inputs, and the job runs with the token as a variable.
+ */
+export function runComponentJob(component: string, inputs: Record<string, string>, token: string) {
+  const ci = { stages: ["deploy"], include: [{ local: `templates/${component}.yml`, inputs }] };
+  const dir = gitlabProject({ ".gitlab-ci.yml": JSON.stringify(ci) });
+  const run = gitlabCiLocal(dir, [
+    "--force-shell-executor",
+    "--variable",
+    `GITOPS_TOKEN=${token}`,
+    `gitops-ci-${component}`,
+  ]);
+  return { ...run, dir };
+}
