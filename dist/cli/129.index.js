@@ -147,7 +147,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/gate/references.ts
 var references = __webpack_require__(63537);
+// EXTERNAL MODULE: ./src/commands/set-image-remote.ts + 1 modules
+var set_image_remote = __webpack_require__(36167);
 ;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+
 
 
 
@@ -180,7 +183,9 @@ async function sourceInputs(forge, branch, from, fromFile, fromText) {
                     files.push(target);
             }
         }
-        const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
+        const found = builds.length
+            ? await forge.readFiles(branch, (0,set_image_remote/* kustomizationCandidates */.gj)([...new Set(builds)]))
+            : undefined;
         level = [];
         for (const target of new Set(builds)) {
             const file = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(target, n)).find((f) => found?.files.has(f));
@@ -215,9 +220,6 @@ async function newestCommitOf(forge, branch, paths) {
     }
     return newest?.sha;
 }
-function candidates(dirs) {
-    return [...new Set(dirs)].flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(d, n)));
-}
 function parsed(file, text) {
     const lines = new dist/* LineCounter */.HN();
     return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
@@ -227,8 +229,6 @@ function parsed(file, text) {
 var branch_name = __webpack_require__(37058);
 // EXTERNAL MODULE: ./src/proposal/ownership.ts
 var ownership = __webpack_require__(15735);
-// EXTERNAL MODULE: ./src/commands/set-image-remote.ts + 1 modules
-var set_image_remote = __webpack_require__(36167);
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -322,10 +322,12 @@ async function promoteTarget(options, snapshot, file, values, log) {
         autoMerge: false,
         merged: false,
     };
-    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, options.branch, [file]);
-    const open = proposal.open;
     if (values.plan.length === 0) {
-        if (open && !options.dryRun) {
+        // Nothing to write: only an open PR/MR to close matters, not what its branch holds.
+        const open = options.dryRun
+            ? undefined
+            : (await forge.changeRequestsFrom(branch, options.branch)).find((r) => r.state === "open");
+        if (open) {
             await forge.comment(open.number, `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`);
             await forge.closeChangeRequest(open.number);
             log(`${values.to} caught up with ${values.from}: closed #${open.number}`);
@@ -335,6 +337,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
+    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, options.branch, [file]);
+    const open = proposal.open;
     (0,ownership/* refuseForeignCommits */.ri)(proposal);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !(0,bump/* bumpAllowed */.n)(i.bump, level));

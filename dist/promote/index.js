@@ -88266,80 +88266,33 @@ function looksRemote(value) {
         /[^/]\/\/[^/]/.test(value));
 }
 
-;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+;// CONCATENATED MODULE: ./src/messages/commit-message.ts
 
-
-
-
-/** Bounds on the walk through the API: one read per level, and not more paths than this. */
-const MAX_DEPTH = 8;
-const MAX_PATHS = 64;
 /**
- * What the source root renders from, as paths a commit can touch: its directory, and every
- * directory (a kustomization it builds) or file outside it that its kustomizations name, read
- * through the API one level at a time. Remote references have no commit here and are left out.
+ * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
+ * The default links back to the app-repo commit and the CI run when they are known.
  */
-async function sourceInputs(forge, branch, from, fromFile, fromText) {
-    const dirs = [from];
-    const files = [];
-    const covered = (p) => [...dirs, ...files].some((d) => p === d || p.startsWith(`${d}/`));
-    let level = [{ file: fromFile, text: fromText }];
-    for (let depth = 0; depth < MAX_DEPTH && level.length && dirs.length + files.length < MAX_PATHS; depth++) {
-        const builds = [];
-        for (const k of level) {
-            for (const ref of referencesOf(parsed(k.file, k.text), new Map())) {
-                if (looksRemote(ref.value))
-                    continue;
-                const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(ref.baseDir, ref.value));
-                if (target.startsWith("..") || covered(target))
-                    continue;
-                if (ref.kind === "build")
-                    builds.push(target);
-                else
-                    files.push(target);
-            }
-        }
-        const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
-        level = [];
-        for (const target of new Set(builds)) {
-            const file = kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(target, n)).find((f) => found?.files.has(f));
-            if (!file) {
-                if (!covered(target))
-                    files.push(target);
-                continue;
-            }
-            if (covered(target))
-                continue;
-            dirs.push(target);
-            level.push({ file, text: found?.files.get(file) });
-        }
-    }
-    return [...dirs, ...files].slice(0, MAX_PATHS);
+function commit_message_renderCommitMessage(template, values) {
+    const fields = {
+        images: values.images.join(", "),
+        paths: values.paths.join(", "),
+        source_repo: values.source.repo ?? "",
+        source_sha: values.source.sha ?? "",
+        run_url: values.source.runUrl ?? "",
+    };
+    if (template === undefined)
+        return defaultMessage(fields.images, fields.paths, values.source);
+    return fillTemplate("--message", template, fields);
 }
-/**
- * The newest of the last commits that touched each path: the one the others are ancestors of
- * (commit dates tie within a second, and automation commits faster); by committer date only
- * between commits on parallel lines of history.
- */
-async function newestCommitOf(forge, branch, paths) {
-    const found = (await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)))).filter((c) => c !== undefined);
-    const distinct = [...new Map(found.map((c) => [c.sha, c])).values()];
-    let newest = distinct[0];
-    for (const candidate of distinct.slice(1)) {
-        if (!newest || (await forge.compare(newest.sha, candidate.sha)).commits.length === 0)
-            continue;
-        const behind = (await forge.compare(candidate.sha, newest.sha)).commits.length > 0;
-        if (!behind || Date.parse(candidate.date) > Date.parse(newest.date))
-            newest = candidate;
-    }
-    return newest?.sha;
-}
-function candidates(dirs) {
-    return [...new Set(dirs)].flatMap((d) => kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(d, n)));
-}
-function parsed(file, text) {
-    const lines = new dist/* LineCounter */.HN();
-    return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
+function defaultMessage(images, paths, source) {
+    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
+    if (source.commitUrl)
+        lines.push(`Source: ${source.commitUrl}`);
+    else if (source.repo)
+        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
+    if (source.runUrl)
+        lines.push(`Run: ${source.runUrl}`);
+    return lines.join("\n");
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -88437,35 +88390,6 @@ function describeCommit(commit) {
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-;// CONCATENATED MODULE: ./src/messages/commit-message.ts
-
-/**
- * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
- * The default links back to the app-repo commit and the CI run when they are known.
- */
-function commit_message_renderCommitMessage(template, values) {
-    const fields = {
-        images: values.images.join(", "),
-        paths: values.paths.join(", "),
-        source_repo: values.source.repo ?? "",
-        source_sha: values.source.sha ?? "",
-        run_url: values.source.runUrl ?? "",
-    };
-    if (template === undefined)
-        return defaultMessage(fields.images, fields.paths, values.source);
-    return fillTemplate("--message", template, fields);
-}
-function defaultMessage(images, paths, source) {
-    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
-    if (source.commitUrl)
-        lines.push(`Source: ${source.commitUrl}`);
-    else if (source.repo)
-        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
-    if (source.runUrl)
-        lines.push(`Run: ${source.runUrl}`);
-    return lines.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/files/temp-file.ts
@@ -88772,6 +88696,82 @@ async function proposeChange(forge, proposal, head, message) {
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
+;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+
+
+
+
+
+/** Bounds on the walk through the API: one read per level, and not more paths than this. */
+const MAX_DEPTH = 8;
+const MAX_PATHS = 64;
+/**
+ * What the source root renders from, as paths a commit can touch: its directory, and every
+ * directory (a kustomization it builds) or file outside it that its kustomizations name, read
+ * through the API one level at a time. Remote references have no commit here and are left out.
+ */
+async function sourceInputs(forge, branch, from, fromFile, fromText) {
+    const dirs = [from];
+    const files = [];
+    const covered = (p) => [...dirs, ...files].some((d) => p === d || p.startsWith(`${d}/`));
+    let level = [{ file: fromFile, text: fromText }];
+    for (let depth = 0; depth < MAX_DEPTH && level.length && dirs.length + files.length < MAX_PATHS; depth++) {
+        const builds = [];
+        for (const k of level) {
+            for (const ref of referencesOf(parsed(k.file, k.text), new Map())) {
+                if (looksRemote(ref.value))
+                    continue;
+                const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(ref.baseDir, ref.value));
+                if (target.startsWith("..") || covered(target))
+                    continue;
+                if (ref.kind === "build")
+                    builds.push(target);
+                else
+                    files.push(target);
+            }
+        }
+        const found = builds.length
+            ? await forge.readFiles(branch, kustomizationCandidates([...new Set(builds)]))
+            : undefined;
+        level = [];
+        for (const target of new Set(builds)) {
+            const file = kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(target, n)).find((f) => found?.files.has(f));
+            if (!file) {
+                if (!covered(target))
+                    files.push(target);
+                continue;
+            }
+            if (covered(target))
+                continue;
+            dirs.push(target);
+            level.push({ file, text: found?.files.get(file) });
+        }
+    }
+    return [...dirs, ...files].slice(0, MAX_PATHS);
+}
+/**
+ * The newest of the last commits that touched each path: the one the others are ancestors of
+ * (commit dates tie within a second, and automation commits faster); by committer date only
+ * between commits on parallel lines of history.
+ */
+async function newestCommitOf(forge, branch, paths) {
+    const found = (await Promise.all(paths.map((p) => forge.lastCommitTouching(branch, p)))).filter((c) => c !== undefined);
+    const distinct = [...new Map(found.map((c) => [c.sha, c])).values()];
+    let newest = distinct[0];
+    for (const candidate of distinct.slice(1)) {
+        if (!newest || (await forge.compare(newest.sha, candidate.sha)).commits.length === 0)
+            continue;
+        const behind = (await forge.compare(candidate.sha, newest.sha)).commits.length > 0;
+        if (!behind || Date.parse(candidate.date) > Date.parse(newest.date))
+            newest = candidate;
+    }
+    return newest?.sha;
+}
+function parsed(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -88865,10 +88865,12 @@ async function promoteTarget(options, snapshot, file, values, log) {
         autoMerge: false,
         merged: false,
     };
-    const proposal = await ownership_readProposal(forge, branch, options.branch, [file]);
-    const open = proposal.open;
     if (values.plan.length === 0) {
-        if (open && !options.dryRun) {
+        // Nothing to write: only an open PR/MR to close matters, not what its branch holds.
+        const open = options.dryRun
+            ? undefined
+            : (await forge.changeRequestsFrom(branch, options.branch)).find((r) => r.state === "open");
+        if (open) {
             await forge.comment(open.number, `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`);
             await forge.closeChangeRequest(open.number);
             log(`${values.to} caught up with ${values.from}: closed #${open.number}`);
@@ -88878,6 +88880,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
+    const proposal = await ownership_readProposal(forge, branch, options.branch, [file]);
+    const open = proposal.open;
     ownership_refuseForeignCommits(proposal);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
@@ -94326,6 +94330,15 @@ function withCommentId(body) {
     return { body: `${body}\n\n${id}`, id };
 }
 
+;// CONCATENATED MODULE: ./src/forge/batches.ts
+/** `items` in runs of at most `size`, in order; none for none. */
+function batchesOf(items, size) {
+    const batches = [];
+    for (let i = 0; i < items.length; i += size)
+        batches.push(items.slice(i, i + size));
+    return batches;
+}
+
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
 
 /**
@@ -94444,15 +94457,10 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
 const Client = dist_src_Octokit.plugin(retry, throttling);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-function batchesOf(items, size) {
-    const batches = [];
-    for (let i = 0; i < items.length; i += size)
-        batches.push(items.slice(i, i + size));
-    return batches.length ? batches : [[]];
-}
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
 const ZERO_OID = "0".repeat(40);
@@ -94528,24 +94536,24 @@ class GitHubForge {
      */
     async readFiles(branch, paths) {
         const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
-        const data = await this.graphql(this.filesQuery("ref(qualifiedName: $at) { target {", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
+        const data = await this.graphql(this.filesQuery("ref", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
             throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
         const files = new Map();
         this.collect(first, target, files);
-        const more = await Promise.all(rest.map((batch) => this.graphql(this.filesQuery("object(oid: $at) {", batch), { ...this.fileVariables(batch), at: target.oid }, `read ${branch} at ${target.oid.slice(0, 12)}`)));
+        const more = await Promise.all(rest.map((batch) => this.graphql(this.filesQuery("object", batch), { ...this.fileVariables(batch), at: target.oid }, `read ${branch} at ${target.oid.slice(0, 12)}`)));
         more.forEach((batch, i) => this.collect(rest[i], batch.repository.object, files));
         return { branch, head: target.oid, files };
     }
-    /** `repository { <at> oid ... on Commit { f0: file(path: $p0) ... } }`, `$at` a ref name or an oid. */
+    /** The files of one commit: the branch's head (`$at` a ref name), or a commit by oid. */
     filesQuery(at, paths) {
         const declarations = paths.map((_, i) => `, $p${i}: String!`).join("");
         const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
-        const type = at.startsWith("object") ? "GitObjectID" : "String";
-        const close = at.startsWith("object") ? "}" : "} }";
-        return `query($owner: String!, $name: String!, $at: ${type}!${declarations}) {
-  repository(owner: $owner, name: $name) { ${at} oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} ${close} }
+        const commit = `oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""}`;
+        const selection = at === "ref" ? `ref(qualifiedName: $at) { target { ${commit} } }` : `object(oid: $at) { ${commit} }`;
+        return `query($owner: String!, $name: String!, $at: ${at === "ref" ? "String" : "GitObjectID"}!${declarations}) {
+  repository(owner: $owner, name: $name) { ${selection} }
 }`;
     }
     fileVariables(paths) {
@@ -94997,6 +95005,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
@@ -95051,10 +95060,7 @@ class GitLabForge {
      */
     async readFiles(branch, paths) {
         const head = await this.branchHead(branch);
-        const batches = [];
-        for (let i = 0; i < paths.length; i += gitlab_READ_BATCH)
-            batches.push(paths.slice(i, i + gitlab_READ_BATCH));
-        const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
+        const read = await Promise.all(batchesOf(paths, gitlab_READ_BATCH).map((batch) => this.readBlobs(head, batch)));
         return { branch, head, files: new Map(read.flat()) };
     }
     /** One batch: fewer paths than a page holds (100 nodes), so one request reads them all. */

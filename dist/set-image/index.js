@@ -90988,6 +90988,15 @@ function withCommentId(body) {
     return { body: `${body}\n\n${id}`, id };
 }
 
+;// CONCATENATED MODULE: ./src/forge/batches.ts
+/** `items` in runs of at most `size`, in order; none for none. */
+function batchesOf(items, size) {
+    const batches = [];
+    for (let i = 0; i < items.length; i += size)
+        batches.push(items.slice(i, i + size));
+    return batches;
+}
+
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
 
 /**
@@ -91106,15 +91115,10 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
 const Client = dist_src_Octokit.plugin(retry, throttling);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-function batchesOf(items, size) {
-    const batches = [];
-    for (let i = 0; i < items.length; i += size)
-        batches.push(items.slice(i, i + size));
-    return batches.length ? batches : [[]];
-}
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
 const ZERO_OID = "0".repeat(40);
@@ -91190,24 +91194,24 @@ class GitHubForge {
      */
     async readFiles(branch, paths) {
         const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
-        const data = await this.graphql(this.filesQuery("ref(qualifiedName: $at) { target {", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
+        const data = await this.graphql(this.filesQuery("ref", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
             throw new BranchNotFoundError(`branch "${branch}" does not exist in ${this.repo}`);
         const files = new Map();
         this.collect(first, target, files);
-        const more = await Promise.all(rest.map((batch) => this.graphql(this.filesQuery("object(oid: $at) {", batch), { ...this.fileVariables(batch), at: target.oid }, `read ${branch} at ${target.oid.slice(0, 12)}`)));
+        const more = await Promise.all(rest.map((batch) => this.graphql(this.filesQuery("object", batch), { ...this.fileVariables(batch), at: target.oid }, `read ${branch} at ${target.oid.slice(0, 12)}`)));
         more.forEach((batch, i) => this.collect(rest[i], batch.repository.object, files));
         return { branch, head: target.oid, files };
     }
-    /** `repository { <at> oid ... on Commit { f0: file(path: $p0) ... } }`, `$at` a ref name or an oid. */
+    /** The files of one commit: the branch's head (`$at` a ref name), or a commit by oid. */
     filesQuery(at, paths) {
         const declarations = paths.map((_, i) => `, $p${i}: String!`).join("");
         const fields = paths.map((_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`);
-        const type = at.startsWith("object") ? "GitObjectID" : "String";
-        const close = at.startsWith("object") ? "}" : "} }";
-        return `query($owner: String!, $name: String!, $at: ${type}!${declarations}) {
-  repository(owner: $owner, name: $name) { ${at} oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} ${close} }
+        const commit = `oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""}`;
+        const selection = at === "ref" ? `ref(qualifiedName: $at) { target { ${commit} } }` : `object(oid: $at) { ${commit} }`;
+        return `query($owner: String!, $name: String!, $at: ${at === "ref" ? "String" : "GitObjectID"}!${declarations}) {
+  repository(owner: $owner, name: $name) { ${selection} }
 }`;
     }
     fileVariables(paths) {
@@ -91659,6 +91663,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
@@ -91713,10 +91718,7 @@ class GitLabForge {
      */
     async readFiles(branch, paths) {
         const head = await this.branchHead(branch);
-        const batches = [];
-        for (let i = 0; i < paths.length; i += gitlab_READ_BATCH)
-            batches.push(paths.slice(i, i + gitlab_READ_BATCH));
-        const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
+        const read = await Promise.all(batchesOf(paths, gitlab_READ_BATCH).map((batch) => this.readBlobs(head, batch)));
         return { branch, head, files: new Map(read.flat()) };
     }
     /** One batch: fewer paths than a page holds (100 nodes), so one request reads them all. */

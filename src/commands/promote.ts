@@ -187,10 +187,12 @@ async function promoteTarget(
     autoMerge: false,
     merged: false,
   };
-  const proposal = await readProposal(forge, branch, options.branch, [file]);
-  const open = proposal.open;
   if (values.plan.length === 0) {
-    if (open && !options.dryRun) {
+    // Nothing to write: only an open PR/MR to close matters, not what its branch holds.
+    const open = options.dryRun
+      ? undefined
+      : (await forge.changeRequestsFrom(branch, options.branch)).find((r) => r.state === "open");
+    if (open) {
       await forge.comment(
         open.number,
         `Closed by gitops-ci promote: \`${values.to}\` already runs what \`${values.from}\` runs; nothing is left to promote.`,
@@ -202,6 +204,8 @@ async function promoteTarget(
     return result;
   }
   if (options.dryRun) return { ...result, changed: true };
+  const proposal = await readProposal(forge, branch, options.branch, [file]);
+  const open = proposal.open;
   refuseForeignCommits(proposal);
 
   const level = options.autoMergeLevel ?? "any";

@@ -23,6 +23,7 @@ import {
   type ReplaceBranchRequest,
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
+import { batchesOf } from "./batches.js";
 import { createOnce } from "./create-once.js";
 import { proxyAwareFetch, REFUSED_REDIRECT_STATUS } from "./http.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
@@ -31,12 +32,6 @@ const Client = Octokit.plugin(retry, throttling);
 
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-
-function batchesOf<T>(items: T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches.length ? batches : [[]];
-}
 
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
@@ -145,7 +140,7 @@ export class GitHubForge implements Forge {
   async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
     const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
     const data = await this.graphql<{ repository: { ref: { target: CommitFields } | null } | null }>(
-      this.filesQuery("ref(qualifiedName: $at) { target {", first),
+      this.filesQuery("ref", first),
       { ...this.fileVariables(first), at: `refs/heads/${branch}` },
       `read ${branch}`,
     );
@@ -156,7 +151,7 @@ export class GitHubForge implements Forge {
     const more = await Promise.all(
       rest.map((batch) =>
         this.graphql<{ repository: { object: CommitFields } }>(
-          this.filesQuery("object(oid: $at) {", batch),
+          this.filesQuery("object", batch),
           { ...this.fileVariables(batch), at: target.oid },
           `read ${branch} at ${target.oid.slice(0, 12)}`,
         ),
@@ -166,16 +161,17 @@ export class GitHubForge implements Forge {
     return { branch, head: target.oid, files };
   }
 
-  /** `repository { <at> oid ... on Commit { f0: file(path: $p0) ... } }`, `$at` a ref name or an oid. */
-  private filesQuery(at: string, paths: string[]): string {
+  /** The files of one commit: the branch's head (`$at` a ref name), or a commit by oid. */
+  private filesQuery(at: "ref" | "object", paths: string[]): string {
     const declarations = paths.map((_, i) => `, $p${i}: String!`).join("");
     const fields = paths.map(
       (_, i) => `f${i}: file(path: $p${i}) { object { ... on Blob { text isBinary isTruncated } } }`,
     );
-    const type = at.startsWith("object") ? "GitObjectID" : "String";
-    const close = at.startsWith("object") ? "}" : "} }";
-    return `query($owner: String!, $name: String!, $at: ${type}!${declarations}) {
-  repository(owner: $owner, name: $name) { ${at} oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""} ${close} }
+    const commit = `oid${fields.length ? ` ... on Commit { ${fields.join(" ")} }` : ""}`;
+    const selection =
+      at === "ref" ? `ref(qualifiedName: $at) { target { ${commit} } }` : `object(oid: $at) { ${commit} }`;
+    return `query($owner: String!, $name: String!, $at: ${at === "ref" ? "String" : "GitObjectID"}!${declarations}) {
+  repository(owner: $owner, name: $name) { ${selection} }
 }`;
   }
 

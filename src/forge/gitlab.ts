@@ -21,6 +21,7 @@ import {
   type ReplaceBranchRequest,
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
+import { batchesOf } from "./batches.js";
 import { createOnce } from "./create-once.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy, sleep } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
@@ -117,9 +118,7 @@ export class GitLabForge implements Forge {
    */
   async readFiles(branch: string, paths: string[]): Promise<BranchSnapshot> {
     const head = await this.branchHead(branch);
-    const batches: string[][] = [];
-    for (let i = 0; i < paths.length; i += READ_BATCH) batches.push(paths.slice(i, i + READ_BATCH));
-    const read = await Promise.all(batches.map((batch) => this.readBlobs(head, batch)));
+    const read = await Promise.all(batchesOf(paths, READ_BATCH).map((batch) => this.readBlobs(head, batch)));
     return { branch, head, files: new Map(read.flat()) };
   }
 

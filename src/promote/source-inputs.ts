@@ -3,6 +3,7 @@ import { LineCounter, parseAllDocuments } from "yaml";
 import type { Forge } from "../forge/forge.js";
 import { looksRemote, referencesOf } from "../gate/references.js";
 import type { SourceFile } from "../gate/source-files.js";
+import { kustomizationCandidates } from "../commands/set-image-remote.js";
 import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
 
 /** Bounds on the walk through the API: one read per level, and not more paths than this. */
@@ -36,7 +37,9 @@ export async function sourceInputs(
         else files.push(target);
       }
     }
-    const found = builds.length ? await forge.readFiles(branch, candidates(builds)) : undefined;
+    const found = builds.length
+      ? await forge.readFiles(branch, kustomizationCandidates([...new Set(builds)]))
+      : undefined;
     level = [];
     for (const target of new Set(builds)) {
       const file = KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(target, n)).find((f) => found?.files.has(f));
@@ -69,10 +72,6 @@ export async function newestCommitOf(forge: Forge, branch: string, paths: string
     if (!behind || Date.parse(candidate.date) > Date.parse(newest.date)) newest = candidate;
   }
   return newest?.sha;
-}
-
-function candidates(dirs: string[]): string[] {
-  return [...new Set(dirs)].flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(d, n)));
 }
 
 function parsed(file: string, text: string): SourceFile {
