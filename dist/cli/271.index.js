@@ -515,11 +515,34 @@ class GitHubForge {
                 return all;
         }
     }
-    /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+    /**
+     * A check run with every finding as an annotation. Only GitHub Apps may write check runs (a
+     * PAT or OAuth token is refused, whatever its scopes): then the verdict becomes a commit status
+     * of the same name, which branch protection can require just the same, without annotations.
+     */
     async publishCheck(sha, check) {
-        const batches = [];
-        for (let i = 0; i < check.annotations.length; i += 50)
-            batches.push(check.annotations.slice(i, i + 50));
+        try {
+            return { as: "check-run", url: await this.createCheckRun(sha, check) };
+        }
+        catch (error) {
+            if (!(error instanceof ChecksNeedAppError))
+                throw error;
+            await this.setCommitStatus(sha, {
+                name: check.name,
+                state: check.passed ? "success" : "failure",
+                description: check.title,
+                url: check.detailsUrl,
+            });
+            return {
+                as: "commit-status",
+                url: check.detailsUrl,
+                fallback: `GitHub lets only GitHub App tokens create check runs (${error.message}): published the commit status ${check.name} instead, which branch protection can require the same way; its findings are not annotated on the diff. Use Actions' GITHUB_TOKEN or a GitHub App installation token for the check run.`,
+            };
+        }
+    }
+    /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+    async createCheckRun(sha, check) {
+        const batches = batchesOf(check.annotations, 50);
         const output = (annotations) => ({
             title: check.title,
             summary: check.summary.slice(0, 65_000),
@@ -534,24 +557,37 @@ class GitHubForge {
                 message: a.message,
             })),
         });
-        const { data } = await this.rest(`create check run ${check.name}`, () => this.octokit.rest.checks.create({
+        const { data } = await this.checksCall(`create check run ${check.name}`, () => this.octokit.rest.checks.create({
             owner: this.owner,
             repo: this.name,
             name: check.name,
             head_sha: sha,
             status: "completed",
             conclusion: check.passed ? "success" : "failure",
+            details_url: check.detailsUrl,
             output: output(batches[0] ?? []),
         }));
         for (const batch of batches.slice(1)) {
-            await this.rest(`add annotations to check run ${check.name}`, () => this.octokit.rest.checks.update({
+            await this.checksCall(`add annotations to check run ${check.name}`, () => this.octokit.rest.checks.update({
                 owner: this.owner,
                 repo: this.name,
                 check_run_id: data.id,
                 output: output(batch),
             }));
         }
-        return { url: data.html_url ?? undefined };
+        return data.html_url ?? undefined;
+    }
+    /** The checks API's 403 for a token that is not an App's is its own error, so the caller can fall back. */
+    async checksCall(what, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const message = error.response?.data?.message ?? "";
+            if (error.status === 403 && /GitHub App|personal access token/i.test(message))
+                throw new ChecksNeedAppError(`403 ${message}`);
+            throw this.describe(error, what);
+        }
     }
     async merge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`merge pull request #${number}`, () => this.octokit.rest.pulls.merge({
@@ -660,6 +696,9 @@ function checkRunState(status, conclusion) {
     if (conclusion === "success")
         return "success";
     return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
+}
+/** The checks API refused the token because it is not a GitHub App's. */
+class ChecksNeedAppError extends Error {
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
@@ -997,8 +1036,9 @@ class GitLabForge {
             name: check.name,
             state: check.passed ? "success" : "failure",
             description: check.title,
+            url: check.detailsUrl,
         });
-        return {};
+        return { as: "commit-status", url: check.detailsUrl };
     }
     async merge(number, method, expectedHeadSha) {
         // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;

@@ -22906,10 +22906,11 @@ const CHECK_NAME = "gitops-ci/validate";
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 /** The gate's verdict as a check: every finding an annotation at its line. */
-function gateCheckOf(result) {
+function gateCheckOf(result, runUrl) {
     const s = result.summary;
     return {
         name: CHECK_NAME,
+        detailsUrl: runUrl,
         passed: !result.failed,
         title: `${s.errors} error(s), ${s.warnings} warning(s)`,
         summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
@@ -22925,15 +22926,16 @@ function gateCheckOf(result) {
 }
 /**
  * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
- * for a PR/MR, one note with the findings that every run updates in place.
+ * for a PR/MR, one note with the findings that every run updates in place. Where the check could
+ * only be a commit status, the note is where the findings are read.
  */
 async function publishVerdict(forge, result, target) {
-    const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
+    const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
     if (target.changeRequest === undefined)
-        return { checkUrl: url };
+        return { check };
     const body = (0,secrets/* redact */.E$)(`${NOTE_MARKER}\n${markdownReporter(result)}`);
     const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
-    return { checkUrl: url, note };
+    return { check, note };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -26857,8 +26859,13 @@ async function publish(result, values) {
     if (!repo || !sha)
         throw new src_errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
     const forge = await forgeFromFlags(repo, values);
-    const published = await publishVerdict(forge, result, { sha, changeRequest });
-    logLine(`published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`);
+    const published = await publishVerdict(forge, result, { sha, changeRequest, runUrl: readSourceContext().runUrl });
+    if (published.check.fallback)
+        logLine(`warning: ${published.check.fallback}`);
+    const where = published.check.url ? ` (${published.check.url})` : "";
+    const note = published.note ? `; ${published.note} the note on #${changeRequest}` : "";
+    const kind = published.check.as.replace("-", " ");
+    logLine(`published ${CHECK_NAME} on ${sha.slice(0, 12)} as a ${kind}${where}${note}`);
 }
 function positiveInteger(flag, value) {
     const n = Number(value);

@@ -91561,10 +91561,11 @@ const CHECK_NAME = "gitops-ci/validate";
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 /** The gate's verdict as a check: every finding an annotation at its line. */
-function gateCheckOf(result) {
+function gateCheckOf(result, runUrl) {
     const s = result.summary;
     return {
         name: CHECK_NAME,
+        detailsUrl: runUrl,
         passed: !result.failed,
         title: `${s.errors} error(s), ${s.warnings} warning(s)`,
         summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
@@ -91580,15 +91581,16 @@ function gateCheckOf(result) {
 }
 /**
  * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
- * for a PR/MR, one note with the findings that every run updates in place.
+ * for a PR/MR, one note with the findings that every run updates in place. Where the check could
+ * only be a commit status, the note is where the findings are read.
  */
 async function publishVerdict(forge, result, target) {
-    const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
+    const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
     if (target.changeRequest === undefined)
-        return { checkUrl: url };
+        return { check };
     const body = redact(`${NOTE_MARKER}\n${markdownReporter(result)}`);
     const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
-    return { checkUrl: url, note };
+    return { check, note };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -101435,11 +101437,34 @@ class GitHubForge {
                 return all;
         }
     }
-    /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+    /**
+     * A check run with every finding as an annotation. Only GitHub Apps may write check runs (a
+     * PAT or OAuth token is refused, whatever its scopes): then the verdict becomes a commit status
+     * of the same name, which branch protection can require just the same, without annotations.
+     */
     async publishCheck(sha, check) {
-        const batches = [];
-        for (let i = 0; i < check.annotations.length; i += 50)
-            batches.push(check.annotations.slice(i, i + 50));
+        try {
+            return { as: "check-run", url: await this.createCheckRun(sha, check) };
+        }
+        catch (error) {
+            if (!(error instanceof ChecksNeedAppError))
+                throw error;
+            await this.setCommitStatus(sha, {
+                name: check.name,
+                state: check.passed ? "success" : "failure",
+                description: check.title,
+                url: check.detailsUrl,
+            });
+            return {
+                as: "commit-status",
+                url: check.detailsUrl,
+                fallback: `GitHub lets only GitHub App tokens create check runs (${error.message}): published the commit status ${check.name} instead, which branch protection can require the same way; its findings are not annotated on the diff. Use Actions' GITHUB_TOKEN or a GitHub App installation token for the check run.`,
+            };
+        }
+    }
+    /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
+    async createCheckRun(sha, check) {
+        const batches = batchesOf(check.annotations, 50);
         const output = (annotations) => ({
             title: check.title,
             summary: check.summary.slice(0, 65_000),
@@ -101454,24 +101479,37 @@ class GitHubForge {
                 message: a.message,
             })),
         });
-        const { data } = await this.rest(`create check run ${check.name}`, () => this.octokit.rest.checks.create({
+        const { data } = await this.checksCall(`create check run ${check.name}`, () => this.octokit.rest.checks.create({
             owner: this.owner,
             repo: this.name,
             name: check.name,
             head_sha: sha,
             status: "completed",
             conclusion: check.passed ? "success" : "failure",
+            details_url: check.detailsUrl,
             output: output(batches[0] ?? []),
         }));
         for (const batch of batches.slice(1)) {
-            await this.rest(`add annotations to check run ${check.name}`, () => this.octokit.rest.checks.update({
+            await this.checksCall(`add annotations to check run ${check.name}`, () => this.octokit.rest.checks.update({
                 owner: this.owner,
                 repo: this.name,
                 check_run_id: data.id,
                 output: output(batch),
             }));
         }
-        return { url: data.html_url ?? undefined };
+        return data.html_url ?? undefined;
+    }
+    /** The checks API's 403 for a token that is not an App's is its own error, so the caller can fall back. */
+    async checksCall(what, call) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const message = error.response?.data?.message ?? "";
+            if (error.status === 403 && /GitHub App|personal access token/i.test(message))
+                throw new ChecksNeedAppError(`403 ${message}`);
+            throw this.describe(error, what);
+        }
     }
     async merge(number, method, expectedHeadSha) {
         const { data } = await this.rest(`merge pull request #${number}`, () => this.octokit.rest.pulls.merge({
@@ -101580,6 +101618,9 @@ function checkRunState(status, conclusion) {
     if (conclusion === "success")
         return "success";
     return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
+}
+/** The checks API refused the token because it is not a GitHub App's. */
+class ChecksNeedAppError extends Error {
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
@@ -101917,8 +101958,9 @@ class GitLabForge {
             name: check.name,
             state: check.passed ? "success" : "failure",
             description: check.title,
+            url: check.detailsUrl,
         });
-        return {};
+        return { as: "commit-status", url: check.detailsUrl };
     }
     async merge(number, method, expectedHeadSha) {
         // GitLab's merge method (merge commit, semi-linear, fast-forward) is a project setting;
@@ -102343,6 +102385,43 @@ function readGitHubEvent(eventPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platform/workflow-annotations.ts
+
+/** GitHub shows at most this many error, warning and notice annotations of one step; the rest vanish. */
+const ANNOTATIONS_SHOWN_PER_KIND = 10;
+const SEVERITIES = ["error", "warning", "info"];
+const KIND = { error: "error", warning: "warning", info: "notice" };
+const EMIT = {
+    error: error,
+    warning: warning,
+    info: notice,
+};
+/**
+ * Findings as workflow-command annotations, for when no check run carries them. GitHub drops
+ * every annotation past the tenth of a kind without a word, so when some would be dropped, a
+ * notice says first how many (it takes one of the notices' places, so it is never the one
+ * dropped), and those findings go to the job log as plain lines. Returns how many were not annotated.
+ */
+function annotateFindings(findings, fileOf) {
+    const of = (severity) => findings.filter((f) => f.severity === severity);
+    const overflow = SEVERITIES.some((s) => of(s).length > ANNOTATIONS_SHOWN_PER_KIND);
+    const cap = (s) => (s === "info" && overflow ? ANNOTATIONS_SHOWN_PER_KIND - 1 : ANNOTATIONS_SHOWN_PER_KIND);
+    const hidden = SEVERITIES.map((s) => ({ severity: s, findings: of(s).slice(cap(s)) })).filter((h) => h.findings.length);
+    if (hidden.length)
+        notice(`gitops-ci: ${hidden.map((h) => `${h.findings.length} more ${KIND[h.severity]}(s)`).join(", ")} not annotated: GitHub shows ${ANNOTATIONS_SHOWN_PER_KIND} annotations of each kind per step. They are listed in the job log and the job summary.`);
+    for (const severity of SEVERITIES)
+        for (const f of of(severity).slice(0, cap(severity)))
+            EMIT[severity](`${f.message}. ${f.hint}`, {
+                title: `gitops-ci: ${f.rule}`,
+                file: fileOf(f),
+                startLine: f.line,
+                startColumn: f.column,
+            });
+    for (const f of hidden.flatMap((h) => h.findings))
+        info(`${fileOf(f)}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}. ${f.hint}`);
+    return hidden.reduce((sum, h) => sum + h.findings.length, 0);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
 
 
@@ -102381,6 +102460,7 @@ function getListInput(name) {
 
 
 
+
 void runAction(async () => {
     const failOn = oneOf("fail-on", getInput("fail-on") || "error", ["error", "warning"]);
     const renderer = oneOf("renderer", getInput("renderer") || "auto", [
@@ -102401,24 +102481,10 @@ void runAction(async () => {
         schemaDir: getInput("schema-dir") || undefined,
         allowRemote: getBooleanInput("allow-remote"),
     });
-    const published = await publishCheckRun(result);
-    // Without a check run, workflow-command annotations still show each finding on the PR diff.
-    if (!published)
-        for (const f of result.findings) {
-            const properties = {
-                title: `gitops-ci: ${f.rule}`,
-                file: repoFile(result, f.file),
-                startLine: f.line,
-                startColumn: f.column,
-            };
-            const text = `${f.message}. ${f.hint}`;
-            if (f.severity === "error")
-                error(text, properties);
-            else if (f.severity === "warning")
-                warning(text, properties);
-            else
-                notice(text, properties);
-        }
+    // Without a check run's annotations, workflow commands still show findings on the PR diff.
+    const annotated = await publishCheckRun(result);
+    if (!annotated)
+        annotateFindings(result.findings, (f) => repoFile(result, f.file));
     const sarif = getInput("sarif");
     if (sarif)
         writeReportFile(sarif, REPORTERS.sarif(result));
@@ -102437,7 +102503,8 @@ void runAction(async () => {
 });
 /**
  * The check run `gitops-ci/validate` on the commit under review (a PR's head, not the merge
- * commit), its findings as annotations. False when there is no token or it cannot write checks.
+ * commit), its findings as annotations. True when those annotations were published; false when
+ * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
 async function publishCheckRun(result) {
     const token = getInput("token");
@@ -102447,9 +102514,11 @@ async function publishCheckRun(result) {
     core_setSecret(token);
     try {
         const forge = connectForge({ repo, kind: "github", token, log: info });
-        const { checkUrl } = await publishVerdict(forge, result, { sha });
-        info(`check run ${CHECK_NAME}: ${checkUrl ?? "created"}`);
-        return true;
+        const { check } = await publishVerdict(forge, result, { sha, runUrl: readSourceContext().runUrl });
+        if (check.fallback)
+            warning(check.fallback);
+        info(`${check.as.replace("-", " ")} ${CHECK_NAME}: ${check.url ?? "created"}`);
+        return check.as === "check-run";
     }
     catch (error) {
         if (!(error instanceof ForgeError))

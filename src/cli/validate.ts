@@ -7,7 +7,7 @@ import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
 import { oneOf } from "../options.js";
-import { readReviewContext } from "../platform/ci-context.js";
+import { readReviewContext, readSourceContext } from "../platform/ci-context.js";
 import { redact } from "../secrets.js";
 import { parseFlags } from "./args.js";
 import type { CliCommand } from "./command.js";
@@ -155,10 +155,12 @@ async function publish(result: ValidateResult, values: Flags): Promise<void> {
       "--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI",
     );
   const forge = await forgeFromFlags(repo, values);
-  const published = await publishVerdict(forge, result, { sha, changeRequest });
-  logLine(
-    `published ${CHECK_NAME} on ${sha.slice(0, 12)}${published.checkUrl ? ` (${published.checkUrl})` : ""}${published.note ? `; ${published.note} the note on #${changeRequest}` : ""}`,
-  );
+  const published = await publishVerdict(forge, result, { sha, changeRequest, runUrl: readSourceContext().runUrl });
+  if (published.check.fallback) logLine(`warning: ${published.check.fallback}`);
+  const where = published.check.url ? ` (${published.check.url})` : "";
+  const note = published.note ? `; ${published.note} the note on #${changeRequest}` : "";
+  const kind = published.check.as.replace("-", " ");
+  logLine(`published ${CHECK_NAME} on ${sha.slice(0, 12)} as a ${kind}${where}${note}`);
 }
 
 function positiveInteger(flag: string, value: string): number {

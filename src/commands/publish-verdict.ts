@@ -1,4 +1,4 @@
-import type { Forge, GateCheck } from "../forge/forge.js";
+import type { Forge, GateCheck, PublishedCheck } from "../forge/forge.js";
 import { markdownReporter } from "../gate/reporters/markdown.js";
 import { repoFile } from "../gate/reporters/report.js";
 import { redact } from "../secrets.js";
@@ -12,18 +12,21 @@ export const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 export interface VerdictTarget {
   sha: string;
   changeRequest?: number;
+  /** The CI run, linked from the check or status. */
+  runUrl?: string;
 }
 
 export interface PublishedVerdict {
-  checkUrl?: string;
+  check: PublishedCheck;
   note?: "created" | "updated";
 }
 
 /** The gate's verdict as a check: every finding an annotation at its line. */
-export function gateCheckOf(result: ValidateResult): GateCheck {
+export function gateCheckOf(result: ValidateResult, runUrl?: string): GateCheck {
   const s = result.summary;
   return {
     name: CHECK_NAME,
+    detailsUrl: runUrl,
     passed: !result.failed,
     title: `${s.errors} error(s), ${s.warnings} warning(s)`,
     summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
@@ -40,16 +43,17 @@ export function gateCheckOf(result: ValidateResult): GateCheck {
 
 /**
  * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
- * for a PR/MR, one note with the findings that every run updates in place.
+ * for a PR/MR, one note with the findings that every run updates in place. Where the check could
+ * only be a commit status, the note is where the findings are read.
  */
 export async function publishVerdict(
   forge: Forge,
   result: ValidateResult,
   target: VerdictTarget,
 ): Promise<PublishedVerdict> {
-  const { url } = await forge.publishCheck(target.sha, gateCheckOf(result));
-  if (target.changeRequest === undefined) return { checkUrl: url };
+  const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
+  if (target.changeRequest === undefined) return { check };
   const body = redact(`${NOTE_MARKER}\n${markdownReporter(result)}`);
   const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
-  return { checkUrl: url, note };
+  return { check, note };
 }

@@ -10,7 +10,8 @@ import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
 import { oneOf } from "../options.js";
 import { markdownTable } from "../messages/markdown-table.js";
-import { readReviewContext } from "../platform/ci-context.js";
+import { readReviewContext, readSourceContext } from "../platform/ci-context.js";
+import { annotateFindings } from "../platform/workflow-annotations.js";
 import { runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
@@ -33,21 +34,9 @@ void runAction(async () => {
     schemaDir: core.getInput("schema-dir") || undefined,
     allowRemote: core.getBooleanInput("allow-remote"),
   });
-  const published = await publishCheckRun(result);
-  // Without a check run, workflow-command annotations still show each finding on the PR diff.
-  if (!published)
-    for (const f of result.findings) {
-      const properties = {
-        title: `gitops-ci: ${f.rule}`,
-        file: repoFile(result, f.file),
-        startLine: f.line,
-        startColumn: f.column,
-      };
-      const text = `${f.message}. ${f.hint}`;
-      if (f.severity === "error") core.error(text, properties);
-      else if (f.severity === "warning") core.warning(text, properties);
-      else core.notice(text, properties);
-    }
+  // Without a check run's annotations, workflow commands still show findings on the PR diff.
+  const annotated = await publishCheckRun(result);
+  if (!annotated) annotateFindings(result.findings, (f) => repoFile(result, f.file));
   const sarif = core.getInput("sarif");
   if (sarif) writeReportFile(sarif, REPORTERS.sarif(result));
   core.setOutput("errors", String(result.summary.errors));
@@ -67,7 +56,8 @@ void runAction(async () => {
 
 /**
  * The check run `gitops-ci/validate` on the commit under review (a PR's head, not the merge
- * commit), its findings as annotations. False when there is no token or it cannot write checks.
+ * commit), its findings as annotations. True when those annotations were published; false when
+ * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
 async function publishCheckRun(result: ValidateResult): Promise<boolean> {
   const token = core.getInput("token");
@@ -76,9 +66,10 @@ async function publishCheckRun(result: ValidateResult): Promise<boolean> {
   core.setSecret(token);
   try {
     const forge = connectForge({ repo, kind: "github", token, log: core.info });
-    const { checkUrl } = await publishVerdict(forge, result, { sha });
-    core.info(`check run ${CHECK_NAME}: ${checkUrl ?? "created"}`);
-    return true;
+    const { check } = await publishVerdict(forge, result, { sha, runUrl: readSourceContext().runUrl });
+    if (check.fallback) core.warning(check.fallback);
+    core.info(`${check.as.replace("-", " ")} ${CHECK_NAME}: ${check.url ?? "created"}`);
+    return check.as === "check-run";
   } catch (error) {
     if (!(error instanceof ForgeError)) throw error;
     core.warning(

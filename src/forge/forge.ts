@@ -130,6 +130,16 @@ export interface GateCheck {
   /** Markdown. */
   summary: string;
   annotations: CheckAnnotation[];
+  /** The CI run that produced it, linked from the check. */
+  detailsUrl?: string;
+}
+
+/** Where a verdict went: a check run (annotations included), or a commit status (no annotations). */
+export interface PublishedCheck {
+  as: "check-run" | "commit-status";
+  url?: string;
+  /** Why it is a commit status where a check run was wanted, for the user to read once. */
+  fallback?: string;
 }
 
 /** One config repository on one Git host; every call is one or a few API requests, never a clone. */
@@ -171,8 +181,8 @@ export interface Forge {
   listCommitChecks(sha: string): Promise<CommitCheck[]>;
   /** Merges now, only if the head is still `expectedHeadSha`. */
   merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }>;
-  /** Publishes a gate's verdict on a commit; returns where to see it. */
-  publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }>;
+  /** Publishes a gate's verdict on a commit; says where it went and how to see it. */
+  publishCheck(sha: string, check: GateCheck): Promise<PublishedCheck>;
   /**
    * Lets the host merge once required checks pass, only while the head is `expectedHeadSha`;
    * says plainly when the repository does not allow it.

@@ -14,6 +14,7 @@ import {
   type StatusState,
   type CommitCheck,
   type GateCheck,
+  type PublishedCheck,
   type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
@@ -486,10 +487,33 @@ export class GitHubForge implements Forge {
     }
   }
 
+  /**
+   * A check run with every finding as an annotation. Only GitHub Apps may write check runs (a
+   * PAT or OAuth token is refused, whatever its scopes): then the verdict becomes a commit status
+   * of the same name, which branch protection can require just the same, without annotations.
+   */
+  async publishCheck(sha: string, check: GateCheck): Promise<PublishedCheck> {
+    try {
+      return { as: "check-run", url: await this.createCheckRun(sha, check) };
+    } catch (error) {
+      if (!(error instanceof ChecksNeedAppError)) throw error;
+      await this.setCommitStatus(sha, {
+        name: check.name,
+        state: check.passed ? "success" : "failure",
+        description: check.title,
+        url: check.detailsUrl,
+      });
+      return {
+        as: "commit-status",
+        url: check.detailsUrl,
+        fallback: `GitHub lets only GitHub App tokens create check runs (${error.message}): published the commit status ${check.name} instead, which branch protection can require the same way; its findings are not annotated on the diff. Use Actions' GITHUB_TOKEN or a GitHub App installation token for the check run.`,
+      };
+    }
+  }
+
   /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
-  async publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }> {
-    const batches: GateCheck["annotations"][] = [];
-    for (let i = 0; i < check.annotations.length; i += 50) batches.push(check.annotations.slice(i, i + 50));
+  private async createCheckRun(sha: string, check: GateCheck): Promise<string | undefined> {
+    const batches = batchesOf(check.annotations, 50);
     const output = (annotations: GateCheck["annotations"]) => ({
       title: check.title,
       summary: check.summary.slice(0, 65_000),
@@ -504,7 +528,7 @@ export class GitHubForge implements Forge {
         message: a.message,
       })),
     });
-    const { data } = await this.rest(`create check run ${check.name}`, () =>
+    const { data } = await this.checksCall(`create check run ${check.name}`, () =>
       this.octokit.rest.checks.create({
         owner: this.owner,
         repo: this.name,
@@ -512,11 +536,12 @@ export class GitHubForge implements Forge {
         head_sha: sha,
         status: "completed",
         conclusion: check.passed ? "success" : "failure",
+        details_url: check.detailsUrl,
         output: output(batches[0] ?? []),
       }),
     );
     for (const batch of batches.slice(1)) {
-      await this.rest(`add annotations to check run ${check.name}`, () =>
+      await this.checksCall(`add annotations to check run ${check.name}`, () =>
         this.octokit.rest.checks.update({
           owner: this.owner,
           repo: this.name,
@@ -525,7 +550,19 @@ export class GitHubForge implements Forge {
         }),
       );
     }
-    return { url: data.html_url ?? undefined };
+    return data.html_url ?? undefined;
+  }
+
+  /** The checks API's 403 for a token that is not an App's is its own error, so the caller can fall back. */
+  private async checksCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      const message = (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? "";
+      if ((error as { status?: number }).status === 403 && /GitHub App|personal access token/i.test(message))
+        throw new ChecksNeedAppError(`403 ${message}`);
+      throw this.describe(error, what);
+    }
   }
 
   async merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }> {
@@ -678,6 +715,9 @@ function checkRunState(status: string, conclusion: string | null): CheckState {
   if (conclusion === "success") return "success";
   return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
 }
+
+/** The checks API refused the token because it is not a GitHub App's. */
+class ChecksNeedAppError extends Error {}
 
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {}

@@ -11,6 +11,7 @@ import {
   type StatusState,
   type CommitCheck,
   type GateCheck,
+  type PublishedCheck,
   type MergeMethod,
   type ChangeRequestInput,
   type CommitOutcome,
@@ -400,13 +401,14 @@ export class GitLabForge implements Forge {
   }
 
   /** GitLab has no annotated checks: a commit status carries the verdict (findings go to Code Quality). */
-  async publishCheck(sha: string, check: GateCheck): Promise<{ url?: string }> {
+  async publishCheck(sha: string, check: GateCheck): Promise<PublishedCheck> {
     await this.setCommitStatus(sha, {
       name: check.name,
       state: check.passed ? "success" : "failure",
       description: check.title,
+      url: check.detailsUrl,
     });
-    return {};
+    return { as: "commit-status", url: check.detailsUrl };
   }
 
   async merge(number: number, method: MergeMethod, expectedHeadSha: string): Promise<{ sha: string }> {

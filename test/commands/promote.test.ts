@@ -23,9 +23,9 @@ const FILES: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-for (const { kind, gitlabVersion, label } of HOSTS) {
+for (const { kind, host, label } of HOSTS) {
   describe(`promote on ${label}`, async () => {
-    const f = await testForge({ files: FILES, gitlabVersion });
+    const f = await testForge({ files: FILES, ...host });
     const forge = f.client(kind);
     const run = (app: string, extra: Partial<PromoteOptions> = {}) =>
       promote({ forge, branch: "main", from: staging(app), to: [production(app)], pollMs: 20, ...extra });

@@ -22,9 +22,9 @@ const SOURCE = {
   runUrl: "https://github.com/acme/web/actions/runs/7",
 };
 
-for (const { kind, gitlabVersion, label } of HOSTS) {
+for (const { kind, host, label } of HOSTS) {
   describe(`set-image through the ${label} API`, async () => {
-    const f = await testForge({ gitlabVersion });
+    const f = await testForge(host);
     const show = (file: string, ref = "main") => f.git(kind, "show", `${ref}:${file}`);
 
     it(`commits every file in one commit, in ${kind === "github" ? 2 : 3} requests`, async () => {
@@ -270,7 +270,7 @@ for (const { kind, gitlabVersion, label } of HOSTS) {
       // 16.0 may refuse the head as last_commit_id (when the head commit did not touch the files):
       // then one more commit, after one last-commit read per file.
       const plain = (kind === "github" ? 2 : 3) + 3;
-      const olderGitLab = gitlabVersion !== undefined && Number(gitlabVersion.split(".")[0]) < 16;
+      const olderGitLab = host.gitlabVersion !== undefined && Number(host.gitlabVersion.split(".")[0]) < 16;
       assert.ok(
         [plain, ...(olderGitLab ? [plain + 1 + PATHS.length] : [])].includes(f.running.stats().total),
         JSON.stringify(f.running.stats()),

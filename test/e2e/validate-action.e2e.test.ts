@@ -65,15 +65,72 @@ describe("actions/validate publishes the gitops-ci/validate check run", async ()
     assert.match(result.stdout, /check run gitops-ci\/validate:/);
   });
 
-  it("falls back to workflow-command annotations when the token cannot write checks", async () => {
+  it("falls back to workflow-command annotations when the token cannot write checks, saying how many GitHub would hide", async () => {
     const before = (await checkRuns()).length;
     const result = run(READ_TOKEN);
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^::warning::could not publish the gitops-ci\/validate check run/m);
-    assert.equal(
-      (result.stdout.match(/^::error title=gitops-ci%3A plaintext-secret,file=leaks\.yaml/gm) ?? []).length,
-      120,
+    assert.match(
+      result.stdout,
+      /^::warning::could not publish the gitops-ci\/validate check run .*Resource not accessible by integration/m,
     );
+    assertTenAnnotated(result.stdout);
     assert.equal((await checkRuns()).length, before);
+  });
+});
+
+/** GitHub shows 10 error annotations per step: 10 are emitted, a notice counts the rest, the log lists them. */
+function assertTenAnnotated(stdout: string) {
+  assert.equal((stdout.match(/^::error title=gitops-ci%3A plaintext-secret,file=leaks\.yaml/gm) ?? []).length, 10);
+  assert.match(
+    stdout,
+    /^::notice::gitops-ci: 110 more error\(s\) not annotated: GitHub shows 10 annotations of each kind per step/m,
+  );
+  assert.match(stdout, /^leaks\.yaml:\d+:\d+: error plaintext-secret: Secret s119 has stringData in plain text/m);
+  // the notice comes before any annotation it speaks of, so it is never the one dropped
+  assert.ok(stdout.indexOf("::notice::gitops-ci: 110 more") < stdout.indexOf("::error title="));
+}
+
+describe("actions/validate with a personal access token", async () => {
+  const f = await forgeProcess({ githubTokenKind: "pat" });
+  const headSha = f.git("github", "rev-parse", "main");
+
+  it("sets the commit status gitops-ci/validate instead of a check run, says so once, and annotates ten", async () => {
+    const dir = tempTree({ "leaks.yaml": leaks });
+    const event = path.join(dir, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
+    const result = runAction(
+      "actions/validate/action.yml",
+      { dir, renderer: "none" },
+      {
+        GITHUB_REPOSITORY: "acme/config",
+        GITHUB_SHA: "0".repeat(40),
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: f.apiUrl("github"),
+        GITHUB_SERVER_URL: "https://github.example",
+        GITHUB_RUN_ID: "77",
+        GITHUB_TOKEN: TOKEN,
+      },
+    );
+    assert.equal(result.status, 1);
+    const warnings = result.stdout.match(/^::warning::.*only GitHub App tokens create check runs.*$/gm) ?? [];
+    assert.equal(warnings.length, 1, result.stdout);
+    assert.match(warnings[0] ?? "", /403 You must authenticate via a GitHub App/);
+    // the one place the token may appear is the runner's mask command, which hides it everywhere
+    assert.ok(!result.stdout.replace(`::add-mask::${TOKEN}`, "").includes(TOKEN));
+    assertTenAnnotated(result.stdout);
+    const status = (await (
+      await fetch(`${f.apiUrl("github")}/repos/acme/config/commits/${headSha}/status`, {
+        headers: { authorization: `token ${TOKEN}` },
+      })
+    ).json()) as { statuses: { context: string; state: string; description: string; target_url: string }[] };
+    assert.deepEqual(status.statuses, [
+      {
+        ...status.statuses[0],
+        context: "gitops-ci/validate",
+        state: "failure",
+        description: "120 error(s), 0 warning(s)",
+        target_url: "https://github.example/acme/config/actions/runs/77",
+      },
+    ]);
   });
 });

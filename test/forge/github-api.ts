@@ -77,6 +77,17 @@ interface PullRequest {
   updated_at: string;
 }
 
+/** How the GitHub side behaves: the kind of token it was given, and github.com or a GHES release. */
+export interface GitHubModel {
+  /**
+   * `app`: a GitHub App installation token, as Actions' GITHUB_TOKEN is (the default);
+   * `pat`: a personal access token, which GitHub lets do everything but create check runs.
+   */
+  tokenKind?: "app" | "pat";
+  /** Answer as GitHub Enterprise Server of this release (`3.17.0`); github.com when absent. */
+  enterpriseVersion?: string;
+}
+
 /** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
 export class GitHubApi {
   private readonly pulls = new Map<string, PullRequest[]>();
@@ -103,11 +114,25 @@ export class GitHubApi {
     private readonly store: GitStore,
     private readonly tokens: Map<string, Access>,
     private readonly baseUrl: () => string,
+    private readonly model: GitHubModel = {},
   ) {}
+
+  /** What GitHub answers a token that lacks a permission; the wording names the token's kind. */
+  private get forbidden(): string {
+    return this.model.tokenKind === "pat"
+      ? "Resource not accessible by personal access token"
+      : "Resource not accessible by integration";
+  }
+
+  /** GHES names its release on every API response; github.com sends no such header. */
+  flavourHeaders(): Record<string, string> {
+    return this.model.enterpriseVersion ? { "x-github-enterprise-version": this.model.enterpriseVersion } : {};
+  }
 
   routes(): Route[] {
     const v3 = "/github/api/v3";
     return [
+      route("GET", `${v3}/meta`, () => json(200, this.meta())),
       route("POST", "/github/api/graphql", (r) => this.graphql(r)),
       route("GET", `${v3}/repos/:owner/:repo`, (r) => this.withRepo(r, "read", (repo) => this.repository(repo))),
       route("POST", `${v3}/repos/:owner/:repo/git/refs`, (r) =>
@@ -214,12 +239,20 @@ export class GitHubApi {
     if (!dir) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     if (needed === "write" && access !== "write") {
       return json(403, {
-        message: "Resource not accessible by personal access token",
+        message: this.forbidden,
         documentation_url: DOCS,
         status: "403",
       });
     }
     return handler(repo, dir);
+  }
+
+  /** `GET /meta`: GHES adds the installed release. */
+  private meta() {
+    return {
+      verifiable_password_authentication: false,
+      ...(this.model.enterpriseVersion ? { installed_version: this.model.enterpriseVersion } : {}),
+    };
   }
 
   private repository(repo: string): ForgeResponse {
@@ -639,6 +672,7 @@ export class GitHubApi {
   }
 
   private addCheckRun(req: ForgeRequest, repo: string): ForgeResponse {
+    if (this.model.tokenKind === "pat") return appsOnly();
     const body = parseJson(req) as {
       name?: string;
       head_sha?: string;
@@ -669,6 +703,7 @@ export class GitHubApi {
   }
 
   private updateCheckRun(req: ForgeRequest, repo: string): ForgeResponse {
+    if (this.model.tokenKind === "pat") return appsOnly();
     const run = this.findCheckRun(req, repo);
     if (!run) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     const body = parseJson(req) as { conclusion?: string; output?: { title?: string; annotations?: unknown[] } };
@@ -680,8 +715,13 @@ export class GitHubApi {
     return json(200, this.checkRunObject(repo, "", run));
   }
 
+  /** `filter=latest`, GitHub's default, keeps the newest run of each name; `filter=all` keeps every one. */
   private listCheckRuns(req: ForgeRequest, repo: string): ForgeResponse {
-    const runs = this.checkRuns.get(`${repo}@${req.params.ref}`) ?? [];
+    const every = this.checkRuns.get(`${repo}@${req.params.ref}`) ?? [];
+    const runs =
+      req.url.searchParams.get("filter") === "all"
+        ? every
+        : every.filter((r, i) => !every.slice(i + 1).some((later) => later.name === r.name));
     const page = pageOf(req, runs);
     return json(
       200,
@@ -815,7 +855,7 @@ export class GitHubApi {
             extensions: { type: "NOT_FOUND" },
           });
         if (access !== "write")
-          throw new GraphQLError("Resource not accessible by personal access token", {
+          throw new GraphQLError(this.forbidden, {
             extensions: { type: "FORBIDDEN" },
           });
         const head = await this.headOf(store.dir(repo) as string, pr);
@@ -844,7 +884,7 @@ export class GitHubApi {
             extensions: { type: "NOT_FOUND" },
           });
         if (access !== "write")
-          throw new GraphQLError("Resource not accessible by personal access token", {
+          throw new GraphQLError(this.forbidden, {
             extensions: { type: "FORBIDDEN" },
           });
         const zero = "0".repeat(40);
@@ -884,7 +924,7 @@ export class GitHubApi {
         const nameWithOwner = input.branch.repositoryNameWithOwner ?? "";
         const dir = findRepo(nameWithOwner);
         if (access !== "write")
-          throw new GraphQLError("Resource not accessible by personal access token", {
+          throw new GraphQLError(this.forbidden, {
             extensions: { type: "FORBIDDEN" },
           });
         const branch = input.branch.branchName ?? "";
@@ -968,6 +1008,15 @@ function pageOf<T>(req: ForgeRequest, items: T[]): { items: T[]; headers: Record
     items: items.slice((page - 1) * perPage, page * perPage),
     headers: links.length ? { link: links.join(", ") } : {},
   };
+}
+
+/** Only GitHub Apps may write check runs: a PAT or OAuth token gets this, whatever its scopes. */
+function appsOnly(): ForgeResponse {
+  return json(403, {
+    message: "You must authenticate via a GitHub App.",
+    documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run",
+    status: "403",
+  });
 }
 
 function tooManyAnnotations(): ForgeResponse {

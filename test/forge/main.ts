@@ -1,5 +1,5 @@
 // `npm run -s forge -- --root <dir> --port <port> --token <t> [--read-token <t>] [--latency-ms N]
-//  [--gitlab-version 15.4|16.11|17.10|18.5]`
+//  [--gitlab-version 15.4|16.11|17.10|18.5] [--github-token-kind app|pat] [--github-enterprise-version 3.17.0]`
 // Prints the base URL as the first line of stdout and serves until killed.
 import { parseArgs } from "node:util";
 import { startForge } from "./server.js";
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     "read-token": { type: "string" },
     "latency-ms": { type: "string", default: "0" },
     "gitlab-version": { type: "string" },
+    "github-token-kind": { type: "string" },
+    "github-enterprise-version": { type: "string" },
   },
 });
 if (!values.root || !values.token) {
@@ -25,6 +27,8 @@ const forge = await startForge({
   readToken: values["read-token"],
   latencyMs: Number(values["latency-ms"]),
   gitlabVersion: values["gitlab-version"],
+  githubTokenKind: values["github-token-kind"] as "app" | "pat" | undefined,
+  githubEnterpriseVersion: values["github-enterprise-version"],
 });
 console.log(forge.url);
 for (const signal of ["SIGINT", "SIGTERM"] as const)

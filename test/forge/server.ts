@@ -2,13 +2,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Faults, type FaultRule } from "./faults.js";
 import { GitStore } from "./git-store.js";
-import { GitHubApi } from "./github-api.js";
+import { GitHubApi, type GitHubModel } from "./github-api.js";
 import { GitLabApi } from "./gitlab-api.js";
 import { type ForkRequest, commitFromFork, type PushRequest, pushAs } from "./other-users.js";
 import { type Access, type ForgeRequest, json, parseJson, type Route, route, send } from "./http-kit.js";
 import { serveGit } from "./smart-http.js";
 
-export interface ForgeOptions {
+/** Which host the forge plays: GitLab's release, GitHub's token kind and flavour. Current hosts by default. */
+export interface HostModel {
+  /** The GitLab release the GitLab API behaves as (`15.4`, `16.11`, `17.10`, …); current by default. */
+  gitlabVersion?: string;
+  /** The kind of token GitHub was given (test/forge/github-api.ts); an App token by default. */
+  githubTokenKind?: GitHubModel["tokenKind"];
+  /** Answer as GitHub Enterprise Server of this release; github.com by default. */
+  githubEnterpriseVersion?: string;
+}
+
+export interface ForgeOptions extends HostModel {
   /** Directory holding `<owner>/<name>.git` bare repositories. */
   root: string;
   port?: number;
@@ -18,8 +28,6 @@ export interface ForgeOptions {
   readToken?: string;
   /** Added to every API and git request, as a remote host would. */
   latencyMs?: number;
-  /** The GitLab release the GitLab API behaves as (`15.4`, `16.11`, `17.10`, …); current by default. */
-  gitlabVersion?: string;
 }
 
 export interface Stats {
@@ -45,7 +53,10 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   const tokens = new Map<string, Access>([[options.token, "write"]]);
   if (options.readToken) tokens.set(options.readToken, "read");
   let baseUrl = "";
-  const github = new GitHubApi(store, tokens, () => baseUrl);
+  const github = new GitHubApi(store, tokens, () => baseUrl, {
+    tokenKind: options.githubTokenKind,
+    enterpriseVersion: options.githubEnterpriseVersion,
+  });
   const gitlab = new GitLabApi(store, tokens, () => baseUrl, options.gitlabVersion);
   const faults = new Faults();
   let stats: Stats = { total: 0, byEndpoint: {} };
@@ -128,6 +139,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     if (url.pathname.startsWith("/github/")) {
       response.headers = {
         ...github.rateLimitHeaders(url.pathname.endsWith("/graphql") ? "graphql" : "core"),
+        ...github.flavourHeaders(),
         ...response.headers,
       };
     }

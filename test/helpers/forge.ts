@@ -6,7 +6,7 @@ import { after } from "node:test";
 import { connectForge } from "../../src/forge/connect.js";
 import type { Forge, ForgeKind } from "../../src/forge/forge.js";
 import type { RetryPolicy } from "../../src/forge/retry-policy.js";
-import { type RunningForge, startForge } from "../forge/server.js";
+import { type HostModel, type RunningForge, startForge } from "../forge/server.js";
 import { gitIn, seedRepository } from "../forge/seed.js";
 
 export const TOKEN = "ghp_forgeTestToken0123456789abcdef";
@@ -35,7 +35,7 @@ export interface TestForge {
 
 /** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
 export async function testForge(
-  options: { latencyMs?: number; files?: Record<string, string>; gitlabVersion?: string } = {},
+  options: { latencyMs?: number; files?: Record<string, string> } & HostModel = {},
 ): Promise<TestForge> {
   const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
   for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
@@ -45,6 +45,8 @@ export async function testForge(
     readToken: READ_TOKEN,
     latencyMs: options.latencyMs,
     gitlabVersion: options.gitlabVersion,
+    githubTokenKind: options.githubTokenKind,
+    githubEnterpriseVersion: options.githubEnterpriseVersion,
   });
   after(async () => {
     await running.close();
@@ -64,10 +66,21 @@ export async function testForge(
 /** GitLab releases whose behaviour differs (test/forge/gitlab-version.ts); the last is current. */
 export const GITLAB_VERSIONS = ["15.4", "16.11", "17.10", "18.5"];
 
-/** The hosts the forge-facing suites run on: GitHub, and GitLab at each release that differs. */
-export const HOSTS: { kind: ForgeKind; gitlabVersion?: string; label: string }[] = [
-  { kind: "github", label: "github" },
-  ...GITLAB_VERSIONS.map((v) => ({ kind: "gitlab" as const, gitlabVersion: v, label: `gitlab ${v}` })),
+/** The oldest GitHub Enterprise Server release gitops-ci is verified against (its OpenAPI description). */
+export const OLDEST_GHES = "3.17.0";
+
+/**
+ * The hosts the forge-facing suites run on: github.com with an App token (Actions' GITHUB_TOKEN),
+ * the oldest GHES with a personal access token, and GitLab at each release that differs.
+ */
+export const HOSTS: { kind: ForgeKind; label: string; host: HostModel }[] = [
+  { kind: "github", label: "github.com (app token)", host: { githubTokenKind: "app" } },
+  {
+    kind: "github",
+    label: `GHES ${OLDEST_GHES} (PAT)`,
+    host: { githubTokenKind: "pat", githubEnterpriseVersion: OLDEST_GHES },
+  },
+  ...GITLAB_VERSIONS.map((v) => ({ kind: "gitlab" as const, label: `gitlab ${v}`, host: { gitlabVersion: v } })),
 ];
 
 /** The open PR/MR from a branch into main (same repository), as the commands find it. */
@@ -100,7 +113,7 @@ export interface ForgeProcess {
  * (`tsx test/forge/main.ts --root --token`), for tests whose clients block (spawnSync).
  */
 export async function forgeProcess(
-  options: { latencyMs?: number; files?: Record<string, string> } = {},
+  options: { latencyMs?: number; files?: Record<string, string> } & HostModel = {},
 ): Promise<ForgeProcess> {
   const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
   for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
@@ -115,6 +128,9 @@ export async function forgeProcess(
     READ_TOKEN,
     "--latency-ms",
     String(options.latencyMs ?? 0),
+    ...(options.gitlabVersion ? ["--gitlab-version", options.gitlabVersion] : []),
+    ...(options.githubTokenKind ? ["--github-token-kind", options.githubTokenKind] : []),
+    ...(options.githubEnterpriseVersion ? ["--github-enterprise-version", options.githubEnterpriseVersion] : []),
   ];
   const child = spawn(tsx, args, { stdio: ["ignore", "pipe", "inherit"] });
   after(() => {
