@@ -26,6 +26,7 @@ import {
 import { withCommentId } from "./comment-id.js";
 import { batchesOf } from "./batches.js";
 import { createOnce } from "./create-once.js";
+import { checkRelease, once } from "./host-release.js";
 import { proxyAwareFetch, REFUSED_REDIRECT_STATUS } from "./http.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 
@@ -70,6 +71,7 @@ export class GitHubForge implements Forge {
   private readonly name: string;
   private readonly octokit: Client;
   private readonly graphqlUrl: string;
+  private readonly apiUrl: string;
   private readonly policy: RetryPolicy;
   private readonly log: (message: string) => void;
 
@@ -84,6 +86,7 @@ export class GitHubForge implements Forge {
     this.policy = policy;
     this.log = log;
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
+    this.apiUrl = apiUrl;
     this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
     const waitFor =
       (kind: string) => (retryAfterSeconds: number, _options: unknown, _octokit: unknown, retryCount: number) => {
@@ -119,6 +122,10 @@ export class GitHubForge implements Forge {
         onRateLimit: waitFor("primary"),
         onSecondaryRateLimit: waitFor("secondary"),
       },
+    });
+    this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
+    this.octokit.hook.before("request", async (request) => {
+      if (isWrite(request)) await this.releaseBeforeWriting();
     });
     // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
     const retryApi = this.octokit.retry as { retryRequest: (e: unknown, retries: number, after: number) => unknown };
@@ -611,6 +618,28 @@ export class GitHubForge implements Forge {
     }
   }
 
+  private release?: string;
+
+  /**
+   * GHES names its release on every response (`x-github-enterprise-version`); github.com sends
+   * none. Noted from the first answer, logged, and refused below the minimum.
+   */
+  private noteRelease(headers: Record<string, unknown>): void {
+    if (this.release) return;
+    const version = headers["x-github-enterprise-version"];
+    this.release = checkRelease(
+      typeof version === "string" ? { product: "GitHub Enterprise Server", version } : { product: "github.com" },
+      this.apiUrl,
+      "GraphQL updateRefs moves promotion branches",
+    );
+    this.log(`host: ${this.release}`);
+  }
+
+  /** A run whose first request writes asks `GET /meta` first, so an unsupported release writes nothing. */
+  private readonly releaseBeforeWriting = once(async () => {
+    if (!this.release) await this.rest("read the host's release", () => this.octokit.rest.meta.get());
+  });
+
   private repositoryNodeId?: Promise<string>;
 
   /** The repository's GraphQL node id, which updateRefs takes; read once. */
@@ -669,6 +698,7 @@ export class GitHubForge implements Forge {
   }
 
   private describe(error: unknown, what: string): Error {
+    if (error instanceof ForgeError) return error;
     const status = (error as { status?: number }).status;
     const message =
       (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? (error as Error).message;
@@ -714,6 +744,12 @@ function checkRunState(status: string, conclusion: string | null): CheckState {
   if (status !== "completed") return "pending";
   if (conclusion === "success") return "success";
   return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
+}
+
+/** Whether a request changes something: any REST method but GET/HEAD, and GraphQL mutations. */
+function isWrite(request: { method?: string; url?: string; query?: unknown }): boolean {
+  if (request.url === "/graphql") return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+  return request.method !== "GET" && request.method !== "HEAD";
 }
 
 /** The checks API refused the token because it is not a GitHub App's. */

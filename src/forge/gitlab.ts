@@ -24,6 +24,7 @@ import {
 import { withCommentId } from "./comment-id.js";
 import { batchesOf } from "./batches.js";
 import { createOnce } from "./create-once.js";
+import { checkRelease, once } from "./host-release.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy, sleep } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
 
@@ -502,6 +503,7 @@ export class GitLabForge implements Forge {
     };
     const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
     url.search = searchParams ?? "";
+    if (method !== undefined && method !== "GET") await this.release();
     // Creating POSTs are retried by createOnce, which looks for the object first.
     const creates = method === "POST" && CREATES.test(url.pathname);
     const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
@@ -514,6 +516,28 @@ export class GitLabForge implements Forge {
     }
     return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
   };
+
+  /**
+   * The instance's release (`GET /version`, on every release; a mirror of `/metadata` from 15.5),
+   * read once, before the first write: logged, and refused below the minimum. A token that may
+   * not read it is no reason to stop; that is logged too.
+   */
+  private readonly release = once(async () => {
+    let version: string | undefined;
+    try {
+      const response = await retryingFetch(
+        `${this.host}/api/v4/version`,
+        { headers: { "private-token": this.token } },
+        this.policy,
+        this.log,
+      );
+      if (response.ok) version = ((await response.json()) as { version?: string }).version;
+      else this.log(`GitLab did not say its release (${response.status} on /version); going on`);
+    } catch (error) {
+      this.log(`GitLab did not say its release (${(error as Error).message}); going on`);
+    }
+    if (version) this.log(`host: ${checkRelease({ product: "GitLab", version }, this.host, "see docs/hosts.md")}`);
+  });
 
   private describe(error: unknown, what: string): Error {
     if (error instanceof ForgeError) return error;

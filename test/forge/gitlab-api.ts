@@ -93,6 +93,8 @@ export class GitLabApi {
     return [
       route("POST", "/gitlab/api/graphql", (r) => this.graphql(r)),
       route("GET", "/gitlab/api/v4/users", (r) => this.users(r)),
+      route("GET", "/gitlab/api/v4/version", (r) => this.release(r, "/version")),
+      route("GET", "/gitlab/api/v4/metadata", (r) => this.release(r, "/metadata")),
       route("GET", `${v4}/repository/commits`, (r) =>
         this.withProject(r, "read", (_p, dir) => this.listCommits(r, dir)),
       ),
@@ -410,6 +412,19 @@ export class GitLabApi {
   }
 
   /** `GET /users?username=`: every name is a user here, with an id of its own. */
+  /**
+   * `/version` exists on every release and, from 15.5, mirrors `/metadata` (added in 15.2); both
+   * answer authenticated users only.
+   */
+  private release(req: ForgeRequest, endpoint: "/version" | "/metadata"): ForgeResponse {
+    const token = this.token(req);
+    if (!token || !this.tokens.has(token)) return json(401, { message: "401 Unauthorized" });
+    if (endpoint === "/metadata" && !this.behaviour.metadataApi) return json(404, { error: "404 Not Found" });
+    const release = { version: `${this.behaviour.version}-ee`, revision: "0a1b2c3d4e5" };
+    if (!this.behaviour.versionMirrorsMetadata) return json(200, release);
+    return json(200, { ...release, kas: { enabled: false, externalUrl: null, version: null }, enterprise: true });
+  }
+
   private users(req: ForgeRequest): ForgeResponse {
     const token = this.token(req);
     if (!token || !this.tokens.has(token)) return json(401, { message: "401 Unauthorized" });

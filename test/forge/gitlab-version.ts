@@ -24,5 +24,9 @@ export function gitlabBehaviour(version: string) {
     lastCommitIdIsFileCommit: at < 16000,
     /** `auto_merge` on the merge endpoint came with 17.11; before, only `merge_when_pipeline_succeeds`. */
     autoMergeParam: at >= 17011,
+    /** `GET /metadata` came with 15.2. */
+    metadataApi: at >= 15002,
+    /** From 15.5 `GET /version` answers what `/metadata` does; before, only version and revision. */
+    versionMirrorsMetadata: at >= 15005,
   };
 }

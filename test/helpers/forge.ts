@@ -30,7 +30,7 @@ export interface TestForge {
   apiUrl(kind: ForgeKind): string;
   /** A bare repository for git assertions. */
   git(kind: ForgeKind, ...args: string[]): string;
-  client(kind: ForgeKind, options?: { token?: string; retry?: RetryPolicy }): Forge;
+  client(kind: ForgeKind, options?: { token?: string; retry?: RetryPolicy; log?: (message: string) => void }): Forge;
 }
 
 /** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
@@ -59,7 +59,15 @@ export async function testForge(
     apiUrl,
     git: (kind, ...args) => gitIn(path.join(root, `${REPO[kind]}.git`), ...args),
     client: (kind, o = {}) =>
-      connectForge({ repo: REPO[kind], kind, apiUrl: apiUrl(kind), token: o.token ?? TOKEN, retry: o.retry, env: {} }),
+      connectForge({
+        repo: REPO[kind],
+        kind,
+        apiUrl: apiUrl(kind),
+        token: o.token ?? TOKEN,
+        retry: o.retry,
+        log: o.log,
+        env: {},
+      }),
   };
 }
 

@@ -1,8 +1,8 @@
-export const id = 271;
-export const ids = [271];
+export const id = 29;
+export const ids = [29];
 export const modules = {
 
-/***/ 80271:
+/***/ 17029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -93,6 +93,40 @@ function mayHaveFailedLate(error) {
     return status === undefined || status >= 500 || status === 429;
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+;// CONCATENATED MODULE: ./src/forge/host-release.ts
+
+
+/** The oldest releases gitops-ci is verified against (docs/hosts.md says what each needs). */
+const MINIMUM_RELEASE = {
+    gitlab: "15.0.0",
+    /** The oldest GHES whose OpenAPI description the contract tests check; it has GraphQL `updateRefs`. */
+    ghes: "3.17.0",
+};
+/** The host runs a release older than gitops-ci supports: stop before writing anything. */
+class HostTooOldError extends forge/* ForgeError */.Q8 {
+    name = "HostTooOldError";
+}
+/**
+ * Refuses a release below the minimum, naming both, and describes the host in one line for the
+ * log. Versions as hosts write them: `16.11.2-ee`, `15.2-pre`, `3.17.0`.
+ */
+function checkRelease(release, host, needs) {
+    const shown = `${release.product}${release.version ? ` ${release.version}` : ""} at ${host}`;
+    const minimum = release.product === "GitLab" ? MINIMUM_RELEASE.gitlab : MINIMUM_RELEASE.ghes;
+    const version = release.version ? semver_default().coerce(release.version) : null;
+    if (release.product !== "github.com" && version && semver_default().lt(version, minimum))
+        throw new HostTooOldError(`${shown} is older than gitops-ci supports: it needs ${release.product} ${minimum.replace(/\.0$/, "")} or later (${needs}). Nothing was written.`);
+    return shown;
+}
+/** Runs `detect` once, however many callers ask at once, and keeps its answer for the run. */
+function once(detect) {
+    let answer;
+    return () => (answer ??= detect());
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/forge/http.ts
@@ -173,6 +207,7 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
 const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
@@ -187,6 +222,7 @@ class GitHubForge {
     name;
     octokit;
     graphqlUrl;
+    apiUrl;
     policy;
     log;
     constructor(options) {
@@ -201,6 +237,7 @@ class GitHubForge {
         this.policy = policy;
         this.log = log;
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
+        this.apiUrl = apiUrl;
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
         const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
             const wait = retryAfterSeconds * 1000;
@@ -233,6 +270,11 @@ class GitHubForge {
                 onRateLimit: waitFor("primary"),
                 onSecondaryRateLimit: waitFor("secondary"),
             },
+        });
+        this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
+        this.octokit.hook.before("request", async (request) => {
+            if (isWrite(request))
+                await this.releaseBeforeWriting();
         });
         // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
         const retryApi = this.octokit.retry;
@@ -620,6 +662,23 @@ class GitHubForge {
             throw error;
         }
     }
+    release;
+    /**
+     * GHES names its release on every response (`x-github-enterprise-version`); github.com sends
+     * none. Noted from the first answer, logged, and refused below the minimum.
+     */
+    noteRelease(headers) {
+        if (this.release)
+            return;
+        const version = headers["x-github-enterprise-version"];
+        this.release = checkRelease(typeof version === "string" ? { product: "GitHub Enterprise Server", version } : { product: "github.com" }, this.apiUrl, "GraphQL updateRefs moves promotion branches");
+        this.log(`host: ${this.release}`);
+    }
+    /** A run whose first request writes asks `GET /meta` first, so an unsupported release writes nothing. */
+    releaseBeforeWriting = once(async () => {
+        if (!this.release)
+            await this.rest("read the host's release", () => this.octokit.rest.meta.get());
+    });
     repositoryNodeId;
     /** The repository's GraphQL node id, which updateRefs takes; read once. */
     repositoryId() {
@@ -666,6 +725,8 @@ class GitHubForge {
         }
     }
     describe(error, what) {
+        if (error instanceof forge/* ForgeError */.Q8)
+            return error;
         const status = error.status;
         const message = error.response?.data?.message ?? error.message;
         if (status === 401)
@@ -696,6 +757,12 @@ function checkRunState(status, conclusion) {
     if (conclusion === "success")
         return "success";
     return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
+}
+/** Whether a request changes something: any REST method but GET/HEAD, and GraphQL mutations. */
+function isWrite(request) {
+    if (request.url === "/graphql")
+        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+    return request.method !== "GET" && request.method !== "HEAD";
 }
 /** The checks API refused the token because it is not a GitHub App's. */
 class ChecksNeedAppError extends Error {
@@ -754,6 +821,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 }
 
 ;// CONCATENATED MODULE: ./src/forge/gitlab.ts
+
 
 
 
@@ -1103,6 +1171,8 @@ class GitLabForge {
         const { prefixUrl, searchParams, method, headers, body, asStream } = options;
         const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
         url.search = searchParams ?? "";
+        if (method !== undefined && method !== "GET")
+            await this.release();
         // Creating POSTs are retried by createOnce, which looks for the object first.
         const creates = method === "POST" && CREATES.test(url.pathname);
         const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
@@ -1115,6 +1185,26 @@ class GitLabForge {
         }
         return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
     };
+    /**
+     * The instance's release (`GET /version`, on every release; a mirror of `/metadata` from 15.5),
+     * read once, before the first write: logged, and refused below the minimum. A token that may
+     * not read it is no reason to stop; that is logged too.
+     */
+    release = once(async () => {
+        let version;
+        try {
+            const response = await retryingFetch(`${this.host}/api/v4/version`, { headers: { "private-token": this.token } }, this.policy, this.log);
+            if (response.ok)
+                version = (await response.json()).version;
+            else
+                this.log(`GitLab did not say its release (${response.status} on /version); going on`);
+        }
+        catch (error) {
+            this.log(`GitLab did not say its release (${error.message}); going on`);
+        }
+        if (version)
+            this.log(`host: ${checkRelease({ product: "GitLab", version }, this.host, "see docs/hosts.md")}`);
+    });
     describe(error, what) {
         if (error instanceof forge/* ForgeError */.Q8)
             return error;
