@@ -666,7 +666,13 @@ export class GitHubApi {
     const page = pageOf(req, latest);
     return json(
       200,
-      { state, sha: req.params.ref, total_count: latest.length, statuses: page.items, url: req.url.pathname },
+      {
+        state,
+        sha: req.params.ref,
+        total_count: latest.length,
+        statuses: page.items,
+        url: `${this.baseUrl()}${req.url.pathname}`,
+      },
       page.headers,
     );
   }

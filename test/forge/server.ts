@@ -28,6 +28,19 @@ export interface ForgeOptions extends HostModel {
   readToken?: string;
   /** Added to every API and git request, as a remote host would. */
   latencyMs?: number;
+  /** Keep every API request and its answer (`exchanges()`), for contract tests. */
+  record?: boolean;
+}
+
+/** One API request as received and the forge's answer to it. */
+export interface Exchange {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  status: number;
+  response?: unknown;
 }
 
 export interface Stats {
@@ -41,6 +54,8 @@ export interface RunningForge {
   faults: Faults;
   stats: () => Stats;
   resetStats: () => void;
+  /** Every API exchange so far, when started with `record`. */
+  exchanges: () => Exchange[];
   close: () => Promise<void>;
 }
 
@@ -62,6 +77,20 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   let stats: Stats = { total: 0, byEndpoint: {} };
   /** Every API request body received, for tests that prove what a run sent (and what it did not). */
   const bodies: { endpoint: string; body: string }[] = [];
+  const exchanges: Exchange[] = [];
+  const recorded = (req: ForgeRequest, response: { status: number; body?: unknown }) => {
+    if (!options.record || req.url.pathname.startsWith("/git/")) return;
+    const text = req.body.toString();
+    exchanges.push({
+      method: req.method,
+      path: req.url.pathname,
+      query: Object.fromEntries(req.url.searchParams),
+      headers: req.headers,
+      body: text ? parsedOrText(text) : undefined,
+      status: response.status,
+      response: response.body,
+    });
+  };
 
   const gitRoute: Route = {
     ...route("GET", "/git/*path", () => "streamed"),
@@ -136,6 +165,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     const handled = await matched.handler(req);
     if (handled === "streamed") return;
     const response = fault.response ? (fault.response as typeof handled) : handled;
+    recorded(req, response);
     if (url.pathname.startsWith("/github/")) {
       response.headers = {
         ...github.rateLimitHeaders(url.pathname.endsWith("/graphql") ? "graphql" : "core"),
@@ -159,6 +189,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     server,
     faults,
     stats: () => structuredClone(stats),
+    exchanges: () => structuredClone(exchanges),
     resetStats: () => {
       stats = { total: 0, byEndpoint: {} };
     },
@@ -168,4 +199,12 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
         server.close(() => resolve());
       }),
   };
+}
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

@@ -35,7 +35,7 @@ export interface TestForge {
 
 /** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
 export async function testForge(
-  options: { latencyMs?: number; files?: Record<string, string> } & HostModel = {},
+  options: { latencyMs?: number; files?: Record<string, string>; record?: boolean } & HostModel = {},
 ): Promise<TestForge> {
   const root = mkdtempSync(path.join(tmpdir(), "gitops-ci-forge-"));
   for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
@@ -44,6 +44,7 @@ export async function testForge(
     token: TOKEN,
     readToken: READ_TOKEN,
     latencyMs: options.latencyMs,
+    record: options.record,
     gitlabVersion: options.gitlabVersion,
     githubTokenKind: options.githubTokenKind,
     githubEnterpriseVersion: options.githubEnterpriseVersion,
