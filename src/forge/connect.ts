@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import { redact, registerSecret } from "../secrets.js";
+import type { ContentLimit } from "./content-pacer.js";
 import type { Forge, ForgeKind } from "./forge.js";
 import { GitHubForge } from "./github.js";
 import { GitLabForge } from "./gitlab.js";
@@ -14,6 +15,8 @@ export interface ForgeConnectionOptions {
   env?: NodeJS.ProcessEnv;
   retry?: RetryPolicy;
   log?: (message: string) => void;
+  /** GitHub: pacing of content-creating requests (its secondary limits by default). */
+  contentLimits?: ContentLimit[];
 }
 
 /** The forge the runner implies: GitHub Actions, GitLab CI, or a GitLab-looking API URL. */
@@ -80,6 +83,7 @@ export function connectForge(options: ForgeConnectionOptions): Forge {
       graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
       retry: options.retry,
       log: options.log,
+      contentLimits: options.contentLimits,
     });
   }
   const serverApi = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);

@@ -25,6 +25,7 @@ import {
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
 import { batchesOf } from "./batches.js";
+import { type ContentLimit, ContentPacer, GITHUB_CONTENT_LIMITS } from "./content-pacer.js";
 import { createOnce } from "./create-once.js";
 import { checkRelease, once } from "./host-release.js";
 import { proxyAwareFetch, REFUSED_REDIRECT_STATUS } from "./http.js";
@@ -51,6 +52,8 @@ export interface GitHubForgeOptions {
   retry?: RetryPolicy;
   /** Where rate-limit waits and retries are reported. */
   log?: (message: string) => void;
+  /** Pacing of content-creating requests; GitHub's documented secondary limits by default. */
+  contentLimits?: ContentLimit[];
 }
 
 interface GraphqlErrorShape {
@@ -124,8 +127,16 @@ export class GitHubForge implements Forge {
       },
     });
     this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
-    this.octokit.hook.before("request", async (request) => {
-      if (isWrite(request)) await this.releaseBeforeWriting();
+    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+    this.octokit.hook.wrap("request", async (request, options) => {
+      if (!isWrite(options)) return request(options);
+      await this.releaseBeforeWriting();
+      const done = await pacer.beforeWrite();
+      try {
+        return await request(options);
+      } finally {
+        done();
+      }
     });
     // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
     const retryApi = this.octokit.retry as { retryRequest: (e: unknown, retries: number, after: number) => unknown };

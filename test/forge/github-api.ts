@@ -86,6 +86,8 @@ export interface GitHubModel {
   tokenKind?: "app" | "pat";
   /** Answer as GitHub Enterprise Server of this release (`3.17.0`); github.com when absent. */
   enterpriseVersion?: string;
+  /** The secondary limit on content-creating requests; GitHub's 80 a minute by default. */
+  contentLimit?: { requests: number; windowMs: number };
 }
 
 /** GitHub's REST (`/github/api/v3`) and GraphQL (`/github/api/graphql`) over the git store. */
@@ -122,6 +124,39 @@ export class GitHubApi {
     return this.model.tokenKind === "pat"
       ? "Resource not accessible by personal access token"
       : "Resource not accessible by integration";
+  }
+
+  private readonly contentWrites: number[] = [];
+  /** Requests refused for the content-creation limit, for tests that prove a run stayed below it. */
+  contentLimited = 0;
+
+  /**
+   * GitHub's secondary limit on requests that create content (any REST method but GET, and
+   * GraphQL mutations): over it, a 403 with `retry-after`, and the request does nothing.
+   */
+  contentLimit(req: ForgeRequest): ForgeResponse | undefined {
+    const mutation = req.url.pathname.endsWith("/graphql") && /^\s*mutation\b/.test(String(parseJson(req).query ?? ""));
+    if (req.method === "GET" || (req.url.pathname.endsWith("/graphql") && !mutation)) return undefined;
+    const { requests, windowMs } = this.model.contentLimit ?? { requests: 80, windowMs: 60_000 };
+    const now = Date.now();
+    while (this.contentWrites.length && (this.contentWrites[0] as number) <= now - windowMs) this.contentWrites.shift();
+    if (this.contentWrites.length < requests) {
+      this.contentWrites.push(now);
+      return undefined;
+    }
+    this.contentLimited++;
+    const retryAfter = Math.ceil(((this.contentWrites[0] as number) + windowMs - now) / 1000);
+    return json(
+      403,
+      {
+        message:
+          "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later. If you reach out to GitHub Support for help, please include the request ID.",
+        documentation_url:
+          "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+        status: "403",
+      },
+      { "retry-after": String(retryAfter) },
+    );
   }
 
   /** GHES names its release on every API response; github.com sends no such header. */

@@ -9,7 +9,8 @@ const FILES: Record<string, string> = { ...CONFIG_FILES };
 for (let i = 0; i < FLEET; i++) FILES[`fleet/app-${i}/kustomization.yaml`] = `images:\n- name: web\n  newTag: "1"\n`;
 
 describe("GitHub as it is", async () => {
-  const f = await testForge({ files: FILES });
+  // The statuses and check runs below stand for many CI systems, each under its own limit.
+  const f = await testForge({ files: FILES, githubContentLimit: { requests: 1000, windowMs: 60_000 } });
   const forge = f.client("github");
   const post = (path: string, body: unknown) =>
     fetch(`${f.apiUrl("github")}/repos/${REPO.github}${path}`, {

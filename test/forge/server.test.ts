@@ -208,7 +208,11 @@ describe("local forge: faults, stats and git smart HTTP", async () => {
     await fetch(`${f.apiUrl("github")}/repos/acme/config`, { headers: { authorization: `token ${TOKEN}` } });
     await fetch(`${f.apiUrl("github")}/repos/acme/config`, { headers: { authorization: `token ${TOKEN}` } });
     const stats = await jsonOf(fetch(`${f.running.url}/_forge/stats`));
-    assert.deepEqual(stats, { total: 2, byEndpoint: { "GET /github/api/v3/repos/:owner/:repo": 2 } });
+    assert.deepEqual(stats, {
+      total: 2,
+      byEndpoint: { "GET /github/api/v3/repos/:owner/:repo": 2 },
+      githubContentLimited: 0,
+    });
     await fetch(`${f.running.url}/_forge/stats/reset`, { method: "POST" });
     assert.equal((await jsonOf(fetch(`${f.running.url}/_forge/stats`))).total, 0);
   });

@@ -16,6 +16,8 @@ export interface HostModel {
   githubTokenKind?: GitHubModel["tokenKind"];
   /** Answer as GitHub Enterprise Server of this release; github.com by default. */
   githubEnterpriseVersion?: string;
+  /** GitHub's secondary limit on content-creating requests; 80 a minute by default. */
+  githubContentLimit?: { requests: number; windowMs: number };
 }
 
 export interface ForgeOptions extends HostModel {
@@ -46,6 +48,8 @@ export interface Exchange {
 export interface Stats {
   total: number;
   byEndpoint: Record<string, number>;
+  /** GitHub requests refused for the content-creation limit since the forge started. */
+  githubContentLimited?: number;
 }
 
 export interface RunningForge {
@@ -71,6 +75,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
   const github = new GitHubApi(store, tokens, () => baseUrl, {
     tokenKind: options.githubTokenKind,
     enterpriseVersion: options.githubEnterpriseVersion,
+    contentLimit: options.githubContentLimit,
   });
   const gitlab = new GitLabApi(store, tokens, () => baseUrl, options.gitlabVersion);
   const faults = new Faults();
@@ -111,7 +116,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
       const api = input.kind === "github" ? github : gitlab;
       return json(201, api.openFromFork({ ...input, sha }));
     }
-    if (key === "GET /_forge/stats") return json(200, stats);
+    if (key === "GET /_forge/stats") return json(200, { ...stats, githubContentLimited: github.contentLimited });
     if (key === "GET /_forge/bodies") return json(200, bodies);
     if (key === "POST /_forge/stats/reset") {
       stats = { total: 0, byEndpoint: {} };
@@ -157,6 +162,8 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     }
     if (fault.response && !fault.afterHandling) return send(res, fault.response as Parameters<typeof send>[1]);
     if (!matched) return send(res, json(404, { message: "Not Found" }));
+    const limited = url.pathname.startsWith("/github/") ? github.contentLimit(req) : undefined;
+    if (limited) return send(res, limited);
 
     // Clients percent-encode path parameters (octokit sends refs as heads%2Fmain); hosts decode them.
     const groups = url.pathname.match(matched.pattern)?.groups ?? {};
@@ -188,7 +195,7 @@ export async function startForge(options: ForgeOptions): Promise<RunningForge> {
     url: baseUrl,
     server,
     faults,
-    stats: () => structuredClone(stats),
+    stats: () => ({ ...structuredClone(stats), githubContentLimited: github.contentLimited }),
     exchanges: () => structuredClone(exchanges),
     resetStats: () => {
       stats = { total: 0, byEndpoint: {} };

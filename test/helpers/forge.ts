@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after } from "node:test";
 import { connectForge } from "../../src/forge/connect.js";
+import type { ContentLimit } from "../../src/forge/content-pacer.js";
 import type { Forge, ForgeKind } from "../../src/forge/forge.js";
 import type { RetryPolicy } from "../../src/forge/retry-policy.js";
 import { type HostModel, type RunningForge, startForge } from "../forge/server.js";
@@ -30,7 +31,10 @@ export interface TestForge {
   apiUrl(kind: ForgeKind): string;
   /** A bare repository for git assertions. */
   git(kind: ForgeKind, ...args: string[]): string;
-  client(kind: ForgeKind, options?: { token?: string; retry?: RetryPolicy; log?: (message: string) => void }): Forge;
+  client(
+    kind: ForgeKind,
+    options?: { token?: string; retry?: RetryPolicy; log?: (message: string) => void; contentLimits?: ContentLimit[] },
+  ): Forge;
 }
 
 /** A forge over fresh copies of the config repo (GitHub and GitLab paths), closed after the file's tests. */
@@ -48,6 +52,7 @@ export async function testForge(
     gitlabVersion: options.gitlabVersion,
     githubTokenKind: options.githubTokenKind,
     githubEnterpriseVersion: options.githubEnterpriseVersion,
+    githubContentLimit: options.githubContentLimit,
   });
   after(async () => {
     await running.close();
@@ -67,6 +72,7 @@ export async function testForge(
         token: o.token ?? TOKEN,
         retry: o.retry,
         log: o.log,
+        contentLimits: o.contentLimits,
         env: {},
       }),
   };

@@ -1,8 +1,8 @@
-export const id = 29;
-export const ids = [29];
+export const id = 809;
+export const ids = [809];
 export const modules = {
 
-/***/ 17029:
+/***/ 18809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,6 +54,67 @@ function batchesOf(items, size) {
 
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
 var retry_policy = __webpack_require__(51668);
+;// CONCATENATED MODULE: ./src/forge/content-pacer.ts
+
+/**
+ * GitHub's secondary limits for requests that create content (POST, PATCH, PUT, DELETE and
+ * GraphQL mutations): about 80 a minute and 500 an hour. Going over gets 403s, and repeated
+ * violations can get the integration blocked for longer, so a run paces itself below them.
+ */
+const GITHUB_CONTENT_LIMITS = [
+    { requests: 80, windowMs: 60_000 },
+    { requests: 500, windowMs: 3_600_000 },
+];
+/** Spaces content-creating requests so that no sliding window holds more than its limit, and says when it waits. */
+class ContentPacer {
+    limits;
+    log;
+    now;
+    sent = [];
+    constructor(limits, log, now = Date.now) {
+        this.limits = limits;
+        this.log = log;
+        this.now = now;
+    }
+    /**
+     * Resolves when one more write fits every limit, and counts it; call the returned function
+     * when the host has answered, which moves the write's time to then: the host counts it when it
+     * arrives, later than it left, and only the later time keeps this side's count at or above the host's.
+     */
+    async beforeWrite() {
+        for (;;) {
+            const { wait, limit } = this.nextSlot();
+            if (wait <= 0)
+                break;
+            this.log(`pacing writes for GitHub's content-creation limit (${limit.requests} in ${limit.windowMs / 1000} s): waiting ${(wait / 1000).toFixed(1)} s`);
+            await (0,retry_policy/* sleep */.yy)(wait);
+        }
+        const entry = { at: this.now() };
+        this.sent.push(entry);
+        return () => {
+            entry.at = Math.max(entry.at, this.now());
+            this.sent.sort((a, b) => a.at - b.at);
+        };
+    }
+    /** How long until the oldest write of the fullest window leaves it. */
+    nextSlot() {
+        const now = this.now();
+        const longest = Math.max(0, ...this.limits.map((l) => l.windowMs));
+        while (this.sent.length && this.sent[0].at <= now - longest)
+            this.sent.shift();
+        let slot = { wait: 0, limit: this.limits[0] };
+        for (const limit of this.limits) {
+            const inWindow = this.sent.map((s) => s.at).filter((t) => t > now - limit.windowMs);
+            if (inWindow.length < limit.requests)
+                continue;
+            const wait = inWindow[inWindow.length - limit.requests] + limit.windowMs - now;
+            if (wait > slot.wait)
+                slot = { wait, limit };
+        }
+        return slot;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
 
 /**
@@ -208,6 +269,7 @@ function redirected(request, status, crossOrigin) {
 
 
 
+
 const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
@@ -272,9 +334,18 @@ class GitHubForge {
             },
         });
         this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
-        this.octokit.hook.before("request", async (request) => {
-            if (isWrite(request))
-                await this.releaseBeforeWriting();
+        const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+        this.octokit.hook.wrap("request", async (request, options) => {
+            if (!isWrite(options))
+                return request(options);
+            await this.releaseBeforeWriting();
+            const done = await pacer.beforeWrite();
+            try {
+                return await request(options);
+            }
+            finally {
+                done();
+            }
         });
         // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
         const retryApi = this.octokit.retry;
@@ -1321,6 +1392,7 @@ function connectForge(options) {
             graphqlUrl: fromEnv ? env.GITHUB_GRAPHQL_URL : undefined,
             retry: options.retry,
             log: options.log,
+            contentLimits: options.contentLimits,
         });
     }
     const serverApi = env.CI_API_V4_URL ?? (env.CI_SERVER_URL ? `${env.CI_SERVER_URL}/api/v4` : undefined);
