@@ -422,6 +422,9 @@ function foreignCommits(proposal) {
 }
 /** Stops before any force-update or merge of a branch that holds someone else's commit. */
 function refuseForeignCommits(proposal) {
+    const truncated = proposal.comparison?.truncated;
+    if (truncated)
+        throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} carries more than gitops-ci can check (${truncated}); gitops-ci makes one commit there, so the rest is someone else's: not overwriting or merging it. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
     const foreign = foreignCommits(proposal);
     if (foreign.length === 0)
         return;
@@ -433,7 +436,7 @@ function refuseForeignCommits(proposal) {
  */
 function verifiedHead(proposal, changes) {
     const { current, comparison } = proposal;
-    if (!current || !comparison || comparison.commits.length === 0)
+    if (!current || !comparison || comparison.commits.length === 0 || comparison.truncated)
         return undefined;
     if (foreignCommits(proposal).length)
         return undefined;

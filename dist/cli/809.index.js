@@ -275,6 +275,8 @@ const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_t
 const READ_BATCH = 100;
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
+/** Files a GitHub comparison lists at most. */
+const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
 /** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
 class GitHubForge {
@@ -477,13 +479,21 @@ class GitHubForge {
             basehead: `${base}...${head}`,
             per_page: 100,
         }));
+        // GitHub lists one page of commits and at most 300 files for a whole comparison.
+        const files = data.files ?? [];
+        const truncated = data.total_commits > data.commits.length
+            ? `GitHub listed ${data.commits.length} of its ${data.total_commits} commits`
+            : files.length >= COMPARE_FILE_LIMIT
+                ? `GitHub lists at most ${COMPARE_FILE_LIMIT} of its changed files`
+                : undefined;
         return {
+            ...(truncated ? { truncated } : {}),
             commits: data.commits.map((c) => ({
                 sha: c.sha,
                 author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
                 message: c.commit.message,
             })),
-            files: (data.files ?? []).flatMap((f) => f.previous_filename ? [f.previous_filename, f.filename] : [f.filename]),
+            files: files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])),
         };
     }
     async changeRequestsFrom(head, base) {

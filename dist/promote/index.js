@@ -88363,6 +88363,9 @@ function foreignCommits(proposal) {
 }
 /** Stops before any force-update or merge of a branch that holds someone else's commit. */
 function ownership_refuseForeignCommits(proposal) {
+    const truncated = proposal.comparison?.truncated;
+    if (truncated)
+        throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} carries more than gitops-ci can check (${truncated}); gitops-ci makes one commit there, so the rest is someone else's: not overwriting or merging it. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
     const foreign = foreignCommits(proposal);
     if (foreign.length === 0)
         return;
@@ -88374,7 +88377,7 @@ function ownership_refuseForeignCommits(proposal) {
  */
 function ownership_verifiedHead(proposal, changes) {
     const { current, comparison } = proposal;
-    if (!current || !comparison || comparison.commits.length === 0)
+    if (!current || !comparison || comparison.commits.length === 0 || comparison.truncated)
         return undefined;
     if (foreignCommits(proposal).length)
         return undefined;
@@ -94557,6 +94560,8 @@ const Client = dist_src_Octokit.plugin(retry, throttling);
 const READ_BATCH = 100;
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
+/** Files a GitHub comparison lists at most. */
+const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
 /** GitHub through GraphQL (reads, atomic commits with expectedHeadOid) and REST (refs, pull requests). */
 class GitHubForge {
@@ -94759,13 +94764,21 @@ class GitHubForge {
             basehead: `${base}...${head}`,
             per_page: 100,
         }));
+        // GitHub lists one page of commits and at most 300 files for a whole comparison.
+        const files = data.files ?? [];
+        const truncated = data.total_commits > data.commits.length
+            ? `GitHub listed ${data.commits.length} of its ${data.total_commits} commits`
+            : files.length >= COMPARE_FILE_LIMIT
+                ? `GitHub lists at most ${COMPARE_FILE_LIMIT} of its changed files`
+                : undefined;
         return {
+            ...(truncated ? { truncated } : {}),
             commits: data.commits.map((c) => ({
                 sha: c.sha,
                 author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
                 message: c.commit.message,
             })),
-            files: (data.files ?? []).flatMap((f) => f.previous_filename ? [f.previous_filename, f.filename] : [f.filename]),
+            files: files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])),
         };
     }
     async changeRequestsFrom(head, base) {

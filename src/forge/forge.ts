@@ -50,6 +50,8 @@ export interface CommitInfo {
 export interface BranchComparison {
   commits: CommitInfo[];
   files: string[];
+  /** Set when the host listed only part of it (GitHub: a page of commits, 300 files): what is missing. */
+  truncated?: string;
 }
 
 export type CommitOutcome = { kind: "committed"; sha: string } | { kind: "conflict"; detail: string };

@@ -38,6 +38,8 @@ const READ_BATCH = 100;
 
 /** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
 const NO_RETRY = { retries: 0 };
+/** Files a GitHub comparison lists at most. */
+const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
 type Client = InstanceType<typeof Client>;
 
@@ -303,15 +305,22 @@ export class GitHubForge implements Forge {
         per_page: 100,
       }),
     );
+    // GitHub lists one page of commits and at most 300 files for a whole comparison.
+    const files = data.files ?? [];
+    const truncated =
+      data.total_commits > data.commits.length
+        ? `GitHub listed ${data.commits.length} of its ${data.total_commits} commits`
+        : files.length >= COMPARE_FILE_LIMIT
+          ? `GitHub lists at most ${COMPARE_FILE_LIMIT} of its changed files`
+          : undefined;
     return {
+      ...(truncated ? { truncated } : {}),
       commits: data.commits.map((c) => ({
         sha: c.sha,
         author: `${c.commit.author?.name ?? "unknown"} <${c.commit.author?.email ?? ""}>`,
         message: c.commit.message,
       })),
-      files: (data.files ?? []).flatMap((f) =>
-        f.previous_filename ? [f.previous_filename, f.filename] : [f.filename],
-      ),
+      files: files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])),
     };
   }
 

@@ -78,6 +78,11 @@ export function foreignCommits(proposal: ProposalBranch): CommitInfo[] {
 
 /** Stops before any force-update or merge of a branch that holds someone else's commit. */
 export function refuseForeignCommits(proposal: ProposalBranch): void {
+  const truncated = proposal.comparison?.truncated;
+  if (truncated)
+    throw new ForeignCommitsError(
+      `${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} carries more than gitops-ci can check (${truncated}); gitops-ci makes one commit there, so the rest is someone else's: not overwriting or merging it. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`,
+    );
   const foreign = foreignCommits(proposal);
   if (foreign.length === 0) return;
   throw new ForeignCommitsError(
@@ -91,7 +96,7 @@ export function refuseForeignCommits(proposal: ProposalBranch): void {
  */
 export function verifiedHead(proposal: ProposalBranch, changes: FileChange[]): string | undefined {
   const { current, comparison } = proposal;
-  if (!current || !comparison || comparison.commits.length === 0) return undefined;
+  if (!current || !comparison || comparison.commits.length === 0 || comparison.truncated) return undefined;
   if (foreignCommits(proposal).length) return undefined;
   const paths = new Set(changes.map((c) => c.path));
   if (comparison.files.some((f) => !paths.has(f))) return undefined;

@@ -502,17 +502,21 @@ export class GitHubApi {
     const headSha = (await this.store.resolve(dir, head)) ?? (await this.store.resolve(dir, `refs/heads/${head}`));
     if (!baseSha || !headSha) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     const { commits, files } = await this.store.compare(dir, baseSha, headSha);
+    // One page of commits (per_page, 250 at most), oldest first; at most 300 files, on page 1.
+    const page = Math.max(1, Number(req.url.searchParams.get("page") ?? 1));
+    const perPage = Math.min(250, Math.max(1, Number(req.url.searchParams.get("per_page") ?? 250)));
+    const listed = commits.slice((page - 1) * perPage, page * perPage);
     return json(200, {
       status: commits.length ? "ahead" : "identical",
       ahead_by: commits.length,
       total_commits: commits.length,
-      commits: commits.map((c) => ({
+      commits: listed.map((c) => ({
         sha: c.sha,
         commit: { message: c.message, author: { ...c.author, date: c.date }, committer: { ...c.author, date: c.date } },
         author: null,
         html_url: `${this.baseUrl()}/github/${repo}/commit/${c.sha}`,
       })),
-      files: files.map((filename) => ({ filename, status: "modified" })),
+      files: page === 1 ? files.slice(0, 300).map((filename) => ({ filename, status: "modified" })) : [],
     });
   }
 

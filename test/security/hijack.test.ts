@@ -26,6 +26,7 @@ const FILES: Record<string, string> = {
   "apps/team/staging/kustomization.yaml":
     'images:\n- name: registry.example.com/team/web\n  newTag: "1"\n- name: registry.example.com/team-web\n  newTag: "1"\n',
   "apps/review/staging/kustomization.yaml": 'images:\n- name: web\n  newTag: "1"\n',
+  "apps/buried/staging/kustomization.yaml": 'images:\n- name: web\n  newTag: "1"\n',
 };
 const BACKDOOR =
   'images:\n- name: web\n  newName: evil.example/backdoor\n  newTag: "6.6.6"\nresources:\n- https://evil.example/x\n';
@@ -136,6 +137,24 @@ for (const kind of ["github", "gitlab"] as ForgeKind[]) {
       );
       assert.equal(f.git(kind, "rev-parse", branch), reviewer.sha, "the reviewer's commit is still the head");
     });
+
+    if (kind === "github")
+      it("refuses a branch whose commits GitHub lists only in part: a reviewer's commit past the first page stays", async () => {
+        const paths = ["apps/buried/staging"];
+        const branch = proposalBranch("main", parseImageSpecs(["web:2"]), paths);
+        await setImageRemote({ forge, branch: "main", paths, images: ["web:2"], mode: "pull-request" });
+        // 100 commits that claim to be ours push the reviewer's off the one page compare lists.
+        for (let i = 0; i < 100; i++)
+          await pushAs(branch, { "apps/buried/staging/n.txt": `${i}\n` }, `filler ${i}\n\nGitops-ci-branch: ${branch}`);
+        const reviewer = await pushAs(branch, { "apps/buried/staging/NOTES.md": "hold\n" }, "reviewer note");
+        await assert.rejects(
+          setImageRemote({ forge, branch: "main", paths, images: ["web:3"], mode: "pull-request" }),
+          (e: unknown) =>
+            e instanceof ForeignCommitsError &&
+            /carries more than gitops-ci can check \(GitHub listed 100 of its 102 commits\)/.test(e.message),
+        );
+        assert.equal(f.git(kind, "rev-parse", branch), reviewer.sha, "the reviewer's commit is still the head");
+      });
 
     it("gives team/web and team-web, and prod/eu and prod-eu, branches of their own", async () => {
       const paths = ["apps/team/staging"];
