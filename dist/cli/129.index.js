@@ -1,5 +1,5 @@
 export const id = 129;
-export const ids = [129,167];
+export const ids = [129];
 export const modules = {
 
 /***/ 71129:
@@ -147,8 +147,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/gate/references.ts
 var references = __webpack_require__(63537);
-// EXTERNAL MODULE: ./src/commands/set-image-remote.ts + 1 modules
-var set_image_remote = __webpack_require__(36167);
+// EXTERNAL MODULE: ./src/kustomize/snapshot-kustomization.ts
+var snapshot_kustomization = __webpack_require__(26011);
 ;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
 
 
@@ -184,7 +184,7 @@ async function sourceInputs(forge, branch, from, fromFile, fromText) {
             }
         }
         const found = builds.length
-            ? await forge.readFiles(branch, (0,set_image_remote/* kustomizationCandidates */.gj)([...new Set(builds)]))
+            ? await forge.readFiles(branch, (0,snapshot_kustomization/* kustomizationCandidates */.g)([...new Set(builds)]))
             : undefined;
         level = [];
         for (const target of new Set(builds)) {
@@ -264,11 +264,11 @@ async function promote(options) {
     if (targets.includes(from))
         throw new errors/* UsageError */.eb(`--from and --to are the same directory (${from})`);
     const log = options.log ?? (() => undefined);
-    const snapshot = await options.forge.readFiles(options.branch, (0,set_image_remote/* kustomizationCandidates */.gj)([from, ...targets]));
-    const fromFile = (0,set_image_remote/* kustomizationIn */.dq)(snapshot, from);
+    const snapshot = await options.forge.readFiles(options.branch, (0,snapshot_kustomization/* kustomizationCandidates */.g)([from, ...targets]));
+    const fromFile = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, from);
     const source = (0,plan/* imageEntries */.Io)(fromFile, snapshot.files.get(fromFile));
     const plans = targets.map((to) => {
-        const file = (0,set_image_remote/* kustomizationIn */.dq)(snapshot, to);
+        const file = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, to);
         const text = snapshot.files.get(file);
         return { to, file, text, plan: (0,plan/* planPromotion */.z)(source, (0,plan/* imageEntries */.Io)(file, text), options.images) };
     });
@@ -486,241 +486,6 @@ async function refuseMovedHead(forge, number, ours, now) {
 
 /***/ }),
 
-/***/ 36167:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gj: () => (/* binding */ kustomizationCandidates),
-  dq: () => (/* binding */ kustomizationIn),
-  setImageRemote: () => (/* binding */ setImageRemote)
-});
-
-// UNUSED EXPORTS: ConflictTimeoutError, proposalBranch
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(51668);
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __webpack_require__(72198);
-// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
-var kustomization_file = __webpack_require__(53625);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
-var set_images = __webpack_require__(39800);
-// EXTERNAL MODULE: ./src/messages/template.ts
-var messages_template = __webpack_require__(50632);
-;// CONCATENATED MODULE: ./src/messages/commit-message.ts
-
-/**
- * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
- * The default links back to the app-repo commit and the CI run when they are known.
- */
-function renderCommitMessage(template, values) {
-    const fields = {
-        images: values.images.join(", "),
-        paths: values.paths.join(", "),
-        source_repo: values.source.repo ?? "",
-        source_sha: values.source.sha ?? "",
-        run_url: values.source.runUrl ?? "",
-    };
-    if (template === undefined)
-        return defaultMessage(fields.images, fields.paths, values.source);
-    return (0,messages_template/* fillTemplate */.o)("--message", template, fields);
-}
-function defaultMessage(images, paths, source) {
-    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
-    if (source.commitUrl)
-        lines.push(`Source: ${source.commitUrl}`);
-    else if (source.repo)
-        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
-    if (source.runUrl)
-        lines.push(`Run: ${source.runUrl}`);
-    return lines.join("\n");
-}
-
-// EXTERNAL MODULE: ./src/messages/markdown.ts
-var markdown = __webpack_require__(89751);
-// EXTERNAL MODULE: ./src/proposal/branch-name.ts
-var branch_name = __webpack_require__(37058);
-// EXTERNAL MODULE: ./src/proposal/ownership.ts
-var ownership = __webpack_require__(15735);
-// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
-var set_image = __webpack_require__(94598);
-;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
-
-
-
-
-
-
-
-
-
-
-
-/** The compare-and-swap kept failing until the time ran out. */
-class ConflictTimeoutError extends errors/* GitopsCiError */.p {
-    name = "ConflictTimeoutError";
-}
-const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
-/**
- * Reads every kustomization in one request, edits them in memory, and commits all changes in one
- * atomic request that only lands if nobody changed the files meanwhile; on a conflict it starts
- * over from the new content, with jittered backoff, until `timeoutMs`.
- */
-async function setImageRemote(options) {
-    if (options.paths.length === 0)
-        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory)");
-    if (options.images.length === 0)
-        throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
-    const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
-    const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
-    const candidates = kustomizationCandidates(dirs);
-    const message = renderCommitMessage(options.message, {
-        images: specs.map((s) => s.raw),
-        paths: dirs,
-        source: options.source ?? {},
-    });
-    const timeoutMs = options.timeoutMs ?? 120_000;
-    const log = options.log ?? (() => undefined);
-    const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
-    const startedAt = Date.now();
-    /** The head the last refused commit was made on: it may have landed all the same. */
-    let refusedOn;
-    for (let attempt = 1;; attempt++) {
-        const base = await options.forge.readFiles(options.branch, candidates);
-        const plan = planEdits(base, dirs, specs);
-        const diff = (0,set_image/* unifiedDiff */.W)(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
-        const result = {
-            changed: false,
-            files: plan.changes.map((c) => c.path),
-            images: plan.images,
-            attempts: attempt,
-            branch: target,
-            diff,
-        };
-        if (plan.changes.length === 0) {
-            const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
-            if (landed)
-                return { ...result, changed: true, commit: landed.sha, files: landed.files };
-            return { ...result, files: [] };
-        }
-        if (options.dryRun)
-            return { ...result, changed: true };
-        const outcome = mode === "pull-request"
-            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
-            : await options.forge.commitFiles({
-                branch: target,
-                message,
-                changes: plan.changes,
-                expectedHead: base.head,
-            });
-        if (outcome.kind === "proposed")
-            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
-        if (outcome.kind === "committed")
-            return { ...result, changed: true, commit: outcome.sha };
-        refusedOn = mode === "commit" ? base.head : undefined;
-        const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
-        const elapsed = Date.now() - startedAt;
-        if (elapsed + delay > timeoutMs) {
-            throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`);
-        }
-        log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
-        await (0,retry_policy/* sleep */.yy)(delay);
-    }
-}
-/**
- * A commit whose answer was lost (a timeout or a 5xx after the host committed) is sent again by
- * the transport and refused by the compare-and-swap; the re-read then finds nothing to do. The
- * commit with this run's message on top of the refused head is this run's: report it as made.
- */
-async function landedAnyway(forge, refusedOn, head, message) {
-    const { commits, files } = await forge.compare(refusedOn, head);
-    // GitHub stores headline and body with one blank line between: compare words, not spacing.
-    const words = (text) => text.replace(/\s+/g, " ").trim();
-    const ours = commits.find((c) => words(c.message) === words(message));
-    return ours && { sha: ours.sha, files };
-}
-/** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
-function planEdits(snapshot, dirs, specs) {
-    const plan = { changes: [], images: [] };
-    for (const dir of dirs) {
-        const file = kustomizationIn(snapshot, dir);
-        const before = snapshot.files.get(file);
-        const edited = (0,set_images/* setImages */.B)(file, before, specs);
-        plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
-        if (edited.text !== before)
-            plan.changes.push({ path: file, content: edited.text });
-    }
-    return plan;
-}
-/** The paths a directory's kustomization may have, to read them all in one snapshot. */
-function kustomizationCandidates(dirs) {
-    return dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
-}
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function kustomizationIn(snapshot, dir) {
-    const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-    if (present.length === 0) {
-        throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
-    }
-    if (present.length > 1)
-        throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-    return present[0];
-}
-/**
- * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
- * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
- */
-function proposalBranch(base, specs, dirs) {
-    const names = [...new Set(specs.map((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name)))].sort();
-    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
-    return (0,branch_name/* proposalBranchName */.G)(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
-}
-/**
- * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
- * base head in one step; a branch with someone else's commit is never overwritten.
- */
-async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
-    const proposal = await (0,ownership/* readProposal */.Vv)(forge, branch, base, changes.map((c) => c.path));
-    (0,ownership/* refuseForeignCommits */.ri)(proposal);
-    const verified = (0,ownership/* verifiedHead */.dP)(proposal, changes);
-    if (verified)
-        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
-    const outcome = await forge.replaceBranch({
-        branch,
-        message: (0,ownership/* withBranchTrailer */.qE)(message, branch),
-        changes,
-        parent: baseHead,
-        replaces: proposal.current?.head ?? null,
-    });
-    if (outcome.kind === "conflict")
-        return outcome;
-    return {
-        kind: "proposed",
-        commit: outcome.sha,
-        proposal: await proposeChange(forge, proposal, outcome.sha, message),
-    };
-}
-async function proposeChange(forge, proposal, head, message) {
-    const [first = "", ...rest] = message.split("\n");
-    const title = (0,markdown/* titleText */.Qw)(first);
-    const body = `${rest.join("\n").trim()}\n\n${(0,ownership/* headMarker */.pU)("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const pr = proposal.open
-        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
-        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
-    return { prNumber: pr.number, prUrl: pr.url };
-}
-
-
-/***/ }),
-
 /***/ 76576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -788,6 +553,38 @@ function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 26011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ kustomizationIn),
+/* harmony export */   g: () => (/* binding */ kustomizationCandidates)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53625);
+
+
+
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.map((name) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in a branch snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.map((n) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
 }
 
 

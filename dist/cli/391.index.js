@@ -240,16 +240,11 @@ async function release(options) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  gj: () => (/* binding */ kustomizationCandidates),
-  dq: () => (/* binding */ kustomizationIn),
   setImageRemote: () => (/* binding */ setImageRemote)
 });
 
 // UNUSED EXPORTS: ConflictTimeoutError, proposalBranch
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
@@ -258,6 +253,8 @@ var retry_policy = __webpack_require__(51668);
 var image_ref = __webpack_require__(72198);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __webpack_require__(53625);
+// EXTERNAL MODULE: ./src/kustomize/snapshot-kustomization.ts
+var snapshot_kustomization = __webpack_require__(26011);
 // EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
 var set_images = __webpack_require__(39800);
 // EXTERNAL MODULE: ./src/messages/template.ts
@@ -328,7 +325,7 @@ async function setImageRemote(options) {
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
     const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
-    const candidates = kustomizationCandidates(dirs);
+    const candidates = (0,snapshot_kustomization/* kustomizationCandidates */.g)(dirs);
     const message = renderCommitMessage(options.message, {
         images: specs.map((s) => s.raw),
         paths: dirs,
@@ -399,7 +396,7 @@ async function landedAnyway(forge, refusedOn, head, message) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const file = kustomizationIn(snapshot, dir);
+        const file = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = (0,set_images/* setImages */.B)(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
@@ -407,20 +404,6 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
-}
-/** The paths a directory's kustomization may have, to read them all in one snapshot. */
-function kustomizationCandidates(dirs) {
-    return dirs.flatMap((d) => kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((name) => external_node_path_default().posix.join(d, name)));
-}
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function kustomizationIn(snapshot, dir) {
-    const present = kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-    if (present.length === 0) {
-        throw new errors/* PathError */.ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.join(", ")})`);
-    }
-    if (present.length > 1)
-        throw new errors/* PathError */.ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-    return present[0];
 }
 /**
  * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
@@ -536,6 +519,38 @@ function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 26011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ kustomizationIn),
+/* harmony export */   g: () => (/* binding */ kustomizationCandidates)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53625);
+
+
+
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.map((name) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in a branch snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = _kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.map((n) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
 }
 
 

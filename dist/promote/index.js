@@ -87016,17 +87016,17 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Base of every error the suite reports to the user: the message says what to do. */
-class errors_GitopsCiError extends Error {
+class GitopsCiError extends Error {
     /** Process exit code the CLI and the action use for this error. */
     exitCode = 1;
 }
 /** Wrong flags or arguments: exit 2, as usage errors do in CLIs. */
-class errors_UsageError extends errors_GitopsCiError {
+class errors_UsageError extends GitopsCiError {
     exitCode = 2;
     name = "UsageError";
 }
 /** A file the user gave is not acceptable; the message names file:line:column. */
-class InputFileError extends errors_GitopsCiError {
+class InputFileError extends GitopsCiError {
     position;
     problem;
     name = "InputFileError";
@@ -87037,18 +87037,18 @@ class InputFileError extends errors_GitopsCiError {
     }
 }
 /** A path the user gave is missing, ambiguous or leaves the directory it must stay in. */
-class errors_PathError extends errors_GitopsCiError {
+class errors_PathError extends GitopsCiError {
     name = "PathError";
 }
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
-class InternalError extends errors_GitopsCiError {
+class InternalError extends GitopsCiError {
     name = "InternalError";
 }
 
 ;// CONCATENATED MODULE: ./src/forge/forge.ts
 
 /** The host answered with an error the user must act on (auth, permission, missing repo or branch). */
-class ForgeError extends errors_GitopsCiError {
+class ForgeError extends GitopsCiError {
     status;
     name = "ForgeError";
     constructor(message, status) {
@@ -87087,7 +87087,7 @@ const kustomization_file_KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kust
  * Checks a user-given kustomization directory before any I/O: it must be relative and stay
  * inside the checkout. Returns it normalized with `/` separators ("." for the root).
  */
-function kustomization_file_normalizeKustomizationPath(dirPath) {
+function normalizeKustomizationPath(dirPath) {
     if (dirPath.trim() === "")
         throw new errors_UsageError("--path is empty");
     if (external_node_path_default().isAbsolute(dirPath) || /^[A-Za-z]:[\\/]/.test(dirPath)) {
@@ -87100,8 +87100,8 @@ function kustomization_file_normalizeKustomizationPath(dirPath) {
     return normalized;
 }
 /** Finds the one kustomization file in `dir/dirPath`, refusing anything that resolves outside `dir`. */
-function kustomization_file_findKustomizationFile(dir, dirPath) {
-    const relativeDir = kustomization_file_normalizeKustomizationPath(dirPath);
+function findKustomizationFile(dir, dirPath) {
+    const relativeDir = normalizeKustomizationPath(dirPath);
     const root = realDirectory(dir, "--dir");
     const target = path.join(root, relativeDir);
     if (!existsSync(target))
@@ -87251,11 +87251,11 @@ function parseImageSpec(raw) {
     return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
 }
 /** Parses every spec; two specs for the same image would make the result depend on their order. */
-function image_ref_parseImageSpecs(raws) {
+function parseImageSpecs(raws) {
     const specs = raws.map(parseImageSpec);
     const seen = new Map();
     for (const spec of specs) {
-        const key = image_ref_normalizeImageName(spec.name);
+        const key = normalizeImageName(spec.name);
         const earlier = seen.get(key);
         if (earlier)
             throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
@@ -87267,7 +87267,7 @@ function image_ref_parseImageSpecs(raws) {
  * The canonical form used to decide that two names are the same image, so that
  * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.
  */
-function image_ref_normalizeImageName(name) {
+function normalizeImageName(name) {
     const split = splitDomain(name);
     let domain = split.domain?.toLowerCase() ?? "docker.io";
     let path = split.path;
@@ -87377,7 +87377,7 @@ const FIELD_ORDER = ["newName", "newTag", "digest"];
  * the specs name (or appending a new entry), and returns the new text with what changed.
  * Throws InputFileError (nothing changed) when the file is not a valid kustomization.
  */
-function set_images_setImages(file, text, specs) {
+function setImages(file, text, specs) {
     let current = text;
     const edits = [];
     for (const spec of specs) {
@@ -87402,7 +87402,7 @@ function verifyResult(file, text, specs) {
         throw new InternalError(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
     }
     for (const spec of specs) {
-        const entries = images.filter((e) => image_ref_normalizeImageName(String(e?.name)) === image_ref_normalizeImageName(spec.name));
+        const entries = images.filter((e) => normalizeImageName(String(e?.name)) === normalizeImageName(spec.name));
         const wrong = Object.entries(changesFor(spec)).some(([field, value]) => entries.some((e) => e[field] !== (value ?? undefined)));
         if (entries.length === 0 || wrong) {
             throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
@@ -87439,8 +87439,8 @@ function applySpec(source, spec) {
     }
     if (!(0,dist/* isSeq */.oP)(images))
         throw errorAt(source, nodeStart(images), "images must be a list of entries");
-    const target = image_ref_normalizeImageName(spec.name);
-    const matches = entriesOf(source, images).filter((e) => image_ref_normalizeImageName(entryName(e)) === target);
+    const target = normalizeImageName(spec.name);
+    const matches = entriesOf(source, images).filter((e) => normalizeImageName(entryName(e)) === target);
     if (matches.length === 0) {
         refuseAliased(source, images, "the images list");
         return appendEntry(source, images, spec);
@@ -87824,20 +87824,20 @@ function refuseInvalidValues(entries, promoted) {
 }
 /** The image a cluster pulls for an entry: newName when set, else the name. */
 function pulled(entry) {
-    return image_ref_normalizeImageName(entry.newName ?? entry.name);
+    return normalizeImageName(entry.newName ?? entry.name);
 }
 /**
  * Every image of the source whose pulled name, tag or digest differs in the target, limited to
  * `only` (names, matched as docker does) when given. Entries the target lacks are added.
  */
 function planPromotion(source, target, only = []) {
-    const wanted = new Set(only.map(image_ref_normalizeImageName));
+    const wanted = new Set(only.map(normalizeImageName));
     const plan = [];
     for (const entry of source) {
-        const key = image_ref_normalizeImageName(entry.name);
+        const key = normalizeImageName(entry.name);
         if (wanted.size && !wanted.has(key))
             continue;
-        const current = target.find((t) => image_ref_normalizeImageName(t.name) === key);
+        const current = target.find((t) => normalizeImageName(t.name) === key);
         const next = { newName: entry.newName, newTag: entry.newTag, digest: entry.digest };
         if (current &&
             pulled(current) === pulled(entry) &&
@@ -87904,7 +87904,7 @@ function codeLink(text, url) {
     return { markdown: `[${code(text).markdown}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` };
 }
 /** A PR/MR title: one line, no control characters, at most 255 characters (GitLab's limit). */
-function markdown_titleText(text) {
+function titleText(text) {
     return oneLine(text).slice(0, 255);
 }
 function render(cell) {
@@ -87933,7 +87933,7 @@ function markdownTable(header, rows) {
  * Fills `{name}` placeholders from `fields`; an unknown placeholder is a usage error naming the
  * flag and the known ones, so a typo never reaches a commit or a PR as literal braces.
  */
-function template_fillTemplate(flag, template, fields) {
+function fillTemplate(flag, template, fields) {
     const known = Object.keys(fields);
     const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
     if (unknown)
@@ -87967,7 +87967,7 @@ function fields(values, escape) {
 }
 /** `Promote web:1.4.0, api:2.1.0 to production`, or the --title template. */
 function promotionTitle(template, values) {
-    return markdown_titleText(template_fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values, markdown_titleText)));
+    return titleText(fillTemplate("--title", template ?? "Promote {images} to {env}", fields(values, titleText)));
 }
 /** The table of versions, the source's gate, and why it waits for review; or the --body template. */
 function promotionBody(template, values) {
@@ -87978,7 +87978,7 @@ function promotionBody(template, values) {
         "",
         "`gitops-ci/validate` on the last commit of `{from}`: {gate}.",
     ].join("\n");
-    const text = template_fillTemplate("--body", template ?? defaultBody, fields(values, plainText));
+    const text = fillTemplate("--body", template ?? defaultBody, fields(values, plainText));
     const review = values.reviewReason ? `\n\n**Left for review:** ${values.reviewReason}` : "";
     return `${text}${review}`;
 }
@@ -88014,15 +88014,15 @@ function compareLink(repoUrl, image) {
 ;// CONCATENATED MODULE: ./src/promote/errors.ts
 
 /** The source runs a lower version than the target: refused without --allow-downgrade. */
-class DowngradeError extends errors_GitopsCiError {
+class DowngradeError extends GitopsCiError {
     name = "DowngradeError";
 }
 /** --require-source-green and the source's last commit has no green gitops-ci/validate. */
-class SourceNotGreenError extends errors_GitopsCiError {
+class SourceNotGreenError extends GitopsCiError {
     name = "SourceNotGreenError";
 }
 /** --merge now could not merge: a check failed, the PR/MR cannot merge, or the time ran out. */
-class MergeError extends errors_GitopsCiError {
+class MergeError extends GitopsCiError {
     name = "MergeError";
 }
 
@@ -88036,7 +88036,7 @@ const DEFAULT_RETRY_POLICY = {
     requestTimeoutMs: 30_000,
 };
 /** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
-function retry_policy_backoffDelay(policy, retry, random = Math.random) {
+function backoffDelay(policy, retry, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
     return Math.max(1, Math.floor(random() * ceiling));
 }
@@ -88044,7 +88044,7 @@ function retry_policy_backoffDelay(policy, retry, random = Math.random) {
 function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
     return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
 }
-function retry_policy_sleep(ms) {
+function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -88062,11 +88062,11 @@ async function pollUntil(options, check, timedOut) {
         const waiting = await check();
         if (waiting === undefined)
             return;
-        const delay = retry_policy_backoffDelay(poll, Math.min(attempt, 10));
+        const delay = backoffDelay(poll, Math.min(attempt, 10));
         if (Date.now() + delay > deadline)
             throw new MergeError(timedOut(waiting));
         options.log(`${options.label}: waiting for ${waiting}`);
-        await retry_policy_sleep(delay);
+        await sleep(delay);
     }
 }
 
@@ -88266,387 +88266,16 @@ function looksRemote(value) {
         /[^/]\/\/[^/]/.test(value));
 }
 
-;// CONCATENATED MODULE: ./src/messages/commit-message.ts
-
-/**
- * Fills a commit message template: {images}, {paths}, {source_repo}, {source_sha}, {run_url}.
- * The default links back to the app-repo commit and the CI run when they are known.
- */
-function commit_message_renderCommitMessage(template, values) {
-    const fields = {
-        images: values.images.join(", "),
-        paths: values.paths.join(", "),
-        source_repo: values.source.repo ?? "",
-        source_sha: values.source.sha ?? "",
-        run_url: values.source.runUrl ?? "",
-    };
-    if (template === undefined)
-        return defaultMessage(fields.images, fields.paths, values.source);
-    return fillTemplate("--message", template, fields);
-}
-function defaultMessage(images, paths, source) {
-    const lines = [`set-image: ${images}`, "", `Kustomizations: ${paths}`];
-    if (source.commitUrl)
-        lines.push(`Source: ${source.commitUrl}`);
-    else if (source.repo)
-        lines.push(`Source: ${source.repo}${source.sha ? `@${source.sha}` : ""}`);
-    if (source.runUrl)
-        lines.push(`Run: ${source.runUrl}`);
-    return lines.join("\n");
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/proposal/branch-name.ts
-
-/**
- * A readable, injective branch name: the slug people read, plus a short hash of everything that
- * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
- */
-function branch_name_proposalBranchName(prefix, readable, identity) {
-    const slug = readable
-        .toLowerCase()
-        .replace(/[^a-z0-9+._-]+/g, "-")
-        .replace(/\.{2,}/g, ".")
-        .replace(/^[-.]+|[-.]+$/g, "")
-        .slice(0, 80)
-        .replace(/[-.]+$/, "");
-    const hash = (0,external_node_crypto_.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
-    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
-}
-
-;// CONCATENATED MODULE: ./src/proposal/ownership.ts
-
-
-/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
-class ForeignCommitsError extends errors_GitopsCiError {
-    name = "ForeignCommitsError";
-}
-/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
-const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
-const TRAILER = "Gitops-ci-branch";
-function ownership_headMarker(command, sha) {
-    return `<!-- gitops-ci/${command} head=${sha} -->`;
-}
-/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
-function ownership_withBranchTrailer(message, branch) {
-    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
-}
-/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
-async function ownership_readProposal(forge, branch, base, files) {
-    const [requests, current] = await Promise.all([
-        forge.changeRequestsFrom(branch, base),
-        readOrUndefined(forge, branch, files),
-    ]);
-    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
-    const comparison = current && (await forge.compare(base, current.head));
-    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
-}
-async function readOrUndefined(forge, branch, files) {
-    try {
-        return await forge.readFiles(branch, files);
-    }
-    catch (error) {
-        if (error instanceof BranchNotFoundError)
-            return undefined;
-        throw error;
-    }
-}
-/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
-function isOurs(proposal, commit) {
-    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
-        return true;
-    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
-}
-function foreignCommits(proposal) {
-    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
-}
-/** Stops before any force-update or merge of a branch that holds someone else's commit. */
-function ownership_refuseForeignCommits(proposal) {
-    const truncated = proposal.comparison?.truncated;
-    if (truncated)
-        throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} carries more than gitops-ci can check (${truncated}); gitops-ci makes one commit there, so the rest is someone else's: not overwriting or merging it. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
-    const foreign = foreignCommits(proposal);
-    if (foreign.length === 0)
-        return;
-    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
-}
-/**
- * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
- * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
- */
-function ownership_verifiedHead(proposal, changes) {
-    const { current, comparison } = proposal;
-    if (!current || !comparison || comparison.commits.length === 0 || comparison.truncated)
-        return undefined;
-    if (foreignCommits(proposal).length)
-        return undefined;
-    const paths = new Set(changes.map((c) => c.path));
-    if (comparison.files.some((f) => !paths.has(f)))
-        return undefined;
-    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
-}
-/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
-function describeCommit(commit) {
-    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
-    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-;// CONCATENATED MODULE: ./src/files/temp-file.ts
+;// CONCATENATED MODULE: ./src/kustomize/snapshot-kustomization.ts
 
 
 
-
-/**
- * Writes `content` to a new file beside `target` and returns its path: a random name, created
- * exclusively and without following links, so a symlink planted under a predictable temp name
- * cannot send the bytes elsewhere. The caller renames it over the target.
- */
-function temp_file_writeTempBeside(target, content, mode = 0o644) {
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
-    try {
-        writeSync(fd, content);
-    }
-    catch (error) {
-        closeSync(fd);
-        rmSync(temporary, { force: true });
-        throw error;
-    }
-    closeSync(fd);
-    return temporary;
-}
-/** The target as it is on disk, without following a link; undefined when it does not exist. */
-function lstatOrUndefined(file) {
-    try {
-        return lstatSync(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Refuses to replace anything but a regular file (or nothing): never a link, a directory or a device. */
-function temp_file_refuseNonRegular(target, what) {
-    const existing = lstatOrUndefined(target);
-    if (existing?.isSymbolicLink())
-        throw new PathError(`${target} is a symlink; gitops-ci never writes ${what} through one (remove it)`);
-    if (existing && !existing.isFile())
-        throw new PathError(`${target} exists and is not a regular file`);
-}
-
-;// CONCATENATED MODULE: ./src/files/local-files.ts
-
-
-
-/** Kustomizations are small; a larger file is a mistake (or an attack), not a config. */
-const MAX_TEXT_FILE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** Reads a UTF-8 file byte for byte (a BOM stays), refusing binaries and oversized files. */
-function local_files_readTextFile(absolute, shown) {
-    const size = statSync(absolute).size;
-    if (size > MAX_TEXT_FILE_BYTES) {
-        throw new PathError(`${shown} is ${size} bytes; refusing files over ${MAX_TEXT_FILE_BYTES} bytes`);
-    }
-    try {
-        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(absolute));
-    }
-    catch {
-        throw new PathError(`${shown} is not UTF-8 text`);
-    }
-}
-/**
- * Writes every file or none: all contents go to temporary files beside their targets first
- * (where a full disk or a permission problem shows), and only then are they renamed over the
- * targets, each rename atomic. File modes are kept. Temp files get random names and are created
- * exclusively without following links, and a target that is a symlink is refused rather than
- * replaced: `set-image --dir` edits only regular files inside the checkout.
- */
-function local_files_writeFilesAtomically(writes) {
-    const temps = [];
-    try {
-        for (const w of writes) {
-            refuseNonRegular(w.path, "an edit");
-            temps.push({ temp: writeTempBeside(w.path, w.content, statSync(w.path).mode & 0o7777), target: w.path });
-        }
-    }
-    catch (error) {
-        for (const { temp } of temps)
-            rmSync(temp, { force: true });
-        throw error;
-    }
-    for (const { temp, target } of temps)
-        renameSync(temp, target);
-}
-
-;// CONCATENATED MODULE: ./src/commands/set-image.ts
-
-
-
-
-
-
-/**
- * Applies every spec to every kustomization. All edits are computed before anything is written,
- * so a bad spec, path or file leaves every file as it was.
- */
-function setImageLocal(options) {
-    if (options.paths.length === 0)
-        throw new UsageError("give at least one --path (a kustomization directory)");
-    if (options.images.length === 0)
-        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
-    const specs = parseImageSpecs(options.images);
-    const files = uniqueBy(options.paths.map((p) => findKustomizationFile(options.dir, p)), (f) => f.absolute);
-    const planned = files.map((file) => {
-        const before = readTextFile(file.absolute, file.relative);
-        const result = setImages(file.relative, before, specs);
-        return { file, before, after: result.text, edits: result.edits };
-    });
-    const changed = planned.filter((p) => p.after !== p.before);
-    if (!options.dryRun)
-        writeFilesAtomically(changed.map((p) => ({ path: p.file.absolute, content: p.after })));
-    return {
-        changed: changed.length > 0,
-        files: changed.map((p) => p.file.relative),
-        images: planned.flatMap((p) => p.edits.map((e) => ({ file: p.file.relative, ...e }))),
-        diff: set_image_unifiedDiff(changed.map((p) => ({ path: p.file.relative, before: p.before, after: p.after }))),
-        dryRun: options.dryRun === true,
-    };
-}
-/** One unified diff for several files, `a/` and `b/` prefixed as git prints it (git apply -p1 takes it). */
-function set_image_unifiedDiff(files) {
-    const headerOptions = { includeIndex: false, includeUnderline: false, includeFileHeaders: true };
-    return files
-        .map((f) => createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, "", "", { headerOptions }))
-        .join("");
-}
-function uniqueBy(items, key) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const k = key(item);
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
-
-
-
-
-
-
-
-
-
-
-
-/** The compare-and-swap kept failing until the time ran out. */
-class ConflictTimeoutError extends (/* unused pure expression or super */ null && (GitopsCiError)) {
-    name = "ConflictTimeoutError";
-}
-const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
-/**
- * Reads every kustomization in one request, edits them in memory, and commits all changes in one
- * atomic request that only lands if nobody changed the files meanwhile; on a conflict it starts
- * over from the new content, with jittered backoff, until `timeoutMs`.
- */
-async function setImageRemote(options) {
-    if (options.paths.length === 0)
-        throw new UsageError("give at least one --path (a kustomization directory)");
-    if (options.images.length === 0)
-        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
-    const specs = parseImageSpecs(options.images);
-    const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
-    const candidates = kustomizationCandidates(dirs);
-    const message = renderCommitMessage(options.message, {
-        images: specs.map((s) => s.raw),
-        paths: dirs,
-        source: options.source ?? {},
-    });
-    const timeoutMs = options.timeoutMs ?? 120_000;
-    const log = options.log ?? (() => undefined);
-    const mode = options.mode ?? "commit";
-    const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
-    const startedAt = Date.now();
-    /** The head the last refused commit was made on: it may have landed all the same. */
-    let refusedOn;
-    for (let attempt = 1;; attempt++) {
-        const base = await options.forge.readFiles(options.branch, candidates);
-        const plan = planEdits(base, dirs, specs);
-        const diff = unifiedDiff(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
-        const result = {
-            changed: false,
-            files: plan.changes.map((c) => c.path),
-            images: plan.images,
-            attempts: attempt,
-            branch: target,
-            diff,
-        };
-        if (plan.changes.length === 0) {
-            const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
-            if (landed)
-                return { ...result, changed: true, commit: landed.sha, files: landed.files };
-            return { ...result, files: [] };
-        }
-        if (options.dryRun)
-            return { ...result, changed: true };
-        const outcome = mode === "pull-request"
-            ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
-            : await options.forge.commitFiles({
-                branch: target,
-                message,
-                changes: plan.changes,
-                expectedHead: base.head,
-            });
-        if (outcome.kind === "proposed")
-            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
-        if (outcome.kind === "committed")
-            return { ...result, changed: true, commit: outcome.sha };
-        refusedOn = mode === "commit" ? base.head : undefined;
-        const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
-        const elapsed = Date.now() - startedAt;
-        if (elapsed + delay > timeoutMs) {
-            throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`);
-        }
-        log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
-        await sleep(delay);
-    }
-}
-/**
- * A commit whose answer was lost (a timeout or a 5xx after the host committed) is sent again by
- * the transport and refused by the compare-and-swap; the re-read then finds nothing to do. The
- * commit with this run's message on top of the refused head is this run's: report it as made.
- */
-async function landedAnyway(forge, refusedOn, head, message) {
-    const { commits, files } = await forge.compare(refusedOn, head);
-    // GitHub stores headline and body with one blank line between: compare words, not spacing.
-    const words = (text) => text.replace(/\s+/g, " ").trim();
-    const ours = commits.find((c) => words(c.message) === words(message));
-    return ours && { sha: ours.sha, files };
-}
-/** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
-function planEdits(snapshot, dirs, specs) {
-    const plan = { changes: [], images: [] };
-    for (const dir of dirs) {
-        const file = set_image_remote_kustomizationIn(snapshot, dir);
-        const before = snapshot.files.get(file);
-        const edited = setImages(file, before, specs);
-        plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
-        if (edited.text !== before)
-            plan.changes.push({ path: file, content: edited.text });
-    }
-    return plan;
-}
 /** The paths a directory's kustomization may have, to read them all in one snapshot. */
 function kustomizationCandidates(dirs) {
     return dirs.flatMap((d) => kustomization_file_KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
 }
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function set_image_remote_kustomizationIn(snapshot, dir) {
+/** The directory's one kustomization file in a branch snapshot, as kustomize finds it. */
+function snapshot_kustomization_kustomizationIn(snapshot, dir) {
     const present = kustomization_file_KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
     if (present.length === 0) {
         throw new errors_PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${kustomization_file_KUSTOMIZATION_FILE_NAMES.join(", ")})`);
@@ -88654,49 +88283,6 @@ function set_image_remote_kustomizationIn(snapshot, dir) {
     if (present.length > 1)
         throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
-}
-/**
- * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
- * set of kustomizations; the hash keeps `team/web` and `team-web` apart.
- */
-function proposalBranch(base, specs, dirs) {
-    const names = [...new Set(specs.map((s) => normalizeImageName(s.name)))].sort();
-    const readable = names.map((n) => n.replace(/^docker\.io\/(library\/)?/, "")).join("+");
-    return proposalBranchName(`gitops-ci/set-image/${base}`, readable, JSON.stringify({ names, dirs: [...dirs].sort() }));
-}
-/**
- * The PR/MR branch holds exactly this change from us already (kept as is), or is made anew on the
- * base head in one step; a branch with someone else's commit is never overwritten.
- */
-async function proposeOnBranch(forge, branch, base, baseHead, changes, message) {
-    const proposal = await readProposal(forge, branch, base, changes.map((c) => c.path));
-    refuseForeignCommits(proposal);
-    const verified = verifiedHead(proposal, changes);
-    if (verified)
-        return { kind: "proposed", proposal: await proposeChange(forge, proposal, verified, message) };
-    const outcome = await forge.replaceBranch({
-        branch,
-        message: withBranchTrailer(message, branch),
-        changes,
-        parent: baseHead,
-        replaces: proposal.current?.head ?? null,
-    });
-    if (outcome.kind === "conflict")
-        return outcome;
-    return {
-        kind: "proposed",
-        commit: outcome.sha,
-        proposal: await proposeChange(forge, proposal, outcome.sha, message),
-    };
-}
-async function proposeChange(forge, proposal, head, message) {
-    const [first = "", ...rest] = message.split("\n");
-    const title = titleText(first);
-    const body = `${rest.join("\n").trim()}\n\n${headMarker("set-image", head)}\nOpened by gitops-ci set-image; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"} instead of opening another.`;
-    const pr = proposal.open
-        ? await forge.updateChangeRequest(proposal.open.number, { title, body })
-        : await forge.createChangeRequest({ head: proposal.branch, base: proposal.base, title, body });
-    return { prNumber: pr.number, prUrl: pr.url };
 }
 
 ;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
@@ -88775,6 +88361,106 @@ function parsed(file, text) {
     return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/proposal/branch-name.ts
+
+/**
+ * A readable, injective branch name: the slug people read, plus a short hash of everything that
+ * identifies the proposal (`team/web` and `team-web` slug alike; their hashes do not).
+ */
+function proposalBranchName(prefix, readable, identity) {
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9+._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[-.]+|[-.]+$/g, "")
+        .slice(0, 80)
+        .replace(/[-.]+$/, "");
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(identity).digest("hex").slice(0, 8);
+    return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
+}
+
+;// CONCATENATED MODULE: ./src/proposal/ownership.ts
+
+
+/** Someone else's commits are on a branch gitops-ci owns: they are never overwritten or merged. */
+class ForeignCommitsError extends GitopsCiError {
+    name = "ForeignCommitsError";
+}
+/** The head a PR/MR body records as made by gitops-ci (`promote` wrote it before set-image did). */
+const HEAD_MARKER = /<!-- gitops-ci\/(?:promote|set-image) head=([0-9a-f]{7,64}) -->/;
+const TRAILER = "Gitops-ci-branch";
+function headMarker(command, sha) {
+    return `<!-- gitops-ci/${command} head=${sha} -->`;
+}
+/** Every commit gitops-ci makes on a proposal branch says so, so a rerun after a fault knows it. */
+function withBranchTrailer(message, branch) {
+    return `${message.trimEnd()}\n\n${TRAILER}: ${branch}`;
+}
+/** One listing, one read, one compare: the PR/MR branch, whose PRs name it, and what it carries. */
+async function readProposal(forge, branch, base, files) {
+    const [requests, current] = await Promise.all([
+        forge.changeRequestsFrom(branch, base),
+        readOrUndefined(forge, branch, files),
+    ]);
+    const recorded = requests.map((r) => HEAD_MARKER.exec(r.body)?.[1]).find((sha) => sha !== undefined);
+    const comparison = current && (await forge.compare(base, current.head));
+    return { branch, base, open: requests.find((r) => r.state === "open"), recorded, current, comparison };
+}
+async function readOrUndefined(forge, branch, files) {
+    try {
+        return await forge.readFiles(branch, files);
+    }
+    catch (error) {
+        if (error instanceof BranchNotFoundError)
+            return undefined;
+        throw error;
+    }
+}
+/** Ours: the head a PR of ours recorded, or a commit carrying this branch's trailer (a rerun after a fault). */
+function isOurs(proposal, commit) {
+    if (proposal.recorded && commit.sha.startsWith(proposal.recorded))
+        return true;
+    return new RegExp(`^${TRAILER}: ${escapeRegExp(proposal.branch)}$`, "m").test(commit.message);
+}
+function foreignCommits(proposal) {
+    return (proposal.comparison?.commits ?? []).filter((c) => !isOurs(proposal, c));
+}
+/** Stops before any force-update or merge of a branch that holds someone else's commit. */
+function refuseForeignCommits(proposal) {
+    const truncated = proposal.comparison?.truncated;
+    if (truncated)
+        throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} carries more than gitops-ci can check (${truncated}); gitops-ci makes one commit there, so the rest is someone else's: not overwriting or merging it. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+    const foreign = foreignCommits(proposal);
+    if (foreign.length === 0)
+        return;
+    throw new ForeignCommitsError(`${proposal.branch}${proposal.open ? ` (#${proposal.open.number})` : ""} has ${foreign.length} commit(s) gitops-ci did not make, ${describeCommit(foreign[0])}: not overwriting or merging them. Merge or close ${proposal.open ? `#${proposal.open.number}` : "it"}, or delete the branch, then run again`);
+}
+/**
+ * The head, when it is ours and proposes exactly `changes`: every commit ours, no other file
+ * touched, each changed file as we would write it. Then it can be kept (and merged) as is.
+ */
+function verifiedHead(proposal, changes) {
+    const { current, comparison } = proposal;
+    if (!current || !comparison || comparison.commits.length === 0 || comparison.truncated)
+        return undefined;
+    if (foreignCommits(proposal).length)
+        return undefined;
+    const paths = new Set(changes.map((c) => c.path));
+    if (comparison.files.some((f) => !paths.has(f)))
+        return undefined;
+    return changes.every((c) => current.files.get(c.path) === c.content) ? current.head : undefined;
+}
+/** `1a2b3c4d5e6f by Mallory <m@example.com> ("add backdoor")`. */
+function describeCommit(commit) {
+    const subject = commit.message.split("\n")[0]?.slice(0, 72) ?? "";
+    return `${commit.sha.slice(0, 12)} by ${commit.author}${subject ? ` ("${subject}")` : ""}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -88795,7 +88481,7 @@ const GATE = "gitops-ci/validate";
  * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
  */
 function promotionBranch(to) {
-    return branch_name_proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
+    return proposalBranchName("gitops-ci/promote", to.replace(/\/+/g, "-"), to);
 }
 /**
  * Promotes what `from` runs to each `to`: reads all kustomizations in one snapshot, plans the
@@ -88805,16 +88491,16 @@ function promotionBranch(to) {
 async function promote(options) {
     if (options.to.length === 0)
         throw new errors_UsageError("give at least one --to (a kustomization directory)");
-    const from = kustomization_file_normalizeKustomizationPath(options.from);
-    const targets = [...new Set(options.to.map(kustomization_file_normalizeKustomizationPath))];
+    const from = normalizeKustomizationPath(options.from);
+    const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
     if (targets.includes(from))
         throw new errors_UsageError(`--from and --to are the same directory (${from})`);
     const log = options.log ?? (() => undefined);
     const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
-    const fromFile = set_image_remote_kustomizationIn(snapshot, from);
+    const fromFile = snapshot_kustomization_kustomizationIn(snapshot, from);
     const source = imageEntries(fromFile, snapshot.files.get(fromFile));
     const plans = targets.map((to) => {
-        const file = set_image_remote_kustomizationIn(snapshot, to);
+        const file = snapshot_kustomization_kustomizationIn(snapshot, to);
         const text = snapshot.files.get(file);
         return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
     });
@@ -88883,9 +88569,9 @@ async function promoteTarget(options, snapshot, file, values, log) {
     }
     if (options.dryRun)
         return { ...result, changed: true };
-    const proposal = await ownership_readProposal(forge, branch, options.branch, [file]);
+    const proposal = await readProposal(forge, branch, options.branch, [file]);
     const open = proposal.open;
-    ownership_refuseForeignCommits(proposal);
+    refuseForeignCommits(proposal);
     const level = options.autoMergeLevel ?? "any";
     const blocked = values.plan.find((i) => !bumpAllowed(i.bump, level));
     const merging = (options.merge ?? "never") !== "never";
@@ -88893,16 +88579,16 @@ async function promoteTarget(options, snapshot, file, values, log) {
         merging && blocked
             ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
-    const edited = set_images_setImages(file, snapshot.files.get(file), values.plan.map(specOf));
+    const edited = setImages(file, snapshot.files.get(file), values.plan.map(specOf));
     const change = { path: file, content: edited.text };
-    const verified = ownership_verifiedHead(proposal, [change]);
+    const verified = verifiedHead(proposal, [change]);
     const commit = verified
         ? undefined
         : await commitPromotion(forge, branch, snapshot, proposal.current?.head ?? null, change, promotionCommitMessage(values));
     // The one head this run may merge: the commit it made, or the one it verified as ours.
     const head = commit ?? verified;
     const title = promotionTitle(options.title, values);
-    const body = `${promotionBody(options.body, values)}\n\n${ownership_headMarker("promote", head)}\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
+    const body = `${promotionBody(options.body, values)}\n\n${headMarker("promote", head)}\nOpened by gitops-ci promote; re-runs update this ${forge.kind === "github" ? "pull request" : "merge request"}.`;
     const pr = open
         ? await forge.updateChangeRequest(open.number, { title, body, labels: options.labels })
         : await forge.createChangeRequest({
@@ -88978,7 +88664,7 @@ function pollOptions(options, number, log) {
 async function commitPromotion(forge, branch, snapshot, replaces, change, message) {
     const outcome = await forge.replaceBranch({
         branch,
-        message: ownership_withBranchTrailer(message, branch),
+        message: withBranchTrailer(message, branch),
         changes: [change],
         parent: snapshot.head,
         replaces,
@@ -94375,7 +94061,7 @@ class ContentPacer {
             if (wait <= 0)
                 break;
             this.log(`pacing writes for GitHub's content-creation limit (${limit.requests} in ${limit.windowMs / 1000} s): waiting ${(wait / 1000).toFixed(1)} s`);
-            await retry_policy_sleep(wait);
+            await sleep(wait);
         }
         const entry = { at: this.now() };
         this.sent.push(entry);
@@ -94424,11 +94110,11 @@ async function createOnce(options) {
                 options.log(`${options.what}: the failed attempt had made it; not creating another`);
                 return found;
             }
-            const delay = retry_policy_backoffDelay(options.policy, retry);
+            const delay = backoffDelay(options.policy, retry);
             if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
                 throw error;
             options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
-            await retry_policy_sleep(delay);
+            await sleep(delay);
         }
     }
 }
@@ -94639,7 +94325,7 @@ class GitHubForge {
         const original = retryApi.retryRequest.bind(retryApi);
         retryApi.retryRequest = (error, retries, after) => {
             const attempt = Math.round(Math.sqrt(after)) - 1;
-            const delay = retry_policy_backoffDelay(policy, attempt);
+            const delay = backoffDelay(policy, attempt);
             log(`GitHub request failed (${error.status ?? "network"}); retry ${attempt + 1} in ${delay} ms`);
             return original(error, retries, delay);
         };
@@ -95173,7 +94859,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
         if (response && response.status !== 429 && !TRANSIENT.has(response.status))
             return response;
         const asked = response?.status === 429 ? requestedWaitMs(response.headers) : undefined;
-        const delay = asked ?? retry_policy_backoffDelay(policy, retry);
+        const delay = asked ?? backoffDelay(policy, retry);
         const tooLong = asked !== undefined && asked > policy.maxRateLimitWaitMs;
         if (tooLong || !mayRetry(policy, retry, startedAt, delay)) {
             if (response)
@@ -95182,7 +94868,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
         }
         await response?.body?.cancel();
         log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${response ? response.status : failure.message}; retry ${retry + 1} in ${delay} ms`);
-        await retry_policy_sleep(delay);
+        await sleep(delay);
     }
 }
 
@@ -95438,12 +95124,12 @@ class GitLabForge {
                 return;
             }
             catch (error) {
-                const delay = retry_policy_backoffDelay(this.policy, retry);
+                const delay = backoffDelay(this.policy, retry);
                 const busy = error.status === 409;
                 if (!busy || !mayRetry(this.policy, retry, startedAt, delay))
                     throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
                 this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`);
-                await retry_policy_sleep(delay);
+                await sleep(delay);
             }
         }
     }
@@ -95738,7 +95424,7 @@ async function runAction(body) {
         await body();
     }
     catch (error) {
-        if (!(error instanceof errors_GitopsCiError))
+        if (!(error instanceof GitopsCiError))
             core_debug(error.stack ?? String(error));
         setFailed(error.message);
     }

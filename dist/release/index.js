@@ -87014,9 +87014,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Base of every error the suite reports to the user: the message says what to do. */
 class GitopsCiError extends Error {
@@ -87210,6 +87207,9 @@ function normalizeImageName(name) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/kustomize/kustomization-file.ts
 
 
@@ -87269,6 +87269,25 @@ function assertInside(root, real, shown) {
     if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
         throw new PathError(`"${shown}" resolves outside --dir through a symlink (to ${real}); refusing to touch it`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/kustomize/snapshot-kustomization.ts
+
+
+
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in a branch snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new errors_PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -88865,20 +88884,6 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
-}
-/** The paths a directory's kustomization may have, to read them all in one snapshot. */
-function kustomizationCandidates(dirs) {
-    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
-}
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function kustomizationIn(snapshot, dir) {
-    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-    if (present.length === 0) {
-        throw new errors_PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
-    }
-    if (present.length > 1)
-        throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-    return present[0];
 }
 /**
  * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and

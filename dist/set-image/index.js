@@ -88544,6 +88544,25 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/kustomize/snapshot-kustomization.ts
+
+
+
+/** The paths a directory's kustomization may have, to read them all in one snapshot. */
+function kustomizationCandidates(dirs) {
+    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
+}
+/** The directory's one kustomization file in a branch snapshot, as kustomize finds it. */
+function kustomizationIn(snapshot, dir) {
+    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
+    if (present.length === 0) {
+        throw new PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
+    }
+    if (present.length > 1)
+        throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
+    return present[0];
+}
+
 ;// CONCATENATED MODULE: ./src/messages/template.ts
 
 /**
@@ -88865,20 +88884,6 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
-}
-/** The paths a directory's kustomization may have, to read them all in one snapshot. */
-function kustomizationCandidates(dirs) {
-    return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => external_node_path_default().posix.join(d, name)));
-}
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-function kustomizationIn(snapshot, dir) {
-    const present = KUSTOMIZATION_FILE_NAMES.map((n) => external_node_path_default().posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-    if (present.length === 0) {
-        throw new PathError(`no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`);
-    }
-    if (present.length > 1)
-        throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-    return present[0];
 }
 /**
  * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and

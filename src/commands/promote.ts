@@ -31,7 +31,7 @@ import {
   verifiedHead,
   withBranchTrailer,
 } from "../proposal/ownership.js";
-import { kustomizationCandidates, kustomizationIn } from "./set-image-remote.js";
+import { kustomizationCandidates, kustomizationIn } from "../kustomize/snapshot-kustomization.js";
 
 export type MergeMode = "never" | "auto" | "now";
 

@@ -1,9 +1,9 @@
-import path from "node:path";
-import { GitopsCiError, PathError, UsageError } from "../errors.js";
+import { GitopsCiError, UsageError } from "../errors.js";
 import type { BranchSnapshot, FileChange, Forge } from "../forge/forge.js";
 import { backoffDelay, sleep } from "../forge/retry-policy.js";
 import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomize/image-ref.js";
-import { KUSTOMIZATION_FILE_NAMES, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
+import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
+import { kustomizationCandidates, kustomizationIn } from "../kustomize/snapshot-kustomization.js";
 import { setImages } from "../kustomize/set-images.js";
 import { renderCommitMessage } from "../messages/commit-message.js";
 import { titleText } from "../messages/markdown.js";
@@ -167,23 +167,6 @@ function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[])
     if (edited.text !== before) plan.changes.push({ path: file, content: edited.text });
   }
   return plan;
-}
-
-/** The paths a directory's kustomization may have, to read them all in one snapshot. */
-export function kustomizationCandidates(dirs: string[]): string[] {
-  return dirs.flatMap((d) => KUSTOMIZATION_FILE_NAMES.map((name) => path.posix.join(d, name)));
-}
-
-/** The directory's one kustomization file in the snapshot, as kustomize finds it. */
-export function kustomizationIn(snapshot: BranchSnapshot, dir: string): string {
-  const present = KUSTOMIZATION_FILE_NAMES.map((n) => path.posix.join(dir, n)).filter((p) => snapshot.files.has(p));
-  if (present.length === 0) {
-    throw new PathError(
-      `no kustomization in "${dir}" on branch ${snapshot.branch} (looked for ${KUSTOMIZATION_FILE_NAMES.join(", ")})`,
-    );
-  }
-  if (present.length > 1) throw new PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
-  return present[0] as string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { LineCounter, parseAllDocuments } from "yaml";
 import type { Forge } from "../forge/forge.js";
 import { looksRemote, referencesOf } from "../gate/references.js";
 import type { SourceFile } from "../gate/source-files.js";
-import { kustomizationCandidates } from "../commands/set-image-remote.js";
+import { kustomizationCandidates } from "../kustomize/snapshot-kustomization.js";
 import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
 
 /** Bounds on the walk through the API: one read per level, and not more paths than this. */
