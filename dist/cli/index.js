@@ -26708,6 +26708,268 @@ const REPORTERS = {
     markdown: markdownReporter,
 };
 
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/** The environment variable the CLI falls back to for an option: `GITOPS_CI_SEALED_SECRETS_CERT`. */
+function envName(option) {
+    return `GITOPS_CI_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
+
+/**
+ * Turns raw values (a flag, an environment variable, an action input; undefined or empty when
+ * not given) into typed ones: defaults filled, switches read as true/false, choices checked.
+ * `shown` names the option as the user wrote it, for the error.
+ */
+function readValues(table, raw, shown) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const given = raw(name, spec);
+        values[name] = typed(spec, given === "" ? undefined : given, shown(name));
+    }
+    return values;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        if (given === undefined)
+            return [];
+        return (Array.isArray(given) ? given : String(given).split("\n")).map((s) => s.trim()).filter((s) => s !== "");
+    }
+    if (spec.type === "boolean") {
+        if (given === undefined)
+            return spec.default;
+        if (typeof given === "boolean")
+            return given;
+        if (given === "true")
+            return true;
+        if (given === "false")
+            return false;
+        throw new src_errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
+    }
+    const value = given === undefined ? spec.default : String(given);
+    if (value !== undefined && spec.choices && !spec.choices.includes(value))
+        throw new src_errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/cli-options.ts
+
+
+
+/**
+ * The CLI's flags, from the table: a flag given wins, else its `GITOPS_CI_<OPTION>` variable (so
+ * a component's job variables are its inputs), else the default. Empty variables count as unset.
+ */
+function parseCliOptions(command, table, args, env = process.env) {
+    const onCli = Object.entries(table).filter(([, spec]) => offeredOn(spec, "cli"));
+    const config = Object.fromEntries(onCli.map(([name, spec]) => [
+        name,
+        { type: spec.type, ...(spec.type === "string" && spec.list ? { multiple: true } : {}) },
+    ]));
+    const { values } = parseFlags(command, args, config);
+    return readValues(table, (name, spec) => offeredOn(spec, "cli")
+        ? (values[name] ?? env[envName(name)])
+        : undefined, (name) => (values[name] === undefined && env[envName(name)] ? envName(name) : `--${name}`));
+}
+const WIDTH = 100;
+/** The options part of a command's help, aligned and wrapped, defaults named; `extra` rows as given. */
+function cliOptionsHelp(table, names = Object.keys(table), extra = []) {
+    const rows = [
+        ...names
+            .map((name) => [name, table[name]])
+            .filter(([, spec]) => offeredOn(spec, "cli"))
+            .map(([name, spec]) => [
+            `  --${name}${spec.type === "boolean" ? "" : ` ${spec.value ?? "<value>"}`}`,
+            describe(spec),
+        ]),
+        ...extra.map(([flag, text]) => [`  ${flag}`, text]),
+    ];
+    const column = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, text]) => wrap(flag, text, column)).join("\n");
+}
+function describe(spec) {
+    const repeat = spec.type === "string" && spec.list ? " Repeatable." : "";
+    const fallback = spec.type !== "boolean" && "default" in spec && spec.default !== undefined && spec.default !== "";
+    return `${spec.help}${repeat}${fallback ? ` Default: ${String(spec.default)}.` : ""}`;
+}
+function wrap(flag, text, column) {
+    const lines = [];
+    let line = flag.padEnd(column);
+    for (const word of text.split(/\s+/)) {
+        if (line.length + word.length > WIDTH && line.trim() !== flag.trim()) {
+            lines.push(line.trimEnd());
+            line = " ".repeat(column);
+        }
+        line += `${word} `;
+    }
+    lines.push(line.trimEnd());
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/options.ts
+/** Every option of `validate`, on every surface (see src/surfaces/). */
+const VALIDATE_OPTIONS = {
+    dir: { type: "string", default: ".", value: "<checkout>", help: "The config repo checkout." },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl", "none"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
+    },
+    "sealed-secrets-cert": {
+        type: "string",
+        value: "<path>",
+        help: "The PEM certificate kubeseal --fetch-cert prints, relative to dir; sealed values must match its key size (default 4096-bit).",
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "json", "sarif", "junit", "codequality", "markdown"],
+        value: "<f>",
+        help: "text, json, sarif (GitHub code scanning), junit, codequality (GitLab artifacts:reports), or markdown.",
+        surfaces: ["cli"],
+        why: "the action and the component write the reports their host reads (SARIF; Code Quality and JUnit)",
+    },
+    output: {
+        type: "string",
+        value: "<file>",
+        help: "Write the report there instead of stdout.",
+        surfaces: ["cli"],
+        why: "see format",
+    },
+    report: {
+        type: "string",
+        list: true,
+        value: "<format>=<file>",
+        help: "Also write a report in another format, e.g. --report codequality=gl-code-quality.json.",
+        surfaces: ["cli"],
+        why: "the action has sarif; the component always writes Code Quality and JUnit reports",
+    },
+    sarif: {
+        type: "string",
+        help: "Also write the findings as SARIF to this file, for github/codeql-action/upload-sarif.",
+        surfaces: ["action"],
+        why: "the CLI writes it with --report sarif=<file>; GitLab reads Code Quality",
+    },
+    "fail-on": {
+        type: "string",
+        default: "error",
+        choices: ["error", "warning"],
+        value: "<severity>",
+        help: "Fail on findings of this severity or worse (error or warning).",
+    },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
+    },
+    "kubernetes-version": {
+        type: "string",
+        value: "<v>",
+        help: "The target cluster's Kubernetes version, e.g. 1.33; API versions it does not serve are errors. Empty checks against the newest shipped schemas.",
+    },
+    strict: {
+        type: "boolean",
+        help: "Reject fields the schemas do not define (typos the API server would silently drop). Unset follows the repository's .gitops-ci.yaml, else off.",
+    },
+    "schema-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "More schemas, relative to dir, for CRDs the repo does not define; CRD manifests or <group>/<kind>_<version>.json files.",
+    },
+    exclude: {
+        type: "string",
+        list: true,
+        value: "<glob>",
+        help: "Leave these paths out (relative to dir; * ** ?, dir/ for all under it); adds to .gitops-ci.yaml's exclude.",
+        surfaces: ["cli"],
+        why: "in a pipeline the repository's .gitops-ci.yaml holds exclusions, reviewed like any change",
+    },
+    "print-config": {
+        type: "boolean",
+        default: false,
+        help: "Print the settings the run would use (flags, then .gitops-ci.yaml, then defaults) and where the policy came from, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "list-roots": {
+        type: "boolean",
+        default: false,
+        help: "Print every root and how it is rendered, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "allow-remote": {
+        type: "boolean",
+        default: false,
+        help: "Fetch remote bases and resources (URLs, git repositories) while rendering. This lets the repository's content make the runner fetch URLs; never set it for untrusted changes. Off, they are remote-resource errors.",
+    },
+    publish: {
+        type: "boolean",
+        default: false,
+        help: "Publish the verdict: the check run (GitHub; a commit status with a personal access token) or commit status (GitLab) gitops-ci/validate on the commit, and one PR/MR note with the findings, updated in place on every run.",
+        surfaces: ["cli", "component"],
+        why: "the action always publishes its check run when its token may",
+        componentDefault: true,
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to publish to (default: GITHUB_REPOSITORY / CI_PROJECT_PATH).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    sha: {
+        type: "string",
+        value: "<sha>",
+        help: "The commit to publish on (default: the PR head / CI_COMMIT_SHA).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    "change-request": {
+        type: "string",
+        value: "<n>",
+        help: "The PR/MR number for the note (default: the event's PR / CI_MERGE_REQUEST_IID).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner).",
+        surfaces: ["cli"],
+        why: "each action and component knows its host",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base for publish; empty uses the one the pipeline runs on (GITHUB_API_URL / CI_API_V4_URL).",
+        surfaces: ["cli", "component"],
+        why: "the action publishes to the repository the workflow runs in",
+    },
+    "token-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+        surfaces: ["cli", "component"],
+        componentName: "token-variable",
+        componentDefault: "GITOPS_TOKEN",
+        why: "the action takes the token itself",
+    },
+    token: {
+        type: "string",
+        help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
+        surfaces: ["action"],
+        actionDefault: "${{ github.token }}",
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 
 
@@ -26719,52 +26981,19 @@ const REPORTERS = {
 
 
 
+
+const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-env"];
+const GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
 
 The config-repo merge gate: every YAML file parsed and checked, every kustomization root rendered
 with the real kustomize, every secret proven sealed; each finding at file:line:column.
 
-Options:
-  --dir <checkout>              the config repo checkout (default: .)
-  --renderer <r>                auto (kustomize, else kubectl kustomize), kustomize, kubectl, or
-                                none (raw files only) (default: auto)
-  --sealed-secrets-cert <path>  the PEM certificate kubeseal --fetch-cert prints, relative to --dir:
-                                its key size is what sealed values must match (default: 4096-bit)
-  --format <f>                  text, json, sarif (GitHub code scanning), junit, codequality
-                                (GitLab artifacts:reports), or markdown (default: text)
-  --output <file>               write the report there instead of stdout
-  --report <format>=<file>      also write a report in another format; repeat, e.g.
-                                --report codequality=gl-code-quality.json --report junit=junit.xml
-  --fail-on <severity>          error or warning (default: error)
-  --base-ref <ref>              check only what changed since this git ref: the changed files, and
-                                the roots that read any of them (transitively); others are skipped
-  --kubernetes-version <v>      the target cluster, e.g. 1.33: API versions it does not serve are
-                                errors (default and newest: the shipped schemas' release)
-  --strict                      reject fields the schemas do not define (typos the API server
-                                would silently drop)
-  --schema-dir <dir>            more schemas, relative to --dir: CRD manifests, or JSON Schema files
-                                as <group>/<kind>_<version>.json (the CRDs-catalog layout)
-  --exclude <glob>              leave these paths out (relative to --dir; * ** ?, dir/ for all
-                                under it); repeat; adds to .gitops-ci.yaml's exclude
-  --print-config                print the settings the run would use (flags, then .gitops-ci.yaml,
-                                then defaults) and where the policy came from, and exit
-  --list-roots                  print every root and how it is rendered, and exit
-  --allow-remote                fetch remote bases and resources (URLs, git repos) while rendering;
-                                this lets the repository's content make the runner fetch URLs, so
-                                never use it on untrusted PRs (default: remote-resource errors)
-  -h, --help                    show this help
+Options (each also read from GITOPS_CI_<OPTION> when the flag is absent, e.g. GITOPS_CI_FAIL_ON):
+${cliOptionsHelp(VALIDATE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
 
 Publishing the verdict (a required status check on the commit under review):
-  --publish                     GitHub: the check run gitops-ci/validate with annotations;
-                                GitLab: the commit status gitops-ci/validate; and, for a PR/MR,
-                                one comment/note with the findings, updated in place on reruns
-  --repo <repo>                 the config repo (default: GITHUB_REPOSITORY / CI_PROJECT_PATH)
-  --sha <sha>                   the commit (default: the PR head / CI_COMMIT_SHA)
-  --change-request <n>          the PR/MR number (default: the event's PR / CI_MERGE_REQUEST_IID)
-  --forge <kind>                github or gitlab (default: detected from the CI runner)
-  --api-url <url>               REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
-  --token-env <NAME>            environment variable holding the token (default: GITOPS_TOKEN,
-                                then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
+${cliOptionsHelp(VALIDATE_OPTIONS, PUBLISHING)}
 
 Rules: yaml-syntax, duplicate-key, parse-limit, render-failed, render-limit, path-outside-repo,
 remote-resource, kustomization-cycle, schema, unknown-kind (warning), plaintext-secret,
@@ -26777,36 +27006,7 @@ const validateCli = {
     summary: "the merge gate: render, prove secrets sealed, findings at their lines",
     help: validate_HELP,
     async run(args) {
-        const { values } = parseFlags("validate", args, {
-            dir: { type: "string", default: "." },
-            renderer: { type: "string", default: "auto" },
-            "sealed-secrets-cert": { type: "string" },
-            format: { type: "string", default: "text" },
-            output: { type: "string" },
-            report: { type: "string", multiple: true, default: [] },
-            "fail-on": { type: "string", default: "error" },
-            "base-ref": { type: "string" },
-            "kubernetes-version": { type: "string" },
-            strict: { type: "boolean" },
-            "schema-dir": { type: "string" },
-            "allow-remote": { type: "boolean", default: false },
-            exclude: { type: "string", multiple: true, default: [] },
-            "print-config": { type: "boolean", default: false },
-            "list-roots": { type: "boolean", default: false },
-            publish: { type: "boolean", default: false },
-            repo: { type: "string" },
-            sha: { type: "string" },
-            "change-request": { type: "string" },
-            ...FORGE_FLAGS,
-        });
-        const renderer = oneOf("--renderer", values.renderer, [
-            "auto",
-            "kustomize",
-            "kubectl",
-            "none",
-        ]);
-        const format = oneOf("--format", values.format, Object.keys(REPORTERS));
-        const failOn = oneOf("--fail-on", values["fail-on"], ["error", "warning"]);
+        const values = parseCliOptions("validate", VALIDATE_OPTIONS, args);
         const extraReports = values.report.map((spec) => {
             const [name, ...rest] = spec.split("=");
             const file = rest.join("=");
@@ -26816,16 +27016,16 @@ const validateCli = {
         });
         const result = await validate({
             dir: values.dir,
-            renderer,
+            renderer: values.renderer,
             sealedSecretsCert: values["sealed-secrets-cert"],
-            failOn,
+            failOn: values["fail-on"],
             baseRef: values["base-ref"],
             kubernetesVersion: values["kubernetes-version"],
             strict: values.strict,
             schemaDir: values["schema-dir"],
             allowRemote: values["allow-remote"],
             exclude: values.exclude,
-            plan: (values["print-config"] || values["list-roots"]),
+            plan: values["print-config"] || values["list-roots"],
         });
         if (values["print-config"]) {
             process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);
@@ -26836,7 +27036,7 @@ const validateCli = {
             process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
             return 0;
         }
-        const report = REPORTERS[format](result);
+        const report = REPORTERS[values.format](result);
         for (const [reportFormat, file] of extraReports)
             writeReportFile(file, REPORTERS[reportFormat](result));
         if (values.output)

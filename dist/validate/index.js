@@ -105710,29 +105710,225 @@ const REPORTERS = {
     markdown: markdownReporter,
 };
 
-;// CONCATENATED MODULE: ./src/options.ts
+;// CONCATENATED MODULE: ./src/commands/validate/options.ts
+/** Every option of `validate`, on every surface (see src/surfaces/). */
+const VALIDATE_OPTIONS = {
+    dir: { type: "string", default: ".", value: "<checkout>", help: "The config repo checkout." },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl", "none"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
+    },
+    "sealed-secrets-cert": {
+        type: "string",
+        value: "<path>",
+        help: "The PEM certificate kubeseal --fetch-cert prints, relative to dir; sealed values must match its key size (default 4096-bit).",
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "json", "sarif", "junit", "codequality", "markdown"],
+        value: "<f>",
+        help: "text, json, sarif (GitHub code scanning), junit, codequality (GitLab artifacts:reports), or markdown.",
+        surfaces: ["cli"],
+        why: "the action and the component write the reports their host reads (SARIF; Code Quality and JUnit)",
+    },
+    output: {
+        type: "string",
+        value: "<file>",
+        help: "Write the report there instead of stdout.",
+        surfaces: ["cli"],
+        why: "see format",
+    },
+    report: {
+        type: "string",
+        list: true,
+        value: "<format>=<file>",
+        help: "Also write a report in another format, e.g. --report codequality=gl-code-quality.json.",
+        surfaces: ["cli"],
+        why: "the action has sarif; the component always writes Code Quality and JUnit reports",
+    },
+    sarif: {
+        type: "string",
+        help: "Also write the findings as SARIF to this file, for github/codeql-action/upload-sarif.",
+        surfaces: ["action"],
+        why: "the CLI writes it with --report sarif=<file>; GitLab reads Code Quality",
+    },
+    "fail-on": {
+        type: "string",
+        default: "error",
+        choices: ["error", "warning"],
+        value: "<severity>",
+        help: "Fail on findings of this severity or worse (error or warning).",
+    },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
+    },
+    "kubernetes-version": {
+        type: "string",
+        value: "<v>",
+        help: "The target cluster's Kubernetes version, e.g. 1.33; API versions it does not serve are errors. Empty checks against the newest shipped schemas.",
+    },
+    strict: {
+        type: "boolean",
+        help: "Reject fields the schemas do not define (typos the API server would silently drop). Unset follows the repository's .gitops-ci.yaml, else off.",
+    },
+    "schema-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "More schemas, relative to dir, for CRDs the repo does not define; CRD manifests or <group>/<kind>_<version>.json files.",
+    },
+    exclude: {
+        type: "string",
+        list: true,
+        value: "<glob>",
+        help: "Leave these paths out (relative to dir; * ** ?, dir/ for all under it); adds to .gitops-ci.yaml's exclude.",
+        surfaces: ["cli"],
+        why: "in a pipeline the repository's .gitops-ci.yaml holds exclusions, reviewed like any change",
+    },
+    "print-config": {
+        type: "boolean",
+        default: false,
+        help: "Print the settings the run would use (flags, then .gitops-ci.yaml, then defaults) and where the policy came from, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "list-roots": {
+        type: "boolean",
+        default: false,
+        help: "Print every root and how it is rendered, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "allow-remote": {
+        type: "boolean",
+        default: false,
+        help: "Fetch remote bases and resources (URLs, git repositories) while rendering. This lets the repository's content make the runner fetch URLs; never set it for untrusted changes. Off, they are remote-resource errors.",
+    },
+    publish: {
+        type: "boolean",
+        default: false,
+        help: "Publish the verdict: the check run (GitHub; a commit status with a personal access token) or commit status (GitLab) gitops-ci/validate on the commit, and one PR/MR note with the findings, updated in place on every run.",
+        surfaces: ["cli", "component"],
+        why: "the action always publishes its check run when its token may",
+        componentDefault: true,
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to publish to (default: GITHUB_REPOSITORY / CI_PROJECT_PATH).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    sha: {
+        type: "string",
+        value: "<sha>",
+        help: "The commit to publish on (default: the PR head / CI_COMMIT_SHA).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    "change-request": {
+        type: "string",
+        value: "<n>",
+        help: "The PR/MR number for the note (default: the event's PR / CI_MERGE_REQUEST_IID).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner).",
+        surfaces: ["cli"],
+        why: "each action and component knows its host",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base for publish; empty uses the one the pipeline runs on (GITHUB_API_URL / CI_API_V4_URL).",
+        surfaces: ["cli", "component"],
+        why: "the action publishes to the repository the workflow runs in",
+    },
+    "token-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+        surfaces: ["cli", "component"],
+        componentName: "token-variable",
+        componentDefault: "GITOPS_TOKEN",
+        why: "the action takes the token itself",
+    },
+    token: {
+        type: "string",
+        help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
+        surfaces: ["action"],
+        actionDefault: "${{ github.token }}",
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+};
 
-/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
-function oneOf(name, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/** The environment variable the CLI falls back to for an option: `GITOPS_CI_SEALED_SECRETS_CERT`. */
+function envName(option) {
+    return `GITOPS_CI_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
+
+/**
+ * Turns raw values (a flag, an environment variable, an action input; undefined or empty when
+ * not given) into typed ones: defaults filled, switches read as true/false, choices checked.
+ * `shown` names the option as the user wrote it, for the error.
+ */
+function readValues(table, raw, shown) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const given = raw(name, spec);
+        values[name] = typed(spec, given === "" ? undefined : given, shown(name));
+    }
+    return values;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        if (given === undefined)
+            return [];
+        return (Array.isArray(given) ? given : String(given).split("\n")).map((s) => s.trim()).filter((s) => s !== "");
+    }
+    if (spec.type === "boolean") {
+        if (given === undefined)
+            return spec.default;
+        if (typeof given === "boolean")
+            return given;
+        if (given === "true")
+            return true;
+        if (given === "false")
+            return false;
+        throw new errors_UsageError(`${shown} is true or false, not "${String(given)}"`);
+    }
+    const value = given === undefined ? spec.default : String(given);
+    if (value !== undefined && spec.choices && !spec.choices.includes(value))
+        throw new errors_UsageError(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
     return value;
 }
-/** A positive number of seconds, returned in milliseconds. */
-function parseSeconds(name, value) {
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
-    return seconds * 1000;
-}
-/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
-function parsePairs(name, items, form = "KEY=VALUE") {
-    return Object.fromEntries(items.map((item) => {
-        const eq = item.indexOf("=");
-        if (eq <= 0)
-            throw new UsageError(`${name} takes ${form}, not "${item}"`);
-        return [item.slice(0, eq), item.slice(eq + 1)];
-    }));
+
+;// CONCATENATED MODULE: ./src/surfaces/action-inputs.ts
+
+
+
+/** The action's inputs, from the table: empty is unset, lists are one item a line; options it does not offer keep their defaults. */
+function readActionInputs(table) {
+    return readValues(table, (name, spec) => {
+        if (!offeredOn(spec, "action"))
+            return undefined;
+        return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
+    }, (name) => `input ${name}`);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
@@ -105872,33 +106068,28 @@ function getListInput(name) {
 
 
 
+
 void runAction(async () => {
-    const failOn = oneOf("fail-on", getInput("fail-on") || "error", ["error", "warning"]);
-    const renderer = oneOf("renderer", getInput("renderer") || "auto", [
-        "auto",
-        "kustomize",
-        "kubectl",
-        "none",
-    ]);
+    const inputs = readActionInputs(VALIDATE_OPTIONS);
+    const failOn = inputs["fail-on"];
     const result = await validate({
-        dir: getInput("dir") || ".",
-        renderer,
-        sealedSecretsCert: getInput("sealed-secrets-cert") || undefined,
+        dir: inputs.dir,
+        renderer: inputs.renderer,
+        sealedSecretsCert: inputs["sealed-secrets-cert"],
         failOn,
-        baseRef: getInput("base-ref") || undefined,
-        kubernetesVersion: getInput("kubernetes-version") || undefined,
-        // empty: the repository's .gitops-ci.yaml decides, else off
-        strict: getInput("strict") === "" ? undefined : getBooleanInput("strict"),
-        schemaDir: getInput("schema-dir") || undefined,
-        allowRemote: getBooleanInput("allow-remote"),
+        baseRef: inputs["base-ref"],
+        kubernetesVersion: inputs["kubernetes-version"],
+        // unset: the repository's .gitops-ci.yaml decides, else off
+        strict: inputs.strict,
+        schemaDir: inputs["schema-dir"],
+        allowRemote: inputs["allow-remote"],
     });
     // Without a check run's annotations, workflow commands still show findings on the PR diff.
-    const annotated = await publishCheckRun(result);
+    const annotated = await publishCheckRun(result, inputs.token);
     if (!annotated)
         annotateFindings(result.findings, (f) => repoFile(result, f.file));
-    const sarif = getInput("sarif");
-    if (sarif)
-        writeReportFile(sarif, REPORTERS.sarif(result));
+    if (inputs.sarif)
+        writeReportFile(inputs.sarif, REPORTERS.sarif(result));
     setOutput("errors", String(result.summary.errors));
     setOutput("warnings", String(result.summary.warnings));
     const s = result.summary;
@@ -105917,8 +106108,7 @@ void runAction(async () => {
  * commit), its findings as annotations. True when those annotations were published; false when
  * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
-async function publishCheckRun(result) {
-    const token = getInput("token");
+async function publishCheckRun(result, token) {
     const { repo, sha } = readReviewContext();
     if (!token || !repo || !sha)
         return false;

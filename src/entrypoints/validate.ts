@@ -4,41 +4,34 @@ import { type ValidateResult, validate } from "../commands/validate.js";
 import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
-import type { FailOn } from "../gate/finding.js";
-import type { RendererChoice } from "../gate/render/renderer.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
-import { oneOf } from "../options.js";
+import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
+import { readActionInputs } from "../surfaces/action-inputs.js";
 import { markdownTable } from "../messages/markdown-table.js";
 import { readReviewContext, readSourceContext } from "../platform/ci-context.js";
 import { annotateFindings } from "../platform/workflow-annotations.js";
 import { runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
-  const failOn = oneOf<FailOn>("fail-on", core.getInput("fail-on") || "error", ["error", "warning"]);
-  const renderer = oneOf<RendererChoice>("renderer", core.getInput("renderer") || "auto", [
-    "auto",
-    "kustomize",
-    "kubectl",
-    "none",
-  ]);
+  const inputs = readActionInputs(VALIDATE_OPTIONS);
+  const failOn = inputs["fail-on"];
   const result = await validate({
-    dir: core.getInput("dir") || ".",
-    renderer,
-    sealedSecretsCert: core.getInput("sealed-secrets-cert") || undefined,
+    dir: inputs.dir,
+    renderer: inputs.renderer,
+    sealedSecretsCert: inputs["sealed-secrets-cert"],
     failOn,
-    baseRef: core.getInput("base-ref") || undefined,
-    kubernetesVersion: core.getInput("kubernetes-version") || undefined,
-    // empty: the repository's .gitops-ci.yaml decides, else off
-    strict: core.getInput("strict") === "" ? undefined : core.getBooleanInput("strict"),
-    schemaDir: core.getInput("schema-dir") || undefined,
-    allowRemote: core.getBooleanInput("allow-remote"),
+    baseRef: inputs["base-ref"],
+    kubernetesVersion: inputs["kubernetes-version"],
+    // unset: the repository's .gitops-ci.yaml decides, else off
+    strict: inputs.strict,
+    schemaDir: inputs["schema-dir"],
+    allowRemote: inputs["allow-remote"],
   });
   // Without a check run's annotations, workflow commands still show findings on the PR diff.
-  const annotated = await publishCheckRun(result);
+  const annotated = await publishCheckRun(result, inputs.token);
   if (!annotated) annotateFindings(result.findings, (f) => repoFile(result, f.file));
-  const sarif = core.getInput("sarif");
-  if (sarif) writeReportFile(sarif, REPORTERS.sarif(result));
+  if (inputs.sarif) writeReportFile(inputs.sarif, REPORTERS.sarif(result));
   core.setOutput("errors", String(result.summary.errors));
   core.setOutput("warnings", String(result.summary.warnings));
   const s = result.summary;
@@ -59,8 +52,7 @@ void runAction(async () => {
  * commit), its findings as annotations. True when those annotations were published; false when
  * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
-async function publishCheckRun(result: ValidateResult): Promise<boolean> {
-  const token = core.getInput("token");
+async function publishCheckRun(result: ValidateResult, token: string | undefined): Promise<boolean> {
   const { repo, sha } = readReviewContext();
   if (!token || !repo || !sha) return false;
   core.setSecret(token);
