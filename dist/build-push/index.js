@@ -34868,7 +34868,7 @@ class PathError extends (/* unused pure expression or super */ null && (GitopsCi
     name = "PathError";
 }
 /** A check of the suite's own output failed: a bug to report; nothing was written. */
-class InternalError extends (/* unused pure expression or super */ null && (GitopsCiError)) {
+class InternalError extends GitopsCiError {
     name = "InternalError";
 }
 
@@ -35189,6 +35189,13 @@ var external_node_util_ = __nccwpck_require__(7975);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/build/builder.ts
+
+/** The builder failed; its own output was streamed to stderr just before. */
+class BuildError extends GitopsCiError {
+    name = "BuildError";
+}
+
 ;// CONCATENATED MODULE: ./src/secrets.ts
 const secrets = new Set();
 /** Remembers a secret so that redact() removes it from anything the suite prints. */
@@ -35246,13 +35253,6 @@ function redact(text) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/build/builder.ts
-
-/** The builder failed; its own output was streamed to stderr just before. */
-class BuildError extends GitopsCiError {
-    name = "BuildError";
-}
-
 ;// CONCATENATED MODULE: ./src/build/run-tool.ts
 
 
@@ -35291,6 +35291,7 @@ function runTool(command, args, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/buildah.ts
+
 
 
 
@@ -35337,7 +35338,7 @@ function buildahBuilder(env = process.env) {
                 }
                 const [digest, ...others] = [...digests];
                 if (!digest || others.length)
-                    throw new Error(`the tags were pushed as different manifests: ${[...digests].join(", ")}`);
+                    throw new BuildError(`the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`);
                 return digest;
             }
             finally {
@@ -35354,6 +35355,8 @@ function buildahBuilder(env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
 
 
 
@@ -35388,7 +35391,7 @@ function dockerBuilder() {
         },
         async push(refs) {
             if (!pending)
-                throw new Error("push before build");
+                throw new InternalError("docker builder: push before build");
             const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-buildx-"));
             try {
                 const metadata = external_node_path_default().join(dir, "metadata.json");
@@ -35401,7 +35404,7 @@ function dockerBuilder() {
                 ]);
                 const digest = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(metadata, "utf8"))["containerimage.digest"];
                 if (!digest)
-                    throw new Error("docker buildx reported no digest for the pushed image");
+                    throw new BuildError("docker buildx reported no digest for the pushed image; check that the registry accepted the push");
                 return digest;
             }
             finally {

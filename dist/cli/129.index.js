@@ -116,6 +116,8 @@ class MergeError extends errors/* GitopsCiError */.p {
     name = "MergeError";
 }
 
+// EXTERNAL MODULE: ./src/gate/check-name.ts
+var check_name = __webpack_require__(82035);
 // EXTERNAL MODULE: ./src/forge/retry-policy.ts
 var retry_policy = __webpack_require__(51668);
 ;// CONCATENATED MODULE: ./src/promote/poll.ts
@@ -243,7 +245,7 @@ var ownership = __webpack_require__(15735);
 
 
 
-const GATE = "gitops-ci/validate";
+
 /**
  * `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. The hash is
  * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
@@ -277,7 +279,7 @@ async function promote(options) {
     const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
     const sourceGate = sourceCheck.state;
     if (options.requireSourceGreen && sourceGate !== "success")
-        throw new SourceNotGreenError(`--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
+        throw new SourceNotGreenError(`--require-source-green: ${check_name/* CHECK_NAME */.$} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
     const results = [];
     for (const target of plans) {
         const values = {
@@ -308,7 +310,7 @@ async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
         return { state: "missing" };
-    const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
+    const check = (await forge.listCommitChecks(sha)).find((c) => c.name === check_name/* CHECK_NAME */.$);
     return { state: check?.state ?? "missing", commit: sha };
 }
 async function promoteTarget(options, snapshot, file, values, log) {
@@ -403,8 +405,8 @@ async function enableAutoMergeWhenReady(forge, number, method, head, options, lo
         }
         catch (error) {
             if (error instanceof forge_forge/* AlreadyMergeableError */.$H) {
-                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [GATE], error.message);
-                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [GATE]).join(", ")} is green)`);
+                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [check_name/* CHECK_NAME */.$], error.message);
+                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [check_name/* CHECK_NAME */.$]).join(", ")} is green)`);
                 outcome = "merged";
                 return undefined;
             }
@@ -447,7 +449,7 @@ async function commitPromotion(forge, branch, snapshot, replaces, change, messag
  * while it waits) stops the run, whatever its checks say.
  */
 async function waitAndMerge(forge, number, method, head, options, log) {
-    const required = options.requiredChecks ?? [GATE];
+    const required = options.requiredChecks ?? [check_name/* CHECK_NAME */.$];
     await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
         if (details.state === "merged")

@@ -24,8 +24,6 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(27194);
 ;// CONCATENATED MODULE: ./src/build/builder.ts
 
 /** The builder failed; its own output was streamed to stderr just before. */
@@ -33,6 +31,8 @@ class BuildError extends errors/* GitopsCiError */.p {
     name = "BuildError";
 }
 
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
 ;// CONCATENATED MODULE: ./src/build/run-tool.ts
 
 
@@ -71,6 +71,7 @@ function runTool(command, args, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/buildah.ts
+
 
 
 
@@ -117,7 +118,7 @@ function buildahBuilder(env = process.env) {
                 }
                 const [digest, ...others] = [...digests];
                 if (!digest || others.length)
-                    throw new Error(`the tags were pushed as different manifests: ${[...digests].join(", ")}`);
+                    throw new BuildError(`the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`);
                 return digest;
             }
             finally {
@@ -134,6 +135,8 @@ function buildahBuilder(env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
 
 
 
@@ -168,7 +171,7 @@ function dockerBuilder() {
         },
         async push(refs) {
             if (!pending)
-                throw new Error("push before build");
+                throw new errors/* InternalError */.Gd("docker builder: push before build");
             const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-buildx-"));
             try {
                 const metadata = external_node_path_default().join(dir, "metadata.json");
@@ -181,7 +184,7 @@ function dockerBuilder() {
                 ]);
                 const digest = JSON.parse((0,external_node_fs_.readFileSync)(metadata, "utf8"))["containerimage.digest"];
                 if (!digest)
-                    throw new Error("docker buildx reported no digest for the pushed image");
+                    throw new BuildError("docker buildx reported no digest for the pushed image; check that the registry accepted the push");
                 return digest;
             }
             finally {

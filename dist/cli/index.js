@@ -9946,6 +9946,18 @@ function refuseNonRegular(target, what) {
 
 /***/ }),
 
+/***/ 82035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ CHECK_NAME)
+/* harmony export */ });
+/** The name of the gate's check (GitHub check run or commit status, GitLab commit status), which branch protection requires. */
+const CHECK_NAME = "gitops-ci/validate";
+
+
+/***/ }),
+
 /***/ 63537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10791,7 +10803,7 @@ function nodeStart(node) {
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node) {
     if (!node.range)
-        throw new Error("internal error: YAML node without a source range");
+        throw new errors/* InternalError */.Gd("YAML node without a source range");
     return node.range;
 }
 function keyEnd(pair) {
@@ -22856,6 +22868,8 @@ function describeFields(fields) {
         .join(", ");
 }
 
+// EXTERNAL MODULE: ./src/gate/check-name.ts
+var check_name = __nccwpck_require__(82035);
 // EXTERNAL MODULE: ./src/messages/markdown.ts
 var markdown = __nccwpck_require__(89751);
 // EXTERNAL MODULE: ./src/messages/markdown-table.ts
@@ -22902,14 +22916,15 @@ const markdownReporter = ({ findings, summary: s, failed }) => {
 
 
 
-const CHECK_NAME = "gitops-ci/validate";
+
+
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 /** The gate's verdict as a check: every finding an annotation at its line. */
 function gateCheckOf(result, runUrl) {
     const s = result.summary;
     return {
-        name: CHECK_NAME,
+        name: check_name/* CHECK_NAME */.$,
         detailsUrl: runUrl,
         passed: !result.failed,
         title: `${s.errors} error(s), ${s.warnings} warning(s)`,
@@ -26550,7 +26565,7 @@ function keyBytesOf(dir, certPath) {
         const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
         const bits = key.asymmetricKeyDetails?.modulusLength;
         if (key.asymmetricKeyType !== "rsa" || !bits)
-            throw new Error("not an RSA certificate");
+            throw new src_errors/* PathError */.ER("not an RSA certificate");
         return bits / 8;
     }
     catch (error) {
@@ -27065,7 +27080,7 @@ async function publish(result, values) {
     const where = published.check.url ? ` (${published.check.url})` : "";
     const note = published.note ? `; ${published.note} the note on #${changeRequest}` : "";
     const kind = published.check.as.replace("-", " ");
-    logLine(`published ${CHECK_NAME} on ${sha.slice(0, 12)} as a ${kind}${where}${note}`);
+    logLine(`published ${check_name/* CHECK_NAME */.$} on ${sha.slice(0, 12)} as a ${kind}${where}${note}`);
 }
 function positiveInteger(flag, value) {
     const n = Number(value);

@@ -87705,7 +87705,7 @@ function nodeStart(node) {
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node) {
     if (!node.range)
-        throw new Error("internal error: YAML node without a source range");
+        throw new InternalError("YAML node without a source range");
     return node.range;
 }
 function keyEnd(pair) {
@@ -88025,6 +88025,10 @@ class SourceNotGreenError extends GitopsCiError {
 class MergeError extends GitopsCiError {
     name = "MergeError";
 }
+
+;// CONCATENATED MODULE: ./src/gate/check-name.ts
+/** The name of the gate's check (GitHub check run or commit status, GitLab commit status), which branch protection requires. */
+const CHECK_NAME = "gitops-ci/validate";
 
 ;// CONCATENATED MODULE: ./src/forge/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
@@ -88475,7 +88479,7 @@ function escapeRegExp(text) {
 
 
 
-const GATE = "gitops-ci/validate";
+
 /**
  * `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. The hash is
  * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
@@ -88509,7 +88513,7 @@ async function promote(options) {
     const sourceCheck = await sourceGateOf(options.forge, options.branch, from, fromFile, snapshot);
     const sourceGate = sourceCheck.state;
     if (options.requireSourceGreen && sourceGate !== "success")
-        throw new SourceNotGreenError(`--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
+        throw new SourceNotGreenError(`--require-source-green: ${CHECK_NAME} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`);
     const results = [];
     for (const target of plans) {
         const values = {
@@ -88540,7 +88544,7 @@ async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
         return { state: "missing" };
-    const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
+    const check = (await forge.listCommitChecks(sha)).find((c) => c.name === CHECK_NAME);
     return { state: check?.state ?? "missing", commit: sha };
 }
 async function promoteTarget(options, snapshot, file, values, log) {
@@ -88635,8 +88639,8 @@ async function enableAutoMergeWhenReady(forge, number, method, head, options, lo
         }
         catch (error) {
             if (error instanceof AlreadyMergeableError) {
-                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [GATE], error.message);
-                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [GATE]).join(", ")} is green)`);
+                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [CHECK_NAME], error.message);
+                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [CHECK_NAME]).join(", ")} is green)`);
                 outcome = "merged";
                 return undefined;
             }
@@ -88679,7 +88683,7 @@ async function commitPromotion(forge, branch, snapshot, replaces, change, messag
  * while it waits) stops the run, whatever its checks say.
  */
 async function waitAndMerge(forge, number, method, head, options, log) {
-    const required = options.requiredChecks ?? [GATE];
+    const required = options.requiredChecks ?? [CHECK_NAME];
     await pollUntil(pollOptions(options, number, log), async () => {
         const details = await forge.getChangeRequest(number);
         if (details.state === "merged")

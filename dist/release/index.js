@@ -87719,7 +87719,7 @@ function nodeStart(node) {
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node) {
     if (!node.range)
-        throw new Error("internal error: YAML node without a source range");
+        throw new InternalError("YAML node without a source range");
     return node.range;
 }
 function keyEnd(pair) {
@@ -95870,6 +95870,7 @@ function runTool(command, args, options = {}) {
 
 
 
+
 /**
  * buildah, daemonless: chroot isolation and vfs storage unless the environment chooses
  * (BUILDAH_ISOLATION, STORAGE_DRIVER), which is what works in unprivileged CI containers.
@@ -95912,7 +95913,7 @@ function buildahBuilder(env = process.env) {
                 }
                 const [digest, ...others] = [...digests];
                 if (!digest || others.length)
-                    throw new Error(`the tags were pushed as different manifests: ${[...digests].join(", ")}`);
+                    throw new BuildError(`the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`);
                 return digest;
             }
             finally {
@@ -95929,6 +95930,8 @@ function buildahBuilder(env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
 
 
 
@@ -95963,7 +95966,7 @@ function dockerBuilder() {
         },
         async push(refs) {
             if (!pending)
-                throw new Error("push before build");
+                throw new InternalError("docker builder: push before build");
             const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-buildx-"));
             try {
                 const metadata = external_node_path_default().join(dir, "metadata.json");
@@ -95976,7 +95979,7 @@ function dockerBuilder() {
                 ]);
                 const digest = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(metadata, "utf8"))["containerimage.digest"];
                 if (!digest)
-                    throw new Error("docker buildx reported no digest for the pushed image");
+                    throw new BuildError("docker buildx reported no digest for the pushed image; check that the registry accepted the push");
                 return digest;
             }
             finally {

@@ -88446,7 +88446,7 @@ function nodeStart(node) {
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node) {
     if (!node.range)
-        throw new Error("internal error: YAML node without a source range");
+        throw new InternalError("YAML node without a source range");
     return node.range;
 }
 function keyEnd(pair) {

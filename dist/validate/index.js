@@ -94640,6 +94640,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/gate/check-name.ts
+/** The name of the gate's check (GitHub check run or commit status, GitLab commit status), which branch protection requires. */
+const CHECK_NAME = "gitops-ci/validate";
+
 ;// CONCATENATED MODULE: ./src/messages/markdown.ts
 /**
  * Text taken from a repository or a registry, placed in Markdown a reviewer reads (PR bodies,
@@ -94796,7 +94800,8 @@ function redact(text) {
 
 
 
-const CHECK_NAME = "gitops-ci/validate";
+
+
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 /** The gate's verdict as a check: every finding an annotation at its line. */
@@ -98868,7 +98873,7 @@ function keyBytesOf(dir, certPath) {
         const key = new external_node_crypto_.X509Certificate((0,external_node_fs_namespaceObject.readFileSync)(full)).publicKey;
         const bits = key.asymmetricKeyDetails?.modulusLength;
         if (key.asymmetricKeyType !== "rsa" || !bits)
-            throw new Error("not an RSA certificate");
+            throw new errors_PathError("not an RSA certificate");
         return bits / 8;
     }
     catch (error) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Builder, BuildRequest, RegistryCredentials } from "./builder.js";
+import { BuildError, type Builder, type BuildRequest, type RegistryCredentials } from "./builder.js";
 import { runTool } from "./run-tool.js";
 
 /**
@@ -41,7 +41,9 @@ export function buildahBuilder(env: NodeJS.ProcessEnv = process.env): Builder {
         }
         const [digest, ...others] = [...digests];
         if (!digest || others.length)
-          throw new Error(`the tags were pushed as different manifests: ${[...digests].join(", ")}`);
+          throw new BuildError(
+            `the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`,
+          );
         return digest;
       } finally {
         rmSync(dir, { recursive: true, force: true });

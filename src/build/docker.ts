@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Builder, BuildRequest } from "./builder.js";
+import { InternalError } from "../errors.js";
+import { BuildError, type Builder, type BuildRequest } from "./builder.js";
 import { runTool } from "./run-tool.js";
 
 /**
@@ -28,7 +29,7 @@ export function dockerBuilder(): Builder {
       await runTool("docker", [...buildArgs(request), request.context]);
     },
     async push(refs) {
-      if (!pending) throw new Error("push before build");
+      if (!pending) throw new InternalError("docker builder: push before build");
       const dir = mkdtempSync(path.join(tmpdir(), "gitops-ci-buildx-"));
       try {
         const metadata = path.join(dir, "metadata.json");
@@ -40,7 +41,10 @@ export function dockerBuilder(): Builder {
           pending.context,
         ]);
         const digest = (JSON.parse(readFileSync(metadata, "utf8")) as Record<string, string>)["containerimage.digest"];
-        if (!digest) throw new Error("docker buildx reported no digest for the pushed image");
+        if (!digest)
+          throw new BuildError(
+            "docker buildx reported no digest for the pushed image; check that the registry accepted the push",
+          );
         return digest;
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,7 @@ import {
   refuseInvalidValues,
   specOf,
 } from "../promote/plan.js";
+import { CHECK_NAME } from "../gate/check-name.js";
 import { pollUntil } from "../promote/poll.js";
 import { newestCommitOf, sourceInputs } from "../promote/source-inputs.js";
 import { proposalBranchName } from "../proposal/branch-name.js";
@@ -86,8 +87,6 @@ export interface PromoteResult {
   targets: PromotionResult[];
 }
 
-const GATE = "gitops-ci/validate";
-
 /**
  * `gitops-ci/promote/<to>-<hash>`: one branch, and one PR/MR, per target directory. The hash is
  * of the whole path, so two different targets (even `prod/eu` and `prod-eu`) never share one.
@@ -124,7 +123,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const sourceGate = sourceCheck.state;
   if (options.requireSourceGreen && sourceGate !== "success")
     throw new SourceNotGreenError(
-      `--require-source-green: ${GATE} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`,
+      `--require-source-green: ${CHECK_NAME} on ${sourceCheck.commit ? `${sourceCheck.commit.slice(0, 12)}, the last commit that changed what ${from} renders,` : `the last commit that changed what ${from} renders`} is ${sourceGate}; promote once it is green`,
     );
   const results: PromotionResult[] = [];
   for (const target of plans) {
@@ -166,7 +165,7 @@ async function sourceGateOf(
   const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile) as string);
   const sha = await newestCommitOf(forge, branch, inputs);
   if (!sha) return { state: "missing" };
-  const check = (await forge.listCommitChecks(sha)).find((c) => c.name === GATE);
+  const check = (await forge.listCommitChecks(sha)).find((c) => c.name === CHECK_NAME);
   return { state: check?.state ?? "missing", commit: sha };
 }
 
@@ -289,9 +288,9 @@ async function enableAutoMergeWhenReady(
         return undefined;
       } catch (error) {
         if (error instanceof AlreadyMergeableError) {
-          await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [GATE], error.message);
+          await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [CHECK_NAME], error.message);
           log(
-            `merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [GATE]).join(", ")} is green)`,
+            `merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [CHECK_NAME]).join(", ")} is green)`,
           );
           outcome = "merged";
           return undefined;
@@ -364,7 +363,7 @@ async function waitAndMerge(
   options: PromoteOptions,
   log: (message: string) => void,
 ): Promise<void> {
-  const required = options.requiredChecks ?? [GATE];
+  const required = options.requiredChecks ?? [CHECK_NAME];
   await pollUntil(
     pollOptions(options, number, log),
     async () => {

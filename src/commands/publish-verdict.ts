@@ -1,10 +1,11 @@
 import type { Forge, GateCheck, PublishedCheck } from "../forge/forge.js";
+import { CHECK_NAME } from "../gate/check-name.js";
 import { markdownReporter } from "../gate/reporters/markdown.js";
 import { repoFile } from "../gate/reporters/report.js";
 import { redact } from "../secrets.js";
 import type { ValidateResult } from "./validate.js";
 
-export const CHECK_NAME = "gitops-ci/validate";
+export { CHECK_NAME };
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
 export const NOTE_MARKER = "<!-- gitops-ci/validate -->";
 

@@ -488,7 +488,7 @@ function keyBytesOf(dir: string, certPath: string): number {
   try {
     const key = new X509Certificate(readFileSync(full)).publicKey;
     const bits = key.asymmetricKeyDetails?.modulusLength;
-    if (key.asymmetricKeyType !== "rsa" || !bits) throw new Error("not an RSA certificate");
+    if (key.asymmetricKeyType !== "rsa" || !bits) throw new PathError("not an RSA certificate");
     return bits / 8;
   } catch (error) {
     throw new PathError(

@@ -407,7 +407,7 @@ function nodeStart(node: Node): number {
 
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node: Node): [number, number, number] {
-  if (!node.range) throw new Error("internal error: YAML node without a source range");
+  if (!node.range) throw new InternalError("YAML node without a source range");
   return node.range;
 }
 

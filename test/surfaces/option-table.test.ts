@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
 import { VALIDATE_OPTIONS } from "../../src/commands/validate/options.js";
@@ -83,6 +83,16 @@ describe("one option table per command", () => {
     assert.match(problems, /action dir: description differs/);
     assert.match(problems, /component fail-on: default error, table warning/);
     assert.match(problems, /action inputs .* are not the table's .*extra/);
+  });
+
+  it("no option reads a variable that a job's outputs write: GitLab's dotenv outputs outrank job variables", () => {
+    const actions = ["action.yml", ...readdirSync("actions").map((a) => `actions/${a}/action.yml`)];
+    const outputs = new Set(
+      actions.flatMap((file) => Object.keys((parse(readFileSync(file, "utf8")) as { outputs?: object }).outputs ?? {})),
+    );
+    assert.ok(outputs.has("image") && outputs.has("tags"), "build-push's outputs are among them");
+    const clashes = Object.keys(VALIDATE_OPTIONS).filter((name) => outputs.has(name));
+    assert.deepEqual(clashes, []);
   });
 
   it("validate's formats are the reporters there are", () => {
