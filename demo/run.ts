@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promotionBranch } from "../src/commands/promote.js";
-import { startForge } from "../test/forge/server.js";
-import { gitIn, seedRepository } from "../test/forge/seed.js";
+import { startForge } from "../test/fake-forge/server.js";
+import { gitIn, seedRepository } from "../test/fake-forge/seed.js";
 import { launchRegistry, type TestRegistry } from "../test/helpers/registry.js";
 
 const CLI = path.resolve("dist/cli/index.js");

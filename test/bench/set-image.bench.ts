@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startForge } from "../forge/server.js";
-import { gitIn, seedRepository } from "../forge/seed.js";
+import { startForge } from "../fake-forge/server.js";
+import { gitIn, seedRepository } from "../fake-forge/seed.js";
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

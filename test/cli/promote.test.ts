@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CLI, runNode } from "../helpers/run-node.js";
+import { CLI_SOURCE, runNode } from "../helpers/run-node.js";
 
 describe("gitops-ci promote: usage errors exit 2 before any request", () => {
   const base = ["promote", "--forge", "github", "--api-url", "http://127.0.0.1:9", "--repo", "acme/config"];
@@ -15,7 +15,7 @@ describe("gitops-ci promote: usage errors exit 2 before any request", () => {
   ];
   for (const [args, message] of cases) {
     it(args.slice(base.length).join(" ") || args.join(" "), () => {
-      const r = runNode(CLI, args, { env: { PATH: process.env.PATH, GITOPS_TOKEN: "t0ken-for-usage-tests" } });
+      const r = runNode(CLI_SOURCE, args, { env: { PATH: process.env.PATH, GITOPS_TOKEN: "t0ken-for-usage-tests" } });
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, message);
     });

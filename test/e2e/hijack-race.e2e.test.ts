@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { promotionBranch } from "../../src/commands/promote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import { forgeProcess, PRODUCTION, REPO, STAGING, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { runComponentJob } from "../helpers/gitlab-ci-local.js";
 import { CLI } from "../helpers/run-node.js";
 
@@ -61,7 +61,7 @@ describe("promote --merge now against a push while it waits, with the real bundl
 
   it("the GitHub action fails with exit 1 naming the pushed commit, and merges nothing", async () => {
     const pushed = foreignPush("github");
-    const run = runAction("actions/promote/action.yml", {
+    const run = runActionBundle("actions/promote/action.yml", {
       repo: REPO.github,
       token: TOKEN,
       "api-url": f.apiUrl("github"),

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { promotionBranch } from "../../src/commands/promote.js";
 import { forgeProcess, PRODUCTION, REPO, STAGING, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { runComponentJob } from "../helpers/gitlab-ci-local.js";
 import { CLI, runNode } from "../helpers/run-node.js";
 
@@ -23,7 +23,7 @@ describe("promote end to end against the forge process", async () => {
   const captured: string[] = [];
 
   it("the GitHub action bundle opens the promotion pull request and writes its outputs", () => {
-    const run = runAction("actions/promote/action.yml", {
+    const run = runActionBundle("actions/promote/action.yml", {
       repo: REPO.github,
       token: TOKEN,
       "api-url": f.apiUrl("github"),
@@ -48,7 +48,7 @@ describe("promote end to end against the forge process", async () => {
   });
 
   it("the action warns that the workflow token opens PRs no workflow runs on", () => {
-    const run = runAction("actions/promote/action.yml", {
+    const run = runActionBundle("actions/promote/action.yml", {
       repo: REPO.github,
       "github-token": TOKEN,
       "api-url": f.apiUrl("github"),

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { forgeProcess, REPO, STAGING, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { registryDigest, REGISTRY_PASSWORD, REGISTRY_USER, startRegistry } from "../helpers/registry.js";
 import { CLI } from "../helpers/run-node.js";
@@ -26,7 +26,7 @@ describe("release end to end: real registry, forge process", async () => {
   const captured: string[] = [];
 
   it("the build-push action pushes and outputs the registry's digest; the password is masked", () => {
-    const run = runAction(
+    const run = runActionBundle(
       "actions/build-push/action.yml",
       {
         image: `${registry.host}/acme/web`,
@@ -53,7 +53,7 @@ describe("release end to end: real registry, forge process", async () => {
   });
 
   it("the release action (root action.yml) pins newTag and the pushed digest in the config repo", () => {
-    const run = runAction(
+    const run = runActionBundle(
       "action.yml",
       {
         image: `${registry.host}/acme/web`,

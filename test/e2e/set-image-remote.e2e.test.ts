@@ -6,7 +6,7 @@ import { proposalBranch } from "../../src/commands/set-image-remote.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import { parseImageSpecs } from "../../src/kustomize/image-ref.js";
 import { forgeProcess, REPO, STAGING, setImageArgs, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { CLI, type ProcessResult, runNode, runNodeAsync } from "../helpers/run-node.js";
 
@@ -45,7 +45,7 @@ describe("set-image end to end against the forge process", async () => {
   const f = await forgeProcess();
 
   it("the GitHub action bundle commits through the API and writes its outputs", () => {
-    const run = runAction(
+    const run = runActionBundle(
       "actions/set-image/action.yml",
       {
         repo: REPO.github,
@@ -71,7 +71,7 @@ describe("set-image end to end against the forge process", async () => {
   });
 
   it("the action opens a pull request in pull-request mode", () => {
-    const run = runAction("actions/set-image/action.yml", {
+    const run = runActionBundle("actions/set-image/action.yml", {
       repo: REPO.github,
       token: TOKEN,
       "api-url": f.apiUrl("github"),
@@ -88,7 +88,7 @@ describe("set-image end to end against the forge process", async () => {
   });
 
   it("the action fails with exit 1 and an annotation on a bad token, and prints no token", () => {
-    const run = runAction("actions/set-image/action.yml", {
+    const run = runActionBundle("actions/set-image/action.yml", {
       repo: REPO.github,
       token: `${TOKEN}x`,
       "api-url": f.apiUrl("github"),

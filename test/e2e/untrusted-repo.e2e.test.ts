@@ -7,7 +7,7 @@ import { connectForge } from "../../src/forge/connect.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
 import { attackFiles, CANARY, OTHER_CANARY, outsideFiles, plantSymlink } from "../helpers/attack-repo.js";
 import { type ForgeProcess, forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { tripwire } from "../helpers/listener.js";
 import { CLI, runNode } from "../helpers/run-node.js";
@@ -106,7 +106,7 @@ describe("a hostile PR through the CLI, the action and the component, publishing
     const event = path.join(tempTree({}), "event.json");
     writeFileSync(event, JSON.stringify({ pull_request: { number: pr.number, head: { sha: pr.sha } } }));
     const sarif = path.join(tempTree({}), "v.sarif");
-    const run = runAction(
+    const run = runActionBundle(
       "actions/validate/action.yml",
       { dir, sarif },
       {

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { forgeProcess, READ_TOKEN, TOKEN } from "../helpers/forge.js";
-import { runAction } from "../helpers/github-runner.js";
+import { runActionBundle } from "../helpers/github-runner.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
 // 120 leaks: more than two batches of GitHub's 50 annotations per request.
@@ -20,7 +20,7 @@ describe("actions/validate publishes the gitops-ci/validate check run", async ()
     const dir = tempTree({ "leaks.yaml": leaks });
     const event = path.join(dir, "event.json");
     writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
-    return runAction(
+    return runActionBundle(
       "actions/validate/action.yml",
       { dir, renderer: "none" },
       {
@@ -98,7 +98,7 @@ describe("actions/validate with a personal access token", async () => {
     const dir = tempTree({ "leaks.yaml": leaks });
     const event = path.join(dir, "event.json");
     writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
-    const result = runAction(
+    const result = runActionBundle(
       "actions/validate/action.yml",
       { dir, renderer: "none" },
       {

@@ -7,8 +7,8 @@ import { connectForge } from "../../src/forge/connect.js";
 import type { ContentLimit } from "../../src/forge/content-pacer.js";
 import type { Forge, ForgeKind } from "../../src/forge/forge.js";
 import type { RetryPolicy } from "../../src/forge/retry-policy.js";
-import { type HostModel, type RunningForge, startForge } from "../forge/server.js";
-import { gitIn, seedRepository } from "../forge/seed.js";
+import { type HostModel, type RunningForge, startForge } from "../fake-forge/server.js";
+import { gitIn, seedRepository } from "../fake-forge/seed.js";
 
 export const TOKEN = "ghp_forgeTestToken0123456789abcdef";
 export const READ_TOKEN = "glpat-readOnlyToken0123456789";
@@ -78,7 +78,7 @@ export async function testForge(
   };
 }
 
-/** GitLab releases whose behaviour differs (test/forge/gitlab-version.ts); the last is current. */
+/** GitLab releases whose behaviour differs (test/fake-forge/gitlab-version.ts); the last is current. */
 export const GITLAB_VERSIONS = ["15.4", "16.11", "17.10", "18.5"];
 
 /** The oldest GitHub Enterprise Server release gitops-ci is verified against (its OpenAPI description). */
@@ -125,7 +125,7 @@ export interface ForgeProcess {
 
 /**
  * The forge as its own process, started the way users and CI start it
- * (`tsx test/forge/main.ts --root --token`), for tests whose clients block (spawnSync).
+ * (`tsx test/fake-forge/main.ts --root --token`), for tests whose clients block (spawnSync).
  */
 export async function forgeProcess(
   options: { latencyMs?: number; files?: Record<string, string> } & HostModel = {},
@@ -134,7 +134,7 @@ export async function forgeProcess(
   for (const repo of Object.values(REPO)) seedRepository(root, repo, options.files ?? CONFIG_FILES);
   const tsx = path.resolve("node_modules/.bin/tsx");
   const args = [
-    "test/forge/main.ts",
+    "test/fake-forge/main.ts",
     "--root",
     root,
     "--token",

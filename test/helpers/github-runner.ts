@@ -16,12 +16,25 @@ export interface ActionRun extends ProcessResult {
   summary: string;
 }
 
+/** The entry point a bundle is built from: `../../dist/validate/index.js` -> `src/entrypoints/validate.ts`. */
+function sourceOf(main: string): string {
+  const entry = /dist\/([^/]+)\/index\.js$/.exec(main)?.[1];
+  if (!entry) throw new Error(`cannot tell the source of ${main}`);
+  return path.join(REPO_ROOT, "src/entrypoints", `${entry}.ts`);
+}
+
 /**
  * Runs a JavaScript action the way the GitHub runner does: defaults from action.yml, every input
  * as INPUT_<NAME> (upper case, spaces as _), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
- * `node <runs.main>` resolved against the action's directory.
+ * `node <runs.main>` resolved against the action's directory (`bundle`), or the entry point's
+ * source through tsx, so an edit in src/ is tested before a rebuild (the default).
  */
-export function runAction(actionYml: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): ActionRun {
+export function runAction(
+  actionYml: string,
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+  options: { bundle?: boolean } = {},
+): ActionRun {
   const file = path.join(REPO_ROOT, actionYml);
   const meta = parse(readFileSync(file, "utf8")) as ActionMetadata;
   const work = mkdtempSync(path.join(tmpdir(), "gitops-ci-runner-"));
@@ -39,18 +52,22 @@ export function runAction(actionYml: string, inputs: Record<string, string>, env
     for (const name of Object.keys(inputs)) {
       if (!meta.inputs?.[name]) throw new Error(`${actionYml} has no input "${name}"`);
     }
-    const result = runNode(path.resolve(path.dirname(file), meta.runs.main), [], {
-      cwd: work,
-      env: {
-        PATH: process.env.PATH,
-        GITHUB_ACTIONS: "true",
-        CI: "true",
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        ...inputEnv,
-        ...env,
+    const result = runNode(
+      options.bundle ? path.resolve(path.dirname(file), meta.runs.main) : sourceOf(meta.runs.main),
+      [],
+      {
+        cwd: work,
+        env: {
+          PATH: process.env.PATH,
+          GITHUB_ACTIONS: "true",
+          CI: "true",
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: summaryFile,
+          ...inputEnv,
+          ...env,
+        },
       },
-    });
+    );
     return {
       ...result,
       outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
@@ -74,4 +91,13 @@ function parseOutputFile(text: string): Record<string, string> {
     outputs[name as string] = value.join("\n");
   }
   return outputs;
+}
+
+/** runAction on the committed bundle, as the runner runs it: for the end-to-end tests. */
+export function runActionBundle(
+  actionYml: string,
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): ActionRun {
+  return runAction(actionYml, inputs, env, { bundle: true });
 }

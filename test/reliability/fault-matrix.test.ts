@@ -4,7 +4,7 @@ import { promote, promotionBranch } from "../../src/commands/promote.js";
 import { publishVerdict } from "../../src/commands/publish-verdict.js";
 import type { ValidateResult } from "../../src/commands/validate.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
-import type { FaultRule } from "../forge/faults.js";
+import type { FaultRule } from "../fake-forge/faults.js";
 import { openFrom, QUICK_RETRY, testForge } from "../helpers/forge.js";
 
 // promote and the validate verdict under the faults real hosts produce: each run ends in success

@@ -5,7 +5,7 @@ import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import type { ValidateResult } from "../../src/commands/validate.js";
 import { HostTooOldError } from "../../src/forge/host-release.js";
 import type { ForgeKind } from "../../src/forge/forge.js";
-import type { HostModel } from "../forge/server.js";
+import type { HostModel } from "../fake-forge/server.js";
 import { OLDEST_GHES, testForge } from "../helpers/forge.js";
 
 const bump = (forge: Parameters<typeof setImageRemote>[0]["forge"], tag: string) =>

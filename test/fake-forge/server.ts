@@ -12,7 +12,7 @@ import { serveGit } from "./smart-http.js";
 export interface HostModel {
   /** The GitLab release the GitLab API behaves as (`15.4`, `16.11`, `17.10`, …); current by default. */
   gitlabVersion?: string;
-  /** The kind of token GitHub was given (test/forge/github-api.ts); an App token by default. */
+  /** The kind of token GitHub was given (test/fake-forge/github-api.ts); an App token by default. */
   githubTokenKind?: GitHubModel["tokenKind"];
   /** Answer as GitHub Enterprise Server of this release; github.com by default. */
   githubEnterpriseVersion?: string;

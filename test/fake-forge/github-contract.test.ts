@@ -18,7 +18,7 @@ import { publishVerdict } from "../../src/commands/publish-verdict.js";
 import { promote } from "../../src/commands/promote.js";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import type { ValidateResult } from "../../src/commands/validate.js";
-import type { Exchange } from "../forge/server.js";
+import type { Exchange } from "../fake-forge/server.js";
 import { CONFIG_FILES, OLDEST_GHES, PRODUCTION, REPO, STAGING, testForge } from "../helpers/forge.js";
 
 // Every request the GitHub side of gitops-ci sends, checked against what GitHub publishes: GraphQL
