@@ -118,8 +118,8 @@ class MergeError extends errors/* GitopsCiError */.p {
 
 // EXTERNAL MODULE: ./src/gate/check-name.ts
 var check_name = __webpack_require__(82035);
-// EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(51668);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(49809);
 ;// CONCATENATED MODULE: ./src/promote/poll.ts
 
 
@@ -128,18 +128,17 @@ var retry_policy = __webpack_require__(51668);
  * with jittered backoff between calls; past the deadline it throws MergeError(timedOut(what)).
  */
 async function pollUntil(options, check, timedOut) {
-    const deadline = Date.now() + options.timeoutMs;
-    const poll = { baseDelayMs: options.pollMs, maxDelayMs: 30_000 };
-    for (let attempt = 0;; attempt++) {
+    await (0,retry/* retry */.L)({
+        maxRetries: Infinity,
+        deadlineMs: options.timeoutMs,
+        backoff: { baseDelayMs: options.pollMs, maxDelayMs: 30_000 },
+        onWait: (_n, _delay, why) => options.log(`${options.label}: waiting for ${why}`),
+    }, async () => {
         const waiting = await check();
-        if (waiting === undefined)
-            return;
-        const delay = (0,retry_policy/* backoffDelay */.EY)(poll, Math.min(attempt, 10));
-        if (Date.now() + delay > deadline)
-            throw new MergeError(timedOut(waiting));
-        options.log(`${options.label}: waiting for ${waiting}`);
-        await (0,retry_policy/* sleep */.yy)(delay);
-    }
+        return waiting === undefined ? { done: true, value: undefined } : { done: false, why: waiting };
+    }, (last) => {
+        throw new MergeError(timedOut(last.why));
+    });
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -532,7 +531,7 @@ class NoPipelineYetError extends ForgeError {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   XC: () => (/* binding */ planOf),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
@@ -549,9 +548,14 @@ function backoffDelay(policy, retry, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
     return Math.max(1, Math.floor(random() * ceiling));
 }
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+/** The policy as a retry plan (src/retry.ts): its attempts, time bound, backoff and longest rate-limit wait. */
+function planOf(policy) {
+    return {
+        maxRetries: policy.maxRetries,
+        deadlineMs: policy.maxElapsedMs,
+        backoff: policy,
+        maxAskedWaitMs: policy.maxRateLimitWaitMs,
+    };
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -735,6 +739,39 @@ function describeCommit(commit) {
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var _forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51668);
+
+/**
+ * The one retry loop of the suite: HTTP retries, compare-and-swap rounds, polling. `attempt` says
+ * whether it is done; errors it throws are final. When the plan allows no more attempts,
+ * `exhausted` decides: throw a typed error, or return a last answer.
+ */
+async function retry(plan, attempt, exhausted) {
+    const startedAt = Date.now();
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done)
+            return outcome.value;
+        const asked = outcome.waitMs;
+        const delay = asked ?? (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .EY)(plan.backoff, Math.min(n - 1, 30));
+        const elapsedMs = Date.now() - startedAt;
+        const tooLong = asked !== undefined && plan.maxAskedWaitMs !== undefined && asked > plan.maxAskedWaitMs;
+        if (tooLong || n > plan.maxRetries || elapsedMs + delay > plan.deadlineMs)
+            return exhausted({ attempts: n, elapsedMs, why: outcome.why });
+        plan.onWait?.(n, delay, outcome.why);
+        await (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(delay);
+    }
 }
 
 

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(51668);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
 var image_ref = __webpack_require__(72198);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
@@ -103,10 +103,14 @@ async function setImageRemote(options) {
     const log = options.log ?? (() => undefined);
     const mode = options.mode ?? "commit";
     const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
-    const startedAt = Date.now();
     /** The head the last refused commit was made on: it may have landed all the same. */
     let refusedOn;
-    for (let attempt = 1;; attempt++) {
+    return (0,retry/* retry */.L)({
+        maxRetries: Infinity,
+        deadlineMs: timeoutMs,
+        backoff: CONFLICT_BACKOFF,
+        onWait: (n, delay, why) => log(`${target} moved (${why}); attempt ${n + 1} in ${delay} ms`),
+    }, async (attempt) => {
         const base = await options.forge.readFiles(options.branch, candidates);
         const plan = planEdits(base, dirs, specs);
         const diff = (0,set_image/* unifiedDiff */.W)(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
@@ -118,14 +122,15 @@ async function setImageRemote(options) {
             branch: target,
             diff,
         };
+        const done = (value) => ({ done: true, value });
         if (plan.changes.length === 0) {
             const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
             if (landed)
-                return { ...result, changed: true, commit: landed.sha, files: landed.files };
-            return { ...result, files: [] };
+                return done({ ...result, changed: true, commit: landed.sha, files: landed.files });
+            return done({ ...result, files: [] });
         }
         if (options.dryRun)
-            return { ...result, changed: true };
+            return done({ ...result, changed: true });
         const outcome = mode === "pull-request"
             ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
             : await options.forge.commitFiles({
@@ -135,18 +140,14 @@ async function setImageRemote(options) {
                 expectedHead: base.head,
             });
         if (outcome.kind === "proposed")
-            return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
+            return done({ ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit });
         if (outcome.kind === "committed")
-            return { ...result, changed: true, commit: outcome.sha };
+            return done({ ...result, changed: true, commit: outcome.sha });
         refusedOn = mode === "commit" ? base.head : undefined;
-        const delay = (0,retry_policy/* backoffDelay */.EY)(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
-        const elapsed = Date.now() - startedAt;
-        if (elapsed + delay > timeoutMs) {
-            throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`);
-        }
-        log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
-        await (0,retry_policy/* sleep */.yy)(delay);
-    }
+        return { done: false, why: outcome.detail };
+    }, (last) => {
+        throw new ConflictTimeoutError(`${options.forge.repo} branch "${target}" kept changing under us: gave up after ${last.attempts} attempts in ${Math.round(last.elapsedMs / 1000)}s (raise --timeout to wait longer); nothing was committed`);
+    });
 }
 /**
  * A commit whose answer was lost (a timeout or a 5xx after the host committed) is sent again by
@@ -264,7 +265,7 @@ class NoPipelineYetError extends ForgeError {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   XC: () => (/* binding */ planOf),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
@@ -281,9 +282,14 @@ function backoffDelay(policy, retry, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
     return Math.max(1, Math.floor(random() * ceiling));
 }
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+/** The policy as a retry plan (src/retry.ts): its attempts, time bound, backoff and longest rate-limit wait. */
+function planOf(policy) {
+    return {
+        maxRetries: policy.maxRetries,
+        deadlineMs: policy.maxElapsedMs,
+        backoff: policy,
+        maxAskedWaitMs: policy.maxRateLimitWaitMs,
+    };
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -467,6 +473,39 @@ function describeCommit(commit) {
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var _forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51668);
+
+/**
+ * The one retry loop of the suite: HTTP retries, compare-and-swap rounds, polling. `attempt` says
+ * whether it is done; errors it throws are final. When the plan allows no more attempts,
+ * `exhausted` decides: throw a typed error, or return a last answer.
+ */
+async function retry(plan, attempt, exhausted) {
+    const startedAt = Date.now();
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done)
+            return outcome.value;
+        const asked = outcome.waitMs;
+        const delay = asked ?? (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .EY)(plan.backoff, Math.min(n - 1, 30));
+        const elapsedMs = Date.now() - startedAt;
+        const tooLong = asked !== undefined && plan.maxAskedWaitMs !== undefined && asked > plan.maxAskedWaitMs;
+        if (tooLong || n > plan.maxRetries || elapsedMs + delay > plan.deadlineMs)
+            return exhausted({ attempts: n, elapsedMs, why: outcome.why });
+        plan.onWait?.(n, delay, outcome.why);
+        await (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(delay);
+    }
 }
 
 

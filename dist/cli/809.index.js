@@ -19,12 +19,10 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
-var dist_src = __webpack_require__(59988);
+var dist_bundle = __webpack_require__(86856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
+var dist_src = __webpack_require__(60891);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(62203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -115,7 +113,10 @@ class ContentPacer {
     }
 }
 
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(49809);
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
 
 /**
  * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
@@ -123,10 +124,13 @@ class ContentPacer {
  * made it, that is the answer, so at most one exists after any sequence of faults.
  */
 async function createOnce(options) {
-    const startedAt = Date.now();
-    for (let retry = 0;; retry++) {
+    let failed;
+    return (0,retry/* retry */.L)({
+        ...(0,retry_policy/* planOf */.XC)(options.policy),
+        onWait: (n, delay, why) => options.log(`${options.what} failed (${why}); not made, retry ${n} in ${delay} ms`),
+    }, async () => {
         try {
-            return await options.create();
+            return { done: true, value: await options.create() };
         }
         catch (error) {
             if (!mayHaveFailedLate(error))
@@ -134,15 +138,14 @@ async function createOnce(options) {
             const found = await options.find();
             if (found !== undefined) {
                 options.log(`${options.what}: the failed attempt had made it; not creating another`);
-                return found;
+                return { done: true, value: found };
             }
-            const delay = (0,retry_policy/* backoffDelay */.EY)(options.policy, retry);
-            if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
-                throw error;
-            options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
-            await (0,retry_policy/* sleep */.yy)(delay);
+            failed = error;
+            return { done: false, why: String(statusOf(error) ?? "network") };
         }
-    }
+    }, () => {
+        throw failed;
+    });
 }
 function statusOf(error) {
     const status = error.status;
@@ -257,6 +260,57 @@ function redirected(request, status, crossOrigin) {
         : { ...request, headers };
 }
 
+;// CONCATENATED MODULE: ./src/forge/retrying-fetch.ts
+
+
+
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** How long the server asked us to wait (Retry-After seconds or date, RateLimit-Reset epoch), in ms. */
+function requestedWaitMs(headers, now = Date.now()) {
+    const retryAfter = headers.get("retry-after");
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return seconds * 1000;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.max(0, date - now);
+    }
+    const reset = Number(headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset"));
+    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
+}
+/**
+ * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
+ * what the server asks (within the policy's bound). Other responses are returned as they are;
+ * when the policy allows no more attempts, so is the last one (or its error thrown).
+ */
+async function retryingFetch(url, init, policy, log = () => undefined) {
+    let last = {};
+    return (0,retry/* retry */.L)({
+        ...(0,retry_policy/* planOf */.XC)(policy),
+        onWait: (n, delay, why) => log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${why}; retry ${n} in ${delay} ms`),
+    }, async () => {
+        await last.response?.body?.cancel();
+        let response;
+        try {
+            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
+        }
+        catch (failure) {
+            last = { failure };
+            return { done: false, why: failure.message };
+        }
+        last = { response };
+        if (response.status !== 429 && !TRANSIENT.has(response.status))
+            return { done: true, value: response };
+        const waitMs = response.status === 429 ? requestedWaitMs(response.headers) : undefined;
+        return { done: false, why: String(response.status), waitMs };
+    }, () => {
+        if (last.response)
+            return last.response;
+        throw last.failure;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -269,12 +323,11 @@ function redirected(request, status, crossOrigin) {
 
 
 
-
-const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* throttling */.A);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
-const NO_RETRY = { retries: 0 };
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
@@ -317,15 +370,13 @@ class GitHubForge {
             userAgent: "gitops-ci",
             // Failures are reported by this class with context; octokit's own request log would repeat them.
             log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+            // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+            // bounded); creating POSTs are not resent blindly (createOnce looks first).
             request: {
-                fetch: (url, init) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
-            },
-            // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
-            // plugin-retry's own list, plus the refused cross-origin redirect (proxyAwareFetch).
-            retry: {
-                retries: policy.maxRetries,
-                retryAfterBaseValue: 1,
-                doNotRetry: [400, 401, 403, 404, 410, REFUSED_REDIRECT_STATUS, 422, 451],
+                fetch: (url, init) => {
+                    const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+                    return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+                },
             },
             throttle: {
                 // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
@@ -349,15 +400,6 @@ class GitHubForge {
                 done();
             }
         });
-        // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
-        const retryApi = this.octokit.retry;
-        const original = retryApi.retryRequest.bind(retryApi);
-        retryApi.retryRequest = (error, retries, after) => {
-            const attempt = Math.round(Math.sqrt(after)) - 1;
-            const delay = (0,retry_policy/* backoffDelay */.EY)(policy, attempt);
-            log(`GitHub request failed (${error.status ?? "network"}); retry ${attempt + 1} in ${delay} ms`);
-            return original(error, retries, delay);
-        };
     }
     /**
      * One query names the branch and reads the first READ_BATCH paths; the rest are read in
@@ -516,8 +558,7 @@ class GitHubForge {
             what: `open a pull request from ${input.head}`,
             policy: this.policy,
             log: this.log,
-            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
-                .data,
+            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull })).data,
             find: async () => {
                 const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
                 return (open &&
@@ -569,7 +610,7 @@ class GitHubForge {
             what: `comment on pull request #${number}`,
             policy: this.policy,
             log: this.log,
-            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body })).data,
             find: async () => (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) => c.body?.includes(marked.id)),
         }));
     }
@@ -852,56 +893,8 @@ class ChecksNeedAppError extends Error {
 class StaleHead extends Error {
 }
 
-;// CONCATENATED MODULE: ./src/forge/retrying-fetch.ts
-
-
-const TRANSIENT = new Set([500, 502, 503, 504]);
-/** How long the server asked us to wait (Retry-After seconds or date, RateLimit-Reset epoch), in ms. */
-function requestedWaitMs(headers, now = Date.now()) {
-    const retryAfter = headers.get("retry-after");
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return seconds * 1000;
-        const date = Date.parse(retryAfter);
-        if (Number.isFinite(date))
-            return Math.max(0, date - now);
-    }
-    const reset = Number(headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset"));
-    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
-}
-/**
- * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
- * what the server asks (within the policy's bound). Other responses are returned as they are.
- */
-async function retryingFetch(url, init, policy, log = () => undefined) {
-    const startedAt = Date.now();
-    for (let retry = 0;; retry++) {
-        let response;
-        let failure;
-        try {
-            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
-        }
-        catch (error) {
-            failure = error;
-        }
-        if (response && response.status !== 429 && !TRANSIENT.has(response.status))
-            return response;
-        const asked = response?.status === 429 ? requestedWaitMs(response.headers) : undefined;
-        const delay = asked ?? (0,retry_policy/* backoffDelay */.EY)(policy, retry);
-        const tooLong = asked !== undefined && asked > policy.maxRateLimitWaitMs;
-        if (tooLong || !(0,retry_policy/* mayRetry */.KO)(policy, retry, startedAt, delay)) {
-            if (response)
-                return response;
-            throw failure;
-        }
-        await response?.body?.cancel();
-        log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${response ? response.status : failure.message}; retry ${retry + 1} in ${delay} ms`);
-        await (0,retry_policy/* sleep */.yy)(delay);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/forge/gitlab.ts
+
 
 
 
@@ -912,7 +905,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
-const CREATES = /\/(merge_requests|notes)$/;
+const gitlab_CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
 class GitLabHttpError extends Error {
@@ -1142,25 +1135,30 @@ class GitLabForge {
      */
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;
-        const startedAt = Date.now();
-        for (let retry = 0;; retry++) {
+        const what = `set status ${check.name} on ${sha.slice(0, 12)}`;
+        let busy;
+        // 409: GitLab is updating this status for another request; it answers the retry.
+        await (0,retry/* retry */.L)({
+            ...(0,retry_policy/* planOf */.XC)(this.policy),
+            onWait: (n, delay) => this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${n} in ${delay} ms`),
+        }, async () => {
             try {
                 await (await this.api()).Commits.editStatus(this.repo, sha, state, {
                     name: check.name,
                     description: check.description?.slice(0, 255),
                     targetUrl: check.url,
                 });
-                return;
+                return { done: true, value: true };
             }
             catch (error) {
-                const delay = (0,retry_policy/* backoffDelay */.EY)(this.policy, retry);
-                const busy = error.status === 409;
-                if (!busy || !(0,retry_policy/* mayRetry */.KO)(this.policy, retry, startedAt, delay))
-                    throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
-                this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`);
-                await (0,retry_policy/* sleep */.yy)(delay);
+                if (error.status !== 409)
+                    throw this.describe(error, what);
+                busy = error;
+                return { done: false, why: "409" };
             }
-        }
+        }, () => {
+            throw this.describe(busy, what);
+        });
     }
     async listCommitChecks(sha) {
         const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.allStatuses(this.repo, sha)));
@@ -1255,7 +1253,7 @@ class GitLabForge {
         if (method !== undefined && method !== "GET")
             await this.release();
         // Creating POSTs are retried by createOnce, which looks for the object first.
-        const creates = method === "POST" && CREATES.test(url.pathname);
+        const creates = method === "POST" && gitlab_CREATES.test(url.pathname);
         const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
         const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
         const text = asStream ? "" : await response.text();
@@ -1463,7 +1461,7 @@ class NoPipelineYetError extends ForgeError {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   XC: () => (/* binding */ planOf),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
@@ -1480,12 +1478,50 @@ function backoffDelay(policy, retry, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
     return Math.max(1, Math.floor(random() * ceiling));
 }
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+/** The policy as a retry plan (src/retry.ts): its attempts, time bound, backoff and longest rate-limit wait. */
+function planOf(policy) {
+    return {
+        maxRetries: policy.maxRetries,
+        deadlineMs: policy.maxElapsedMs,
+        backoff: policy,
+        maxAskedWaitMs: policy.maxRateLimitWaitMs,
+    };
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var _forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51668);
+
+/**
+ * The one retry loop of the suite: HTTP retries, compare-and-swap rounds, polling. `attempt` says
+ * whether it is done; errors it throws are final. When the plan allows no more attempts,
+ * `exhausted` decides: throw a typed error, or return a last answer.
+ */
+async function retry(plan, attempt, exhausted) {
+    const startedAt = Date.now();
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done)
+            return outcome.value;
+        const asked = outcome.waitMs;
+        const delay = asked ?? (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .EY)(plan.backoff, Math.min(n - 1, 30));
+        const elapsedMs = Date.now() - startedAt;
+        const tooLong = asked !== undefined && plan.maxAskedWaitMs !== undefined && asked > plan.maxAskedWaitMs;
+        if (tooLong || n > plan.maxRetries || elapsedMs + delay > plan.deadlineMs)
+            return exhausted({ attempts: n, elapsedMs, why: outcome.why });
+        plan.onWait?.(n, delay, outcome.why);
+        await (0,_forge_retry_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(delay);
+    }
 }
 
 

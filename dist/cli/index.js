@@ -22447,7 +22447,7 @@ const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(lin
  * clients load only here, so commands that never call a host start faster.
  */
 async function forgeFromFlags(repo, values) {
-    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(518), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18809));
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18809));
     const apiUrl = values["api-url"];
     const kind = values.forge === undefined
         ? detectForgeKind(process.env, apiUrl)

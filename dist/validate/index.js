@@ -98940,140 +98940,16 @@ function writeReportFile(target, text) {
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(63251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
+function wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
 async function doRequest(state, request, options) {
@@ -99298,11 +99174,11 @@ function throttling(octokit, octokitOptions) {
   };
   octokit.hook.wrap("request", (request, options) => {
     initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
+    return wrapRequest(state, request, options);
   });
   return {};
 }
-throttling.VERSION = dist_bundle_VERSION;
+throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
@@ -99471,10 +99347,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -100703,6 +100579,47 @@ const JSONParse = (text, reviver) => {
   }
 };
 
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
@@ -104212,9 +104129,14 @@ function backoffDelay(policy, retry, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
     return Math.max(1, Math.floor(random() * ceiling));
 }
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-function mayRetry(policy, retry, startedAt, delayMs, now = Date.now()) {
-    return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+/** The policy as a retry plan (src/retry.ts): its attempts, time bound, backoff and longest rate-limit wait. */
+function planOf(policy) {
+    return {
+        maxRetries: policy.maxRetries,
+        deadlineMs: policy.maxElapsedMs,
+        backoff: policy,
+        maxAskedWaitMs: policy.maxRateLimitWaitMs,
+    };
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -104281,7 +104203,32 @@ class ContentPacer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/retry.ts
+
+/**
+ * The one retry loop of the suite: HTTP retries, compare-and-swap rounds, polling. `attempt` says
+ * whether it is done; errors it throws are final. When the plan allows no more attempts,
+ * `exhausted` decides: throw a typed error, or return a last answer.
+ */
+async function retry(plan, attempt, exhausted) {
+    const startedAt = Date.now();
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done)
+            return outcome.value;
+        const asked = outcome.waitMs;
+        const delay = asked ?? backoffDelay(plan.backoff, Math.min(n - 1, 30));
+        const elapsedMs = Date.now() - startedAt;
+        const tooLong = asked !== undefined && plan.maxAskedWaitMs !== undefined && asked > plan.maxAskedWaitMs;
+        if (tooLong || n > plan.maxRetries || elapsedMs + delay > plan.deadlineMs)
+            return exhausted({ attempts: n, elapsedMs, why: outcome.why });
+        plan.onWait?.(n, delay, outcome.why);
+        await sleep(delay);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
 
 /**
  * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
@@ -104289,10 +104236,13 @@ class ContentPacer {
  * made it, that is the answer, so at most one exists after any sequence of faults.
  */
 async function createOnce(options) {
-    const startedAt = Date.now();
-    for (let retry = 0;; retry++) {
+    let failed;
+    return retry({
+        ...planOf(options.policy),
+        onWait: (n, delay, why) => options.log(`${options.what} failed (${why}); not made, retry ${n} in ${delay} ms`),
+    }, async () => {
         try {
-            return await options.create();
+            return { done: true, value: await options.create() };
         }
         catch (error) {
             if (!mayHaveFailedLate(error))
@@ -104300,15 +104250,14 @@ async function createOnce(options) {
             const found = await options.find();
             if (found !== undefined) {
                 options.log(`${options.what}: the failed attempt had made it; not creating another`);
-                return found;
+                return { done: true, value: found };
             }
-            const delay = backoffDelay(options.policy, retry);
-            if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
-                throw error;
-            options.log(`${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`);
-            await sleep(delay);
+            failed = error;
+            return { done: false, why: String(statusOf(error) ?? "network") };
         }
-    }
+    }, () => {
+        throw failed;
+    });
 }
 function statusOf(error) {
     const status = error.status;
@@ -104423,6 +104372,57 @@ function redirected(request, status, crossOrigin) {
         : { ...request, headers };
 }
 
+;// CONCATENATED MODULE: ./src/forge/retrying-fetch.ts
+
+
+
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** How long the server asked us to wait (Retry-After seconds or date, RateLimit-Reset epoch), in ms. */
+function requestedWaitMs(headers, now = Date.now()) {
+    const retryAfter = headers.get("retry-after");
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return seconds * 1000;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.max(0, date - now);
+    }
+    const reset = Number(headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset"));
+    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
+}
+/**
+ * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
+ * what the server asks (within the policy's bound). Other responses are returned as they are;
+ * when the policy allows no more attempts, so is the last one (or its error thrown).
+ */
+async function retryingFetch(url, init, policy, log = () => undefined) {
+    let last = {};
+    return retry({
+        ...planOf(policy),
+        onWait: (n, delay, why) => log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${why}; retry ${n} in ${delay} ms`),
+    }, async () => {
+        await last.response?.body?.cancel();
+        let response;
+        try {
+            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
+        }
+        catch (failure) {
+            last = { failure };
+            return { done: false, why: failure.message };
+        }
+        last = { response };
+        if (response.status !== 429 && !TRANSIENT.has(response.status))
+            return { done: true, value: response };
+        const waitMs = response.status === 429 ? requestedWaitMs(response.headers) : undefined;
+        return { done: false, why: String(response.status), waitMs };
+    }, () => {
+        if (last.response)
+            return last.response;
+        throw last.failure;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -104435,12 +104435,11 @@ function redirected(request, status, crossOrigin) {
 
 
 
-
-const Client = dist_src_Octokit.plugin(retry, throttling);
+const Client = dist_src_Octokit.plugin(throttling);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
-const NO_RETRY = { retries: 0 };
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
@@ -104483,15 +104482,13 @@ class GitHubForge {
             userAgent: "gitops-ci",
             // Failures are reported by this class with context; octokit's own request log would repeat them.
             log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+            // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+            // bounded); creating POSTs are not resent blindly (createOnce looks first).
             request: {
-                fetch: (url, init) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
-            },
-            // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
-            // plugin-retry's own list, plus the refused cross-origin redirect (proxyAwareFetch).
-            retry: {
-                retries: policy.maxRetries,
-                retryAfterBaseValue: 1,
-                doNotRetry: [400, 401, 403, 404, 410, REFUSED_REDIRECT_STATUS, 422, 451],
+                fetch: (url, init) => {
+                    const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+                    return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+                },
             },
             throttle: {
                 // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
@@ -104515,15 +104512,6 @@ class GitHubForge {
                 done();
             }
         });
-        // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
-        const retryApi = this.octokit.retry;
-        const original = retryApi.retryRequest.bind(retryApi);
-        retryApi.retryRequest = (error, retries, after) => {
-            const attempt = Math.round(Math.sqrt(after)) - 1;
-            const delay = backoffDelay(policy, attempt);
-            log(`GitHub request failed (${error.status ?? "network"}); retry ${attempt + 1} in ${delay} ms`);
-            return original(error, retries, delay);
-        };
     }
     /**
      * One query names the branch and reads the first READ_BATCH paths; the rest are read in
@@ -104682,8 +104670,7 @@ class GitHubForge {
             what: `open a pull request from ${input.head}`,
             policy: this.policy,
             log: this.log,
-            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
-                .data,
+            create: async () => (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull })).data,
             find: async () => {
                 const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
                 return (open &&
@@ -104735,7 +104722,7 @@ class GitHubForge {
             what: `comment on pull request #${number}`,
             policy: this.policy,
             log: this.log,
-            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+            create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body })).data,
             find: async () => (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) => c.body?.includes(marked.id)),
         }));
     }
@@ -105018,56 +105005,8 @@ class ChecksNeedAppError extends Error {
 class StaleHead extends Error {
 }
 
-;// CONCATENATED MODULE: ./src/forge/retrying-fetch.ts
-
-
-const TRANSIENT = new Set([500, 502, 503, 504]);
-/** How long the server asked us to wait (Retry-After seconds or date, RateLimit-Reset epoch), in ms. */
-function requestedWaitMs(headers, now = Date.now()) {
-    const retryAfter = headers.get("retry-after");
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return seconds * 1000;
-        const date = Date.parse(retryAfter);
-        if (Number.isFinite(date))
-            return Math.max(0, date - now);
-    }
-    const reset = Number(headers.get("ratelimit-reset") ?? headers.get("x-ratelimit-reset"));
-    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
-}
-/**
- * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
- * what the server asks (within the policy's bound). Other responses are returned as they are.
- */
-async function retryingFetch(url, init, policy, log = () => undefined) {
-    const startedAt = Date.now();
-    for (let retry = 0;; retry++) {
-        let response;
-        let failure;
-        try {
-            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
-        }
-        catch (error) {
-            failure = error;
-        }
-        if (response && response.status !== 429 && !TRANSIENT.has(response.status))
-            return response;
-        const asked = response?.status === 429 ? requestedWaitMs(response.headers) : undefined;
-        const delay = asked ?? backoffDelay(policy, retry);
-        const tooLong = asked !== undefined && asked > policy.maxRateLimitWaitMs;
-        if (tooLong || !mayRetry(policy, retry, startedAt, delay)) {
-            if (response)
-                return response;
-            throw failure;
-        }
-        await response?.body?.cancel();
-        log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${response ? response.status : failure.message}; retry ${retry + 1} in ${delay} ms`);
-        await sleep(delay);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/forge/gitlab.ts
+
 
 
 
@@ -105078,7 +105017,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
 /** The POSTs that make a new object each time: never resent blindly. */
-const CREATES = /\/(merge_requests|notes)$/;
+const gitlab_CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
 class GitLabHttpError extends Error {
@@ -105308,25 +105247,30 @@ class GitLabForge {
      */
     async setCommitStatus(sha, check) {
         const state = check.state === "failure" ? "failed" : check.state;
-        const startedAt = Date.now();
-        for (let retry = 0;; retry++) {
+        const what = `set status ${check.name} on ${sha.slice(0, 12)}`;
+        let busy;
+        // 409: GitLab is updating this status for another request; it answers the retry.
+        await retry({
+            ...planOf(this.policy),
+            onWait: (n, delay) => this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${n} in ${delay} ms`),
+        }, async () => {
             try {
                 await (await this.api()).Commits.editStatus(this.repo, sha, state, {
                     name: check.name,
                     description: check.description?.slice(0, 255),
                     targetUrl: check.url,
                 });
-                return;
+                return { done: true, value: true };
             }
             catch (error) {
-                const delay = backoffDelay(this.policy, retry);
-                const busy = error.status === 409;
-                if (!busy || !mayRetry(this.policy, retry, startedAt, delay))
-                    throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
-                this.log(`status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`);
-                await sleep(delay);
+                if (error.status !== 409)
+                    throw this.describe(error, what);
+                busy = error;
+                return { done: false, why: "409" };
             }
-        }
+        }, () => {
+            throw this.describe(busy, what);
+        });
     }
     async listCommitChecks(sha) {
         const statuses = (await this.call(`read statuses of ${sha.slice(0, 12)}`, async () => (await this.api()).Commits.allStatuses(this.repo, sha)));
@@ -105421,7 +105365,7 @@ class GitLabForge {
         if (method !== undefined && method !== "GET")
             await this.release();
         // Creating POSTs are retried by createOnce, which looks for the object first.
-        const creates = method === "POST" && CREATES.test(url.pathname);
+        const creates = method === "POST" && gitlab_CREATES.test(url.pathname);
         const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
         const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
         const text = asStream ? "" : await response.text();

@@ -1,6 +1,6 @@
 import { GitopsCiError, UsageError } from "../errors.js";
 import type { BranchSnapshot, FileChange, Forge } from "../forge/forge.js";
-import { backoffDelay, sleep } from "../forge/retry-policy.js";
+import { retry } from "../retry.js";
 import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomize/image-ref.js";
 import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { kustomizationCandidates, kustomizationIn } from "../kustomize/snapshot-kustomization.js";
@@ -83,54 +83,59 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
   const log = options.log ?? (() => undefined);
   const mode = options.mode ?? "commit";
   const target = mode === "commit" ? options.branch : proposalBranch(options.branch, specs, dirs);
-  const startedAt = Date.now();
   /** The head the last refused commit was made on: it may have landed all the same. */
   let refusedOn: string | undefined;
 
-  for (let attempt = 1; ; attempt++) {
-    const base = await options.forge.readFiles(options.branch, candidates);
-    const plan = planEdits(base, dirs, specs);
-    const diff = unifiedDiff(
-      plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })),
-    );
-    const result = {
-      changed: false,
-      files: plan.changes.map((c) => c.path),
-      images: plan.images,
-      attempts: attempt,
-      branch: target,
-      diff,
-    };
-    if (plan.changes.length === 0) {
-      const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
-      if (landed) return { ...result, changed: true, commit: landed.sha, files: landed.files };
-      return { ...result, files: [] };
-    }
-    if (options.dryRun) return { ...result, changed: true };
-
-    const outcome =
-      mode === "pull-request"
-        ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
-        : await options.forge.commitFiles({
-            branch: target,
-            message,
-            changes: plan.changes,
-            expectedHead: base.head,
-          });
-    if (outcome.kind === "proposed")
-      return { ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit };
-    if (outcome.kind === "committed") return { ...result, changed: true, commit: outcome.sha };
-    refusedOn = mode === "commit" ? base.head : undefined;
-    const delay = backoffDelay(CONFLICT_BACKOFF, Math.min(attempt - 1, 10));
-    const elapsed = Date.now() - startedAt;
-    if (elapsed + delay > timeoutMs) {
-      throw new ConflictTimeoutError(
-        `${options.forge.repo} branch "${target}" kept changing under us: gave up after ${attempt} attempts in ${Math.round(elapsed / 1000)}s (raise --timeout to wait longer); nothing was committed`,
+  return retry<SetImageRemoteResult>(
+    {
+      maxRetries: Infinity,
+      deadlineMs: timeoutMs,
+      backoff: CONFLICT_BACKOFF,
+      onWait: (n, delay, why) => log(`${target} moved (${why}); attempt ${n + 1} in ${delay} ms`),
+    },
+    async (attempt) => {
+      const base = await options.forge.readFiles(options.branch, candidates);
+      const plan = planEdits(base, dirs, specs);
+      const diff = unifiedDiff(
+        plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })),
       );
-    }
-    log(`${target} moved (${outcome.detail}); attempt ${attempt + 1} in ${delay} ms`);
-    await sleep(delay);
-  }
+      const result = {
+        changed: false,
+        files: plan.changes.map((c) => c.path),
+        images: plan.images,
+        attempts: attempt,
+        branch: target,
+        diff,
+      };
+      const done = (value: SetImageRemoteResult) => ({ done: true as const, value });
+      if (plan.changes.length === 0) {
+        const landed = refusedOn && (await landedAnyway(options.forge, refusedOn, base.head, message));
+        if (landed) return done({ ...result, changed: true, commit: landed.sha, files: landed.files });
+        return done({ ...result, files: [] });
+      }
+      if (options.dryRun) return done({ ...result, changed: true });
+
+      const outcome =
+        mode === "pull-request"
+          ? await proposeOnBranch(options.forge, target, options.branch, base.head, plan.changes, message)
+          : await options.forge.commitFiles({
+              branch: target,
+              message,
+              changes: plan.changes,
+              expectedHead: base.head,
+            });
+      if (outcome.kind === "proposed")
+        return done({ ...result, changed: outcome.commit !== undefined, ...outcome.proposal, commit: outcome.commit });
+      if (outcome.kind === "committed") return done({ ...result, changed: true, commit: outcome.sha });
+      refusedOn = mode === "commit" ? base.head : undefined;
+      return { done: false, why: outcome.detail };
+    },
+    (last) => {
+      throw new ConflictTimeoutError(
+        `${options.forge.repo} branch "${target}" kept changing under us: gave up after ${last.attempts} attempts in ${Math.round(last.elapsedMs / 1000)}s (raise --timeout to wait longer); nothing was committed`,
+      );
+    },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { backoffDelay, type RetryPolicy, sleep } from "./retry-policy.js";
+import { retry } from "../retry.js";
+import { planOf, type RetryPolicy } from "./retry-policy.js";
 
 export interface CreateOnce<T> {
   /** One attempt, sent without the transport's own retries. */
@@ -16,26 +17,30 @@ export interface CreateOnce<T> {
  * made it, that is the answer, so at most one exists after any sequence of faults.
  */
 export async function createOnce<T>(options: CreateOnce<T>): Promise<T> {
-  const startedAt = Date.now();
-  for (let retry = 0; ; retry++) {
-    try {
-      return await options.create();
-    } catch (error) {
-      if (!mayHaveFailedLate(error)) throw error;
-      const found = await options.find();
-      if (found !== undefined) {
-        options.log(`${options.what}: the failed attempt had made it; not creating another`);
-        return found;
+  let failed: unknown;
+  return retry<T>(
+    {
+      ...planOf(options.policy),
+      onWait: (n, delay, why) => options.log(`${options.what} failed (${why}); not made, retry ${n} in ${delay} ms`),
+    },
+    async () => {
+      try {
+        return { done: true, value: await options.create() };
+      } catch (error) {
+        if (!mayHaveFailedLate(error)) throw error;
+        const found = await options.find();
+        if (found !== undefined) {
+          options.log(`${options.what}: the failed attempt had made it; not creating another`);
+          return { done: true, value: found };
+        }
+        failed = error;
+        return { done: false, why: String(statusOf(error) ?? "network") };
       }
-      const delay = backoffDelay(options.policy, retry);
-      if (retry >= options.policy.maxRetries || Date.now() - startedAt + delay > options.policy.maxElapsedMs)
-        throw error;
-      options.log(
-        `${options.what} failed (${statusOf(error) ?? "network"}); not made, retry ${retry + 1} in ${delay} ms`,
-      );
-      await sleep(delay);
-    }
-  }
+    },
+    () => {
+      throw failed;
+    },
+  );
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -1,4 +1,3 @@
-import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
@@ -28,16 +27,16 @@ import { batchesOf } from "./batches.js";
 import { type ContentLimit, ContentPacer, GITHUB_CONTENT_LIMITS } from "./content-pacer.js";
 import { createOnce } from "./create-once.js";
 import { checkRelease, once } from "./host-release.js";
-import { proxyAwareFetch, REFUSED_REDIRECT_STATUS } from "./http.js";
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { retryingFetch } from "./retrying-fetch.js";
 
-const Client = Octokit.plugin(retry, throttling);
+const Client = Octokit.plugin(throttling);
 
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
 
-/** A creating POST is retried by createOnce, which looks first; plugin-retry must not resend it. */
-const NO_RETRY = { retries: 0 };
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
@@ -110,15 +109,13 @@ export class GitHubForge implements Forge {
       userAgent: "gitops-ci",
       // Failures are reported by this class with context; octokit's own request log would repeat them.
       log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+      // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+      // bounded); creating POSTs are not resent blindly (createOnce looks first).
       request: {
-        fetch: (url: string | URL, init?: RequestInit) => proxyAwareFetch(url, init, policy.requestTimeoutMs),
-      },
-      // plugin-retry multiplies its delay by this base: 1 makes the delay we give it milliseconds.
-      // plugin-retry's own list, plus the refused cross-origin redirect (proxyAwareFetch).
-      retry: {
-        retries: policy.maxRetries,
-        retryAfterBaseValue: 1,
-        doNotRetry: [400, 401, 403, 404, 410, REFUSED_REDIRECT_STATUS, 422, 451],
+        fetch: (url: string | URL, init?: RequestInit) => {
+          const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+          return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+        },
       },
       throttle: {
         // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
@@ -140,17 +137,6 @@ export class GitHubForge implements Forge {
         done();
       }
     });
-    // Jittered, bounded backoff for 5xx and connection errors instead of the plugin's fixed n² s.
-    const retryApi = this.octokit.retry as { retryRequest: (e: unknown, retries: number, after: number) => unknown };
-    const original = retryApi.retryRequest.bind(retryApi);
-    retryApi.retryRequest = (error, retries, after) => {
-      const attempt = Math.round(Math.sqrt(after)) - 1;
-      const delay = backoffDelay(policy, attempt);
-      log(
-        `GitHub request failed (${(error as { status?: number }).status ?? "network"}); retry ${attempt + 1} in ${delay} ms`,
-      );
-      return original(error, retries, delay);
-    };
   }
 
   /**
@@ -349,8 +335,7 @@ export class GitHubForge implements Forge {
         policy: this.policy,
         log: this.log,
         create: async () =>
-          (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull, request: NO_RETRY }))
-            .data,
+          (await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.name, ...pull })).data,
         find: async () => {
           const open = (await this.changeRequestsFrom(input.head, input.base)).find((pr) => pr.state === "open");
           return (
@@ -428,8 +413,7 @@ export class GitHubForge implements Forge {
         what: `comment on pull request #${number}`,
         policy: this.policy,
         log: this.log,
-        create: async () =>
-          (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body, request: NO_RETRY })).data,
+        create: async () => (await this.octokit.rest.issues.createComment({ ...issue, body: marked.body })).data,
         find: async () =>
           (await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...issue, per_page: 100 })).find((c) =>
             c.body?.includes(marked.id),

@@ -25,8 +25,9 @@ import { withCommentId } from "./comment-id.js";
 import { batchesOf } from "./batches.js";
 import { createOnce } from "./create-once.js";
 import { checkRelease, once } from "./host-release.js";
-import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy, sleep } from "./retry-policy.js";
+import { DEFAULT_RETRY_POLICY, planOf, type RetryPolicy } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
+import { retry } from "../retry.js";
 
 export interface GitLabForgeOptions {
   /** `group/sub/project`. */
@@ -358,28 +359,37 @@ export class GitLabForge implements Forge {
    */
   async setCommitStatus(sha: string, check: CommitCheck & { state: StatusState }): Promise<void> {
     const state = check.state === "failure" ? "failed" : check.state;
-    const startedAt = Date.now();
-    for (let retry = 0; ; retry++) {
-      try {
-        await (
-          await this.api()
-        ).Commits.editStatus(this.repo, sha, state, {
-          name: check.name,
-          description: check.description?.slice(0, 255),
-          targetUrl: check.url,
-        });
-        return;
-      } catch (error) {
-        const delay = backoffDelay(this.policy, retry);
-        const busy = (error as { status?: number }).status === 409;
-        if (!busy || !mayRetry(this.policy, retry, startedAt, delay))
-          throw this.describe(error, `set status ${check.name} on ${sha.slice(0, 12)}`);
-        this.log(
-          `status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${retry + 1} in ${delay} ms`,
-        );
-        await sleep(delay);
-      }
-    }
+    const what = `set status ${check.name} on ${sha.slice(0, 12)}`;
+    let busy: unknown;
+    // 409: GitLab is updating this status for another request; it answers the retry.
+    await retry<boolean>(
+      {
+        ...planOf(this.policy),
+        onWait: (n, delay) =>
+          this.log(
+            `status ${check.name} on ${sha.slice(0, 12)} is being updated elsewhere (409); retry ${n} in ${delay} ms`,
+          ),
+      },
+      async () => {
+        try {
+          await (
+            await this.api()
+          ).Commits.editStatus(this.repo, sha, state, {
+            name: check.name,
+            description: check.description?.slice(0, 255),
+            targetUrl: check.url,
+          });
+          return { done: true, value: true };
+        } catch (error) {
+          if ((error as { status?: number }).status !== 409) throw this.describe(error, what);
+          busy = error;
+          return { done: false, why: "409" };
+        }
+      },
+      () => {
+        throw this.describe(busy, what);
+      },
+    );
   }
 
   async listCommitChecks(sha: string): Promise<CommitCheck[]> {

@@ -1,3 +1,5 @@
+import type { RetryPlan } from "../retry.js";
+
 /**
  * How transient failures (5xx, connection resets, rate limits) are retried: with full-jitter
  * exponential backoff, bounded both in attempts and in total time, so that a CI job never hangs.
@@ -34,15 +36,14 @@ export function backoffDelay(
   return Math.max(1, Math.floor(random() * ceiling));
 }
 
-/** Whether a retry that would start after `delayMs` still fits the policy. */
-export function mayRetry(
-  policy: RetryPolicy,
-  retry: number,
-  startedAt: number,
-  delayMs: number,
-  now = Date.now(),
-): boolean {
-  return retry < policy.maxRetries && now - startedAt + delayMs <= policy.maxElapsedMs;
+/** The policy as a retry plan (src/retry.ts): its attempts, time bound, backoff and longest rate-limit wait. */
+export function planOf(policy: RetryPolicy): RetryPlan {
+  return {
+    maxRetries: policy.maxRetries,
+    deadlineMs: policy.maxElapsedMs,
+    backoff: policy,
+    maxAskedWaitMs: policy.maxRateLimitWaitMs,
+  };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { proxyAwareFetch } from "./http.js";
-import { backoffDelay, mayRetry, type RetryPolicy, sleep } from "./retry-policy.js";
+import { retry } from "../retry.js";
+import { planOf, type RetryPolicy } from "./retry-policy.js";
 
 const TRANSIENT = new Set([500, 502, 503, 504]);
 
@@ -18,7 +19,8 @@ export function requestedWaitMs(headers: Headers, now = Date.now()): number | un
 
 /**
  * fetch with the suite's retry policy: 5xx and connection errors get jittered backoff, 429s wait
- * what the server asks (within the policy's bound). Other responses are returned as they are.
+ * what the server asks (within the policy's bound). Other responses are returned as they are;
+ * when the policy allows no more attempts, so is the last one (or its error thrown).
  */
 export async function retryingFetch(
   url: string | URL,
@@ -26,27 +28,30 @@ export async function retryingFetch(
   policy: RetryPolicy,
   log: (message: string) => void = () => undefined,
 ): Promise<Response> {
-  const startedAt = Date.now();
-  for (let retry = 0; ; retry++) {
-    let response: Response | undefined;
-    let failure: unknown;
-    try {
-      response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
-    } catch (error) {
-      failure = error;
-    }
-    if (response && response.status !== 429 && !TRANSIENT.has(response.status)) return response;
-    const asked = response?.status === 429 ? requestedWaitMs(response.headers) : undefined;
-    const delay = asked ?? backoffDelay(policy, retry);
-    const tooLong = asked !== undefined && asked > policy.maxRateLimitWaitMs;
-    if (tooLong || !mayRetry(policy, retry, startedAt, delay)) {
-      if (response) return response;
-      throw failure;
-    }
-    await response?.body?.cancel();
-    log(
-      `${init.method ?? "GET"} ${new URL(url).pathname}: ${response ? response.status : (failure as Error).message}; retry ${retry + 1} in ${delay} ms`,
-    );
-    await sleep(delay);
-  }
+  let last: { response?: Response; failure?: unknown } = {};
+  return retry<Response>(
+    {
+      ...planOf(policy),
+      onWait: (n, delay, why) =>
+        log(`${init.method ?? "GET"} ${new URL(url).pathname}: ${why}; retry ${n} in ${delay} ms`),
+    },
+    async () => {
+      await last.response?.body?.cancel();
+      let response: Response;
+      try {
+        response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
+      } catch (failure) {
+        last = { failure };
+        return { done: false, why: (failure as Error).message };
+      }
+      last = { response };
+      if (response.status !== 429 && !TRANSIENT.has(response.status)) return { done: true, value: response };
+      const waitMs = response.status === 429 ? requestedWaitMs(response.headers) : undefined;
+      return { done: false, why: String(response.status), waitMs };
+    },
+    () => {
+      if (last.response) return last.response;
+      throw last.failure;
+    },
+  );
 }

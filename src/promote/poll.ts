@@ -1,4 +1,4 @@
-import { backoffDelay, sleep } from "../forge/retry-policy.js";
+import { retry } from "../retry.js";
 import { MergeError } from "./errors.js";
 
 export interface PollOptions {
@@ -19,14 +19,19 @@ export async function pollUntil(
   check: () => Promise<string | undefined>,
   timedOut: (waiting: string) => string,
 ): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  const poll = { baseDelayMs: options.pollMs, maxDelayMs: 30_000 };
-  for (let attempt = 0; ; attempt++) {
-    const waiting = await check();
-    if (waiting === undefined) return;
-    const delay = backoffDelay(poll, Math.min(attempt, 10));
-    if (Date.now() + delay > deadline) throw new MergeError(timedOut(waiting));
-    options.log(`${options.label}: waiting for ${waiting}`);
-    await sleep(delay);
-  }
+  await retry(
+    {
+      maxRetries: Infinity,
+      deadlineMs: options.timeoutMs,
+      backoff: { baseDelayMs: options.pollMs, maxDelayMs: 30_000 },
+      onWait: (_n, _delay, why) => options.log(`${options.label}: waiting for ${why}`),
+    },
+    async () => {
+      const waiting = await check();
+      return waiting === undefined ? { done: true, value: undefined } : { done: false, why: waiting };
+    },
+    (last) => {
+      throw new MergeError(timedOut(last.why));
+    },
+  );
 }
