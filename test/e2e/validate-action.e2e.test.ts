@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { forgeProcess, READ_TOKEN, TOKEN } from "../helpers/forge.js";
+import { type ForgeProcess, forgeProcess, READ_TOKEN, TOKEN } from "../helpers/forge.js";
 import { runActionBundle } from "../helpers/github-runner.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
@@ -12,26 +12,30 @@ const leaks = Array.from(
   (_, i) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\nstringData:\n  k: v\n`,
 ).join("---\n");
 
+/** The action on a PR whose head is the forge's main, over 120 leaked Secrets. */
+function runOnLeaks(f: ForgeProcess, token: string, env: NodeJS.ProcessEnv = {}) {
+  const dir = tempTree({ "leaks.yaml": leaks });
+  const event = path.join(dir, "event.json");
+  writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: f.git("github", "rev-parse", "main") } } }));
+  return runActionBundle(
+    "actions/validate/action.yml",
+    { dir, renderer: "none" },
+    {
+      GITHUB_REPOSITORY: "acme/config",
+      GITHUB_SHA: "0".repeat(40),
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: f.apiUrl("github"),
+      GITHUB_TOKEN: token,
+      ...env,
+    },
+  );
+}
+
 describe("actions/validate publishes the gitops-ci/validate check run", async () => {
   const f = await forgeProcess();
   const headSha = f.git("github", "rev-parse", "main");
 
-  function run(token: string) {
-    const dir = tempTree({ "leaks.yaml": leaks });
-    const event = path.join(dir, "event.json");
-    writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
-    return runActionBundle(
-      "actions/validate/action.yml",
-      { dir, renderer: "none" },
-      {
-        GITHUB_REPOSITORY: "acme/config",
-        GITHUB_SHA: "0".repeat(40),
-        GITHUB_EVENT_PATH: event,
-        GITHUB_API_URL: f.apiUrl("github"),
-        GITHUB_TOKEN: token,
-      },
-    );
-  }
+  const run = (token: string) => runOnLeaks(f, token);
   const checkRuns = async () => {
     const r = await fetch(`${f.apiUrl("github")}/repos/acme/config/commits/${headSha}/check-runs`, {
       headers: { authorization: `token ${TOKEN}` },
@@ -95,22 +99,7 @@ describe("actions/validate with a personal access token", async () => {
   const headSha = f.git("github", "rev-parse", "main");
 
   it("sets the commit status gitops-ci/validate instead of a check run, says so once, and annotates ten", async () => {
-    const dir = tempTree({ "leaks.yaml": leaks });
-    const event = path.join(dir, "event.json");
-    writeFileSync(event, JSON.stringify({ pull_request: { head: { sha: headSha } } }));
-    const result = runActionBundle(
-      "actions/validate/action.yml",
-      { dir, renderer: "none" },
-      {
-        GITHUB_REPOSITORY: "acme/config",
-        GITHUB_SHA: "0".repeat(40),
-        GITHUB_EVENT_PATH: event,
-        GITHUB_API_URL: f.apiUrl("github"),
-        GITHUB_SERVER_URL: "https://github.example",
-        GITHUB_RUN_ID: "77",
-        GITHUB_TOKEN: TOKEN,
-      },
-    );
+    const result = runOnLeaks(f, TOKEN, { GITHUB_SERVER_URL: "https://github.example", GITHUB_RUN_ID: "77" });
     assert.equal(result.status, 1);
     const warnings = result.stdout.match(/^::warning::.*only GitHub App tokens create check runs.*$/gm) ?? [];
     assert.equal(warnings.length, 1, result.stdout);
