@@ -74,8 +74,8 @@ describe("GitLab component templates", () => {
         const job = body[`$[[ inputs.job-prefix ]]-${command}`];
         assert.ok(job, "job named <job-prefix>-<command>");
         assert.equal(job.image, "$[[ inputs.image ]]");
-        assert.equal(inputs.image?.default, "$GITOPS_CI_IMAGE");
-        assert.match(job.variables.GITOPS_CI_IMAGE, /:\$\[\[ component\.version \]\]$/);
+        assert.equal(inputs.image?.default, "$GITOPS_CI_JOB_IMAGE");
+        assert.match(job.variables.GITOPS_CI_JOB_IMAGE, /:\$\[\[ component\.version \]\]$/);
         assert.ok(header.spec.component?.includes("version"));
       });
     });
@@ -94,6 +94,29 @@ function includeAll(extra: Record<string, Record<string, unknown>> = {}): string
   }));
   return `${JSON.stringify({ stages: ["build", "test", "deploy"], include }, null, 2)}\n`;
 }
+
+describe("job variables and outputs", () => {
+  // A dotenv report's variables outrank a later job's own variables: a job variable named like an
+  // output (build-push's GITOPS_CI_IMAGE, GITOPS_CI_TAGS) would be replaced by an earlier job's
+  // output, e.g. the job image becoming the app image just built.
+  it("no component's job variable is named like an output any command writes", () => {
+    const actions = ["action.yml", ...COMMANDS.filter((c) => c !== "release").map((c) => `actions/${c}/action.yml`)];
+    const outputs = new Set(
+      actions
+        .flatMap((file) =>
+          Object.keys((parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as { outputs?: object }).outputs ?? {}),
+        )
+        .map((name) => `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`),
+    );
+    assert.ok(outputs.has("GITOPS_CI_IMAGE") && outputs.has("GITOPS_CI_TAGS"));
+    for (const command of COMMANDS) {
+      const { body } = load(command);
+      const job = Object.values(body)[0] as { variables: Record<string, string> };
+      const clashes = Object.keys(job.variables).filter((v) => outputs.has(v));
+      assert.deepEqual(clashes, [], `${command}.yml`);
+    }
+  });
+});
 
 describe("GitLab components under gitlab-ci-local", () => {
   const staging = 'resources:\n- ../../base\nimages:\n- name: web # app\n  newTag: "1.0"\n';
