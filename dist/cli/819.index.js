@@ -169,7 +169,10 @@ function dockerBuilder() {
             // Validate the build now, so a broken Dockerfile fails before any push is attempted.
             await runTool("docker", [...buildArgs(request), request.context]);
         },
-        async push(refs) {
+        async push(refs, insecure) {
+            if (insecure)
+                for (const ref of refs)
+                    refuseInsecure(ref.split("/")[0] ?? ref);
             if (!pending)
                 throw new errors/* InternalError */.Gd("docker builder: push before build");
             const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-buildx-"));
@@ -191,7 +194,9 @@ function dockerBuilder() {
                 (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
             }
         },
-        async login(registry, credentials) {
+        async login(registry, credentials, insecure) {
+            if (insecure)
+                refuseInsecure(registry);
             await runTool("docker", ["login", "--username", credentials.username, "--password-stdin", registry], {
                 input: credentials.password,
                 quiet: true,
@@ -201,6 +206,16 @@ function dockerBuilder() {
             await runTool("docker", ["logout", registry], { quiet: true }).catch(() => undefined);
         },
     };
+}
+/**
+ * The Docker daemon, not the client, decides which registries it reaches over plain HTTP or
+ * untrusted TLS (loopback ones always), so --insecure-registry cannot be honoured for others.
+ */
+function refuseInsecure(registry) {
+    const host = registry.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    if (host === "localhost" || host === "::1" || /^127\./.test(host))
+        return;
+    throw new errors/* UsageError */.eb(`--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`);
 }
 
 ;// CONCATENATED MODULE: ./src/build/select-builder.ts

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { InternalError } from "../errors.js";
+import { InternalError, UsageError } from "../errors.js";
 import { BuildError, type Builder, type BuildRequest } from "./builder.js";
 import { runTool } from "./run-tool.js";
 
@@ -28,7 +28,8 @@ export function dockerBuilder(): Builder {
       // Validate the build now, so a broken Dockerfile fails before any push is attempted.
       await runTool("docker", [...buildArgs(request), request.context]);
     },
-    async push(refs) {
+    async push(refs, insecure) {
+      if (insecure) for (const ref of refs) refuseInsecure(ref.split("/")[0] ?? ref);
       if (!pending) throw new InternalError("docker builder: push before build");
       const dir = mkdtempSync(path.join(tmpdir(), "gitops-ci-buildx-"));
       try {
@@ -50,7 +51,8 @@ export function dockerBuilder(): Builder {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    async login(registry, credentials) {
+    async login(registry, credentials, insecure) {
+      if (insecure) refuseInsecure(registry);
       await runTool("docker", ["login", "--username", credentials.username, "--password-stdin", registry], {
         input: credentials.password,
         quiet: true,
@@ -60,4 +62,16 @@ export function dockerBuilder(): Builder {
       await runTool("docker", ["logout", registry], { quiet: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The Docker daemon, not the client, decides which registries it reaches over plain HTTP or
+ * untrusted TLS (loopback ones always), so --insecure-registry cannot be honoured for others.
+ */
+function refuseInsecure(registry: string): void {
+  const host = registry.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host === "::1" || /^127\./.test(host)) return;
+  throw new UsageError(
+    `--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`,
+  );
 }
