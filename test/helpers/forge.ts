@@ -6,6 +6,7 @@ import { after } from "node:test";
 import { connectForge } from "../../src/forge/connect.js";
 import type { ContentLimit } from "../../src/forge/content-pacer.js";
 import type { Forge, ForgeKind } from "../../src/forge/forge.js";
+import { MINIMUM_RELEASE } from "../../src/forge/host-release.js";
 import type { RetryPolicy } from "../../src/forge/retry-policy.js";
 import { type HostModel, type RunningForge, startForge } from "../fake-forge/server.js";
 import { gitIn, seedRepository } from "../fake-forge/seed.js";
@@ -82,7 +83,7 @@ export async function testForge(
 export const GITLAB_VERSIONS = ["15.4", "16.11", "17.10", "18.5"];
 
 /** The oldest GitHub Enterprise Server release gitops-ci is verified against (its OpenAPI description). */
-export const OLDEST_GHES = "3.17.0";
+export const OLDEST_GHES = MINIMUM_RELEASE.ghes;
 
 /**
  * The hosts the forge-facing suites run on: github.com with an App token (Actions' GITHUB_TOKEN),
