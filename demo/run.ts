@@ -85,13 +85,13 @@ try {
       cli(
         [
           "build-push",
-          "--builder",
+          "--build-tool",
           "buildah",
           "--image",
           `${registry.host}/team/web`,
           "--context",
           app,
-          "--tags",
+          "--tag",
           "type=raw,value=1.3.0",
           "--insecure-registry",
           "--json",
@@ -147,7 +147,7 @@ try {
   );
 
   step("7. merge once the gate is green");
-  await expectCode(cli(["promote", ...forgeFlags, "--from", from, "--to", to, "--merge", "now", "--timeout", "60"]), 0);
+  await expectCode(cli(["promote", ...forgeFlags, "--from", from, "--to", to, "--merge", "now", "--merge-timeout", "60"]), 0);
 
   step("the config repo: git log --stat");
   console.log(gitIn(bare, "log", "--stat", "--format=%h %s", "main").replace(/^/gm, "  "));

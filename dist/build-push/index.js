@@ -34716,7 +34716,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -35169,37 +35169,144 @@ async function buildPush(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/build-push-outputs.ts
-/** The action's and component's outputs. */
+;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
+/** The options of building and pushing an image, shared by `build-push` and `release`. */
+const BUILD_OPTIONS = {
+    image: {
+        type: "string",
+        required: true,
+        value: "<registry/name>",
+        help: "Image repository to push to, without tag (e.g. ghcr.io/acme/web).",
+        // On GitLab `image` is the job's own image; the component keeps its word for the one it pushes.
+        componentName: "image-name",
+        componentDefault: "$CI_REGISTRY_IMAGE",
+    },
+    context: { type: "string", default: ".", value: "<dir>", help: "Build context directory." },
+    file: { type: "string", default: "Dockerfile", value: "<path>", help: "Dockerfile, relative to the context." },
+    tag: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "tags",
+        aliases: [{ name: "tags", on: ["cli"] }],
+        value: "<rule>",
+        help: "Tag rules, one a line: type=sha (sha-<7 hex>); type=semver,pattern={{version}} on tag builds (also {{major}}.{{minor}}, {{major}}, {{patch}}); type=ref,event=branch|tag|pr (branch, tag, or pr-<n>); type=raw,value=<tag>; prefix=<p> on any rule. Empty uses ref (branch, pr), semver {{version}} and {{major}}.{{minor}}, and sha.",
+    },
+    label: {
+        type: "string",
+        list: true,
+        inputName: "labels",
+        value: "<key=value>",
+        help: "Extra OCI labels, KEY=VALUE one a line (source, revision, created, version and title are set already).",
+    },
+    "build-arg": {
+        type: "string",
+        list: true,
+        inputName: "build-args",
+        value: "<key=value>",
+        help: "Build arguments, KEY=VALUE one a line.",
+    },
+    target: { type: "string", value: "<stage>", help: "Build stage to stop at." },
+    platforms: {
+        type: "string",
+        value: "<list>",
+        help: "Target platforms, comma-separated (e.g. linux/amd64,linux/arm64).",
+    },
+    "build-tool": {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "docker", "buildah"],
+        aliases: [{ name: "builder" }],
+        componentDefault: "buildah",
+        value: "<tool>",
+        help: "auto (docker buildx when a Docker daemon answers, else buildah), docker, or buildah.",
+    },
+    "registry-username-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the registry user (default: CI_REGISTRY_USER for $CI_REGISTRY images on GitLab, else REGISTRY_USERNAME).",
+        surfaces: ["cli", "component"],
+        componentName: "registry-username-variable",
+        componentDefault: "CI_REGISTRY_USER",
+        why: "the action takes the user name itself (registry-username)",
+    },
+    "registry-password-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the registry password or token (default: CI_REGISTRY_PASSWORD likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv.",
+        surfaces: ["cli", "component"],
+        componentName: "registry-password-variable",
+        componentDefault: "CI_REGISTRY_PASSWORD",
+        why: "the action takes the password itself (registry-password)",
+    },
+    "registry-username": {
+        type: "string",
+        help: "Registry user name.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-username-env)",
+    },
+    "registry-password": {
+        secret: true,
+        type: "string",
+        help: "Registry password or token; masked, passed on stdin, never in argv.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-password-env)",
+    },
+    "insecure-registry": {
+        type: "boolean",
+        default: false,
+        help: "Plain HTTP (or unverified TLS) to the registry.",
+    },
+    json: {
+        type: "boolean",
+        default: false,
+        help: "Print the outputs as one JSON object.",
+        surfaces: ["cli"],
+        why: "the action and the component have outputs",
+    },
+};
+/** Every option of `build-push`. */
+const BUILD_PUSH_OPTIONS = {
+    ...BUILD_OPTIONS,
+    push: {
+        type: "boolean",
+        default: true,
+        help: "Push the image after building.",
+        negatedHelp: "Build only; push nothing.",
+    },
+    dotenv: {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: "the component always writes gitops-ci-build-push.env; the action sets outputs",
+        componentFixed: "gitops-ci-build-push.env",
+    },
+};
+const BUILD_PUSH_OUTPUTS = {
+    digest: { help: "Digest of the pushed manifest, as the registry reports it (empty when not pushed)." },
+    image: { help: "The pushed image as NAME@DIGEST (the first tag when not pushed)." },
+    tags: { help: "Tags pushed, one a line (a JSON array in the CLI's --json; space-separated in dotenv).", lines: true },
+    version: { help: "The version the tag rules computed." },
+    metadata: { help: "JSON with tags, labels, digest and image." },
+};
+
+;// CONCATENATED MODULE: ./src/commands/build-push/outputs.ts
+/** build-push's outputs, the same on every surface: tags a list, metadata an object. */
 function buildPushOutputs(result) {
     return {
         digest: result.digest ?? "",
         image: result.image,
-        tags: result.tags.join("\n"),
+        tags: result.tags,
         version: result.version,
-        metadata: JSON.stringify({ tags: result.tags, labels: result.labels, digest: result.digest, image: result.image }),
+        metadata: { tags: result.tags, labels: result.labels, digest: result.digest, image: result.image },
     };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/build/builder.ts
-
-/** The builder failed; its own output was streamed to stderr just before. */
-class BuildError extends GitopsCiError {
-    name = "BuildError";
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
 const secrets = new Set();
 /** Remembers a secret so that redact() removes it from anything the suite prints. */
-function registerSecret(value) {
+function secrets_registerSecret(value) {
     if (value.length >= 4)
         secrets.add(value);
 }
@@ -35234,7 +35341,7 @@ function registerEnvironmentSecrets(env = process.env) {
         if (!value || value.length < MIN_ENV_SECRET)
             continue;
         if (CREDENTIAL_VARIABLES.includes(name.toUpperCase()) || CREDENTIAL_NAME.test(name))
-            registerSecret(value.trim());
+            secrets_registerSecret(value.trim());
     }
 }
 /** `https://user:password@`: credentials in a URL, whoever registered them. */
@@ -35251,6 +35358,34 @@ function redact(text) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/platform/action-credentials.ts
+
+
+/** The registry login the action's inputs give, the password masked the moment it is read. */
+function actionCredentials(inputs) {
+    const password = inputs["registry-password"];
+    if (!password)
+        return undefined;
+    core_setSecret(password);
+    secrets_registerSecret(password);
+    return { username: inputs["registry-username"] ?? "", password };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/build/builder.ts
+
+/** The builder failed; its own output was streamed to stderr just before. */
+class BuildError extends GitopsCiError {
+    name = "BuildError";
 }
 
 ;// CONCATENATED MODULE: ./src/build/run-tool.ts
@@ -35470,7 +35605,7 @@ async function selectBuilder(choice) {
 /** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
 function oneOf(name, value, allowed) {
     if (!allowed.includes(value))
-        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+        throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
     return value;
 }
 /** A positive number of seconds, returned in milliseconds. */
@@ -35647,12 +35782,56 @@ function webUrlOf(remote) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platform/build-inputs.ts
+
+
+
+
+
+/** build-push's options from its table's values, on any surface; credentials come as the surface reads them. */
+async function buildOptionsFrom(values, credentials) {
+    return {
+        image: values.image,
+        context: values.context,
+        file: values.file,
+        tagRules: values.tag,
+        labels: parsePairs("label", values.label),
+        buildArgs: parsePairs("build-arg", values["build-arg"]),
+        target: values.target,
+        platforms: (values.platforms ?? "")
+            .split(",")
+            .map((p) => p.trim())
+            .filter(Boolean),
+        builder: await selectBuilder(values["build-tool"]),
+        credentials,
+        insecureRegistry: values["insecure-registry"],
+        source: readBuildContext(process.env, values.context),
+    };
+}
+/** Credentials from named variables (the CLI, the component), registered for redaction the moment they are read. */
+function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
+    const gitlab = env.CI_REGISTRY && image.startsWith(`${env.CI_REGISTRY}/`);
+    const userName = userEnv ?? (gitlab ? "CI_REGISTRY_USER" : "REGISTRY_USERNAME");
+    const passwordName = passwordEnv ?? (gitlab ? "CI_REGISTRY_PASSWORD" : "REGISTRY_PASSWORD");
+    const username = env[userName];
+    const password = env[passwordName];
+    if (password)
+        registerSecret(password);
+    // Neither set: the registry takes anonymous pushes (a local one), or the builder is logged in.
+    if (!username && !password)
+        return undefined;
+    if (!username || !password)
+        throw new UsageError(`registry credentials: set both ${userName} and ${passwordName} (one is empty)`);
+    return { username, password };
+}
+
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
 
 
 /**
  * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
- * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ * annotation and exit code 1 through core.setFailed (2 for a usage error, as the CLI); a non-suite
+ * error keeps its stack in debug.
  */
 async function runAction(body) {
     try {
@@ -35662,48 +35841,183 @@ async function runAction(body) {
         if (!(error instanceof GitopsCiError))
             core_debug(error.stack ?? String(error));
         setFailed(error.message);
+        // The same exit codes as the CLI: the runner fails the step on any, people and scripts read them.
+        if (error instanceof errors_UsageError)
+            process.exitCode = 2;
     }
 }
-/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
-function getListInput(name) {
-    return getMultilineInput(name)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
+
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
+function envName(option) {
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
 }
 
-;// CONCATENATED MODULE: ./src/platform/action-build-inputs.ts
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
 
 
-
-
-
-
-/** The build-push inputs the build-push action and the release action share. */
-async function buildInputs() {
-    const password = getInput("registry-password");
-    if (password) {
-        core_setSecret(password);
-        registerSecret(password);
+/**
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
+ */
+function readValues(table, source) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
     }
-    const username = getInput("registry-username");
-    const context = getInput("context") || ".";
-    return {
-        image: getInput("image", { required: true }),
-        context,
-        file: getInput("file") || "Dockerfile",
-        tagRules: getListInput("tags"),
-        labels: parsePairs("labels", getListInput("labels")),
-        buildArgs: parsePairs("build-args", getListInput("build-args")),
-        target: getInput("target") || undefined,
-        platforms: (getInput("platforms") || "")
-            .split(",")
-            .map((p) => p.trim())
-            .filter(Boolean),
-        builder: await selectBuilder(oneOf("builder", getInput("builder") || "auto", ["auto", "docker", "buildah"])),
-        credentials: password ? { username, password } : undefined,
-        insecureRegistry: getBooleanInput("insecure-registry"),
-        source: readBuildContext(process.env, context),
-    };
+    return values;
+}
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new errors_UsageError(`give at least one ${shown}`);
+        return list;
+    }
+    if (given === undefined && spec.required)
+        throw new errors_UsageError(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
+    const value = given === undefined ? spec.default : String(given);
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
+        throw new errors_UsageError(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new errors_UsageError(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new errors_UsageError(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-inputs.ts
+
+
+
+
+/**
+ * The action's inputs, from the table: empty is unset, lists are one item a line; options it does
+ * not offer keep their defaults. An old input name still works; the runner prints its
+ * `deprecationMessage` and this warns once more, naming the new one. Credentials are masked first.
+ */
+function readActionInputs(table) {
+    for (const [name, spec] of Object.entries(table)) {
+        const value = spec.secret && offeredOn(spec, "action") ? getInput(name) : "";
+        if (value) {
+            core_setSecret(value);
+            secrets_registerSecret(value);
+        }
+    }
+    return readValues(table, {
+        surface: "action",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "action"))
+                return undefined;
+            return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
+        },
+        shown: (name) => `input ${name}`,
+        warn: (message) => warning(message),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/outputs.ts
+/** An output as the runner or a dotenv file carries it: text as it is, lists one a line or JSON. */
+function outputText(spec, value) {
+    if (value === undefined)
+        return "";
+    if (typeof value === "string")
+        return value;
+    if (Array.isArray(value) && spec.lines)
+        return value.join("\n");
+    if (typeof value === "object")
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The variable a later GitLab job reads an output from: `GITOPS_CI_PR_URL`. */
+function dotenvName(output) {
+    return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-outputs.ts
+
+
+/** Sets every output the table declares, as the runner carries them (lists one a line or JSON). */
+function setActionOutputs(table, outputs) {
+    for (const [name, spec] of Object.entries(table))
+        setOutput(name, outputText(spec, outputs[name]));
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/build-push.ts
@@ -35712,11 +36026,14 @@ async function buildInputs() {
 
 
 
+
+
+
+
 void runAction(async () => {
-    const push = getBooleanInput("push");
-    const result = await buildPush({ ...(await buildInputs()), push });
-    for (const [name, value] of Object.entries(buildPushOutputs(result)))
-        setOutput(name, value);
+    const inputs = readActionInputs(BUILD_PUSH_OPTIONS);
+    const result = await buildPush({ ...(await buildOptionsFrom(inputs, actionCredentials(inputs))), push: inputs.push });
+    setActionOutputs(BUILD_PUSH_OUTPUTS, buildPushOutputs(result));
     await summary
         .addHeading("gitops-ci build-push", 3)
         .addRaw(`${result.digest ? `Pushed \`${result.image}\`` : "Built, not pushed"}; tags: ${result.tags.map((t) => `\`${t}\``).join(", ")}\n`)

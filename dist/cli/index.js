@@ -11253,13 +11253,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 37540:
 /***/ ((module) => {
 
@@ -11327,13 +11320,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 48161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -22039,16 +22025,368 @@ var __webpack_exports__ = {};
 var src_errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(27194);
-;// CONCATENATED MODULE: ./src/commands/build-push-outputs.ts
-/** The action's and component's outputs. */
+;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
+/** The options of building and pushing an image, shared by `build-push` and `release`. */
+const BUILD_OPTIONS = {
+    image: {
+        type: "string",
+        required: true,
+        value: "<registry/name>",
+        help: "Image repository to push to, without tag (e.g. ghcr.io/acme/web).",
+        // On GitLab `image` is the job's own image; the component keeps its word for the one it pushes.
+        componentName: "image-name",
+        componentDefault: "$CI_REGISTRY_IMAGE",
+    },
+    context: { type: "string", default: ".", value: "<dir>", help: "Build context directory." },
+    file: { type: "string", default: "Dockerfile", value: "<path>", help: "Dockerfile, relative to the context." },
+    tag: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "tags",
+        aliases: [{ name: "tags", on: ["cli"] }],
+        value: "<rule>",
+        help: "Tag rules, one a line: type=sha (sha-<7 hex>); type=semver,pattern={{version}} on tag builds (also {{major}}.{{minor}}, {{major}}, {{patch}}); type=ref,event=branch|tag|pr (branch, tag, or pr-<n>); type=raw,value=<tag>; prefix=<p> on any rule. Empty uses ref (branch, pr), semver {{version}} and {{major}}.{{minor}}, and sha.",
+    },
+    label: {
+        type: "string",
+        list: true,
+        inputName: "labels",
+        value: "<key=value>",
+        help: "Extra OCI labels, KEY=VALUE one a line (source, revision, created, version and title are set already).",
+    },
+    "build-arg": {
+        type: "string",
+        list: true,
+        inputName: "build-args",
+        value: "<key=value>",
+        help: "Build arguments, KEY=VALUE one a line.",
+    },
+    target: { type: "string", value: "<stage>", help: "Build stage to stop at." },
+    platforms: {
+        type: "string",
+        value: "<list>",
+        help: "Target platforms, comma-separated (e.g. linux/amd64,linux/arm64).",
+    },
+    "build-tool": {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "docker", "buildah"],
+        aliases: [{ name: "builder" }],
+        componentDefault: "buildah",
+        value: "<tool>",
+        help: "auto (docker buildx when a Docker daemon answers, else buildah), docker, or buildah.",
+    },
+    "registry-username-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the registry user (default: CI_REGISTRY_USER for $CI_REGISTRY images on GitLab, else REGISTRY_USERNAME).",
+        surfaces: ["cli", "component"],
+        componentName: "registry-username-variable",
+        componentDefault: "CI_REGISTRY_USER",
+        why: "the action takes the user name itself (registry-username)",
+    },
+    "registry-password-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the registry password or token (default: CI_REGISTRY_PASSWORD likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv.",
+        surfaces: ["cli", "component"],
+        componentName: "registry-password-variable",
+        componentDefault: "CI_REGISTRY_PASSWORD",
+        why: "the action takes the password itself (registry-password)",
+    },
+    "registry-username": {
+        type: "string",
+        help: "Registry user name.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-username-env)",
+    },
+    "registry-password": {
+        secret: true,
+        type: "string",
+        help: "Registry password or token; masked, passed on stdin, never in argv.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-password-env)",
+    },
+    "insecure-registry": {
+        type: "boolean",
+        default: false,
+        help: "Plain HTTP (or unverified TLS) to the registry.",
+    },
+    json: {
+        type: "boolean",
+        default: false,
+        help: "Print the outputs as one JSON object.",
+        surfaces: ["cli"],
+        why: "the action and the component have outputs",
+    },
+};
+/** Every option of `build-push`. */
+const BUILD_PUSH_OPTIONS = {
+    ...BUILD_OPTIONS,
+    push: {
+        type: "boolean",
+        default: true,
+        help: "Push the image after building.",
+        negatedHelp: "Build only; push nothing.",
+    },
+    dotenv: {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: "the component always writes gitops-ci-build-push.env; the action sets outputs",
+        componentFixed: "gitops-ci-build-push.env",
+    },
+};
+const BUILD_PUSH_OUTPUTS = {
+    digest: { help: "Digest of the pushed manifest, as the registry reports it (empty when not pushed)." },
+    image: { help: "The pushed image as NAME@DIGEST (the first tag when not pushed)." },
+    tags: { help: "Tags pushed, one a line (a JSON array in the CLI's --json; space-separated in dotenv).", lines: true },
+    version: { help: "The version the tag rules computed." },
+    metadata: { help: "JSON with tags, labels, digest and image." },
+};
+
+;// CONCATENATED MODULE: ./src/commands/build-push/outputs.ts
+/** build-push's outputs, the same on every surface: tags a list, metadata an object. */
 function buildPushOutputs(result) {
     return {
         digest: result.digest ?? "",
         image: result.image,
-        tags: result.tags.join("\n"),
+        tags: result.tags,
         version: result.version,
-        metadata: JSON.stringify({ tags: result.tags, labels: result.labels, digest: result.digest, image: result.image }),
+        metadata: { tags: result.tags, labels: result.labels, digest: result.digest, image: result.image },
     };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/build/builder.ts
+
+/** The builder failed; its own output was streamed to stderr just before. */
+class BuildError extends src_errors/* GitopsCiError */.p {
+    name = "BuildError";
+}
+
+;// CONCATENATED MODULE: ./src/build/run-tool.ts
+
+
+
+/**
+ * Runs a builder command with its output streamed to stderr (redacted), so a failing build shows
+ * the builder's own messages; `input` goes to stdin (passwords). Rejects with BuildError.
+ */
+function runTool(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+        let stdout = "";
+        let tail = "";
+        const forward = (chunk) => {
+            const text = chunk.toString();
+            tail = (tail + text).slice(-4000);
+            if (!options.quiet)
+                process.stderr.write((0,secrets/* redact */.E$)(text));
+        };
+        child.stdout.on("data", (chunk) => {
+            stdout += chunk.toString();
+            forward(chunk);
+        });
+        child.stderr.on("data", forward);
+        child.on("error", (error) => reject(new BuildError(`${command} could not start (${error.code ?? error.message}); is it installed?`)));
+        child.on("close", (code) => {
+            if (code === 0)
+                resolve(stdout);
+            else {
+                const last = (0,secrets/* redact */.E$)(tail.trim().split("\n").at(-1) ?? "");
+                reject(new BuildError(`${command} ${args[0]} failed (exit ${code}): ${last}`));
+            }
+        });
+        child.stdin.end(options.input ?? "");
+    });
+}
+
+;// CONCATENATED MODULE: ./src/build/buildah.ts
+
+
+
+
+
+/**
+ * buildah, daemonless: chroot isolation and vfs storage unless the environment chooses
+ * (BUILDAH_ISOLATION, STORAGE_DRIVER), which is what works in unprivileged CI containers.
+ */
+function buildahBuilder(env = process.env) {
+    const storage = ["--storage-driver", env.STORAGE_DRIVER || "vfs"];
+    const isolation = env.BUILDAH_ISOLATION || "chroot";
+    return {
+        name: "buildah",
+        async build(request) {
+            const args = ["build", ...storage, "--isolation", isolation, "--layers", "-f", request.file];
+            for (const ref of request.refs)
+                args.push("-t", ref);
+            for (const [k, v] of Object.entries(request.labels))
+                args.push("--label", `${k}=${v}`);
+            for (const [k, v] of Object.entries(request.buildArgs))
+                args.push("--build-arg", `${k}=${v}`);
+            if (request.target)
+                args.push("--target", request.target);
+            if (request.platforms?.length)
+                args.push("--platform", request.platforms.join(","));
+            await runTool("buildah", [...args, request.context]);
+        },
+        async push(refs, insecure) {
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-push-"));
+            try {
+                const digests = new Set();
+                for (const [i, ref] of refs.entries()) {
+                    const digestFile = external_node_path_default().join(dir, `digest-${i}`);
+                    await runTool("buildah", [
+                        "push",
+                        ...storage,
+                        `--tls-verify=${!insecure}`,
+                        "--digestfile",
+                        digestFile,
+                        ref,
+                        `docker://${ref}`,
+                    ]);
+                    digests.add((0,external_node_fs_.readFileSync)(digestFile, "utf8").trim());
+                }
+                const [digest, ...others] = [...digests];
+                if (!digest || others.length)
+                    throw new BuildError(`the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`);
+                return digest;
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            }
+        },
+        async login(registry, credentials, insecure) {
+            await runTool("buildah", ["login", `--tls-verify=${!insecure}`, "--username", credentials.username, "--password-stdin", registry], { input: credentials.password, quiet: true });
+        },
+        async logout(registry) {
+            await runTool("buildah", ["logout", registry], { quiet: true }).catch(() => undefined);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
+
+
+
+
+/**
+ * docker buildx: builds and pushes in one `buildx build --push` (multi-platform needs that), so
+ * build() with push pending only records the request, and push() runs it and reads the digest
+ * from buildx's metadata file.
+ */
+function dockerBuilder() {
+    let pending;
+    const buildArgs = (request) => {
+        const args = ["buildx", "build", "-f", request.file];
+        for (const ref of request.refs)
+            args.push("-t", ref);
+        for (const [k, v] of Object.entries(request.labels))
+            args.push("--label", `${k}=${v}`);
+        for (const [k, v] of Object.entries(request.buildArgs))
+            args.push("--build-arg", `${k}=${v}`);
+        if (request.target)
+            args.push("--target", request.target);
+        if (request.platforms?.length)
+            args.push("--platform", request.platforms.join(","));
+        return args;
+    };
+    return {
+        name: "docker",
+        async build(request) {
+            pending = request;
+            // Validate the build now, so a broken Dockerfile fails before any push is attempted.
+            await runTool("docker", [...buildArgs(request), request.context]);
+        },
+        async push(refs, insecure) {
+            if (insecure)
+                for (const ref of refs)
+                    refuseInsecure(ref.split("/")[0] ?? ref);
+            if (!pending)
+                throw new src_errors/* InternalError */.Gd("docker builder: push before build");
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-buildx-"));
+            try {
+                const metadata = external_node_path_default().join(dir, "metadata.json");
+                await runTool("docker", [
+                    ...buildArgs({ ...pending, refs }),
+                    "--push",
+                    "--metadata-file",
+                    metadata,
+                    pending.context,
+                ]);
+                const digest = JSON.parse((0,external_node_fs_.readFileSync)(metadata, "utf8"))["containerimage.digest"];
+                if (!digest)
+                    throw new BuildError("docker buildx reported no digest for the pushed image; check that the registry accepted the push");
+                return digest;
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            }
+        },
+        async login(registry, credentials, insecure) {
+            if (insecure)
+                refuseInsecure(registry);
+            await runTool("docker", ["login", "--username", credentials.username, "--password-stdin", registry], {
+                input: credentials.password,
+                quiet: true,
+            });
+        },
+        async logout(registry) {
+            await runTool("docker", ["logout", registry], { quiet: true }).catch(() => undefined);
+        },
+    };
+}
+/**
+ * The Docker daemon, not the client, decides which registries it reaches over plain HTTP or
+ * untrusted TLS (loopback ones always), so --insecure-registry cannot be honoured for others.
+ */
+function refuseInsecure(registry) {
+    const host = registry.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    if (host === "localhost" || host === "::1" || /^127\./.test(host))
+        return;
+    throw new src_errors/* UsageError */.eb(`--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`);
+}
+
+;// CONCATENATED MODULE: ./src/build/select-builder.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+async function answers(command, args) {
+    try {
+        await run(command, args, { timeout: 15_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `auto`: docker when a daemon answers `docker info`, else buildah. */
+async function selectBuilder(choice) {
+    if (choice === "docker" || (choice === "auto" && (await answers("docker", ["info"]))))
+        return dockerBuilder();
+    if (await answers("buildah", ["version"]))
+        return buildahBuilder();
+    throw new src_errors/* UsageError */.eb(choice === "buildah"
+        ? "--builder buildah: buildah is not installed"
+        : "no builder: no Docker daemon answers and buildah is not installed (install buildah, or run where docker works)");
 }
 
 ;// CONCATENATED MODULE: ./src/options.ts
@@ -22063,7 +22401,7 @@ function oneOf(name, value, allowed) {
 function parseSeconds(name, value) {
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new src_errors/* UsageError */.eb(`${name} must be a number of seconds, not "${value}"`);
+        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
     return seconds * 1000;
 }
 /** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
@@ -22076,10 +22414,6 @@ function parsePairs(name, items, form = "KEY=VALUE") {
     }));
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
 
 /** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
@@ -22195,7 +22529,7 @@ function fromGitLab(env) {
 function fromGit(cwd) {
     const git = (...args) => {
         try {
-            return (0,external_node_child_process_.execFileSync)("git", ["-C", cwd, ...args], {
+            return (0,external_node_child_process_namespaceObject.execFileSync)("git", ["-C", cwd, ...args], {
                 encoding: "utf8",
                 stdio: ["ignore", "pipe", "ignore"],
             }).trim();
@@ -22237,144 +22571,33 @@ function webUrlOf(remote) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
-
-/**
- * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
- * variables (GITOPS_CI_<NAME>). Values are single-line; GitLab's dotenv has no quoting.
- */
-function writeDotenv(file, outputs) {
-    const lines = Object.entries(outputs).map(([name, value]) => {
-        const key = `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`;
-        return `${key}=${String(value ?? "").replaceAll(/[\r\n]+/g, " ")}`;
-    });
-    (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-/** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
-function parseFlags(command, args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/build-push.ts
+;// CONCATENATED MODULE: ./src/platform/build-inputs.ts
 
 
 
 
 
-
-
-const HELP = `Usage: gitops-ci build-push --image <registry/name> [options]
-
-Build an image with docker buildx or buildah, tag it by rules, label it, push every tag, and
-print the digest the registry stored.
-
-Options:
-  --image <registry/name>      the repository to push to, without a tag
-  --context <dir>              build context (default: .)
-  --file <path>                Dockerfile, relative to the context (default: Dockerfile)
-  --tags <rule>                a tag rule; repeat (or one a line):
-                                 type=sha                          sha-<7 hex>
-                                 type=semver,pattern={{version}}   on tag builds; also
-                                   {{major}}.{{minor}}, {{major}}, {{patch}}
-                                 type=ref,event=branch|tag|pr      branch, tag, or pr-<n>
-                                 type=raw,value=<tag>              as given
-                               prefix=<p> on any rule; default: ref (branch, pr), semver
-                               {{version}} and {{major}}.{{minor}}, sha
-  --label <k=v>                an extra label; repeat (OCI source, revision, created, version and
-                               title are set by default)
-  --build-arg <k=v>            a build argument; repeat
-  --target <stage>             build stage to stop at
-  --platforms <list>           e.g. linux/amd64,linux/arm64
-  --builder <b>                auto (docker when a daemon answers, else buildah), docker, buildah
-  --push <true|false>          push after building (default: true)
-  --registry-username-env <N>  variable holding the registry user (default: CI_REGISTRY_USER on
-                               GitLab for $CI_REGISTRY images, else REGISTRY_USERNAME)
-  --registry-password-env <N>  variable holding its password or token (default: CI_REGISTRY_PASSWORD
-                               likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv
-  --insecure-registry          plain HTTP (or unverified TLS) to the registry
-  --json                       print digest, image, tags, version, metadata as one JSON object
-  --dotenv <file>              also write them as GITOPS_CI_* for a GitLab dotenv report
-  -h, --help                   show this help
-
-Exit codes: 0 built (and pushed), 1 the build or push failed (the builder's output is shown),
-2 usage error.`;
-const buildPushCli = {
-    name: "build-push",
-    summary: "build an image with docker buildx or buildah, tag, label and push it",
-    help: HELP,
-    async run(args) {
-        const { values } = parseFlags("build-push", args, { ...BUILD_FLAGS, push: { type: "string", default: "true" } });
-        const flags = values;
-        const push = oneOf("--push", flags.push, ["true", "false"]) === "true";
-        const { buildPush } = await __nccwpck_require__.e(/* import() */ 114).then(__nccwpck_require__.bind(__nccwpck_require__, 7114));
-        const result = await buildPush({ ...(await buildOptionsFrom(flags, push)), push });
-        const outputs = buildPushOutputs(result);
-        process.stdout.write((0,secrets/* redact */.E$)(flags.json
-            ? `${JSON.stringify({ ...outputs, tags: result.tags, metadata: JSON.parse(outputs.metadata) })}\n`
-            : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
-        if (flags.dotenv)
-            writeDotenv(flags.dotenv, outputs);
-        return 0;
-    },
-};
-/** The flags build-push and release share. */
-const BUILD_FLAGS = {
-    image: { type: "string" },
-    context: { type: "string", default: "." },
-    file: { type: "string", default: "Dockerfile" },
-    tags: { type: "string", multiple: true, default: [] },
-    label: { type: "string", multiple: true, default: [] },
-    "build-arg": { type: "string", multiple: true, default: [] },
-    target: { type: "string" },
-    platforms: { type: "string" },
-    builder: { type: "string", default: "auto" },
-    "registry-username-env": { type: "string" },
-    "registry-password-env": { type: "string" },
-    "insecure-registry": { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    dotenv: { type: "string" },
-};
-/** build-push options from the shared flags; credentials are read (and masked) only to push. */
-async function buildOptionsFrom(values, push) {
-    if (!values.image)
-        throw new src_errors/* UsageError */.eb("give --image, the repository to push to (e.g. ghcr.io/acme/web)");
-    const image = values.image;
-    const { selectBuilder } = await __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 45819));
+/** build-push's options from its table's values, on any surface; credentials come as the surface reads them. */
+async function buildOptionsFrom(values, credentials) {
     return {
-        image,
+        image: values.image,
         context: values.context,
         file: values.file,
-        tagRules: values.tags
-            .flatMap((t) => t.split("\n"))
-            .map((t) => t.trim())
-            .filter(Boolean),
-        labels: parsePairs("--label", values.label),
-        buildArgs: parsePairs("--build-arg", values["build-arg"]),
+        tagRules: values.tag,
+        labels: parsePairs("label", values.label),
+        buildArgs: parsePairs("build-arg", values["build-arg"]),
         target: values.target,
-        platforms: values.platforms
-            ?.split(",")
+        platforms: (values.platforms ?? "")
+            .split(",")
             .map((p) => p.trim())
             .filter(Boolean),
-        builder: await selectBuilder(oneOf("--builder", values.builder, ["auto", "docker", "buildah"])),
-        credentials: push
-            ? registryCredentials(image, values["registry-username-env"], values["registry-password-env"])
-            : undefined,
+        builder: await selectBuilder(values["build-tool"]),
+        credentials,
         insecureRegistry: values["insecure-registry"],
         source: readBuildContext(process.env, values.context),
     };
 }
-/** Credentials from named variables, registered for redaction the moment they are read. */
+/** Credentials from named variables (the CLI, the component), registered for redaction the moment they are read. */
 function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
     const gitlab = env.CI_REGISTRY && image.startsWith(`${env.CI_REGISTRY}/`);
     const userName = userEnv ?? (gitlab ? "CI_REGISTRY_USER" : "REGISTRY_USERNAME");
@@ -22391,31 +22614,577 @@ function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
     return { username, password };
 }
 
-;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts
-/** The action's and component's outputs; one vocabulary for CLI, action and component. */
-function promoteOutputs(result) {
-    const first = result.targets.find((t) => t.prNumber !== undefined);
-    return {
-        changed: result.changed,
-        "pr-number": first?.prNumber,
-        "pr-url": first?.prUrl,
-        merged: result.merged,
-        plan: JSON.stringify(result.targets.map((t) => ({
-            to: t.to,
-            branch: t.branch,
-            "pr-number": t.prNumber,
-            "pr-url": t.prUrl,
-            closed: t.closed,
-            "auto-merge": t.autoMerge,
-            merged: t.merged,
-            "review-reason": t.reviewReason,
-            images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
-        }))),
-    };
+;// CONCATENATED MODULE: ./src/surfaces/outputs.ts
+/** An output as the runner or a dotenv file carries it: text as it is, lists one a line or JSON. */
+function outputText(spec, value) {
+    if (value === undefined)
+        return "";
+    if (typeof value === "string")
+        return value;
+    if (Array.isArray(value) && spec.lines)
+        return value.join("\n");
+    if (typeof value === "object")
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The variable a later GitLab job reads an output from: `GITOPS_CI_PR_URL`. */
+function dotenvName(output) {
+    return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
 }
 
-// EXTERNAL MODULE: ./src/promote/plan.ts
-var plan = __nccwpck_require__(34501);
+;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
+
+
+/**
+ * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
+ * variables (GITOPS_CI_<OUTPUT>). Values are single-line (GitLab's dotenv has no quoting): lists
+ * given one a line elsewhere are separated by spaces here.
+ */
+function writeDotenv(file, table, outputs) {
+    const lines = Object.entries(table).map(([name, spec]) => {
+        const text = outputText(spec, outputs[name]);
+        return `${dotenvName(name)}=${text.replaceAll(/[\r\n]+/g, " ")}`;
+    });
+    (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
+function parseFlags(command, args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
+function envName(option) {
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
+
+
+/**
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
+ */
+function readValues(table, source) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
+    }
+    return values;
+}
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new src_errors/* UsageError */.eb(`give at least one ${shown}`);
+        return list;
+    }
+    if (given === undefined && spec.required)
+        throw new src_errors/* UsageError */.eb(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
+    const value = given === undefined ? spec.default : String(given);
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
+        throw new src_errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new src_errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new src_errors/* UsageError */.eb(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/cli-options.ts
+
+
+
+/**
+ * The CLI's flags, from the table: a flag given wins, else its `GITOPS_CI_INPUT_<OPTION>` variable (so
+ * a component's job variables are its inputs), else the default. Empty variables count as unset.
+ */
+function parseCliOptions(command, table, args, env = process.env, warn = (message) => process.stderr.write(`gitops-ci: warning: ${message}\n`)) {
+    const flags = Object.entries(table)
+        .filter(([, spec]) => offeredOn(spec, "cli"))
+        .flatMap(([name, spec]) => [name, ...aliasesOn(spec, "cli")].map((flag) => [flag, spec]));
+    const config = Object.fromEntries(flags.flatMap(([flag, spec]) => negated(spec)
+        ? // `--no-push`; `--push true|false` is the old form, still read.
+            [
+                [`no-${flag}`, { type: "boolean" }],
+                [flag, { type: "string" }],
+            ]
+        : [[flag, { type: spec.type === "boolean" ? "boolean" : "string", multiple: isList(spec) }]]));
+    const { values } = parseFlags(command, args, config);
+    const given = (name, spec) => {
+        if (negated(spec) && values[`no-${name}`])
+            return "false";
+        return values[name];
+    };
+    return readValues(table, {
+        surface: "cli",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "cli"))
+                return undefined;
+            if (negated(spec) && values[name] !== undefined)
+                warn(`--${name} ${String(values[name])} is deprecated; use --no-${name} (or nothing)`);
+            return given(name, spec) ?? env[envName(name)];
+        },
+        shown: (name) => {
+            const spec = table[name] ?? Object.values(table).find((s) => aliasesOn(s, "cli").includes(name));
+            if (spec && negated(spec) && values[`no-${name}`])
+                return `--no-${name}`;
+            return values[name] === undefined && env[envName(name)] ? envName(name) : `--${name}`;
+        },
+        warn,
+        renamed: (alias, name) => (values[alias] === undefined ? envName(name) : `--${name}`),
+        // A component passes its old input names as variables too.
+        aliases: (spec) => [...new Set([...aliasesOn(spec, "cli"), ...aliasesOn(spec, "component")])],
+    });
+}
+function negated(spec) {
+    return spec.type === "boolean" && spec.default === true;
+}
+function isList(spec) {
+    return spec.type === "string" && spec.list === true;
+}
+const WIDTH = 100;
+/** The options part of a command's help, aligned and wrapped, defaults named; `extra` rows as given. */
+function cliOptionsHelp(table, names = Object.keys(table), extra = []) {
+    const rows = [
+        ...names
+            .map((name) => [name, table[name]])
+            .filter(([, spec]) => offeredOn(spec, "cli"))
+            .map(([name, spec]) => spec.type === "boolean"
+            ? negated(spec)
+                ? [`  --no-${name}`, spec.negatedHelp ?? `Turn off: ${spec.help}`]
+                : [`  --${name}`, describe(spec)]
+            : [`  --${name} ${spec.value ?? "<value>"}`, describe(spec)]),
+        ...extra.map(([flag, text]) => [`  ${flag}`, text]),
+    ];
+    const column = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, text]) => wrap(flag, text, column)).join("\n");
+}
+function describe(spec) {
+    const repeat = spec.type === "string" && spec.list ? " Repeatable." : "";
+    const fallback = spec.type === "boolean" || !("default" in spec) ? undefined : spec.default;
+    const shown = fallback === undefined || fallback === "" ? "" : ` Default: ${String(fallback)}.`;
+    return `${spec.help}${repeat}${shown}`;
+}
+function wrap(flag, text, column) {
+    const lines = [];
+    let line = flag.padEnd(column);
+    for (const word of text.split(/\s+/)) {
+        if (line.length + word.length > WIDTH && line.trim() !== flag.trim()) {
+            lines.push(line.trimEnd());
+            line = " ".repeat(column);
+        }
+        line += `${word} `;
+    }
+    lines.push(line.trimEnd());
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-push.ts
+
+
+
+
+
+
+const HELP = `Usage: gitops-ci build-push --image <registry/name> [options]
+
+Build an image with docker buildx or buildah, tag it by rules, label it, push every tag, and
+print the digest the registry stored.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_TAG):
+${cliOptionsHelp(BUILD_PUSH_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
+
+Exit codes: 0 built (and pushed), 1 the build or push failed (the builder's output is shown),
+2 usage error.`;
+const buildPushCli = {
+    name: "build-push",
+    summary: "build an image with docker buildx or buildah, tag, label and push it",
+    help: HELP,
+    async run(args) {
+        const values = parseCliOptions("build-push", BUILD_PUSH_OPTIONS, args);
+        const credentials = values.push
+            ? registryCredentials(values.image, values["registry-username-env"], values["registry-password-env"])
+            : undefined;
+        const { buildPush } = await __nccwpck_require__.e(/* import() */ 114).then(__nccwpck_require__.bind(__nccwpck_require__, 7114));
+        const result = await buildPush({ ...(await buildOptionsFrom(values, credentials)), push: values.push });
+        const outputs = buildPushOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E$)(values.json
+            ? `${JSON.stringify(outputs)}\n`
+            : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
+        if (values.dotenv)
+            writeDotenv(values.dotenv, BUILD_PUSH_OUTPUTS, outputs);
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
+/** Every option of `set-image`, on every surface (see src/surfaces/). */
+const SET_IMAGE_OPTIONS = {
+    path: {
+        type: "string",
+        list: true,
+        // Paths with spaces are not kustomize's habit, and the component has always split on them.
+        words: true,
+        required: true,
+        inputName: "paths",
+        value: "<dir>",
+        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), one a line.",
+    },
+    image: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        inputName: "images",
+        value: "<spec>",
+        help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Compute the change and print its diff (the job summary, on GitHub) without writing or committing anything.",
+    },
+    dir: {
+        type: "string",
+        value: "<checkout>",
+        help: "Without repo, the config repo checkout every path is relative to (default: .).",
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to update through the API, without cloning it: owner/name (GitHub) or group/sub/project (GitLab). Empty edits the checkout in dir instead.",
+    },
+    branch: {
+        type: "string",
+        default: "main",
+        value: "<branch>",
+        help: "Branch of the config repo to update, or to open the pull/merge request against.",
+    },
+    mode: {
+        type: "string",
+        default: "commit",
+        choices: ["commit", "pull-request"],
+        synonyms: { "merge-request": "pull-request" },
+        componentChoices: ["commit", "merge-request"],
+        value: "<mode>",
+        help: "commit: one atomic commit on branch. pull-request (merge-request): commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or update its pull/merge request, never a duplicate.",
+    },
+    message: {
+        type: "string",
+        value: "<text>",
+        help: "Commit message template with {images}, {paths}, {source_repo}, {source_sha}, {run_url}; empty uses the default, which links to the source commit and run.",
+    },
+    timeout: {
+        type: "number",
+        default: 120,
+        value: "<seconds>",
+        help: "Seconds to keep retrying while other pipelines update the same branch.",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner or api-url).",
+        surfaces: ["cli", "action"],
+        why: "the component runs on GitLab",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
+    },
+    "token-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+        surfaces: ["cli", "component"],
+        componentName: "token-variable",
+        componentDefault: "GITOPS_TOKEN",
+        why: "the action takes the token itself",
+    },
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    json: {
+        type: "boolean",
+        default: false,
+        help: "Print the outputs as one JSON object.",
+        surfaces: ["cli"],
+        why: "the action and the component have outputs",
+    },
+    dotenv: {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: "the component always writes gitops-ci-set-image.env; the action sets outputs",
+        componentFixed: "gitops-ci-set-image.env",
+    },
+};
+const SET_IMAGE_OUTPUTS = {
+    changed: { help: "`true` when at least one file changed (or would, in a dry run), else `false`." },
+    files: { help: "JSON array of the kustomization files that changed, relative to the checkout or repo." },
+    images: {
+        help: "JSON array of every image entry touched, with file, line, action (added, updated, unchanged), before and after.",
+    },
+    commit: { help: "SHA of the commit made in the config repo (empty when nothing changed or in a checkout)." },
+    "pr-number": { help: "Number of the pull/merge request opened or updated in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+    attempts: {
+        help: "Read-edit-commit rounds it took (more than 1 when other pipelines raced for the branch); 0 in a checkout.",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/promote/options.ts
+
+/** Every option of `promote`, on every surface (see src/surfaces/). */
+const PROMOTE_OPTIONS = {
+    repo: {
+        type: "string",
+        required: true,
+        value: "<repo>",
+        help: "The config repo: owner/name (GitHub) or group/sub/project (GitLab).",
+    },
+    branch: { type: "string", default: "main", value: "<branch>", help: "Base branch of the config repo." },
+    from: {
+        type: "string",
+        required: true,
+        value: "<dir>",
+        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging).",
+    },
+    to: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        value: "<dir>",
+        help: "Kustomization directories to promote to, one a line; one pull/merge request each.",
+    },
+    "only-image": {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "only-images",
+        aliases: [
+            { name: "image", on: ["cli"] },
+            { name: "images", on: ["action", "component"] },
+        ],
+        value: "<name>",
+        help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
+    },
+    merge: {
+        type: "string",
+        default: "never",
+        choices: ["never", "auto", "now"],
+        value: "<mode>",
+        help: "never, auto (the host merges once required checks pass), or now (wait for green checks, then merge).",
+    },
+    "merge-method": {
+        type: "string",
+        default: "merge",
+        choices: ["merge", "squash", "rebase"],
+        value: "<method>",
+        help: "merge, squash or rebase.",
+    },
+    "auto-merge-level": {
+        type: "string",
+        default: "any",
+        choices: ["none", "patch", "minor", "major", "any"],
+        value: "<level>",
+        help: "Merge only when every bump is at most none, patch, minor, major, or any (any also allows non-semver tags).",
+    },
+    "allow-downgrade": {
+        type: "boolean",
+        default: false,
+        help: "Allow lowering a semver version (a deliberate rollback).",
+    },
+    "require-source-green": {
+        type: "boolean",
+        default: false,
+        help: "Refuse unless gitops-ci/validate is green on the newest commit that changed anything the source overlay renders from.",
+    },
+    "require-check": {
+        type: "string",
+        list: true,
+        inputName: "require-checks",
+        value: "<name>",
+        help: "Checks merge now waits for, one a line (default: gitops-ci/validate); any failing check stops the merge.",
+    },
+    "merge-timeout": {
+        type: "number",
+        default: 600,
+        aliases: [{ name: "timeout" }],
+        value: "<seconds>",
+        help: "Seconds merge now waits for checks.",
+    },
+    "pr-label": {
+        type: "string",
+        list: true,
+        inputName: "pr-labels",
+        aliases: [{ name: "labels" }],
+        value: "<label>",
+        help: "Labels for a new pull/merge request, one a line or comma separated.",
+    },
+    reviewers: {
+        type: "string",
+        list: true,
+        value: "<users>",
+        help: "Reviewers for a new pull/merge request (user names), one a line or comma separated.",
+    },
+    draft: {
+        type: "boolean",
+        default: false,
+        help: "Open the pull/merge request as a draft (never merged by this run).",
+    },
+    title: {
+        type: "string",
+        value: "<template>",
+        help: "Title template: {images}, {env}, {from}, {to}. Default: Promote {images} to {env}.",
+    },
+    body: { type: "string", value: "<template>", help: "Body template: {table}, {images}, {env}, {from}, {to}, {gate}." },
+    "source-repo": {
+        type: "string",
+        list: true,
+        inputName: "source-repos",
+        value: "<image>=<url>",
+        help: "The app repository of an image, <image>=<URL> one a line: the body links each bump to its compare view.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Plan only: print what would change, write nothing.",
+    },
+    forge: {
+        ...SET_IMAGE_OPTIONS.forge,
+        surfaces: ["cli"],
+        why: "the action runs on GitHub, the component on GitLab",
+    },
+    "api-url": SET_IMAGE_OPTIONS["api-url"],
+    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    "github-token": {
+        secret: true,
+        type: "string",
+        actionDefault: "${{ github.token }}",
+        help: "The workflow's own token, used when token is empty; pull requests it opens trigger no workflows (the step warns).",
+        surfaces: ["action"],
+        why: "only GitHub Actions has a workflow token",
+    },
+    json: SET_IMAGE_OPTIONS.json,
+    dotenv: {
+        ...SET_IMAGE_OPTIONS.dotenv,
+        why: "the component always writes gitops-ci-promote.env; the action sets outputs",
+        componentFixed: "gitops-ci-promote.env",
+    },
+};
+const PROMOTE_OUTPUTS = {
+    changed: { help: "`true` when a promotion pull/merge request was opened or updated." },
+    "pr-number": { help: "Number of the (first) promotion pull/merge request." },
+    "pr-url": { help: "URL of the (first) promotion pull/merge request." },
+    merged: { help: "`true` when a promotion pull/merge request was merged." },
+    plan: {
+        help: "JSON list, one entry per target, with its pull/merge request and the images promoted (name, from, to, bump).",
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promote/source-repos.ts
 
 
@@ -22429,6 +23198,67 @@ function parseSourceRepos(name, items) {
     return new Map(pairs);
 }
 
+;// CONCATENATED MODULE: ./src/commands/promote/options-from.ts
+
+/** promote's options from its table's values, the same on every surface. */
+function promoteOptionsFrom(values, forge, log) {
+    return {
+        forge,
+        branch: values.branch,
+        from: values.from,
+        to: values.to,
+        images: values["only-image"],
+        merge: values.merge,
+        mergeMethod: values["merge-method"],
+        autoMergeLevel: values["auto-merge-level"],
+        allowDowngrade: values["allow-downgrade"],
+        requireSourceGreen: values["require-source-green"],
+        requiredChecks: values["require-check"].length ? values["require-check"] : undefined,
+        timeoutMs: values["merge-timeout"] * 1000,
+        labels: commaList(values["pr-label"]),
+        reviewers: commaList(values.reviewers),
+        draft: values.draft,
+        title: values.title,
+        body: values.body,
+        sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+        dryRun: values["dry-run"],
+        log,
+    };
+}
+/** Items given one a line, a flag each, or comma separated (`--pr-label a,b`). */
+function commaList(items) {
+    const split = items
+        .flatMap((item) => item.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return split.length ? split : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote/outputs.ts
+/** promote's outputs, the same on every surface: the plan a list (JSON where the runner needs text). */
+function promoteOutputs(result) {
+    const first = result.targets.find((t) => t.prNumber !== undefined);
+    return {
+        changed: result.changed,
+        "pr-number": first?.prNumber,
+        "pr-url": first?.prUrl,
+        merged: result.merged,
+        plan: result.targets.map((t) => ({
+            to: t.to,
+            branch: t.branch,
+            "pr-number": t.prNumber,
+            "pr-url": t.prUrl,
+            closed: t.closed,
+            "auto-merge": t.autoMerge,
+            merged: t.merged,
+            "review-reason": t.reviewReason,
+            images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
+        })),
+    };
+}
+
+// EXTERNAL MODULE: ./src/promote/plan.ts
+var plan = __nccwpck_require__(34501);
 ;// CONCATENATED MODULE: ./src/cli/forge-flags.ts
 
 
@@ -22465,121 +23295,32 @@ async function forgeFromFlags(repo, values) {
 
 
 
-
 const promote_HELP = `Usage: gitops-ci promote --repo <repo> --from <dir> --to <dir> [--to <dir> ...] [options]
 
 Promote what one environment runs to others: read the images: of --from and every --to in one
 request, and open (or refresh) one pull/merge request per target that sets the differing images,
 all other bytes kept. Downgrades are refused; merging follows policy. No clone.
 
-Options:
-  --repo <repo>                the config repo: owner/name (GitHub) or group/sub/project (GitLab)
-  --branch <branch>            the base branch (default: main)
-  --from <dir>                 the kustomization directory to promote from (e.g. .../staging)
-  --to <dir>                   a kustomization directory to promote to; repeat for several
-  --image <name>               only this image (matched as docker does); repeat for several
-  --merge <mode>               never, auto (the host merges once checks pass), or now (wait for
-                               green checks, then merge) (default: never)
-  --merge-method <m>           merge, squash or rebase (default: merge)
-  --auto-merge-level <level>   merge only when every bump is at most none, patch, minor, major,
-                               or any (any: also non-semver tags) (default: any)
-  --allow-downgrade            allow lowering a semver version (a deliberate rollback)
-  --require-source-green       refuse unless gitops-ci/validate is green on the newest commit that
-                               changed anything --from renders from
-  --require-check <name>       --merge now waits for this check too; repeat (default:
-                               gitops-ci/validate); any failing check stops the merge
-  --timeout <seconds>          --merge now: how long to wait for checks (default: 600)
-  --labels <a,b>               labels for a new PR/MR
-  --reviewers <u1,u2>          reviewers for a new PR/MR (user names)
-  --draft                      open as a draft (never merged by this run)
-  --title <template>           {images}, {env}, {from}, {to} (default: Promote {images} to {env})
-  --body <template>            {table}, {images}, {env}, {from}, {to}, {gate}
-  --source-repo <image>=<url>  the app repository of an image, for compare links; repeat
-  --dry-run                    plan only: print what would change, write nothing
-  --json                       print the result as one JSON object
-  --dotenv <file>              also write the outputs as GITOPS_CI_* for a GitLab dotenv report
-  --forge <kind>               github or gitlab (default: detected from the CI runner)
-  --api-url <url>              REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
-  --token-env <NAME>           environment variable holding the token (default: GITOPS_TOKEN,
-                               then GITHUB_TOKEN / GITLAB_TOKEN); never on the command line
-  -h, --help                   show this help
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_MERGE):
+${cliOptionsHelp(PROMOTE_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
 
 Exit codes: 0 done (promoted, up to date, or closed), 1 refused or failed (downgrade, red source,
 foreign commits on the branch, a failing check), 2 usage error.`;
-const MERGE_MODES = ["never", "auto", "now"];
-const METHODS = ["merge", "squash", "rebase"];
-const LEVELS = ["none", "patch", "minor", "major", "any"];
 const promoteCli = {
     name: "promote",
     summary: "promote image versions between environments as a PR/MR, merged by policy",
     help: promote_HELP,
     async run(args) {
-        const { values } = parseFlags("promote", args, {
-            repo: { type: "string" },
-            branch: { type: "string", default: "main" },
-            from: { type: "string" },
-            to: { type: "string", multiple: true, default: [] },
-            image: { type: "string", multiple: true, default: [] },
-            merge: { type: "string", default: "never" },
-            "merge-method": { type: "string", default: "merge" },
-            "auto-merge-level": { type: "string", default: "any" },
-            "allow-downgrade": { type: "boolean", default: false },
-            "require-source-green": { type: "boolean", default: false },
-            "require-check": { type: "string", multiple: true, default: [] },
-            timeout: { type: "string", default: "600" },
-            labels: { type: "string" },
-            reviewers: { type: "string" },
-            draft: { type: "boolean", default: false },
-            title: { type: "string" },
-            body: { type: "string" },
-            "source-repo": { type: "string", multiple: true, default: [] },
-            "dry-run": { type: "boolean", default: false },
-            json: { type: "boolean", default: false },
-            dotenv: { type: "string" },
-            ...FORGE_FLAGS,
-        });
-        if (!values.repo)
-            throw new src_errors/* UsageError */.eb("give --repo, the config repo (owner/name or group/project)");
-        if (!values.from)
-            throw new src_errors/* UsageError */.eb("give --from, the kustomization directory to promote from");
+        const values = parseCliOptions("promote", PROMOTE_OPTIONS, args);
         const { promote } = await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 71129));
-        const requiredChecks = values["require-check"];
-        const result = await promote({
-            forge: await forgeFromFlags(values.repo, values),
-            branch: values.branch,
-            from: values.from,
-            to: values.to,
-            images: values.image,
-            merge: oneOf("--merge", values.merge, MERGE_MODES),
-            mergeMethod: oneOf("--merge-method", values["merge-method"], METHODS),
-            autoMergeLevel: oneOf("--auto-merge-level", values["auto-merge-level"], LEVELS),
-            allowDowngrade: values["allow-downgrade"],
-            requireSourceGreen: values["require-source-green"],
-            requiredChecks: requiredChecks.length ? requiredChecks : undefined,
-            timeoutMs: parseSeconds("--timeout", values.timeout),
-            labels: list(values.labels),
-            reviewers: list(values.reviewers),
-            draft: values.draft,
-            title: values.title,
-            body: values.body,
-            sourceRepos: parseSourceRepos("--source-repo", values["source-repo"]),
-            dryRun: values["dry-run"],
-            log: logLine,
-        });
+        const result = await promote(promoteOptionsFrom(values, await forgeFromFlags(values.repo, values), logLine));
         const outputs = promoteOutputs(result);
         process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
         if (values.dotenv)
-            writeDotenv(values.dotenv, outputs);
+            writeDotenv(values.dotenv, PROMOTE_OUTPUTS, outputs);
         return 0;
     },
 };
-function list(value) {
-    const items = value
-        ?.split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
-    return items?.length ? items : undefined;
-}
 function format(result, dryRun) {
     const lines = [];
     for (const t of result.targets) {
@@ -22601,6 +23342,76 @@ function format(result, dryRun) {
     return `${lines.join("\n")}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/commands/release/options.ts
+
+
+/** Every option of `release`: build-push's (it always pushes), then set-image's on the config repo. */
+const RELEASE_OPTIONS = {
+    ...BUILD_OPTIONS,
+    repo: {
+        type: "string",
+        required: true,
+        aliases: [{ name: "config-repo", on: ["action", "component"] }],
+        value: "<repo>",
+        help: "The config repo to pin the image in, through its API: owner/name (GitHub) or group/sub/project (GitLab).",
+    },
+    path: {
+        ...SET_IMAGE_OPTIONS.path,
+        help: "Kustomization directories in the config repo to pin the image in, one a line.",
+    },
+    name: {
+        type: "string",
+        value: "<name>",
+        help: "The images[].name the kustomizations use, when it is not image; newName is then set to image.",
+    },
+    branch: { ...SET_IMAGE_OPTIONS.branch, aliases: [{ name: "config-branch", on: ["action", "component"] }] },
+    mode: SET_IMAGE_OPTIONS.mode,
+    message: SET_IMAGE_OPTIONS.message,
+    timeout: SET_IMAGE_OPTIONS.timeout,
+    forge: {
+        ...SET_IMAGE_OPTIONS.forge,
+        surfaces: ["cli"],
+        why: "the action runs on GitHub, the component on GitLab",
+    },
+    "api-url": SET_IMAGE_OPTIONS["api-url"],
+    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    token: {
+        secret: true,
+        type: "string",
+        required: true,
+        help: "Token with contents (and pull-requests) write access to the config repo; masked at once.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    dotenv: {
+        ...SET_IMAGE_OPTIONS.dotenv,
+        why: "the component always writes gitops-ci-release.env; the action sets outputs",
+        componentFixed: "gitops-ci-release.env",
+    },
+};
+const RELEASE_OUTPUTS = {
+    ...BUILD_PUSH_OUTPUTS,
+    tag: { help: "The tag pinned as newTag: the version's own when pushed, else sha-<7>." },
+    changed: { help: "`true` when the config repo changed." },
+    commit: { help: "SHA of the commit made in the config repo (empty when it already pinned the image)." },
+    "pr-number": { help: "Number of the pull/merge request in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+};
+
+;// CONCATENATED MODULE: ./src/commands/release/outputs.ts
+
+/** release's outputs: build-push's, then what set-image did in the config repo. */
+function releaseOutputs(result) {
+    return {
+        ...buildPushOutputs(result.build),
+        tag: result.tag,
+        changed: result.config.changed,
+        commit: result.config.commit,
+        "pr-number": result.config.prNumber,
+        "pr-url": result.config.prUrl,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 
 
@@ -22611,30 +23422,20 @@ function format(result, dryRun) {
 
 
 
+const BUILD = Object.keys(BUILD_OPTIONS).filter((name) => name !== "json");
+const CONFIG = Object.keys(RELEASE_OPTIONS).filter((name) => !BUILD.includes(name));
 const release_HELP = `Usage: gitops-ci release --image <registry/name> --repo <config repo> --path <dir> [options]
 
 build-push, then set-image on the config repo through its API: newTag = a pushed tag (the version's
 own, else sha-<7>), digest = the digest the registry stored, in one step.
 
-Build options: as gitops-ci build-push (--context, --file, --tags, --label, --build-arg, --target,
---platforms, --builder, --registry-username-env, --registry-password-env, --insecure-registry).
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_REPO):
 
-Config repo options:
-  --repo <repo>        the config repo: owner/name (GitHub) or group/sub/project (GitLab)
-  --path <dir>         a kustomization directory to pin the image in; repeat for several
-  --name <name>        the images[].name the kustomizations use (default: --image); when it
-                       differs, newName is set to --image
-  --branch <branch>    the branch to update, or to propose against (default: main)
-  --mode <m>           commit or pull-request (default: commit)
-  --message <tpl>      commit message template, as set-image takes it
-  --timeout <seconds>  how long to retry when other pipelines move the branch (default: 120)
-  --forge <kind>       github or gitlab (default: detected from the CI runner)
-  --api-url <url>      REST API base (default: GITHUB_API_URL / CI_API_V4_URL)
-  --token-env <NAME>   environment variable holding the config repo token (default: GITOPS_TOKEN,
-                       then GITHUB_TOKEN / GITLAB_TOKEN)
-  --json               print the result as one JSON object
-  --dotenv <file>      also write the outputs as GITOPS_CI_* for a GitLab dotenv report
-  -h, --help           show this help
+Building and pushing, as build-push:
+${cliOptionsHelp(RELEASE_OPTIONS, BUILD)}
+
+The config repo:
+${cliOptionsHelp(RELEASE_OPTIONS, CONFIG, [["-h, --help", "Show this help."]])}
 
 Exit codes: 0 released, 1 the build, push or commit failed, 2 usage error.`;
 const releaseCli = {
@@ -22642,58 +23443,50 @@ const releaseCli = {
     summary: "build-push, then set-image pinned to the pushed digest",
     help: release_HELP,
     async run(args) {
-        const { values } = parseFlags("release", args, {
-            ...BUILD_FLAGS,
-            repo: { type: "string" },
-            path: { type: "string", multiple: true, default: [] },
-            name: { type: "string" },
-            branch: { type: "string", default: "main" },
-            mode: { type: "string", default: "commit" },
-            message: { type: "string" },
-            timeout: { type: "string", default: "120" },
-            ...FORGE_FLAGS,
-        });
-        const flags = values;
-        if (!flags.repo)
-            throw new src_errors/* UsageError */.eb("give --repo, the config repo to pin the image in");
-        const paths = flags.path;
-        if (!paths.length)
-            throw new src_errors/* UsageError */.eb("give at least one --path (a kustomization directory in the config repo)");
+        const values = parseCliOptions("release", RELEASE_OPTIONS, args);
         const { release } = await __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 11391));
-        const build = await buildOptionsFrom(flags, true);
+        const credentials = registryCredentials(values.image, values["registry-username-env"], values["registry-password-env"]);
         const result = await release({
-            build,
-            name: flags.name,
+            build: await buildOptionsFrom(values, credentials),
+            name: values.name,
             config: {
-                forge: await forgeFromFlags(flags.repo, flags),
-                branch: flags.branch,
-                paths,
-                mode: oneOf("--mode", flags.mode, ["commit", "pull-request"]),
-                message: flags.message,
+                forge: await forgeFromFlags(values.repo, values),
+                branch: values.branch,
+                paths: values.path,
+                mode: values.mode,
+                message: values.message,
                 source: readSourceContext(),
-                timeoutMs: parseSeconds("--timeout", flags.timeout),
+                timeoutMs: values.timeout * 1000,
                 log: logLine,
             },
         });
-        const outputs = {
-            ...buildPushOutputs(result.build),
-            tag: result.tag,
-            changed: result.config.changed,
-            commit: result.config.commit,
-            "pr-number": result.config.prNumber,
-            "pr-url": result.config.prUrl,
-        };
-        process.stdout.write((0,secrets/* redact */.E$)(flags.json
+        const outputs = releaseOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E$)(values.json
             ? `${JSON.stringify(outputs)}\n`
             : `pushed ${result.build.image}\n${result.config.changed ? `pinned ${result.tag}@${result.build.digest} in ${result.config.files.join(", ")} (${result.config.commit?.slice(0, 12)})` : "the config repo already pins it"}\n`));
-        if (flags.dotenv)
-            writeDotenv(flags.dotenv, outputs);
+        if (values.dotenv)
+            writeDotenv(values.dotenv, RELEASE_OUTPUTS, outputs);
         return 0;
     },
 };
 
 // EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
 var set_image = __nccwpck_require__(94598);
+;// CONCATENATED MODULE: ./src/commands/set-image/outputs.ts
+/** set-image's outputs, the same on every surface; a checkout has no commit or PR, and took no attempts. */
+function setImageOutputs(result) {
+    const remote = "attempts" in result ? result : undefined;
+    return {
+        changed: result.changed,
+        files: result.files,
+        images: result.images,
+        commit: remote?.commit,
+        "pr-number": remote?.prNumber,
+        "pr-url": remote?.prUrl,
+        attempts: remote?.attempts ?? 0,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/set-image.ts
 
 
@@ -22703,44 +23496,24 @@ var set_image = __nccwpck_require__(94598);
 
 
 
+
+const LOCAL = ["dir"];
+const REMOTE = ["repo", "branch", "forge", "api-url", "token-env", "mode", "message", "timeout"];
+const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !LOCAL.includes(name) && !REMOTE.includes(name));
 const set_image_HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
 
 Set image names, tags and digests in kustomizations, changing nothing else in the files:
 in a local checkout (--dir), or in the config repo through the GitHub or GitLab API (--repo),
 without cloning it, as one atomic commit or a pull/merge request.
 
-Options:
-  --path <dir>        a kustomization directory (holding kustomization.yaml, .yml or
-                      Kustomization); repeat for several
-  --image <spec>      what to set, as kustomize edit set image takes it; repeat for several:
-                        NAME:TAG             sets newTag, keeps newName, drops a stale digest
-                        NAME@DIGEST          sets digest, keeps newName, drops newTag
-                        NAME:TAG@DIGEST      sets both
-                        NAME=NEWNAME[:TAG][@DIGEST]  also sets newName
-                        NAME=NEWNAME         sets newName only, keeps tag and digest
-                      NAME matches entries as docker does (nginx = docker.io/library/nginx);
-                      an image with no entry gets one.
-  --dry-run           print the unified diff and write (or commit) nothing
-  --json              print the result as one JSON object
-  -h, --help          show this help
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_REPO):
+${cliOptionsHelp(SET_IMAGE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
 
 Local checkout:
-  --dir <checkout>    the config repo checkout every --path is relative to (default: .)
+${cliOptionsHelp(SET_IMAGE_OPTIONS, LOCAL)}
 
 Through the Git hosting API (no clone):
-  --repo <repo>       the config repo: owner/name (GitHub) or group/sub/project (GitLab)
-  --branch <branch>   the branch to update, or to propose against (default: main)
-  --forge <kind>      github or gitlab (default: detected from the CI runner)
-  --api-url <url>     REST API base (default: GITHUB_API_URL / CI_API_V4_URL, else the public host)
-  --token-env <NAME>  environment variable holding the token (default: GITOPS_TOKEN, then
-                      GITHUB_TOKEN or GITLAB_TOKEN); the token never goes on the command line
-  --mode <mode>       commit (default): one atomic commit on --branch;
-                      pull-request: commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or
-                      update its PR/MR (never a duplicate)
-  --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
-  --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)
-  --dotenv <file>     also write the outputs (changed, commit, files, pr-number, pr-url, attempts)
-                      as GITOPS_CI_* lines for GitLab's artifacts:reports:dotenv
+${cliOptionsHelp(SET_IMAGE_OPTIONS, REMOTE)}
 
 Exit codes: 0 done (changed or unchanged), 1 failure (nothing written), 2 usage error.
 
@@ -22749,70 +23522,43 @@ Examples:
     --image registry.local:5000/team/web:1.4.2@sha256:<64 hex>
   GITOPS_TOKEN=... gitops-ci set-image --repo acme/config --branch main \\
     --path apps/web/overlays/staging --image ghcr.io/acme/web:1.4.2`;
-const MODES = ["commit", "pull-request"];
 const setImageCli = {
     name: "set-image",
     summary: "set image tags/digests in kustomizations of the config repo",
     help: set_image_HELP,
     async run(args) {
-        const { values } = parseFlags("set-image", args, {
-            dir: { type: "string" },
-            path: { type: "string", multiple: true, default: [] },
-            image: { type: "string", multiple: true, default: [] },
-            "dry-run": { type: "boolean", default: false },
-            json: { type: "boolean", default: false },
-            repo: { type: "string" },
-            branch: { type: "string", default: "main" },
-            ...FORGE_FLAGS,
-            mode: { type: "string", default: "commit" },
-            message: { type: "string" },
-            timeout: { type: "string", default: "120" },
-            dotenv: { type: "string" },
-        });
-        const paths = values.path;
-        const images = values.image;
-        const dryRun = values["dry-run"];
+        const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
+        const { path: paths, image: images, "dry-run": dryRun } = values;
         if (!values.repo) {
             const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, dryRun });
-            print(values.json, toJson(result), formatLocal(result));
+            finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
             return 0;
         }
         if (values.dir !== undefined)
             throw new src_errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
-        const mode = oneOf("--mode", values.mode, MODES);
-        const timeoutMs = parseSeconds("--timeout", values.timeout);
         // The API clients are loaded only for --repo: local edits and --help start faster without them.
         const { setImageRemote } = await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 36167));
         const forge = await forgeFromFlags(values.repo, values);
-        const log = logLine;
         const result = await setImageRemote({
             forge,
             branch: values.branch,
             paths,
             images,
-            mode,
+            mode: values.mode,
             message: values.message,
             source: readSourceContext(),
-            timeoutMs,
+            timeoutMs: values.timeout * 1000,
             dryRun,
-            log,
+            log: logLine,
         });
-        print(values.json, toJson(result), formatRemote(result, dryRun));
-        if (values.dotenv) {
-            writeDotenv(values.dotenv, {
-                changed: result.changed,
-                commit: result.commit,
-                files: JSON.stringify(result.files),
-                "pr-number": result.prNumber,
-                "pr-url": result.prUrl,
-                attempts: result.attempts,
-            });
-        }
+        finish(values, setImageOutputs(result), toJson(result), formatRemote(result, dryRun));
         return 0;
     },
 };
-function print(json, object, text) {
-    process.stdout.write((0,secrets/* redact */.E$)(json ? `${JSON.stringify(object)}\n` : text));
+function finish(values, outputs, json, text) {
+    process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(json)}\n` : text));
+    if (values.dotenv)
+        writeDotenv(values.dotenv, SET_IMAGE_OUTPUTS, outputs);
 }
 /** The JSON keys are the action's output names, so one vocabulary serves CLI, action and component. */
 function toJson(result) {
@@ -22955,16 +23701,13 @@ async function publishVerdict(forge, result, target) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/gate/changed.ts
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const changed_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 function firstLine(error) {
     return String(error.stderr ?? error.message)
         .trim()
@@ -22978,7 +23721,7 @@ async function baseCommit(dir, baseRef) {
     if (baseRef.startsWith("-"))
         throw new src_errors/* UsageError */.eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
     try {
-        const { stdout } = await run("git", [
+        const { stdout } = await changed_run("git", [
             "-C",
             dir,
             "rev-parse",
@@ -23000,10 +23743,10 @@ async function baseCommit(dir, baseRef) {
  */
 async function changedFiles(dir, baseRef, base) {
     try {
-        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
+        const { stdout } = await changed_run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
             maxBuffer: 64 * 1024 * 1024,
         });
-        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
+        const untracked = await changed_run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
             maxBuffer: 64 * 1024 * 1024,
         });
         return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
@@ -23015,7 +23758,7 @@ async function changedFiles(dir, baseRef, base) {
 /** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
 async function fileAtCommit(dir, commit, file) {
     try {
-        const { stdout } = await run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+        const { stdout } = await changed_run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
         return stdout;
     }
     catch {
@@ -23328,7 +24071,7 @@ function globMatcher(pattern) {
 /** The repository's own gate policy file, at the top of --dir. */
 const POLICY_FILE = ".gitops-ci.yaml";
 const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
-const repo_policy_LEVELS = ["error", "warning", "info", "off"];
+const LEVELS = ["error", "warning", "info", "off"];
 const KEYS = [
     "exclude",
     "severity",
@@ -23377,7 +24120,7 @@ function parsePolicy(text, file = POLICY_FILE) {
     const levels = (node, what) => {
         const out = {};
         if (!(0,dist/* isMap */.jh)(node)) {
-            bad(node, `${what} must map rule ids to ${repo_policy_LEVELS.join("|")}`);
+            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
             return out;
         }
         for (const pair of node.items) {
@@ -23385,8 +24128,8 @@ function parsePolicy(text, file = POLICY_FILE) {
             const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
             if (!RULE_IDS.includes(rule))
                 bad(pair.key, `${what}: no rule "${rule}"`);
-            else if (!repo_policy_LEVELS.includes(level))
-                bad(pair.value, `${what}.${rule}: "${level}" is not ${repo_policy_LEVELS.join("|")}`);
+            else if (!LEVELS.includes(level))
+                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
             else
                 out[rule] = level;
         }
@@ -23883,7 +24626,7 @@ var image_ref = __nccwpck_require__(72198);
 
 
 const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
-const argo_application_list = (value) => (Array.isArray(value) ? value : []);
+const list = (value) => (Array.isArray(value) ? value : []);
 /**
  * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
  * repository whose `kustomize:` options change what its path builds.
@@ -23899,7 +24642,7 @@ function argoBuilds(sources) {
             const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
             const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
             const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-            for (const entry of [spec?.source, ...argo_application_list(spec?.sources)]) {
+            for (const entry of [spec?.source, ...list(spec?.sources)]) {
                 const { path: dir, kustomize } = (entry ?? {});
                 if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
                     continue;
@@ -23908,14 +24651,14 @@ function argoBuilds(sources) {
                     by: `Argo CD ${object.kind} ${name}`,
                     file: source.file,
                     dir: normalized,
-                    components: argo_application_list(kustomize.components)
+                    components: list(kustomize.components)
                         .filter((c) => typeof c === "string")
                         .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
                     namespace: argo_application_text(kustomize.namespace),
                     namePrefix: argo_application_text(kustomize.namePrefix),
                     nameSuffix: argo_application_text(kustomize.nameSuffix),
-                    images: argo_application_list(kustomize.images).flatMap(imageEntry),
-                    patches: argo_application_list(kustomize.patches),
+                    images: list(kustomize.images).flatMap(imageEntry),
+                    patches: list(kustomize.patches),
                     commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
                     commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
                 });
@@ -24103,15 +24846,13 @@ function overlayKustomization(kustomization, build, checkout, from) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
 
 
 
 
 
-const sandbox_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const sandbox_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 const DEFAULT_RENDER_LIMITS = {
     timeoutMs: 120_000,
     maxOutputBytes: 64 * 1024 * 1024,
@@ -24149,7 +24890,7 @@ async function createSandbox(options) {
         networkIsolated,
         limits,
         async run(binary, args) {
-            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
+            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-render-"));
             const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
             if (!options.allowNetwork)
                 Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
@@ -24195,7 +24936,7 @@ function limitOf(failure, stderr, memoryBound) {
 
 
 
-const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 /** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
 const MAX_ERROR_CHARS = 400;
 async function onPath(binary) {
@@ -24239,7 +24980,7 @@ function binaryRenderer(binary, command, sandbox) {
         sandbox,
         render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
         async renderOverlay(checkout, write, asDir) {
-            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
+            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-overlay-"));
             try {
                 await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
                 const result = await build(checkout, dir);
@@ -24290,7 +25031,7 @@ function klogBlock(lines) {
         .join(" ");
 }
 /** Runs `work` over items with at most `limit` at a time (all cores by default). */
-async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
+async function mapConcurrent(items, work, limit = (0,external_node_os_namespaceObject.availableParallelism)()) {
     const results = new Array(items.length);
     let next = 0;
     const worker = async () => {
@@ -26723,107 +27464,6 @@ const REPORTERS = {
     markdown: markdownReporter,
 };
 
-;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
-function offeredOn(spec, surface) {
-    return spec.surfaces === undefined || spec.surfaces.includes(surface);
-}
-/** The environment variable the CLI falls back to for an option: `GITOPS_CI_SEALED_SECRETS_CERT`. */
-function envName(option) {
-    return `GITOPS_CI_${option.toUpperCase().replaceAll("-", "_")}`;
-}
-
-;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
-
-/**
- * Turns raw values (a flag, an environment variable, an action input; undefined or empty when
- * not given) into typed ones: defaults filled, switches read as true/false, choices checked.
- * `shown` names the option as the user wrote it, for the error.
- */
-function readValues(table, raw, shown) {
-    const values = {};
-    for (const [name, spec] of Object.entries(table)) {
-        const given = raw(name, spec);
-        values[name] = typed(spec, given === "" ? undefined : given, shown(name));
-    }
-    return values;
-}
-function typed(spec, given, shown) {
-    if (spec.type === "string" && spec.list) {
-        if (given === undefined)
-            return [];
-        return (Array.isArray(given) ? given : String(given).split("\n")).map((s) => s.trim()).filter((s) => s !== "");
-    }
-    if (spec.type === "boolean") {
-        if (given === undefined)
-            return spec.default;
-        if (typeof given === "boolean")
-            return given;
-        if (given === "true")
-            return true;
-        if (given === "false")
-            return false;
-        throw new src_errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
-    }
-    const value = given === undefined ? spec.default : String(given);
-    if (value !== undefined && spec.choices && !spec.choices.includes(value))
-        throw new src_errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/surfaces/cli-options.ts
-
-
-
-/**
- * The CLI's flags, from the table: a flag given wins, else its `GITOPS_CI_<OPTION>` variable (so
- * a component's job variables are its inputs), else the default. Empty variables count as unset.
- */
-function parseCliOptions(command, table, args, env = process.env) {
-    const onCli = Object.entries(table).filter(([, spec]) => offeredOn(spec, "cli"));
-    const config = Object.fromEntries(onCli.map(([name, spec]) => [
-        name,
-        { type: spec.type, ...(spec.type === "string" && spec.list ? { multiple: true } : {}) },
-    ]));
-    const { values } = parseFlags(command, args, config);
-    return readValues(table, (name, spec) => offeredOn(spec, "cli")
-        ? (values[name] ?? env[envName(name)])
-        : undefined, (name) => (values[name] === undefined && env[envName(name)] ? envName(name) : `--${name}`));
-}
-const WIDTH = 100;
-/** The options part of a command's help, aligned and wrapped, defaults named; `extra` rows as given. */
-function cliOptionsHelp(table, names = Object.keys(table), extra = []) {
-    const rows = [
-        ...names
-            .map((name) => [name, table[name]])
-            .filter(([, spec]) => offeredOn(spec, "cli"))
-            .map(([name, spec]) => [
-            `  --${name}${spec.type === "boolean" ? "" : ` ${spec.value ?? "<value>"}`}`,
-            describe(spec),
-        ]),
-        ...extra.map(([flag, text]) => [`  ${flag}`, text]),
-    ];
-    const column = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, text]) => wrap(flag, text, column)).join("\n");
-}
-function describe(spec) {
-    const repeat = spec.type === "string" && spec.list ? " Repeatable." : "";
-    const fallback = spec.type !== "boolean" && "default" in spec && spec.default !== undefined && spec.default !== "";
-    return `${spec.help}${repeat}${fallback ? ` Default: ${String(spec.default)}.` : ""}`;
-}
-function wrap(flag, text, column) {
-    const lines = [];
-    let line = flag.padEnd(column);
-    for (const word of text.split(/\s+/)) {
-        if (line.length + word.length > WIDTH && line.trim() !== flag.trim()) {
-            lines.push(line.trimEnd());
-            line = " ".repeat(column);
-        }
-        line += `${word} `;
-    }
-    lines.push(line.trimEnd());
-    return lines.join("\n");
-}
-
 ;// CONCATENATED MODULE: ./src/commands/validate/options.ts
 /** Every option of `validate`, on every surface (see src/surfaces/). */
 const VALIDATE_OPTIONS = {
@@ -26959,6 +27599,7 @@ const VALIDATE_OPTIONS = {
         help: "github or gitlab (default: detected from the CI runner).",
         surfaces: ["cli"],
         why: "each action and component knows its host",
+        componentFixed: "gitlab",
     },
     "api-url": {
         type: "string",
@@ -26977,6 +27618,7 @@ const VALIDATE_OPTIONS = {
         why: "the action takes the token itself",
     },
     token: {
+        secret: true,
         type: "string",
         help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
         surfaces: ["action"],
@@ -26998,14 +27640,14 @@ const VALIDATE_OPTIONS = {
 
 
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-env"];
-const GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
+const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
 
 The config-repo merge gate: every YAML file parsed and checked, every kustomization root rendered
 with the real kustomize, every secret proven sealed; each finding at file:line:column.
 
-Options (each also read from GITOPS_CI_<OPTION> when the flag is absent, e.g. GITOPS_CI_FAIL_ON):
-${cliOptionsHelp(VALIDATE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_FAIL_ON):
+${cliOptionsHelp(VALIDATE_OPTIONS, validate_GENERAL, [["-h, --help", "Show this help."]])}
 
 Publishing the verdict (a required status check on the commit under review):
 ${cliOptionsHelp(VALIDATE_OPTIONS, PUBLISHING)}

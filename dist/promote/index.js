@@ -1063,7 +1063,7 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 2274:
+/***/ 9893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1186,7 +1186,7 @@ module.exports = upgrade
 module.exports.request = __nccwpck_require__(8675)
 module.exports.stream = __nccwpck_require__(576)
 module.exports.pipeline = __nccwpck_require__(6998)
-module.exports.upgrade = __nccwpck_require__(2274)
+module.exports.upgrade = __nccwpck_require__(9893)
 module.exports.connect = __nccwpck_require__(9724)
 
 
@@ -88747,8 +88747,363 @@ async function refuseMovedHead(forge, number, ours, now) {
     throw new ForeignCommitsError(`#${number} changed while gitops-ci waited to merge it: its head is now ${describeCommit(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`);
 }
 
-;// CONCATENATED MODULE: ./src/commands/promote-outputs.ts
-/** The action's and component's outputs; one vocabulary for CLI, action and component. */
+;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
+/** Every option of `set-image`, on every surface (see src/surfaces/). */
+const SET_IMAGE_OPTIONS = {
+    path: {
+        type: "string",
+        list: true,
+        // Paths with spaces are not kustomize's habit, and the component has always split on them.
+        words: true,
+        required: true,
+        inputName: "paths",
+        value: "<dir>",
+        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), one a line.",
+    },
+    image: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        inputName: "images",
+        value: "<spec>",
+        help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Compute the change and print its diff (the job summary, on GitHub) without writing or committing anything.",
+    },
+    dir: {
+        type: "string",
+        value: "<checkout>",
+        help: "Without repo, the config repo checkout every path is relative to (default: .).",
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to update through the API, without cloning it: owner/name (GitHub) or group/sub/project (GitLab). Empty edits the checkout in dir instead.",
+    },
+    branch: {
+        type: "string",
+        default: "main",
+        value: "<branch>",
+        help: "Branch of the config repo to update, or to open the pull/merge request against.",
+    },
+    mode: {
+        type: "string",
+        default: "commit",
+        choices: ["commit", "pull-request"],
+        synonyms: { "merge-request": "pull-request" },
+        componentChoices: ["commit", "merge-request"],
+        value: "<mode>",
+        help: "commit: one atomic commit on branch. pull-request (merge-request): commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or update its pull/merge request, never a duplicate.",
+    },
+    message: {
+        type: "string",
+        value: "<text>",
+        help: "Commit message template with {images}, {paths}, {source_repo}, {source_sha}, {run_url}; empty uses the default, which links to the source commit and run.",
+    },
+    timeout: {
+        type: "number",
+        default: 120,
+        value: "<seconds>",
+        help: "Seconds to keep retrying while other pipelines update the same branch.",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner or api-url).",
+        surfaces: ["cli", "action"],
+        why: "the component runs on GitLab",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
+    },
+    "token-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+        surfaces: ["cli", "component"],
+        componentName: "token-variable",
+        componentDefault: "GITOPS_TOKEN",
+        why: "the action takes the token itself",
+    },
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    json: {
+        type: "boolean",
+        default: false,
+        help: "Print the outputs as one JSON object.",
+        surfaces: ["cli"],
+        why: "the action and the component have outputs",
+    },
+    dotenv: {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: "the component always writes gitops-ci-set-image.env; the action sets outputs",
+        componentFixed: "gitops-ci-set-image.env",
+    },
+};
+const SET_IMAGE_OUTPUTS = {
+    changed: { help: "`true` when at least one file changed (or would, in a dry run), else `false`." },
+    files: { help: "JSON array of the kustomization files that changed, relative to the checkout or repo." },
+    images: {
+        help: "JSON array of every image entry touched, with file, line, action (added, updated, unchanged), before and after.",
+    },
+    commit: { help: "SHA of the commit made in the config repo (empty when nothing changed or in a checkout)." },
+    "pr-number": { help: "Number of the pull/merge request opened or updated in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+    attempts: {
+        help: "Read-edit-commit rounds it took (more than 1 when other pipelines raced for the branch); 0 in a checkout.",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/promote/options.ts
+
+/** Every option of `promote`, on every surface (see src/surfaces/). */
+const PROMOTE_OPTIONS = {
+    repo: {
+        type: "string",
+        required: true,
+        value: "<repo>",
+        help: "The config repo: owner/name (GitHub) or group/sub/project (GitLab).",
+    },
+    branch: { type: "string", default: "main", value: "<branch>", help: "Base branch of the config repo." },
+    from: {
+        type: "string",
+        required: true,
+        value: "<dir>",
+        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging).",
+    },
+    to: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        value: "<dir>",
+        help: "Kustomization directories to promote to, one a line; one pull/merge request each.",
+    },
+    "only-image": {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "only-images",
+        aliases: [
+            { name: "image", on: ["cli"] },
+            { name: "images", on: ["action", "component"] },
+        ],
+        value: "<name>",
+        help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
+    },
+    merge: {
+        type: "string",
+        default: "never",
+        choices: ["never", "auto", "now"],
+        value: "<mode>",
+        help: "never, auto (the host merges once required checks pass), or now (wait for green checks, then merge).",
+    },
+    "merge-method": {
+        type: "string",
+        default: "merge",
+        choices: ["merge", "squash", "rebase"],
+        value: "<method>",
+        help: "merge, squash or rebase.",
+    },
+    "auto-merge-level": {
+        type: "string",
+        default: "any",
+        choices: ["none", "patch", "minor", "major", "any"],
+        value: "<level>",
+        help: "Merge only when every bump is at most none, patch, minor, major, or any (any also allows non-semver tags).",
+    },
+    "allow-downgrade": {
+        type: "boolean",
+        default: false,
+        help: "Allow lowering a semver version (a deliberate rollback).",
+    },
+    "require-source-green": {
+        type: "boolean",
+        default: false,
+        help: "Refuse unless gitops-ci/validate is green on the newest commit that changed anything the source overlay renders from.",
+    },
+    "require-check": {
+        type: "string",
+        list: true,
+        inputName: "require-checks",
+        value: "<name>",
+        help: "Checks merge now waits for, one a line (default: gitops-ci/validate); any failing check stops the merge.",
+    },
+    "merge-timeout": {
+        type: "number",
+        default: 600,
+        aliases: [{ name: "timeout" }],
+        value: "<seconds>",
+        help: "Seconds merge now waits for checks.",
+    },
+    "pr-label": {
+        type: "string",
+        list: true,
+        inputName: "pr-labels",
+        aliases: [{ name: "labels" }],
+        value: "<label>",
+        help: "Labels for a new pull/merge request, one a line or comma separated.",
+    },
+    reviewers: {
+        type: "string",
+        list: true,
+        value: "<users>",
+        help: "Reviewers for a new pull/merge request (user names), one a line or comma separated.",
+    },
+    draft: {
+        type: "boolean",
+        default: false,
+        help: "Open the pull/merge request as a draft (never merged by this run).",
+    },
+    title: {
+        type: "string",
+        value: "<template>",
+        help: "Title template: {images}, {env}, {from}, {to}. Default: Promote {images} to {env}.",
+    },
+    body: { type: "string", value: "<template>", help: "Body template: {table}, {images}, {env}, {from}, {to}, {gate}." },
+    "source-repo": {
+        type: "string",
+        list: true,
+        inputName: "source-repos",
+        value: "<image>=<url>",
+        help: "The app repository of an image, <image>=<URL> one a line: the body links each bump to its compare view.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Plan only: print what would change, write nothing.",
+    },
+    forge: {
+        ...SET_IMAGE_OPTIONS.forge,
+        surfaces: ["cli"],
+        why: "the action runs on GitHub, the component on GitLab",
+    },
+    "api-url": SET_IMAGE_OPTIONS["api-url"],
+    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    "github-token": {
+        secret: true,
+        type: "string",
+        actionDefault: "${{ github.token }}",
+        help: "The workflow's own token, used when token is empty; pull requests it opens trigger no workflows (the step warns).",
+        surfaces: ["action"],
+        why: "only GitHub Actions has a workflow token",
+    },
+    json: SET_IMAGE_OPTIONS.json,
+    dotenv: {
+        ...SET_IMAGE_OPTIONS.dotenv,
+        why: "the component always writes gitops-ci-promote.env; the action sets outputs",
+        componentFixed: "gitops-ci-promote.env",
+    },
+};
+const PROMOTE_OUTPUTS = {
+    changed: { help: "`true` when a promotion pull/merge request was opened or updated." },
+    "pr-number": { help: "Number of the (first) promotion pull/merge request." },
+    "pr-url": { help: "URL of the (first) promotion pull/merge request." },
+    merged: { help: "`true` when a promotion pull/merge request was merged." },
+    plan: {
+        help: "JSON list, one entry per target, with its pull/merge request and the images promoted (name, from, to, bump).",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** A positive number of seconds, returned in milliseconds. */
+function parseSeconds(name, value) {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
+    return seconds * 1000;
+}
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new errors_UsageError(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/promote/source-repos.ts
+
+
+/** `image=https://host/org/app` items: the app repository of each image, for compare links. */
+function parseSourceRepos(name, items) {
+    const form = "<image>=<https URL of the app repository>";
+    const pairs = Object.entries(parsePairs(name, items, form));
+    for (const [image, url] of pairs)
+        if (!/^https?:\/\//.test(url))
+            throw new errors_UsageError(`${name} takes ${form}, not "${image}=${url}"`);
+    return new Map(pairs);
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote/options-from.ts
+
+/** promote's options from its table's values, the same on every surface. */
+function promoteOptionsFrom(values, forge, log) {
+    return {
+        forge,
+        branch: values.branch,
+        from: values.from,
+        to: values.to,
+        images: values["only-image"],
+        merge: values.merge,
+        mergeMethod: values["merge-method"],
+        autoMergeLevel: values["auto-merge-level"],
+        allowDowngrade: values["allow-downgrade"],
+        requireSourceGreen: values["require-source-green"],
+        requiredChecks: values["require-check"].length ? values["require-check"] : undefined,
+        timeoutMs: values["merge-timeout"] * 1000,
+        labels: commaList(values["pr-label"]),
+        reviewers: commaList(values.reviewers),
+        draft: values.draft,
+        title: values.title,
+        body: values.body,
+        sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+        dryRun: values["dry-run"],
+        log,
+    };
+}
+/** Items given one a line, a flag each, or comma separated (`--pr-label a,b`). */
+function commaList(items) {
+    const split = items
+        .flatMap((item) => item.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return split.length ? split : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote/outputs.ts
+/** promote's outputs, the same on every surface: the plan a list (JSON where the runner needs text). */
 function promoteOutputs(result) {
     const first = result.targets.find((t) => t.prNumber !== undefined);
     return {
@@ -88756,7 +89111,7 @@ function promoteOutputs(result) {
         "pr-number": first?.prNumber,
         "pr-url": first?.prUrl,
         merged: result.merged,
-        plan: JSON.stringify(result.targets.map((t) => ({
+        plan: result.targets.map((t) => ({
             to: t.to,
             branch: t.branch,
             "pr-number": t.prNumber,
@@ -88766,7 +89121,7 @@ function promoteOutputs(result) {
             merged: t.merged,
             "review-reason": t.reviewReason,
             images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
-        }))),
+        })),
     };
 }
 
@@ -95334,37 +95689,13 @@ function connectForge(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/options.ts
-
-/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
-function oneOf(name, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
-/** A positive number of seconds, returned in milliseconds. */
-function parseSeconds(name, value) {
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new errors_UsageError(`${name} must be a number of seconds, not "${value}"`);
-    return seconds * 1000;
-}
-/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
-function parsePairs(name, items, form = "KEY=VALUE") {
-    return Object.fromEntries(items.map((item) => {
-        const eq = item.indexOf("=");
-        if (eq <= 0)
-            throw new errors_UsageError(`${name} takes ${form}, not "${item}"`);
-        return [item.slice(0, eq), item.slice(eq + 1)];
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/platform/github-action.ts
 
 
 /**
  * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
- * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ * annotation and exit code 1 through core.setFailed (2 for a usage error, as the CLI); a non-suite
+ * error keeps its stack in debug.
  */
 async function runAction(body) {
     try {
@@ -95374,26 +95705,183 @@ async function runAction(body) {
         if (!(error instanceof GitopsCiError))
             core_debug(error.stack ?? String(error));
         setFailed(error.message);
+        // The same exit codes as the CLI: the runner fails the step on any, people and scripts read them.
+        if (error instanceof errors_UsageError)
+            process.exitCode = 2;
     }
 }
-/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
-function getListInput(name) {
-    return getMultilineInput(name)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
+
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
+function envName(option) {
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
 }
 
-;// CONCATENATED MODULE: ./src/promote/source-repos.ts
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
 
 
-/** `image=https://host/org/app` items: the app repository of each image, for compare links. */
-function parseSourceRepos(name, items) {
-    const form = "<image>=<https URL of the app repository>";
-    const pairs = Object.entries(parsePairs(name, items, form));
-    for (const [image, url] of pairs)
-        if (!/^https?:\/\//.test(url))
-            throw new errors_UsageError(`${name} takes ${form}, not "${image}=${url}"`);
-    return new Map(pairs);
+/**
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
+ */
+function readValues(table, source) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
+    }
+    return values;
+}
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new errors_UsageError(`give at least one ${shown}`);
+        return list;
+    }
+    if (given === undefined && spec.required)
+        throw new errors_UsageError(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
+    const value = given === undefined ? spec.default : String(given);
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
+        throw new errors_UsageError(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new errors_UsageError(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new errors_UsageError(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-inputs.ts
+
+
+
+
+/**
+ * The action's inputs, from the table: empty is unset, lists are one item a line; options it does
+ * not offer keep their defaults. An old input name still works; the runner prints its
+ * `deprecationMessage` and this warns once more, naming the new one. Credentials are masked first.
+ */
+function readActionInputs(table) {
+    for (const [name, spec] of Object.entries(table)) {
+        const value = spec.secret && offeredOn(spec, "action") ? getInput(name) : "";
+        if (value) {
+            core_setSecret(value);
+            secrets_registerSecret(value);
+        }
+    }
+    return readValues(table, {
+        surface: "action",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "action"))
+                return undefined;
+            return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
+        },
+        shown: (name) => `input ${name}`,
+        warn: (message) => warning(message),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/outputs.ts
+/** An output as the runner or a dotenv file carries it: text as it is, lists one a line or JSON. */
+function outputText(spec, value) {
+    if (value === undefined)
+        return "";
+    if (typeof value === "string")
+        return value;
+    if (Array.isArray(value) && spec.lines)
+        return value.join("\n");
+    if (typeof value === "object")
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The variable a later GitLab job reads an output from: `GITOPS_CI_PR_URL`. */
+function dotenvName(output) {
+    return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-outputs.ts
+
+
+/** Sets every output the table declares, as the runner carries them (lists one a line or JSON). */
+function setActionOutputs(table, outputs) {
+    for (const [name, spec] of Object.entries(table))
+        setOutput(name, outputText(spec, outputs[name]));
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/promote.ts
@@ -95407,56 +95895,15 @@ function parseSourceRepos(name, items) {
 
 
 
+
 void runAction(async () => {
-    const explicit = getInput("token");
-    const token = explicit || getInput("github-token");
-    if (token)
-        core_setSecret(token);
-    secrets_registerSecret(token);
-    if (!explicit)
+    const inputs = readActionInputs(PROMOTE_OPTIONS);
+    const token = inputs.token ?? inputs["github-token"] ?? "";
+    if (!inputs.token)
         warning("promoting with the workflow's GITHUB_TOKEN: pull requests it opens do not trigger workflows, so the config repo's gate never runs on them. Pass a GitHub App token (actions/create-github-app-token) as `token`.");
-    const list = (name) => getListInput(name)
-        .flatMap((s) => s.split(","))
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const result = await promote({
-        forge: connectForge({
-            repo: getInput("repo", { required: true }),
-            kind: "github",
-            apiUrl: getInput("api-url") || undefined,
-            token,
-            log: info,
-        }),
-        branch: getInput("branch") || "main",
-        from: getInput("from", { required: true }),
-        to: getListInput("to"),
-        images: getListInput("images"),
-        merge: oneOf("merge", getInput("merge") || "never", ["never", "auto", "now"]),
-        mergeMethod: oneOf("merge-method", getInput("merge-method") || "merge", [
-            "merge",
-            "squash",
-            "rebase",
-        ]),
-        autoMergeLevel: oneOf("auto-merge-level", getInput("auto-merge-level") || "any", [
-            "none",
-            "patch",
-            "minor",
-            "major",
-            "any",
-        ]),
-        allowDowngrade: getBooleanInput("allow-downgrade"),
-        requireSourceGreen: getBooleanInput("require-source-green"),
-        timeoutMs: parseSeconds("timeout", getInput("timeout") || "600"),
-        labels: list("labels"),
-        reviewers: list("reviewers"),
-        draft: getBooleanInput("draft"),
-        title: getInput("title") || undefined,
-        body: getInput("body") || undefined,
-        sourceRepos: parseSourceRepos("source-repos", getListInput("source-repos")),
-        log: info,
-    });
-    for (const [name, value] of Object.entries(promoteOutputs(result)))
-        setOutput(name, value === undefined ? "" : String(value));
+    const forge = connectForge({ repo: inputs.repo, kind: "github", apiUrl: inputs["api-url"], token, log: info });
+    const result = await promote(promoteOptionsFrom(inputs, forge, info));
+    setActionOutputs(PROMOTE_OUTPUTS, promoteOutputs(result));
     const rows = result.targets.flatMap((t) => t.plan.map((i) => [
         t.to,
         i.name,

@@ -86912,7 +86912,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -87702,7 +87702,7 @@ class GitopsCiError extends Error {
     exitCode = 1;
 }
 /** Wrong flags or arguments: exit 2, as usage errors do in CLIs. */
-class errors_UsageError extends GitopsCiError {
+class UsageError extends GitopsCiError {
     exitCode = 2;
     name = "UsageError";
 }
@@ -87854,7 +87854,7 @@ function describeNameProblem(name) {
 function checkName(name, spec, role) {
     const problem = describeNameProblem(name);
     if (problem)
-        throw new errors_UsageError(`image spec "${spec}": ${role}: ${problem}`);
+        throw new UsageError(`image spec "${spec}": ${role}: ${problem}`);
 }
 function describeTagProblem(tag) {
     return TAG.test(tag)
@@ -87869,12 +87869,12 @@ function describeDigestProblem(digest) {
 function checkTag(tag, spec) {
     const problem = describeTagProblem(tag);
     if (problem)
-        throw new errors_UsageError(`image spec "${spec}": ${problem}`);
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 function checkDigest(digest, spec) {
     const problem = describeDigestProblem(digest);
     if (problem)
-        throw new errors_UsageError(`image spec "${spec}": ${problem}`);
+        throw new UsageError(`image spec "${spec}": ${problem}`);
 }
 /** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
 function splitReference(ref) {
@@ -87897,9 +87897,9 @@ function splitReference(ref) {
 function parseImageSpec(raw) {
     const spec = raw.trim();
     if (spec === "")
-        throw new errors_UsageError("image spec is empty");
+        throw new UsageError("image spec is empty");
     if (/\s/.test(spec))
-        throw new errors_UsageError(`image spec "${raw}" contains whitespace`);
+        throw new UsageError(`image spec "${raw}" contains whitespace`);
     const eq = spec.indexOf("=");
     let name;
     let target;
@@ -87908,7 +87908,7 @@ function parseImageSpec(raw) {
         name = spec.slice(0, eq);
         const lhs = splitReference(name);
         if (lhs.tag !== undefined || lhs.digest !== undefined) {
-            throw new errors_UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
+            throw new UsageError(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
         }
         target = splitReference(spec.slice(eq + 1));
         newName = target.name;
@@ -87924,7 +87924,7 @@ function parseImageSpec(raw) {
     if (target.digest !== undefined)
         checkDigest(target.digest, spec);
     if (newName === undefined && target.tag === undefined && target.digest === undefined) {
-        throw new errors_UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
+        throw new UsageError(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
     }
     return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
 }
@@ -87936,7 +87936,7 @@ function parseImageSpecs(raws) {
         const key = normalizeImageName(spec.name);
         const earlier = seen.get(key);
         if (earlier)
-            throw new errors_UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+            throw new UsageError(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
         seen.set(key, spec.raw);
     }
     return specs;
@@ -87968,13 +87968,13 @@ const KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Ku
  */
 function normalizeKustomizationPath(dirPath) {
     if (dirPath.trim() === "")
-        throw new errors_UsageError("--path is empty");
+        throw new UsageError("--path is empty");
     if (external_node_path_default().isAbsolute(dirPath) || /^[A-Za-z]:[\\/]/.test(dirPath)) {
-        throw new errors_UsageError(`--path "${dirPath}" must be relative to --dir, not absolute`);
+        throw new UsageError(`--path "${dirPath}" must be relative to --dir, not absolute`);
     }
     const normalized = external_node_path_default().posix.normalize(dirPath.replaceAll("\\", "/")).replace(/\/$/, "");
     if (normalized === ".." || normalized.startsWith("../")) {
-        throw new errors_UsageError(`--path "${dirPath}" leaves --dir`);
+        throw new UsageError(`--path "${dirPath}" leaves --dir`);
     }
     return normalized;
 }
@@ -88483,9 +88483,9 @@ function lineAfter(after, splices, offset) {
  */
 function setImageLocal(options) {
     if (options.paths.length === 0)
-        throw new errors_UsageError("give at least one --path (a kustomization directory)");
+        throw new UsageError("give at least one --path (a kustomization directory)");
     if (options.images.length === 0)
-        throw new errors_UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = parseImageSpecs(options.images);
     const files = uniqueBy(options.paths.map((p) => findKustomizationFile(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
@@ -88602,7 +88602,7 @@ function fillTemplate(flag, template, fields) {
     const known = Object.keys(fields);
     const unknown = [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).find((n) => !known.includes(n));
     if (unknown)
-        throw new errors_UsageError(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
+        throw new UsageError(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
     return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
 }
 
@@ -88829,9 +88829,9 @@ const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
  */
 async function setImageRemote(options) {
     if (options.paths.length === 0)
-        throw new errors_UsageError("give at least one --path (a kustomization directory)");
+        throw new UsageError("give at least one --path (a kustomization directory)");
     if (options.images.length === 0)
-        throw new errors_UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+        throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = parseImageSpecs(options.images);
     const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
     const candidates = kustomizationCandidates(dirs);
@@ -88959,29 +88959,142 @@ async function proposeChange(forge, proposal, head, message) {
     return { prNumber: pr.number, prUrl: pr.url };
 }
 
-;// CONCATENATED MODULE: ./src/options.ts
+;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
+/** Every option of `set-image`, on every surface (see src/surfaces/). */
+const SET_IMAGE_OPTIONS = {
+    path: {
+        type: "string",
+        list: true,
+        // Paths with spaces are not kustomize's habit, and the component has always split on them.
+        words: true,
+        required: true,
+        inputName: "paths",
+        value: "<dir>",
+        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), one a line.",
+    },
+    image: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        inputName: "images",
+        value: "<spec>",
+        help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Compute the change and print its diff (the job summary, on GitHub) without writing or committing anything.",
+    },
+    dir: {
+        type: "string",
+        value: "<checkout>",
+        help: "Without repo, the config repo checkout every path is relative to (default: .).",
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to update through the API, without cloning it: owner/name (GitHub) or group/sub/project (GitLab). Empty edits the checkout in dir instead.",
+    },
+    branch: {
+        type: "string",
+        default: "main",
+        value: "<branch>",
+        help: "Branch of the config repo to update, or to open the pull/merge request against.",
+    },
+    mode: {
+        type: "string",
+        default: "commit",
+        choices: ["commit", "pull-request"],
+        synonyms: { "merge-request": "pull-request" },
+        componentChoices: ["commit", "merge-request"],
+        value: "<mode>",
+        help: "commit: one atomic commit on branch. pull-request (merge-request): commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or update its pull/merge request, never a duplicate.",
+    },
+    message: {
+        type: "string",
+        value: "<text>",
+        help: "Commit message template with {images}, {paths}, {source_repo}, {source_sha}, {run_url}; empty uses the default, which links to the source commit and run.",
+    },
+    timeout: {
+        type: "number",
+        default: 120,
+        value: "<seconds>",
+        help: "Seconds to keep retrying while other pipelines update the same branch.",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner or api-url).",
+        surfaces: ["cli", "action"],
+        why: "the component runs on GitLab",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
+    },
+    "token-env": {
+        type: "string",
+        value: "<NAME>",
+        help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+        surfaces: ["cli", "component"],
+        componentName: "token-variable",
+        componentDefault: "GITOPS_TOKEN",
+        why: "the action takes the token itself",
+    },
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-env)",
+    },
+    json: {
+        type: "boolean",
+        default: false,
+        help: "Print the outputs as one JSON object.",
+        surfaces: ["cli"],
+        why: "the action and the component have outputs",
+    },
+    dotenv: {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: "the component always writes gitops-ci-set-image.env; the action sets outputs",
+        componentFixed: "gitops-ci-set-image.env",
+    },
+};
+const SET_IMAGE_OUTPUTS = {
+    changed: { help: "`true` when at least one file changed (or would, in a dry run), else `false`." },
+    files: { help: "JSON array of the kustomization files that changed, relative to the checkout or repo." },
+    images: {
+        help: "JSON array of every image entry touched, with file, line, action (added, updated, unchanged), before and after.",
+    },
+    commit: { help: "SHA of the commit made in the config repo (empty when nothing changed or in a checkout)." },
+    "pr-number": { help: "Number of the pull/merge request opened or updated in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+    attempts: {
+        help: "Read-edit-commit rounds it took (more than 1 when other pipelines raced for the branch); 0 in a checkout.",
+    },
+};
 
-/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
-function oneOf(name, value, allowed) {
-    if (!allowed.includes(value))
-        throw new errors_UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-}
-/** A positive number of seconds, returned in milliseconds. */
-function parseSeconds(name, value) {
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new errors_UsageError(`${name} must be a number of seconds, not "${value}"`);
-    return seconds * 1000;
-}
-/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
-function parsePairs(name, items, form = "KEY=VALUE") {
-    return Object.fromEntries(items.map((item) => {
-        const eq = item.indexOf("=");
-        if (eq <= 0)
-            throw new UsageError(`${name} takes ${form}, not "${item}"`);
-        return [item.slice(0, eq), item.slice(eq + 1)];
-    }));
+;// CONCATENATED MODULE: ./src/commands/set-image/outputs.ts
+/** set-image's outputs, the same on every surface; a checkout has no commit or PR, and took no attempts. */
+function setImageOutputs(result) {
+    const remote = "attempts" in result ? result : undefined;
+    return {
+        changed: result.changed,
+        files: result.files,
+        images: result.images,
+        commit: remote?.commit,
+        "pr-number": remote?.prNumber,
+        "pr-url": remote?.prUrl,
+        attempts: remote?.attempts ?? 0,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -95483,7 +95596,7 @@ function detectForgeKind(env, apiUrl) {
         return "gitlab";
     if (apiUrl)
         return "github";
-    throw new errors_UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
+    throw new UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
 }
 /**
  * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
@@ -95498,7 +95611,7 @@ function readToken(kind, env, tokenEnv) {
             return value;
         }
     }
-    throw new errors_UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
+    throw new UsageError(`no token for the config repo: set ${names.join(" or ")} (the token itself never goes on the command line)`);
 }
 /**
  * An API URL with `user:password@` would send that password to the host on every request and
@@ -95510,15 +95623,15 @@ function checkApiUrl(url, shown) {
         parsed = new URL(url);
     }
     catch {
-        throw new errors_UsageError(`${shown} is not a URL`);
+        throw new UsageError(`${shown} is not a URL`);
     }
     if (parsed.username || parsed.password) {
         for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
             registerSecret(part);
-        throw new errors_UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+        throw new UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
-        throw new errors_UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
+        throw new UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);
     return url;
 }
 function connectForge(options) {
@@ -95629,7 +95742,8 @@ function markdownTable(header, rows) {
 
 /**
  * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
- * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ * annotation and exit code 1 through core.setFailed (2 for a usage error, as the CLI); a non-suite
+ * error keeps its stack in debug.
  */
 async function runAction(body) {
     try {
@@ -95639,13 +95753,183 @@ async function runAction(body) {
         if (!(error instanceof GitopsCiError))
             core_debug(error.stack ?? String(error));
         setFailed(error.message);
+        // The same exit codes as the CLI: the runner fails the step on any, people and scripts read them.
+        if (error instanceof UsageError)
+            process.exitCode = 2;
     }
 }
-/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
-function getListInput(name) {
-    return getMultilineInput(name)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
+
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
+function envName(option) {
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
+
+
+/**
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
+ */
+function readValues(table, source) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
+    }
+    return values;
+}
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new UsageError(`give at least one ${shown}`);
+        return list;
+    }
+    if (given === undefined && spec.required)
+        throw new UsageError(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
+    const value = given === undefined ? spec.default : String(given);
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
+        throw new UsageError(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new UsageError(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new UsageError(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-inputs.ts
+
+
+
+
+/**
+ * The action's inputs, from the table: empty is unset, lists are one item a line; options it does
+ * not offer keep their defaults. An old input name still works; the runner prints its
+ * `deprecationMessage` and this warns once more, naming the new one. Credentials are masked first.
+ */
+function readActionInputs(table) {
+    for (const [name, spec] of Object.entries(table)) {
+        const value = spec.secret && offeredOn(spec, "action") ? getInput(name) : "";
+        if (value) {
+            core_setSecret(value);
+            registerSecret(value);
+        }
+    }
+    return readValues(table, {
+        surface: "action",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "action"))
+                return undefined;
+            return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
+        },
+        shown: (name) => `input ${name}`,
+        warn: (message) => warning(message),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/outputs.ts
+/** An output as the runner or a dotenv file carries it: text as it is, lists one a line or JSON. */
+function outputText(spec, value) {
+    if (value === undefined)
+        return "";
+    if (typeof value === "string")
+        return value;
+    if (Array.isArray(value) && spec.lines)
+        return value.join("\n");
+    if (typeof value === "object")
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The variable a later GitLab job reads an output from: `GITOPS_CI_PR_URL`. */
+function dotenvName(output) {
+    return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/action-outputs.ts
+
+
+/** Sets every output the table declares, as the runner carries them (lists one a line or JSON). */
+function setActionOutputs(table, outputs) {
+    for (const [name, spec] of Object.entries(table))
+        setOutput(name, outputText(spec, outputs[name]));
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/set-image.ts
@@ -95658,61 +95942,41 @@ function getListInput(name) {
 
 
 
+
+
+
 void runAction(async () => {
-    const repo = getInput("repo");
-    const result = repo ? await remote(repo) : local();
-    setOutput("changed", String(result.changed));
-    setOutput("files", JSON.stringify(result.files));
-    setOutput("images", JSON.stringify(result.images));
-    if ("commit" in result || "attempts" in result) {
-        setOutput("commit", result.commit ?? "");
-        setOutput("pr-number", result.prNumber === undefined ? "" : String(result.prNumber));
-        setOutput("pr-url", result.prUrl ?? "");
-        setOutput("attempts", String(result.attempts));
-    }
+    const inputs = readActionInputs(SET_IMAGE_OPTIONS);
+    const result = inputs.repo ? await remote(inputs.repo, inputs) : local(inputs);
+    setActionOutputs(SET_IMAGE_OUTPUTS, setImageOutputs(result));
     for (const e of result.images)
         info(`${e.file}:${e.line}: ${e.name}: ${e.action}`);
-    await writeSummary(result, repo);
+    await writeSummary(result, inputs.repo ?? "", inputs["dry-run"]);
 });
-function local() {
-    return setImageLocal({
-        dir: getInput("dir") || ".",
-        paths: getListInput("paths"),
-        images: getListInput("images"),
-        dryRun: getBooleanInput("dry-run"),
-    });
+function local(inputs) {
+    return setImageLocal({ dir: inputs.dir ?? ".", paths: inputs.path, images: inputs.image, dryRun: inputs["dry-run"] });
 }
-async function remote(repo) {
-    const input = getInput("token");
-    // Masked before anything else can print it.
-    if (input)
-        core_setSecret(input);
-    const apiUrl = getInput("api-url") || undefined;
-    const forgeInput = getInput("forge");
-    const kind = forgeInput
-        ? oneOf("forge", forgeInput, ["github", "gitlab"])
-        : detectForgeKind(process.env, apiUrl);
-    const token = input || readToken(kind, process.env);
-    if (!input)
-        core_setSecret(token);
+async function remote(repo, inputs) {
+    const apiUrl = inputs["api-url"];
+    const kind = inputs.forge ?? detectForgeKind(process.env, apiUrl);
+    const token = inputs.token ?? readToken(kind, process.env);
+    // The input was masked as it was read; a token from the environment is masked here.
+    core_setSecret(token);
     registerSecret(token);
-    const mode = oneOf("mode", getInput("mode") || "commit", ["commit", "pull-request"]);
-    const timeoutMs = parseSeconds("timeout", getInput("timeout") || "120");
     return setImageRemote({
         forge: connectForge({ repo, kind, apiUrl, token, log: info }),
-        branch: getInput("branch") || "main",
-        paths: getListInput("paths"),
-        images: getListInput("images"),
-        mode,
-        message: getInput("message") || undefined,
+        branch: inputs.branch,
+        paths: inputs.path,
+        images: inputs.image,
+        mode: inputs.mode,
+        message: inputs.message,
         source: readSourceContext(),
-        timeoutMs,
-        dryRun: getBooleanInput("dry-run"),
+        timeoutMs: inputs.timeout * 1000,
+        dryRun: inputs["dry-run"],
         log: info,
     });
 }
-async function writeSummary(result, repo) {
-    const dryRun = "dryRun" in result ? result.dryRun : getBooleanInput("dry-run");
+async function writeSummary(result, repo, dryRun) {
     const rows = result.images.map((e) => [
         e.file,
         e.name,

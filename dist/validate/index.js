@@ -105794,6 +105794,7 @@ const VALIDATE_OPTIONS = {
         help: "github or gitlab (default: detected from the CI runner).",
         surfaces: ["cli"],
         why: "each action and component knows its host",
+        componentFixed: "gitlab",
     },
     "api-url": {
         type: "string",
@@ -105812,6 +105813,7 @@ const VALIDATE_OPTIONS = {
         why: "the action takes the token itself",
     },
     token: {
+        secret: true,
         type: "string",
         help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
         surfaces: ["action"],
@@ -105824,60 +105826,146 @@ const VALIDATE_OPTIONS = {
 function offeredOn(spec, surface) {
     return spec.surfaces === undefined || spec.surfaces.includes(surface);
 }
-/** The environment variable the CLI falls back to for an option: `GITOPS_CI_SEALED_SECRETS_CERT`. */
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
 function envName(option) {
-    return `GITOPS_CI_${option.toUpperCase().replaceAll("-", "_")}`;
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
 }
 
 ;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
 
+
 /**
- * Turns raw values (a flag, an environment variable, an action input; undefined or empty when
- * not given) into typed ones: defaults filled, switches read as true/false, choices checked.
- * `shown` names the option as the user wrote it, for the error.
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
  */
-function readValues(table, raw, shown) {
+function readValues(table, source) {
     const values = {};
     for (const [name, spec] of Object.entries(table)) {
-        const given = raw(name, spec);
-        values[name] = typed(spec, given === "" ? undefined : given, shown(name));
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
     }
     return values;
 }
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
 function typed(spec, given, shown) {
     if (spec.type === "string" && spec.list) {
-        if (given === undefined)
-            return [];
-        return (Array.isArray(given) ? given : String(given).split("\n")).map((s) => s.trim()).filter((s) => s !== "");
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new errors_UsageError(`give at least one ${shown}`);
+        return list;
     }
-    if (spec.type === "boolean") {
-        if (given === undefined)
-            return spec.default;
-        if (typeof given === "boolean")
-            return given;
-        if (given === "true")
-            return true;
-        if (given === "false")
-            return false;
-        throw new errors_UsageError(`${shown} is true or false, not "${String(given)}"`);
-    }
+    if (given === undefined && spec.required)
+        throw new errors_UsageError(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
     const value = given === undefined ? spec.default : String(given);
-    if (value !== undefined && spec.choices && !spec.choices.includes(value))
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
         throw new errors_UsageError(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
-    return value;
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new errors_UsageError(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new errors_UsageError(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/surfaces/action-inputs.ts
 
 
 
-/** The action's inputs, from the table: empty is unset, lists are one item a line; options it does not offer keep their defaults. */
+
+/**
+ * The action's inputs, from the table: empty is unset, lists are one item a line; options it does
+ * not offer keep their defaults. An old input name still works; the runner prints its
+ * `deprecationMessage` and this warns once more, naming the new one. Credentials are masked first.
+ */
 function readActionInputs(table) {
-    return readValues(table, (name, spec) => {
-        if (!offeredOn(spec, "action"))
-            return undefined;
-        return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
-    }, (name) => `input ${name}`);
+    for (const [name, spec] of Object.entries(table)) {
+        const value = spec.secret && offeredOn(spec, "action") ? getInput(name) : "";
+        if (value) {
+            core_setSecret(value);
+            secrets_registerSecret(value);
+        }
+    }
+    return readValues(table, {
+        surface: "action",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "action"))
+                return undefined;
+            return spec.type === "string" && spec.list ? getMultilineInput(name) : getInput(name);
+        },
+        shown: (name) => `input ${name}`,
+        warn: (message) => warning(message),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/platform/ci-context.ts
@@ -105983,7 +106071,8 @@ function annotateFindings(findings, fileOf) {
 
 /**
  * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
- * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ * annotation and exit code 1 through core.setFailed (2 for a usage error, as the CLI); a non-suite
+ * error keeps its stack in debug.
  */
 async function runAction(body) {
     try {
@@ -105993,14 +106082,10 @@ async function runAction(body) {
         if (!(error instanceof GitopsCiError))
             core_debug(error.stack ?? String(error));
         setFailed(error.message);
+        // The same exit codes as the CLI: the runner fails the step on any, people and scripts read them.
+        if (error instanceof errors_UsageError)
+            process.exitCode = 2;
     }
-}
-/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
-function getListInput(name) {
-    return core
-        .getMultilineInput(name)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/validate.ts

@@ -1,14 +1,21 @@
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
-import type { SetImageMode, SetImageRemoteResult } from "../commands/set-image-remote.js";
+import type { SetImageRemoteResult } from "../commands/set-image-remote.js";
+import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
+import { setImageOutputs } from "../commands/set-image/outputs.js";
 import { UsageError } from "../errors.js";
 import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
-import { oneOf, parseSeconds } from "../options.js";
 import { redact } from "../secrets.js";
-import { parseFlags } from "./args.js";
+import { cliOptionsHelp, parseCliOptions } from "../surfaces/cli-options.js";
+import type { OptionValues } from "../surfaces/option-table.js";
+import type { OutputValues } from "../surfaces/outputs.js";
 import type { CliCommand } from "./command.js";
-import { FORGE_FLAGS, forgeFromFlags, logLine } from "./forge-flags.js";
+import { forgeFromFlags, logLine } from "./forge-flags.js";
+
+const LOCAL = ["dir"];
+const REMOTE = ["repo", "branch", "forge", "api-url", "token-env", "mode", "message", "timeout"];
+const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !LOCAL.includes(name) && !REMOTE.includes(name));
 
 const HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
 
@@ -16,38 +23,14 @@ Set image names, tags and digests in kustomizations, changing nothing else in th
 in a local checkout (--dir), or in the config repo through the GitHub or GitLab API (--repo),
 without cloning it, as one atomic commit or a pull/merge request.
 
-Options:
-  --path <dir>        a kustomization directory (holding kustomization.yaml, .yml or
-                      Kustomization); repeat for several
-  --image <spec>      what to set, as kustomize edit set image takes it; repeat for several:
-                        NAME:TAG             sets newTag, keeps newName, drops a stale digest
-                        NAME@DIGEST          sets digest, keeps newName, drops newTag
-                        NAME:TAG@DIGEST      sets both
-                        NAME=NEWNAME[:TAG][@DIGEST]  also sets newName
-                        NAME=NEWNAME         sets newName only, keeps tag and digest
-                      NAME matches entries as docker does (nginx = docker.io/library/nginx);
-                      an image with no entry gets one.
-  --dry-run           print the unified diff and write (or commit) nothing
-  --json              print the result as one JSON object
-  -h, --help          show this help
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_REPO):
+${cliOptionsHelp(SET_IMAGE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
 
 Local checkout:
-  --dir <checkout>    the config repo checkout every --path is relative to (default: .)
+${cliOptionsHelp(SET_IMAGE_OPTIONS, LOCAL)}
 
 Through the Git hosting API (no clone):
-  --repo <repo>       the config repo: owner/name (GitHub) or group/sub/project (GitLab)
-  --branch <branch>   the branch to update, or to propose against (default: main)
-  --forge <kind>      github or gitlab (default: detected from the CI runner)
-  --api-url <url>     REST API base (default: GITHUB_API_URL / CI_API_V4_URL, else the public host)
-  --token-env <NAME>  environment variable holding the token (default: GITOPS_TOKEN, then
-                      GITHUB_TOKEN or GITLAB_TOKEN); the token never goes on the command line
-  --mode <mode>       commit (default): one atomic commit on --branch;
-                      pull-request: commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or
-                      update its PR/MR (never a duplicate)
-  --message <text>    commit message template: {images} {paths} {source_repo} {source_sha} {run_url}
-  --timeout <sec>     how long to keep retrying while other pipelines move the branch (default: 120)
-  --dotenv <file>     also write the outputs (changed, commit, files, pr-number, pr-url, attempts)
-                      as GITOPS_CI_* lines for GitLab's artifacts:reports:dotenv
+${cliOptionsHelp(SET_IMAGE_OPTIONS, REMOTE)}
 
 Exit codes: 0 done (changed or unchanged), 1 failure (nothing written), 2 usage error.
 
@@ -57,72 +40,48 @@ Examples:
   GITOPS_TOKEN=... gitops-ci set-image --repo acme/config --branch main \\
     --path apps/web/overlays/staging --image ghcr.io/acme/web:1.4.2`;
 
-const MODES: SetImageMode[] = ["commit", "pull-request"];
-
 export const setImageCli: CliCommand = {
   name: "set-image",
   summary: "set image tags/digests in kustomizations of the config repo",
   help: HELP,
   async run(args) {
-    const { values } = parseFlags("set-image", args, {
-      dir: { type: "string" },
-      path: { type: "string", multiple: true, default: [] },
-      image: { type: "string", multiple: true, default: [] },
-      "dry-run": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      repo: { type: "string" },
-      branch: { type: "string", default: "main" },
-      ...FORGE_FLAGS,
-      mode: { type: "string", default: "commit" },
-      message: { type: "string" },
-      timeout: { type: "string", default: "120" },
-      dotenv: { type: "string" },
-    });
-    const paths = values.path as string[];
-    const images = values.image as string[];
-    const dryRun = values["dry-run"] as boolean;
+    const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
+    const { path: paths, image: images, "dry-run": dryRun } = values;
     if (!values.repo) {
-      const result = setImageLocal({ dir: (values.dir as string | undefined) ?? ".", paths, images, dryRun });
-      print(values.json as boolean, toJson(result), formatLocal(result));
+      const result = setImageLocal({ dir: values.dir ?? ".", paths, images, dryRun });
+      finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
       return 0;
     }
     if (values.dir !== undefined)
       throw new UsageError("--dir (a local checkout) and --repo (through the API) exclude each other");
-    const mode = oneOf("--mode", values.mode as string, MODES);
-    const timeoutMs = parseSeconds("--timeout", values.timeout as string);
     // The API clients are loaded only for --repo: local edits and --help start faster without them.
     const { setImageRemote } = await import("../commands/set-image-remote.js");
-    const forge = await forgeFromFlags(values.repo as string, values);
-    const log = logLine;
+    const forge = await forgeFromFlags(values.repo, values);
     const result = await setImageRemote({
       forge,
-      branch: values.branch as string,
+      branch: values.branch,
       paths,
       images,
-      mode,
-      message: values.message as string | undefined,
+      mode: values.mode,
+      message: values.message,
       source: readSourceContext(),
-      timeoutMs,
+      timeoutMs: values.timeout * 1000,
       dryRun,
-      log,
+      log: logLine,
     });
-    print(values.json as boolean, toJson(result), formatRemote(result, dryRun));
-    if (values.dotenv) {
-      writeDotenv(values.dotenv as string, {
-        changed: result.changed,
-        commit: result.commit,
-        files: JSON.stringify(result.files),
-        "pr-number": result.prNumber,
-        "pr-url": result.prUrl,
-        attempts: result.attempts,
-      });
-    }
+    finish(values, setImageOutputs(result), toJson(result), formatRemote(result, dryRun));
     return 0;
   },
 };
 
-function print(json: boolean, object: unknown, text: string): void {
-  process.stdout.write(redact(json ? `${JSON.stringify(object)}\n` : text));
+function finish(
+  values: OptionValues<typeof SET_IMAGE_OPTIONS>,
+  outputs: OutputValues<typeof SET_IMAGE_OUTPUTS>,
+  json: unknown,
+  text: string,
+): void {
+  process.stdout.write(redact(values.json ? `${JSON.stringify(json)}\n` : text));
+  if (values.dotenv) writeDotenv(values.dotenv, SET_IMAGE_OUTPUTS, outputs);
 }
 
 /** The JSON keys are the action's output names, so one vocabulary serves CLI, action and component. */

@@ -21,7 +21,7 @@ const HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
 The config-repo merge gate: every YAML file parsed and checked, every kustomization root rendered
 with the real kustomize, every secret proven sealed; each finding at file:line:column.
 
-Options (each also read from GITOPS_CI_<OPTION> when the flag is absent, e.g. GITOPS_CI_FAIL_ON):
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_FAIL_ON):
 ${cliOptionsHelp(VALIDATE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
 
 Publishing the verdict (a required status check on the commit under review):

@@ -1,68 +1,25 @@
 import * as core from "@actions/core";
-import { type MergeMode, promote } from "../commands/promote.js";
-import { promoteOutputs } from "../commands/promote-outputs.js";
+import { promote } from "../commands/promote.js";
+import { PROMOTE_OPTIONS, PROMOTE_OUTPUTS } from "../commands/promote/options.js";
+import { promoteOptionsFrom } from "../commands/promote/options-from.js";
+import { promoteOutputs } from "../commands/promote/outputs.js";
 import { connectForge } from "../forge/connect.js";
-import type { MergeMethod } from "../forge/forge.js";
 import { markdownTable } from "../messages/markdown-table.js";
-import { oneOf, parseSeconds } from "../options.js";
-import { getListInput, runAction } from "../platform/github-action.js";
-import type { AutoMergeLevel } from "../promote/bump.js";
+import { runAction } from "../platform/github-action.js";
 import { describeImage } from "../promote/plan.js";
-import { parseSourceRepos } from "../promote/source-repos.js";
-import { registerSecret } from "../secrets.js";
+import { readActionInputs } from "../surfaces/action-inputs.js";
+import { setActionOutputs } from "../surfaces/action-outputs.js";
 
 void runAction(async () => {
-  const explicit = core.getInput("token");
-  const token = explicit || core.getInput("github-token");
-  if (token) core.setSecret(token);
-  registerSecret(token);
-  if (!explicit)
+  const inputs = readActionInputs(PROMOTE_OPTIONS);
+  const token = inputs.token ?? inputs["github-token"] ?? "";
+  if (!inputs.token)
     core.warning(
       "promoting with the workflow's GITHUB_TOKEN: pull requests it opens do not trigger workflows, so the config repo's gate never runs on them. Pass a GitHub App token (actions/create-github-app-token) as `token`.",
     );
-  const list = (name: string) =>
-    getListInput(name)
-      .flatMap((s) => s.split(","))
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const result = await promote({
-    forge: connectForge({
-      repo: core.getInput("repo", { required: true }),
-      kind: "github",
-      apiUrl: core.getInput("api-url") || undefined,
-      token,
-      log: core.info,
-    }),
-    branch: core.getInput("branch") || "main",
-    from: core.getInput("from", { required: true }),
-    to: getListInput("to"),
-    images: getListInput("images"),
-    merge: oneOf<MergeMode>("merge", core.getInput("merge") || "never", ["never", "auto", "now"]),
-    mergeMethod: oneOf<MergeMethod>("merge-method", core.getInput("merge-method") || "merge", [
-      "merge",
-      "squash",
-      "rebase",
-    ]),
-    autoMergeLevel: oneOf<AutoMergeLevel>("auto-merge-level", core.getInput("auto-merge-level") || "any", [
-      "none",
-      "patch",
-      "minor",
-      "major",
-      "any",
-    ]),
-    allowDowngrade: core.getBooleanInput("allow-downgrade"),
-    requireSourceGreen: core.getBooleanInput("require-source-green"),
-    timeoutMs: parseSeconds("timeout", core.getInput("timeout") || "600"),
-    labels: list("labels"),
-    reviewers: list("reviewers"),
-    draft: core.getBooleanInput("draft"),
-    title: core.getInput("title") || undefined,
-    body: core.getInput("body") || undefined,
-    sourceRepos: parseSourceRepos("source-repos", getListInput("source-repos")),
-    log: core.info,
-  });
-  for (const [name, value] of Object.entries(promoteOutputs(result)))
-    core.setOutput(name, value === undefined ? "" : String(value));
+  const forge = connectForge({ repo: inputs.repo, kind: "github", apiUrl: inputs["api-url"], token, log: core.info });
+  const result = await promote(promoteOptionsFrom(inputs, forge, core.info));
+  setActionOutputs(PROMOTE_OUTPUTS, promoteOutputs(result));
   const rows = result.targets.flatMap((t) =>
     t.plan.map((i) => [
       t.to,

@@ -1,44 +1,38 @@
 import * as core from "@actions/core";
 import { release } from "../commands/release.js";
+import { RELEASE_OPTIONS, RELEASE_OUTPUTS } from "../commands/release/options.js";
+import { releaseOutputs } from "../commands/release/outputs.js";
 import { connectForge } from "../forge/connect.js";
-import { buildPushOutputs } from "../commands/build-push-outputs.js";
-import { oneOf, parseSeconds } from "../options.js";
-import { buildInputs } from "../platform/action-build-inputs.js";
+import { actionCredentials } from "../platform/action-credentials.js";
+import { buildOptionsFrom } from "../platform/build-inputs.js";
 import { readSourceContext } from "../platform/ci-context.js";
-import { getListInput, runAction } from "../platform/github-action.js";
-import { registerSecret } from "../secrets.js";
-import type { SetImageMode } from "../commands/set-image-remote.js";
+import { runAction } from "../platform/github-action.js";
+import { readActionInputs } from "../surfaces/action-inputs.js";
+import { setActionOutputs } from "../surfaces/action-outputs.js";
 
 void runAction(async () => {
-  const token = core.getInput("token", { required: true });
-  core.setSecret(token);
-  registerSecret(token);
+  const inputs = readActionInputs(RELEASE_OPTIONS);
   const result = await release({
-    build: await buildInputs(),
-    name: core.getInput("name") || undefined,
+    build: await buildOptionsFrom(inputs, actionCredentials(inputs)),
+    name: inputs.name,
     config: {
       forge: connectForge({
-        repo: core.getInput("config-repo", { required: true }),
+        repo: inputs.repo,
         kind: "github",
-        apiUrl: core.getInput("api-url") || undefined,
-        token,
+        apiUrl: inputs["api-url"],
+        token: inputs.token,
         log: core.info,
       }),
-      branch: core.getInput("config-branch") || "main",
-      paths: getListInput("paths"),
-      mode: oneOf<SetImageMode>("mode", core.getInput("mode") || "commit", ["commit", "pull-request"]),
-      message: core.getInput("message") || undefined,
+      branch: inputs.branch,
+      paths: inputs.path,
+      mode: inputs.mode,
+      message: inputs.message,
       source: readSourceContext(),
-      timeoutMs: parseSeconds("timeout", core.getInput("timeout") || "120"),
+      timeoutMs: inputs.timeout * 1000,
       log: core.info,
     },
   });
-  for (const [name, value] of Object.entries(buildPushOutputs(result.build))) core.setOutput(name, value);
-  core.setOutput("tag", result.tag);
-  core.setOutput("changed", String(result.config.changed));
-  core.setOutput("commit", result.config.commit ?? "");
-  core.setOutput("pr-number", result.config.prNumber === undefined ? "" : String(result.config.prNumber));
-  core.setOutput("pr-url", result.config.prUrl ?? "");
+  setActionOutputs(RELEASE_OUTPUTS, releaseOutputs(result));
   await core.summary
     .addHeading("gitops-ci release", 3)
     .addRaw(

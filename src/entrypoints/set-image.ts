@@ -1,69 +1,57 @@
 import * as core from "@actions/core";
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
-import { type SetImageMode, type SetImageRemoteResult, setImageRemote } from "../commands/set-image-remote.js";
-import { oneOf, parseSeconds } from "../options.js";
+import { type SetImageRemoteResult, setImageRemote } from "../commands/set-image-remote.js";
+import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
+import { setImageOutputs } from "../commands/set-image/outputs.js";
 import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
-import type { ForgeKind } from "../forge/forge.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { markdownTable } from "../messages/markdown-table.js";
-import { getListInput, runAction } from "../platform/github-action.js";
+import { runAction } from "../platform/github-action.js";
 import { registerSecret } from "../secrets.js";
+import { readActionInputs } from "../surfaces/action-inputs.js";
+import { setActionOutputs } from "../surfaces/action-outputs.js";
+import type { OptionValues } from "../surfaces/option-table.js";
 
 void runAction(async () => {
-  const repo = core.getInput("repo");
-  const result = repo ? await remote(repo) : local();
-  core.setOutput("changed", String(result.changed));
-  core.setOutput("files", JSON.stringify(result.files));
-  core.setOutput("images", JSON.stringify(result.images));
-  if ("commit" in result || "attempts" in result) {
-    core.setOutput("commit", result.commit ?? "");
-    core.setOutput("pr-number", result.prNumber === undefined ? "" : String(result.prNumber));
-    core.setOutput("pr-url", result.prUrl ?? "");
-    core.setOutput("attempts", String(result.attempts));
-  }
+  const inputs = readActionInputs(SET_IMAGE_OPTIONS);
+  const result = inputs.repo ? await remote(inputs.repo, inputs) : local(inputs);
+  setActionOutputs(SET_IMAGE_OUTPUTS, setImageOutputs(result));
   for (const e of result.images) core.info(`${e.file}:${e.line}: ${e.name}: ${e.action}`);
-  await writeSummary(result, repo);
+  await writeSummary(result, inputs.repo ?? "", inputs["dry-run"]);
 });
 
-function local(): SetImageResult {
-  return setImageLocal({
-    dir: core.getInput("dir") || ".",
-    paths: getListInput("paths"),
-    images: getListInput("images"),
-    dryRun: core.getBooleanInput("dry-run"),
-  });
+type Inputs = OptionValues<typeof SET_IMAGE_OPTIONS>;
+
+function local(inputs: Inputs): SetImageResult {
+  return setImageLocal({ dir: inputs.dir ?? ".", paths: inputs.path, images: inputs.image, dryRun: inputs["dry-run"] });
 }
 
-async function remote(repo: string): Promise<SetImageRemoteResult> {
-  const input = core.getInput("token");
-  // Masked before anything else can print it.
-  if (input) core.setSecret(input);
-  const apiUrl = core.getInput("api-url") || undefined;
-  const forgeInput = core.getInput("forge");
-  const kind = forgeInput
-    ? oneOf<ForgeKind>("forge", forgeInput, ["github", "gitlab"])
-    : detectForgeKind(process.env, apiUrl);
-  const token = input || readToken(kind, process.env);
-  if (!input) core.setSecret(token);
+async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResult> {
+  const apiUrl = inputs["api-url"];
+  const kind = inputs.forge ?? detectForgeKind(process.env, apiUrl);
+  const token = inputs.token ?? readToken(kind, process.env);
+  // The input was masked as it was read; a token from the environment is masked here.
+  core.setSecret(token);
   registerSecret(token);
-  const mode = oneOf<SetImageMode>("mode", core.getInput("mode") || "commit", ["commit", "pull-request"]);
-  const timeoutMs = parseSeconds("timeout", core.getInput("timeout") || "120");
   return setImageRemote({
     forge: connectForge({ repo, kind, apiUrl, token, log: core.info }),
-    branch: core.getInput("branch") || "main",
-    paths: getListInput("paths"),
-    images: getListInput("images"),
-    mode,
-    message: core.getInput("message") || undefined,
+    branch: inputs.branch,
+    paths: inputs.path,
+    images: inputs.image,
+    mode: inputs.mode,
+    message: inputs.message,
     source: readSourceContext(),
-    timeoutMs,
-    dryRun: core.getBooleanInput("dry-run"),
+    timeoutMs: inputs.timeout * 1000,
+    dryRun: inputs["dry-run"],
     log: core.info,
   });
 }
 
-async function writeSummary(result: SetImageResult | SetImageRemoteResult, repo: string): Promise<void> {
-  const dryRun = "dryRun" in result ? result.dryRun : core.getBooleanInput("dry-run");
+async function writeSummary(
+  result: SetImageResult | SetImageRemoteResult,
+  repo: string,
+  dryRun: boolean,
+): Promise<void> {
   const rows = result.images.map((e) => [
     e.file,
     e.name,

@@ -1,9 +1,10 @@
 import * as core from "@actions/core";
-import { GitopsCiError } from "../errors.js";
+import { GitopsCiError, UsageError } from "../errors.js";
 
 /**
  * Runs an action's body the way the GitHub runner expects: failures become an `::error::`
- * annotation and exit code 1 through core.setFailed; a non-suite error keeps its stack in debug.
+ * annotation and exit code 1 through core.setFailed (2 for a usage error, as the CLI); a non-suite
+ * error keeps its stack in debug.
  */
 export async function runAction(body: () => Promise<void>): Promise<void> {
   try {
@@ -11,13 +12,7 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (!(error instanceof GitopsCiError)) core.debug((error as Error).stack ?? String(error));
     core.setFailed((error as Error).message);
+    // The same exit codes as the CLI: the runner fails the step on any, people and scripts read them.
+    if (error instanceof UsageError) process.exitCode = 2;
   }
-}
-
-/** A list input: one item a line (YAML `|` blocks), blank lines and surrounding spaces dropped. */
-export function getListInput(name: string): string[] {
-  return core
-    .getMultilineInput(name)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
 }

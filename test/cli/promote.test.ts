@@ -10,8 +10,13 @@ describe("gitops-ci promote: usage errors exit 2 before any request", () => {
     [[...base, "--from", "a"], /give at least one --to/],
     [[...base, "--from", "a", "--to", "b", "--merge", "sometimes"], /--merge/],
     [[...base, "--from", "a", "--to", "b", "--auto-merge-level", "huge"], /--auto-merge-level/],
-    [[...base, "--from", "a", "--to", "b", "--source-repo", "web"], /--source-repo takes <image>=<https URL/],
+    [[...base, "--from", "a", "--to", "b", "--source-repo", "web"], /source-repo takes <image>=<https URL/],
     [[...base, "--from", "a", "--to", "a"], /--from and --to are the same directory/],
+    [[...base, "--from", "a", "--to", "b", "--merge-timeout", "soon"], /--merge-timeout must be a positive number/],
+    [
+      [...base, "--from", "a", "--to", "b", "--timeout", "soon"],
+      /--timeout is deprecated; use --merge-timeout[^]*--timeout must be a positive number/,
+    ],
   ];
   for (const [args, message] of cases) {
     it(args.slice(base.length).join(" ") || args.join(" "), () => {

@@ -28,7 +28,7 @@ const SHA_ENV = {
 };
 
 function buildPush(builder: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = runNode(CLI, ["build-push", "--builder", builder, ...args], {
+  const r = runNode(CLI, ["build-push", "--build-tool", builder, ...args], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -18,7 +18,7 @@ const SHA_ENV = {
 };
 
 function buildPush(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = runNode(CLI, ["build-push", "--builder", "buildah", ...args], {
+  const r = runNode(CLI, ["build-push", "--build-tool", "buildah", ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...SHA_ENV, ...env },
   });
   captured.push(r.stdout, r.stderr);
@@ -81,7 +81,7 @@ describe("build-push with buildah against real registries", async () => {
       app,
       "--build-arg",
       "GREETING=hi",
-      "--tags",
+      "--tag",
       "type=raw,value=run",
       "--insecure-registry",
       "--json",
@@ -130,7 +130,7 @@ describe("build-push with buildah against real registries", async () => {
       "--context",
       scratchApp(),
       "--json",
-      "--tags",
+      "--tag",
       "type=raw,value=trusted",
     ]);
     assert.equal(trusted.status, 0, trusted.stderr);
@@ -146,16 +146,8 @@ describe("build-push with buildah against real registries", async () => {
     assert.throws(() => registryDigest(`${plain.host}/acme/broken:1.4.2`));
   });
 
-  it("--push false builds only", () => {
-    const r = buildPush([
-      "--image",
-      `${plain.host}/acme/local`,
-      "--context",
-      scratchApp(),
-      "--push",
-      "false",
-      "--json",
-    ]);
+  it("--no-push builds only", () => {
+    const r = buildPush(["--image", `${plain.host}/acme/local`, "--context", scratchApp(), "--no-push", "--json"]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).digest, "");
     assert.throws(() => registryDigest(`${plain.host}/acme/local:1.4.2`));

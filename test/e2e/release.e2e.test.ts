@@ -31,7 +31,7 @@ describe("release end to end: real registry, forge process", async () => {
       {
         image: `${registry.host}/acme/web`,
         context: app(),
-        builder: "buildah",
+        "build-tool": "buildah",
         "registry-username": REGISTRY_USER,
         "registry-password": REGISTRY_PASSWORD,
         "insecure-registry": "true",
@@ -52,7 +52,7 @@ describe("release end to end: real registry, forge process", async () => {
     ]);
   });
 
-  it("the release action (root action.yml) pins newTag and the pushed digest in the config repo", () => {
+  it("the release action (root action.yml) pins newTag and the pushed digest in the config repo; its old input names still work and warn", () => {
     const run = runActionBundle(
       "action.yml",
       {
@@ -72,6 +72,8 @@ describe("release end to end: real registry, forge process", async () => {
     );
     captured.push(run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs));
     assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^::warning::input config-repo is deprecated; use input repo$/m);
+    assert.match(run.stdout, /^::warning::input builder is deprecated; use input build-tool$/m);
     const digest = registryDigest(`${registry.host}/acme/web:2.0.1`, {
       creds: `${REGISTRY_USER}:${REGISTRY_PASSWORD}`,
     });
@@ -120,6 +122,8 @@ describe("release end to end: real registry, forge process", async () => {
     const r = gitlabCiLocal(dir, ["--force-shell-executor", ...variables, "gitops-ci-release"]);
     captured.push(r.output);
     assert.equal(r.status, 0, r.output);
+    // config-repo is the old name of repo: still read, and the job log says so.
+    assert.match(r.output, /GITOPS_CI_INPUT_CONFIG_REPO is deprecated; use GITOPS_CI_INPUT_REPO/);
     const env = readFileSync(path.join(dir, "gitops-ci-release.env"), "utf8");
     captured.push(env);
     const digest = /^GITOPS_CI_DIGEST=(sha256:[0-9a-f]{64})$/m.exec(env)?.[1];

@@ -49,10 +49,18 @@ describe("actions/set-image as the runner runs it", () => {
   it("fails with an error annotation and writes nothing on bad input", () => {
     const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION });
     const run = runAction("actions/set-image/action.yml", { dir, paths: "a", images: "web:v2\nweb@sha256:00" });
-    assert.equal(run.status, 1);
+    assert.equal(run.status, 2, "a bad spec is a usage error");
     assert.match(run.stdout, /::error::image spec "web@sha256:00": digest "sha256:00" is malformed/);
     assert.equal(readFileSync(path.join(dir, "a/kustomization.yaml"), "utf8"), KUSTOMIZATION);
     assert.deepEqual(run.outputs, {});
+  });
+
+  it("exits 2 on a usage error, as the CLI does, naming the input", () => {
+    const dir = tempTree({ "a/kustomization.yaml": KUSTOMIZATION });
+    const run = runAction("actions/set-image/action.yml", { dir, paths: "a", images: "web:v2", timeout: "soon" });
+    assert.equal(run.status, 2, run.stdout);
+    assert.match(run.stdout, /::error::input timeout must be a positive number, not "soon"/);
+    assert.equal(readFileSync(path.join(dir, "a/kustomization.yaml"), "utf8"), KUSTOMIZATION);
   });
 });
 
@@ -98,7 +106,7 @@ describe("actions/validate as the runner runs it", () => {
       /^::error title=gitops-ci%3A schema,file=cron.yaml,line=1,col=13::batch\/v1beta1 CronJob is not served by Kubernetes 1.25: removed in Kubernetes 1.25; use batch\/v1/m,
     );
     const bad = runAction("actions/validate/action.yml", { dir, "kubernetes-version": "1.9" });
-    assert.equal(bad.status, 1);
+    assert.equal(bad.status, 2);
     assert.match(bad.stdout, /::error::--kubernetes-version 1.9: give a release from 1.16 to 1.36/);
   });
 });

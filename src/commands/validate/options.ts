@@ -134,6 +134,7 @@ export const VALIDATE_OPTIONS = {
     help: "github or gitlab (default: detected from the CI runner).",
     surfaces: ["cli"],
     why: "each action and component knows its host",
+    componentFixed: "gitlab",
   },
   "api-url": {
     type: "string",
@@ -152,6 +153,7 @@ export const VALIDATE_OPTIONS = {
     why: "the action takes the token itself",
   },
   token: {
+    secret: true,
     type: "string",
     help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
     surfaces: ["action"],
