@@ -147,7 +147,10 @@ try {
   );
 
   step("7. merge once the gate is green");
-  await expectCode(cli(["promote", ...forgeFlags, "--from", from, "--to", to, "--merge", "now", "--merge-timeout", "60"]), 0);
+  await expectCode(
+    cli(["promote", ...forgeFlags, "--from", from, "--to", to, "--merge", "now", "--merge-timeout", "60"]),
+    0,
+  );
 
   step("the config repo: git log --stat");
   console.log(gitIn(bare, "log", "--stat", "--format=%h %s", "main").replace(/^/gm, "  "));
