@@ -22,13 +22,13 @@ describe("every bundle starts and answers", () => {
   for (const action of ["set-image", "build-push", "promote"])
     it(`dist/${action} (the action) reads its inputs and refuses a run without the required ones`, () => {
       const r = runActionBundle(`actions/${action}/action.yml`, {});
-      assert.equal(r.status, 1, r.stdout);
-      assert.match(r.stdout, /^::error::/m);
+      assert.equal(r.status, 2, r.stdout);
+      assert.match(r.stdout, /^::error::give (at least one )?input \w+/m);
     });
 
   it("dist/release (the root action) refuses a run without the required inputs", () => {
     const r = runActionBundle("action.yml", {});
-    assert.equal(r.status, 1, r.stdout);
-    assert.match(r.stdout, /^::error::/m);
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stdout, /^::error::give input image/m);
   });
 });

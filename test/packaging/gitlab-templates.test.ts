@@ -129,7 +129,7 @@ describe("GitLab components under gitlab-ci-local", () => {
     const preview = parse(r.stdout.slice(r.stdout.indexOf("---")));
     for (const command of COMMANDS) assert.ok(preview[`gitops-ci-${command}`], `job gitops-ci-${command}`);
     assert.equal(preview["gitops-ci-validate"].stage, "test");
-    assert.equal(preview["gitops-ci-set-image"].variables.GITOPS_CI_PATHS, "overlays/staging");
+    assert.equal(preview["gitops-ci-set-image"].variables.GITOPS_CI_INPUT_PATH, "overlays/staging");
   });
 
   it("the set-image job edits the checkout, expanding CI/CD variables in the specs", () => {

@@ -25,6 +25,6 @@ describe("this repository's own CI, as users would run it", () => {
     const r = gitlabCiLocal(dir, ["--preview"]);
     assert.equal(r.status, 0, r.output);
     assert.match(r.stdout, /gitops-ci-validate:/);
-    assert.match(r.stdout, /GITOPS_CI_DIR: test\/fixtures\/config-repo/);
+    assert.match(r.stdout, /GITOPS_CI_INPUT_DIR: test\/fixtures\/config-repo/);
   });
 });
