@@ -124,6 +124,12 @@ export async function launchRegistry(options: { auth?: boolean; tls?: boolean } 
 export function registryDigest(ref: string, options: { tlsVerify?: boolean; creds?: string } = {}): string {
   const args = ["inspect", `--tls-verify=${options.tlsVerify ?? false}`];
   if (options.creds) args.push("--creds", options.creds);
-  const out = execFileSync("skopeo", [...args, `docker://${ref}`], { encoding: "utf8" });
-  return (JSON.parse(out) as { Digest: string }).Digest;
+  try {
+    const out = execFileSync("skopeo", [...args, `docker://${ref}`], { encoding: "utf8", stdio: "pipe" });
+    return (JSON.parse(out) as { Digest: string }).Digest;
+  } catch (error) {
+    // The command line holds the credentials; the failure must not print them.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
+    throw new Error(`skopeo inspect ${ref} failed: ${stderr.replaceAll(options.creds ?? "\0", "<creds>")}`);
+  }
 }
