@@ -252,7 +252,7 @@ for (const { kind, host, label } of HOSTS) {
         run("timeout", { merge: "now", timeoutMs: 300 }),
         (e: unknown) =>
           e instanceof MergeError &&
-          /did not become mergeable in time: still waiting for gitops-ci\/validate \(not reported yet\) \(raise --timeout\)/.test(
+          /did not become mergeable in time: still waiting for gitops-ci\/validate \(not reported yet\) \(raise --merge-timeout\)/.test(
             e.message,
           ),
       );
