@@ -23277,7 +23277,7 @@ const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(lin
  * clients load only here, so commands that never call a host start faster.
  */
 async function forgeFromFlags(repo, values) {
-    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18809));
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99337));
     const apiUrl = values["api-url"];
     const kind = values.forge === undefined
         ? detectForgeKind(process.env, apiUrl)
@@ -23312,7 +23312,7 @@ const promoteCli = {
     help: promote_HELP,
     async run(args) {
         const values = parseCliOptions("promote", PROMOTE_OPTIONS, args);
-        const { promote } = await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 71129));
+        const { promote } = await __nccwpck_require__.e(/* import() */ 285).then(__nccwpck_require__.bind(__nccwpck_require__, 97285));
         const result = await promote(promoteOptionsFrom(values, await forgeFromFlags(values.repo, values), logLine));
         const outputs = promoteOutputs(result);
         process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));

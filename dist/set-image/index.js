@@ -89154,6 +89154,137 @@ function redact(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/forge/error-mapping.ts
+
+/** A failed request that is not an Octokit error, with the status the mapping reads. */
+class HttpStatusError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * One mapping from a failed request (an Octokit RequestError, gitbeaker's errors through our
+ * requester) to a ForgeError a user can act on, for both hosts: the status decides the advice,
+ * the host's own message is kept.
+ */
+function forgeErrorOf(error, what, host) {
+    if (error instanceof ForgeError)
+        return error;
+    const status = error.status;
+    const message = error.response?.data?.message ?? error.message;
+    const said = message ? ` ${message}` : "";
+    switch (status) {
+        case 401:
+            return new ForgeError(`${what}: ${host.product} rejected the token (401${said}); check that it is valid and not expired`, 401);
+        case 403:
+            return new ForgeError(`${what}: the token may not do this in ${host.repo} (403${said}); it needs ${host.needs}`, 403);
+        case 404:
+            return new ForgeError(`${what}: ${host.repo} not found, or the token cannot see it (404${said})`, 404);
+        case 422:
+            return new ForgeError(`${what} in ${host.repo} was refused (422${said})`, 422);
+        default:
+            return new ForgeError(`${what} in ${host.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/forge/comment-id.ts
+
+/**
+ * Every comment the suite posts carries a fresh id in an HTML comment (invisible when rendered),
+ * so that after a failed POST the comment can be looked for before it is sent again.
+ */
+function withCommentId(body) {
+    const id = `<!-- gitops-ci/comment ${(0,external_node_crypto_.randomBytes)(8).toString("hex")} -->`;
+    return { body: `${body}\n\n${id}`, id };
+}
+
+;// CONCATENATED MODULE: ./src/forge/batches.ts
+/** `items` in runs of at most `size`, in order; none for none. */
+function batchesOf(items, size) {
+    const batches = [];
+    for (let i = 0; i < items.length; i += size)
+        batches.push(items.slice(i, i + size));
+    return batches;
+}
+
+;// CONCATENATED MODULE: ./src/forge/create-once.ts
+
+
+/**
+ * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
+ * after the host made the object. Before each retry the object is looked up; if the failed attempt
+ * made it, that is the answer, so at most one exists after any sequence of faults.
+ */
+async function createOnce(options) {
+    let failed;
+    return retry({
+        ...planOf(options.policy),
+        onWait: (n, delay, why) => options.log(`${options.what} failed (${why}); not made, retry ${n} in ${delay} ms`),
+    }, async () => {
+        try {
+            return { done: true, value: await options.create() };
+        }
+        catch (error) {
+            if (!mayHaveFailedLate(error))
+                throw error;
+            const found = await options.find();
+            if (found !== undefined) {
+                options.log(`${options.what}: the failed attempt had made it; not creating another`);
+                return { done: true, value: found };
+            }
+            failed = error;
+            return { done: false, why: String(statusOf(error) ?? "network") };
+        }
+    }, () => {
+        throw failed;
+    });
+}
+function statusOf(error) {
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
+function mayHaveFailedLate(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || status === 429;
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/forge/host-release.ts
+
+
+/** The oldest releases gitops-ci is verified against (docs/hosts.md says what each needs). */
+const MINIMUM_RELEASE = {
+    gitlab: "15.0.0",
+    /** The oldest GHES whose OpenAPI description the contract tests check; it has GraphQL `updateRefs`. */
+    ghes: "3.17.0",
+};
+/** The host runs a release older than gitops-ci supports: stop before writing anything. */
+class HostTooOldError extends ForgeError {
+    name = "HostTooOldError";
+}
+/**
+ * Refuses a release below the minimum, naming both, and describes the host in one line for the
+ * log. Versions as hosts write them: `16.11.2-ee`, `15.2-pre`, `3.17.0`.
+ */
+function checkRelease(release, host, needs) {
+    const shown = `${release.product}${release.version ? ` ${release.version}` : ""} at ${host}`;
+    const minimum = release.product === "GitLab" ? MINIMUM_RELEASE.gitlab : MINIMUM_RELEASE.ghes;
+    const version = release.version ? semver_default().coerce(release.version) : null;
+    if (release.product !== "github.com" && version && semver_default().lt(version, minimum))
+        throw new HostTooOldError(`${shown} is older than gitops-ci supports: it needs ${release.product} ${minimum.replace(/\.0$/, "")} or later (${needs}). Nothing was written.`);
+    return shown;
+}
+/** Runs `detect` once, however many callers ask at once, and keeps its answer for the run. */
+function once(detect) {
+    let answer;
+    return () => (answer ??= detect());
+}
+
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
@@ -94284,26 +94415,6 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-;// CONCATENATED MODULE: ./src/forge/comment-id.ts
-
-/**
- * Every comment the suite posts carries a fresh id in an HTML comment (invisible when rendered),
- * so that after a failed POST the comment can be looked for before it is sent again.
- */
-function withCommentId(body) {
-    const id = `<!-- gitops-ci/comment ${(0,external_node_crypto_.randomBytes)(8).toString("hex")} -->`;
-    return { body: `${body}\n\n${id}`, id };
-}
-
-;// CONCATENATED MODULE: ./src/forge/batches.ts
-/** `items` in runs of at most `size`, in order; none for none. */
-function batchesOf(items, size) {
-    const batches = [];
-    for (let i = 0; i < items.length; i += size)
-        batches.push(items.slice(i, i + size));
-    return batches;
-}
-
 ;// CONCATENATED MODULE: ./src/forge/content-pacer.ts
 
 /**
@@ -94363,82 +94474,6 @@ class ContentPacer {
         }
         return slot;
     }
-}
-
-;// CONCATENATED MODULE: ./src/forge/create-once.ts
-
-
-/**
- * A POST that creates something is not retried blindly: a 5xx or a dropped connection may come
- * after the host made the object. Before each retry the object is looked up; if the failed attempt
- * made it, that is the answer, so at most one exists after any sequence of faults.
- */
-async function createOnce(options) {
-    let failed;
-    return retry({
-        ...planOf(options.policy),
-        onWait: (n, delay, why) => options.log(`${options.what} failed (${why}); not made, retry ${n} in ${delay} ms`),
-    }, async () => {
-        try {
-            return { done: true, value: await options.create() };
-        }
-        catch (error) {
-            if (!mayHaveFailedLate(error))
-                throw error;
-            const found = await options.find();
-            if (found !== undefined) {
-                options.log(`${options.what}: the failed attempt had made it; not creating another`);
-                return { done: true, value: found };
-            }
-            failed = error;
-            return { done: false, why: String(statusOf(error) ?? "network") };
-        }
-    }, () => {
-        throw failed;
-    });
-}
-function statusOf(error) {
-    const status = error.status;
-    return typeof status === "number" ? status : undefined;
-}
-/** Server errors, rate limits and connection failures; a 4xx other than 429 is a real answer. */
-function mayHaveFailedLate(error) {
-    const status = statusOf(error);
-    return status === undefined || status >= 500 || status === 429;
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/forge/host-release.ts
-
-
-/** The oldest releases gitops-ci is verified against (docs/hosts.md says what each needs). */
-const MINIMUM_RELEASE = {
-    gitlab: "15.0.0",
-    /** The oldest GHES whose OpenAPI description the contract tests check; it has GraphQL `updateRefs`. */
-    ghes: "3.17.0",
-};
-/** The host runs a release older than gitops-ci supports: stop before writing anything. */
-class HostTooOldError extends ForgeError {
-    name = "HostTooOldError";
-}
-/**
- * Refuses a release below the minimum, naming both, and describes the host in one line for the
- * log. Versions as hosts write them: `16.11.2-ee`, `15.2-pre`, `3.17.0`.
- */
-function checkRelease(release, host, needs) {
-    const shown = `${release.product}${release.version ? ` ${release.version}` : ""} at ${host}`;
-    const minimum = release.product === "GitLab" ? MINIMUM_RELEASE.gitlab : MINIMUM_RELEASE.ghes;
-    const version = release.version ? semver_default().coerce(release.version) : null;
-    if (release.product !== "github.com" && version && semver_default().lt(version, minimum))
-        throw new HostTooOldError(`${shown} is older than gitops-ci supports: it needs ${release.product} ${minimum.replace(/\.0$/, "")} or later (${needs}). Nothing was written.`);
-    return shown;
-}
-/** Runs `detect` once, however many callers ask at once, and keeps its answer for the run. */
-function once(detect) {
-    let answer;
-    return () => (answer ??= detect());
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -94561,6 +94596,74 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/forge/github-client.ts
+
+
+
+
+
+const Client = dist_src_Octokit.plugin(throttling);
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
+/**
+ * The Octokit a GitHubForge talks through: the suite's retrying fetch (creating POSTs excepted),
+ * rate-limit waits within the policy, and content-creating requests paced to GitHub's secondary
+ * limits. The Forge methods live in github.ts; this is only the transport they share.
+ */
+function createGitHubClient(options) {
+    const { policy, log } = options;
+    const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
+        const wait = retryAfterSeconds * 1000;
+        const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
+        log(ok
+            ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
+            : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
+        return ok;
+    };
+    const octokit = new Client({
+        auth: options.token,
+        baseUrl: options.apiUrl,
+        userAgent: "gitops-ci",
+        // Failures are reported by the forge with context; octokit's own request log would repeat them.
+        log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+        // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+        // bounded); creating POSTs are not resent blindly (createOnce looks first).
+        request: {
+            fetch: (url, init) => {
+                const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+                return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+            },
+        },
+        throttle: {
+            // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
+            // default 1 s pacing of every GraphQL call would only add latency.
+            write: new (lib_default()).Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
+            onRateLimit: waitFor("primary"),
+            onSecondaryRateLimit: waitFor("secondary"),
+        },
+    });
+    octokit.hook.after("request", (response) => options.onResponse(response.headers));
+    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+    octokit.hook.wrap("request", async (request, endpoint) => {
+        if (!isWrite(endpoint))
+            return request(endpoint);
+        await options.beforeWrite();
+        const done = await pacer.beforeWrite();
+        try {
+            return await request(endpoint);
+        }
+        finally {
+            done();
+        }
+    });
+    return octokit;
+}
+function isWrite(request) {
+    if (request.url === "/graphql")
+        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+    return request.method !== "GET" && request.method !== "HEAD";
+}
+
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -94570,14 +94673,8 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
-
-
-
-const Client = dist_src_Octokit.plugin(throttling);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
-const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
@@ -94606,49 +94703,14 @@ class GitHubForge {
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
         this.apiUrl = apiUrl;
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
-        const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
-            const wait = retryAfterSeconds * 1000;
-            const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
-            log(ok
-                ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
-                : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
-            return ok;
-        };
-        this.octokit = new Client({
-            auth: options.token,
-            baseUrl: apiUrl,
-            userAgent: "gitops-ci",
-            // Failures are reported by this class with context; octokit's own request log would repeat them.
-            log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
-            // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
-            // bounded); creating POSTs are not resent blindly (createOnce looks first).
-            request: {
-                fetch: (url, init) => {
-                    const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
-                    return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
-                },
-            },
-            throttle: {
-                // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
-                // default 1 s pacing of every GraphQL call would only add latency.
-                write: new (lib_default()).Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
-                onRateLimit: waitFor("primary"),
-                onSecondaryRateLimit: waitFor("secondary"),
-            },
-        });
-        this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
-        const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
-        this.octokit.hook.wrap("request", async (request, options) => {
-            if (!isWrite(options))
-                return request(options);
-            await this.releaseBeforeWriting();
-            const done = await pacer.beforeWrite();
-            try {
-                return await request(options);
-            }
-            finally {
-                done();
-            }
+        this.octokit = createGitHubClient({
+            token: options.token,
+            apiUrl,
+            policy,
+            log,
+            contentLimits: options.contentLimits,
+            onResponse: (headers) => this.noteRelease(headers),
+            beforeWrite: () => this.releaseBeforeWriting(),
         });
     }
     /**
@@ -95097,19 +95159,11 @@ class GitHubForge {
         }
     }
     describe(error, what) {
-        if (error instanceof ForgeError)
-            return error;
-        const status = error.status;
-        const message = error.response?.data?.message ?? error.message;
-        if (status === 401)
-            return new ForgeError(`${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`, 401);
-        if (status === 403)
-            return new ForgeError(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`, 403);
-        if (status === 404)
-            return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
-        if (status === 422)
-            return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
-        return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+        return forgeErrorOf(error, what, {
+            product: "GitHub",
+            repo: this.repo,
+            needs: "contents and pull-requests write access",
+        });
     }
 }
 function summaryOf(pr) {
@@ -95131,16 +95185,54 @@ function checkRunState(status, conclusion) {
     return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
 }
 /** Whether a request changes something: any REST method but GET/HEAD, and GraphQL mutations. */
-function isWrite(request) {
-    if (request.url === "/graphql")
-        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
-    return request.method !== "GET" && request.method !== "HEAD";
-}
 /** The checks API refused the token because it is not a GitHub App's. */
 class ChecksNeedAppError extends Error {
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/forge/gitlab-client.ts
+
+
+/** The POSTs that make a new object each time: never resent blindly (createOnce looks first). */
+const gitlab_client_CREATES = /\/(merge_requests|notes)$/;
+/**
+ * gitbeaker over the suite's transport (its retrying fetch and policy, errors with their status),
+ * loaded on first use: it is large, and GitHub and local runs never pay for it. The Forge methods
+ * live in gitlab.ts.
+ */
+function gitlabClient(settingsOf) {
+    let client;
+    return () => {
+        const settings = settingsOf();
+        client ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(833), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5833)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3888))]).then(([core, utils]) => new core.Gitlab({
+            host: settings.host,
+            token: settings.token,
+            requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), transport(settings)),
+        }));
+        return client;
+    };
+}
+function transport(settings) {
+    return async (endpoint, options = {}) => {
+        const { prefixUrl, searchParams, method, headers, body, asStream } = options;
+        const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
+        url.search = searchParams ?? "";
+        if (method !== undefined && method !== "GET")
+            await settings.beforeWrite();
+        // Creating POSTs are retried by createOnce, which looks for the object first.
+        const creates = method === "POST" && gitlab_client_CREATES.test(url.pathname);
+        const policy = creates ? { ...settings.policy, maxRetries: 0 } : settings.policy;
+        const response = await retryingFetch(url, { method, headers, body }, policy, settings.log);
+        const text = asStream ? "" : await response.text();
+        const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
+        if (!response.ok) {
+            const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
+            throw new HttpStatusError(typeof message === "string" ? message : JSON.stringify(message), response.status);
+        }
+        return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/gitlab.ts
@@ -95152,19 +95244,12 @@ class StaleHead extends Error {
 
 
 
+
+
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
-/** The POSTs that make a new object each time: never resent blindly. */
-const gitlab_CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
-class GitLabHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
 /**
  * GitLab through REST v4 (gitbeaker, with the suite's own requester: proxy, bounded retries) and
  * GraphQL for reading several files in one request.
@@ -95172,7 +95257,6 @@ class GitLabHttpError extends Error {
 class GitLabForge {
     kind = "gitlab";
     repo;
-    client;
     host;
     graphqlUrl;
     token;
@@ -95190,15 +95274,14 @@ class GitLabForge {
         this.graphqlUrl = options.graphqlUrl ?? `${host}/api/graphql`;
         this.host = host;
     }
-    /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
-    api() {
-        this.client ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(833), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5833)), Promise.all(/* import() */[__nccwpck_require__.e(888), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3888))]).then(([core, utils]) => new core.Gitlab({
-            host: this.host,
-            token: this.token,
-            requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
-        }));
-        return this.client;
-    }
+    /** gitbeaker, loaded on first use, over the suite's transport (gitlab-client.ts). */
+    api = gitlabClient(() => ({
+        host: this.host,
+        token: this.token,
+        policy: this.policy,
+        log: this.log,
+        beforeWrite: () => this.release(),
+    }));
     /**
      * Reads at the head commit (not the branch name), so contents and head stay consistent across
      * batches. GitLab caps a query's complexity (250; `blobs` costs about two a path) and a page at
@@ -95481,7 +95564,7 @@ class GitLabForge {
         }, this.policy, this.log);
         const body = (await response.json().catch(() => ({})));
         if (!response.ok)
-            throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
+            throw this.describe(new HttpStatusError(body.message ?? response.statusText, response.status), "GraphQL read");
         if (body.errors?.length || !body.data) {
             throw new ForgeError(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
         }
@@ -95495,25 +95578,6 @@ class GitLabForge {
             throw this.describe(error, what);
         }
     }
-    /** gitbeaker's transport: the suite's fetch and retry policy, errors with their status. */
-    handler = async (endpoint, options = {}) => {
-        const { prefixUrl, searchParams, method, headers, body, asStream } = options;
-        const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
-        url.search = searchParams ?? "";
-        if (method !== undefined && method !== "GET")
-            await this.release();
-        // Creating POSTs are retried by createOnce, which looks for the object first.
-        const creates = method === "POST" && gitlab_CREATES.test(url.pathname);
-        const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
-        const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
-        const text = asStream ? "" : await response.text();
-        const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
-        if (!response.ok) {
-            const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
-            throw new GitLabHttpError(typeof message === "string" ? message : JSON.stringify(message), response.status);
-        }
-        return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-    };
     /**
      * The instance's release (`GET /version`, on every release; a mirror of `/metadata` from 15.5),
      * read once, before the first write: logged, and refused below the minimum. A token that may
@@ -95535,17 +95599,11 @@ class GitLabForge {
             this.log(`host: ${checkRelease({ product: "GitLab", version }, this.host, "see docs/hosts.md")}`);
     });
     describe(error, what) {
-        if (error instanceof ForgeError)
-            return error;
-        const status = error.status;
-        const message = error.message;
-        if (status === 401)
-            return new ForgeError(`${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`, 401);
-        if (status === 403)
-            return new ForgeError(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`, 403);
-        if (status === 404)
-            return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
-        return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+        return forgeErrorOf(error, what, {
+            product: "GitLab",
+            repo: this.repo,
+            needs: "the api scope and Developer role or more",
+        });
     }
 }
 /**
@@ -95961,8 +96019,10 @@ async function remote(repo, inputs) {
     const kind = inputs.forge ?? detectForgeKind(process.env, apiUrl);
     const token = inputs.token ?? readToken(kind, process.env);
     // The input was masked as it was read; a token from the environment is masked here.
-    core_setSecret(token);
-    registerSecret(token);
+    if (!inputs.token) {
+        core_setSecret(token);
+        registerSecret(token);
+    }
     return setImageRemote({
         forge: connectForge({ repo, kind, apiUrl, token, log: info }),
         branch: inputs.branch,

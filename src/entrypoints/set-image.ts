@@ -31,8 +31,10 @@ async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResul
   const kind = inputs.forge ?? detectForgeKind(process.env, apiUrl);
   const token = inputs.token ?? readToken(kind, process.env);
   // The input was masked as it was read; a token from the environment is masked here.
-  core.setSecret(token);
-  registerSecret(token);
+  if (!inputs.token) {
+    core.setSecret(token);
+    registerSecret(token);
+  }
   return setImageRemote({
     forge: connectForge({ repo, kind, apiUrl, token, log: core.info }),
     branch: inputs.branch,

@@ -54,8 +54,8 @@ void runAction(async () => {
  */
 async function publishCheckRun(result: ValidateResult, token: string | undefined): Promise<boolean> {
   const { repo, sha } = readReviewContext();
+  // The token input was masked as it was read (readActionInputs).
   if (!token || !repo || !sha) return false;
-  core.setSecret(token);
   try {
     const forge = connectForge({ repo, kind: "github", token, log: core.info });
     const { check } = await publishVerdict(forge, result, { sha, runUrl: readSourceContext().runUrl });

@@ -1,6 +1,4 @@
-import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
-import Bottleneck from "bottleneck";
+import { forgeErrorOf } from "./error-mapping.js";
 import {
   AlreadyMergeableError,
   BranchNotFoundError,
@@ -24,23 +22,18 @@ import {
 } from "./forge.js";
 import { withCommentId } from "./comment-id.js";
 import { batchesOf } from "./batches.js";
-import { type ContentLimit, ContentPacer, GITHUB_CONTENT_LIMITS } from "./content-pacer.js";
+import type { ContentLimit } from "./content-pacer.js";
 import { createOnce } from "./create-once.js";
 import { checkRelease, once } from "./host-release.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
-import { retryingFetch } from "./retrying-fetch.js";
-
-const Client = Octokit.plugin(throttling);
+import { createGitHubClient, type GitHubClient } from "./github-client.js";
 
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
 
-/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
-const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
-type Client = InstanceType<typeof Client>;
 
 export interface GitHubForgeOptions {
   /** `owner/name`. */
@@ -73,7 +66,7 @@ export class GitHubForge implements Forge {
   readonly repo: string;
   private readonly owner: string;
   private readonly name: string;
-  private readonly octokit: Client;
+  private readonly octokit: GitHubClient;
   private readonly graphqlUrl: string;
   private readonly apiUrl: string;
   private readonly policy: RetryPolicy;
@@ -92,50 +85,14 @@ export class GitHubForge implements Forge {
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
     this.apiUrl = apiUrl;
     this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
-    const waitFor =
-      (kind: string) => (retryAfterSeconds: number, _options: unknown, _octokit: unknown, retryCount: number) => {
-        const wait = retryAfterSeconds * 1000;
-        const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
-        log(
-          ok
-            ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
-            : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`,
-        );
-        return ok;
-      };
-    this.octokit = new Client({
-      auth: options.token,
-      baseUrl: apiUrl,
-      userAgent: "gitops-ci",
-      // Failures are reported by this class with context; octokit's own request log would repeat them.
-      log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
-      // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
-      // bounded); creating POSTs are not resent blindly (createOnce looks first).
-      request: {
-        fetch: (url: string | URL, init?: RequestInit) => {
-          const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
-          return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
-        },
-      },
-      throttle: {
-        // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
-        // default 1 s pacing of every GraphQL call would only add latency.
-        write: new Bottleneck.Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
-        onRateLimit: waitFor("primary"),
-        onSecondaryRateLimit: waitFor("secondary"),
-      },
-    });
-    this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
-    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
-    this.octokit.hook.wrap("request", async (request, options) => {
-      if (!isWrite(options)) return request(options);
-      await this.releaseBeforeWriting();
-      const done = await pacer.beforeWrite();
-      try {
-        return await request(options);
-      } finally {
-        done();
-      }
+    this.octokit = createGitHubClient({
+      token: options.token,
+      apiUrl,
+      policy,
+      log,
+      contentLimits: options.contentLimits,
+      onResponse: (headers) => this.noteRelease(headers),
+      beforeWrite: () => this.releaseBeforeWriting(),
     });
   }
 
@@ -702,23 +659,11 @@ export class GitHubForge implements Forge {
   }
 
   private describe(error: unknown, what: string): Error {
-    if (error instanceof ForgeError) return error;
-    const status = (error as { status?: number }).status;
-    const message =
-      (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? (error as Error).message;
-    if (status === 401)
-      return new ForgeError(
-        `${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`,
-        401,
-      );
-    if (status === 403)
-      return new ForgeError(
-        `${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`,
-        403,
-      );
-    if (status === 404) return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
-    if (status === 422) return new ForgeError(`${what} in ${this.repo} was refused (422 ${message})`, 422);
-    return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    return forgeErrorOf(error, what, {
+      product: "GitHub",
+      repo: this.repo,
+      needs: "contents and pull-requests write access",
+    });
   }
 }
 
@@ -751,10 +696,6 @@ function checkRunState(status: string, conclusion: string | null): CheckState {
 }
 
 /** Whether a request changes something: any REST method but GET/HEAD, and GraphQL mutations. */
-function isWrite(request: { method?: string; url?: string; query?: unknown }): boolean {
-  if (request.url === "/graphql") return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
-  return request.method !== "GET" && request.method !== "HEAD";
-}
 
 /** The checks API refused the token because it is not a GitHub App's. */
 class ChecksNeedAppError extends Error {}

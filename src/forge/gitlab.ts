@@ -1,5 +1,5 @@
-import type { Gitlab } from "@gitbeaker/core";
-import type { RequestHandlerFn } from "@gitbeaker/requester-utils";
+import { forgeErrorOf, HttpStatusError } from "./error-mapping.js";
+import { gitlabClient } from "./gitlab-client.js";
 import {
   BranchNotFoundError,
   type BranchSnapshot,
@@ -44,20 +44,8 @@ export interface GitLabForgeOptions {
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const READ_BATCH = 50;
 
-/** The POSTs that make a new object each time: never resent blindly. */
-const CREATES = /\/(merge_requests|notes)$/;
-
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
-
-class GitLabHttpError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
 
 interface MergeRequestShape {
   iid: number;
@@ -81,7 +69,6 @@ interface MergeRequestShape {
 export class GitLabForge implements Forge {
   readonly kind = "gitlab" as const;
   readonly repo: string;
-  private client?: Promise<InstanceType<typeof Gitlab>>;
   private readonly host: string;
   private readonly graphqlUrl: string;
   private readonly token: string;
@@ -101,18 +88,14 @@ export class GitLabForge implements Forge {
     this.host = host;
   }
 
-  /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
-  private api(): Promise<InstanceType<typeof Gitlab>> {
-    this.client ??= Promise.all([import("@gitbeaker/core"), import("@gitbeaker/requester-utils")]).then(
-      ([core, utils]) =>
-        new core.Gitlab({
-          host: this.host,
-          token: this.token,
-          requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
-        }),
-    );
-    return this.client;
-  }
+  /** gitbeaker, loaded on first use, over the suite's transport (gitlab-client.ts). */
+  private readonly api = gitlabClient(() => ({
+    host: this.host,
+    token: this.token,
+    policy: this.policy,
+    log: this.log,
+    beforeWrite: () => this.release(),
+  }));
 
   /**
    * Reads at the head commit (not the branch name), so contents and head stay consistent across
@@ -486,7 +469,7 @@ export class GitLabForge implements Forge {
       message?: string;
     };
     if (!response.ok)
-      throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
+      throw this.describe(new HttpStatusError(body.message ?? response.statusText, response.status), "GraphQL read");
     if (body.errors?.length || !body.data) {
       throw new ForgeError(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
     }
@@ -500,32 +483,6 @@ export class GitLabForge implements Forge {
       throw this.describe(error, what);
     }
   }
-
-  /** gitbeaker's transport: the suite's fetch and retry policy, errors with their status. */
-  private readonly handler: RequestHandlerFn = async (endpoint, options = {}) => {
-    const { prefixUrl, searchParams, method, headers, body, asStream } = options as {
-      prefixUrl?: string;
-      searchParams?: string;
-      method?: string;
-      headers?: Record<string, string>;
-      body?: string;
-      asStream?: boolean;
-    };
-    const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
-    url.search = searchParams ?? "";
-    if (method !== undefined && method !== "GET") await this.release();
-    // Creating POSTs are retried by createOnce, which looks for the object first.
-    const creates = method === "POST" && CREATES.test(url.pathname);
-    const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
-    const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
-    const text = asStream ? "" : await response.text();
-    const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
-    if (!response.ok) {
-      const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
-      throw new GitLabHttpError(typeof message === "string" ? message : JSON.stringify(message), response.status);
-    }
-    return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-  };
 
   /**
    * The instance's release (`GET /version`, on every release; a mirror of `/metadata` from 15.5),
@@ -550,22 +507,11 @@ export class GitLabForge implements Forge {
   });
 
   private describe(error: unknown, what: string): Error {
-    if (error instanceof ForgeError) return error;
-    const status = (error as { status?: number }).status;
-    const message = (error as Error).message;
-    if (status === 401)
-      return new ForgeError(
-        `${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`,
-        401,
-      );
-    if (status === 403)
-      return new ForgeError(
-        `${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`,
-        403,
-      );
-    if (status === 404)
-      return new ForgeError(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
-    return new ForgeError(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    return forgeErrorOf(error, what, {
+      product: "GitLab",
+      repo: this.repo,
+      needs: "the api scope and Developer role or more",
+    });
   }
 }
 

@@ -1,8 +1,8 @@
-export const id = 129;
-export const ids = [129];
+export const id = 285;
+export const ids = [285];
 export const modules = {
 
-/***/ 71129:
+/***/ 97285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/forge/forge.ts
-var forge_forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __webpack_require__(53625);
 // EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
@@ -116,8 +114,12 @@ class MergeError extends errors/* GitopsCiError */.p {
     name = "MergeError";
 }
 
+// EXTERNAL MODULE: ./src/forge/forge.ts
+var forge_forge = __webpack_require__(76576);
 // EXTERNAL MODULE: ./src/gate/check-name.ts
 var check_name = __webpack_require__(82035);
+// EXTERNAL MODULE: ./src/proposal/ownership.ts
+var ownership = __webpack_require__(15735);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
 ;// CONCATENATED MODULE: ./src/promote/poll.ts
@@ -139,6 +141,95 @@ async function pollUntil(options, check, timedOut) {
     }, (last) => {
         throw new MergeError(timedOut(last.why));
     });
+}
+
+;// CONCATENATED MODULE: ./src/promote/merge-wait.ts
+
+
+
+
+
+/**
+ * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
+ * timeoutMs) for the pipeline, then set it. GitHub refuses auto-merge on a PR that can merge
+ * already (nothing required to wait for): then it is merged here, pinned to `head`, only if the
+ * required checks are green on it.
+ */
+async function enableAutoMergeWhenReady(forge, number, method, head, options, log) {
+    let reason = "";
+    let outcome = "auto";
+    await pollUntil(pollOptions(options, number, log), async () => {
+        try {
+            await forge.enableAutoMerge(number, method, head);
+            return undefined;
+        }
+        catch (error) {
+            if (error instanceof forge_forge/* AlreadyMergeableError */.$H) {
+                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [check_name/* CHECK_NAME */.$], error.message);
+                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [check_name/* CHECK_NAME */.$]).join(", ")} is green)`);
+                outcome = "merged";
+                return undefined;
+            }
+            if (!(error instanceof forge_forge/* NoPipelineYetError */.yu))
+                throw error;
+            reason = error.message;
+            return "its pipeline before enabling auto-merge";
+        }
+    }, () => `${reason}; none appeared in time (raise --merge-timeout, or check that the config repo runs pipelines for merge requests)`);
+    return outcome;
+}
+/** Merges `head` now only when every required check is green on it and none fails. */
+async function mergeIfGreen(forge, number, method, head, required, why) {
+    const checks = await forge.listCommitChecks(head);
+    const notGreen = required.filter((name) => checks.find((c) => c.name === name)?.state !== "success");
+    const failed = checks.filter((c) => c.state === "failure").map((c) => c.name);
+    if (notGreen.length || failed.length)
+        throw new MergeError(`${why}; not merging it untested: ${[...notGreen.map((n) => `${n} is not green`), ...failed.map((n) => `${n} failed`)].join(", ")} on ${head.slice(0, 12)}. Make ${required.join(", ")} required on the base branch so auto-merge waits for it, or use --merge now`);
+    await forge.merge(number, method, head);
+}
+function pollOptions(options, number, log) {
+    return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
+}
+/**
+ * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
+ * then merges it, pinned to `head`: the commit this run made or verified. Any other head (a push
+ * while it waits) stops the run, whatever its checks say.
+ */
+async function waitAndMerge(forge, number, method, head, options, log) {
+    const required = options.requiredChecks ?? [check_name/* CHECK_NAME */.$];
+    await pollUntil(pollOptions(options, number, log), async () => {
+        const details = await forge.getChangeRequest(number);
+        if (details.state === "merged")
+            return undefined;
+        if (details.state === "closed")
+            throw new MergeError(`#${number} was closed while waiting to merge it`);
+        if (details.headSha !== head)
+            await refuseMovedHead(forge, number, head, details.headSha);
+        const checks = await forge.listCommitChecks(head);
+        const failed = checks.filter((c) => c.state === "failure");
+        if (failed.length)
+            throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
+        if (details.mergeable === false)
+            throw new MergeError(`#${number} cannot merge: the host reports ${details.mergeState ?? "conflicts or a blocked merge"}`);
+        const waiting = [
+            ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
+            ...checks
+                .filter((c) => c.state === "pending" || (c.state === "neutral" && required.includes(c.name)))
+                .map((c) => `${c.name} (${c.state === "neutral" ? "not run" : "pending"})`),
+        ];
+        if (waiting.length === 0 && details.mergeable === true) {
+            await forge.merge(number, method, head);
+            log(`merged #${number}`);
+            return undefined;
+        }
+        return waiting.join(", ") || `the host (${details.mergeState ?? "computing mergeability"})`;
+    }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --merge-timeout)`);
+}
+/** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
+async function refuseMovedHead(forge, number, ours, now) {
+    const pushed = (await forge.compare(ours, now)).commits;
+    const first = pushed[0] ?? { sha: now, author: "someone", message: "" };
+    throw new ownership/* ForeignCommitsError */.Hm(`#${number} changed while gitops-ci waited to merge it: its head is now ${(0,ownership/* describeCommit */.XT)(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -228,10 +319,7 @@ function parsed(file, text) {
 
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts
 var branch_name = __webpack_require__(37058);
-// EXTERNAL MODULE: ./src/proposal/ownership.ts
-var ownership = __webpack_require__(15735);
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
-
 
 
 
@@ -388,47 +476,6 @@ async function promoteTarget(options, snapshot, file, values, log) {
     await waitAndMerge(forge, pr.number, method, head, options, log);
     return { ...done, merged: true };
 }
-/**
- * GitLab merges at once when auto-merge is set before the MR has a pipeline: wait (bounded by
- * timeoutMs) for the pipeline, then set it. GitHub refuses auto-merge on a PR that can merge
- * already (nothing required to wait for): then it is merged here, pinned to `head`, only if the
- * required checks are green on it.
- */
-async function enableAutoMergeWhenReady(forge, number, method, head, options, log) {
-    let reason = "";
-    let outcome = "auto";
-    await pollUntil(pollOptions(options, number, log), async () => {
-        try {
-            await forge.enableAutoMerge(number, method, head);
-            return undefined;
-        }
-        catch (error) {
-            if (error instanceof forge_forge/* AlreadyMergeableError */.$H) {
-                await mergeIfGreen(forge, number, method, head, options.requiredChecks ?? [check_name/* CHECK_NAME */.$], error.message);
-                log(`merged #${number} (it could merge at once, and ${(options.requiredChecks ?? [check_name/* CHECK_NAME */.$]).join(", ")} is green)`);
-                outcome = "merged";
-                return undefined;
-            }
-            if (!(error instanceof forge_forge/* NoPipelineYetError */.yu))
-                throw error;
-            reason = error.message;
-            return "its pipeline before enabling auto-merge";
-        }
-    }, () => `${reason}; none appeared in time (raise --timeout, or check that the config repo runs pipelines for merge requests)`);
-    return outcome;
-}
-/** Merges `head` now only when every required check is green on it and none fails. */
-async function mergeIfGreen(forge, number, method, head, required, why) {
-    const checks = await forge.listCommitChecks(head);
-    const notGreen = required.filter((name) => checks.find((c) => c.name === name)?.state !== "success");
-    const failed = checks.filter((c) => c.state === "failure").map((c) => c.name);
-    if (notGreen.length || failed.length)
-        throw new MergeError(`${why}; not merging it untested: ${[...notGreen.map((n) => `${n} is not green`), ...failed.map((n) => `${n} failed`)].join(", ")} on ${head.slice(0, 12)}. Make ${required.join(", ")} required on the base branch so auto-merge waits for it, or use --merge now`);
-    await forge.merge(number, method, head);
-}
-function pollOptions(options, number, log) {
-    return { label: `#${number}`, timeoutMs: options.timeoutMs ?? 600_000, pollMs: options.pollMs ?? 2_000, log };
-}
 /** One commit on the promotion branch, made from the base head, and the branch moved to it at once. */
 async function commitPromotion(forge, branch, snapshot, replaces, change, message) {
     const outcome = await forge.replaceBranch({
@@ -441,47 +488,6 @@ async function commitPromotion(forge, branch, snapshot, replaces, change, messag
     if (outcome.kind === "conflict")
         throw new ownership/* ForeignCommitsError */.Hm(`${branch} moved while gitops-ci committed to it (${outcome.detail}); run again`);
     return outcome.sha;
-}
-/**
- * Polls the PR/MR (backoff, bounded by timeoutMs) until it can merge and its checks are green,
- * then merges it, pinned to `head`: the commit this run made or verified. Any other head (a push
- * while it waits) stops the run, whatever its checks say.
- */
-async function waitAndMerge(forge, number, method, head, options, log) {
-    const required = options.requiredChecks ?? [check_name/* CHECK_NAME */.$];
-    await pollUntil(pollOptions(options, number, log), async () => {
-        const details = await forge.getChangeRequest(number);
-        if (details.state === "merged")
-            return undefined;
-        if (details.state === "closed")
-            throw new MergeError(`#${number} was closed while waiting to merge it`);
-        if (details.headSha !== head)
-            await refuseMovedHead(forge, number, head, details.headSha);
-        const checks = await forge.listCommitChecks(head);
-        const failed = checks.filter((c) => c.state === "failure");
-        if (failed.length)
-            throw new MergeError(`#${number} cannot merge: ${failed.map((c) => `${c.name} failed${c.description ? ` (${c.description})` : ""}`).join(", ")}`);
-        if (details.mergeable === false)
-            throw new MergeError(`#${number} cannot merge: the host reports ${details.mergeState ?? "conflicts or a blocked merge"}`);
-        const waiting = [
-            ...required.filter((name) => !checks.some((c) => c.name === name)).map((n) => `${n} (not reported yet)`),
-            ...checks
-                .filter((c) => c.state === "pending" || (c.state === "neutral" && required.includes(c.name)))
-                .map((c) => `${c.name} (${c.state === "neutral" ? "not run" : "pending"})`),
-        ];
-        if (waiting.length === 0 && details.mergeable === true) {
-            await forge.merge(number, method, head);
-            log(`merged #${number}`);
-            return undefined;
-        }
-        return waiting.join(", ") || `the host (${details.mergeState ?? "computing mergeability"})`;
-    }, (waiting) => `#${number} did not become mergeable in time: still waiting for ${waiting} (raise --timeout)`);
-}
-/** The PR/MR head is not the commit this run made: name what is there, merge nothing. */
-async function refuseMovedHead(forge, number, ours, now) {
-    const pushed = (await forge.compare(ours, now)).commits;
-    const first = pushed[0] ?? { sha: now, author: "someone", message: "" };
-    throw new ownership/* ForeignCommitsError */.Hm(`#${number} changed while gitops-ci waited to merge it: its head is now ${(0,ownership/* describeCommit */.XT)(first)}${pushed.length > 1 ? ` and ${pushed.length - 1} more` : ""}, not ${ours.slice(0, 12)}, the commit gitops-ci made. Nothing was merged; review #${number} by hand`);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 809;
-export const ids = [809];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 18809:
+/***/ 99337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,15 +19,43 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var dist_bundle = __webpack_require__(86856);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(60891);
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(62203);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./src/forge/forge.ts
 var forge = __webpack_require__(76576);
+;// CONCATENATED MODULE: ./src/forge/error-mapping.ts
+
+/** A failed request that is not an Octokit error, with the status the mapping reads. */
+class HttpStatusError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * One mapping from a failed request (an Octokit RequestError, gitbeaker's errors through our
+ * requester) to a ForgeError a user can act on, for both hosts: the status decides the advice,
+ * the host's own message is kept.
+ */
+function forgeErrorOf(error, what, host) {
+    if (error instanceof forge/* ForgeError */.Q8)
+        return error;
+    const status = error.status;
+    const message = error.response?.data?.message ?? error.message;
+    const said = message ? ` ${message}` : "";
+    switch (status) {
+        case 401:
+            return new forge/* ForgeError */.Q8(`${what}: ${host.product} rejected the token (401${said}); check that it is valid and not expired`, 401);
+        case 403:
+            return new forge/* ForgeError */.Q8(`${what}: the token may not do this in ${host.repo} (403${said}); it needs ${host.needs}`, 403);
+        case 404:
+            return new forge/* ForgeError */.Q8(`${what}: ${host.repo} not found, or the token cannot see it (404${said})`, 404);
+        case 422:
+            return new forge/* ForgeError */.Q8(`${what} in ${host.repo} was refused (422${said})`, 422);
+        default:
+            return new forge/* ForgeError */.Q8(`${what} in ${host.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/forge/comment-id.ts
@@ -50,71 +78,10 @@ function batchesOf(items, size) {
     return batches;
 }
 
-// EXTERNAL MODULE: ./src/forge/retry-policy.ts
-var retry_policy = __webpack_require__(51668);
-;// CONCATENATED MODULE: ./src/forge/content-pacer.ts
-
-/**
- * GitHub's secondary limits for requests that create content (POST, PATCH, PUT, DELETE and
- * GraphQL mutations): about 80 a minute and 500 an hour. Going over gets 403s, and repeated
- * violations can get the integration blocked for longer, so a run paces itself below them.
- */
-const GITHUB_CONTENT_LIMITS = [
-    { requests: 80, windowMs: 60_000 },
-    { requests: 500, windowMs: 3_600_000 },
-];
-/** Spaces content-creating requests so that no sliding window holds more than its limit, and says when it waits. */
-class ContentPacer {
-    limits;
-    log;
-    now;
-    sent = [];
-    constructor(limits, log, now = Date.now) {
-        this.limits = limits;
-        this.log = log;
-        this.now = now;
-    }
-    /**
-     * Resolves when one more write fits every limit, and counts it; call the returned function
-     * when the host has answered, which moves the write's time to then: the host counts it when it
-     * arrives, later than it left, and only the later time keeps this side's count at or above the host's.
-     */
-    async beforeWrite() {
-        for (;;) {
-            const { wait, limit } = this.nextSlot();
-            if (wait <= 0)
-                break;
-            this.log(`pacing writes for GitHub's content-creation limit (${limit.requests} in ${limit.windowMs / 1000} s): waiting ${(wait / 1000).toFixed(1)} s`);
-            await (0,retry_policy/* sleep */.yy)(wait);
-        }
-        const entry = { at: this.now() };
-        this.sent.push(entry);
-        return () => {
-            entry.at = Math.max(entry.at, this.now());
-            this.sent.sort((a, b) => a.at - b.at);
-        };
-    }
-    /** How long until the oldest write of the fullest window leaves it. */
-    nextSlot() {
-        const now = this.now();
-        const longest = Math.max(0, ...this.limits.map((l) => l.windowMs));
-        while (this.sent.length && this.sent[0].at <= now - longest)
-            this.sent.shift();
-        let slot = { wait: 0, limit: this.limits[0] };
-        for (const limit of this.limits) {
-            const inWindow = this.sent.map((s) => s.at).filter((t) => t > now - limit.windowMs);
-            if (inWindow.length < limit.requests)
-                continue;
-            const wait = inWindow[inWindow.length - limit.requests] + limit.windowMs - now;
-            if (wait > slot.wait)
-                slot = { wait, limit };
-        }
-        return slot;
-    }
-}
-
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(49809);
+// EXTERNAL MODULE: ./src/forge/retry-policy.ts
+var retry_policy = __webpack_require__(51668);
 ;// CONCATENATED MODULE: ./src/forge/create-once.ts
 
 
@@ -189,6 +156,74 @@ function checkRelease(release, host, needs) {
 function once(detect) {
     let answer;
     return () => (answer ??= detect());
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var dist_bundle = __webpack_require__(86856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
+var dist_src = __webpack_require__(60891);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(62203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/forge/content-pacer.ts
+
+/**
+ * GitHub's secondary limits for requests that create content (POST, PATCH, PUT, DELETE and
+ * GraphQL mutations): about 80 a minute and 500 an hour. Going over gets 403s, and repeated
+ * violations can get the integration blocked for longer, so a run paces itself below them.
+ */
+const GITHUB_CONTENT_LIMITS = [
+    { requests: 80, windowMs: 60_000 },
+    { requests: 500, windowMs: 3_600_000 },
+];
+/** Spaces content-creating requests so that no sliding window holds more than its limit, and says when it waits. */
+class ContentPacer {
+    limits;
+    log;
+    now;
+    sent = [];
+    constructor(limits, log, now = Date.now) {
+        this.limits = limits;
+        this.log = log;
+        this.now = now;
+    }
+    /**
+     * Resolves when one more write fits every limit, and counts it; call the returned function
+     * when the host has answered, which moves the write's time to then: the host counts it when it
+     * arrives, later than it left, and only the later time keeps this side's count at or above the host's.
+     */
+    async beforeWrite() {
+        for (;;) {
+            const { wait, limit } = this.nextSlot();
+            if (wait <= 0)
+                break;
+            this.log(`pacing writes for GitHub's content-creation limit (${limit.requests} in ${limit.windowMs / 1000} s): waiting ${(wait / 1000).toFixed(1)} s`);
+            await (0,retry_policy/* sleep */.yy)(wait);
+        }
+        const entry = { at: this.now() };
+        this.sent.push(entry);
+        return () => {
+            entry.at = Math.max(entry.at, this.now());
+            this.sent.sort((a, b) => a.at - b.at);
+        };
+    }
+    /** How long until the oldest write of the fullest window leaves it. */
+    nextSlot() {
+        const now = this.now();
+        const longest = Math.max(0, ...this.limits.map((l) => l.windowMs));
+        while (this.sent.length && this.sent[0].at <= now - longest)
+            this.sent.shift();
+        let slot = { wait: 0, limit: this.limits[0] };
+        for (const limit of this.limits) {
+            const inWindow = this.sent.map((s) => s.at).filter((t) => t > now - limit.windowMs);
+            if (inWindow.length < limit.requests)
+                continue;
+            const wait = inWindow[inWindow.length - limit.requests] + limit.windowMs - now;
+            if (wait > slot.wait)
+                slot = { wait, limit };
+        }
+        return slot;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -311,6 +346,74 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/forge/github-client.ts
+
+
+
+
+
+const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* throttling */.A);
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
+/**
+ * The Octokit a GitHubForge talks through: the suite's retrying fetch (creating POSTs excepted),
+ * rate-limit waits within the policy, and content-creating requests paced to GitHub's secondary
+ * limits. The Forge methods live in github.ts; this is only the transport they share.
+ */
+function createGitHubClient(options) {
+    const { policy, log } = options;
+    const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
+        const wait = retryAfterSeconds * 1000;
+        const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
+        log(ok
+            ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
+            : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
+        return ok;
+    };
+    const octokit = new Client({
+        auth: options.token,
+        baseUrl: options.apiUrl,
+        userAgent: "gitops-ci",
+        // Failures are reported by the forge with context; octokit's own request log would repeat them.
+        log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+        // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+        // bounded); creating POSTs are not resent blindly (createOnce looks first).
+        request: {
+            fetch: (url, init) => {
+                const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+                return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+            },
+        },
+        throttle: {
+            // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
+            // default 1 s pacing of every GraphQL call would only add latency.
+            write: new (lib_default()).Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
+            onRateLimit: waitFor("primary"),
+            onSecondaryRateLimit: waitFor("secondary"),
+        },
+    });
+    octokit.hook.after("request", (response) => options.onResponse(response.headers));
+    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+    octokit.hook.wrap("request", async (request, endpoint) => {
+        if (!isWrite(endpoint))
+            return request(endpoint);
+        await options.beforeWrite();
+        const done = await pacer.beforeWrite();
+        try {
+            return await request(endpoint);
+        }
+        finally {
+            done();
+        }
+    });
+    return octokit;
+}
+function isWrite(request) {
+    if (request.url === "/graphql")
+        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+    return request.method !== "GET" && request.method !== "HEAD";
+}
+
 ;// CONCATENATED MODULE: ./src/forge/github.ts
 
 
@@ -320,14 +423,8 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
-
-
-
-const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* throttling */.A);
 /** `file` fields per query: well under what GitHub serves before its 10 s timeout (the forge's model). */
 const READ_BATCH = 100;
-/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
-const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 /** Files a GitHub comparison lists at most. */
 const COMPARE_FILE_LIMIT = 300;
 const ZERO_OID = "0".repeat(40);
@@ -356,49 +453,14 @@ class GitHubForge {
         const apiUrl = options.apiUrl.replace(/\/+$/, "");
         this.apiUrl = apiUrl;
         this.graphqlUrl = options.graphqlUrl ?? `${apiUrl.replace(/\/v3$/, "")}/graphql`;
-        const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
-            const wait = retryAfterSeconds * 1000;
-            const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
-            log(ok
-                ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
-                : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
-            return ok;
-        };
-        this.octokit = new Client({
-            auth: options.token,
-            baseUrl: apiUrl,
-            userAgent: "gitops-ci",
-            // Failures are reported by this class with context; octokit's own request log would repeat them.
-            log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
-            // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
-            // bounded); creating POSTs are not resent blindly (createOnce looks first).
-            request: {
-                fetch: (url, init) => {
-                    const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
-                    return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
-                },
-            },
-            throttle: {
-                // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
-                // default 1 s pacing of every GraphQL call would only add latency.
-                write: new (lib_default()).Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
-                onRateLimit: waitFor("primary"),
-                onSecondaryRateLimit: waitFor("secondary"),
-            },
-        });
-        this.octokit.hook.after("request", (response) => this.noteRelease(response.headers));
-        const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
-        this.octokit.hook.wrap("request", async (request, options) => {
-            if (!isWrite(options))
-                return request(options);
-            await this.releaseBeforeWriting();
-            const done = await pacer.beforeWrite();
-            try {
-                return await request(options);
-            }
-            finally {
-                done();
-            }
+        this.octokit = createGitHubClient({
+            token: options.token,
+            apiUrl,
+            policy,
+            log,
+            contentLimits: options.contentLimits,
+            onResponse: (headers) => this.noteRelease(headers),
+            beforeWrite: () => this.releaseBeforeWriting(),
         });
     }
     /**
@@ -847,19 +909,11 @@ class GitHubForge {
         }
     }
     describe(error, what) {
-        if (error instanceof forge/* ForgeError */.Q8)
-            return error;
-        const status = error.status;
-        const message = error.response?.data?.message ?? error.message;
-        if (status === 401)
-            return new forge/* ForgeError */.Q8(`${what}: GitHub rejected the token (401 ${message}); check that it is valid and not expired`, 401);
-        if (status === 403)
-            return new forge/* ForgeError */.Q8(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs contents and pull-requests write access`, 403);
-        if (status === 404)
-            return new forge/* ForgeError */.Q8(`${what}: ${this.repo} not found, or the token cannot see it (404)`, 404);
-        if (status === 422)
-            return new forge/* ForgeError */.Q8(`${what} in ${this.repo} was refused (422 ${message})`, 422);
-        return new forge/* ForgeError */.Q8(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+        return forgeErrorOf(error, what, {
+            product: "GitHub",
+            repo: this.repo,
+            needs: "contents and pull-requests write access",
+        });
     }
 }
 function summaryOf(pr) {
@@ -881,16 +935,54 @@ function checkRunState(status, conclusion) {
     return conclusion === "neutral" || conclusion === "skipped" ? "neutral" : "failure";
 }
 /** Whether a request changes something: any REST method but GET/HEAD, and GraphQL mutations. */
-function isWrite(request) {
-    if (request.url === "/graphql")
-        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
-    return request.method !== "GET" && request.method !== "HEAD";
-}
 /** The checks API refused the token because it is not a GitHub App's. */
 class ChecksNeedAppError extends Error {
 }
 /** createCommitOnBranch's STALE_DATA: the branch head is no longer the expected one. */
 class StaleHead extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/forge/gitlab-client.ts
+
+
+/** The POSTs that make a new object each time: never resent blindly (createOnce looks first). */
+const gitlab_client_CREATES = /\/(merge_requests|notes)$/;
+/**
+ * gitbeaker over the suite's transport (its retrying fetch and policy, errors with their status),
+ * loaded on first use: it is large, and GitHub and local runs never pay for it. The Forge methods
+ * live in gitlab.ts.
+ */
+function gitlabClient(settingsOf) {
+    let client;
+    return () => {
+        const settings = settingsOf();
+        client ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(833), __webpack_require__.e(407)]).then(__webpack_require__.bind(__webpack_require__, 65833)), Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 33888))]).then(([core, utils]) => new core.Gitlab({
+            host: settings.host,
+            token: settings.token,
+            requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), transport(settings)),
+        }));
+        return client;
+    };
+}
+function transport(settings) {
+    return async (endpoint, options = {}) => {
+        const { prefixUrl, searchParams, method, headers, body, asStream } = options;
+        const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
+        url.search = searchParams ?? "";
+        if (method !== undefined && method !== "GET")
+            await settings.beforeWrite();
+        // Creating POSTs are retried by createOnce, which looks for the object first.
+        const creates = method === "POST" && gitlab_client_CREATES.test(url.pathname);
+        const policy = creates ? { ...settings.policy, maxRetries: 0 } : settings.policy;
+        const response = await retryingFetch(url, { method, headers, body }, policy, settings.log);
+        const text = asStream ? "" : await response.text();
+        const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
+        if (!response.ok) {
+            const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
+            throw new HttpStatusError(typeof message === "string" ? message : JSON.stringify(message), response.status);
+        }
+        return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/gitlab.ts
@@ -902,19 +994,12 @@ class StaleHead extends Error {
 
 
 
+
+
 /** Paths per `blobs` query: 50 cost about 130 of GitLab's 250 complexity points. */
 const gitlab_READ_BATCH = 50;
-/** The POSTs that make a new object each time: never resent blindly. */
-const gitlab_CREATES = /\/(merge_requests|notes)$/;
 /** GitLab's words when a per-file last_commit_id check fails, or a concurrent ref update won. */
 const CONFLICT = /has changed since you started editing it|refresh and try again/i;
-class GitLabHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
 /**
  * GitLab through REST v4 (gitbeaker, with the suite's own requester: proxy, bounded retries) and
  * GraphQL for reading several files in one request.
@@ -922,7 +1007,6 @@ class GitLabHttpError extends Error {
 class GitLabForge {
     kind = "gitlab";
     repo;
-    client;
     host;
     graphqlUrl;
     token;
@@ -940,15 +1024,14 @@ class GitLabForge {
         this.graphqlUrl = options.graphqlUrl ?? `${host}/api/graphql`;
         this.host = host;
     }
-    /** gitbeaker is large: it is loaded on first use, so GitHub and local runs never pay for it. */
-    api() {
-        this.client ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(833), __webpack_require__.e(407)]).then(__webpack_require__.bind(__webpack_require__, 65833)), Promise.all(/* import() */[__webpack_require__.e(888), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 33888))]).then(([core, utils]) => new core.Gitlab({
-            host: this.host,
-            token: this.token,
-            requesterFn: utils.createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), this.handler),
-        }));
-        return this.client;
-    }
+    /** gitbeaker, loaded on first use, over the suite's transport (gitlab-client.ts). */
+    api = gitlabClient(() => ({
+        host: this.host,
+        token: this.token,
+        policy: this.policy,
+        log: this.log,
+        beforeWrite: () => this.release(),
+    }));
     /**
      * Reads at the head commit (not the branch name), so contents and head stay consistent across
      * batches. GitLab caps a query's complexity (250; `blobs` costs about two a path) and a page at
@@ -1231,7 +1314,7 @@ class GitLabForge {
         }, this.policy, this.log);
         const body = (await response.json().catch(() => ({})));
         if (!response.ok)
-            throw this.describe(new GitLabHttpError(body.message ?? response.statusText, response.status), "GraphQL read");
+            throw this.describe(new HttpStatusError(body.message ?? response.statusText, response.status), "GraphQL read");
         if (body.errors?.length || !body.data) {
             throw new forge/* ForgeError */.Q8(`reading ${this.repo} failed: ${(body.errors ?? []).map((e) => e.message).join("; ")}`);
         }
@@ -1245,25 +1328,6 @@ class GitLabForge {
             throw this.describe(error, what);
         }
     }
-    /** gitbeaker's transport: the suite's fetch and retry policy, errors with their status. */
-    handler = async (endpoint, options = {}) => {
-        const { prefixUrl, searchParams, method, headers, body, asStream } = options;
-        const url = new URL(endpoint, prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl}/`);
-        url.search = searchParams ?? "";
-        if (method !== undefined && method !== "GET")
-            await this.release();
-        // Creating POSTs are retried by createOnce, which looks for the object first.
-        const creates = method === "POST" && gitlab_CREATES.test(url.pathname);
-        const policy = creates ? { ...this.policy, maxRetries: 0 } : this.policy;
-        const response = await retryingFetch(url, { method, headers, body }, policy, this.log);
-        const text = asStream ? "" : await response.text();
-        const parsed = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
-        if (!response.ok) {
-            const message = typeof parsed === "object" ? (parsed.message ?? parsed.error) : parsed;
-            throw new GitLabHttpError(typeof message === "string" ? message : JSON.stringify(message), response.status);
-        }
-        return { body: parsed, headers: Object.fromEntries(response.headers.entries()), status: response.status };
-    };
     /**
      * The instance's release (`GET /version`, on every release; a mirror of `/metadata` from 15.5),
      * read once, before the first write: logged, and refused below the minimum. A token that may
@@ -1285,17 +1349,11 @@ class GitLabForge {
             this.log(`host: ${checkRelease({ product: "GitLab", version }, this.host, "see docs/hosts.md")}`);
     });
     describe(error, what) {
-        if (error instanceof forge/* ForgeError */.Q8)
-            return error;
-        const status = error.status;
-        const message = error.message;
-        if (status === 401)
-            return new forge/* ForgeError */.Q8(`${what}: GitLab rejected the token (401 ${message}); check that it is valid and not expired`, 401);
-        if (status === 403)
-            return new forge/* ForgeError */.Q8(`${what}: the token may not do this in ${this.repo} (403 ${message}); it needs the api scope and Developer role or more`, 403);
-        if (status === 404)
-            return new forge/* ForgeError */.Q8(`${what}: ${this.repo} not found, or the token cannot see it (404 ${message})`, 404);
-        return new forge/* ForgeError */.Q8(`${what} in ${this.repo} failed${status ? ` (${status})` : ""}: ${message}`, status);
+        return forgeErrorOf(error, what, {
+            product: "GitLab",
+            repo: this.repo,
+            needs: "the api scope and Developer role or more",
+        });
     }
 }
 /**

@@ -1,0 +1,85 @@
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
+import { type ContentLimit, ContentPacer, GITHUB_CONTENT_LIMITS } from "./content-pacer.js";
+import type { RetryPolicy } from "./retry-policy.js";
+import { retryingFetch } from "./retrying-fetch.js";
+
+const Client = Octokit.plugin(throttling);
+export type GitHubClient = InstanceType<typeof Client>;
+
+/** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
+const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST base URL, without a trailing slash. */
+  apiUrl: string;
+  policy: RetryPolicy;
+  log: (message: string) => void;
+  contentLimits?: ContentLimit[];
+  /** Every answer's headers (the release GitHub Enterprise Server names in each). */
+  onResponse: (headers: Record<string, unknown>) => void;
+  /** Awaited before the first write (the host's release checked). */
+  beforeWrite: () => Promise<void>;
+}
+
+/**
+ * The Octokit a GitHubForge talks through: the suite's retrying fetch (creating POSTs excepted),
+ * rate-limit waits within the policy, and content-creating requests paced to GitHub's secondary
+ * limits. The Forge methods live in github.ts; this is only the transport they share.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const { policy, log } = options;
+  const waitFor =
+    (kind: string) => (retryAfterSeconds: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+      const wait = retryAfterSeconds * 1000;
+      const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
+      log(
+        ok
+          ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
+          : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`,
+      );
+      return ok;
+    };
+  const octokit = new Client({
+    auth: options.token,
+    baseUrl: options.apiUrl,
+    userAgent: "gitops-ci",
+    // Failures are reported by the forge with context; octokit's own request log would repeat them.
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: () => undefined },
+    // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
+    // bounded); creating POSTs are not resent blindly (createOnce looks first).
+    request: {
+      fetch: (url: string | URL, init?: RequestInit) => {
+        const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
+        return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+      },
+    },
+    throttle: {
+      // One set-image makes one mutation per attempt and spaces retries itself; the plugin's
+      // default 1 s pacing of every GraphQL call would only add latency.
+      write: new Bottleneck.Group({ id: "gitops-ci-write", maxConcurrent: 1, minTime: 0 }),
+      onRateLimit: waitFor("primary"),
+      onSecondaryRateLimit: waitFor("secondary"),
+    },
+  });
+  octokit.hook.after("request", (response) => options.onResponse(response.headers));
+  const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+  octokit.hook.wrap("request", async (request, endpoint) => {
+    if (!isWrite(endpoint)) return request(endpoint);
+    await options.beforeWrite();
+    const done = await pacer.beforeWrite();
+    try {
+      return await request(endpoint);
+    } finally {
+      done();
+    }
+  });
+  return octokit;
+}
+
+function isWrite(request: { method?: string; url?: string; query?: unknown }): boolean {
+  if (request.url === "/graphql") return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+  return request.method !== "GET" && request.method !== "HEAD";
+}
