@@ -2,7 +2,7 @@ export const id = 880;
 export const ids = [880];
 export const modules = {
 
-/***/ 3880:
+/***/ 13880:
 /***/ ((module) => {
 
 const LIMITER_TYPES = {

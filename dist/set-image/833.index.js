@@ -2,7 +2,7 @@ export const id = 833;
 export const ids = [833];
 export const modules = {
 
-/***/ 5833:
+/***/ 65833:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -201,9 +201,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   UserStarredMetricsDashboard: () => (/* binding */ UserStarredMetricsDashboard),
 /* harmony export */   Users: () => (/* binding */ Users)
 /* harmony export */ });
-/* harmony import */ var _gitbeaker_requester_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3888);
+/* harmony import */ var _gitbeaker_requester_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33888);
 /* harmony import */ var xcase__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4908);
-/* harmony import */ var qs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(240);
+/* harmony import */ var qs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40240);
 
 
 

@@ -5,7 +5,7 @@ import { releaseOutputs } from "../commands/release/outputs.js";
 import { connectForge } from "../forge/connect.js";
 import { actionCredentials } from "../platform/action-credentials.js";
 import { buildOptionsFrom } from "../platform/build-inputs.js";
-import { readSourceContext } from "../platform/ci-context.js";
+import { actionSourceContext } from "../platform/actions-context.js";
 import { runAction } from "../platform/github-action.js";
 import { readActionInputs } from "../surfaces/action-inputs.js";
 import { setActionOutputs } from "../surfaces/action-outputs.js";
@@ -27,7 +27,7 @@ void runAction(async () => {
       paths: inputs.path,
       mode: inputs.mode,
       message: inputs.message,
-      source: readSourceContext(),
+      source: actionSourceContext(),
       timeoutMs: inputs.timeout * 1000,
       log: core.info,
     },

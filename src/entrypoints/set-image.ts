@@ -4,7 +4,7 @@ import { type SetImageRemoteResult, setImageRemote } from "../commands/set-image
 import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
 import { setImageOutputs } from "../commands/set-image/outputs.js";
 import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
-import { readSourceContext } from "../platform/ci-context.js";
+import { actionSourceContext } from "../platform/actions-context.js";
 import { markdownTable } from "../messages/markdown-table.js";
 import { runAction } from "../platform/github-action.js";
 import { registerSecret } from "../secrets.js";
@@ -42,7 +42,7 @@ async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResul
     images: inputs.image,
     mode: inputs.mode,
     message: inputs.message,
-    source: readSourceContext(),
+    source: actionSourceContext(),
     timeoutMs: inputs.timeout * 1000,
     dryRun: inputs["dry-run"],
     log: core.info,

@@ -9,7 +9,7 @@ import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
 import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
 import { readActionInputs } from "../surfaces/action-inputs.js";
 import { markdownTable } from "../messages/markdown-table.js";
-import { readReviewContext, readSourceContext } from "../platform/ci-context.js";
+import { actionReviewContext, actionSourceContext } from "../platform/actions-context.js";
 import { annotateFindings } from "../platform/workflow-annotations.js";
 import { runAction } from "../platform/github-action.js";
 
@@ -53,12 +53,12 @@ void runAction(async () => {
  * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
 async function publishCheckRun(result: ValidateResult, token: string | undefined): Promise<boolean> {
-  const { repo, sha } = readReviewContext();
+  const { repo, sha } = actionReviewContext();
   // The token input was masked as it was read (readActionInputs).
   if (!token || !repo || !sha) return false;
   try {
     const forge = connectForge({ repo, kind: "github", token, log: core.info });
-    const { check } = await publishVerdict(forge, result, { sha, runUrl: readSourceContext().runUrl });
+    const { check } = await publishVerdict(forge, result, { sha, runUrl: actionSourceContext().runUrl });
     if (check.fallback) core.warning(check.fallback);
     core.info(`${check.as.replace("-", " ")} ${CHECK_NAME}: ${check.url ?? "created"}`);
     return check.as === "check-run";
