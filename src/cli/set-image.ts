@@ -3,7 +3,7 @@ import type { SetImageRemoteResult } from "../commands/set-image-remote.js";
 import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
 import { setImageOutputs } from "../commands/set-image/outputs.js";
 import { UsageError } from "../errors.js";
-import type { ImageEdit, ImageFields } from "../kustomize/set-images.js";
+import type { ImageEdit, ImageFields } from "../kustomize/image-changes.js";
 import { readSourceContext } from "../platform/ci-context.js";
 import { writeDotenv } from "../platform/gitlab-job.js";
 import { redact } from "../secrets.js";

@@ -3,7 +3,8 @@ import { UsageError } from "../errors.js";
 import { readTextFile, writeFilesAtomically } from "../files/local-files.js";
 import { parseImageSpecs } from "../kustomize/image-ref.js";
 import { findKustomizationFile } from "../kustomize/kustomization-file.js";
-import { type ImageEdit, setImages } from "../kustomize/set-images.js";
+import type { ImageEdit } from "../kustomize/image-changes.js";
+import { setImages } from "../kustomize/set-images.js";
 
 /** set-image on a local checkout of the config repo. */
 export interface SetImageLocalOptions {

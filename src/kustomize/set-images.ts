@@ -1,5 +1,16 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, visit, type YAMLMap, type YAMLSeq } from "yaml";
 import { InternalError } from "../errors.js";
+import {
+  changesFor,
+  FIELD_ORDER,
+  type Field,
+  type FieldChanges,
+  type ImageEdit,
+  type ImageFields,
+  newEntryFields,
+  orderedFields,
+  withChanges,
+} from "./image-changes.js";
 import { type ImageSpec, normalizeImageName } from "./image-ref.js";
 import { formatScalar, type ScalarStyle } from "./yaml-scalar.js";
 import {
@@ -12,31 +23,6 @@ import {
   type YamlSource,
 } from "./yaml-source.js";
 
-/** The fields of a kustomization `images[]` entry that set-image writes. */
-export interface ImageFields {
-  newName?: string;
-  newTag?: string;
-  digest?: string;
-}
-
-type Field = keyof ImageFields;
-/** Kustomize's own field order, used for new entries and new keys. */
-const FIELD_ORDER: Field[] = ["newName", "newTag", "digest"];
-
-export type ImageAction = "added" | "updated" | "unchanged";
-
-/** What one spec did to one `images[]` entry. */
-export interface ImageEdit {
-  spec: string;
-  /** The entry's `name` as written in the file. */
-  name: string;
-  action: ImageAction;
-  before?: ImageFields;
-  after: ImageFields;
-  /** 1-based line of the entry in the edited text. */
-  line: number;
-}
-
 export interface SetImagesResult {
   text: string;
   edits: ImageEdit[];
@@ -44,8 +30,6 @@ export interface SetImagesResult {
 
 type Entry = YAMLMap<unknown, unknown>;
 type EntryPair = Pair<unknown, unknown>;
-/** A field to write, or null to remove it. */
-type FieldChanges = Partial<Record<Field, string | null>>;
 
 /**
  * Applies image specs to the text of a kustomization, changing only the bytes of the entries
@@ -84,17 +68,6 @@ function verifyResult(file: string, text: string, specs: ImageSpec[]): void {
       throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
     }
   }
-}
-
-/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
-export function changesFor(spec: ImageSpec): FieldChanges {
-  const changes: FieldChanges = {};
-  if (spec.newName !== undefined) changes.newName = spec.newName;
-  if (spec.tag !== undefined) changes.newTag = spec.tag;
-  else if (spec.digest !== undefined) changes.newTag = null;
-  if (spec.digest !== undefined) changes.digest = spec.digest;
-  else if (spec.tag !== undefined) changes.digest = null;
-  return changes;
 }
 
 function applySpec(source: YamlSource, spec: ImageSpec): SetImagesResult {
@@ -327,24 +300,6 @@ function added(source: YamlSource, splice: Splice, spec: ImageSpec, fields: Imag
   const text = applySplices(source.text, [splice]);
   const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
   return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
-}
-
-/** The fields an entry has once the changes are made: null removes, undefined keeps. */
-function withChanges(fields: ImageFields, changes: FieldChanges): ImageFields {
-  const result: ImageFields = {};
-  for (const field of FIELD_ORDER) {
-    const value = changes[field] === undefined ? fields[field] : changes[field];
-    if (value !== undefined && value !== null) result[field] = value;
-  }
-  return result;
-}
-
-function newEntryFields(spec: ImageSpec): ImageFields {
-  return withChanges({}, changesFor(spec));
-}
-
-function orderedFields(fields: ImageFields): [string, string][] {
-  return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]] as [string, string]]));
 }
 
 function blockEntry(eol: string, dashColumn: number, keyOffset: number, name: string, fields: ImageFields): string {

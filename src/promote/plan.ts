@@ -7,7 +7,7 @@ import {
   normalizeImageName,
 } from "../kustomize/image-ref.js";
 import { parseYamlSource } from "../kustomize/yaml-source.js";
-import type { ImageFields } from "../kustomize/set-images.js";
+import type { ImageFields } from "../kustomize/image-changes.js";
 import type { ImageSpec } from "../kustomize/image-ref.js";
 import { type Bump, classifyBump } from "./bump.js";
 

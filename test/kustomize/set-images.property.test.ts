@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { isMap, isSeq, type Node, parseDocument } from "yaml";
 import { type ImageSpec, normalizeImageName, parseImageSpec } from "../../src/kustomize/image-ref.js";
-import { changesFor, setImages } from "../../src/kustomize/set-images.js";
+import { changesFor } from "../../src/kustomize/image-changes.js";
+import { setImages } from "../../src/kustomize/set-images.js";
 import { isPlainSafe } from "../../src/kustomize/yaml-scalar.js";
 
 const NAMES = ["app", "web", "nginx", "docker.io/library/nginx", "registry.local:5000/team/api", "ghcr.io/acme/worker"];
