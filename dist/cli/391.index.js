@@ -255,8 +255,8 @@ var image_ref = __webpack_require__(72198);
 var kustomization_file = __webpack_require__(53625);
 // EXTERNAL MODULE: ./src/kustomize/snapshot-kustomization.ts
 var snapshot_kustomization = __webpack_require__(26011);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
-var set_images = __webpack_require__(39800);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
+var set_images = __webpack_require__(98677);
 // EXTERNAL MODULE: ./src/messages/template.ts
 var messages_template = __webpack_require__(50632);
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts

@@ -9787,8 +9787,8 @@ function writeFilesAtomically(writes) {
 var image_ref = __nccwpck_require__(72198);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __nccwpck_require__(53625);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 1 modules
-var set_images = __nccwpck_require__(39800);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
+var set_images = __nccwpck_require__(98677);
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
 
 
@@ -10413,7 +10413,7 @@ function assertInside(root, real, shown) {
 
 /***/ }),
 
-/***/ 39800:
+/***/ 98677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10422,12 +10422,47 @@ __nccwpck_require__.d(__webpack_exports__, {
   B: () => (/* binding */ setImages)
 });
 
-// UNUSED EXPORTS: changesFor
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/kustomize/image-changes.ts
+/** Kustomize's own field order, used for new entries and new keys. */
+const FIELD_ORDER = ["newName", "newTag", "digest"];
+/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
+function changesFor(spec) {
+    const changes = {};
+    if (spec.newName !== undefined)
+        changes.newName = spec.newName;
+    if (spec.tag !== undefined)
+        changes.newTag = spec.tag;
+    else if (spec.digest !== undefined)
+        changes.newTag = null;
+    if (spec.digest !== undefined)
+        changes.digest = spec.digest;
+    else if (spec.tag !== undefined)
+        changes.digest = null;
+    return changes;
+}
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields, changes) {
+    const result = {};
+    for (const field of FIELD_ORDER) {
+        const value = changes[field] === undefined ? fields[field] : changes[field];
+        if (value !== undefined && value !== null)
+            result[field] = value;
+    }
+    return result;
+}
+/** The fields a new entry gets for a spec. */
+function newEntryFields(spec) {
+    return withChanges({}, changesFor(spec));
+}
+/** Set fields as key/value pairs, in kustomize's order. */
+function orderedFields(fields) {
+    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
+}
+
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
 var image_ref = __nccwpck_require__(72198);
 ;// CONCATENATED MODULE: ./src/kustomize/yaml-scalar.ts
@@ -10468,8 +10503,7 @@ var yaml_source = __nccwpck_require__(70776);
 
 
 
-/** Kustomize's own field order, used for new entries and new keys. */
-const FIELD_ORDER = ["newName", "newTag", "digest"];
+
 /**
  * Applies image specs to the text of a kustomization, changing only the bytes of the entries
  * the specs name (or appending a new entry), and returns the new text with what changed.
@@ -10506,21 +10540,6 @@ function verifyResult(file, text, specs) {
             throw new errors/* InternalError */.Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
         }
     }
-}
-/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
-function changesFor(spec) {
-    const changes = {};
-    if (spec.newName !== undefined)
-        changes.newName = spec.newName;
-    if (spec.tag !== undefined)
-        changes.newTag = spec.tag;
-    else if (spec.digest !== undefined)
-        changes.newTag = null;
-    if (spec.digest !== undefined)
-        changes.digest = spec.digest;
-    else if (spec.tag !== undefined)
-        changes.digest = null;
-    return changes;
 }
 function applySpec(source, spec) {
     const root = source.doc.contents;
@@ -10735,22 +10754,6 @@ function added(source, splice, spec, fields) {
     const text = (0,yaml_source/* applySplices */.Ut)(source.text, [splice]);
     const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
     return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
-}
-/** The fields an entry has once the changes are made: null removes, undefined keeps. */
-function withChanges(fields, changes) {
-    const result = {};
-    for (const field of FIELD_ORDER) {
-        const value = changes[field] === undefined ? fields[field] : changes[field];
-        if (value !== undefined && value !== null)
-            result[field] = value;
-    }
-    return result;
-}
-function newEntryFields(spec) {
-    return withChanges({}, changesFor(spec));
-}
-function orderedFields(fields) {
-    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
 }
 function blockEntry(eol, dashColumn, keyOffset, name, fields) {
     const pad = " ".repeat(dashColumn);
@@ -23699,121 +23702,8 @@ async function publishVerdict(forge, result, target) {
     return { check, note };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/gate/changed.ts
-
-
-
-const changed_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-function firstLine(error) {
-    return String(error.stderr ?? error.message)
-        .trim()
-        .split("\n")[0];
-}
-/**
- * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
- * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
- */
-async function baseCommit(dir, baseRef) {
-    if (baseRef.startsWith("-"))
-        throw new src_errors/* UsageError */.eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
-    try {
-        const { stdout } = await changed_run("git", [
-            "-C",
-            dir,
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            `${baseRef}^{commit}`,
-        ]);
-        return stdout.trim();
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
-    }
-}
-/**
- * Files that differ between the base commit (what `baseRef` names) and the working tree
- * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
- * a subfolder of the git checkout.
- */
-async function changedFiles(dir, baseRef, base) {
-    try {
-        const { stdout } = await changed_run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
-            maxBuffer: 64 * 1024 * 1024,
-        });
-        const untracked = await changed_run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
-            maxBuffer: 64 * 1024 * 1024,
-        });
-        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
-    }
-}
-/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
-async function fileAtCommit(dir, commit, file) {
-    try {
-        const { stdout } = await changed_run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
-        return stdout;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether any changed file is an input of the root. */
-function rootChanged(inputs, changed) {
-    for (const file of changed) {
-        if (inputs.files.has(file))
-            return true;
-        for (const dir of inputs.dirs)
-            if (dir === "." || file.startsWith(`${dir}/`))
-                return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/gate/finding.ts
-const RANK = { error: 0, warning: 1, info: 2 };
-/** Whether a finding is at or above the --fail-on threshold. */
-function fails(severity, failOn) {
-    return RANK[severity] <= RANK[failOn];
-}
-/** The public rule ids; each is documented with a failing and a passing example. */
-const RULE_IDS = [
-    "yaml-syntax",
-    "duplicate-key",
-    "render-failed",
-    "schema",
-    "unknown-kind",
-    "plaintext-secret",
-    "secret-generator",
-    "sealed-secret-malformed",
-    "sealed-secret-scope",
-    "image-entry-unused",
-    "sops-unencrypted-value",
-    "cluster-credential",
-    "path-outside-repo",
-    "remote-resource",
-    "kustomization-cycle",
-    "render-limit",
-    "parse-limit",
-    "not-rendered",
-    "secret-placeholder",
-    "gate-config",
-];
-function bySeverityThenPlace(a, b) {
-    return (RANK[a.severity] - RANK[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.rule.localeCompare(b.rule));
-}
-
 ;// CONCATENATED MODULE: ./src/gate/yaml-depth.ts
 /**
  * How deeply a YAML text nests (block indentation levels, compact `- - -` sequences and flow
@@ -23898,6 +23788,223 @@ function nestingDepth(text) {
     return max;
 }
 
+;// CONCATENATED MODULE: ./src/gate/credential-files.ts
+
+
+
+
+/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
+const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
+/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
+const KUBECONFIG = /^\s*users:/m;
+const SA_TOKEN = /kubernetes\.io\/service-account-token/;
+/**
+ * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
+ * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
+ */
+function credentialFiles(dir, files, maxDepth) {
+    const out = [];
+    for (const file of files) {
+        const text = readSmallText(external_node_path_default().join(dir, file));
+        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth)
+            continue;
+        const lines = new dist/* LineCounter */.HN();
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
+        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
+            continue;
+        out.push({ file, text, docs, lines });
+    }
+    return out;
+}
+/** The file's text when it is small and not binary (no NUL byte). */
+function readSmallText(full) {
+    const fd = (0,external_node_fs_.openSync)(full, "r");
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
+            return undefined;
+        const buffer = Buffer.alloc(size);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
+        return buffer.includes(0) ? undefined : buffer.toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __nccwpck_require__(94100);
+;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+
+
+
+
+const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+const list = (value) => (Array.isArray(value) ? value : []);
+/**
+ * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
+ * repository whose `kustomize:` options change what its path builds.
+ */
+function argoBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+                continue;
+            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+                continue;
+            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
+            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+            for (const entry of [spec?.source, ...list(spec?.sources)]) {
+                const { path: dir, kustomize } = (entry ?? {});
+                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
+                    continue;
+                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+                builds.push({
+                    by: `Argo CD ${object.kind} ${name}`,
+                    file: source.file,
+                    dir: normalized,
+                    components: list(kustomize.components)
+                        .filter((c) => typeof c === "string")
+                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
+                    namespace: argo_application_text(kustomize.namespace),
+                    namePrefix: argo_application_text(kustomize.namePrefix),
+                    nameSuffix: argo_application_text(kustomize.nameSuffix),
+                    images: list(kustomize.images).flatMap(imageEntry),
+                    patches: list(kustomize.patches),
+                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
+                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                });
+            }
+        }
+    return builds;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
+function imageEntry(value) {
+    if (typeof value !== "string")
+        return [];
+    try {
+        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
+        return [
+            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
+        ];
+    }
+    catch (error) {
+        if (error instanceof src_errors/* UsageError */.eb)
+            return [];
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
+
+
+
+const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
+function normalized(dir) {
+    return external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+}
+/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
+function fluxBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
+                continue;
+            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
+            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
+            if (!spec || !dirPath)
+                continue;
+            const list = (value) => (Array.isArray(value) ? value : []);
+            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+            const postBuild = spec.postBuild;
+            const build = {
+                by: `Flux Kustomization ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+                file: source.file,
+                dir: dirPath,
+                components: list(spec.components)
+                    .filter((c) => typeof c === "string")
+                    .map((c) => normalized(external_node_path_default().posix.join(dirPath, c))),
+                namespace: text(spec.targetNamespace),
+                namePrefix: text(spec.namePrefix),
+                nameSuffix: text(spec.nameSuffix),
+                images: list(spec.images),
+                patches: list(spec.patches),
+                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
+            };
+            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
+            if (changes || build.patches.length || build.substitute)
+                builds.push(build);
+        }
+    return builds;
+}
+/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
+function substitutions(postBuild, sources) {
+    const vars = {};
+    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+        const { kind, name } = (ref ?? {});
+        Object.assign(vars, dataOf(kind, name, sources));
+    }
+    if (flux_kustomization_isRecord(postBuild.substitute))
+        for (const [key, value] of Object.entries(postBuild.substitute))
+            vars[key] = String(value);
+    return vars;
+}
+function flux_kustomization_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
+function dataOf(kind, name, sources) {
+    for (const source of sources)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+            if (object.kind !== kind || (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) !== name)
+                continue;
+            const out = {};
+            const section = (key, decode) => {
+                const map = (0,yaml_nav/* valueOf */.RP)(object.map, key);
+                if (!(0,dist/* isMap */.jh)(map))
+                    return;
+                for (const [k, v] of Object.entries(map.toJS(object.doc)))
+                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
+            };
+            section("data", kind === "Secret");
+            section("stringData", false);
+            return out;
+        }
+    return {};
+}
+/**
+ * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
+ * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
+ * value and no default stays as written.
+ */
+function substituteVariables(text, vars) {
+    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
+    let out = text;
+    for (let round = 0; round < 5; round++) {
+        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
+            if (escape)
+                return `\u0000{${whole.slice(3)}`;
+            const value = vars[name];
+            if (value !== undefined && value !== "")
+                return value;
+            return operator ? (fallback ?? "") : whole;
+        });
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out.replaceAll("\u0000{", "${");
+}
+
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __nccwpck_require__(63537);
 ;// CONCATENATED MODULE: ./src/gate/source-files.ts
 
 
@@ -24037,306 +24144,6 @@ function positionOf(source, node) {
     return { line: pos.line, column: pos.col };
 }
 
-;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
-/**
- * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
- * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
- */
-function globMatcher(pattern) {
-    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
-    let regex = "";
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === "*" && source[i + 1] === "*") {
-            const slash = source[i + 2] === "/";
-            regex += slash ? "(?:.*/)?" : ".*";
-            i += slash ? 2 : 1;
-        }
-        else if (c === "*")
-            regex += "[^/]*";
-        else if (c === "?")
-            regex += "[^/]";
-        else
-            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    }
-    const compiled = new RegExp(`^${regex}$`);
-    return (file) => compiled.test(file);
-}
-
-;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
-
-
-
-
-/** The repository's own gate policy file, at the top of --dir. */
-const POLICY_FILE = ".gitops-ci.yaml";
-const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
-const LEVELS = ["error", "warning", "info", "off"];
-const KEYS = [
-    "exclude",
-    "severity",
-    "overrides",
-    "placeholders",
-    "kubernetes-version",
-    "strict",
-    "sealed-secrets-cert",
-    "allow-remote",
-];
-/**
- * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
- * its line, and the rest of the file still applies.
- */
-function parsePolicy(text, file = POLICY_FILE) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
-    const source = { file, text, docs: [doc], lines };
-    const findings = [];
-    const bad = (node, message) => findings.push({
-        rule: "gate-config",
-        severity: "error",
-        file,
-        ...positionOf(source, node),
-        message,
-        hint: `see the README's ${POLICY_FILE} reference`,
-    });
-    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
-    for (const error of doc.errors)
-        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
-    if (doc.errors.length)
-        return { policy, findings };
-    if (doc.contents === null)
-        return { policy, findings };
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        bad(doc.contents, `${file} must be a mapping`);
-        return { policy, findings };
-    }
-    const strings = (pair, what) => {
-        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
-            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
-            return [];
-        }
-        return pair.value.items.map((i) => String(i.value));
-    };
-    const levels = (node, what) => {
-        const out = {};
-        if (!(0,dist/* isMap */.jh)(node)) {
-            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
-            return out;
-        }
-        for (const pair of node.items) {
-            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
-            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
-            if (!RULE_IDS.includes(rule))
-                bad(pair.key, `${what}: no rule "${rule}"`);
-            else if (!LEVELS.includes(level))
-                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
-            else
-                out[rule] = level;
-        }
-        return out;
-    };
-    for (const pair of doc.contents.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
-        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
-        switch (key) {
-            case "exclude":
-                policy.exclude = strings(pair, "exclude");
-                break;
-            case "severity":
-                policy.severity = levels(pair.value, "severity");
-                break;
-            case "overrides":
-                if (!(0,dist/* isSeq */.oP)(pair.value))
-                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
-                else
-                    for (const entry of pair.value.items) {
-                        const paths = (0,dist/* isMap */.jh)(entry)
-                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
-                            : undefined;
-                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
-                        if (!paths)
-                            bad(entry, "an override needs paths (a list of globs) and severity");
-                        else
-                            policy.overrides.push({
-                                paths: strings(paths, "overrides[].paths"),
-                                severity: levels(severity, "overrides[].severity"),
-                            });
-                    }
-                break;
-            case "placeholders":
-                for (const [i, text] of strings(pair, "placeholders").entries()) {
-                    const pattern = placeholderPattern(text);
-                    if (pattern)
-                        policy.placeholders.push(pattern);
-                    else
-                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
-                }
-                break;
-            case "kubernetes-version":
-            case "sealed-secrets-cert":
-                if (typeof value !== "string" || value === "")
-                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
-                else if (key === "kubernetes-version")
-                    policy.kubernetesVersion = value;
-                else
-                    policy.sealedSecretsCert = value;
-                break;
-            case "strict":
-            case "allow-remote":
-                if (typeof value !== "boolean")
-                    bad(pair.value ?? pair.key, `${key} must be true or false`);
-                else if (key === "strict")
-                    policy.strict = value;
-                else
-                    policy.allowRemote = value;
-                break;
-            default:
-                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
-        }
-    }
-    return { policy, findings };
-}
-/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
-const MIN_LITERAL = 3;
-/**
- * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
- * regular expression: the file may come from the change under review, and a regular expression
- * from there could take the gate's time for ever (catastrophic backtracking).
- */
-function placeholderPattern(text) {
-    const literal = text.split("*");
-    if (literal.join("").length < MIN_LITERAL)
-        return undefined;
-    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
-}
-/** Whether a file is excluded from the gate. */
-function excluder(policy) {
-    const matchers = policy.exclude.map(globMatcher);
-    return (file) => matchers.some((m) => m(file));
-}
-/**
- * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
- * override whose paths match wins over `severity`), rules turned off dropped.
- */
-function applyPolicy(findings, policy) {
-    const excluded = excluder(policy);
-    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
-    const out = [];
-    for (const finding of findings) {
-        if (finding.rule !== "gate-config" && excluded(finding.file))
-            continue;
-        let level = policy.severity[finding.rule] ?? finding.severity;
-        for (const o of overrides)
-            if (o.matches.some((m) => m(finding.file)))
-                level = o.severity[finding.rule] ?? level;
-        if (finding.rule === "gate-config")
-            level = finding.severity;
-        if (level !== "off")
-            out.push({ ...finding, severity: level });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
-
-
-
-
-/**
- * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
- * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
- * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
- */
-async function loadPolicy(dir, base) {
-    const local = external_node_path_default().join(dir, POLICY_FILE);
-    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
-    if (base) {
-        const baseText = await fileAtCommit(dir, base, POLICY_FILE);
-        const parsed = baseText === undefined ? { policy: EMPTY_POLICY, findings: [] } : parsePolicy(baseText);
-        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${POLICY_FILE}) ${f.message}` }));
-        if (checkoutText !== baseText)
-            findings.push({
-                rule: "gate-config",
-                severity: "warning",
-                file: POLICY_FILE,
-                line: 1,
-                column: 1,
-                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
-                hint: "review the policy change itself: it decides what the gate lets through",
-            });
-        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
-    }
-    if (checkoutText === undefined)
-        return { policy: EMPTY_POLICY, from: "none", findings: [] };
-    const parsed = parsePolicy(checkoutText);
-    if (parsed.policy.allowRemote === undefined)
-        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
-    return {
-        policy: { ...parsed.policy, allowRemote: undefined },
-        from: "checkout",
-        findings: [
-            ...parsed.findings,
-            {
-                rule: "gate-config",
-                severity: "warning",
-                file: POLICY_FILE,
-                line: 1,
-                column: 1,
-                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
-                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/credential-files.ts
-
-
-
-
-/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
-const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
-/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
-const KUBECONFIG = /^\s*users:/m;
-const SA_TOKEN = /kubernetes\.io\/service-account-token/;
-/**
- * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
- * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
- */
-function credentialFiles(dir, files, maxDepth) {
-    const out = [];
-    for (const file of files) {
-        const text = readSmallText(external_node_path_default().join(dir, file));
-        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || nestingDepth(text) > maxDepth)
-            continue;
-        const lines = new dist/* LineCounter */.HN();
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
-        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
-            continue;
-        out.push({ file, text, docs, lines });
-    }
-    return out;
-}
-/** The file's text when it is small and not binary (no NUL byte). */
-function readSmallText(full) {
-    const fd = (0,external_node_fs_.openSync)(full, "r");
-    try {
-        const size = (0,external_node_fs_.fstatSync)(fd).size;
-        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
-            return undefined;
-        const buffer = Buffer.alloc(size);
-        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
-        return buffer.includes(0) ? undefined : buffer.toString("utf8");
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-// EXTERNAL MODULE: ./src/gate/references.ts
-var references = __nccwpck_require__(63537);
-// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
-var yaml_nav = __nccwpck_require__(94100);
 ;// CONCATENATED MODULE: ./src/gate/discovery.ts
 
 
@@ -24618,173 +24425,526 @@ function patchFilesOf(sources) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __nccwpck_require__(72198);
-;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+;// CONCATENATED MODULE: ./src/gate/changed.ts
 
 
 
-
-const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
-const list = (value) => (Array.isArray(value) ? value : []);
+const changed_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+function firstLine(error) {
+    return String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")[0];
+}
 /**
- * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
- * repository whose `kustomize:` options change what its path builds.
+ * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
+ * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
  */
-function argoBuilds(sources) {
-    const builds = [];
-    for (const source of sources)
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+async function baseCommit(dir, baseRef) {
+    if (baseRef.startsWith("-"))
+        throw new src_errors/* UsageError */.eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
+    try {
+        const { stdout } = await changed_run("git", [
+            "-C",
+            dir,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            `${baseRef}^{commit}`,
+        ]);
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
+    }
+}
+/**
+ * Files that differ between the base commit (what `baseRef` names) and the working tree
+ * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
+ * a subfolder of the git checkout.
+ */
+async function changedFiles(dir, baseRef, base) {
+    try {
+        const { stdout } = await changed_run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        const untracked = await changed_run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
+    }
+    catch (error) {
+        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
+    }
+}
+/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
+async function fileAtCommit(dir, commit, file) {
+    try {
+        const { stdout } = await changed_run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any changed file is an input of the root. */
+function rootChanged(inputs, changed) {
+    for (const file of changed) {
+        if (inputs.files.has(file))
+            return true;
+        for (const dir of inputs.dirs)
+            if (dir === "." || file.startsWith(`${dir}/`))
+                return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
+
+
+/**
+ * Walks a root's kustomizations through resources, components and bases; `components` are the
+ * directories a deployer adds to the root (a Flux Kustomization's spec.components).
+ */
+function inputsOf(root, sources, components = []) {
+    const inputs = { dirs: new Set(), files: new Set(), references: [] };
+    const visit = (dir) => {
+        if (inputs.dirs.has(dir))
+            return;
+        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
+        if (!kustomization)
+            return;
+        inputs.dirs.add(dir);
+        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
+            inputs.references.push(reference);
+            if (reference.value.includes("://"))
                 continue;
-            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
+            inputs.files.add(target);
+            if (reference.kind === "build")
+                visit(target);
+        }
+    };
+    visit(root.dir);
+    for (const dir of components) {
+        inputs.files.add(dir);
+        visit(dir);
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/cluster-credential.ts
+
+
+
+const CREDENTIAL_KEYS = ["token", "client-key-data", "client-key", "password", "auth-provider"];
+const HINT = "remove it and rotate the credential: CI and Git must never hold cluster credentials; the in-cluster controller pulls instead";
+/** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
+const clusterCredential = (source) => {
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+        if (object.kind === "Config") {
+            const users = (0,yaml_nav/* valueOf */.RP)(object.map, "users");
+            if (!(0,dist/* isSeq */.oP)(users))
                 continue;
-            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
-            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
-            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-            for (const entry of [spec?.source, ...list(spec?.sources)]) {
-                const { path: dir, kustomize } = (entry ?? {});
-                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
-                    continue;
-                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
-                builds.push({
-                    by: `Argo CD ${object.kind} ${name}`,
+            for (const user of users.items) {
+                for (const key of CREDENTIAL_KEYS) {
+                    const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(user, "user"), key);
+                    if (!pair)
+                        continue;
+                    findings.push({
+                        rule: "cluster-credential",
+                        severity: "error",
+                        file: source.file,
+                        ...positionOf(source, pair.key),
+                        message: `kubeconfig user ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(user, "name")) ?? "(unnamed)"} has a ${key}`,
+                        hint: HINT,
+                    });
+                }
+            }
+        }
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) === "kubernetes.io/service-account-token") {
+            const data = (0,yaml_nav/* pairOf */.cF)(object.map, "data") ?? (0,yaml_nav/* pairOf */.cF)(object.map, "stringData");
+            if (data && (0,yaml_nav/* hasEntries */.T5)(data.value)) {
+                findings.push({
+                    rule: "cluster-credential",
+                    severity: "error",
                     file: source.file,
-                    dir: normalized,
-                    components: list(kustomize.components)
-                        .filter((c) => typeof c === "string")
-                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
-                    namespace: argo_application_text(kustomize.namespace),
-                    namePrefix: argo_application_text(kustomize.namePrefix),
-                    nameSuffix: argo_application_text(kustomize.nameSuffix),
-                    images: list(kustomize.images).flatMap(imageEntry),
-                    patches: list(kustomize.patches),
-                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
-                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                    ...positionOf(source, data.key),
+                    message: `service-account token Secret ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
+                    hint: HINT,
                 });
             }
         }
-    return builds;
-}
-function isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
-function imageEntry(value) {
+    }
+    return findings;
+};
+
+;// CONCATENATED MODULE: ./src/gate/secret-placeholders.ts
+/**
+ * Values a Secret carries in Git that are not secrets: references an injector or the deployer
+ * fills in at deploy time. Each pattern names the tool whose syntax it is.
+ */
+const PLACEHOLDERS = [
+    { tool: "1Password", pattern: /op:\/\/[^\s/]+\/[^\s/]+\/\S+/ },
+    { tool: "argocd-vault-plugin", pattern: /<path:[^<>]+>|^<[^<>\s]+>$|<secret:[^<>]+>/ },
+    { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
+    { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
+];
+const MAX_REFERENCE = 1024;
+/** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
+function placeholderOf(value, base64 = false, extra = []) {
+    if (value === null || value === undefined || value === "")
+        return "empty";
     if (typeof value !== "string")
+        return undefined;
+    const texts = [value];
+    if (base64 && /^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        texts.push(Buffer.from(value, "base64").toString("utf8"));
+    for (const text of texts) {
+        if (text.trim() === "")
+            return "empty";
+        const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
+        if (found)
+            return found.tool;
+        // a reference is short; a long value is not one, and is not run through the repo's patterns
+        if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
+            return "this repository's placeholder";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
+
+
+
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; a Secret with data or stringData in Git is readable by everyone who can read the repo";
+/**
+ * A Secret carrying data or stringData anywhere in the repo: its own document, a multi-document
+ * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
+ * sops-unencrypted-value; service-account tokens to cluster-credential.
+ */
+const plaintextSecret = (source, context) => {
+    if (source.docs.some((d) => (0,yaml_nav/* pairOf */.cF)(d.contents, "sops")))
         return [];
-    try {
-        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
-        return [
-            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
-        ];
-    }
-    catch (error) {
-        if (error instanceof src_errors/* UsageError */.eb)
-            return [];
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
-
-
-
-const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
-function normalized(dir) {
-    return external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
-}
-/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
-function fluxBuilds(sources) {
-    const builds = [];
-    for (const source of sources)
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
-                continue;
-            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
-            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
-            if (!spec || !dirPath)
-                continue;
-            const list = (value) => (Array.isArray(value) ? value : []);
-            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
-            const postBuild = spec.postBuild;
-            const build = {
-                by: `Flux Kustomization ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) !== "kubernetes.io/service-account-token") {
+            for (const key of ["data", "stringData"]) {
+                const pair = (0,yaml_nav/* pairOf */.cF)(object.map, key);
+                if (!pair || !(0,yaml_nav/* hasEntries */.T5)(pair.value))
+                    continue;
+                const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+                const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
+                findings.push(...placeholders);
+                // every value a reference filled in at deploy time: nothing secret is in Git
+                if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
+                    continue;
+                findings.push({
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: source.file,
+                    ...positionOf(source, pair.key),
+                    message: `Secret ${name} has ${key} in plain text`,
+                    hint: plaintext_secret_HINT,
+                });
+            }
+        }
+        const annotation = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "annotations"), LAST_APPLIED);
+        const applied = (0,yaml_nav/* stringOf */.Je)(annotation?.value);
+        if (annotation && applied && embedsSecretData(applied)) {
+            findings.push({
+                rule: "plaintext-secret",
+                severity: "error",
                 file: source.file,
-                dir: dirPath,
-                components: list(spec.components)
-                    .filter((c) => typeof c === "string")
-                    .map((c) => normalized(external_node_path_default().posix.join(dirPath, c))),
-                namespace: text(spec.targetNamespace),
-                namePrefix: text(spec.namePrefix),
-                nameSuffix: text(spec.nameSuffix),
-                images: list(spec.images),
-                patches: list(spec.patches),
-                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
-            };
-            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
-            if (changes || build.patches.length || build.substitute)
-                builds.push(build);
+                ...positionOf(source, annotation.key),
+                message: `the ${LAST_APPLIED} annotation holds a Secret with its data`,
+                hint: `drop the annotation (it is written by kubectl apply and copies the whole object); ${plaintext_secret_HINT}`,
+            });
         }
-    return builds;
-}
-/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
-function substitutions(postBuild, sources) {
-    const vars = {};
-    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
-        const { kind, name } = (ref ?? {});
-        Object.assign(vars, dataOf(kind, name, sources));
     }
-    if (flux_kustomization_isRecord(postBuild.substitute))
-        for (const [key, value] of Object.entries(postBuild.substitute))
-            vars[key] = String(value);
-    return vars;
+    return findings;
+};
+/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
+function placeholderFindings(source, section, name, base64, extra) {
+    if (!(0,dist/* isMap */.jh)(section))
+        return [];
+    return section.items.flatMap((pair) => {
+        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64, extra);
+        if (!tool)
+            return [];
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+        return [
+            {
+                rule: "secret-placeholder",
+                severity: "info",
+                file: source.file,
+                ...positionOf(source, pair.key),
+                message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
+                hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
+            },
+        ];
+    });
 }
-function flux_kustomization_isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
+function embedsSecretData(json) {
+    try {
+        const object = JSON.parse(json);
+        return object.kind === "Secret" && [object.data, object.stringData].some((v) => v && Object.keys(v).length > 0);
+    }
+    catch {
+        return false;
+    }
 }
-/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
-function dataOf(kind, name, sources) {
-    for (const source of sources)
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-            if (object.kind !== kind || (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) !== name)
-                continue;
-            const out = {};
-            const section = (key, decode) => {
-                const map = (0,yaml_nav/* valueOf */.RP)(object.map, key);
-                if (!(0,dist/* isMap */.jh)(map))
-                    return;
-                for (const [k, v] of Object.entries(map.toJS(object.doc)))
-                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
-            };
-            section("data", kind === "Secret");
-            section("stringData", false);
-            return out;
+
+;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret.ts
+
+
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const GCM_TAG_BYTES = 16;
+/**
+ * Why a value is not sealed-secrets ciphertext, or undefined when it is. The format (kubeseal's
+ * hybrid encryption): a 2-byte big-endian length of the RSA-OAEP-encrypted session key, which is
+ * as long as the RSA modulus, then that key, then the AES-256-GCM ciphertext with its 16-byte tag.
+ */
+function sealedValueProblem(value, keyBytes) {
+    if (value.length % 4 !== 0 || !BASE64.test(value))
+        return "is not standard base64";
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.length < 2)
+        return "is too short to be sealed";
+    const sessionKeyLength = bytes.readUInt16BE(0);
+    if (sessionKeyLength !== keyBytes) {
+        return `does not start with the ${keyBytes}-byte session-key length of the sealing key (it says ${sessionKeyLength})`;
+    }
+    if (bytes.length < 2 + keyBytes + GCM_TAG_BYTES)
+        return `is ${bytes.length} bytes, shorter than any sealed value (${2 + keyBytes + GCM_TAG_BYTES})`;
+    return undefined;
+}
+/** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
+const sealedSecretMalformed = (source, context) => {
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+        if (object.kind !== "SealedSecret")
+            continue;
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+        const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
+        if ((0,dist/* isMap */.jh)(encrypted)) {
+            for (const pair of encrypted.items) {
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+                const value = pair.value;
+                const problem = (0,dist/* isScalar */.jn)(value) && typeof value.value === "string"
+                    ? sealedValueProblem(value.value.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)
+                    : "is not a string";
+                if (problem)
+                    findings.push(malformed(source, value ?? pair.key, `SealedSecret ${name}: encryptedData.${key} ${problem}`, context));
+            }
         }
-    return {};
+        const templateData = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template"), "data");
+        if (templateData && (0,dist/* isMap */.jh)(templateData.value) && templateData.value.items.length) {
+            findings.push({
+                rule: "sealed-secret-malformed",
+                severity: "error",
+                file: source.file,
+                ...positionOf(source, templateData.key),
+                message: `SealedSecret ${name}: spec.template.data holds literal values, which are not encrypted`,
+                hint: "move the values into encryptedData with kubeseal; template.data is copied into the Secret as it is",
+            });
+        }
+    }
+    return findings;
+};
+function malformed(source, node, message, context) {
+    return {
+        rule: "sealed-secret-malformed",
+        severity: "error",
+        file: source.file,
+        ...positionOf(source, node),
+        message,
+        hint: `seal the value with kubeseal against the cluster's certificate (${context.sealedSecretsKeyBytes * 8}-bit key); placeholders, plain base64 and truncated values never decrypt`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __nccwpck_require__(53625);
+;// CONCATENATED MODULE: ./src/gate/rules/secret-generator.ts
+
+
+
+
+const SOURCES = ["literals", "files", "envs", "env"];
+/** A kustomize secretGenerator fed from the repo: the plaintext is committed beside it. */
+const secretGenerator = (source) => {
+    const name = source.file.split("/").pop();
+    if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(name))
+        return [];
+    const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
+    if (!(0,dist/* isSeq */.oP)(generators))
+        return [];
+    const findings = [];
+    for (const generator of generators.items) {
+        for (const key of SOURCES) {
+            const pair = (0,yaml_nav/* pairOf */.cF)(generator, key);
+            if (!pair)
+                continue;
+            const secret = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(generator, "name")) ?? "(unnamed)";
+            findings.push({
+                rule: "secret-generator",
+                severity: "error",
+                file: source.file,
+                ...positionOf(source, pair.key),
+                message: `secretGenerator ${secret} takes ${key} from the repository, so the secret's plaintext is in Git`,
+                hint: "generate a SealedSecret (kubeseal) or reference an external secret store instead",
+            });
+        }
+    }
+    return findings;
+};
+
+;// CONCATENATED MODULE: ./src/gate/rules/sops.ts
+
+
+
+const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
+/** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
+function isSopsEncrypted(contents) {
+    const sops = (0,yaml_nav/* valueOf */.RP)(contents, "sops");
+    return (0,dist/* isMap */.jh)(sops) && !!(0,yaml_nav/* pairOf */.cF)(sops, "mac") && !!(0,yaml_nav/* pairOf */.cF)(sops, "version");
+}
+/** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
+const sopsUnencryptedValue = (source) => {
+    const findings = [];
+    for (const doc of source.docs) {
+        if (!isSopsEncrypted(doc.contents))
+            continue;
+        for (const key of ["data", "stringData"]) {
+            const section = (0,yaml_nav/* valueOf */.RP)(doc.contents, key);
+            for (const leaf of leaves(section)) {
+                if (typeof leaf.value.value === "string" && ENCRYPTED.test(leaf.value.value))
+                    continue;
+                findings.push({
+                    rule: "sops-unencrypted-value",
+                    severity: "error",
+                    file: source.file,
+                    ...positionOf(source, leaf.value),
+                    message: `${key}.${leaf.path} is not encrypted in this SOPS file`,
+                    hint: "re-encrypt the file with sops (check encrypted_regex / unencrypted_suffix in .sops.yaml)",
+                });
+            }
+        }
+    }
+    return findings;
+};
+function leaves(node, path = "") {
+    if ((0,dist/* isScalar */.jn)(node))
+        return [{ path, value: node }];
+    if ((0,dist/* isMap */.jh)(node)) {
+        return node.items.flatMap((p) => leaves(p.value, `${path ? `${path}.` : ""}${(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : "?"}`));
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.flatMap((item, i) => leaves(item, `${path}[${i}]`));
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SOURCE_RULES = [
+    plaintextSecret,
+    secretGenerator,
+    sealedSecretMalformed,
+    sopsUnencryptedValue,
+    clusterCredential,
+];
+/**
+ * The second phase of validate: every file read and parsed within the budgets, the source rules
+ * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
+ */
+function discover(scope) {
+    const { dir, parseLimits, context, inScope, changed, files } = scope;
+    const findings = [];
+    const sources = [];
+    const unreadable = new Set();
+    const charts = chartDirs(files.manifests);
+    const budget = new ParseBudget(parseLimits);
+    findings.push(...chartFindings(charts, (file) => readSourceFile(dir, file, parseLimits).source).filter((f) => inScope(f.file)));
+    for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
+        const read = readSourceFile(dir, file, parseLimits, budget);
+        if (inScope(file))
+            findings.push(...read.findings);
+        if (read.source)
+            sources.push(read.source);
+        else
+            unreadable.add(file);
+    }
+    const overBudget = budget.finding();
+    if (overBudget)
+        findings.push(overBudget);
+    for (const source of sources) {
+        if (!inScope(source.file))
+            continue;
+        for (const rule of SOURCE_RULES)
+            findings.push(...rule(source, context));
+    }
+    for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
+        findings.push(...clusterCredential(source, context));
+    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
+    const discovered = rootsToRender(sources);
+    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
+    const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
+    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
+    const allPlain = plainManifestDirs(sources, used);
+    return {
+        findings,
+        sources,
+        sourcesByFile,
+        unreadable,
+        charts,
+        patchFiles: patchFilesOf(sources),
+        allJobs,
+        jobs: changed
+            ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
+            : allJobs,
+        used,
+        allPlain,
+        plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
+    };
 }
 /**
- * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
- * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
- * value and no default stays as written.
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
  */
-function substituteVariables(text, vars) {
-    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
-    let out = text;
-    for (let round = 0; round < 5; round++) {
-        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
-            if (escape)
-                return `\u0000{${whole.slice(3)}`;
-            const value = vars[name];
-            if (value !== undefined && value !== "")
-                return value;
-            return operator ? (fallback ?? "") : whole;
-        });
-        if (next === out)
-            break;
-        out = next;
+function renderJobs(roots, builds, sources) {
+    const jobs = [];
+    const built = new Set();
+    for (const build of builds) {
+        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
+        if (!kustomization)
+            continue;
+        const root = { dir: build.dir, file: kustomization.file };
+        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+        built.add(build.dir);
     }
-    return out.replaceAll("\u0000{", "${");
+    for (const root of roots)
+        if (!built.has(root.dir))
+            jobs.push({ root, inputs: inputsOf(root, sources) });
+    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
@@ -25044,199 +25204,6 @@ async function mapConcurrent(items, work, limit = (0,external_node_os_namespaceO
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/gate/repo-boundary.ts
-
-
-function repoBoundaryOf(dir) {
-    const checkout = (0,external_node_fs_.realpathSync)(dir);
-    let at = checkout;
-    for (;;) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(at, ".git")))
-            return { root: at, checkout };
-        const parent = external_node_path_default().dirname(at);
-        if (parent === at)
-            return { root: checkout, checkout };
-        at = parent;
-    }
-}
-/** Whether an absolute path stays in the repository (and out of its .git). */
-function insideRepo(boundary, absolute) {
-    const relative = external_node_path_default().relative(boundary.root, absolute);
-    if (relative === "")
-        return true;
-    if (relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
-        return false;
-    return relative.split((external_node_path_default()).sep)[0] !== ".git";
-}
-/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
-function resolveInRepo(boundary, absolute) {
-    if (!insideRepo(boundary, absolute))
-        return { place: "outside", through: "path" };
-    if (!exists(absolute))
-        return { place: "missing" };
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(absolute);
-    }
-    catch {
-        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
-        return { place: "outside", through: "symlink" };
-    }
-    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
-}
-function exists(absolute) {
-    try {
-        (0,external_node_fs_.lstatSync)(absolute);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
-
-
-/**
- * Walks a root's kustomizations through resources, components and bases; `components` are the
- * directories a deployer adds to the root (a Flux Kustomization's spec.components).
- */
-function inputsOf(root, sources, components = []) {
-    const inputs = { dirs: new Set(), files: new Set(), references: [] };
-    const visit = (dir) => {
-        if (inputs.dirs.has(dir))
-            return;
-        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
-        if (!kustomization)
-            return;
-        inputs.dirs.add(dir);
-        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
-            inputs.references.push(reference);
-            if (reference.value.includes("://"))
-                continue;
-            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
-            inputs.files.add(target);
-            if (reference.kind === "build")
-                visit(target);
-        }
-    };
-    visit(root.dir);
-    for (const dir of components) {
-        inputs.files.add(dir);
-        visit(dir);
-    }
-    return inputs;
-}
-
-// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
-var kustomization_file = __nccwpck_require__(53625);
-;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
-
-
-
-
-
-/**
- * The references of a root that kustomize must not follow: paths that leave the repository
- * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
- * allowed, anything it would fetch over the network. A root with any of these is not rendered.
- */
-function referenceFindings(references, boundary, allowRemote) {
-    const findings = [];
-    for (const reference of references) {
-        const finding = judge(reference, boundary, allowRemote);
-        if (finding)
-            findings.push(finding);
-    }
-    return findings;
-}
-function judge(reference, boundary, allowRemote) {
-    const at = { file: reference.source.file, ...positionOf(reference.source, reference.node) };
-    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
-    const resolution = resolveInRepo(boundary, absolute);
-    if (resolution.place === "missing" && (0,references/* looksRemote */.nh)(reference.value)) {
-        if (allowRemote)
-            return undefined;
-        return {
-            rule: "remote-resource",
-            severity: "error",
-            ...at,
-            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
-            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
-        };
-    }
-    const outside = resolution.place === "outside"
-        ? resolution.through
-        : reference.kind === "build" && resolution.place === "inside"
-            ? kustomizationOutside(boundary, absolute)
-            : undefined;
-    if (!outside)
-        return undefined;
-    return {
-        rule: "path-outside-repo",
-        severity: "error",
-        ...at,
-        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
-        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
-    };
-}
-/** A referenced directory whose kustomization file is a symlink out of the repository. */
-function kustomizationOutside(boundary, dir) {
-    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
-        const resolution = resolveInRepo(boundary, external_node_path_default().join(dir, name));
-        if (resolution.place === "outside")
-            return "symlink";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/cluster-credential.ts
-
-
-
-const CREDENTIAL_KEYS = ["token", "client-key-data", "client-key", "password", "auth-provider"];
-const HINT = "remove it and rotate the credential: CI and Git must never hold cluster credentials; the in-cluster controller pulls instead";
-/** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
-const clusterCredential = (source) => {
-    const findings = [];
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-        if (object.kind === "Config") {
-            const users = (0,yaml_nav/* valueOf */.RP)(object.map, "users");
-            if (!(0,dist/* isSeq */.oP)(users))
-                continue;
-            for (const user of users.items) {
-                for (const key of CREDENTIAL_KEYS) {
-                    const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(user, "user"), key);
-                    if (!pair)
-                        continue;
-                    findings.push({
-                        rule: "cluster-credential",
-                        severity: "error",
-                        file: source.file,
-                        ...positionOf(source, pair.key),
-                        message: `kubeconfig user ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(user, "name")) ?? "(unnamed)"} has a ${key}`,
-                        hint: HINT,
-                    });
-                }
-            }
-        }
-        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) === "kubernetes.io/service-account-token") {
-            const data = (0,yaml_nav/* pairOf */.cF)(object.map, "data") ?? (0,yaml_nav/* pairOf */.cF)(object.map, "stringData");
-            if (data && (0,yaml_nav/* hasEntries */.T5)(data.value)) {
-                findings.push({
-                    rule: "cluster-credential",
-                    severity: "error",
-                    file: source.file,
-                    ...positionOf(source, data.key),
-                    message: `service-account token Secret ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
-                    hint: HINT,
-                });
-            }
-        }
-    }
-    return findings;
-};
-
 ;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
 
 
@@ -25290,124 +25257,6 @@ function containerImages(objects) {
     };
     walk(objects);
     return images;
-}
-
-;// CONCATENATED MODULE: ./src/gate/secret-placeholders.ts
-/**
- * Values a Secret carries in Git that are not secrets: references an injector or the deployer
- * fills in at deploy time. Each pattern names the tool whose syntax it is.
- */
-const PLACEHOLDERS = [
-    { tool: "1Password", pattern: /op:\/\/[^\s/]+\/[^\s/]+\/\S+/ },
-    { tool: "argocd-vault-plugin", pattern: /<path:[^<>]+>|^<[^<>\s]+>$|<secret:[^<>]+>/ },
-    { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
-    { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
-];
-const MAX_REFERENCE = 1024;
-/** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
-function placeholderOf(value, base64 = false, extra = []) {
-    if (value === null || value === undefined || value === "")
-        return "empty";
-    if (typeof value !== "string")
-        return undefined;
-    const texts = [value];
-    if (base64 && /^[A-Za-z0-9+/]+={0,2}$/.test(value))
-        texts.push(Buffer.from(value, "base64").toString("utf8"));
-    for (const text of texts) {
-        if (text.trim() === "")
-            return "empty";
-        const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
-        if (found)
-            return found.tool;
-        // a reference is short; a long value is not one, and is not run through the repo's patterns
-        if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
-            return "this repository's placeholder";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
-
-
-
-
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; a Secret with data or stringData in Git is readable by everyone who can read the repo";
-/**
- * A Secret carrying data or stringData anywhere in the repo: its own document, a multi-document
- * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
- * sops-unencrypted-value; service-account tokens to cluster-credential.
- */
-const plaintextSecret = (source, context) => {
-    if (source.docs.some((d) => (0,yaml_nav/* pairOf */.cF)(d.contents, "sops")))
-        return [];
-    const findings = [];
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) !== "kubernetes.io/service-account-token") {
-            for (const key of ["data", "stringData"]) {
-                const pair = (0,yaml_nav/* pairOf */.cF)(object.map, key);
-                if (!pair || !(0,yaml_nav/* hasEntries */.T5)(pair.value))
-                    continue;
-                const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-                const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
-                findings.push(...placeholders);
-                // every value a reference filled in at deploy time: nothing secret is in Git
-                if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
-                    continue;
-                findings.push({
-                    rule: "plaintext-secret",
-                    severity: "error",
-                    file: source.file,
-                    ...positionOf(source, pair.key),
-                    message: `Secret ${name} has ${key} in plain text`,
-                    hint: plaintext_secret_HINT,
-                });
-            }
-        }
-        const annotation = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "annotations"), LAST_APPLIED);
-        const applied = (0,yaml_nav/* stringOf */.Je)(annotation?.value);
-        if (annotation && applied && embedsSecretData(applied)) {
-            findings.push({
-                rule: "plaintext-secret",
-                severity: "error",
-                file: source.file,
-                ...positionOf(source, annotation.key),
-                message: `the ${LAST_APPLIED} annotation holds a Secret with its data`,
-                hint: `drop the annotation (it is written by kubectl apply and copies the whole object); ${plaintext_secret_HINT}`,
-            });
-        }
-    }
-    return findings;
-};
-/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
-function placeholderFindings(source, section, name, base64, extra) {
-    if (!(0,dist/* isMap */.jh)(section))
-        return [];
-    return section.items.flatMap((pair) => {
-        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64, extra);
-        if (!tool)
-            return [];
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-        return [
-            {
-                rule: "secret-placeholder",
-                severity: "info",
-                file: source.file,
-                ...positionOf(source, pair.key),
-                message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
-                hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
-            },
-        ];
-    });
-}
-function embedsSecretData(json) {
-    try {
-        const object = JSON.parse(json);
-        return object.kind === "Secret" && [object.data, object.stringData].some((v) => v && Object.keys(v).length > 0);
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
@@ -25615,6 +25464,116 @@ function writesKey(patch, key) {
         const section = patch[k];
         return section !== null && typeof section === "object" && key in section;
     });
+}
+
+;// CONCATENATED MODULE: ./src/gate/repo-boundary.ts
+
+
+function repoBoundaryOf(dir) {
+    const checkout = (0,external_node_fs_.realpathSync)(dir);
+    let at = checkout;
+    for (;;) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(at, ".git")))
+            return { root: at, checkout };
+        const parent = external_node_path_default().dirname(at);
+        if (parent === at)
+            return { root: checkout, checkout };
+        at = parent;
+    }
+}
+/** Whether an absolute path stays in the repository (and out of its .git). */
+function insideRepo(boundary, absolute) {
+    const relative = external_node_path_default().relative(boundary.root, absolute);
+    if (relative === "")
+        return true;
+    if (relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
+        return false;
+    return relative.split((external_node_path_default()).sep)[0] !== ".git";
+}
+/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
+function resolveInRepo(boundary, absolute) {
+    if (!insideRepo(boundary, absolute))
+        return { place: "outside", through: "path" };
+    if (!exists(absolute))
+        return { place: "missing" };
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(absolute);
+    }
+    catch {
+        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
+        return { place: "outside", through: "symlink" };
+    }
+    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
+}
+function exists(absolute) {
+    try {
+        (0,external_node_fs_.lstatSync)(absolute);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
+
+
+
+
+
+/**
+ * The references of a root that kustomize must not follow: paths that leave the repository
+ * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
+ * allowed, anything it would fetch over the network. A root with any of these is not rendered.
+ */
+function referenceFindings(references, boundary, allowRemote) {
+    const findings = [];
+    for (const reference of references) {
+        const finding = judge(reference, boundary, allowRemote);
+        if (finding)
+            findings.push(finding);
+    }
+    return findings;
+}
+function judge(reference, boundary, allowRemote) {
+    const at = { file: reference.source.file, ...positionOf(reference.source, reference.node) };
+    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
+    const resolution = resolveInRepo(boundary, absolute);
+    if (resolution.place === "missing" && (0,references/* looksRemote */.nh)(reference.value)) {
+        if (allowRemote)
+            return undefined;
+        return {
+            rule: "remote-resource",
+            severity: "error",
+            ...at,
+            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
+            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
+        };
+    }
+    const outside = resolution.place === "outside"
+        ? resolution.through
+        : reference.kind === "build" && resolution.place === "inside"
+            ? kustomizationOutside(boundary, absolute)
+            : undefined;
+    if (!outside)
+        return undefined;
+    return {
+        rule: "path-outside-repo",
+        severity: "error",
+        ...at,
+        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
+        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
+    };
+}
+/** A referenced directory whose kustomization file is a symlink out of the repository. */
+function kustomizationOutside(boundary, dir) {
+    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
+        const resolution = resolveInRepo(boundary, external_node_path_default().join(dir, name));
+        if (resolution.place === "outside")
+            return "symlink";
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/inline-patches.ts
@@ -26652,75 +26611,6 @@ function locateInJsonPatch(ops, path) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret.ts
-
-
-
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const GCM_TAG_BYTES = 16;
-/**
- * Why a value is not sealed-secrets ciphertext, or undefined when it is. The format (kubeseal's
- * hybrid encryption): a 2-byte big-endian length of the RSA-OAEP-encrypted session key, which is
- * as long as the RSA modulus, then that key, then the AES-256-GCM ciphertext with its 16-byte tag.
- */
-function sealedValueProblem(value, keyBytes) {
-    if (value.length % 4 !== 0 || !BASE64.test(value))
-        return "is not standard base64";
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.length < 2)
-        return "is too short to be sealed";
-    const sessionKeyLength = bytes.readUInt16BE(0);
-    if (sessionKeyLength !== keyBytes) {
-        return `does not start with the ${keyBytes}-byte session-key length of the sealing key (it says ${sessionKeyLength})`;
-    }
-    if (bytes.length < 2 + keyBytes + GCM_TAG_BYTES)
-        return `is ${bytes.length} bytes, shorter than any sealed value (${2 + keyBytes + GCM_TAG_BYTES})`;
-    return undefined;
-}
-/** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
-const sealedSecretMalformed = (source, context) => {
-    const findings = [];
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-        if (object.kind !== "SealedSecret")
-            continue;
-        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-        const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
-        if ((0,dist/* isMap */.jh)(encrypted)) {
-            for (const pair of encrypted.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-                const value = pair.value;
-                const problem = (0,dist/* isScalar */.jn)(value) && typeof value.value === "string"
-                    ? sealedValueProblem(value.value.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)
-                    : "is not a string";
-                if (problem)
-                    findings.push(malformed(source, value ?? pair.key, `SealedSecret ${name}: encryptedData.${key} ${problem}`, context));
-            }
-        }
-        const templateData = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template"), "data");
-        if (templateData && (0,dist/* isMap */.jh)(templateData.value) && templateData.value.items.length) {
-            findings.push({
-                rule: "sealed-secret-malformed",
-                severity: "error",
-                file: source.file,
-                ...positionOf(source, templateData.key),
-                message: `SealedSecret ${name}: spec.template.data holds literal values, which are not encrypted`,
-                hint: "move the values into encryptedData with kubeseal; template.data is copied into the Secret as it is",
-            });
-        }
-    }
-    return findings;
-};
-function malformed(source, node, message, context) {
-    return {
-        rule: "sealed-secret-malformed",
-        severity: "error",
-        file: source.file,
-        ...positionOf(source, node),
-        message,
-        hint: `seal the value with kubeseal against the cluster's certificate (${context.sealedSecretsKeyBytes * 8}-bit key); placeholders, plain base64 and truncated values never decrypt`,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret-scope.ts
 
 
@@ -26780,85 +26670,6 @@ function firstCiphertext(object) {
     const encrypted = object.spec?.encryptedData;
     const first = encrypted && Object.values(encrypted)[0];
     return typeof first === "string" ? first : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/secret-generator.ts
-
-
-
-
-const SOURCES = ["literals", "files", "envs", "env"];
-/** A kustomize secretGenerator fed from the repo: the plaintext is committed beside it. */
-const secretGenerator = (source) => {
-    const name = source.file.split("/").pop();
-    if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(name))
-        return [];
-    const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
-    if (!(0,dist/* isSeq */.oP)(generators))
-        return [];
-    const findings = [];
-    for (const generator of generators.items) {
-        for (const key of SOURCES) {
-            const pair = (0,yaml_nav/* pairOf */.cF)(generator, key);
-            if (!pair)
-                continue;
-            const secret = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(generator, "name")) ?? "(unnamed)";
-            findings.push({
-                rule: "secret-generator",
-                severity: "error",
-                file: source.file,
-                ...positionOf(source, pair.key),
-                message: `secretGenerator ${secret} takes ${key} from the repository, so the secret's plaintext is in Git`,
-                hint: "generate a SealedSecret (kubeseal) or reference an external secret store instead",
-            });
-        }
-    }
-    return findings;
-};
-
-;// CONCATENATED MODULE: ./src/gate/rules/sops.ts
-
-
-
-const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
-/** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
-function isSopsEncrypted(contents) {
-    const sops = (0,yaml_nav/* valueOf */.RP)(contents, "sops");
-    return (0,dist/* isMap */.jh)(sops) && !!(0,yaml_nav/* pairOf */.cF)(sops, "mac") && !!(0,yaml_nav/* pairOf */.cF)(sops, "version");
-}
-/** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
-const sopsUnencryptedValue = (source) => {
-    const findings = [];
-    for (const doc of source.docs) {
-        if (!isSopsEncrypted(doc.contents))
-            continue;
-        for (const key of ["data", "stringData"]) {
-            const section = (0,yaml_nav/* valueOf */.RP)(doc.contents, key);
-            for (const leaf of leaves(section)) {
-                if (typeof leaf.value.value === "string" && ENCRYPTED.test(leaf.value.value))
-                    continue;
-                findings.push({
-                    rule: "sops-unencrypted-value",
-                    severity: "error",
-                    file: source.file,
-                    ...positionOf(source, leaf.value),
-                    message: `${key}.${leaf.path} is not encrypted in this SOPS file`,
-                    hint: "re-encrypt the file with sops (check encrypted_regex / unencrypted_suffix in .sops.yaml)",
-                });
-            }
-        }
-    }
-    return findings;
-};
-function leaves(node, path = "") {
-    if ((0,dist/* isScalar */.jn)(node))
-        return [{ path, value: node }];
-    if ((0,dist/* isMap */.jh)(node)) {
-        return node.items.flatMap((p) => leaves(p.value, `${path ? `${path}.` : ""}${(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : "?"}`));
-    }
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.flatMap((item, i) => leaves(item, `${path}[${i}]`));
-    return [];
 }
 
 ;// CONCATENATED MODULE: ./src/gate/schema/user-schemas.ts
@@ -26948,7 +26759,7 @@ async function createSchemaCatalog(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/commands/validate.ts
+;// CONCATENATED MODULE: ./src/commands/validate/render-and-check.ts
 
 
 
@@ -26964,112 +26775,23 @@ async function createSchemaCatalog(options) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const SOURCE_RULES = [
-    plaintextSecret,
-    secretGenerator,
-    sealedSecretMalformed,
-    sopsUnencryptedValue,
-    clusterCredential,
-];
 const RENDERED_RULES = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
-/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
-const DEFAULT_KEY_BYTES = 512;
 /**
- * The merge gate over a checkout: every YAML file parsed (syntax, duplicate keys) and checked by
- * the source rules at its own lines, and every kustomization root rendered with the real kustomize.
+ * The third phase of validate: each root in scope that stays inside the repository rendered with
+ * the real kustomize (as its deployer builds it), its objects checked by the rendered rules and
+ * the schemas; then every source file no rendered root covered checked against the schemas.
  */
-async function validate(options) {
-    const started = performance.now();
-    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
-        throw new src_errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
-    (0,secrets/* registerEnvironmentSecrets */.QQ)();
-    const boundary = repoBoundaryOf(options.dir);
-    const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
-    const base = options.baseRef ? await baseCommit(options.dir, options.baseRef) : undefined;
-    const read = await loadPolicy(options.dir, base);
-    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
-    const settings = effectiveSettings(options, loaded);
-    const context = {
-        sealedSecretsKeyBytes: settings.sealedSecretsCert
-            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
-            : DEFAULT_KEY_BYTES,
-        placeholders: loaded.policy.placeholders,
-    };
-    const kubernetesMinor = kubernetesMinorOf(settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
-    const changed = base ? await changedFiles(options.dir, options.baseRef, base) : undefined;
-    const inScope = (file) => !changed || changed.has(file);
-    const findings = [...loaded.findings];
-    const sources = [];
-    /** Files that could not be parsed: no root reading them is rendered. */
-    const unreadable = new Set();
-    const excluded = excluder(loaded.policy);
-    const listed = listRepoFiles(options.dir);
-    const files = {
-        manifests: listed.manifests.filter((f) => !excluded(f)),
-        others: listed.others.filter((f) => !excluded(f)),
-    };
-    const charts = chartDirs(files.manifests);
-    const budget = new ParseBudget(parseLimits);
-    findings.push(...chartFindings(charts, (file) => readSourceFile(options.dir, file, parseLimits).source).filter((f) => inScope(f.file)));
-    for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
-        const read = readSourceFile(options.dir, file, parseLimits, budget);
-        if (inScope(file))
-            findings.push(...read.findings);
-        if (read.source)
-            sources.push(read.source);
-        else
-            unreadable.add(file);
-    }
-    const overBudget = budget.finding();
-    if (overBudget)
-        findings.push(overBudget);
-    for (const source of sources) {
-        if (!inScope(source.file))
-            continue;
-        for (const rule of SOURCE_RULES)
-            findings.push(...rule(source, context));
-    }
-    for (const source of credentialFiles(options.dir, files.others.filter(inScope), parseLimits.maxDepth))
-        findings.push(...clusterCredential(source, context));
-    const patchFiles = patchFilesOf(sources);
-    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
-    const discovered = rootsToRender(sources);
-    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-    const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
-    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
-    const allPlain = plainManifestDirs(sources, used);
-    const jobs = changed
-        ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
-        : allJobs;
-    const plainRoots = allPlain.filter((plain) => plain.files.some(inScope));
+async function renderAndCheck(scope, found, options) {
+    const { boundary, settings, inScope, loaded } = scope;
+    const { sources, sourcesByFile, patchFiles, used } = found;
+    const findings = [];
     const schema = {
         catalog: await createSchemaCatalog({
             schemaDir: options.schemaDir && external_node_path_default().resolve(options.dir, options.schemaDir),
             repoCrds: repoCrds(sources),
         }),
         strict: settings.strict,
-        kubernetesMinor,
+        kubernetesMinor: scope.kubernetesMinor,
     };
     const renderer = options.plan
         ? undefined
@@ -27084,7 +26806,7 @@ async function validate(options) {
     const covered = new Set();
     let renderMs = 0;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
-    const renderable = jobs.filter(({ inputs: rootInputs }) => {
+    const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
         const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
         findings.push(...refused);
         const charts = [...rootInputs.dirs].flatMap((dir) => {
@@ -27092,7 +26814,7 @@ async function validate(options) {
             return kustomization ? helmChartEntries(kustomization) : [];
         });
         findings.push(...charts);
-        return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, unreadable);
+        return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, found.unreadable);
     });
     if (renderer) {
         const renderStart = performance.now();
@@ -27133,7 +26855,7 @@ async function validate(options) {
         });
     }
     // A plain directory renders to its own files, which the source checks below read.
-    for (const plain of plainRoots) {
+    for (const plain of found.plainRoots) {
         rendered++;
         resources += plain.files.flatMap((f) => (0,yaml_nav/* objectsOf */.iZ)(sourcesByFile.get(f))).filter((o) => o.kind).length;
     }
@@ -27148,72 +26870,7 @@ async function validate(options) {
         else if (!covered.has(source.file) && !(renderer && unused(source.file)))
             findings.push(...sourceSchemaFindings(source, schema));
     }
-    const unique = dedupe(applyPolicy(findings, loaded.policy).map(redacted)).sort(bySeverityThenPlace);
-    const count = (severity) => unique.filter((f) => f.severity === severity).length;
-    const failOn = options.failOn ?? "error";
-    const rootCount = allJobs.length + allPlain.length;
-    const manifests = sources.some((s) => (0,yaml_nav/* objectsOf */.iZ)(s).some((o) => o.kind && o.apiVersion));
-    return {
-        findings: unique,
-        summary: {
-            roots: rootCount,
-            rendered,
-            skipped: rootCount - rendered - renderFailures,
-            resources,
-            errors: count("error"),
-            warnings: count("warning"),
-            info: count("info"),
-            checkedNothing: rootCount === 0 && !manifests,
-        },
-        failed: unique.some((f) => fails(f.severity, failOn)),
-        failOn,
-        timings: { renderMs, totalMs: performance.now() - started },
-        repoPath: external_node_path_default().relative(boundary.root, boundary.checkout).split((external_node_path_default()).sep).join("/"),
-        settings,
-        roots: [
-            ...allJobs.map((job) => ({
-                dir: job.root.dir,
-                how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
-            })),
-            ...allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
-            ...charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
-        ].sort((a, b) => a.dir.localeCompare(b.dir)),
-    };
-}
-function effectiveSettings(options, loaded) {
-    const policy = loaded.policy;
-    return {
-        policyFrom: loaded.from,
-        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
-        strict: options.strict ?? policy.strict ?? false,
-        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
-        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
-        exclude: policy.exclude,
-        severity: policy.severity,
-        overrides: policy.overrides,
-        placeholders: policy.placeholders.map((p) => p.source),
-    };
-}
-/**
- * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
- * Application builds with its own components, patches, namespace, images or variables is
- * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
- */
-function renderJobs(roots, builds, sources) {
-    const jobs = [];
-    const built = new Set();
-    for (const build of builds) {
-        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
-        if (!kustomization)
-            continue;
-        const root = { dir: build.dir, file: kustomization.file };
-        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
-        built.add(build.dir);
-    }
-    for (const root of roots)
-        if (!built.has(root.dir))
-            jobs.push({ root, inputs: inputsOf(root, sources) });
-    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+    return { findings, rendered, renderFailures, resources, renderMs };
 }
 function renderJob(renderer, checkout, job, sources) {
     if (!job.build)
@@ -27257,6 +26914,430 @@ function renderFailure(root, dir, result, references) {
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+function repoCrds(sources) {
+    return sources.flatMap((source) => (0,yaml_nav/* objectsOf */.iZ)(source)
+        .filter((o) => o.kind === "CustomResourceDefinition")
+        .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/gate/finding.ts
+const RANK = { error: 0, warning: 1, info: 2 };
+/** Whether a finding is at or above the --fail-on threshold. */
+function fails(severity, failOn) {
+    return RANK[severity] <= RANK[failOn];
+}
+/** The public rule ids; each is documented with a failing and a passing example. */
+const RULE_IDS = [
+    "yaml-syntax",
+    "duplicate-key",
+    "render-failed",
+    "schema",
+    "unknown-kind",
+    "plaintext-secret",
+    "secret-generator",
+    "sealed-secret-malformed",
+    "sealed-secret-scope",
+    "image-entry-unused",
+    "sops-unencrypted-value",
+    "cluster-credential",
+    "path-outside-repo",
+    "remote-resource",
+    "kustomization-cycle",
+    "render-limit",
+    "parse-limit",
+    "not-rendered",
+    "secret-placeholder",
+    "gate-config",
+];
+function bySeverityThenPlace(a, b) {
+    return (RANK[a.severity] - RANK[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
+/**
+ * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
+ * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
+ */
+function globMatcher(pattern) {
+    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
+    let regex = "";
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === "*" && source[i + 1] === "*") {
+            const slash = source[i + 2] === "/";
+            regex += slash ? "(?:.*/)?" : ".*";
+            i += slash ? 2 : 1;
+        }
+        else if (c === "*")
+            regex += "[^/]*";
+        else if (c === "?")
+            regex += "[^/]";
+        else
+            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+    const compiled = new RegExp(`^${regex}$`);
+    return (file) => compiled.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
+
+
+
+
+/** The repository's own gate policy file, at the top of --dir. */
+const POLICY_FILE = ".gitops-ci.yaml";
+const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+const LEVELS = ["error", "warning", "info", "off"];
+const KEYS = [
+    "exclude",
+    "severity",
+    "overrides",
+    "placeholders",
+    "kubernetes-version",
+    "strict",
+    "sealed-secrets-cert",
+    "allow-remote",
+];
+/**
+ * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
+ * its line, and the rest of the file still applies.
+ */
+function parsePolicy(text, file = POLICY_FILE) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const source = { file, text, docs: [doc], lines };
+    const findings = [];
+    const bad = (node, message) => findings.push({
+        rule: "gate-config",
+        severity: "error",
+        file,
+        ...positionOf(source, node),
+        message,
+        hint: `see the README's ${POLICY_FILE} reference`,
+    });
+    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+    for (const error of doc.errors)
+        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
+    if (doc.errors.length)
+        return { policy, findings };
+    if (doc.contents === null)
+        return { policy, findings };
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        bad(doc.contents, `${file} must be a mapping`);
+        return { policy, findings };
+    }
+    const strings = (pair, what) => {
+        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
+            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
+            return [];
+        }
+        return pair.value.items.map((i) => String(i.value));
+    };
+    const levels = (node, what) => {
+        const out = {};
+        if (!(0,dist/* isMap */.jh)(node)) {
+            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
+            if (!RULE_IDS.includes(rule))
+                bad(pair.key, `${what}: no rule "${rule}"`);
+            else if (!LEVELS.includes(level))
+                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
+            else
+                out[rule] = level;
+        }
+        return out;
+    };
+    for (const pair of doc.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        switch (key) {
+            case "exclude":
+                policy.exclude = strings(pair, "exclude");
+                break;
+            case "severity":
+                policy.severity = levels(pair.value, "severity");
+                break;
+            case "overrides":
+                if (!(0,dist/* isSeq */.oP)(pair.value))
+                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
+                else
+                    for (const entry of pair.value.items) {
+                        const paths = (0,dist/* isMap */.jh)(entry)
+                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
+                            : undefined;
+                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
+                        if (!paths)
+                            bad(entry, "an override needs paths (a list of globs) and severity");
+                        else
+                            policy.overrides.push({
+                                paths: strings(paths, "overrides[].paths"),
+                                severity: levels(severity, "overrides[].severity"),
+                            });
+                    }
+                break;
+            case "placeholders":
+                for (const [i, text] of strings(pair, "placeholders").entries()) {
+                    const pattern = placeholderPattern(text);
+                    if (pattern)
+                        policy.placeholders.push(pattern);
+                    else
+                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
+                }
+                break;
+            case "kubernetes-version":
+            case "sealed-secrets-cert":
+                if (typeof value !== "string" || value === "")
+                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
+                else if (key === "kubernetes-version")
+                    policy.kubernetesVersion = value;
+                else
+                    policy.sealedSecretsCert = value;
+                break;
+            case "strict":
+            case "allow-remote":
+                if (typeof value !== "boolean")
+                    bad(pair.value ?? pair.key, `${key} must be true or false`);
+                else if (key === "strict")
+                    policy.strict = value;
+                else
+                    policy.allowRemote = value;
+                break;
+            default:
+                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
+        }
+    }
+    return { policy, findings };
+}
+/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
+const MIN_LITERAL = 3;
+/**
+ * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
+ * regular expression: the file may come from the change under review, and a regular expression
+ * from there could take the gate's time for ever (catastrophic backtracking).
+ */
+function placeholderPattern(text) {
+    const literal = text.split("*");
+    if (literal.join("").length < MIN_LITERAL)
+        return undefined;
+    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
+}
+/** Whether a file is excluded from the gate. */
+function excluder(policy) {
+    const matchers = policy.exclude.map(globMatcher);
+    return (file) => matchers.some((m) => m(file));
+}
+/**
+ * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
+ * override whose paths match wins over `severity`), rules turned off dropped.
+ */
+function applyPolicy(findings, policy) {
+    const excluded = excluder(policy);
+    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
+    const out = [];
+    for (const finding of findings) {
+        if (finding.rule !== "gate-config" && excluded(finding.file))
+            continue;
+        let level = policy.severity[finding.rule] ?? finding.severity;
+        for (const o of overrides)
+            if (o.matches.some((m) => m(finding.file)))
+                level = o.severity[finding.rule] ?? level;
+        if (finding.rule === "gate-config")
+            level = finding.severity;
+        if (level !== "off")
+            out.push({ ...finding, severity: level });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
+
+
+
+
+/**
+ * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
+ * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
+ * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
+ */
+async function loadPolicy(dir, base) {
+    const local = external_node_path_default().join(dir, POLICY_FILE);
+    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
+    if (base) {
+        const baseText = await fileAtCommit(dir, base, POLICY_FILE);
+        const parsed = baseText === undefined ? { policy: EMPTY_POLICY, findings: [] } : parsePolicy(baseText);
+        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${POLICY_FILE}) ${f.message}` }));
+        if (checkoutText !== baseText)
+            findings.push({
+                rule: "gate-config",
+                severity: "warning",
+                file: POLICY_FILE,
+                line: 1,
+                column: 1,
+                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
+                hint: "review the policy change itself: it decides what the gate lets through",
+            });
+        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
+    }
+    if (checkoutText === undefined)
+        return { policy: EMPTY_POLICY, from: "none", findings: [] };
+    const parsed = parsePolicy(checkoutText);
+    if (parsed.policy.allowRemote === undefined)
+        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
+    return {
+        policy: { ...parsed.policy, allowRemote: undefined },
+        from: "checkout",
+        findings: [
+            ...parsed.findings,
+            {
+                rule: "gate-config",
+                severity: "warning",
+                file: POLICY_FILE,
+                line: 1,
+                column: 1,
+                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
+                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/scope.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
+const DEFAULT_KEY_BYTES = 512;
+/**
+ * The scope of a run: the checkout and its repository's bounds, the policy (from the base commit
+ * with --base-ref), the settings it yields, and the files to read, excluded ones left out.
+ */
+async function scopeOf(options) {
+    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
+        throw new src_errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
+    (0,secrets/* registerEnvironmentSecrets */.QQ)();
+    const boundary = repoBoundaryOf(options.dir);
+    const parseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits?.parse };
+    const base = options.baseRef ? await baseCommit(options.dir, options.baseRef) : undefined;
+    const read = await loadPolicy(options.dir, base);
+    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
+    const settings = effectiveSettings(options, loaded);
+    const context = {
+        sealedSecretsKeyBytes: settings.sealedSecretsCert
+            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
+            : DEFAULT_KEY_BYTES,
+        placeholders: loaded.policy.placeholders,
+    };
+    const kubernetesMinor = kubernetesMinorOf(settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
+    const changed = base ? await changedFiles(options.dir, options.baseRef, base) : undefined;
+    const excluded = excluder(loaded.policy);
+    const listed = listRepoFiles(options.dir);
+    return {
+        dir: options.dir,
+        boundary,
+        parseLimits,
+        loaded,
+        settings,
+        context,
+        kubernetesMinor,
+        changed,
+        inScope: (file) => !changed || changed.has(file),
+        files: {
+            manifests: listed.manifests.filter((f) => !excluded(f)),
+            others: listed.others.filter((f) => !excluded(f)),
+        },
+    };
+}
+function effectiveSettings(options, loaded) {
+    const policy = loaded.policy;
+    return {
+        policyFrom: loaded.from,
+        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
+        strict: options.strict ?? policy.strict ?? false,
+        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
+        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
+        exclude: policy.exclude,
+        severity: policy.severity,
+        overrides: policy.overrides,
+        placeholders: policy.placeholders.map((p) => p.source),
+    };
+}
+function keyBytesOf(dir, certPath) {
+    const full = external_node_path_default().resolve(dir, certPath);
+    try {
+        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
+        const bits = key.asymmetricKeyDetails?.modulusLength;
+        if (key.asymmetricKeyType !== "rsa" || !bits)
+            throw new src_errors/* PathError */.ER("not an RSA certificate");
+        return bits / 8;
+    }
+    catch (error) {
+        throw new src_errors/* PathError */.ER(`--sealed-secrets-cert ${certPath}: ${error.message}; give the PEM certificate that kubeseal --fetch-cert prints`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/summarise.ts
+
+
+
+
+
+/**
+ * The last phase of validate: every finding through the repository's policy (severities,
+ * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
+ */
+function summarise(scope, found, checked, options, started) {
+    const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
+    const unique = dedupe(applyPolicy(findings, scope.loaded.policy).map(redacted)).sort(bySeverityThenPlace);
+    const count = (severity) => unique.filter((f) => f.severity === severity).length;
+    const failOn = options.failOn ?? "error";
+    const rootCount = found.allJobs.length + found.allPlain.length;
+    const manifests = found.sources.some((s) => (0,yaml_nav/* objectsOf */.iZ)(s).some((o) => o.kind && o.apiVersion));
+    return {
+        findings: unique,
+        summary: {
+            roots: rootCount,
+            rendered: checked.rendered,
+            skipped: rootCount - checked.rendered - checked.renderFailures,
+            resources: checked.resources,
+            errors: count("error"),
+            warnings: count("warning"),
+            info: count("info"),
+            checkedNothing: rootCount === 0 && !manifests,
+        },
+        failed: unique.some((f) => fails(f.severity, failOn)),
+        failOn,
+        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+        repoPath: external_node_path_default().relative(scope.boundary.root, scope.boundary.checkout).split((external_node_path_default()).sep).join("/"),
+        settings: scope.settings,
+        roots: [
+            ...found.allJobs.map((job) => ({
+                dir: job.root.dir,
+                how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+            })),
+            ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+            ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+        ].sort((a, b) => a.dir.localeCompare(b.dir)),
+    };
+}
 function redacted(finding) {
     return { ...finding, message: (0,secrets/* redact */.E$)(finding.message), hint: (0,secrets/* redact */.E$)(finding.hint) };
 }
@@ -27295,23 +27376,24 @@ function listed(names) {
 function namesDiffer(a, b) {
     return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
 }
-function repoCrds(sources) {
-    return sources.flatMap((source) => (0,yaml_nav/* objectsOf */.iZ)(source)
-        .filter((o) => o.kind === "CustomResourceDefinition")
-        .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })));
-}
-function keyBytesOf(dir, certPath) {
-    const full = external_node_path_default().resolve(dir, certPath);
-    try {
-        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
-        const bits = key.asymmetricKeyDetails?.modulusLength;
-        if (key.asymmetricKeyType !== "rsa" || !bits)
-            throw new src_errors/* PathError */.ER("not an RSA certificate");
-        return bits / 8;
-    }
-    catch (error) {
-        throw new src_errors/* PathError */.ER(`--sealed-secrets-cert ${certPath}: ${error.message}; give the PEM certificate that kubeseal --fetch-cert prints`);
-    }
+
+;// CONCATENATED MODULE: ./src/commands/validate.ts
+
+
+
+
+/**
+ * The merge gate over a checkout, in four phases (src/commands/validate/): the scope (policy,
+ * settings, the files), discovery (every file parsed and checked at its own lines, the roots
+ * found), rendering and checking (each root with the real kustomize, its objects against the
+ * rules and schemas), and the summary (policy applied, findings deduplicated, the verdict).
+ */
+async function validate(options) {
+    const started = performance.now();
+    const scope = await scopeOf(options);
+    const found = discover(scope);
+    const checked = await renderAndCheck(scope, found, options);
+    return summarise(scope, found, checked, options, started);
 }
 
 // EXTERNAL MODULE: ./src/files/temp-file.ts

@@ -87113,6 +87113,43 @@ function assertInside(root, real, shown) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/kustomize/image-changes.ts
+/** Kustomize's own field order, used for new entries and new keys. */
+const FIELD_ORDER = ["newName", "newTag", "digest"];
+/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
+function changesFor(spec) {
+    const changes = {};
+    if (spec.newName !== undefined)
+        changes.newName = spec.newName;
+    if (spec.tag !== undefined)
+        changes.newTag = spec.tag;
+    else if (spec.digest !== undefined)
+        changes.newTag = null;
+    if (spec.digest !== undefined)
+        changes.digest = spec.digest;
+    else if (spec.tag !== undefined)
+        changes.digest = null;
+    return changes;
+}
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields, changes) {
+    const result = {};
+    for (const field of FIELD_ORDER) {
+        const value = changes[field] === undefined ? fields[field] : changes[field];
+        if (value !== undefined && value !== null)
+            result[field] = value;
+    }
+    return result;
+}
+/** The fields a new entry gets for a spec. */
+function newEntryFields(spec) {
+    return withChanges({}, changesFor(spec));
+}
+/** Set fields as key/value pairs, in kustomize's order. */
+function orderedFields(fields) {
+    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
+}
+
 ;// CONCATENATED MODULE: ./src/kustomize/image-ref.ts
 
 // Grammar from the OCI distribution spec and github.com/distribution/reference.
@@ -87343,8 +87380,7 @@ function applySplices(text, splices) {
 
 
 
-/** Kustomize's own field order, used for new entries and new keys. */
-const FIELD_ORDER = ["newName", "newTag", "digest"];
+
 /**
  * Applies image specs to the text of a kustomization, changing only the bytes of the entries
  * the specs name (or appending a new entry), and returns the new text with what changed.
@@ -87381,21 +87417,6 @@ function verifyResult(file, text, specs) {
             throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
         }
     }
-}
-/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
-function changesFor(spec) {
-    const changes = {};
-    if (spec.newName !== undefined)
-        changes.newName = spec.newName;
-    if (spec.tag !== undefined)
-        changes.newTag = spec.tag;
-    else if (spec.digest !== undefined)
-        changes.newTag = null;
-    if (spec.digest !== undefined)
-        changes.digest = spec.digest;
-    else if (spec.tag !== undefined)
-        changes.digest = null;
-    return changes;
 }
 function applySpec(source, spec) {
     const root = source.doc.contents;
@@ -87610,22 +87631,6 @@ function added(source, splice, spec, fields) {
     const text = applySplices(source.text, [splice]);
     const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
     return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
-}
-/** The fields an entry has once the changes are made: null removes, undefined keeps. */
-function withChanges(fields, changes) {
-    const result = {};
-    for (const field of FIELD_ORDER) {
-        const value = changes[field] === undefined ? fields[field] : changes[field];
-        if (value !== undefined && value !== null)
-            result[field] = value;
-    }
-    return result;
-}
-function newEntryFields(spec) {
-    return withChanges({}, changesFor(spec));
-}
-function orderedFields(fields) {
-    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
 }
 function blockEntry(eol, dashColumn, keyOffset, name, fields) {
     const pad = " ".repeat(dashColumn);

@@ -1,0 +1,129 @@
+import { credentialFiles } from "../../gate/credential-files.js";
+import { argoBuilds } from "../../gate/deployers/argo-application.js";
+import type { DeployerBuild } from "../../gate/deployers/deployer-build.js";
+import { fluxBuilds } from "../../gate/deployers/flux-kustomization.js";
+import { type KustomizationRoot, type PlainRoot, plainManifestDirs, rootsToRender } from "../../gate/discovery.js";
+import type { Finding } from "../../gate/finding.js";
+import { chartDirs, chartFindings, insideChart } from "../../gate/helm-charts.js";
+import { patchFilesOf } from "../../gate/patch-files.js";
+import { kustomizationIn } from "../../gate/references.js";
+import { rootChanged } from "../../gate/changed.js";
+import { inputsOf, type RootInputs } from "../../gate/root-inputs.js";
+import { clusterCredential } from "../../gate/rules/cluster-credential.js";
+import { plaintextSecret } from "../../gate/rules/plaintext-secret.js";
+import type { SourceRule } from "../../gate/rules/rule.js";
+import { sealedSecretMalformed } from "../../gate/rules/sealed-secret.js";
+import { secretGenerator } from "../../gate/rules/secret-generator.js";
+import { sopsUnencryptedValue } from "../../gate/rules/sops.js";
+import { ParseBudget, readSourceFile, type SourceFile } from "../../gate/source-files.js";
+import type { RunScope } from "./scope.js";
+
+const SOURCE_RULES: SourceRule[] = [
+  plaintextSecret,
+  secretGenerator,
+  sealedSecretMalformed,
+  sopsUnencryptedValue,
+  clusterCredential,
+];
+
+/** One build of a root: as kustomize builds it, or as a deployer (a Flux Kustomization) does. */
+export interface RenderJob {
+  root: KustomizationRoot;
+  inputs: RootInputs;
+  build?: DeployerBuild;
+}
+
+/** What the files hold: the parsed sources, what they say at their own lines, and what to render. */
+export interface Inventory {
+  /** Findings of the source rules, parsing and discovery, at the files' own lines. */
+  findings: Finding[];
+  sources: SourceFile[];
+  sourcesByFile: Map<string, SourceFile>;
+  /** Files that could not be parsed: no root reading them is rendered. */
+  unreadable: Set<string>;
+  /** Helm chart directories: listed, never rendered. */
+  charts: string[];
+  patchFiles: Set<string>;
+  /** Every root's build, and the subset in scope (with --base-ref, the roots that read a change). */
+  allJobs: RenderJob[];
+  jobs: RenderJob[];
+  /** Every file some kustomization reads. */
+  used: Set<string>;
+  allPlain: PlainRoot[];
+  plainRoots: PlainRoot[];
+}
+
+/**
+ * The second phase of validate: every file read and parsed within the budgets, the source rules
+ * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
+ */
+export function discover(scope: RunScope): Inventory {
+  const { dir, parseLimits, context, inScope, changed, files } = scope;
+  const findings: Finding[] = [];
+  const sources: SourceFile[] = [];
+  const unreadable = new Set<string>();
+  const charts = chartDirs(files.manifests);
+  const budget = new ParseBudget(parseLimits);
+  findings.push(
+    ...chartFindings(charts, (file) => readSourceFile(dir, file, parseLimits).source).filter((f) => inScope(f.file)),
+  );
+  for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
+    const read = readSourceFile(dir, file, parseLimits, budget);
+    if (inScope(file)) findings.push(...read.findings);
+    if (read.source) sources.push(read.source);
+    else unreadable.add(file);
+  }
+  const overBudget = budget.finding();
+  if (overBudget) findings.push(overBudget);
+  for (const source of sources) {
+    if (!inScope(source.file)) continue;
+    for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
+  }
+  for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
+    findings.push(...clusterCredential(source, context));
+
+  const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
+  const discovered = rootsToRender(sources);
+  findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
+  const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
+  const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
+  const allPlain = plainManifestDirs(sources, used);
+  return {
+    findings,
+    sources,
+    sourcesByFile,
+    unreadable,
+    charts,
+    patchFiles: patchFilesOf(sources),
+    allJobs,
+    jobs: changed
+      ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
+      : allJobs,
+    used,
+    allPlain,
+    plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
+  };
+}
+
+/**
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
+ */
+function renderJobs(
+  roots: KustomizationRoot[],
+  builds: DeployerBuild[],
+  sources: Map<string, SourceFile>,
+): RenderJob[] {
+  const jobs: RenderJob[] = [];
+  const built = new Set<string>();
+  for (const build of builds) {
+    const kustomization = kustomizationIn(build.dir, sources);
+    if (!kustomization) continue;
+    const root = { dir: build.dir, file: kustomization.file };
+    jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+    built.add(build.dir);
+  }
+  for (const root of roots) if (!built.has(root.dir)) jobs.push({ root, inputs: inputsOf(root, sources) });
+  return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}

@@ -1,0 +1,211 @@
+import path from "node:path";
+import { parseAllDocuments } from "yaml";
+import { overlayKustomization } from "../../gate/deployers/overlay.js";
+import { substituteVariables } from "../../gate/deployers/flux-kustomization.js";
+import type { KustomizationRoot } from "../../gate/discovery.js";
+import type { Finding } from "../../gate/finding.js";
+import { helmChartEntries } from "../../gate/helm-charts.js";
+import { isKustomizationFile, kustomizationIn, type Reference } from "../../gate/references.js";
+import { createRenderer, mapConcurrent, type Renderer, type RenderResult } from "../../gate/render/renderer.js";
+import type { RootInputs } from "../../gate/root-inputs.js";
+import { imageEntryUnused } from "../../gate/rules/image-entry-unused.js";
+import { plaintextSecretRendered } from "../../gate/rules/plaintext-secret-rendered.js";
+import { referenceFindings } from "../../gate/rules/reference-boundary.js";
+import type { RenderedObject, RenderedRule } from "../../gate/rules/rendered-rule.js";
+import {
+  kustomizationSchemaFindings,
+  renderedSchemaFindings,
+  rootSources,
+  type SchemaOptions,
+  sourceSchemaFindings,
+} from "../../gate/rules/schema.js";
+import { sealedSecretScope } from "../../gate/rules/sealed-secret-scope.js";
+import { createSchemaCatalog, type RepoCrd } from "../../gate/schema/catalog.js";
+import { positionOf, type SourceFile } from "../../gate/source-files.js";
+import { objectsOf } from "../../gate/yaml-nav.js";
+import type { ValidateOptions } from "../validate.js";
+import type { Inventory, RenderJob } from "./discover.js";
+import type { RunScope } from "./scope.js";
+
+const RENDERED_RULES: RenderedRule[] = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
+
+/** What rendering and the checks on rendered and source objects found, and how much was rendered. */
+export interface Checked {
+  findings: Finding[];
+  rendered: number;
+  renderFailures: number;
+  resources: number;
+  renderMs: number;
+}
+
+/**
+ * The third phase of validate: each root in scope that stays inside the repository rendered with
+ * the real kustomize (as its deployer builds it), its objects checked by the rendered rules and
+ * the schemas; then every source file no rendered root covered checked against the schemas.
+ */
+export async function renderAndCheck(scope: RunScope, found: Inventory, options: ValidateOptions): Promise<Checked> {
+  const { boundary, settings, inScope, loaded } = scope;
+  const { sources, sourcesByFile, patchFiles, used } = found;
+  const findings: Finding[] = [];
+  const schema: SchemaOptions = {
+    catalog: await createSchemaCatalog({
+      schemaDir: options.schemaDir && path.resolve(options.dir, options.schemaDir),
+      repoCrds: repoCrds(sources),
+    }),
+    strict: settings.strict,
+    kubernetesMinor: scope.kubernetesMinor,
+  };
+  const renderer = options.plan
+    ? undefined
+    : await createRenderer(options.renderer ?? "auto", {
+        limits: options.limits?.render,
+        allowRemote: settings.allowRemote,
+      });
+  let rendered = 0;
+  let renderFailures = 0;
+  let resources = 0;
+  /** Files whose objects were checked as part of a rendered root. */
+  const covered = new Set<string>();
+  let renderMs = 0;
+  // Nothing a root names may lead kustomize out of the repository or onto the network.
+  const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
+    const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
+    findings.push(...refused);
+    const charts = [...rootInputs.dirs].flatMap((dir) => {
+      const kustomization = kustomizationIn(dir, sourcesByFile);
+      return kustomization ? helmChartEntries(kustomization) : [];
+    });
+    findings.push(...charts);
+    return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, found.unreadable);
+  });
+  if (renderer) {
+    const renderStart = performance.now();
+    const results = await mapConcurrent(renderable, (job) =>
+      renderJob(renderer, boundary.checkout, job, sourcesByFile),
+    );
+    renderMs = performance.now() - renderStart;
+    results.forEach((result, i) => {
+      const { root, inputs: rootInputs, build } = renderable[i] as RenderJob;
+      if (!result.ok) {
+        renderFailures++;
+        // a kustomization kustomize rejects (`newTag: 1.10`) is already a schema finding at its line
+        const explained = [...rootInputs.dirs].some((dir) => {
+          const kustomization = kustomizationIn(dir, sourcesByFile);
+          return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
+        });
+        if (!explained || result.limit)
+          findings.push(
+            renderFailure(
+              root,
+              build ? `${root.dir} (as ${build.by} builds it)` : root.dir,
+              result,
+              rootInputs.references,
+            ),
+          );
+        return;
+      }
+      rendered++;
+      const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
+      const objects = parseAllDocuments(output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
+      resources += objects.length;
+      // its kustomizations first (the root's own leads), then the files they name
+      const rootFiles = [
+        ...new Set([
+          ...[...rootInputs.dirs].flatMap((dir) => kustomizationIn(dir, sourcesByFile) ?? []),
+          ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
+        ]),
+      ];
+      const fromRoot = (list: Finding[]) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
+      for (const rule of RENDERED_RULES)
+        fromRoot(
+          rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }),
+        );
+      const substitute = build?.substitute;
+      const rename = substitute && ((name: string) => substituteVariables(name, substitute));
+      fromRoot(renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
+      for (const f of rootFiles) covered.add(f.file);
+    });
+  }
+  // A plain directory renders to its own files, which the source checks below read.
+  for (const plain of found.plainRoots) {
+    rendered++;
+    resources += plain.files.flatMap((f) => objectsOf(sourcesByFile.get(f) as SourceFile)).filter((o) => o.kind).length;
+  }
+  // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
+  const kustomizationDirs = new Set(
+    sources.filter((s) => isKustomizationFile(s.file)).map((s) => path.posix.dirname(s.file)),
+  );
+  const unused = (file: string) => kustomizationDirs.has(path.posix.dirname(file)) && !used.has(file);
+  for (const source of sources) {
+    if (!inScope(source.file) || patchFiles.has(source.file)) continue;
+    if (isKustomizationFile(source.file)) findings.push(...kustomizationSchemaFindings(source));
+    else if (!covered.has(source.file) && !(renderer && unused(source.file)))
+      findings.push(...sourceSchemaFindings(source, schema));
+  }
+  return { findings, rendered, renderFailures, resources, renderMs };
+}
+
+function renderJob(
+  renderer: Renderer,
+  checkout: string,
+  job: RenderJob,
+  sources: Map<string, SourceFile>,
+): Promise<RenderResult> {
+  if (!job.build) return renderer.render(checkout, job.root.dir);
+  const kustomization = sources.get(job.root.file) as SourceFile;
+  const build = job.build;
+  return renderer.renderOverlay(
+    checkout,
+    (dir) => overlayKustomization(kustomization, build, checkout, dir),
+    job.root.dir,
+  );
+}
+
+/** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
+function readsUnreadable(inputs: RootInputs, unreadable: Set<string>): boolean {
+  for (const file of unreadable) {
+    if (inputs.files.has(file)) return true;
+    if (isKustomizationFile(file) && inputs.files.has(path.posix.dirname(file))) return true;
+  }
+  return false;
+}
+
+function renderFailure(
+  root: KustomizationRoot,
+  dir: string,
+  result: Extract<RenderResult, { ok: false }>,
+  references: Reference[],
+): Finding {
+  const file = root.file;
+  if (result.limit)
+    return {
+      rule: "render-limit",
+      severity: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: `${dir}: ${result.error}`,
+      hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
+    };
+  // at the entry kustomize names ('deployment.yaml', "../base"), when it names one
+  const named = references.find((r) => new RegExp(`['"\`]${escapeRegExp(r.value)}['"\`]`).test(result.error));
+  return {
+    rule: "render-failed",
+    severity: "error",
+    ...(named ? { file: named.source.file, ...positionOf(named.source, named.node) } : { file, line: 1, column: 1 }),
+    message: `kustomize cannot build ${dir}: ${result.error}`,
+    hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function repoCrds(sources: SourceFile[]): RepoCrd[] {
+  return sources.flatMap((source) =>
+    objectsOf(source)
+      .filter((o) => o.kind === "CustomResourceDefinition")
+      .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })),
+  );
+}

@@ -1,0 +1,98 @@
+import path from "node:path";
+import { bySeverityThenPlace, type Finding, fails } from "../../gate/finding.js";
+import { applyPolicy } from "../../gate/policy/repo-policy.js";
+import { objectsOf } from "../../gate/yaml-nav.js";
+import { redact } from "../../secrets.js";
+import type { ValidateOptions, ValidateResult } from "../validate.js";
+import type { Checked } from "./render-and-check.js";
+import type { Inventory } from "./discover.js";
+import type { RunScope } from "./scope.js";
+
+/**
+ * The last phase of validate: every finding through the repository's policy (severities,
+ * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
+ */
+export function summarise(
+  scope: RunScope,
+  found: Inventory,
+  checked: Checked,
+  options: ValidateOptions,
+  started: number,
+): ValidateResult {
+  const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
+  const unique = dedupe(applyPolicy(findings, scope.loaded.policy).map(redacted)).sort(bySeverityThenPlace);
+  const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
+  const failOn = options.failOn ?? "error";
+  const rootCount = found.allJobs.length + found.allPlain.length;
+  const manifests = found.sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
+  return {
+    findings: unique,
+    summary: {
+      roots: rootCount,
+      rendered: checked.rendered,
+      skipped: rootCount - checked.rendered - checked.renderFailures,
+      resources: checked.resources,
+      errors: count("error"),
+      warnings: count("warning"),
+      info: count("info"),
+      checkedNothing: rootCount === 0 && !manifests,
+    },
+    failed: unique.some((f) => fails(f.severity, failOn)),
+    failOn,
+    timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+    repoPath: path.relative(scope.boundary.root, scope.boundary.checkout).split(path.sep).join("/"),
+    settings: scope.settings,
+    roots: [
+      ...found.allJobs.map((job) => ({
+        dir: job.root.dir,
+        how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+      })),
+      ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+      ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+    ].sort((a, b) => a.dir.localeCompare(b.dir)),
+  };
+}
+
+function redacted(finding: Finding): Finding {
+  return { ...finding, message: redact(finding.message), hint: redact(finding.hint) };
+}
+
+/**
+ * A base shared by several overlays breaks the same way in each: one finding per place. Objects
+ * rendered from one line under different names (a prefix per overlay, a name per Flux app) give
+ * messages that differ in a word or two: one finding too, saying how many more it stands for.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  interface Group {
+    finding: Finding;
+    words: string[];
+    count: number;
+    roots: Set<string>;
+  }
+  const groups = new Map<string, Group[]>();
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
+    const words = f.message.split(" ");
+    const group = groups.get(key) ?? [];
+    let same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+    if (same && same.finding.message !== f.message) same.count++;
+    if (!same) group.push((same = { finding: f, words, count: 0, roots: new Set() }));
+    if (f.renderedBy !== undefined) same.roots.add(f.renderedBy);
+    groups.set(key, group);
+  }
+  return [...groups.values()].flat().map(({ finding, count, roots }) => {
+    const { renderedBy: _, ...plain } = finding;
+    if (roots.size > 1) return { ...plain, message: `${plain.message} (rendered by ${listed([...roots].sort())})` };
+    return count ? { ...plain, message: `${plain.message} (and ${count} more rendered from this line)` } : plain;
+  });
+}
+
+/** Up to three names, then how many more. */
+function listed(names: string[]): string {
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
+
+/** The same message about objects of other names: as many words, at most two of them different. */
+function namesDiffer(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
+}
