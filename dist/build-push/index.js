@@ -35221,21 +35221,21 @@ const BUILD_OPTIONS = {
         value: "<tool>",
         help: "auto (docker buildx when a Docker daemon answers, else buildah), docker, or buildah.",
     },
-    "registry-username-env": {
+    "registry-username-variable": {
         type: "string",
+        aliases: [{ name: "registry-username-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the registry user (default: CI_REGISTRY_USER for $CI_REGISTRY images on GitLab, else REGISTRY_USERNAME).",
         surfaces: ["cli", "component"],
-        componentName: "registry-username-variable",
         componentDefault: "CI_REGISTRY_USER",
         why: "the action takes the user name itself (registry-username)",
     },
-    "registry-password-env": {
+    "registry-password-variable": {
         type: "string",
+        aliases: [{ name: "registry-password-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the registry password or token (default: CI_REGISTRY_PASSWORD likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv.",
         surfaces: ["cli", "component"],
-        componentName: "registry-password-variable",
         componentDefault: "CI_REGISTRY_PASSWORD",
         why: "the action takes the password itself (registry-password)",
     },
@@ -35243,14 +35243,14 @@ const BUILD_OPTIONS = {
         type: "string",
         help: "Registry user name.",
         surfaces: ["action"],
-        why: "the CLI and the component read it from a variable (registry-username-env)",
+        why: "the CLI and the component read it from a variable (registry-username-variable)",
     },
     "registry-password": {
         secret: true,
         type: "string",
         help: "Registry password or token; masked, passed on stdin, never in argv.",
         surfaces: ["action"],
-        why: "the CLI and the component read it from a variable (registry-password-env)",
+        why: "the CLI and the component read it from a variable (registry-password-variable)",
     },
     "insecure-registry": {
         type: "boolean",

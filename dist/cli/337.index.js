@@ -1407,7 +1407,7 @@ function detectForgeKind(env, apiUrl) {
     throw new errors/* UsageError */.eb("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
 }
 /**
- * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
+ * The token from the environment: the variable named by --token-variable, else GITOPS_TOKEN, else the
  * forge's usual one (GITHUB_TOKEN, GITLAB_TOKEN). Registered for redaction the moment it is read.
  */
 function readToken(kind, env, tokenEnv) {
@@ -1436,7 +1436,7 @@ function checkApiUrl(url, shown) {
     if (parsed.username || parsed.password) {
         for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
             (0,secrets/* registerSecret */.cl)(part);
-        throw new errors/* UsageError */.eb(`${shown} carries credentials (${(0,secrets/* redact */.E$)(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+        throw new errors/* UsageError */.eb(`${shown} carries credentials (${(0,secrets/* redact */.E$)(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-variable), never in a URL`);
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
         throw new errors/* UsageError */.eb(`${shown} must be an http(s) URL, not ${parsed.protocol}`);

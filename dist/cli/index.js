@@ -22080,21 +22080,21 @@ const BUILD_OPTIONS = {
         value: "<tool>",
         help: "auto (docker buildx when a Docker daemon answers, else buildah), docker, or buildah.",
     },
-    "registry-username-env": {
+    "registry-username-variable": {
         type: "string",
+        aliases: [{ name: "registry-username-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the registry user (default: CI_REGISTRY_USER for $CI_REGISTRY images on GitLab, else REGISTRY_USERNAME).",
         surfaces: ["cli", "component"],
-        componentName: "registry-username-variable",
         componentDefault: "CI_REGISTRY_USER",
         why: "the action takes the user name itself (registry-username)",
     },
-    "registry-password-env": {
+    "registry-password-variable": {
         type: "string",
+        aliases: [{ name: "registry-password-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the registry password or token (default: CI_REGISTRY_PASSWORD likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv.",
         surfaces: ["cli", "component"],
-        componentName: "registry-password-variable",
         componentDefault: "CI_REGISTRY_PASSWORD",
         why: "the action takes the password itself (registry-password)",
     },
@@ -22102,14 +22102,14 @@ const BUILD_OPTIONS = {
         type: "string",
         help: "Registry user name.",
         surfaces: ["action"],
-        why: "the CLI and the component read it from a variable (registry-username-env)",
+        why: "the CLI and the component read it from a variable (registry-username-variable)",
     },
     "registry-password": {
         secret: true,
         type: "string",
         help: "Registry password or token; masked, passed on stdin, never in argv.",
         surfaces: ["action"],
-        why: "the CLI and the component read it from a variable (registry-password-env)",
+        why: "the CLI and the component read it from a variable (registry-password-variable)",
     },
     "insecure-registry": {
         type: "boolean",
@@ -22893,7 +22893,7 @@ const buildPushCli = {
     async run(args) {
         const values = parseCliOptions("build-push", BUILD_PUSH_OPTIONS, args);
         const credentials = values.push
-            ? registryCredentials(values.image, values["registry-username-env"], values["registry-password-env"])
+            ? registryCredentials(values.image, values["registry-username-variable"], values["registry-password-variable"])
             : undefined;
         const { buildPush } = await __nccwpck_require__.e(/* import() */ 114).then(__nccwpck_require__.bind(__nccwpck_require__, 7114));
         const result = await buildPush({ ...(await buildOptionsFrom(values, credentials)), push: values.push });
@@ -22984,12 +22984,12 @@ const SET_IMAGE_OPTIONS = {
         value: "<url>",
         help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
     },
-    "token-env": {
+    "token-variable": {
         type: "string",
+        aliases: [{ name: "token-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
         surfaces: ["cli", "component"],
-        componentName: "token-variable",
         componentDefault: "GITOPS_TOKEN",
         why: "the action takes the token itself",
     },
@@ -22998,7 +22998,7 @@ const SET_IMAGE_OPTIONS = {
         type: "string",
         help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
         surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
     json: {
         type: "boolean",
@@ -23155,13 +23155,13 @@ const PROMOTE_OPTIONS = {
         why: "the action runs on GitHub, the component on GitLab",
     },
     "api-url": SET_IMAGE_OPTIONS["api-url"],
-    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    "token-variable": SET_IMAGE_OPTIONS["token-variable"],
     token: {
         secret: true,
         type: "string",
         help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
         surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
     "github-token": {
         secret: true,
@@ -23264,28 +23264,18 @@ function promoteOutputs(result) {
 var plan = __nccwpck_require__(34501);
 ;// CONCATENATED MODULE: ./src/cli/forge-flags.ts
 
-
-/** The flags every command that talks to the config repo's host takes (besides --repo). */
-const FORGE_FLAGS = {
-    forge: { type: "string" },
-    "api-url": { type: "string" },
-    "token-env": { type: "string" },
-};
-const FORGES = ["github", "gitlab"];
 /** Writes a progress line to stderr, secrets redacted. */
 const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(line)}\n`);
 /**
  * The forge the flags name: --forge (else detected from the runner or --api-url), the token from
- * --token-env (else GITOPS_TOKEN, then the host's usual variable), masked as it is read. The API
- * clients load only here, so commands that never call a host start faster.
+ * --token-variable (else GITOPS_TOKEN, then the host's usual variable), masked as it is read. The
+ * API clients load only here, so commands that never call a host start faster.
  */
 async function forgeFromFlags(repo, values) {
     const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99337));
     const apiUrl = values["api-url"];
-    const kind = values.forge === undefined
-        ? detectForgeKind(process.env, apiUrl)
-        : oneOf("--forge", values.forge, FORGES);
-    const token = readToken(kind, process.env, values["token-env"]);
+    const kind = values.forge ?? detectForgeKind(process.env, apiUrl);
+    const token = readToken(kind, process.env, values["token-variable"]);
     return connectForge({ repo, kind, apiUrl, token, log: logLine });
 }
 
@@ -23377,14 +23367,14 @@ const RELEASE_OPTIONS = {
         why: "the action runs on GitHub, the component on GitLab",
     },
     "api-url": SET_IMAGE_OPTIONS["api-url"],
-    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    "token-variable": SET_IMAGE_OPTIONS["token-variable"],
     token: {
         secret: true,
         type: "string",
         required: true,
         help: "Token with contents (and pull-requests) write access to the config repo; masked at once.",
         surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
     dotenv: {
         ...SET_IMAGE_OPTIONS.dotenv,
@@ -23448,7 +23438,7 @@ const releaseCli = {
     async run(args) {
         const values = parseCliOptions("release", RELEASE_OPTIONS, args);
         const { release } = await __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 11391));
-        const credentials = registryCredentials(values.image, values["registry-username-env"], values["registry-password-env"]);
+        const credentials = registryCredentials(values.image, values["registry-username-variable"], values["registry-password-variable"]);
         const result = await release({
             build: await buildOptionsFrom(values, credentials),
             name: values.name,
@@ -23501,7 +23491,7 @@ function setImageOutputs(result) {
 
 
 const LOCAL = ["dir"];
-const REMOTE = ["repo", "branch", "forge", "api-url", "token-env", "mode", "message", "timeout"];
+const REMOTE = ["repo", "branch", "forge", "api-url", "token-variable", "mode", "message", "timeout"];
 const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !LOCAL.includes(name) && !REMOTE.includes(name));
 const set_image_HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
 
@@ -27690,12 +27680,12 @@ const VALIDATE_OPTIONS = {
         surfaces: ["cli", "component"],
         why: "the action publishes to the repository the workflow runs in",
     },
-    "token-env": {
+    "token-variable": {
         type: "string",
+        aliases: [{ name: "token-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
         surfaces: ["cli", "component"],
-        componentName: "token-variable",
         componentDefault: "GITOPS_TOKEN",
         why: "the action takes the token itself",
     },
@@ -27705,7 +27695,7 @@ const VALIDATE_OPTIONS = {
         help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
         surfaces: ["action"],
         actionDefault: "${{ github.token }}",
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
 };
 
@@ -27721,7 +27711,7 @@ const VALIDATE_OPTIONS = {
 
 
 
-const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-env"];
+const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
 

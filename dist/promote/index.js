@@ -88835,12 +88835,12 @@ const SET_IMAGE_OPTIONS = {
         value: "<url>",
         help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
     },
-    "token-env": {
+    "token-variable": {
         type: "string",
+        aliases: [{ name: "token-env", on: ["cli"] }],
         value: "<NAME>",
         help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
         surfaces: ["cli", "component"],
-        componentName: "token-variable",
         componentDefault: "GITOPS_TOKEN",
         why: "the action takes the token itself",
     },
@@ -88849,7 +88849,7 @@ const SET_IMAGE_OPTIONS = {
         type: "string",
         help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
         surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
     json: {
         type: "boolean",
@@ -89006,13 +89006,13 @@ const PROMOTE_OPTIONS = {
         why: "the action runs on GitHub, the component on GitLab",
     },
     "api-url": SET_IMAGE_OPTIONS["api-url"],
-    "token-env": SET_IMAGE_OPTIONS["token-env"],
+    "token-variable": SET_IMAGE_OPTIONS["token-variable"],
     token: {
         secret: true,
         type: "string",
         help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
         surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-env)",
+        why: "the CLI and the component read the token from a variable (token-variable)",
     },
     "github-token": {
         secret: true,
@@ -95693,7 +95693,7 @@ function detectForgeKind(env, apiUrl) {
     throw new errors_UsageError("cannot tell whether the config repo is on GitHub or GitLab: give --forge github|gitlab");
 }
 /**
- * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
+ * The token from the environment: the variable named by --token-variable, else GITOPS_TOKEN, else the
  * forge's usual one (GITHUB_TOKEN, GITLAB_TOKEN). Registered for redaction the moment it is read.
  */
 function readToken(kind, env, tokenEnv) {
@@ -95722,7 +95722,7 @@ function checkApiUrl(url, shown) {
     if (parsed.username || parsed.password) {
         for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)])
             secrets_registerSecret(part);
-        throw new errors_UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`);
+        throw new errors_UsageError(`${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-variable), never in a URL`);
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
         throw new errors_UsageError(`${shown} must be an http(s) URL, not ${parsed.protocol}`);

@@ -24,7 +24,7 @@ export const buildPushCli: CliCommand = {
   async run(args) {
     const values = parseCliOptions("build-push", BUILD_PUSH_OPTIONS, args);
     const credentials = values.push
-      ? registryCredentials(values.image, values["registry-username-env"], values["registry-password-env"])
+      ? registryCredentials(values.image, values["registry-username-variable"], values["registry-password-variable"])
       : undefined;
     const { buildPush } = await import("../commands/build-push.js");
     const result = await buildPush({ ...(await buildOptionsFrom(values, credentials)), push: values.push });

@@ -36,8 +36,8 @@ export const releaseCli: CliCommand = {
     const { release } = await import("../commands/release.js");
     const credentials = registryCredentials(
       values.image,
-      values["registry-username-env"],
-      values["registry-password-env"],
+      values["registry-username-variable"],
+      values["registry-password-variable"],
     );
     const result = await release({
       build: await buildOptionsFrom(values, credentials),

@@ -14,7 +14,7 @@ import type { CliCommand } from "./command.js";
 import { forgeFromFlags, logLine } from "./forge-flags.js";
 
 const LOCAL = ["dir"];
-const REMOTE = ["repo", "branch", "forge", "api-url", "token-env", "mode", "message", "timeout"];
+const REMOTE = ["repo", "branch", "forge", "api-url", "token-variable", "mode", "message", "timeout"];
 const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !LOCAL.includes(name) && !REMOTE.includes(name));
 
 const HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]

@@ -13,7 +13,7 @@ import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
 import type { CliCommand } from "./command.js";
 import { forgeFromFlags, logLine } from "./forge-flags.js";
 
-const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-env"];
+const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 
 const HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]

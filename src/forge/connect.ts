@@ -29,7 +29,7 @@ export function detectForgeKind(env: NodeJS.ProcessEnv, apiUrl?: string): ForgeK
 }
 
 /**
- * The token from the environment: the variable named by --token-env, else GITOPS_TOKEN, else the
+ * The token from the environment: the variable named by --token-variable, else GITOPS_TOKEN, else the
  * forge's usual one (GITHUB_TOKEN, GITLAB_TOKEN). Registered for redaction the moment it is read.
  */
 export function readToken(kind: ForgeKind, env: NodeJS.ProcessEnv, tokenEnv?: string): string {
@@ -60,7 +60,7 @@ export function checkApiUrl(url: string, shown: string): string {
   if (parsed.username || parsed.password) {
     for (const part of [parsed.password, parsed.username, decodeURIComponent(parsed.password)]) registerSecret(part);
     throw new UsageError(
-      `${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-env), never in a URL`,
+      `${shown} carries credentials (${redact(url)}): remove them; the token goes in GITOPS_TOKEN (or --token-variable), never in a URL`,
     );
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")

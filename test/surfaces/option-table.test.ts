@@ -154,6 +154,9 @@ describe("old names, switches on by default, numbers, synonyms", () => {
     );
     assert.deepEqual(values.tag, ["type=sha"]);
     assert.deepEqual(warnings, ["--tags is deprecated; use --tag"]);
+    const setImage = ["--path", "a", "--image", "web:1", "--token-env", "CONFIG_TOKEN"];
+    assert.equal(parseCliOptions("set-image", SET_IMAGE_OPTIONS, setImage, {}, warn)["token-variable"], "CONFIG_TOKEN");
+    assert.equal(warnings[1], "--token-env is deprecated; use --token-variable");
   });
 
   it("a component's old input, passed as its variable, is read and warned about; it wins over the new one's default", () => {

@@ -125,13 +125,13 @@ export const PROMOTE_OPTIONS = {
     why: "the action runs on GitHub, the component on GitLab",
   },
   "api-url": SET_IMAGE_OPTIONS["api-url"],
-  "token-env": SET_IMAGE_OPTIONS["token-env"],
+  "token-variable": SET_IMAGE_OPTIONS["token-variable"],
   token: {
     secret: true,
     type: "string",
     help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
     surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-env)",
+    why: "the CLI and the component read the token from a variable (token-variable)",
   },
   "github-token": {
     secret: true,

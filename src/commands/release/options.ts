@@ -32,14 +32,14 @@ export const RELEASE_OPTIONS = {
     why: "the action runs on GitHub, the component on GitLab",
   },
   "api-url": SET_IMAGE_OPTIONS["api-url"],
-  "token-env": SET_IMAGE_OPTIONS["token-env"],
+  "token-variable": SET_IMAGE_OPTIONS["token-variable"],
   token: {
     secret: true,
     type: "string",
     required: true,
     help: "Token with contents (and pull-requests) write access to the config repo; masked at once.",
     surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-env)",
+    why: "the CLI and the component read the token from a variable (token-variable)",
   },
   dotenv: {
     ...SET_IMAGE_OPTIONS.dotenv,

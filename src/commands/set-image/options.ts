@@ -77,12 +77,12 @@ export const SET_IMAGE_OPTIONS = {
     value: "<url>",
     help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
   },
-  "token-env": {
+  "token-variable": {
     type: "string",
+    aliases: [{ name: "token-env", on: ["cli"] }],
     value: "<NAME>",
     help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
     surfaces: ["cli", "component"],
-    componentName: "token-variable",
     componentDefault: "GITOPS_TOKEN",
     why: "the action takes the token itself",
   },
@@ -91,7 +91,7 @@ export const SET_IMAGE_OPTIONS = {
     type: "string",
     help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
     surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-env)",
+    why: "the CLI and the component read the token from a variable (token-variable)",
   },
   json: {
     type: "boolean",

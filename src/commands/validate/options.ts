@@ -143,12 +143,12 @@ export const VALIDATE_OPTIONS = {
     surfaces: ["cli", "component"],
     why: "the action publishes to the repository the workflow runs in",
   },
-  "token-env": {
+  "token-variable": {
     type: "string",
+    aliases: [{ name: "token-env", on: ["cli"] }],
     value: "<NAME>",
     help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
     surfaces: ["cli", "component"],
-    componentName: "token-variable",
     componentDefault: "GITOPS_TOKEN",
     why: "the action takes the token itself",
   },
@@ -158,6 +158,6 @@ export const VALIDATE_OPTIONS = {
     help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
     surfaces: ["action"],
     actionDefault: "${{ github.token }}",
-    why: "the CLI and the component read the token from a variable (token-env)",
+    why: "the CLI and the component read the token from a variable (token-variable)",
   },
 } as const satisfies OptionTable;
