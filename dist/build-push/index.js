@@ -35169,7 +35169,58 @@ async function buildPush(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/shared-options.ts
+/** Options several commands share, with the same words on every surface (see src/surfaces/). */
+const JSON_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Print the outputs as one JSON object.",
+    surfaces: ["cli"],
+    why: "the action and the component have outputs",
+};
+/** `--dotenv`, which the command's component always sets to its own report file. */
+function dotenvOption(file) {
+    return {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: `the component always writes ${file}; the action sets outputs`,
+        componentFixed: file,
+    };
+}
+const TOKEN_VARIABLE_OPTION = {
+    type: "string",
+    aliases: [{ name: "token-env", on: ["cli"] }],
+    value: "<NAME>",
+    help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+    surfaces: ["cli", "component"],
+    componentDefault: "GITOPS_TOKEN",
+    why: "the action takes the token itself",
+};
+/** The host: asked on the CLI only; each action runs on GitHub, each component on GitLab. */
+const FORGE_OPTION = {
+    type: "string",
+    choices: ["github", "gitlab"],
+    value: "<kind>",
+    help: "github or gitlab (default: detected from the CI runner or api-url).",
+    surfaces: ["cli"],
+    why: "the action runs on GitHub, the component on GitLab",
+    componentFixed: "gitlab",
+};
+/** The action's token input, described for what the command does with it. */
+function actionTokenOption(help) {
+    return {
+        secret: true,
+        type: "string",
+        help,
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-variable)",
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
+
 /** The options of building and pushing an image, shared by `build-push` and `release`. */
 const BUILD_OPTIONS = {
     image: {
@@ -35257,13 +35308,7 @@ const BUILD_OPTIONS = {
         default: false,
         help: "Plain HTTP (or unverified TLS) to the registry.",
     },
-    json: {
-        type: "boolean",
-        default: false,
-        help: "Print the outputs as one JSON object.",
-        surfaces: ["cli"],
-        why: "the action and the component have outputs",
-    },
+    json: JSON_OPTION,
 };
 /** Every option of `build-push`. */
 const BUILD_PUSH_OPTIONS = {
@@ -35274,14 +35319,7 @@ const BUILD_PUSH_OPTIONS = {
         help: "Push the image after building.",
         negatedHelp: "Build only; push nothing.",
     },
-    dotenv: {
-        type: "string",
-        value: "<file>",
-        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
-        surfaces: ["cli"],
-        why: "the component always writes gitops-ci-build-push.env; the action sets outputs",
-        componentFixed: "gitops-ci-build-push.env",
-    },
+    dotenv: dotenvOption("gitops-ci-build-push.env"),
 };
 const BUILD_PUSH_OUTPUTS = {
     digest: { help: "Digest of the pushed manifest, as the registry reports it (empty when not pushed)." },

@@ -88758,7 +88758,58 @@ async function commitPromotion(forge, branch, snapshot, replaces, change, messag
     return outcome.sha;
 }
 
+;// CONCATENATED MODULE: ./src/commands/shared-options.ts
+/** Options several commands share, with the same words on every surface (see src/surfaces/). */
+const JSON_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Print the outputs as one JSON object.",
+    surfaces: ["cli"],
+    why: "the action and the component have outputs",
+};
+/** `--dotenv`, which the command's component always sets to its own report file. */
+function dotenvOption(file) {
+    return {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: `the component always writes ${file}; the action sets outputs`,
+        componentFixed: file,
+    };
+}
+const TOKEN_VARIABLE_OPTION = {
+    type: "string",
+    aliases: [{ name: "token-env", on: ["cli"] }],
+    value: "<NAME>",
+    help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+    surfaces: ["cli", "component"],
+    componentDefault: "GITOPS_TOKEN",
+    why: "the action takes the token itself",
+};
+/** The host: asked on the CLI only; each action runs on GitHub, each component on GitLab. */
+const FORGE_OPTION = {
+    type: "string",
+    choices: ["github", "gitlab"],
+    value: "<kind>",
+    help: "github or gitlab (default: detected from the CI runner or api-url).",
+    surfaces: ["cli"],
+    why: "the action runs on GitHub, the component on GitLab",
+    componentFixed: "gitlab",
+};
+/** The action's token input, described for what the command does with it. */
+function actionTokenOption(help) {
+    return {
+        secret: true,
+        type: "string",
+        help,
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-variable)",
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
+
 /** Every option of `set-image`, on every surface (see src/surfaces/). */
 const SET_IMAGE_OPTIONS = {
     path: {
@@ -88835,37 +88886,10 @@ const SET_IMAGE_OPTIONS = {
         value: "<url>",
         help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
     },
-    "token-variable": {
-        type: "string",
-        aliases: [{ name: "token-env", on: ["cli"] }],
-        value: "<NAME>",
-        help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
-        surfaces: ["cli", "component"],
-        componentDefault: "GITOPS_TOKEN",
-        why: "the action takes the token itself",
-    },
-    token: {
-        secret: true,
-        type: "string",
-        help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
-        surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-variable)",
-    },
-    json: {
-        type: "boolean",
-        default: false,
-        help: "Print the outputs as one JSON object.",
-        surfaces: ["cli"],
-        why: "the action and the component have outputs",
-    },
-    dotenv: {
-        type: "string",
-        value: "<file>",
-        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
-        surfaces: ["cli"],
-        why: "the component always writes gitops-ci-set-image.env; the action sets outputs",
-        componentFixed: "gitops-ci-set-image.env",
-    },
+    "token-variable": TOKEN_VARIABLE_OPTION,
+    token: actionTokenOption("Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable."),
+    json: JSON_OPTION,
+    dotenv: dotenvOption("gitops-ci-set-image.env"),
 };
 const SET_IMAGE_OUTPUTS = {
     changed: { help: "`true` when at least one file changed (or would, in a dry run), else `false`." },
@@ -88882,6 +88906,7 @@ const SET_IMAGE_OUTPUTS = {
 };
 
 ;// CONCATENATED MODULE: ./src/commands/promote/options.ts
+
 
 /** Every option of `promote`, on every surface (see src/surfaces/). */
 const PROMOTE_OPTIONS = {
@@ -89000,20 +89025,10 @@ const PROMOTE_OPTIONS = {
         default: false,
         help: "Plan only: print what would change, write nothing.",
     },
-    forge: {
-        ...SET_IMAGE_OPTIONS.forge,
-        surfaces: ["cli"],
-        why: "the action runs on GitHub, the component on GitLab",
-    },
+    forge: FORGE_OPTION,
     "api-url": SET_IMAGE_OPTIONS["api-url"],
-    "token-variable": SET_IMAGE_OPTIONS["token-variable"],
-    token: {
-        secret: true,
-        type: "string",
-        help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
-        surfaces: ["action"],
-        why: "the CLI and the component read the token from a variable (token-variable)",
-    },
+    "token-variable": TOKEN_VARIABLE_OPTION,
+    token: actionTokenOption("Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows."),
     "github-token": {
         secret: true,
         type: "string",
@@ -89022,12 +89037,8 @@ const PROMOTE_OPTIONS = {
         surfaces: ["action"],
         why: "only GitHub Actions has a workflow token",
     },
-    json: SET_IMAGE_OPTIONS.json,
-    dotenv: {
-        ...SET_IMAGE_OPTIONS.dotenv,
-        why: "the component always writes gitops-ci-promote.env; the action sets outputs",
-        componentFixed: "gitops-ci-promote.env",
-    },
+    json: JSON_OPTION,
+    dotenv: dotenvOption("gitops-ci-promote.env"),
 };
 const PROMOTE_OUTPUTS = {
     changed: { help: "`true` when a promotion pull/merge request was opened or updated." },

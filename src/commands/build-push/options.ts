@@ -1,5 +1,6 @@
 import type { OptionTable } from "../../surfaces/option-table.js";
 import type { OutputTable } from "../../surfaces/outputs.js";
+import { dotenvOption, JSON_OPTION } from "../shared-options.js";
 
 /** The options of building and pushing an image, shared by `build-push` and `release`. */
 export const BUILD_OPTIONS = {
@@ -88,13 +89,7 @@ export const BUILD_OPTIONS = {
     default: false,
     help: "Plain HTTP (or unverified TLS) to the registry.",
   },
-  json: {
-    type: "boolean",
-    default: false,
-    help: "Print the outputs as one JSON object.",
-    surfaces: ["cli"],
-    why: "the action and the component have outputs",
-  },
+  json: JSON_OPTION,
 } as const satisfies OptionTable;
 
 /** Every option of `build-push`. */
@@ -106,14 +101,7 @@ export const BUILD_PUSH_OPTIONS = {
     help: "Push the image after building.",
     negatedHelp: "Build only; push nothing.",
   },
-  dotenv: {
-    type: "string",
-    value: "<file>",
-    help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
-    surfaces: ["cli"],
-    why: "the component always writes gitops-ci-build-push.env; the action sets outputs",
-    componentFixed: "gitops-ci-build-push.env",
-  },
+  dotenv: dotenvOption("gitops-ci-build-push.env"),
 } as const satisfies OptionTable;
 
 export const BUILD_PUSH_OUTPUTS = {

@@ -1,6 +1,13 @@
 import type { OptionTable } from "../../surfaces/option-table.js";
 import type { OutputTable } from "../../surfaces/outputs.js";
 import { SET_IMAGE_OPTIONS } from "../set-image/options.js";
+import {
+  actionTokenOption,
+  dotenvOption,
+  FORGE_OPTION,
+  JSON_OPTION,
+  TOKEN_VARIABLE_OPTION,
+} from "../shared-options.js";
 
 /** Every option of `promote`, on every surface (see src/surfaces/). */
 export const PROMOTE_OPTIONS = {
@@ -119,20 +126,12 @@ export const PROMOTE_OPTIONS = {
     default: false,
     help: "Plan only: print what would change, write nothing.",
   },
-  forge: {
-    ...SET_IMAGE_OPTIONS.forge,
-    surfaces: ["cli"],
-    why: "the action runs on GitHub, the component on GitLab",
-  },
+  forge: FORGE_OPTION,
   "api-url": SET_IMAGE_OPTIONS["api-url"],
-  "token-variable": SET_IMAGE_OPTIONS["token-variable"],
-  token: {
-    secret: true,
-    type: "string",
-    help: "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
-    surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-variable)",
-  },
+  "token-variable": TOKEN_VARIABLE_OPTION,
+  token: actionTokenOption(
+    "Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows.",
+  ),
   "github-token": {
     secret: true,
     type: "string",
@@ -141,12 +140,8 @@ export const PROMOTE_OPTIONS = {
     surfaces: ["action"],
     why: "only GitHub Actions has a workflow token",
   },
-  json: SET_IMAGE_OPTIONS.json,
-  dotenv: {
-    ...SET_IMAGE_OPTIONS.dotenv,
-    why: "the component always writes gitops-ci-promote.env; the action sets outputs",
-    componentFixed: "gitops-ci-promote.env",
-  },
+  json: JSON_OPTION,
+  dotenv: dotenvOption("gitops-ci-promote.env"),
 } as const satisfies OptionTable;
 
 export const PROMOTE_OUTPUTS = {

@@ -2,6 +2,7 @@ import type { OptionTable } from "../../surfaces/option-table.js";
 import type { OutputTable } from "../../surfaces/outputs.js";
 import { BUILD_OPTIONS, BUILD_PUSH_OUTPUTS } from "../build-push/options.js";
 import { SET_IMAGE_OPTIONS } from "../set-image/options.js";
+import { actionTokenOption, dotenvOption, FORGE_OPTION, TOKEN_VARIABLE_OPTION } from "../shared-options.js";
 
 /** Every option of `release`: build-push's (it always pushes), then set-image's on the config repo. */
 export const RELEASE_OPTIONS = {
@@ -26,26 +27,14 @@ export const RELEASE_OPTIONS = {
   mode: SET_IMAGE_OPTIONS.mode,
   message: SET_IMAGE_OPTIONS.message,
   timeout: SET_IMAGE_OPTIONS.timeout,
-  forge: {
-    ...SET_IMAGE_OPTIONS.forge,
-    surfaces: ["cli"],
-    why: "the action runs on GitHub, the component on GitLab",
-  },
+  forge: FORGE_OPTION,
   "api-url": SET_IMAGE_OPTIONS["api-url"],
-  "token-variable": SET_IMAGE_OPTIONS["token-variable"],
+  "token-variable": TOKEN_VARIABLE_OPTION,
   token: {
-    secret: true,
-    type: "string",
+    ...actionTokenOption("Token with contents (and pull-requests) write access to the config repo; masked at once."),
     required: true,
-    help: "Token with contents (and pull-requests) write access to the config repo; masked at once.",
-    surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-variable)",
   },
-  dotenv: {
-    ...SET_IMAGE_OPTIONS.dotenv,
-    why: "the component always writes gitops-ci-release.env; the action sets outputs",
-    componentFixed: "gitops-ci-release.env",
-  },
+  dotenv: dotenvOption("gitops-ci-release.env"),
 } as const satisfies OptionTable;
 
 export const RELEASE_OUTPUTS = {

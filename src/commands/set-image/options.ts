@@ -1,5 +1,6 @@
 import type { OptionTable } from "../../surfaces/option-table.js";
 import type { OutputTable } from "../../surfaces/outputs.js";
+import { actionTokenOption, dotenvOption, JSON_OPTION, TOKEN_VARIABLE_OPTION } from "../shared-options.js";
 
 /** Every option of `set-image`, on every surface (see src/surfaces/). */
 export const SET_IMAGE_OPTIONS = {
@@ -77,37 +78,12 @@ export const SET_IMAGE_OPTIONS = {
     value: "<url>",
     help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
   },
-  "token-variable": {
-    type: "string",
-    aliases: [{ name: "token-env", on: ["cli"] }],
-    value: "<NAME>",
-    help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
-    surfaces: ["cli", "component"],
-    componentDefault: "GITOPS_TOKEN",
-    why: "the action takes the token itself",
-  },
-  token: {
-    secret: true,
-    type: "string",
-    help: "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
-    surfaces: ["action"],
-    why: "the CLI and the component read the token from a variable (token-variable)",
-  },
-  json: {
-    type: "boolean",
-    default: false,
-    help: "Print the outputs as one JSON object.",
-    surfaces: ["cli"],
-    why: "the action and the component have outputs",
-  },
-  dotenv: {
-    type: "string",
-    value: "<file>",
-    help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
-    surfaces: ["cli"],
-    why: "the component always writes gitops-ci-set-image.env; the action sets outputs",
-    componentFixed: "gitops-ci-set-image.env",
-  },
+  "token-variable": TOKEN_VARIABLE_OPTION,
+  token: actionTokenOption(
+    "Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable.",
+  ),
+  json: JSON_OPTION,
+  dotenv: dotenvOption("gitops-ci-set-image.env"),
 } as const satisfies OptionTable;
 
 export const SET_IMAGE_OUTPUTS = {

@@ -1,4 +1,5 @@
 import type { OptionTable } from "../../surfaces/option-table.js";
+import { TOKEN_VARIABLE_OPTION } from "../shared-options.js";
 
 /** Every option of `validate`, on every surface (see src/surfaces/). */
 export const VALIDATE_OPTIONS = {
@@ -144,13 +145,8 @@ export const VALIDATE_OPTIONS = {
     why: "the action publishes to the repository the workflow runs in",
   },
   "token-variable": {
-    type: "string",
-    aliases: [{ name: "token-env", on: ["cli"] }],
-    value: "<NAME>",
+    ...TOKEN_VARIABLE_OPTION,
     help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
-    surfaces: ["cli", "component"],
-    componentDefault: "GITOPS_TOKEN",
-    why: "the action takes the token itself",
   },
   token: {
     secret: true,
