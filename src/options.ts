@@ -7,14 +7,6 @@ export function oneOf<T extends string>(name: string, value: string, allowed: re
   return value as T;
 }
 
-/** A positive number of seconds, returned in milliseconds. */
-export function parseSeconds(name: string, value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
-  return seconds * 1000;
-}
-
 /** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
 export function parsePairs(name: string, items: string[], form = "KEY=VALUE"): Record<string, string> {
   return Object.fromEntries(

@@ -35646,13 +35646,6 @@ function oneOf(name, value, allowed) {
         throw new UsageError(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
     return value;
 }
-/** A positive number of seconds, returned in milliseconds. */
-function parseSeconds(name, value) {
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-        throw new UsageError(`${name} must be a number of seconds, not "${value}"`);
-    return seconds * 1000;
-}
 /** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
 function parsePairs(name, items, form = "KEY=VALUE") {
     return Object.fromEntries(items.map((item) => {

@@ -9,6 +9,7 @@ import { VALIDATE_OPTIONS } from "../../src/commands/validate/options.js";
 import { REPORTERS } from "../../src/gate/reporters/index.js";
 import { cliOptionsHelp, parseCliOptions } from "../../src/surfaces/cli-options.js";
 import { offeredOn, type OptionSpec, type OptionTable } from "../../src/surfaces/option-table.js";
+import { dotenvName } from "../../src/surfaces/outputs.js";
 import {
   actionInputs,
   COMMAND_SURFACES,
@@ -77,7 +78,7 @@ describe("one option table per command", () => {
     const outputs = actions.flatMap((file) =>
       Object.keys((parse(readFileSync(file, "utf8")) as { outputs?: object }).outputs ?? {}),
     );
-    const written = new Set(outputs.map((name) => `GITOPS_CI_${name.toUpperCase().replaceAll("-", "_")}`));
+    const written = new Set(outputs.map(dotenvName));
     assert.ok(written.has("GITOPS_CI_IMAGE") && written.has("GITOPS_CI_TAGS"), "build-push's outputs are among them");
     const read = COMMAND_SURFACES.flatMap(({ table }) => Object.keys(componentVariables(table)));
     assert.ok(read.includes("GITOPS_CI_INPUT_FAIL_ON"));
