@@ -24975,6 +24975,65 @@ function overlayKustomization(kustomization, build, checkout, from) {
     return doc.toString();
 }
 
+;// CONCATENATED MODULE: ./src/gate/progress.ts
+const NO_PROGRESS = { begin: () => undefined, tick: () => undefined, end: () => undefined };
+/** How often CI gets a line, and how often a terminal is redrawn at most. */
+const CI_INTERVAL_MS = 10_000;
+const REDRAW_MS = 100;
+const BAR = 20;
+function progressOn(stream, now = () => performance.now()) {
+    let phase = "";
+    let total = 0;
+    let done = 0;
+    let started = 0;
+    let shown = Number.NEGATIVE_INFINITY;
+    let drawn = false;
+    const tty = stream.isTTY === true;
+    const status = () => {
+        const seconds = (now() - started) / 1000;
+        const rate = seconds > 0 ? done / seconds : 0;
+        const eta = rate > 0 && done < total ? `, about ${duration((total - done) / rate)} left` : "";
+        return `${phase} ${done}/${total} roots (${rate.toFixed(1)}/s${eta})`;
+    };
+    const draw = () => {
+        const filled = total ? Math.round((done / total) * BAR) : BAR;
+        const line = `[${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${status()}`;
+        // A terminal that says no width (a pseudo-terminal often says 0) gets a full line.
+        const width = stream.columns && stream.columns > 20 ? stream.columns - 1 : line.length;
+        stream.write(`\r\x1b[K${line.slice(0, width)}`);
+        drawn = true;
+    };
+    return {
+        begin(name, count) {
+            [phase, total, done, started] = [name, count, 0, now()];
+            shown = tty ? Number.NEGATIVE_INFINITY : started;
+            if (tty && total > 0)
+                draw();
+        },
+        tick() {
+            done++;
+            const at = now();
+            if (tty && (at - shown >= REDRAW_MS || done === total)) {
+                shown = at;
+                draw();
+            }
+            else if (!tty && at - shown >= CI_INTERVAL_MS) {
+                shown = at;
+                stream.write(`gitops-ci: ${status()}\n`);
+            }
+        },
+        end() {
+            if (tty && drawn)
+                stream.write("\n");
+            drawn = false;
+        },
+    };
+}
+function duration(seconds) {
+    const s = Math.ceil(seconds);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
@@ -26746,6 +26805,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const RENDERED_RULES = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
 /**
  * The third phase of validate: each root in scope that stays inside the repository rendered with
@@ -26756,6 +26816,7 @@ async function renderAndCheck(scope, found, options) {
     const { boundary, settings, inScope, loaded } = scope;
     const { sources, sourcesByFile, patchFiles, used } = found;
     const findings = [];
+    const progress = options.progress ?? NO_PROGRESS;
     const schema = {
         catalog: await createSchemaCatalog({
             schemaDir: options.schemaDir && external_node_path_default().resolve(options.dir, options.schemaDir),
@@ -26789,9 +26850,16 @@ async function renderAndCheck(scope, found, options) {
     });
     if (renderer) {
         const renderStart = performance.now();
-        const results = await mapConcurrent(renderable, (job) => renderJob(renderer, boundary.checkout, job, sourcesByFile));
+        progress.begin("rendering", renderable.length);
+        const results = await mapConcurrent(renderable, async (job) => {
+            const result = await renderJob(renderer, boundary.checkout, job, sourcesByFile);
+            progress.tick();
+            return result;
+        });
         renderMs = performance.now() - renderStart;
+        progress.begin("checking", results.length);
         results.forEach((result, i) => {
+            progress.tick();
             const { root, inputs: rootInputs, build } = renderable[i];
             if (!result.ok) {
                 renderFailures++;
@@ -26824,6 +26892,7 @@ async function renderAndCheck(scope, found, options) {
             for (const f of rootFiles)
                 covered.add(f.file);
         });
+        progress.end();
     }
     // A plain directory renders to its own files, which the source checks below read.
     for (const plain of found.plainRoots) {
@@ -27688,6 +27757,7 @@ const VALIDATE_OPTIONS = {
 
 
 
+
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
@@ -27732,6 +27802,7 @@ const validateCli = {
             allowRemote: values["allow-remote"],
             exclude: values.exclude,
             plan: values["print-config"] || values["list-roots"],
+            progress: progressOn(process.stderr),
         });
         if (values["print-config"]) {
             process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);

@@ -2,6 +2,7 @@ import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
 import { type ValidateResult, validate } from "../commands/validate.js";
 import { UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
+import { progressOn } from "../gate/progress.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { ReportFormat } from "../gate/reporters/report.js";
 import { oneOf } from "../options.js";
@@ -58,6 +59,7 @@ export const validateCli: CliCommand = {
       allowRemote: values["allow-remote"],
       exclude: values.exclude,
       plan: values["print-config"] || values["list-roots"],
+      progress: progressOn(process.stderr),
     });
     if (values["print-config"]) {
       process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { FailOn, Finding } from "../gate/finding.js";
+import type { Progress } from "../gate/progress.js";
 import type { RendererChoice } from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
 import type { ValidateSummary } from "../gate/reporters/report.js";
@@ -29,6 +30,8 @@ export interface ValidateOptions {
   exclude?: string[];
   /** Discover and plan only: nothing is rendered (for --list-roots and --print-config). */
   plan?: boolean;
+  /** Where a long run says how far it is (stderr; nothing by default). */
+  progress?: Progress;
   /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
   limits?: { parse?: Partial<ParseLimits>; render?: Partial<RenderLimits> };
 }

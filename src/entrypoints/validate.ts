@@ -4,6 +4,7 @@ import { type ValidateResult, validate } from "../commands/validate.js";
 import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
+import { progressOn } from "../gate/progress.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
 import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
@@ -27,6 +28,8 @@ void runAction(async () => {
     strict: inputs.strict,
     schemaDir: inputs["schema-dir"],
     allowRemote: inputs["allow-remote"],
+    // The job log is no terminal: a line every ten seconds on long runs.
+    progress: progressOn({ write: (line) => core.info(line.trimEnd()) }),
   });
   // Without a check run's annotations, workflow commands still show findings on the PR diff.
   const annotated = await publishCheckRun(result, inputs.token);

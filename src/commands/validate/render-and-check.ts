@@ -5,6 +5,7 @@ import { substituteVariables } from "../../gate/deployers/flux-kustomization.js"
 import type { KustomizationRoot } from "../../gate/discovery.js";
 import type { Finding } from "../../gate/finding.js";
 import { helmChartEntries } from "../../gate/helm-charts.js";
+import { NO_PROGRESS } from "../../gate/progress.js";
 import { isKustomizationFile, kustomizationIn, type Reference } from "../../gate/references.js";
 import { createRenderer, mapConcurrent, type Renderer, type RenderResult } from "../../gate/render/renderer.js";
 import type { RootInputs } from "../../gate/root-inputs.js";
@@ -47,6 +48,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   const { boundary, settings, inScope, loaded } = scope;
   const { sources, sourcesByFile, patchFiles, used } = found;
   const findings: Finding[] = [];
+  const progress = options.progress ?? NO_PROGRESS;
   const schema: SchemaOptions = {
     catalog: await createSchemaCatalog({
       schemaDir: options.schemaDir && path.resolve(options.dir, options.schemaDir),
@@ -80,11 +82,16 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   });
   if (renderer) {
     const renderStart = performance.now();
-    const results = await mapConcurrent(renderable, (job) =>
-      renderJob(renderer, boundary.checkout, job, sourcesByFile),
-    );
+    progress.begin("rendering", renderable.length);
+    const results = await mapConcurrent(renderable, async (job) => {
+      const result = await renderJob(renderer, boundary.checkout, job, sourcesByFile);
+      progress.tick();
+      return result;
+    });
     renderMs = performance.now() - renderStart;
+    progress.begin("checking", results.length);
     results.forEach((result, i) => {
+      progress.tick();
       const { root, inputs: rootInputs, build } = renderable[i] as RenderJob;
       if (!result.ok) {
         renderFailures++;
@@ -125,6 +132,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
       fromRoot(renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
       for (const f of rootFiles) covered.add(f.file);
     });
+    progress.end();
   }
   // A plain directory renders to its own files, which the source checks below read.
   for (const plain of found.plainRoots) {
