@@ -1,10 +1,10 @@
 import path from "node:path";
-import { parseAllDocuments } from "yaml";
 import { overlayKustomization } from "../../gate/deployers/overlay.js";
 import { substituteVariables } from "../../gate/deployers/flux-kustomization.js";
 import type { KustomizationRoot } from "../../gate/discovery.js";
 import type { Finding } from "../../gate/finding.js";
 import { helmChartEntries } from "../../gate/helm-charts.js";
+import { loadAllPlain } from "../../gate/plain-yaml.js";
 import { NO_PROGRESS } from "../../gate/progress.js";
 import { isKustomizationFile, kustomizationIn, type Reference } from "../../gate/references.js";
 import { createRenderer, mapConcurrent, type Renderer, type RenderResult } from "../../gate/render/renderer.js";
@@ -113,7 +113,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
       }
       rendered++;
       const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
-      const objects = parseAllDocuments(output).map((d) => d.toJS({ maxAliasCount: 100 }) as RenderedObject);
+      const objects = loadAllPlain(output) as RenderedObject[];
       resources += objects.length;
       // its kustomizations first (the root's own leads), then the files they name
       const rootFiles = [
