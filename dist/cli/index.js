@@ -28160,8 +28160,137 @@ function duration(seconds) {
     return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/gate/render/render-cache.ts
+
+
+
+
+
+
+const render_cache_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Bumped when what a key covers changes, so that no older entry is ever read as a hit. */
+const FORMAT = "gitops-ci-render-cache-1";
+/** An entry nobody read or wrote for this long is removed: the cache holds recent commits' renders. */
+const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/**
+ * The render cache in `dir`. Inside the checkout it must hold nothing the repository tracks: a
+ * change under review could otherwise commit an entry for its own inputs' key (the key is no
+ * secret) and have the gate read a clean render in place of its real one.
+ */
+async function openRenderCache(dir, checkout) {
+    const absolute = external_node_path_default().resolve(dir);
+    const rel = external_node_path_default().relative(checkout, absolute);
+    if (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel)) {
+        const { stdout } = await render_cache_run("git", ["-C", checkout, "ls-files", "--", rel || "."]).catch(() => ({ stdout: "" }));
+        const tracked = stdout.split("\n").find(Boolean);
+        if (tracked)
+            throw new src_errors/* UsageError */.eb(`--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`);
+    }
+    return new RenderCache(absolute, checkout);
+}
+/** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
+function cacheDirInside(dir, checkout) {
+    if (!dir)
+        return undefined;
+    const rel = external_node_path_default().relative(external_node_path_default().resolve(checkout), external_node_path_default().resolve(dir)).split((external_node_path_default()).sep).join("/");
+    return rel && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : undefined;
+}
+/**
+ * Renders kept on disk by a content key, so that a push re-renders only the roots whose inputs
+ * changed since the cached run. Only successful renders are kept: a failure is cheap to repeat
+ * and may be the machine's (a time limit), not the inputs'.
+ */
+class RenderCache {
+    dir;
+    checkout;
+    hits = 0;
+    misses = 0;
+    constructor(dir, checkout) {
+        this.dir = dir;
+        this.checkout = checkout;
+    }
+    /**
+     * The key of a render, or undefined when its inputs cannot be pinned by content: a symlink to
+     * a directory (kustomize follows it; hashing would have to as well, loops included).
+     */
+    async key(parts) {
+        const hash = (0,external_node_crypto_.createHash)("sha256");
+        hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
+        hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
+        for (const input of [...new Set(parts.inputs)].sort())
+            if (!(await this.hashPath(hash, input)))
+                return undefined;
+        return hash.digest("hex");
+    }
+    /** The cached render under this key, else `render()`'s, kept when it succeeded. */
+    async through(key, render) {
+        const file = this.entry(key);
+        const cached = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
+        if (cached !== undefined) {
+            this.hits++;
+            const now = new Date();
+            await (0,promises_.utimes)(file, now, now).catch(() => undefined);
+            return { ok: true, output: cached };
+        }
+        this.misses++;
+        const result = await render();
+        if (result.ok)
+            await this.write(file, result.output);
+        return result;
+    }
+    /** Removes entries older than maxAgeMs (by their last hit or write). */
+    async prune(maxAgeMs = CACHE_MAX_AGE_MS, now = Date.now()) {
+        const names = await (0,promises_.readdir)(this.dir).catch(() => []);
+        let removed = 0;
+        for (const name of names.filter((n) => n.endsWith(".yaml"))) {
+            const file = external_node_path_default().join(this.dir, name);
+            const { mtimeMs } = await (0,promises_.stat)(file);
+            if (now - mtimeMs > maxAgeMs) {
+                await (0,promises_.rm)(file, { force: true });
+                removed++;
+            }
+        }
+        return removed;
+    }
+    entry(key) {
+        return external_node_path_default().join(this.dir, `${key}.yaml`);
+    }
+    /** Written beside and renamed into place: a run stopped halfway leaves no torn entry. */
+    async write(file, output) {
+        await (0,promises_.mkdir)(this.dir, { recursive: true });
+        const partial = `${file}.${process.pid}.partial`;
+        await (0,promises_.writeFile)(partial, output);
+        await (0,promises_.rename)(partial, file);
+    }
+    /** Hashes a file, or a directory's files recursively; false for a symlink to a directory. */
+    async hashPath(hash, rel) {
+        const full = external_node_path_default().join(this.checkout, rel);
+        const link = await (0,promises_.lstat)(full).catch(() => undefined);
+        const info = link?.isSymbolicLink() ? await (0,promises_.stat)(full).catch(() => undefined) : link;
+        if (!info) {
+            hash.update(`missing\0${rel}\0`);
+            return true;
+        }
+        if (info.isDirectory()) {
+            if (link?.isSymbolicLink())
+                return false;
+            const names = (await (0,promises_.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            hash.update(`dir\0${rel}\0`);
+            for (const name of names)
+                if (!(await this.hashPath(hash, external_node_path_default().posix.join(rel, name))))
+                    return false;
+            return true;
+        }
+        hash.update(`file\0${rel}\0${info.size}\0`);
+        hash.update(await (0,promises_.readFile)(full));
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
 
 
@@ -28252,6 +28381,8 @@ function limitOf(failure, stderr, memoryBound) {
 
 
 
+
+
 const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 /** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
 const MAX_ERROR_CHARS = 400;
@@ -28291,9 +28422,11 @@ function binaryRenderer(binary, command, sandbox) {
             return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
         return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
     };
+    let identity;
     return {
         name: `${binary} ${command.join(" ")}`,
         sandbox,
+        identity: () => (identity ??= binaryIdentity(binary)),
         render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
         async renderOverlay(checkout, write, asDir) {
             const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-overlay-"));
@@ -28307,6 +28440,31 @@ function binaryRenderer(binary, command, sandbox) {
             }
         },
     };
+}
+async function binaryIdentity(binary) {
+    const env = { PATH: process.env.PATH ?? "" };
+    const { stdout } = await renderer_run(binary, binary === "kubectl" ? ["version", "--client"] : ["version"], {
+        timeout: 10_000,
+        env,
+    });
+    const file = await resolveOnPath(binary, env.PATH);
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return `${binary} ${stdout.trim()} sha256:${hash.digest("hex")}`;
+}
+async function resolveOnPath(binary, searchPath) {
+    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        const candidate = external_node_path_default().join(dir, binary);
+        try {
+            await (0,promises_.access)(candidate, promises_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    throw new src_errors/* UsageError */.eb(`${binary} ran but is not on PATH as a file; the render cache cannot tell its version`);
 }
 function limitMessage(limit, limits) {
     if (limit === "time")
@@ -29932,6 +30090,7 @@ async function createSchemaCatalog(options) {
 
 
 
+
 const RENDERED_RULES = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
 /**
  * The third phase of validate: each root in scope that stays inside the repository rendered with
@@ -29963,6 +30122,7 @@ async function renderAndCheck(scope, found, options) {
     /** Files whose objects were checked as part of a rendered root. */
     const covered = new Set();
     let renderMs = 0;
+    let renderCache;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
     const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
         const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
@@ -29977,11 +30137,18 @@ async function renderAndCheck(scope, found, options) {
     if (renderer) {
         const renderStart = performance.now();
         progress.begin("rendering", renderable.length);
+        const cache = options.cacheDir ? await openRenderCache(options.cacheDir, boundary.checkout) : undefined;
         const results = await mapConcurrent(renderable, async (job) => {
-            const result = await renderJob(renderer, boundary.checkout, job, sourcesByFile);
+            const render = () => renderJob(renderer, boundary.checkout, job, sourcesByFile);
+            const key = cache && (await cacheKey(cache, renderer, job, settings.allowRemote));
+            const result = cache && key ? await cache.through(key, render) : await render();
             progress.tick();
             return result;
         });
+        if (cache) {
+            await cache.prune();
+            renderCache = { hits: cache.hits, misses: cache.misses };
+        }
         renderMs = performance.now() - renderStart;
         progress.begin("checking", results.length);
         results.forEach((result, i) => {
@@ -30036,7 +30203,19 @@ async function renderAndCheck(scope, found, options) {
         else if (!covered.has(source.file) && !(renderer && unused(source.file)))
             findings.push(...sourceSchemaFindings(source, schema));
     }
-    return { findings, rendered, renderFailures, resources, renderMs };
+    return { findings, rendered, renderFailures, resources, renderMs, ...(renderCache && { renderCache }) };
+}
+/** A root with a remote input (only with --allow-remote) renders what the network says: never cached. */
+async function cacheKey(cache, renderer, job, allowRemote) {
+    if (allowRemote && job.inputs.references.some((r) => (0,references/* looksRemote */.nh)(r.value)))
+        return undefined;
+    return cache.key({
+        renderer: await renderer.identity(),
+        root: job.root.dir,
+        build: job.build,
+        limits: renderer.sandbox.limits,
+        inputs: [...job.inputs.dirs, ...job.inputs.files],
+    });
 }
 function renderJob(renderer, checkout, job, sources) {
     if (!job.build)
@@ -30086,8 +30265,6 @@ function repoCrds(sources) {
         .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/gate/finding.ts
 const RANK = { error: 0, warning: 1, info: 2 };
 /** Whether a finding is at or above the --fail-on threshold. */
@@ -30390,6 +30567,7 @@ async function loadPolicy(dir, base) {
 
 
 
+
 /** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
 const DEFAULT_KEY_BYTES = 512;
 /**
@@ -30414,7 +30592,9 @@ async function scopeOf(options) {
     };
     const kubernetesMinor = kubernetesMinorOf(settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
     const changed = base ? await changedFiles(options.dir, options.baseRef, base) : undefined;
-    const excluded = excluder(loaded.policy);
+    const policyExcluded = excluder(loaded.policy);
+    const cacheDir = cacheDirInside(options.cacheDir, boundary.checkout);
+    const excluded = (file) => policyExcluded(file) || (!!cacheDir && file.startsWith(`${cacheDir}/`));
     const listed = listRepoFiles(options.dir);
     return {
         dir: options.dir,
@@ -30492,6 +30672,7 @@ function summarise(scope, found, checked, options, started) {
         failed: unique.some((f) => fails(f.severity, failOn)),
         failOn,
         timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+        ...(checked.renderCache && { renderCache: checked.renderCache }),
         repoPath: external_node_path_default().relative(scope.boundary.root, scope.boundary.checkout).split((external_node_path_default()).sep).join("/"),
         settings: scope.settings,
         roots: [
@@ -30724,6 +30905,12 @@ const VALIDATE_OPTIONS = {
         value: "<r>",
         help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
     },
+    "cache-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
+        componentDefault: ".gitops-ci-render-cache",
+    },
     "sealed-secrets-cert": {
         type: "string",
         value: "<path>",
@@ -30927,6 +31114,7 @@ const validateCli = {
             schemaDir: values["schema-dir"],
             allowRemote: values["allow-remote"],
             exclude: values.exclude,
+            cacheDir: values["cache-dir"],
             plan: values["print-config"] || values["list-roots"],
             progress: progressOn(process.stderr),
         });
@@ -30939,6 +31127,8 @@ const validateCli = {
             process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
             return 0;
         }
+        if (result.renderCache)
+            process.stderr.write(`render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`);
         const report = REPORTERS[values.format](result);
         for (const [reportFormat, file] of extraReports)
             writeReportFile(file, REPORTERS[reportFormat](result));

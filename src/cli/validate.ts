@@ -58,6 +58,7 @@ export const validateCli: CliCommand = {
       schemaDir: values["schema-dir"],
       allowRemote: values["allow-remote"],
       exclude: values.exclude,
+      cacheDir: values["cache-dir"],
       plan: values["print-config"] || values["list-roots"],
       progress: progressOn(process.stderr),
     });
@@ -70,6 +71,10 @@ export const validateCli: CliCommand = {
       process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
       return 0;
     }
+    if (result.renderCache)
+      process.stderr.write(
+        `render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`,
+      );
     const report = REPORTERS[values.format](result);
     for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
     if (values.output) writeReportFile(values.output, report);

@@ -30,6 +30,8 @@ export interface ValidateOptions {
   exclude?: string[];
   /** Discover and plan only: nothing is rendered (for --list-roots and --print-config). */
   plan?: boolean;
+  /** Keep renders here, keyed by the content of every input: a later run re-renders only what changed. */
+  cacheDir?: string;
   /** Where a long run says how far it is (stderr; nothing by default). */
   progress?: Progress;
   /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
@@ -44,6 +46,8 @@ export interface ValidateResult {
   failOn: FailOn;
   /** Wall-clock milliseconds: rendering (all roots, in parallel) and the whole run. */
   timings: { renderMs: number; totalMs: number };
+  /** With cacheDir: renders read from the cache, and renders run. */
+  renderCache?: { hits: number; misses: number };
   /** The checkout's path in its git repository ("" at the top): what code scanning and checks resolve paths against. */
   repoPath: string;
   settings: EffectiveSettings;

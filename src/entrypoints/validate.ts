@@ -28,9 +28,14 @@ void runAction(async () => {
     strict: inputs.strict,
     schemaDir: inputs["schema-dir"],
     allowRemote: inputs["allow-remote"],
+    cacheDir: inputs["cache-dir"],
     // The job log is no terminal: a line every ten seconds on long runs.
     progress: progressOn({ write: (line) => core.info(line.trimEnd()) }),
   });
+  if (result.renderCache)
+    core.info(
+      `render cache: ${result.renderCache.hits} read from ${inputs["cache-dir"]}, ${result.renderCache.misses} rendered`,
+    );
   // Without a check run's annotations, workflow commands still show findings on the PR diff.
   const annotated = await publishCheckRun(result, inputs.token);
   if (!annotated) annotateFindings(result.findings, (f) => repoFile(result, f.file));

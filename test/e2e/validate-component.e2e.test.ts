@@ -44,7 +44,12 @@ describe("the validate component under gitlab-ci-local", () => {
     const r = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-validate"]);
     assert.equal(r.status, 0, r.output);
     assert.match(r.output, /1 root\(s\), 1 rendered \(1 resources\)/);
+    assert.match(r.output, /render cache: 0 read from \.gitops-ci-render-cache, 1 rendered/);
     assert.ok(existsSync(path.join(dir, "gl-code-quality-report.json")));
+    // The job's cache: the next pipeline reads the render back instead of running kustomize.
+    const again = gitlabCiLocal(dir, ["--force-shell-executor", "gitops-ci-validate"]);
+    assert.equal(again.status, 0, again.output);
+    assert.match(again.output, /render cache: 1 read from \.gitops-ci-render-cache, 0 rendered/);
   });
 });
 

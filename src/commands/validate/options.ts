@@ -11,6 +11,12 @@ export const VALIDATE_OPTIONS = {
     value: "<r>",
     help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
   },
+  "cache-dir": {
+    type: "string",
+    value: "<dir>",
+    help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
+    componentDefault: ".gitops-ci-render-cache",
+  },
   "sealed-secrets-cert": {
     type: "string",
     value: "<path>",

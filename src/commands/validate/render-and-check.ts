@@ -6,7 +6,8 @@ import type { Finding } from "../../gate/finding.js";
 import { helmChartEntries } from "../../gate/helm-charts.js";
 import { loadAllPlain } from "../../gate/plain-yaml.js";
 import { NO_PROGRESS } from "../../gate/progress.js";
-import { isKustomizationFile, kustomizationIn, type Reference } from "../../gate/references.js";
+import { isKustomizationFile, kustomizationIn, looksRemote, type Reference } from "../../gate/references.js";
+import { openRenderCache, type RenderCache } from "../../gate/render/render-cache.js";
 import { createRenderer, mapConcurrent, type Renderer, type RenderResult } from "../../gate/render/renderer.js";
 import type { RootInputs } from "../../gate/root-inputs.js";
 import { imageEntryUnused } from "../../gate/rules/image-entry-unused.js";
@@ -37,6 +38,8 @@ export interface Checked {
   renderFailures: number;
   resources: number;
   renderMs: number;
+  /** With a cache directory: renders read from it, and renders run. */
+  renderCache?: { hits: number; misses: number };
 }
 
 /**
@@ -69,6 +72,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   /** Files whose objects were checked as part of a rendered root. */
   const covered = new Set<string>();
   let renderMs = 0;
+  let renderCache: Checked["renderCache"];
   // Nothing a root names may lead kustomize out of the repository or onto the network.
   const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
     const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
@@ -83,11 +87,18 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   if (renderer) {
     const renderStart = performance.now();
     progress.begin("rendering", renderable.length);
+    const cache = options.cacheDir ? await openRenderCache(options.cacheDir, boundary.checkout) : undefined;
     const results = await mapConcurrent(renderable, async (job) => {
-      const result = await renderJob(renderer, boundary.checkout, job, sourcesByFile);
+      const render = () => renderJob(renderer, boundary.checkout, job, sourcesByFile);
+      const key = cache && (await cacheKey(cache, renderer, job, settings.allowRemote));
+      const result = cache && key ? await cache.through(key, render) : await render();
       progress.tick();
       return result;
     });
+    if (cache) {
+      await cache.prune();
+      renderCache = { hits: cache.hits, misses: cache.misses };
+    }
     renderMs = performance.now() - renderStart;
     progress.begin("checking", results.length);
     results.forEach((result, i) => {
@@ -150,7 +161,24 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
     else if (!covered.has(source.file) && !(renderer && unused(source.file)))
       findings.push(...sourceSchemaFindings(source, schema));
   }
-  return { findings, rendered, renderFailures, resources, renderMs };
+  return { findings, rendered, renderFailures, resources, renderMs, ...(renderCache && { renderCache }) };
+}
+
+/** A root with a remote input (only with --allow-remote) renders what the network says: never cached. */
+async function cacheKey(
+  cache: RenderCache,
+  renderer: Renderer,
+  job: RenderJob,
+  allowRemote: boolean,
+): Promise<string | undefined> {
+  if (allowRemote && job.inputs.references.some((r) => looksRemote(r.value))) return undefined;
+  return cache.key({
+    renderer: await renderer.identity(),
+    root: job.root.dir,
+    build: job.build,
+    limits: renderer.sandbox.limits,
+    inputs: [...job.inputs.dirs, ...job.inputs.files],
+  });
 }
 
 function renderJob(

@@ -5,6 +5,7 @@ import { PathError, UsageError } from "../../errors.js";
 import { baseCommit, changedFiles } from "../../gate/changed.js";
 import { type LoadedPolicy, loadPolicy } from "../../gate/policy/load-policy.js";
 import { excluder, type RepoPolicy } from "../../gate/policy/repo-policy.js";
+import { cacheDirInside } from "../../gate/render/render-cache.js";
 import { type RepoBoundary, repoBoundaryOf } from "../../gate/repo-boundary.js";
 import type { RuleContext } from "../../gate/rules/rule.js";
 import { kubernetesMinorOf } from "../../gate/schema/api-lifecycle.js";
@@ -70,7 +71,9 @@ export async function scopeOf(options: ValidateOptions): Promise<RunScope> {
     SCHEMA_KUBERNETES_VERSION,
   );
   const changed = base ? await changedFiles(options.dir, options.baseRef as string, base) : undefined;
-  const excluded = excluder(loaded.policy);
+  const policyExcluded = excluder(loaded.policy);
+  const cacheDir = cacheDirInside(options.cacheDir, boundary.checkout);
+  const excluded = (file: string) => policyExcluded(file) || (!!cacheDir && file.startsWith(`${cacheDir}/`));
   const listed = listRepoFiles(options.dir);
   return {
     dir: options.dir,

@@ -40,6 +40,7 @@ export function summarise(
     failed: unique.some((f) => fails(f.severity, failOn)),
     failOn,
     timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+    ...(checked.renderCache && { renderCache: checked.renderCache }),
     repoPath: path.relative(scope.boundary.root, scope.boundary.checkout).split(path.sep).join("/"),
     settings: scope.settings,
     roots: [

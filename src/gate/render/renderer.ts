@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { access, constants, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,6 +18,11 @@ export type RenderResult = { ok: true; output: string } | { ok: false; error: st
 export interface Renderer {
   readonly name: string;
   readonly sandbox: Sandbox;
+  /**
+   * What decides its output besides the inputs: the command, its version and the binary's own
+   * hash (Debian's kustomize says only "(devel)"). Computed once, on first use: a render cache key.
+   */
+  identity(): Promise<string>;
   /** Renders `dir` (relative to `checkout`); error messages name paths relative to the checkout. */
   render(checkout: string, dir: string): Promise<RenderResult>;
   /**
@@ -70,9 +77,11 @@ function binaryRenderer(binary: string, command: string[], sandbox: Sandbox): Re
     if (outcome.limit) return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
     return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
   };
+  let identity: Promise<string> | undefined;
   return {
     name: `${binary} ${command.join(" ")}`,
     sandbox,
+    identity: () => (identity ??= binaryIdentity(binary)),
     render: (checkout, dir) => build(checkout, path.resolve(checkout, dir)),
     async renderOverlay(checkout, write, asDir) {
       const dir = await mkdtemp(path.join(tmpdir(), "gitops-ci-overlay-"));
@@ -85,6 +94,31 @@ function binaryRenderer(binary: string, command: string[], sandbox: Sandbox): Re
       }
     },
   };
+}
+
+async function binaryIdentity(binary: string): Promise<string> {
+  const env = { PATH: process.env.PATH ?? "" };
+  const { stdout } = await run(binary, binary === "kubectl" ? ["version", "--client"] : ["version"], {
+    timeout: 10_000,
+    env,
+  });
+  const file = await resolveOnPath(binary, env.PATH);
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return `${binary} ${stdout.trim()} sha256:${hash.digest("hex")}`;
+}
+
+async function resolveOnPath(binary: string, searchPath: string): Promise<string> {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, binary);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  throw new UsageError(`${binary} ran but is not on PATH as a file; the render cache cannot tell its version`);
 }
 
 function limitMessage(limit: LimitName, limits: RenderLimits): string {
