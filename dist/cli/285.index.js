@@ -239,9 +239,12 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/gate/references.ts
 var references = __webpack_require__(63537);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
 // EXTERNAL MODULE: ./src/kustomize/snapshot-kustomization.ts
 var snapshot_kustomization = __webpack_require__(26011);
 ;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
+
 
 
 
@@ -314,7 +317,7 @@ async function newestCommitOf(forge, branch, paths) {
 }
 function parsed(file, text) {
     const lines = new dist/* LineCounter */.HN();
-    return { file, text, docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines };
+    return (0,source_files/* sourceOf */.vz)(file, text, (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines }), lines);
 }
 
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts

@@ -3,7 +3,7 @@ import type { Progress } from "../gate/progress.js";
 import type { RendererChoice } from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
 import type { ValidateSummary } from "../gate/reporters/report.js";
-import type { ParseLimits } from "../gate/source-files.js";
+import type { ParseLimits, ReadOptions } from "../gate/source-files.js";
 import { discover } from "./validate/discover.js";
 import { renderAndCheck } from "./validate/render-and-check.js";
 import { type EffectiveSettings, scopeOf } from "./validate/scope.js";
@@ -34,6 +34,8 @@ export interface ValidateOptions {
   cacheDir?: string;
   /** Where a long run says how far it is (stderr; nothing by default). */
   progress?: Progress;
+  /** How files are parsed (the fast loader unless `exact`); see ReadOptions. */
+  parse?: ReadOptions;
   /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
   limits?: { parse?: Partial<ParseLimits>; render?: Partial<RenderLimits> };
 }
@@ -69,7 +71,7 @@ export interface RootPlan {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const started = performance.now();
   const scope = await scopeOf(options);
-  const found = discover(scope);
+  const found = discover(scope, options.parse);
   const checked = await renderAndCheck(scope, found, options);
   return summarise(scope, found, checked, options, started);
 }

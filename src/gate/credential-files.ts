@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseAllDocuments } from "yaml";
-import type { SourceFile } from "./source-files.js";
+import { type SourceFile, sourceOf } from "./source-files.js";
 import { nestingDepth } from "./yaml-depth.js";
 
 /** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
@@ -23,7 +23,7 @@ export function credentialFiles(dir: string, files: string[], maxDepth: number):
     const lines = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) continue;
-    out.push({ file, text, docs, lines });
+    out.push(sourceOf(file, text, docs, lines));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { isSeq } from "yaml";
 import type { Finding } from "./finding.js";
 import { isKustomizationFile, looksRemote, type Reference, referencesOf } from "./references.js";
 import { positionOf, type SourceFile } from "./source-files.js";
-import { objectsOf, stringOf, valueOf } from "./yaml-nav.js";
+import { objectsOf, plainObjectsOf, stringOf, valueOf } from "./yaml-nav.js";
 
 /** A kustomization that no other kustomization includes: what the deployer renders. */
 export interface KustomizationRoot {
@@ -155,7 +155,7 @@ export function declaredPaths(sources: SourceFile[]): string[] {
       found.add(path.posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
   };
   for (const source of sources) {
-    for (const object of objectsOf(source)) {
+    for (const object of objectsOf(source, "Application", "ApplicationSet", "Kustomization")) {
       const group = object.apiVersion?.split("/")[0];
       if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
         const spec =
@@ -204,7 +204,7 @@ export function plainManifestDirs(sources: SourceFile[], used: Set<string>): Pla
   for (const source of sources) {
     const dir = path.posix.dirname(source.file);
     if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir)) continue;
-    if (!objectsOf(source).some((o) => o.kind && o.apiVersion)) continue;
+    if (!plainObjectsOf(source).some((o) => o.kind && o.apiVersion)) continue;
     byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
   }
   return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
 import { isKustomizationFile } from "./references.js";
-import type { SourceFile } from "./source-files.js";
+import { type SourceFile, sourceOf } from "./source-files.js";
 import { stringOf, valueOf } from "./yaml-nav.js";
 
 /** A patch written inside a kustomization, parsed where it stands in the file. */
@@ -60,5 +60,5 @@ function parsedInPlace(kustomization: SourceFile, node: Scalar): SourceFile | un
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length || !doc.contents) return undefined;
-  return { file: kustomization.file, text, docs: [doc], lines };
+  return sourceOf(kustomization.file, text, [doc], lines);
 }

@@ -61,11 +61,18 @@ export function fastLoadable(text: string): boolean {
  * loader reads plain text (kustomize's output always is); anything else goes to the `yaml` package.
  */
 export function loadAllPlain(text: string): unknown[] {
-  if (fastLoadable(text))
-    try {
-      return jsYaml.loadAll(text, undefined, { schema: CORE_1_2 });
-    } catch {
-      // duplicate keys, syntax errors: the exact parser decides what they mean
-    }
-  return parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  return loadFast(text) ?? parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+}
+
+/**
+ * The documents as the fast loader reads them, or undefined where only the `yaml` package
+ * decides: text it could read differently, duplicate keys, syntax errors.
+ */
+export function loadFast(text: string): unknown[] | undefined {
+  if (!fastLoadable(text)) return undefined;
+  try {
+    return jsYaml.loadAll(text, undefined, { schema: CORE_1_2 });
+  } catch {
+    return undefined;
+  }
 }

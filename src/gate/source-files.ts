@@ -2,15 +2,56 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Document, LineCounter, type Node, parseAllDocuments } from "yaml";
 import type { Finding } from "./finding.js";
+import { loadFast } from "./plain-yaml.js";
 import { nestingDepth } from "./yaml-depth.js";
 
-/** One YAML file of the repository, parsed with positions. */
+/** One YAML file of the repository. */
 export interface SourceFile {
   /** Relative to the checkout, `/`-separated. */
   file: string;
   text: string;
+  /** Every document as plain values, as `doc.toJS()` gives them: what checks read first. */
+  values: unknown[];
+  /**
+   * The documents with positions. Read from the file's own files on first use (see
+   * readSourceFile): most files of a clean repository never need them, and they cost ten times
+   * what the plain values do.
+   */
   docs: Document.Parsed[];
   lines: LineCounter;
+}
+
+/** A source file from documents already parsed with positions. */
+export function sourceOf(file: string, text: string, docs: Document.Parsed[], lines: LineCounter): SourceFile {
+  return { file, text, docs, lines, values: docs.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) };
+}
+
+interface Exact {
+  docs: Document.Parsed[];
+  lines: LineCounter;
+}
+
+function parseExact(text: string): Exact {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
+  return { docs: Array.isArray(docs) ? docs : [], lines };
+}
+
+/** A source file whose documents with positions are parsed when first read. */
+function lazySource(file: string, text: string, values: unknown[]): SourceFile {
+  let exact: Exact | undefined;
+  const parsed = () => (exact ??= parseExact(text));
+  return {
+    file,
+    text,
+    values,
+    get docs() {
+      return parsed().docs;
+    },
+    get lines() {
+      return parsed().lines;
+    },
+  };
 }
 
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".github", ".gitlab-ci-local"]);
@@ -85,12 +126,21 @@ export class ParseBudget {
   }
 }
 
+export interface ReadOptions {
+  /**
+   * Parse with positions up front, never with the fast loader: the reference the fast path is
+   * tested against (test/gate/fast-parse-equivalence.test.ts).
+   */
+  exact?: boolean;
+}
+
 /** Parses a file; syntax errors and duplicate keys become findings at their position. */
 export function readSourceFile(
   dir: string,
   file: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   budget?: ParseBudget,
+  options: ReadOptions = {},
 ): { source?: SourceFile; findings: Finding[] } {
   const full = path.join(dir, file);
   const size = statSync(full).size;
@@ -117,9 +167,11 @@ export function readSourceFile(
         ),
       ],
     };
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
-  const list = Array.isArray(docs) ? docs : [];
+  // Plain text (nearly every manifest) is read fast; anything the fast loader could read
+  // differently, and every error, goes to the yaml package, whose findings carry positions.
+  const fast = options.exact ? undefined : loadFast(text);
+  if (fast) return { source: lazySource(file, text, fast), findings: [] };
+  const { docs: list, lines } = parseExact(text);
   const findings: Finding[] = list.flatMap((d) =>
     d.errors.map((e) => {
       const pos = lines.linePos(e.pos[0]);
@@ -157,7 +209,7 @@ export function readSourceFile(
       ],
     };
   }
-  return { source: { file, text, docs: list, lines }, findings };
+  return { source: sourceOf(file, text, list, lines), findings };
 }
 
 /**

@@ -26,13 +26,49 @@ export function stringOf(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === "string" ? node.value : undefined;
 }
 
-/** Every object in the file, List items included. */
-export function objectsOf(source: SourceFile): SourceObject[] {
+/** An object found in a file's plain values (see objectsOf), with no positions. */
+export interface PlainObject {
+  value: Record<string, unknown>;
+  kind?: string;
+  apiVersion?: string;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+const plainObjects = new WeakMap<SourceFile, PlainObject[]>();
+
+/** Every object in the file's plain values, List items included: the same objects objectsOf finds. */
+export function plainObjectsOf(source: SourceFile): PlainObject[] {
+  const known = plainObjects.get(source);
+  if (known) return known;
+  const out: PlainObject[] = [];
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const visit = (value: unknown) => {
+    if (!isRecord(value)) return;
+    const kind = text(value.kind);
+    out.push({ value, kind, apiVersion: text(value.apiVersion) });
+    if (kind?.endsWith("List") && Array.isArray(value.items)) for (const item of value.items) visit(item);
+  };
+  for (const value of source.values) visit(value);
+  plainObjects.set(source, out);
+  return out;
+}
+
+/**
+ * Every object in the file, List items included; with kinds, only objects of those kinds, and a
+ * file holding none is never parsed with positions.
+ */
+export function objectsOf(source: SourceFile, ...kinds: string[]): SourceObject[] {
+  if (kinds.length > 0 && !plainObjectsOf(source).some((o) => o.kind !== undefined && kinds.includes(o.kind)))
+    return [];
   const out: SourceObject[] = [];
   const visit = (node: unknown, doc: Document.Parsed) => {
     if (!isMap(node)) return;
     const kind = stringOf(valueOf(node, "kind"));
-    out.push({ map: node, kind, apiVersion: stringOf(valueOf(node, "apiVersion")), doc });
+    if (kinds.length === 0 || (kind !== undefined && kinds.includes(kind)))
+      out.push({ map: node, kind, apiVersion: stringOf(valueOf(node, "apiVersion")), doc });
     const items = valueOf(node, "items");
     if (kind?.endsWith("List") && isSeq(items)) for (const item of items.items) visit(item, doc);
   };

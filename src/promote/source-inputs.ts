@@ -2,7 +2,7 @@ import path from "node:path";
 import { LineCounter, parseAllDocuments } from "yaml";
 import type { Forge } from "../forge/forge.js";
 import { looksRemote, referencesOf } from "../gate/references.js";
-import type { SourceFile } from "../gate/source-files.js";
+import { type SourceFile, sourceOf } from "../gate/source-files.js";
 import { kustomizationCandidates } from "../kustomize/snapshot-kustomization.js";
 import { KUSTOMIZATION_FILE_NAMES } from "../kustomize/kustomization-file.js";
 
@@ -76,5 +76,5 @@ export async function newestCommitOf(forge: Forge, branch: string, paths: string
 
 function parsed(file: string, text: string): SourceFile {
   const lines = new LineCounter();
-  return { file, text, docs: parseAllDocuments(text, { lineCounter: lines }) as SourceFile["docs"], lines };
+  return sourceOf(file, text, parseAllDocuments(text, { lineCounter: lines }) as SourceFile["docs"], lines);
 }

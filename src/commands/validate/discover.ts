@@ -15,7 +15,7 @@ import type { SourceRule } from "../../gate/rules/rule.js";
 import { sealedSecretMalformed } from "../../gate/rules/sealed-secret.js";
 import { secretGenerator } from "../../gate/rules/secret-generator.js";
 import { sopsUnencryptedValue } from "../../gate/rules/sops.js";
-import { ParseBudget, readSourceFile, type SourceFile } from "../../gate/source-files.js";
+import { ParseBudget, type ReadOptions, readSourceFile, type SourceFile } from "../../gate/source-files.js";
 import type { RunScope } from "./scope.js";
 
 const SOURCE_RULES: SourceRule[] = [
@@ -57,7 +57,7 @@ export interface Inventory {
  * The second phase of validate: every file read and parsed within the budgets, the source rules
  * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
  */
-export function discover(scope: RunScope): Inventory {
+export function discover(scope: RunScope, read: ReadOptions = {}): Inventory {
   const { dir, parseLimits, context, inScope, changed, files } = scope;
   const findings: Finding[] = [];
   const sources: SourceFile[] = [];
@@ -68,9 +68,9 @@ export function discover(scope: RunScope): Inventory {
     ...chartFindings(charts, (file) => readSourceFile(dir, file, parseLimits).source).filter((f) => inScope(f.file)),
   );
   for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
-    const read = readSourceFile(dir, file, parseLimits, budget);
-    if (inScope(file)) findings.push(...read.findings);
-    if (read.source) sources.push(read.source);
+    const parsed = readSourceFile(dir, file, parseLimits, budget, read);
+    if (inScope(file)) findings.push(...parsed.findings);
+    if (parsed.source) sources.push(parsed.source);
     else unreadable.add(file);
   }
   const overBudget = budget.finding();

@@ -24,7 +24,7 @@ import {
 import { sealedSecretScope } from "../../gate/rules/sealed-secret-scope.js";
 import { createSchemaCatalog, type RepoCrd } from "../../gate/schema/catalog.js";
 import { positionOf, type SourceFile } from "../../gate/source-files.js";
-import { objectsOf } from "../../gate/yaml-nav.js";
+import { objectsOf, plainObjectsOf } from "../../gate/yaml-nav.js";
 import type { ValidateOptions } from "../validate.js";
 import type { Inventory, RenderJob } from "./discover.js";
 import type { RunScope } from "./scope.js";
@@ -140,7 +140,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
         );
       const substitute = build?.substitute;
       const rename = substitute && ((name: string) => substituteVariables(name, substitute));
-      fromRoot(renderedSchemaFindings(objects, rootSources(root, rootFiles, patchFiles, rename), schema));
+      fromRoot(renderedSchemaFindings(objects, () => rootSources(root, rootFiles, patchFiles, rename), schema));
       for (const f of rootFiles) covered.add(f.file);
     });
     progress.end();
@@ -148,7 +148,9 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   // A plain directory renders to its own files, which the source checks below read.
   for (const plain of found.plainRoots) {
     rendered++;
-    resources += plain.files.flatMap((f) => objectsOf(sourcesByFile.get(f) as SourceFile)).filter((o) => o.kind).length;
+    resources += plain.files
+      .flatMap((f) => plainObjectsOf(sourcesByFile.get(f) as SourceFile))
+      .filter((o) => o.kind).length;
   }
   // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
   const kustomizationDirs = new Set(
@@ -240,8 +242,9 @@ function escapeRegExp(text: string): string {
 
 function repoCrds(sources: SourceFile[]): RepoCrd[] {
   return sources.flatMap((source) =>
-    objectsOf(source)
-      .filter((o) => o.kind === "CustomResourceDefinition")
-      .map((o) => ({ file: source.file, crd: o.map.toJS(o.doc, { maxAliasCount: 100 }) })),
+    objectsOf(source, "CustomResourceDefinition").map((o) => ({
+      file: source.file,
+      crd: o.map.toJS(o.doc, { maxAliasCount: 100 }),
+    })),
   );
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { bySeverityThenPlace, type Finding, fails } from "../../gate/finding.js";
 import { applyPolicy } from "../../gate/policy/repo-policy.js";
-import { objectsOf } from "../../gate/yaml-nav.js";
+import { plainObjectsOf } from "../../gate/yaml-nav.js";
 import { redact } from "../../secrets.js";
 import type { ValidateOptions, ValidateResult } from "../validate.js";
 import type { Checked } from "./render-and-check.js";
@@ -24,7 +24,7 @@ export function summarise(
   const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
   const failOn = options.failOn ?? "error";
   const rootCount = found.allJobs.length + found.allPlain.length;
-  const manifests = found.sources.some((s) => objectsOf(s).some((o) => o.kind && o.apiVersion));
+  const manifests = found.sources.some((s) => plainObjectsOf(s).some((o) => o.kind && o.apiVersion));
   return {
     findings: unique,
     summary: {

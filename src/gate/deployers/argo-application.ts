@@ -27,7 +27,7 @@ const list = (value: unknown) => (Array.isArray(value) ? value : []);
 export function argoBuilds(sources: SourceFile[]): DeployerBuild[] {
   const builds: DeployerBuild[] = [];
   for (const source of sources)
-    for (const object of objectsOf(source)) {
+    for (const object of objectsOf(source, "Application", "ApplicationSet")) {
       if (object.apiVersion?.split("/")[0] !== "argoproj.io") continue;
       if (object.kind !== "Application" && object.kind !== "ApplicationSet") continue;
       const js = object.map.toJS(object.doc, { maxAliasCount: 100 }) as { spec?: Record<string, unknown> };

@@ -14,7 +14,7 @@ function normalized(dir: string): string {
 export function fluxBuilds(sources: SourceFile[]): DeployerBuild[] {
   const builds: DeployerBuild[] = [];
   for (const source of sources)
-    for (const object of objectsOf(source)) {
+    for (const object of objectsOf(source, "Kustomization")) {
       if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP) continue;
       const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec as Record<string, unknown> | undefined;
       const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
@@ -65,7 +65,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
 function dataOf(kind: string | undefined, name: string | undefined, sources: SourceFile[]): Record<string, string> {
   for (const source of sources)
-    for (const object of objectsOf(source)) {
+    for (const object of kind ? objectsOf(source, kind) : objectsOf(source)) {
       if (object.kind !== kind || stringOf(valueOf(object.map, "metadata", "name")) !== name) continue;
       const out: Record<string, string> = {};
       const section = (key: string, decode: boolean) => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLSeq } from "yaml";
 import { looksRemote, referencesOf } from "../references.js";
-import type { SourceFile } from "../source-files.js";
+import { type SourceFile, sourceOf } from "../source-files.js";
 import type { DeployerBuild } from "./deployer-build.js";
 
 /**
@@ -17,12 +17,7 @@ export function overlayKustomization(
   from: string,
 ): string {
   const doc = parseDocument(kustomization.text);
-  const copy: SourceFile = {
-    file: kustomization.file,
-    text: kustomization.text,
-    docs: [doc],
-    lines: new LineCounter(),
-  };
+  const copy = sourceOf(kustomization.file, kustomization.text, [doc], new LineCounter());
   const dir = path.posix.dirname(kustomization.file);
   for (const reference of referencesOf(copy, new Map())) {
     const node = reference.node;

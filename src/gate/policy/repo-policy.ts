@@ -1,6 +1,6 @@
 import { LineCounter, type Node, parseDocument, isMap, isScalar, isSeq, type Pair } from "yaml";
 import { type Finding, RULE_IDS, type RuleId, type Severity } from "../finding.js";
-import { positionOf, type SourceFile } from "../source-files.js";
+import { positionOf, sourceOf } from "../source-files.js";
 import { globMatcher } from "./globs.js";
 
 /** The repository's own gate policy file, at the top of --dir. */
@@ -41,7 +41,7 @@ const KEYS = [
 export function parsePolicy(text: string, file = POLICY_FILE): { policy: RepoPolicy; findings: Finding[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
-  const source: SourceFile = { file, text, docs: [doc], lines };
+  const source = sourceOf(file, text, [doc], lines);
   const findings: Finding[] = [];
   const bad = (node: unknown, message: string) =>
     findings.push({

@@ -11,7 +11,7 @@ const HINT =
 /** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
 export const clusterCredential: SourceRule = (source) => {
   const findings: Finding[] = [];
-  for (const object of objectsOf(source)) {
+  for (const object of objectsOf(source, "Config", "Secret")) {
     if (object.kind === "Config") {
       const users = valueOf(object.map, "users");
       if (!isSeq(users)) continue;

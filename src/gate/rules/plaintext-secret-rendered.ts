@@ -96,7 +96,7 @@ const sameSecret = (rendered: string, written: string | undefined) => !!written 
  */
 function supplierOf(key: string, name: string, inputs: SourceFile[]): Supplier | undefined {
   for (const source of inputs)
-    for (const object of objectsOf(source)) {
+    for (const object of objectsOf(source, "Secret")) {
       if (object.kind !== "Secret" || !sameSecret(name, stringOf(valueOf(object.map, "metadata", "name")))) continue;
       for (const section of DATA_KEYS) {
         const pair = pairOf(valueOf(object.map, section), key);

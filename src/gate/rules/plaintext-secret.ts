@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import type { Finding } from "../finding.js";
 import { placeholderOf } from "../secret-placeholders.js";
 import { positionOf, type SourceFile } from "../source-files.js";
-import { hasEntries, objectsOf, pairOf, stringOf, valueOf } from "../yaml-nav.js";
+import { hasEntries, isRecord, objectsOf, pairOf, plainObjectsOf, stringOf, valueOf } from "../yaml-nav.js";
 import type { SourceRule } from "./rule.js";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -15,7 +15,9 @@ const HINT =
  * sops-unencrypted-value; service-account tokens to cluster-credential.
  */
 export const plaintextSecret: SourceRule = (source, context) => {
-  if (source.docs.some((d) => pairOf(d.contents, "sops"))) return [];
+  if (source.values.some((v) => isRecord(v) && "sops" in v)) return [];
+  // only Secrets and last-applied annotations (which can hold one) are read with positions
+  if (!source.text.includes(LAST_APPLIED) && !plainObjectsOf(source).some((o) => o.kind === "Secret")) return [];
   const findings: Finding[] = [];
   for (const object of objectsOf(source)) {
     if (object.kind === "Secret" && stringOf(valueOf(object.map, "type")) !== "kubernetes.io/service-account-token") {

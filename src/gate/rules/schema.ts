@@ -8,7 +8,7 @@ import type { SchemaCatalog } from "../schema/catalog.js";
 import { kustomizationSchema } from "../schema/kustomization-schema.js";
 import { type FieldPath, formatPath, type SchemaViolation, typeKey } from "../schema/object-schema.js";
 import { positionOf, type SourceFile } from "../source-files.js";
-import { type Located, locate, objectsOf, type SourceObject, stringOf, valueOf } from "../yaml-nav.js";
+import { type Located, locate, objectsOf, plainObjectsOf, type SourceObject, stringOf, valueOf } from "../yaml-nav.js";
 import type { RenderedObject } from "./rendered-rule.js";
 
 export interface SchemaOptions {
@@ -227,8 +227,19 @@ function newTagMessage(violation: SchemaViolation, located: Located): string | u
   return `${written} is read as the ${typeof node.value} ${String(node.value)}, not the tag "${written}"; quote it: newTag: "${written}"`;
 }
 
+/** A verdict with nothing to report: not an API object, or one that passes its schema. */
+function quiet(verdict: Verdict | undefined): boolean {
+  return !verdict || (verdict.type === "checked" && verdict.violations.length === 0);
+}
+
 /** Whole objects in a file checked on their own (not under a rendered root), at their lines. */
 export function sourceSchemaFindings(source: SourceFile, options: SchemaOptions): Finding[] {
+  // Judged on the plain values first: only a file with something to report is read with positions.
+  const clean = plainObjectsOf(source).every((o) => {
+    if (o.kind?.endsWith("List") && Array.isArray(o.value.items)) return true;
+    return quiet(judge(o.value, options));
+  });
+  if (clean) return [];
   return objectsOf(source).flatMap((object) => {
     if (object.kind?.endsWith("List") && isSeq(valueOf(object.map, "items"))) return [];
     const data = object.map.toJS(object.doc, { maxAliasCount: 100 }) as TypeMeta;
@@ -328,15 +339,19 @@ function sameObject(rendered: TypeMeta, kind: string | undefined, name: string |
  */
 export function renderedSchemaFindings(
   objects: RenderedObject[],
-  sources: RootSources,
+  sourcesOf: () => RootSources,
   options: SchemaOptions,
 ): Finding[] {
   const findings: Finding[] = [];
   let unresolved = 0;
+  // The sources are read with positions only when a finding has to point into them.
+  let known: RootSources | undefined;
+  const root = () => (known ??= sourcesOf());
   for (const object of objects as TypeMeta[]) {
     const verdict = judge(object, options);
     if (verdict?.type === "checked") unresolved += verdict.unresolved;
-    if (!verdict || (verdict.type === "checked" && verdict.violations.length === 0)) continue;
+    if (!verdict || quiet(verdict)) continue;
+    const sources = root();
     const resource = sources.resources
       .filter((r) => sameObject(object, r.object.kind, r.name))
       .sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0))[0];
@@ -359,14 +374,15 @@ export function renderedSchemaFindings(
     };
     findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
   }
-  if (unresolved > 0 && sources.kustomization)
+  const kustomization = unresolved > 0 ? root().kustomization : undefined;
+  if (kustomization)
     findings.push({
       rule: "schema",
       severity: "info",
-      file: sources.kustomization.file,
+      file: kustomization.file,
       line: 1,
       column: 1,
-      message: `${sources.root.dir}: ${unresolved} field(s) still hold a post-build variable (\${VAR}) after substitution and were not checked`,
+      message: `${root().root.dir}: ${unresolved} field(s) still hold a post-build variable (\${VAR}) after substitution and were not checked`,
       hint: "the deployer substitutes them from values the repo does not hold (substituteFrom of a cluster object); nothing to fix if that is intended",
     });
   return findings;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node } from "yaml";
 import type { Finding } from "../finding.js";
 import { positionOf, type SourceFile } from "../source-files.js";
-import { objectsOf, pairOf, stringOf, valueOf } from "../yaml-nav.js";
+import { isRecord, objectsOf, pairOf, plainObjectsOf, stringOf, valueOf } from "../yaml-nav.js";
 import type { RuleContext, SourceRule } from "./rule.js";
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -28,8 +28,9 @@ export function sealedValueProblem(value: string, keyBytes: number): string | un
 /** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
 export const sealedSecretMalformed: SourceRule = (source, context) => {
   const findings: Finding[] = [];
-  for (const object of objectsOf(source)) {
-    if (object.kind !== "SealedSecret") continue;
+  if (!plainObjectsOf(source).some((o) => o.kind === "SealedSecret" && malformedPlain(o.value, context)))
+    return findings;
+  for (const object of objectsOf(source, "SealedSecret")) {
     const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
     const encrypted = valueOf(object.map, "spec", "encryptedData");
     if (isMap(encrypted)) {
@@ -65,6 +66,21 @@ export const sealedSecretMalformed: SourceRule = (source, context) => {
   }
   return findings;
 };
+
+/** The same test on the plain values: only a file with something to report is read with positions. */
+function malformedPlain(object: Record<string, unknown>, context: RuleContext): boolean {
+  const spec = isRecord(object.spec) ? object.spec : {};
+  const encrypted = spec.encryptedData;
+  if (
+    isRecord(encrypted) &&
+    Object.values(encrypted).some(
+      (v) => typeof v !== "string" || sealedValueProblem(v.replace(/\s+/g, ""), context.sealedSecretsKeyBytes),
+    )
+  )
+    return true;
+  const data = isRecord(spec.template) ? spec.template.data : undefined;
+  return isRecord(data) && Object.keys(data).length > 0;
+}
 
 function malformed(source: SourceFile, node: Node, message: string, context: RuleContext): Finding {
   return {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import type { Finding } from "../finding.js";
 import { positionOf } from "../source-files.js";
-import { pairOf, valueOf } from "../yaml-nav.js";
+import { isRecord, pairOf, valueOf } from "../yaml-nav.js";
 import type { SourceRule } from "./rule.js";
 
 const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
@@ -15,6 +15,8 @@ export function isSopsEncrypted(contents: unknown): boolean {
 /** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
 export const sopsUnencryptedValue: SourceRule = (source) => {
   const findings: Finding[] = [];
+  const encrypted = (v: unknown) => isRecord(v) && isRecord(v.sops) && "mac" in v.sops && "version" in v.sops;
+  if (!source.values.some(encrypted)) return findings;
   for (const doc of source.docs) {
     if (!isSopsEncrypted(doc.contents)) continue;
     for (const key of ["data", "stringData"]) {

@@ -78,7 +78,8 @@ function modelSchema(model: ModelClass, origin: string): ObjectSchema {
   return {
     origin,
     check(object, strict) {
-      const { tracked, unknownFields } = trackReads(object);
+      // Tracking reads (for unknown fields) costs a proxy per value: only under --strict.
+      const { tracked, unknownFields } = strict ? trackReads(object) : { tracked: object, unknownFields: () => [] };
       let errors: readonly ErrorObject[] = [];
       try {
         model.prototype.validate.call(tracked);
