@@ -26129,7 +26129,41 @@ function dotenvName(output) {
     return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
 }
 
+;// CONCATENATED MODULE: ./src/gate/shards/shard.ts
+
+/** The most jobs GitLab's `parallel:` allows, and a bound no matrix needs to pass. */
+const MAX_SHARDS = 200;
+/** `2/4` → { index: 2, total: 4 }. */
+function parseShard(text, from = "--shard") {
+    const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const total = Number(match?.[2]);
+    if (!match || total < 1 || total > MAX_SHARDS || index < 1 || index > total)
+        throw new src_errors/* UsageError */.eb(`${from} "${text}": give <index>/<total>, 1 <= index <= total <= ${MAX_SHARDS}, e.g. --shard 2/4`);
+    return { index, total };
+}
+/**
+ * Every root's shard: the heaviest first, each to the lightest shard so far (ties to the lower
+ * index), so that shards finish close together. Every job computes the same split from the same
+ * repository: nothing is exchanged between them.
+ */
+function assignShards(items, total) {
+    const load = Array.from({ length: total }, () => 0);
+    const assigned = new Map();
+    const order = [...items].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const item of order) {
+        let lightest = 0;
+        for (let i = 1; i < total; i++)
+            if (load[i] < load[lightest])
+                lightest = i;
+        load[lightest] = load[lightest] + item.weight;
+        assigned.set(item.key, lightest + 1);
+    }
+    return assigned;
+}
+
 ;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
+
 
 
 /**
@@ -26143,6 +26177,12 @@ function writeDotenv(file, table, outputs) {
         return `${dotenvName(name)}=${text.replaceAll(/[\r\n]+/g, " ")}`;
     });
     (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
+}
+/** The shard of a job GitLab runs with `parallel: N` (CI_NODE_INDEX of CI_NODE_TOTAL), if it is one. */
+function parallelShard(env) {
+    if (env.GITLAB_CI !== "true" || !env.CI_NODE_TOTAL || env.CI_NODE_TOTAL === "1")
+        return undefined;
+    return parseShard(`${env.CI_NODE_INDEX ?? ""}/${env.CI_NODE_TOTAL}`, "CI_NODE_INDEX/CI_NODE_TOTAL");
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -28177,6 +28217,46 @@ function renderJobs(roots, builds, sources) {
         if (!built.has(root.dir))
             jobs.push({ root, inputs: inputsOf(root, sources) });
     return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/share.ts
+
+
+/**
+ * One shard's share of the roots. Every shard still reads and checks every file at its own lines
+ * (duplicates merge away); the roots, which cost the rendering, are split. A file that another
+ * shard's root reads is left to that shard's rendered checks, as one run leaves it to its root's.
+ */
+function shareOf(found, shard) {
+    const bytes = (files) => {
+        let total = 0;
+        for (const file of files)
+            total += found.sourcesByFile.get(file)?.text.length ?? 0;
+        return total;
+    };
+    const jobFiles = (job) => [
+        ...[...job.inputs.dirs].flatMap((dir) => (0,references/* kustomizationIn */.dq)(dir, found.sourcesByFile)?.file ?? []),
+        ...job.inputs.files,
+    ];
+    const jobKey = (job) => `kustomize\0${job.root.dir}\0${job.build?.file ?? ""}\0${job.build?.by ?? ""}`;
+    const plainKey = (plain) => `plain\0${plain.dir}`;
+    const owner = assignShards([
+        ...found.allJobs.map((job) => ({ key: jobKey(job), weight: bytes(jobFiles(job)) })),
+        ...found.allPlain.map((plain) => ({ key: plainKey(plain), weight: bytes(plain.files) })),
+    ], shard.total);
+    const mine = (key) => owner.get(key) === shard.index;
+    const others = found.allJobs.filter((job) => !mine(jobKey(job)));
+    return {
+        ...found,
+        allJobs: found.allJobs.filter((job) => mine(jobKey(job))),
+        jobs: found.jobs.filter((job) => mine(jobKey(job))),
+        allPlain: found.allPlain.filter((plain) => mine(plainKey(plain))),
+        plainRoots: found.plainRoots.filter((plain) => mine(plainKey(plain))),
+        otherShards: {
+            roots: owner.size - [...owner.values()].filter((i) => i === shard.index).length,
+            files: new Set(others.flatMap(jobFiles)),
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
@@ -30300,8 +30380,8 @@ async function renderAndCheck(scope, found, options) {
     let rendered = 0;
     let renderFailures = 0;
     let resources = 0;
-    /** Files whose objects were checked as part of a rendered root. */
-    const covered = new Set();
+    /** Files whose objects were checked as part of a rendered root (another shard's included). */
+    const covered = new Set(found.otherShards?.files);
     let renderMs = 0;
     let renderCache;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
@@ -30824,7 +30904,103 @@ function keyBytesOf(dir, certPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/shards/partial-report.ts
+
+
+
+
+/** Marks a partial report, and the version of its shape. */
+const PARTIAL_FORMAT = "gitops-ci-validate-shard/1";
+/** The default file name of a shard's report. */
+const partialFileName = (shard) => `gitops-ci-validate-shard-${shard.index}-of-${shard.total}.json`;
+function partialReportText(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+const REPORT_NAME = /^gitops-ci-validate-shard-\d+-of-\d+\.json$/;
+/** The report files among paths: files as given, and in directories every file named as shards name theirs. */
+function shardReportFiles(paths) {
+    return paths.flatMap((p) => {
+        const info = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        if (!info)
+            throw new src_errors/* PathError */.ER(`--merge-reports ${p}: no such file or directory`);
+        if (!info.isDirectory())
+            return [p];
+        return (0,external_node_fs_.readdirSync)(p)
+            .filter((name) => REPORT_NAME.test(name))
+            .sort()
+            .map((name) => external_node_path_default().join(p, name));
+    });
+}
+const SEVERITIES = ["error", "warning", "info"];
+/**
+ * Reads a shard's report. It comes from another job's artifact, so it is checked field by field
+ * like any input: a wrong one is an error naming the file and the field, never a half-merged verdict.
+ */
+function readPartialReport(file) {
+    let value;
+    try {
+        value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
+    }
+    catch (error) {
+        throw new src_errors/* PathError */.ER(`${file}: not a shard report (${error.message})`);
+    }
+    const bad = (field, what) => {
+        throw new src_errors/* PathError */.ER(`${file}: ${field} ${what}; give the files validate --shard wrote`);
+    };
+    const report = record(value) ?? bad("the report", "is not a JSON object");
+    if (report.format !== PARTIAL_FORMAT)
+        bad("format", `is not "${PARTIAL_FORMAT}"`);
+    const shard = record(report.shard) ?? bad("shard", "is missing");
+    if (!isCount(shard.index) || !isCount(shard.total) || shard.index < 1 || shard.index > shard.total)
+        bad("shard", "is not { index, total } with 1 <= index <= total");
+    if (report.failOn !== "error" && report.failOn !== "warning")
+        bad("failOn", "is not error or warning");
+    if (typeof report.repoPath !== "string")
+        bad("repoPath", "is not a string");
+    const summary = record(report.summary) ?? bad("summary", "is missing");
+    for (const key of ["roots", "rendered", "skipped", "resources"])
+        if (!isCount(summary[key]))
+            bad(`summary.${key}`, "is not a count");
+    if (typeof summary.checkedNothing !== "boolean")
+        bad("summary.checkedNothing", "is not a boolean");
+    if (!Array.isArray(report.findings))
+        bad("findings", "is not a list");
+    report.findings.forEach((f, i) => checkFinding(f, `findings[${i}]`, bad));
+    if (!Array.isArray(report.roots))
+        bad("roots", "is not a list");
+    report.roots.forEach((r, i) => {
+        const root = record(r);
+        if (!root || typeof root.dir !== "string" || typeof root.how !== "string")
+            bad(`roots[${i}]`, "is not { dir, how }");
+    });
+    return report;
+}
+function checkFinding(value, at, bad) {
+    const f = record(value) ?? bad(at, "is not an object");
+    if (!RULE_IDS.includes(f.rule))
+        bad(`${at}.rule`, "is not a rule of this version");
+    if (!SEVERITIES.includes(f.severity))
+        bad(`${at}.severity`, "is not error, warning or info");
+    for (const key of ["file", "message", "hint"])
+        if (typeof f[key] !== "string")
+            bad(`${at}.${key}`, "is not a string");
+    for (const key of ["line", "column"])
+        if (!isCount(f[key]) || f[key] < 1)
+            bad(`${at}.${key}`, "is not a position");
+    if (f.renderedBy !== undefined && typeof f.renderedBy !== "string")
+        bad(`${at}.renderedBy`, "is not a string");
+}
+function record(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function isCount(value) {
+    return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate/summarise.ts
+
 
 
 
@@ -30836,37 +31012,58 @@ function keyBytesOf(dir, certPath) {
  */
 function summarise(scope, found, checked, options, started) {
     const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
-    const unique = dedupe(applyPolicy(findings, scope.loaded.policy).map(redacted)).sort(bySeverityThenPlace);
-    const count = (severity) => unique.filter((f) => f.severity === severity).length;
+    const policed = applyPolicy(findings, scope.loaded.policy).map(redacted);
     const failOn = options.failOn ?? "error";
     const rootCount = found.allJobs.length + found.allPlain.length;
     const manifests = found.sources.some((s) => (0,yaml_nav/* plainObjectsOf */.kL)(s).some((o) => o.kind && o.apiVersion));
+    const counts = {
+        roots: rootCount,
+        rendered: checked.rendered,
+        skipped: rootCount - checked.rendered - checked.renderFailures,
+        resources: checked.resources,
+        checkedNothing: rootCount + (found.otherShards?.roots ?? 0) === 0 && !manifests,
+    };
+    const roots = [
+        ...found.allJobs.map((job) => ({
+            dir: job.root.dir,
+            how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+        })),
+        ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+        ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+    ].sort((a, b) => a.dir.localeCompare(b.dir));
+    const repoPath = external_node_path_default().relative(scope.boundary.root, scope.boundary.checkout).split((external_node_path_default()).sep).join("/");
     return {
-        findings: unique,
-        summary: {
-            roots: rootCount,
-            rendered: checked.rendered,
-            skipped: rootCount - checked.rendered - checked.renderFailures,
-            resources: checked.resources,
-            errors: count("error"),
-            warnings: count("warning"),
-            info: count("info"),
-            checkedNothing: rootCount === 0 && !manifests,
-        },
-        failed: unique.some((f) => fails(f.severity, failOn)),
+        ...conclude(policed, counts, failOn),
         failOn,
         timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
         ...(checked.renderCache && { renderCache: checked.renderCache }),
-        repoPath: external_node_path_default().relative(scope.boundary.root, scope.boundary.checkout).split((external_node_path_default()).sep).join("/"),
+        repoPath,
         settings: scope.settings,
-        roots: [
-            ...found.allJobs.map((job) => ({
-                dir: job.root.dir,
-                how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
-            })),
-            ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
-            ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
-        ].sort((a, b) => a.dir.localeCompare(b.dir)),
+        roots,
+        ...(options.shard && {
+            partial: {
+                format: PARTIAL_FORMAT,
+                shard: options.shard,
+                findings: policed,
+                summary: counts,
+                failOn,
+                repoPath,
+                roots,
+            },
+        }),
+    };
+}
+/**
+ * Findings that went through the policy into the verdict: one per place (across roots, and
+ * across shards when merging), sorted, counted into the summary.
+ */
+function conclude(policed, counts, failOn) {
+    const unique = dedupe(policed).sort(bySeverityThenPlace);
+    const count = (severity) => unique.filter((f) => f.severity === severity).length;
+    return {
+        findings: unique,
+        summary: { ...counts, errors: count("error"), warnings: count("warning"), info: count("info") },
+        failed: unique.some((f) => fails(f.severity, failOn)),
     };
 }
 function redacted(finding) {
@@ -30913,6 +31110,7 @@ function namesDiffer(a, b) {
 
 
 
+
 /**
  * The merge gate over a checkout, in four phases (src/commands/validate/): the scope (policy,
  * settings, the files), discovery (every file parsed and checked at its own lines, the roots
@@ -30922,9 +31120,67 @@ function namesDiffer(a, b) {
 async function validate(options) {
     const started = performance.now();
     const scope = await scopeOf(options);
-    const found = discover(scope, options.parse);
+    const everything = discover(scope, options.parse);
+    const found = options.shard ? shareOf(everything, options.shard) : everything;
     const checked = await renderAndCheck(scope, found, options);
     return summarise(scope, found, checked, options, started);
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/merge-reports.ts
+
+
+/**
+ * Combines every shard's report into one verdict: findings deduplicated across shards as across
+ * roots, counts summed. All n shards of one split must be there, each once: a missing shard
+ * would pass what it never checked.
+ */
+function mergeReports(reports) {
+    const first = reports[0];
+    if (!first)
+        throw new src_errors/* PathError */.ER("--merge-reports: no shard reports given");
+    const { total } = first.report.shard;
+    const byIndex = new Map();
+    for (const { file, report } of reports) {
+        if (report.shard.total !== total)
+            throw new src_errors/* PathError */.ER(`${file}: shard of ${report.shard.total}, but ${first.file} is a shard of ${total}`);
+        const seen = byIndex.get(report.shard.index);
+        if (seen)
+            throw new src_errors/* PathError */.ER(`${file}: shard ${report.shard.index}/${total} again (also ${seen})`);
+        byIndex.set(report.shard.index, file);
+        for (const field of ["failOn", "repoPath"])
+            if (report[field] !== first.report[field])
+                throw new src_errors/* PathError */.ER(`${file}: ${field} "${report[field]}" differs from ${first.file}'s "${first.report[field]}"`);
+    }
+    const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length)
+        throw new src_errors/* PathError */.ER(`--merge-reports: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${total}`).join(", ")} missing; a verdict without them would pass roots nobody checked`);
+    const sum = (key) => reports.reduce((n, { report }) => n + report.summary[key], 0);
+    const counts = {
+        roots: sum("roots"),
+        rendered: sum("rendered"),
+        skipped: sum("skipped"),
+        resources: sum("resources"),
+        checkedNothing: reports.every(({ report }) => report.summary.checkedNothing),
+    };
+    const { failOn, repoPath } = first.report;
+    const roots = [
+        ...new Map(reports.flatMap(({ report }) => report.roots).map((r) => [`${r.dir}\0${r.how}`, r])).values(),
+    ];
+    return {
+        ...conclude(inRootOrder(reports.flatMap(({ report }) => report.findings)), counts, failOn),
+        failOn,
+        repoPath,
+        roots: roots.sort((a, b) => a.dir.localeCompare(b.dir)),
+    };
+}
+/**
+ * One run meets its roots in order of their directory, and where findings merge the first one
+ * met gives the message: the same order here, whichever shard checked which root.
+ */
+function inRootOrder(findings) {
+    const unrendered = findings.filter((f) => f.renderedBy === undefined);
+    const rendered = findings.filter((f) => f.renderedBy !== undefined);
+    return [...unrendered, ...rendered.sort((a, b) => a.renderedBy.localeCompare(b.renderedBy))];
 }
 
 // EXTERNAL MODULE: ./src/files/temp-file.ts
@@ -31095,6 +31351,22 @@ const VALIDATE_OPTIONS = {
         help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
         componentDefault: ".gitops-ci-render-cache",
     },
+    shard: {
+        type: "string",
+        value: "<i>/<n>",
+        help: "Check only the i-th of n shares of the roots (split the same way by every job, balanced by their input size), write this shard's report (shard-report) and publish nothing; exit 0 once the report is written. On GitLab, parallel: N sets it (CI_NODE_INDEX/CI_NODE_TOTAL).",
+    },
+    "shard-report": {
+        type: "string",
+        value: "<file>",
+        help: "Where --shard writes its report (default gitops-ci-validate-shard-<i>-of-<n>.json).",
+    },
+    "merge-reports": {
+        type: "string",
+        list: true,
+        value: "<file|dir>",
+        help: "Combine the shards' reports (files, or directories holding them) into the one verdict, reported and published as a single run's; every shard of the split must be there.",
+    },
     "sealed-secrets-cert": {
         type: "string",
         value: "<path>",
@@ -31255,6 +31527,10 @@ const VALIDATE_OPTIONS = {
 
 
 
+
+
+
+
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
@@ -31287,6 +31563,15 @@ const validateCli = {
                 throw new src_errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
             return [oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
         });
+        const shard = values.shard ? parseShard(values.shard) : parallelShard(process.env);
+        if (values["merge-reports"].length) {
+            if (shard)
+                throw new src_errors/* UsageError */.eb("--merge-reports combines the shards' reports: give it without --shard");
+            const files = shardReportFiles(values["merge-reports"]);
+            const merged = mergeReports(files.map((file) => ({ file, report: readPartialReport(file) })));
+            logLine(`merged ${files.length} shard report(s): ${merged.summary.roots} root(s) in all`);
+            return deliver(merged, values, extraReports);
+        }
         const result = await validate({
             dir: values.dir,
             renderer: values.renderer,
@@ -31299,6 +31584,7 @@ const validateCli = {
             allowRemote: values["allow-remote"],
             exclude: values.exclude,
             cacheDir: values["cache-dir"],
+            shard,
             plan: values["print-config"] || values["list-roots"],
             progress: progressOn(process.stderr),
         });
@@ -31313,18 +31599,30 @@ const validateCli = {
         }
         if (result.renderCache)
             process.stderr.write(`render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`);
-        const report = REPORTERS[values.format](result);
-        for (const [reportFormat, file] of extraReports)
-            writeReportFile(file, REPORTERS[reportFormat](result));
-        if (values.output)
-            writeReportFile(values.output, report);
-        else
-            process.stdout.write((0,secrets/* redact */.E$)(report));
-        if (values.publish)
-            await publish(result, values);
-        return result.failed ? 1 : 0;
+        if (result.partial) {
+            const file = values["shard-report"] ?? partialFileName(result.partial.shard);
+            writeReportFile(file, partialReportText(result.partial));
+            process.stdout.write((0,secrets/* redact */.E$)(REPORTERS.text(result)));
+            const { index, total } = result.partial.shard;
+            logLine(`shard ${index}/${total}: report written to ${file}; the verdict comes from validate --merge-reports`);
+            return 0;
+        }
+        return deliver(result, values, extraReports);
     },
 };
+/** The verdict out: the report on stdout or --output, the extra reports, and the forge when publishing. */
+async function deliver(result, values, extraReports) {
+    const report = REPORTERS[values.format](result);
+    for (const [reportFormat, file] of extraReports)
+        writeReportFile(file, REPORTERS[reportFormat](result));
+    if (values.output)
+        writeReportFile(values.output, report);
+    else
+        process.stdout.write((0,secrets/* redact */.E$)(report));
+    if (values.publish)
+        await publish(result, values);
+    return result.failed ? 1 : 0;
+}
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
 async function publish(result, values) {
     const review = readReviewContext();

@@ -1,10 +1,19 @@
 import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
-import { type ValidateResult, validate } from "../commands/validate.js";
+import { validate } from "../commands/validate.js";
+import { mergeReports } from "../commands/validate/merge-reports.js";
 import { UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
 import { progressOn } from "../gate/progress.js";
 import { REPORTERS } from "../gate/reporters/index.js";
-import type { ReportFormat } from "../gate/reporters/report.js";
+import type { Report, ReportFormat } from "../gate/reporters/report.js";
+import {
+  partialFileName,
+  partialReportText,
+  readPartialReport,
+  shardReportFiles,
+} from "../gate/shards/partial-report.js";
+import { parseShard } from "../gate/shards/shard.js";
+import { parallelShard } from "../platform/gitlab-job.js";
 import { oneOf } from "../options.js";
 import { readReviewContext, readSourceContext } from "../platform/ci-context.js";
 import { redact } from "../secrets.js";
@@ -47,6 +56,14 @@ export const validateCli: CliCommand = {
       if (!file) throw new UsageError(`--report takes <format>=<file>, not "${spec}"`);
       return [oneOf("--report format", name ?? "", Object.keys(REPORTERS) as ReportFormat[]), file] as const;
     });
+    const shard = values.shard ? parseShard(values.shard) : parallelShard(process.env);
+    if (values["merge-reports"].length) {
+      if (shard) throw new UsageError("--merge-reports combines the shards' reports: give it without --shard");
+      const files = shardReportFiles(values["merge-reports"]);
+      const merged = mergeReports(files.map((file) => ({ file, report: readPartialReport(file) })));
+      logLine(`merged ${files.length} shard report(s): ${merged.summary.roots} root(s) in all`);
+      return deliver(merged, values, extraReports);
+    }
     const result = await validate({
       dir: values.dir,
       renderer: values.renderer,
@@ -59,6 +76,7 @@ export const validateCli: CliCommand = {
       allowRemote: values["allow-remote"],
       exclude: values.exclude,
       cacheDir: values["cache-dir"],
+      shard,
       plan: values["print-config"] || values["list-roots"],
       progress: progressOn(process.stderr),
     });
@@ -75,17 +93,34 @@ export const validateCli: CliCommand = {
       process.stderr.write(
         `render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`,
       );
-    const report = REPORTERS[values.format](result);
-    for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
-    if (values.output) writeReportFile(values.output, report);
-    else process.stdout.write(redact(report));
-    if (values.publish) await publish(result, values);
-    return result.failed ? 1 : 0;
+    if (result.partial) {
+      const file = values["shard-report"] ?? partialFileName(result.partial.shard);
+      writeReportFile(file, partialReportText(result.partial));
+      process.stdout.write(redact(REPORTERS.text(result)));
+      const { index, total } = result.partial.shard;
+      logLine(`shard ${index}/${total}: report written to ${file}; the verdict comes from validate --merge-reports`);
+      return 0;
+    }
+    return deliver(result, values, extraReports);
   },
 };
 
+/** The verdict out: the report on stdout or --output, the extra reports, and the forge when publishing. */
+async function deliver(
+  result: Report,
+  values: OptionValues<typeof VALIDATE_OPTIONS>,
+  extraReports: (readonly [ReportFormat, string])[],
+): Promise<number> {
+  const report = REPORTERS[values.format](result);
+  for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
+  if (values.output) writeReportFile(values.output, report);
+  else process.stdout.write(redact(report));
+  if (values.publish) await publish(result, values);
+  return result.failed ? 1 : 0;
+}
+
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
-async function publish(result: ValidateResult, values: OptionValues<typeof VALIDATE_OPTIONS>): Promise<void> {
+async function publish(result: Report, values: OptionValues<typeof VALIDATE_OPTIONS>): Promise<void> {
   const review = readReviewContext();
   const repo = values.repo ?? review.repo;
   const sha = values.sha ?? review.sha;

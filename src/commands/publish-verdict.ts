@@ -1,9 +1,8 @@
 import type { Forge, GateCheck, PublishedCheck } from "../forge/forge.js";
 import { CHECK_NAME } from "../gate/check-name.js";
 import { markdownReporter } from "../gate/reporters/markdown.js";
-import { repoFile } from "../gate/reporters/report.js";
+import { type Report, repoFile } from "../gate/reporters/report.js";
 import { redact } from "../secrets.js";
-import type { ValidateResult } from "./validate.js";
 
 export { CHECK_NAME };
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
@@ -23,7 +22,7 @@ export interface PublishedVerdict {
 }
 
 /** The gate's verdict as a check: every finding an annotation at its line. */
-export function gateCheckOf(result: ValidateResult, runUrl?: string): GateCheck {
+export function gateCheckOf(result: Report, runUrl?: string): GateCheck {
   const s = result.summary;
   return {
     name: CHECK_NAME,
@@ -47,11 +46,7 @@ export function gateCheckOf(result: ValidateResult, runUrl?: string): GateCheck 
  * for a PR/MR, one note with the findings that every run updates in place. Where the check could
  * only be a commit status, the note is where the findings are read.
  */
-export async function publishVerdict(
-  forge: Forge,
-  result: ValidateResult,
-  target: VerdictTarget,
-): Promise<PublishedVerdict> {
+export async function publishVerdict(forge: Forge, result: Report, target: VerdictTarget): Promise<PublishedVerdict> {
   const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
   if (target.changeRequest === undefined) return { check };
   const body = redact(`${NOTE_MARKER}\n${markdownReporter(result)}`);

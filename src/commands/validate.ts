@@ -4,7 +4,10 @@ import type { RendererChoice } from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
 import type { ValidateSummary } from "../gate/reporters/report.js";
 import type { ParseLimits, ReadOptions } from "../gate/source-files.js";
+import type { Shard } from "../gate/shards/shard.js";
+import type { PartialReport } from "../gate/shards/partial-report.js";
 import { discover } from "./validate/discover.js";
+import { shareOf } from "./validate/share.js";
 import { renderAndCheck } from "./validate/render-and-check.js";
 import { type EffectiveSettings, scopeOf } from "./validate/scope.js";
 import { summarise } from "./validate/summarise.js";
@@ -32,6 +35,8 @@ export interface ValidateOptions {
   plan?: boolean;
   /** Keep renders here, keyed by the content of every input: a later run re-renders only what changed. */
   cacheDir?: string;
+  /** Check only this shard's share of the roots (balanced by their input bytes); see ValidateResult.partial. */
+  shard?: Shard;
   /** Where a long run says how far it is (stderr; nothing by default). */
   progress?: Progress;
   /** How files are parsed (the fast loader unless `exact`); see ReadOptions. */
@@ -55,6 +60,8 @@ export interface ValidateResult {
   settings: EffectiveSettings;
   /** Every root and how it is rendered, as --list-roots prints it. */
   roots: RootPlan[];
+  /** With a shard: what it found, for validate --merge-reports to combine with the other shards'. */
+  partial?: PartialReport;
 }
 
 export interface RootPlan {
@@ -71,7 +78,8 @@ export interface RootPlan {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const started = performance.now();
   const scope = await scopeOf(options);
-  const found = discover(scope, options.parse);
+  const everything = discover(scope, options.parse);
+  const found = options.shard ? shareOf(everything, options.shard) : everything;
   const checked = await renderAndCheck(scope, found, options);
   return summarise(scope, found, checked, options, started);
 }

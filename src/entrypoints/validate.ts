@@ -1,12 +1,22 @@
 import * as core from "@actions/core";
 import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
-import { type ValidateResult, validate } from "../commands/validate.js";
+import { validate } from "../commands/validate.js";
+import { mergeReports } from "../commands/validate/merge-reports.js";
+import { UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
 import { progressOn } from "../gate/progress.js";
 import { REPORTERS } from "../gate/reporters/index.js";
-import { CHECKED_NOTHING, repoFile } from "../gate/reporters/report.js";
+import { CHECKED_NOTHING, type Report, repoFile } from "../gate/reporters/report.js";
+import {
+  partialFileName,
+  partialReportText,
+  readPartialReport,
+  shardReportFiles,
+} from "../gate/shards/partial-report.js";
+import { parseShard } from "../gate/shards/shard.js";
+import type { OptionValues } from "../surfaces/option-table.js";
 import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
 import { readActionInputs } from "../surfaces/action-inputs.js";
 import { markdownTable } from "../messages/markdown-table.js";
@@ -16,12 +26,17 @@ import { runAction } from "../platform/github-action.js";
 
 void runAction(async () => {
   const inputs = readActionInputs(VALIDATE_OPTIONS);
-  const failOn = inputs["fail-on"];
+  if (inputs["merge-reports"].length) {
+    if (inputs.shard) throw new UsageError("merge-reports combines the shards' reports: leave shard empty");
+    const files = shardReportFiles(inputs["merge-reports"]);
+    core.info(`merging ${files.length} shard report(s): ${files.join(", ")}`);
+    return deliver(mergeReports(files.map((file) => ({ file, report: readPartialReport(file) }))), inputs);
+  }
   const result = await validate({
     dir: inputs.dir,
     renderer: inputs.renderer,
     sealedSecretsCert: inputs["sealed-secrets-cert"],
-    failOn,
+    failOn: inputs["fail-on"],
     baseRef: inputs["base-ref"],
     kubernetesVersion: inputs["kubernetes-version"],
     // unset: the repository's .gitops-ci.yaml decides, else off
@@ -29,6 +44,7 @@ void runAction(async () => {
     schemaDir: inputs["schema-dir"],
     allowRemote: inputs["allow-remote"],
     cacheDir: inputs["cache-dir"],
+    shard: inputs.shard ? parseShard(inputs.shard, "shard") : undefined,
     // The job log is no terminal: a line every ten seconds on long runs.
     progress: progressOn({ write: (line) => core.info(line.trimEnd()) }),
   });
@@ -36,6 +52,18 @@ void runAction(async () => {
     core.info(
       `render cache: ${result.renderCache.hits} read from ${inputs["cache-dir"]}, ${result.renderCache.misses} rendered`,
     );
+  if (result.partial) {
+    const file = inputs["shard-report"] ?? partialFileName(result.partial.shard);
+    writeReportFile(file, partialReportText(result.partial));
+    core.setOutput("shard-report", file);
+    core.info(`shard ${result.partial.shard.index}/${result.partial.shard.total}: report written to ${file}`);
+    return;
+  }
+  await deliver(result, inputs);
+});
+
+/** The verdict out: the check run (or annotations), SARIF, outputs, the job summary, the job's status. */
+async function deliver(result: Report, inputs: OptionValues<typeof VALIDATE_OPTIONS>): Promise<void> {
   // Without a check run's annotations, workflow commands still show findings on the PR diff.
   const annotated = await publishCheckRun(result, inputs.token);
   if (!annotated) annotateFindings(result.findings, (f) => repoFile(result, f.file));
@@ -52,15 +80,16 @@ void runAction(async () => {
     .addRaw(s.checkedNothing ? `**${CHECKED_NOTHING}**\n\n` : "")
     .addRaw(rows.length ? `${markdownTable(["severity", "rule", "where", "finding"], rows)}\n` : "No findings.\n")
     .write();
-  if (result.failed) core.setFailed(`${s.errors} error(s) and ${s.warnings} warning(s) at or above fail-on=${failOn}`);
-});
+  if (result.failed)
+    core.setFailed(`${s.errors} error(s) and ${s.warnings} warning(s) at or above fail-on=${result.failOn}`);
+}
 
 /**
  * The check run `gitops-ci/validate` on the commit under review (a PR's head, not the merge
  * commit), its findings as annotations. True when those annotations were published; false when
  * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
-async function publishCheckRun(result: ValidateResult, token: string | undefined): Promise<boolean> {
+async function publishCheckRun(result: Report, token: string | undefined): Promise<boolean> {
   const { repo, sha } = actionReviewContext();
   // The token input was masked as it was read (readActionInputs).
   if (!token || !repo || !sha) return false;

@@ -51,6 +51,8 @@ export interface Inventory {
   used: Set<string>;
   allPlain: PlainRoot[];
   plainRoots: PlainRoot[];
+  /** With --shard: how many roots the other shards check, and every file their roots read. */
+  otherShards?: { roots: number; files: Set<string> };
 }
 
 /**

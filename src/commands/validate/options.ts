@@ -17,6 +17,22 @@ export const VALIDATE_OPTIONS = {
     help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
     componentDefault: ".gitops-ci-render-cache",
   },
+  shard: {
+    type: "string",
+    value: "<i>/<n>",
+    help: "Check only the i-th of n shares of the roots (split the same way by every job, balanced by their input size), write this shard's report (shard-report) and publish nothing; exit 0 once the report is written. On GitLab, parallel: N sets it (CI_NODE_INDEX/CI_NODE_TOTAL).",
+  },
+  "shard-report": {
+    type: "string",
+    value: "<file>",
+    help: "Where --shard writes its report (default gitops-ci-validate-shard-<i>-of-<n>.json).",
+  },
+  "merge-reports": {
+    type: "string",
+    list: true,
+    value: "<file|dir>",
+    help: "Combine the shards' reports (files, or directories holding them) into the one verdict, reported and published as a single run's; every shard of the split must be there.",
+  },
   "sealed-secrets-cert": {
     type: "string",
     value: "<path>",

@@ -69,8 +69,8 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   let rendered = 0;
   let renderFailures = 0;
   let resources = 0;
-  /** Files whose objects were checked as part of a rendered root. */
-  const covered = new Set<string>();
+  /** Files whose objects were checked as part of a rendered root (another shard's included). */
+  const covered = new Set<string>(found.otherShards?.files);
   let renderMs = 0;
   let renderCache: Checked["renderCache"];
   // Nothing a root names may lead kustomize out of the repository or onto the network.

@@ -1,6 +1,8 @@
 import path from "node:path";
-import { bySeverityThenPlace, type Finding, fails } from "../../gate/finding.js";
+import { bySeverityThenPlace, type FailOn, type Finding, fails } from "../../gate/finding.js";
 import { applyPolicy } from "../../gate/policy/repo-policy.js";
+import type { ValidateSummary } from "../../gate/reporters/report.js";
+import { PARTIAL_FORMAT } from "../../gate/shards/partial-report.js";
 import { plainObjectsOf } from "../../gate/yaml-nav.js";
 import { redact } from "../../secrets.js";
 import type { ValidateOptions, ValidateResult } from "../validate.js";
@@ -20,37 +22,63 @@ export function summarise(
   started: number,
 ): ValidateResult {
   const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
-  const unique = dedupe(applyPolicy(findings, scope.loaded.policy).map(redacted)).sort(bySeverityThenPlace);
-  const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
+  const policed = applyPolicy(findings, scope.loaded.policy).map(redacted);
   const failOn = options.failOn ?? "error";
   const rootCount = found.allJobs.length + found.allPlain.length;
   const manifests = found.sources.some((s) => plainObjectsOf(s).some((o) => o.kind && o.apiVersion));
+  const counts = {
+    roots: rootCount,
+    rendered: checked.rendered,
+    skipped: rootCount - checked.rendered - checked.renderFailures,
+    resources: checked.resources,
+    checkedNothing: rootCount + (found.otherShards?.roots ?? 0) === 0 && !manifests,
+  };
+  const roots = [
+    ...found.allJobs.map((job) => ({
+      dir: job.root.dir,
+      how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+    })),
+    ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+    ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+  ].sort((a, b) => a.dir.localeCompare(b.dir));
+  const repoPath = path.relative(scope.boundary.root, scope.boundary.checkout).split(path.sep).join("/");
   return {
-    findings: unique,
-    summary: {
-      roots: rootCount,
-      rendered: checked.rendered,
-      skipped: rootCount - checked.rendered - checked.renderFailures,
-      resources: checked.resources,
-      errors: count("error"),
-      warnings: count("warning"),
-      info: count("info"),
-      checkedNothing: rootCount === 0 && !manifests,
-    },
-    failed: unique.some((f) => fails(f.severity, failOn)),
+    ...conclude(policed, counts, failOn),
     failOn,
     timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
     ...(checked.renderCache && { renderCache: checked.renderCache }),
-    repoPath: path.relative(scope.boundary.root, scope.boundary.checkout).split(path.sep).join("/"),
+    repoPath,
     settings: scope.settings,
-    roots: [
-      ...found.allJobs.map((job) => ({
-        dir: job.root.dir,
-        how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
-      })),
-      ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
-      ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
-    ].sort((a, b) => a.dir.localeCompare(b.dir)),
+    roots,
+    ...(options.shard && {
+      partial: {
+        format: PARTIAL_FORMAT,
+        shard: options.shard,
+        findings: policed,
+        summary: counts,
+        failOn,
+        repoPath,
+        roots,
+      },
+    }),
+  };
+}
+
+/**
+ * Findings that went through the policy into the verdict: one per place (across roots, and
+ * across shards when merging), sorted, counted into the summary.
+ */
+export function conclude(
+  policed: Finding[],
+  counts: Omit<ValidateSummary, "errors" | "warnings" | "info">,
+  failOn: FailOn,
+): { findings: Finding[]; summary: ValidateSummary; failed: boolean } {
+  const unique = dedupe(policed).sort(bySeverityThenPlace);
+  const count = (severity: Finding["severity"]) => unique.filter((f) => f.severity === severity).length;
+  return {
+    findings: unique,
+    summary: { ...counts, errors: count("error"), warnings: count("warning"), info: count("info") },
+    failed: unique.some((f) => fails(f.severity, failOn)),
   };
 }
 
