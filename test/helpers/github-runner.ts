@@ -27,13 +27,14 @@ function sourceOf(main: string): string {
  * Runs a JavaScript action the way the GitHub runner does: defaults from action.yml, every input
  * as INPUT_<NAME> (upper case, spaces as _), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
  * `node <runs.main>` resolved against the action's directory (`bundle`), or the entry point's
- * source through tsx, so an edit in src/ is tested before a rebuild (the default).
+ * source through tsx, so an edit in src/ is tested before a rebuild (the default). `cwd` is the
+ * job's workspace (a scratch directory by default).
  */
 export function runAction(
   actionYml: string,
   inputs: Record<string, string>,
   env: NodeJS.ProcessEnv = {},
-  options: { bundle?: boolean } = {},
+  options: { bundle?: boolean; cwd?: string } = {},
 ): ActionRun {
   const file = path.join(REPO_ROOT, actionYml);
   const meta = parse(readFileSync(file, "utf8")) as ActionMetadata;
@@ -56,7 +57,7 @@ export function runAction(
       options.bundle ? path.resolve(path.dirname(file), meta.runs.main) : sourceOf(meta.runs.main),
       [],
       {
-        cwd: work,
+        cwd: options.cwd ?? work,
         env: {
           PATH: process.env.PATH,
           GITHUB_ACTIONS: "true",
