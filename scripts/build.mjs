@@ -1,5 +1,8 @@
-// Builds one ncc bundle per entry point into <out>/<name>/index.js (ESM). Usage: build.mjs <out>
+// Builds one ncc bundle per entry point into <out>/<name>/index.js (ESM).
+// Usage: build.mjs <out> [entry ...]; without entries, every entry, one process per core.
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import ncc from "@vercel/ncc";
 import { ENTRIES } from "./entries.mjs";
@@ -30,4 +33,19 @@ async function bundle(name) {
   }
 }
 
-for (const name of ENTRIES) await bundle(name);
+/** Each bundle in a process of its own: ncc works on one core, and the bundles are independent. */
+async function bundleAll() {
+  const queue = [...ENTRIES];
+  const worker = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const child = spawn(process.execPath, [process.argv[1], out, name], { stdio: "inherit" });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      if (code !== 0) throw new Error(`building ${name} failed (exit ${code})`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, worker));
+}
+
+const named = process.argv.slice(3);
+if (named.length) for (const name of named) await bundle(name);
+else await bundleAll();
