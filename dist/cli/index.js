@@ -28395,15 +28395,14 @@ const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
  * secret) and have the gate read a clean render in place of its real one.
  */
 async function openRenderCache(dir, checkout) {
-    const absolute = external_node_path_default().resolve(dir);
-    const rel = external_node_path_default().relative(checkout, absolute);
-    if (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel)) {
-        const { stdout } = await render_cache_run("git", ["-C", checkout, "ls-files", "--", rel || "."]).catch(() => ({ stdout: "" }));
+    const inside = cacheDirInside(dir, checkout) ?? (external_node_path_default().resolve(dir) === external_node_path_default().resolve(checkout) ? "." : undefined);
+    if (inside) {
+        const { stdout } = await render_cache_run("git", ["-C", checkout, "ls-files", "--", inside]).catch(() => ({ stdout: "" }));
         const tracked = stdout.split("\n").find(Boolean);
         if (tracked)
             throw new src_errors/* UsageError */.eb(`--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`);
     }
-    return new RenderCache(absolute, checkout);
+    return new RenderCache(external_node_path_default().resolve(dir), checkout);
 }
 /** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
 function cacheDirInside(dir, checkout) {
@@ -28411,6 +28410,10 @@ function cacheDirInside(dir, checkout) {
         return undefined;
     const rel = external_node_path_default().relative(external_node_path_default().resolve(checkout), external_node_path_default().resolve(dir)).split((external_node_path_default()).sep).join("/");
     return rel && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : undefined;
+}
+/** How a run used the cache, for the job log. */
+function cacheUse(stats, dir) {
+    return `render cache: ${stats.hits} read from ${dir}, ${stats.misses} rendered`;
 }
 /**
  * Renders kept on disk by a content key, so that a push re-renders only the roots whose inputs
@@ -28434,10 +28437,24 @@ class RenderCache {
         const hash = (0,external_node_crypto_.createHash)("sha256");
         hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
         hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
-        for (const input of [...new Set(parts.inputs)].sort())
-            if (!(await this.hashPath(hash, input)))
+        for (const input of [...new Set(parts.inputs)].sort()) {
+            const digest = await this.digestOf(input);
+            if (digest === undefined)
                 return undefined;
+            hash.update(`${input}\0${digest}\0`);
+        }
         return hash.digest("hex");
+    }
+    /** Overlays share their base: each path is hashed once per run. */
+    digests = new Map();
+    digestOf(rel) {
+        let digest = this.digests.get(rel);
+        if (!digest) {
+            const hash = (0,external_node_crypto_.createHash)("sha256");
+            digest = this.hashPath(hash, rel).then((pinned) => (pinned ? hash.digest("hex") : undefined));
+            this.digests.set(rel, digest);
+        }
+        return digest;
     }
     /** The cached render under this key, else `render()`'s, kept when it succeeded. */
     async through(key, render) {
@@ -31531,6 +31548,7 @@ const VALIDATE_OPTIONS = {
 
 
 
+
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
 const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
@@ -31598,7 +31616,7 @@ const validateCli = {
             return 0;
         }
         if (result.renderCache)
-            process.stderr.write(`render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`);
+            process.stderr.write(`${cacheUse(result.renderCache, values["cache-dir"])}\n`);
         if (result.partial) {
             const file = values["shard-report"] ?? partialFileName(result.partial.shard);
             writeReportFile(file, partialReportText(result.partial));

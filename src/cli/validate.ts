@@ -4,6 +4,7 @@ import { mergeReports } from "../commands/validate/merge-reports.js";
 import { UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
 import { progressOn } from "../gate/progress.js";
+import { cacheUse } from "../gate/render/render-cache.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import type { Report, ReportFormat } from "../gate/reporters/report.js";
 import {
@@ -89,10 +90,7 @@ export const validateCli: CliCommand = {
       process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
       return 0;
     }
-    if (result.renderCache)
-      process.stderr.write(
-        `render cache: ${result.renderCache.hits} read from ${values["cache-dir"]}, ${result.renderCache.misses} rendered\n`,
-      );
+    if (result.renderCache) process.stderr.write(`${cacheUse(result.renderCache, values["cache-dir"])}\n`);
     if (result.partial) {
       const file = values["shard-report"] ?? partialFileName(result.partial.shard);
       writeReportFile(file, partialReportText(result.partial));

@@ -7,6 +7,7 @@ import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
 import { progressOn } from "../gate/progress.js";
+import { cacheUse } from "../gate/render/render-cache.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, type Report, repoFile } from "../gate/reporters/report.js";
 import {
@@ -48,10 +49,7 @@ void runAction(async () => {
     // The job log is no terminal: a line every ten seconds on long runs.
     progress: progressOn({ write: (line) => core.info(line.trimEnd()) }),
   });
-  if (result.renderCache)
-    core.info(
-      `render cache: ${result.renderCache.hits} read from ${inputs["cache-dir"]}, ${result.renderCache.misses} rendered`,
-    );
+  if (result.renderCache) core.info(cacheUse(result.renderCache, inputs["cache-dir"]));
   if (result.partial) {
     const file = inputs["shard-report"] ?? partialFileName(result.partial.shard);
     writeReportFile(file, partialReportText(result.partial));

@@ -33,17 +33,16 @@ export interface RenderKeyParts {
  * secret) and have the gate read a clean render in place of its real one.
  */
 export async function openRenderCache(dir: string, checkout: string): Promise<RenderCache> {
-  const absolute = path.resolve(dir);
-  const rel = path.relative(checkout, absolute);
-  if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
-    const { stdout } = await run("git", ["-C", checkout, "ls-files", "--", rel || "."]).catch(() => ({ stdout: "" }));
+  const inside = cacheDirInside(dir, checkout) ?? (path.resolve(dir) === path.resolve(checkout) ? "." : undefined);
+  if (inside) {
+    const { stdout } = await run("git", ["-C", checkout, "ls-files", "--", inside]).catch(() => ({ stdout: "" }));
     const tracked = stdout.split("\n").find(Boolean);
     if (tracked)
       throw new UsageError(
         `--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`,
       );
   }
-  return new RenderCache(absolute, checkout);
+  return new RenderCache(path.resolve(dir), checkout);
 }
 
 /** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
@@ -51,6 +50,11 @@ export function cacheDirInside(dir: string | undefined, checkout: string): strin
   if (!dir) return undefined;
   const rel = path.relative(path.resolve(checkout), path.resolve(dir)).split(path.sep).join("/");
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : undefined;
+}
+
+/** How a run used the cache, for the job log. */
+export function cacheUse(stats: { hits: number; misses: number }, dir: string | undefined): string {
+  return `render cache: ${stats.hits} read from ${dir}, ${stats.misses} rendered`;
 }
 
 /**
@@ -75,8 +79,25 @@ export class RenderCache {
     const hash = createHash("sha256");
     hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
     hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
-    for (const input of [...new Set(parts.inputs)].sort()) if (!(await this.hashPath(hash, input))) return undefined;
+    for (const input of [...new Set(parts.inputs)].sort()) {
+      const digest = await this.digestOf(input);
+      if (digest === undefined) return undefined;
+      hash.update(`${input}\0${digest}\0`);
+    }
     return hash.digest("hex");
+  }
+
+  /** Overlays share their base: each path is hashed once per run. */
+  private readonly digests = new Map<string, Promise<string | undefined>>();
+
+  private digestOf(rel: string): Promise<string | undefined> {
+    let digest = this.digests.get(rel);
+    if (!digest) {
+      const hash = createHash("sha256");
+      digest = this.hashPath(hash, rel).then((pinned) => (pinned ? hash.digest("hex") : undefined));
+      this.digests.set(rel, digest);
+    }
+    return digest;
   }
 
   /** The cached render under this key, else `render()`'s, kept when it succeeded. */
