@@ -275,6 +275,7 @@ const DEFAULT_RETRY_POLICY = {
     baseDelayMs: 250,
     maxDelayMs: 8_000,
     maxRateLimitWaitMs: 60_000,
+    maxRateLimitTotalWaitMs: 180_000,
     requestTimeoutMs: 30_000,
 };
 /** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */

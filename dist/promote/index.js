@@ -88122,6 +88122,7 @@ const DEFAULT_RETRY_POLICY = {
     baseDelayMs: 250,
     maxDelayMs: 8_000,
     maxRateLimitWaitMs: 60_000,
+    maxRateLimitTotalWaitMs: 180_000,
     requestTimeoutMs: 30_000,
 };
 /** Full jitter: a random delay in [0, min(cap, base * 2^retry)), never below 1 ms. */
@@ -97975,6 +97976,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
 
 
 
+
 const Client = dist_src_Octokit.plugin(throttling);
 /** The POSTs that make a new object each time (a PR, a comment): createOnce retries them, looking first. */
 const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
@@ -97985,14 +97987,7 @@ const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
  */
 function createGitHubClient(options) {
     const { policy, log } = options;
-    const waitFor = (kind) => (retryAfterSeconds, _options, _octokit, retryCount) => {
-        const wait = retryAfterSeconds * 1000;
-        const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
-        log(ok
-            ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
-            : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
-        return ok;
-    };
+    const waitFor = rateLimitWaits(policy, log);
     const octokit = new Client({
         auth: options.token,
         baseUrl: options.apiUrl,
@@ -98035,6 +98030,29 @@ function isWrite(request) {
     if (request.url === "/graphql")
         return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
     return request.method !== "GET" && request.method !== "HEAD";
+}
+/**
+ * plugin-throttling's limit handlers: wait what GitHub asks, within the policy's time budget for
+ * the request. A secondary-limit refusal adds a growing jittered delay on top, as GitHub asks of
+ * clients refused again and again, so that jobs racing for one window do not all come back in
+ * the same second.
+ */
+function rateLimitWaits(policy, log) {
+    const waited = new WeakMap();
+    return (kind) => async (retryAfterSeconds, options, _octokit, retryCount) => {
+        const asked = retryAfterSeconds * 1000;
+        const jitter = kind === "secondary" ? backoffDelay(policy, retryCount) : 0;
+        const key = options.request ?? options;
+        const total = (waited.get(key) ?? 0) + asked + jitter;
+        if (asked > policy.maxRateLimitWaitMs || total > policy.maxRateLimitTotalWaitMs) {
+            log(`GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
+            return false;
+        }
+        log(`GitHub ${kind} rate limit: waiting ${((asked + jitter) / 1000).toFixed(1)}s`);
+        waited.set(key, total);
+        await sleep(jitter);
+        return true;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/forge/github.ts

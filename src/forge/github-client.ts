@@ -2,7 +2,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { type ContentLimit, ContentPacer, GITHUB_CONTENT_LIMITS } from "./content-pacer.js";
-import type { RetryPolicy } from "./retry-policy.js";
+import { backoffDelay, type RetryPolicy, sleep } from "./retry-policy.js";
 import { retryingFetch } from "./retrying-fetch.js";
 
 const Client = Octokit.plugin(throttling);
@@ -31,17 +31,7 @@ export interface GitHubClientOptions {
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { policy, log } = options;
-  const waitFor =
-    (kind: string) => (retryAfterSeconds: number, _options: unknown, _octokit: unknown, retryCount: number) => {
-      const wait = retryAfterSeconds * 1000;
-      const ok = retryCount < policy.maxRetries && wait <= policy.maxRateLimitWaitMs;
-      log(
-        ok
-          ? `GitHub ${kind} rate limit: waiting ${retryAfterSeconds}s`
-          : `GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`,
-      );
-      return ok;
-    };
+  const waitFor = rateLimitWaits(policy, log);
   const octokit = new Client({
     auth: options.token,
     baseUrl: options.apiUrl,
@@ -82,4 +72,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 function isWrite(request: { method?: string; url?: string; query?: unknown }): boolean {
   if (request.url === "/graphql") return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
   return request.method !== "GET" && request.method !== "HEAD";
+}
+
+/**
+ * plugin-throttling's limit handlers: wait what GitHub asks, within the policy's time budget for
+ * the request. A secondary-limit refusal adds a growing jittered delay on top, as GitHub asks of
+ * clients refused again and again, so that jobs racing for one window do not all come back in
+ * the same second.
+ */
+function rateLimitWaits(policy: RetryPolicy, log: (message: string) => void) {
+  const waited = new WeakMap<object, number>();
+  return (kind: "primary" | "secondary") =>
+    async (retryAfterSeconds: number, options: { request?: object }, _octokit: unknown, retryCount: number) => {
+      const asked = retryAfterSeconds * 1000;
+      const jitter = kind === "secondary" ? backoffDelay(policy, retryCount) : 0;
+      const key = options.request ?? options;
+      const total = (waited.get(key) ?? 0) + asked + jitter;
+      if (asked > policy.maxRateLimitWaitMs || total > policy.maxRateLimitTotalWaitMs) {
+        log(`GitHub ${kind} rate limit: not waiting ${retryAfterSeconds}s`);
+        return false;
+      }
+      log(`GitHub ${kind} rate limit: waiting ${((asked + jitter) / 1000).toFixed(1)}s`);
+      waited.set(key, total);
+      await sleep(jitter);
+      return true;
+    };
 }

@@ -13,6 +13,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** The longest rate-limit wait (retry-after, x-ratelimit-reset) that is waited out. */
   maxRateLimitWaitMs: number;
+  /**
+   * The most one request spends waiting out rate limits over all its retries. Waits the host asks
+   * for are bounded by time, not by `maxRetries`: jobs racing for one limit each get refused many
+   * times while the others land, and every refusal is a short, host-named wait.
+   */
+  maxRateLimitTotalWaitMs: number;
   /** One attempt that has not answered by then is abandoned (and retried): a hung host never hangs a job. */
   requestTimeoutMs: number;
 }
@@ -23,6 +29,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   maxRateLimitWaitMs: 60_000,
+  maxRateLimitTotalWaitMs: 180_000,
   requestTimeoutMs: 30_000,
 };
 

@@ -63,4 +63,24 @@ describe("content-creating requests are paced below GitHub's secondary limit", (
     });
     assert.equal(f.running.stats().githubContentLimited, 0);
   });
+
+  it("jobs racing for one window, each unaware of the others, all land: refusals are waited out by time, not by count", async () => {
+    // 28 writers and 4 writes a second: the last ones are refused 6 times, each time for a second.
+    const f = await testForge({ githubContentLimit: { requests: 4, windowMs: 1_000 } });
+    const sha = f.git("github", "rev-parse", "main");
+    const log: string[] = [];
+    await Promise.all(
+      Array.from({ length: 28 }, (_, i) =>
+        f
+          .client("github", { contentLimits: [], retry: QUICK_RETRY, log: (m) => log.push(m) })
+          .setCommitStatus(sha, { name: `job-${i}`, state: "success" }),
+      ),
+    );
+    assert.ok((f.running.stats().githubContentLimited ?? 0) >= 28, "the forge refused writes");
+    assert.ok(
+      log.every((l) => !l.includes("not waiting")),
+      log.join("\n"),
+    );
+    assert.equal((await f.client("github").listCommitChecks(sha)).length, 28);
+  });
 });

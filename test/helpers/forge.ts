@@ -111,6 +111,7 @@ export const QUICK_RETRY: RetryPolicy = {
   baseDelayMs: 20,
   maxDelayMs: 200,
   maxRateLimitWaitMs: 5_000,
+  maxRateLimitTotalWaitMs: 15_000,
   requestTimeoutMs: 1_500,
 };
 
