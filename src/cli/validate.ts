@@ -23,6 +23,7 @@ import type { OptionValues } from "../surfaces/option-table.js";
 import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
 import type { CliCommand } from "./command.js";
 import { forgeFromFlags, logLine } from "./forge-flags.js";
+import { keepYoungGenerationSmall } from "../gate/young-generation.js";
 
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
@@ -65,6 +66,7 @@ export const validateCli: CliCommand = {
       logLine(`merged ${files.length} shard report(s): ${merged.summary.roots} root(s) in all`);
       return deliver(merged, values, extraReports);
     }
+    keepYoungGenerationSmall();
     const result = await validate({
       dir: values.dir,
       renderer: values.renderer,

@@ -7,6 +7,7 @@ import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
 import { ForgeError } from "../forge/forge.js";
 import { progressOn } from "../gate/progress.js";
+import { keepYoungGenerationSmall } from "../gate/young-generation.js";
 import { cacheUse } from "../gate/render/render-cache.js";
 import { REPORTERS } from "../gate/reporters/index.js";
 import { CHECKED_NOTHING, type Report, repoFile } from "../gate/reporters/report.js";
@@ -33,6 +34,7 @@ void runAction(async () => {
     core.info(`merging ${files.length} shard report(s): ${files.join(", ")}`);
     return deliver(mergeReports(files.map((file) => ({ file, report: readPartialReport(file) }))), inputs);
   }
+  keepYoungGenerationSmall();
   const result = await validate({
     dir: inputs.dir,
     renderer: inputs.renderer,

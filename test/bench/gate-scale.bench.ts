@@ -88,6 +88,7 @@ try {
     for (const file of files)
       for (const doc of parseAllDocuments(readFileSync(file, "utf8"))) {
         const object = doc.toJS() as { apiVersion: string; kind: string };
+        await catalog.prepare([object]);
         problems += catalog.lookup(object.apiVersion, object.kind)?.check(object, false).length ?? 0;
       }
     return problems;

@@ -101,7 +101,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
     }
     renderMs = performance.now() - renderStart;
     progress.begin("checking", results.length);
-    results.forEach((result, i) => {
+    for (const [i, result] of results.entries()) {
       progress.tick();
       const { root, inputs: rootInputs, build } = renderable[i] as RenderJob;
       if (!result.ok) {
@@ -120,12 +120,13 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
               rootInputs.references,
             ),
           );
-        return;
+        continue;
       }
       rendered++;
       const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
       const objects = loadAllPlain(output) as RenderedObject[];
       resources += objects.length;
+      await schema.catalog.prepare(objects);
       // its kustomizations first (the root's own leads), then the files they name
       const rootFiles = [
         ...new Set([
@@ -142,7 +143,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
       const rename = substitute && ((name: string) => substituteVariables(name, substitute));
       fromRoot(renderedSchemaFindings(objects, () => rootSources(root, rootFiles, patchFiles, rename), schema));
       for (const f of rootFiles) covered.add(f.file);
-    });
+    }
     progress.end();
   }
   // A plain directory renders to its own files, which the source checks below read.
@@ -157,11 +158,17 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
     sources.filter((s) => isKustomizationFile(s.file)).map((s) => path.posix.dirname(s.file)),
   );
   const unused = (file: string) => kustomizationDirs.has(path.posix.dirname(file)) && !used.has(file);
+  const checkedAlone = (source: SourceFile) =>
+    inScope(source.file) &&
+    !patchFiles.has(source.file) &&
+    !isKustomizationFile(source.file) &&
+    !covered.has(source.file) &&
+    !(renderer && unused(source.file));
+  await schema.catalog.prepare(sources.filter(checkedAlone).flatMap(plainObjectsOf));
   for (const source of sources) {
-    if (!inScope(source.file) || patchFiles.has(source.file)) continue;
-    if (isKustomizationFile(source.file)) findings.push(...kustomizationSchemaFindings(source));
-    else if (!covered.has(source.file) && !(renderer && unused(source.file)))
-      findings.push(...sourceSchemaFindings(source, schema));
+    if (isKustomizationFile(source.file) && inScope(source.file) && !patchFiles.has(source.file))
+      findings.push(...kustomizationSchemaFindings(source));
+    else if (checkedAlone(source)) findings.push(...sourceSchemaFindings(source, schema));
   }
   return { findings, rendered, renderFailures, resources, renderMs, ...(renderCache && { renderCache }) };
 }

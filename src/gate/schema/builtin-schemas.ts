@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { InternalError } from "../../errors.js";
-import { type ObjectSchema, typeKey } from "./object-schema.js";
+import { CRD_MODELS, KUBERNETES_MODELS } from "./builtin-index.js";
+import type { ObjectSchema } from "./object-schema.js";
 import { trackReads } from "./unknown-fields.js";
 import { violationsOf } from "./violations.js";
 
@@ -21,48 +22,34 @@ function isModelClass(value: unknown): value is ModelClass {
   return typeof value === "function" && typeof (value as Partial<ModelClass>).apiVersion === "string";
 }
 
-function collect(namespace: unknown, into: Map<string, ModelClass>, depth = 0): void {
-  if (namespace === null || typeof namespace !== "object" || depth > 3) return;
-  for (const value of Object.values(namespace)) {
-    if (isModelClass(value)) into.set(typeKey(value.apiVersion, value.kind), value);
-    else collect(value, into, depth + 1);
+/** The apiVersions of every Kubernetes kind the shipped models know, by kind. */
+export function kubernetesKinds(): Map<string, string[]> {
+  const kinds = new Map<string, string[]>();
+  for (const key of Object.keys(KUBERNETES_MODELS)) {
+    const [apiVersion, kind] = key.split(" ") as [string, string];
+    kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
   }
+  return kinds;
+}
+
+/** Whether a schema for this type ships with the tool. */
+export function isBuiltinType(key: string): boolean {
+  return Object.hasOwn(KUBERNETES_MODELS, key) || Object.hasOwn(CRD_MODELS, key);
 }
 
 /**
- * Schemas shipped with the tool: every Kubernetes kind (kubernetes-models) and the CRDs of
- * Sealed Secrets, Argo CD and Flux. Loaded on first use: several MB of compiled validators.
+ * The shipped schema of one type (a Kubernetes kind from kubernetes-models, or a CRD of Sealed
+ * Secrets, Argo CD or Flux), undefined for any other. Each API group version is its own module:
+ * a run loads the compiled validators of the groups it meets, not the several MB of them all.
  */
-export async function loadBuiltinSchemas(): Promise<Map<string, ObjectSchema>> {
-  return (await loadBuiltins()).schemas;
-}
-
-/** The shipped schemas, and the apiVersion of every Kubernetes kind by kind. */
-export async function loadBuiltins(): Promise<{
-  schemas: Map<string, ObjectSchema>;
-  kubernetesKinds: Map<string, string[]>;
-}> {
-  const [kubernetes, sealedSecrets, argoCd, flux] = await Promise.all([
-    import("kubernetes-models"),
-    import("@kubernetes-models/sealed-secrets"),
-    import("@kubernetes-models/argo-cd"),
-    import("@kubernetes-models/flux-cd"),
-  ]);
-  const models = new Map<string, ModelClass>();
-  collect(kubernetes, models);
-  const kubernetesKeys = new Set(models.keys());
-  const kubernetesKinds = new Map<string, string[]>();
-  for (const model of models.values())
-    kubernetesKinds.set(model.kind, [...(kubernetesKinds.get(model.kind) ?? []), model.apiVersion]);
-  for (const crds of [sealedSecrets, argoCd, flux]) collect(crds, models);
-  const schemas = new Map<string, ObjectSchema>();
-  for (const [key, model] of models) {
-    schemas.set(
-      key,
-      modelSchema(model, kubernetesKeys.has(key) ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD),
-    );
-  }
-  return { schemas, kubernetesKinds };
+export async function loadBuiltinSchema(key: string): Promise<ObjectSchema | undefined> {
+  const kubernetes = Object.hasOwn(KUBERNETES_MODELS, key);
+  const load = kubernetes ? KUBERNETES_MODELS[key] : Object.hasOwn(CRD_MODELS, key) ? CRD_MODELS[key] : undefined;
+  if (!load) return undefined;
+  const kind = key.slice(key.indexOf(" ") + 1);
+  const model = (await load())[kind];
+  if (!isModelClass(model)) throw new InternalError(`the shipped model of ${key} exports no ${kind}`);
+  return modelSchema(model, kubernetes ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD);
 }
 
 /**
