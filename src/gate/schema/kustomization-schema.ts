@@ -1,4 +1,4 @@
-import { openApiSchema } from "./crd-schemas.js";
+import { ownOpenApiSchema } from "./crd-schemas.js";
 import type { ObjectSchema } from "./object-schema.js";
 
 const strings = { type: "array", items: { type: "string" } };
@@ -135,4 +135,4 @@ const NULLABLE = {
   ),
 };
 
-export const kustomizationSchema: ObjectSchema = openApiSchema(NULLABLE, "kustomize v5");
+export const kustomizationSchema: ObjectSchema = ownOpenApiSchema(NULLABLE, "kustomize v5");
