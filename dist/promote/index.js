@@ -97943,7 +97943,9 @@ function requestedWaitMs(headers, now = Date.now()) {
  * what the server asks (within the policy's bound). Other responses are returned as they are;
  * when the policy allows no more attempts, so is the last one (or its error thrown).
  */
-async function retryingFetch(url, init, policy, log = () => undefined) {
+async function retryingFetch(url, init, policy, log = () => undefined, 
+/** Wraps every attempt sent: a host's limit counts each one, retries included. */
+eachAttempt = (send) => send()) {
     let last = {};
     return retry({
         ...planOf(policy),
@@ -97952,7 +97954,7 @@ async function retryingFetch(url, init, policy, log = () => undefined) {
         await last.response?.body?.cancel();
         let response;
         try {
-            response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
+            response = await eachAttempt(() => proxyAwareFetch(url, init, policy.requestTimeoutMs));
         }
         catch (failure) {
             last = { failure };
@@ -97988,6 +97990,16 @@ const CREATES = /\/(pulls|issues\/\d+\/comments)$/;
 function createGitHubClient(options) {
     const { policy, log } = options;
     const waitFor = rateLimitWaits(policy, log);
+    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+    const paced = async (send) => {
+        const done = await pacer.beforeWrite();
+        try {
+            return await send();
+        }
+        finally {
+            done();
+        }
+    };
     const octokit = new Client({
         auth: options.token,
         baseUrl: options.apiUrl,
@@ -97997,9 +98009,10 @@ function createGitHubClient(options) {
         // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
         // bounded); creating POSTs are not resent blindly (createOnce looks first).
         request: {
-            fetch: (url, init) => {
-                const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
-                return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+            fetch: (url, init = {}) => {
+                const creates = init.method === "POST" && CREATES.test(new URL(url).pathname);
+                // Paced per attempt sent, below octokit: a retried write is two writes to GitHub.
+                return retryingFetch(url, init, creates ? { ...policy, maxRetries: 0 } : policy, log, (send) => isWrite(url, init) ? paced(send) : send());
             },
         },
         throttle: {
@@ -98011,25 +98024,33 @@ function createGitHubClient(options) {
         },
     });
     octokit.hook.after("request", (response) => options.onResponse(response.headers));
-    const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
     octokit.hook.wrap("request", async (request, endpoint) => {
-        if (!isWrite(endpoint))
-            return request(endpoint);
-        await options.beforeWrite();
-        const done = await pacer.beforeWrite();
-        try {
-            return await request(endpoint);
-        }
-        finally {
-            done();
-        }
+        if (isWriteEndpoint(endpoint))
+            await options.beforeWrite();
+        return request(endpoint);
     });
     return octokit;
 }
-function isWrite(request) {
+const MUTATION = /^\s*mutation\b/;
+function isWriteEndpoint(request) {
     if (request.url === "/graphql")
-        return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+        return typeof request.query === "string" && MUTATION.test(request.query);
     return request.method !== "GET" && request.method !== "HEAD";
+}
+/** A request GitHub counts against its content-creation limits: any REST write, a GraphQL mutation. */
+function isWrite(url, init) {
+    const method = init.method ?? "GET";
+    if (method === "GET" || method === "HEAD")
+        return false;
+    if (!new URL(url).pathname.endsWith("/graphql"))
+        return true;
+    try {
+        const { query } = JSON.parse(String(init.body));
+        return typeof query === "string" && MUTATION.test(query);
+    }
+    catch {
+        return true;
+    }
 }
 /**
  * plugin-throttling's limit handlers: wait what GitHub asks, within the policy's time budget for

@@ -32,6 +32,15 @@ export interface GitHubClientOptions {
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { policy, log } = options;
   const waitFor = rateLimitWaits(policy, log);
+  const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
+  const paced = async (send: () => Promise<Response>) => {
+    const done = await pacer.beforeWrite();
+    try {
+      return await send();
+    } finally {
+      done();
+    }
+  };
   const octokit = new Client({
     auth: options.token,
     baseUrl: options.apiUrl,
@@ -41,9 +50,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // 5xx, 429 and connection failures are retried by the suite's one retrying fetch (jittered,
     // bounded); creating POSTs are not resent blindly (createOnce looks first).
     request: {
-      fetch: (url: string | URL, init?: RequestInit) => {
-        const creates = init?.method === "POST" && CREATES.test(new URL(url).pathname);
-        return retryingFetch(url, init ?? {}, creates ? { ...policy, maxRetries: 0 } : policy, log);
+      fetch: (url: string | URL, init: RequestInit = {}) => {
+        const creates = init.method === "POST" && CREATES.test(new URL(url).pathname);
+        // Paced per attempt sent, below octokit: a retried write is two writes to GitHub.
+        return retryingFetch(url, init, creates ? { ...policy, maxRetries: 0 } : policy, log, (send) =>
+          isWrite(url, init) ? paced(send) : send(),
+        );
       },
     },
     throttle: {
@@ -55,23 +67,31 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
   });
   octokit.hook.after("request", (response) => options.onResponse(response.headers));
-  const pacer = new ContentPacer(options.contentLimits ?? GITHUB_CONTENT_LIMITS, log);
   octokit.hook.wrap("request", async (request, endpoint) => {
-    if (!isWrite(endpoint)) return request(endpoint);
-    await options.beforeWrite();
-    const done = await pacer.beforeWrite();
-    try {
-      return await request(endpoint);
-    } finally {
-      done();
-    }
+    if (isWriteEndpoint(endpoint)) await options.beforeWrite();
+    return request(endpoint);
   });
   return octokit;
 }
 
-function isWrite(request: { method?: string; url?: string; query?: unknown }): boolean {
-  if (request.url === "/graphql") return typeof request.query === "string" && /^\s*mutation\b/.test(request.query);
+const MUTATION = /^\s*mutation\b/;
+
+function isWriteEndpoint(request: { method?: string; url?: string; query?: unknown }): boolean {
+  if (request.url === "/graphql") return typeof request.query === "string" && MUTATION.test(request.query);
   return request.method !== "GET" && request.method !== "HEAD";
+}
+
+/** A request GitHub counts against its content-creation limits: any REST write, a GraphQL mutation. */
+function isWrite(url: string | URL, init: RequestInit): boolean {
+  const method = init.method ?? "GET";
+  if (method === "GET" || method === "HEAD") return false;
+  if (!new URL(url).pathname.endsWith("/graphql")) return true;
+  try {
+    const { query } = JSON.parse(String(init.body)) as { query?: unknown };
+    return typeof query === "string" && MUTATION.test(query);
+  } catch {
+    return true;
+  }
 }
 
 /**

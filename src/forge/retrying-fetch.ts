@@ -27,6 +27,8 @@ export async function retryingFetch(
   init: RequestInit,
   policy: RetryPolicy,
   log: (message: string) => void = () => undefined,
+  /** Wraps every attempt sent: a host's limit counts each one, retries included. */
+  eachAttempt: (send: () => Promise<Response>) => Promise<Response> = (send) => send(),
 ): Promise<Response> {
   let last: { response?: Response; failure?: unknown } = {};
   return retry<Response>(
@@ -39,7 +41,7 @@ export async function retryingFetch(
       await last.response?.body?.cancel();
       let response: Response;
       try {
-        response = await proxyAwareFetch(url, init, policy.requestTimeoutMs);
+        response = await eachAttempt(() => proxyAwareFetch(url, init, policy.requestTimeoutMs));
       } catch (failure) {
         last = { failure };
         return { done: false, why: (failure as Error).message };

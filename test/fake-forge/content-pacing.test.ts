@@ -83,4 +83,23 @@ describe("content-creating requests are paced below GitHub's secondary limit", (
     );
     assert.equal((await f.client("github").listCommitChecks(sha)).length, 28);
   });
+
+  it("a write retried after the host acted counts twice: each attempt sent is paced", async () => {
+    // Every second status request fails with a 502 after GitHub counted it, so eight statuses
+    // are about twelve writes to GitHub; pacing them as eight would overrun the window.
+    const f = await testForge({ githubContentLimit: LIMIT });
+    const sha = f.git("github", "rev-parse", "main");
+    f.running.faults.set([
+      {
+        endpoint: "POST /github/api/v3/repos/:owner/:repo/statuses/:sha",
+        status: 502,
+        afterHandling: true,
+        everyNth: 2,
+      },
+    ]);
+    const forge = f.client("github", { contentLimits: [LIMIT], retry: QUICK_RETRY });
+    for (let i = 0; i < 8; i++) await forge.setCommitStatus(sha, { name: `env-${i}`, state: "success" });
+    assert.equal(f.running.stats().githubContentLimited, 0, "GitHub never had to refuse a write");
+    assert.equal((await forge.listCommitChecks(sha)).length, 8);
+  });
 });
