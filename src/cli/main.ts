@@ -2,12 +2,13 @@ import { GitopsCiError } from "../errors.js";
 import { redact } from "../secrets.js";
 import type { CliCommand } from "./command.js";
 import { buildPushCli } from "./build-push.js";
+import { diffCli } from "./diff.js";
 import { promoteCli } from "./promote.js";
 import { releaseCli } from "./release.js";
 import { setImageCli } from "./set-image.js";
 import { validateCli } from "./validate.js";
 
-export const COMMANDS: CliCommand[] = [buildPushCli, setImageCli, promoteCli, validateCli, releaseCli];
+export const COMMANDS: CliCommand[] = [buildPushCli, setImageCli, promoteCli, validateCli, diffCli, releaseCli];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -143,32 +143,44 @@ export function findKustomizationRoots(sources: SourceFile[]): Discovered {
   };
 }
 
+/** A directory a deployer object is told to apply, and that object ("Argo CD Application api"). */
+export interface DeployerPath {
+  dir: string;
+  by: string;
+}
+
 /**
  * Directories the deployers are told to render: Argo CD Application and ApplicationSet
  * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
  */
-export function declaredPaths(sources: SourceFile[]): string[] {
-  const found = new Set<string>();
-  const add = (value: unknown) => {
+export function deployerPaths(sources: SourceFile[]): DeployerPath[] {
+  const found: DeployerPath[] = [];
+  const add = (value: unknown, by: string) => {
     const p = stringOf(value);
     if (p && !p.includes("{{") && !p.includes("://"))
-      found.add(path.posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
+      found.push({ dir: path.posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""), by });
   };
   for (const source of sources) {
     for (const object of objectsOf(source, "Application", "ApplicationSet", "Kustomization")) {
       const group = object.apiVersion?.split("/")[0];
+      const name = stringOf(valueOf(object.map, "metadata", "name")) ?? "(unnamed)";
       if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+        const by = `Argo CD ${object.kind} ${name}`;
         const spec =
           object.kind === "Application" ? valueOf(object.map, "spec") : valueOf(object.map, "spec", "template", "spec");
-        add(valueOf(spec, "source", "path"));
+        add(valueOf(spec, "source", "path"), by);
         const list = valueOf(spec, "sources");
-        if (isSeq(list)) for (const item of list.items) add(valueOf(item, "path"));
+        if (isSeq(list)) for (const item of list.items) add(valueOf(item, "path"), by);
       }
       if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
-        add(valueOf(object.map, "spec", "path"));
+        add(valueOf(object.map, "spec", "path"), `Flux Kustomization ${name}`);
     }
   }
-  return [...found].sort();
+  return found;
+}
+
+export function declaredPaths(sources: SourceFile[]): string[] {
+  return [...new Set(deployerPaths(sources).map((p) => p.dir))].sort();
 }
 
 /** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */

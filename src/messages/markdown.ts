@@ -53,3 +53,15 @@ function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
+
+/** A fenced code block no content can close: the fence is longer than any run of backticks inside. */
+export function codeBlock(text: string, language = ""): Markdown {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return { markdown: `${fence}${language}\n${text}\n${fence}` };
+}
+
+/** Text inside an HTML element (a `<summary>`): markup characters as entities, one line. */
+export function htmlText(text: string): string {
+  return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,18 +1,14 @@
 import path from "node:path";
-import { overlayKustomization } from "../../gate/deployers/overlay.js";
 import { substituteVariables } from "../../gate/deployers/flux-kustomization.js";
 import type { KustomizationRoot } from "../../gate/discovery.js";
 import type { Finding } from "../../gate/finding.js";
-import { helmChartEntries } from "../../gate/helm-charts.js";
 import { loadAllPlain } from "../../gate/plain-yaml.js";
 import { NO_PROGRESS } from "../../gate/progress.js";
 import { isKustomizationFile, kustomizationIn, looksRemote, type Reference } from "../../gate/references.js";
 import { openRenderCache, type RenderCache } from "../../gate/render/render-cache.js";
 import { createRenderer, mapConcurrent, type Renderer, type RenderResult } from "../../gate/render/renderer.js";
-import type { RootInputs } from "../../gate/root-inputs.js";
 import { imageEntryUnused } from "../../gate/rules/image-entry-unused.js";
 import { plaintextSecretRendered } from "../../gate/rules/plaintext-secret-rendered.js";
-import { referenceFindings } from "../../gate/rules/reference-boundary.js";
 import type { RenderedObject, RenderedRule } from "../../gate/rules/rendered-rule.js";
 import {
   kustomizationSchemaFindings,
@@ -27,6 +23,7 @@ import { positionOf, type SourceFile } from "../../gate/source-files.js";
 import { objectsOf, plainObjectsOf } from "../../gate/yaml-nav.js";
 import type { ValidateOptions } from "../validate.js";
 import type { Inventory, RenderJob } from "./discover.js";
+import { renderJob, renderRefusal } from "./render-job.js";
 import type { RunScope } from "./scope.js";
 
 const RENDERED_RULES: RenderedRule[] = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
@@ -74,15 +71,10 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
   let renderMs = 0;
   let renderCache: Checked["renderCache"];
   // Nothing a root names may lead kustomize out of the repository or onto the network.
-  const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
-    const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
-    findings.push(...refused);
-    const charts = [...rootInputs.dirs].flatMap((dir) => {
-      const kustomization = kustomizationIn(dir, sourcesByFile);
-      return kustomization ? helmChartEntries(kustomization) : [];
-    });
-    findings.push(...charts);
-    return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, found.unreadable);
+  const renderable = found.jobs.filter((job) => {
+    const refusal = renderRefusal(job, found, boundary, settings.allowRemote);
+    findings.push(...refusal.findings);
+    return !refusal.refused;
   });
   if (renderer) {
     const renderStart = performance.now();
@@ -188,31 +180,6 @@ async function cacheKey(
     limits: renderer.sandbox.limits,
     inputs: [...job.inputs.dirs, ...job.inputs.files],
   });
-}
-
-function renderJob(
-  renderer: Renderer,
-  checkout: string,
-  job: RenderJob,
-  sources: Map<string, SourceFile>,
-): Promise<RenderResult> {
-  if (!job.build) return renderer.render(checkout, job.root.dir);
-  const kustomization = sources.get(job.root.file) as SourceFile;
-  const build = job.build;
-  return renderer.renderOverlay(
-    checkout,
-    (dir) => overlayKustomization(kustomization, build, checkout, dir),
-    job.root.dir,
-  );
-}
-
-/** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
-function readsUnreadable(inputs: RootInputs, unreadable: Set<string>): boolean {
-  for (const file of unreadable) {
-    if (inputs.files.has(file)) return true;
-    if (isKustomizationFile(file) && inputs.files.has(path.posix.dirname(file))) return true;
-  }
-  return false;
 }
 
 function renderFailure(

@@ -36,7 +36,8 @@ export interface RunScope {
   settings: EffectiveSettings;
   context: RuleContext;
   kubernetesMinor: number;
-  /** With --base-ref: the files changed since it; else every file is in scope. */
+  /** With --base-ref: the commit it names, and the files changed since it; else every file is in scope. */
+  baseCommit?: string;
   changed?: Set<string>;
   inScope: (file: string) => boolean;
   /** The checkout's files, excluded paths left out. */
@@ -83,6 +84,7 @@ export async function scopeOf(options: ValidateOptions): Promise<RunScope> {
     settings,
     context,
     kubernetesMinor,
+    baseCommit: base,
     changed,
     inScope: (file) => !changed || changed.has(file),
     files: {
