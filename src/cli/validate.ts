@@ -1,7 +1,9 @@
 import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
+import type { DiffResult } from "../commands/diff.js";
 import { validate } from "../commands/validate.js";
+import { diffText } from "../preview/format/text.js";
 import { mergeReports } from "../commands/validate/merge-reports.js";
-import { UsageError } from "../errors.js";
+import { GitopsCiError, UsageError } from "../errors.js";
 import { writeReportFile } from "../files/report-file.js";
 import { progressOn } from "../gate/progress.js";
 import { cacheUse } from "../gate/render/render-cache.js";
@@ -101,26 +103,53 @@ export const validateCli: CliCommand = {
       logLine(`shard ${index}/${total}: report written to ${file}; the verdict comes from validate --merge-reports`);
       return 0;
     }
-    return deliver(result, values, extraReports);
+    return deliver(result, values, extraReports, await previewOf(values));
   },
 };
+
+/** With --diff: the rendered diff against --base-ref, rendered in the same sandbox. */
+async function previewOf(values: OptionValues<typeof VALIDATE_OPTIONS>): Promise<DiffResult | undefined> {
+  if (!values.diff) return undefined;
+  if (!values["base-ref"]) throw new UsageError("--diff compares with --base-ref: give the target branch, fetched");
+  if (values.renderer === "none") throw new UsageError("--diff renders both sides: it needs a renderer, not none");
+  const { diff } = await import("../commands/diff.js");
+  try {
+    return await diff({
+      dir: values.dir,
+      baseRef: values["base-ref"],
+      renderer: values.renderer,
+      allowRemote: values["allow-remote"],
+      exclude: values.exclude,
+    });
+  } catch (error) {
+    // the preview informs the review; the verdict stands without it
+    if (!(error instanceof GitopsCiError)) throw error;
+    logLine(`warning: no rendered diff: ${error.message}`);
+    return undefined;
+  }
+}
 
 /** The verdict out: the report on stdout or --output, the extra reports, and the forge when publishing. */
 async function deliver(
   result: Report,
   values: OptionValues<typeof VALIDATE_OPTIONS>,
   extraReports: (readonly [ReportFormat, string])[],
+  preview?: DiffResult,
 ): Promise<number> {
-  const report = REPORTERS[values.format](result);
+  const report = REPORTERS[values.format](result) + (preview && values.format === "text" ? `\n${diffText(preview)}` : "");
   for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
   if (values.output) writeReportFile(values.output, report);
   else process.stdout.write(redact(report));
-  if (values.publish) await publish(result, values);
+  if (values.publish) await publish(result, values, preview);
   return result.failed ? 1 : 0;
 }
 
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
-async function publish(result: Report, values: OptionValues<typeof VALIDATE_OPTIONS>): Promise<void> {
+async function publish(
+  result: Report,
+  values: OptionValues<typeof VALIDATE_OPTIONS>,
+  preview?: DiffResult,
+): Promise<void> {
   const review = readReviewContext();
   const repo = values.repo ?? review.repo;
   const sha = values.sha ?? review.sha;
@@ -133,7 +162,12 @@ async function publish(result: Report, values: OptionValues<typeof VALIDATE_OPTI
       "--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI",
     );
   const forge = await forgeFromFlags(repo, values);
-  const published = await publishVerdict(forge, result, { sha, changeRequest, runUrl: readSourceContext().runUrl });
+  const published = await publishVerdict(forge, result, {
+    sha,
+    changeRequest,
+    runUrl: readSourceContext().runUrl,
+    preview,
+  });
   if (published.check.fallback) logLine(`warning: ${published.check.fallback}`);
   const where = published.check.url ? ` (${published.check.url})` : "";
   const note = published.note ? `; ${published.note} the note on #${changeRequest}` : "";

@@ -52,7 +52,14 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const changed = headScope.changed as Set<string>;
   const baseCommit = headScope.baseCommit as string;
   const head = affectedRoots(headScope, discover(headScope), changed);
-  const result = { baseRef: options.baseRef, baseCommit, roots: [], images: [], unchanged: [], changedFiles: changed.size };
+  const result = {
+    baseRef: options.baseRef,
+    baseCommit,
+    roots: [],
+    images: [],
+    unchanged: [],
+    changedFiles: changed.size,
+  };
   // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
   if (head.length === 0 && ![...changed].some((f) => MANIFEST.test(f))) return result;
   const tree = await writeCommitTree(options.dir, baseCommit);
@@ -98,4 +105,3 @@ async function compareSides(
   });
   return { roots, images, unchanged };
 }
-

@@ -2,7 +2,9 @@ import type { Forge, GateCheck, PublishedCheck } from "../forge/forge.js";
 import { CHECK_NAME } from "../gate/check-name.js";
 import { markdownReporter } from "../gate/reporters/markdown.js";
 import { type Report, repoFile } from "../gate/reporters/report.js";
+import { COMMENT_LIMITS, diffMarkdown } from "../preview/format/markdown.js";
 import { redact } from "../secrets.js";
+import type { DiffResult } from "./diff.js";
 
 export { CHECK_NAME };
 /** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
@@ -14,6 +16,8 @@ export interface VerdictTarget {
   changeRequest?: number;
   /** The CI run, linked from the check or status. */
   runUrl?: string;
+  /** The rendered diff (validate --diff), below the findings in the note. */
+  preview?: DiffResult;
 }
 
 export interface PublishedVerdict {
@@ -49,7 +53,25 @@ export function gateCheckOf(result: Report, runUrl?: string): GateCheck {
 export async function publishVerdict(forge: Forge, result: Report, target: VerdictTarget): Promise<PublishedVerdict> {
   const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
   if (target.changeRequest === undefined) return { check };
-  const body = redact(`${NOTE_MARKER}\n${markdownReporter(result)}`);
-  const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
-  return { check, note };
+  return { check, note: await publishNote(forge, result, { ...target, changeRequest: target.changeRequest }) };
+}
+
+/** The one note on the PR/MR with the findings (and the preview), created or updated in place. */
+export function publishNote(
+  forge: Forge,
+  result: Report,
+  target: Omit<VerdictTarget, "sha"> & { changeRequest: number },
+): Promise<"created" | "updated"> {
+  const body = redact(noteBody(result, COMMENT_LIMITS[forge.kind], target));
+  return forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+}
+
+/** The note: the findings first, then the preview in what room the host's comment limit leaves. */
+export function noteBody(result: Report, limit: number, target: Pick<VerdictTarget, "preview" | "runUrl">): string {
+  const findings = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+  if (!target.preview) return findings;
+  const seeAll = target.runUrl
+    ? `see the job log (${target.runUrl}) or run \`gitops-ci diff --base-ref ${target.preview.baseCommit.slice(0, 12)}\` locally`
+    : undefined;
+  return `${findings}\n${diffMarkdown(target.preview, { maxChars: limit - findings.length - 1, seeAll })}`;
 }

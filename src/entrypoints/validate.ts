@@ -1,11 +1,15 @@
 import * as core from "@actions/core";
-import { CHECK_NAME, publishVerdict } from "../commands/publish-verdict.js";
+import { CHECK_NAME, publishNote, publishVerdict } from "../commands/publish-verdict.js";
 import { validate } from "../commands/validate.js";
 import { mergeReports } from "../commands/validate/merge-reports.js";
-import { UsageError } from "../errors.js";
+import { type DiffResult, diff } from "../commands/diff.js";
+import { GitopsCiError, UsageError } from "../errors.js";
+import { diffMarkdown } from "../preview/format/markdown.js";
+import { diffText } from "../preview/format/text.js";
+import { redact } from "../secrets.js";
 import { writeReportFile } from "../files/report-file.js";
 import { connectForge } from "../forge/connect.js";
-import { ForgeError } from "../forge/forge.js";
+import { type Forge, ForgeError } from "../forge/forge.js";
 import { progressOn } from "../gate/progress.js";
 import { keepYoungGenerationSmall } from "../gate/young-generation.js";
 import { cacheUse } from "../gate/render/render-cache.js";
@@ -25,6 +29,9 @@ import { markdownTable } from "../messages/markdown-table.js";
 import { actionReviewContext, actionSourceContext } from "../platform/actions-context.js";
 import { annotateFindings } from "../platform/workflow-annotations.js";
 import { runAction } from "../platform/github-action.js";
+
+/** GitHub keeps 1 MiB of a step's summary; the findings and the headline take the rest. */
+const JOB_SUMMARY_PREVIEW_CHARS = 900_000;
 
 void runAction(async () => {
   const inputs = readActionInputs(VALIDATE_OPTIONS);
@@ -59,13 +66,40 @@ void runAction(async () => {
     core.info(`shard ${result.partial.shard.index}/${result.partial.shard.total}: report written to ${file}`);
     return;
   }
-  await deliver(result, inputs);
+  await deliver(result, inputs, await previewOf(inputs));
 });
 
+/** With the diff input: the rendered diff against base-ref, for the PR comment and the job summary. */
+async function previewOf(inputs: OptionValues<typeof VALIDATE_OPTIONS>): Promise<DiffResult | undefined> {
+  if (!inputs.diff) return undefined;
+  if (!inputs["base-ref"])
+    throw new UsageError("diff compares with base-ref: set it to the PR's base, e.g. origin/${{ github.base_ref }}");
+  if (inputs.renderer === "none") throw new UsageError("diff renders both sides: it needs a renderer, not none");
+  try {
+    const preview = await diff({
+      dir: inputs.dir,
+      baseRef: inputs["base-ref"],
+      renderer: inputs.renderer,
+      allowRemote: inputs["allow-remote"],
+    });
+    core.info(diffText(preview));
+    return preview;
+  } catch (error) {
+    // the preview informs the review; the verdict stands without it
+    if (!(error instanceof GitopsCiError)) throw error;
+    core.warning(`no rendered diff: ${error.message}`);
+    return undefined;
+  }
+}
+
 /** The verdict out: the check run (or annotations), SARIF, outputs, the job summary, the job's status. */
-async function deliver(result: Report, inputs: OptionValues<typeof VALIDATE_OPTIONS>): Promise<void> {
+async function deliver(
+  result: Report,
+  inputs: OptionValues<typeof VALIDATE_OPTIONS>,
+  preview?: DiffResult,
+): Promise<void> {
   // Without a check run's annotations, workflow commands still show findings on the PR diff.
-  const annotated = await publishCheckRun(result, inputs.token);
+  const annotated = await publishCheckRun(result, inputs.token, preview);
   if (!annotated) annotateFindings(result.findings, (f) => repoFile(result, f.file));
   if (inputs.sarif) writeReportFile(inputs.sarif, REPORTERS.sarif(result));
   core.setOutput("errors", String(result.summary.errors));
@@ -79,9 +113,25 @@ async function deliver(result: Report, inputs: OptionValues<typeof VALIDATE_OPTI
     )
     .addRaw(s.checkedNothing ? `**${CHECKED_NOTHING}**\n\n` : "")
     .addRaw(rows.length ? `${markdownTable(["severity", "rule", "where", "finding"], rows)}\n` : "No findings.\n")
+    .addRaw(preview ? `\n${redact(diffMarkdown(preview, { maxChars: JOB_SUMMARY_PREVIEW_CHARS }))}` : "")
     .write();
   if (result.failed)
     core.setFailed(`${s.errors} error(s) and ${s.warnings} warning(s) at or above fail-on=${result.failOn}`);
+}
+
+/**
+ * The findings and the preview in one PR comment, kept in place: reviewers read what the change
+ * deploys beside why the gate said what it said. A token that may not comment loses only that.
+ */
+async function commentPreview(forge: Forge, result: Report, target: Parameters<typeof publishNote>[2]): Promise<void> {
+  try {
+    core.info(`${await publishNote(forge, result, target)} the comment with the rendered diff on #${target.changeRequest}`);
+  } catch (error) {
+    if (!(error instanceof ForgeError)) throw error;
+    core.warning(
+      `could not comment the rendered diff on #${target.changeRequest} (${error.message}); give the job "pull-requests: write" permission. It is in the job summary.`,
+    );
+  }
 }
 
 /**
@@ -89,13 +139,15 @@ async function deliver(result: Report, inputs: OptionValues<typeof VALIDATE_OPTI
  * commit), its findings as annotations. True when those annotations were published; false when
  * there is no token, it cannot write checks, or only a commit status could be set (a PAT).
  */
-async function publishCheckRun(result: Report, token: string | undefined): Promise<boolean> {
-  const { repo, sha } = actionReviewContext();
+async function publishCheckRun(result: Report, token: string | undefined, preview?: DiffResult): Promise<boolean> {
+  const { repo, sha, changeRequest } = actionReviewContext();
   // The token input was masked as it was read (readActionInputs).
   if (!token || !repo || !sha) return false;
   try {
     const forge = connectForge({ repo, kind: "github", token, log: core.info });
-    const { check } = await publishVerdict(forge, result, { sha, runUrl: actionSourceContext().runUrl });
+    const runUrl = actionSourceContext().runUrl;
+    const { check } = await publishVerdict(forge, result, { sha, runUrl });
+    if (preview && changeRequest !== undefined) await commentPreview(forge, result, { changeRequest, runUrl, preview });
     if (check.fallback) core.warning(check.fallback);
     core.info(`${check.as.replace("-", " ")} ${CHECK_NAME}: ${check.url ?? "created"}`);
     return check.as === "check-run";

@@ -61,7 +61,9 @@ async function git(dir: string, args: string[]): Promise<string> {
     const { stdout } = await run("git", ["-C", dir, ...args], { maxBuffer: 256 * 1024 * 1024 });
     return stdout;
   } catch (error) {
-    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split("\n")[0];
+    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message)
+      .trim()
+      .split("\n")[0];
     throw new UsageError(`git ${args[0]} in ${dir}: ${detail}`);
   }
 }
@@ -80,7 +82,9 @@ function parseTree(listing: string): TreeEntry[] {
 /** A tree path git would check out: relative, no `..`, nothing in a `.git` directory. */
 function safePath(file: string): boolean {
   const parts = file.split("/");
-  return !path.isAbsolute(file) && parts.every((p) => p !== "" && p !== "." && p !== ".." && p.toLowerCase() !== ".git");
+  return (
+    !path.isAbsolute(file) && parts.every((p) => p !== "" && p !== "." && p !== ".." && p.toLowerCase() !== ".git")
+  );
 }
 
 /** Every blob's bytes in one `git cat-file --batch`, bounded by MAX_TREE_BYTES. */
@@ -108,7 +112,9 @@ function readBlobs(dir: string, entries: TreeEntry[]): Promise<Map<string, Buffe
       if (blobs.size === wanted.length) resolve(blobs);
       else
         reject(
-          new UsageError(`git cat-file in ${dir} gave ${blobs.size} of ${wanted.length} files (exit ${code}): ${stderr.trim()}`),
+          new UsageError(
+            `git cat-file in ${dir} gave ${blobs.size} of ${wanted.length} files (exit ${code}): ${stderr.trim()}`,
+          ),
         );
     });
     child.stdin.end(wanted.map((sha) => `${sha}\n`).join(""));

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { identityOf, type PreviewObject, replaceStrings } from "./rendered-objects.js";
+import { identityOf, type PreviewObject } from "./rendered-objects.js";
 
 export type ChangeKind = "added" | "removed" | "modified" | "renamed";
 
@@ -34,7 +34,7 @@ export function compareObjects(base: PreviewObject[], head: PreviewObject[]): Ob
       pairs.push(pair);
       const b = pair.base as PreviewObject;
       const h = pair.head as PreviewObject;
-      renames.set(b.hashedName ?? b.name, h.hashedName ?? h.name);
+      renames.set(b.name, h.name);
     }
     removed = removed.filter((o) => !found.some((p) => p.base === o));
     added = added.filter((o) => !found.some((p) => p.head === o));
@@ -44,38 +44,47 @@ export function compareObjects(base: PreviewObject[], head: PreviewObject[]): Ob
   return pairs.sort((a, b) => order(a).localeCompare(order(b)));
 }
 
-/** Removed and added objects of one kind whose content, names aside (and renames applied), is the same. */
+/**
+ * Removed and added objects of one kind whose content, names aside, is the same, a string where
+ * they differ being a reference to an object already found renamed (`api-config` → `v2-api-config`).
+ */
 function matchRenames(removed: PreviewObject[], added: PreviewObject[], renames: Map<string, string>): ObjectPair[] {
-  const byContent = new Map<string, PreviewObject[]>();
-  for (const h of added) {
-    const key = contentKey(h, h.value);
-    byContent.set(key, [...(byContent.get(key) ?? []), h]);
-  }
   const pairs: ObjectPair[] = [];
+  const taken = new Set<PreviewObject>();
   for (const b of removed) {
-    const key = contentKey(b, replaceStrings(b.value, renames) as Record<string, unknown>);
-    const candidates = byContent.get(key);
-    const h = candidates?.shift();
-    if (h) pairs.push({ change: "renamed", base: b, head: h });
+    const h = added.find(
+      (a) =>
+        !taken.has(a) &&
+        a.group === b.group &&
+        a.kind === b.kind &&
+        sameModuloRenames(withoutIdentity(b.value), withoutIdentity(a.value), renames),
+    );
+    if (!h) continue;
+    taken.add(h);
+    pairs.push({ change: "renamed", base: b, head: h });
   }
   return pairs;
 }
 
-function contentKey(object: PreviewObject, value: Record<string, unknown>): string {
-  const { metadata, ...rest } = value;
-  const { name: _name, namespace: _namespace, ...meta } = (metadata ?? {}) as Record<string, unknown>;
-  return `${object.group}/${object.kind}\n${JSON.stringify(sorted({ ...rest, metadata: meta }))}`;
+function withoutIdentity(value: Record<string, unknown>): Record<string, unknown> {
+  const { name: _name, namespace: _namespace, ...metadata } = (value.metadata ?? {}) as Record<string, unknown>;
+  return { ...value, metadata };
 }
 
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+function sameModuloRenames(base: unknown, head: unknown, renames: Map<string, string>): boolean {
+  if (typeof base === "string") return base === head || renames.get(base) === head;
+  if (Array.isArray(base))
+    return (
+      Array.isArray(head) && base.length === head.length && base.every((b, i) => sameModuloRenames(b, head[i], renames))
     );
-  return value;
+  if (base !== null && typeof base === "object") {
+    if (head === null || typeof head !== "object" || Array.isArray(head)) return false;
+    const b = base as Record<string, unknown>;
+    const h = head as Record<string, unknown>;
+    const keys = Object.keys(b);
+    return keys.length === Object.keys(h).length && keys.every((k) => k in h && sameModuloRenames(b[k], h[k], renames));
+  }
+  return isDeepStrictEqual(base, head);
 }
 
 function order(pair: ObjectPair): string {

@@ -64,7 +64,9 @@ function versionChange(from?: string, to?: string): Pick<ImageChange, "image" | 
   const b = to === undefined ? undefined : splitReference(to);
   const image = (b ?? a)?.name ?? "";
   const version = (ref: ReturnType<typeof splitReference>) =>
-    ref.name !== image ? `${ref.name}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}` : versionOf(ref);
+    ref.name !== image
+      ? `${ref.name}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`
+      : versionOf(ref);
   return { image, ...(a && { from: version(a) }), ...(b && { to: version(b) }) };
 }
 

@@ -15,10 +15,15 @@ export function stableYaml(value: Record<string, unknown> | undefined): string {
 }
 
 function ordered(value: unknown, key: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => ordered(item, ""));
+  if (Array.isArray(value)) return value.map((item) => ordered(item, "[]"));
   if (!isRecord(value)) return value;
   const leading = LEADING[key] ?? ["name"];
-  const keys = [...leading.filter((k) => k in value), ...Object.keys(value).filter((k) => !leading.includes(k)).sort()];
+  const keys = [
+    ...leading.filter((k) => k in value),
+    ...Object.keys(value)
+      .filter((k) => !leading.includes(k))
+      .sort(),
+  ];
   return Object.fromEntries(keys.map((k) => [k, ordered(value[k], k)]));
 }
 

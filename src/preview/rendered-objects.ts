@@ -97,7 +97,7 @@ function withoutNoise(object: Record<string, unknown>): Record<string, unknown> 
 }
 
 /** Every string equal to a key of `names` replaced by its value, everywhere in the value. */
-export function replaceStrings(value: unknown, names: Map<string, string>): unknown {
+function replaceStrings(value: unknown, names: Map<string, string>): unknown {
   if (names.size === 0) return value;
   if (typeof value === "string") return names.get(value) ?? value;
   if (Array.isArray(value)) return value.map((item) => replaceStrings(item, names));

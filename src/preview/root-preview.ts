@@ -63,7 +63,9 @@ function objectChange(pair: ObjectPair, limits: DiffLimits): ObjectChange {
   const object = (pair.head ?? pair.base) as PreviewObject;
   const sides = redactedPair(pair.base, pair.head);
   const diff =
-    pair.change === "renamed" ? { text: "", cut: 0 } : unifiedDiff(stableYaml(sides.base), stableYaml(sides.head), limits.context, limits.maxLines);
+    pair.change === "renamed"
+      ? { text: "", cut: 0 }
+      : unifiedDiff(stableYaml(sides.base), stableYaml(sides.head), limits.context, limits.maxLines);
   return {
     apiVersion: object.apiVersion,
     kind: object.kind,

@@ -39,13 +39,19 @@ function secretFields(object: PreviewObject): (path: string[]) => boolean {
 }
 
 function redact(value: unknown, other: unknown, side: Side, secretAt: (p: string[]) => boolean, at: string[]): unknown {
-  if (at.length > 0 && secretAt(at) && !isRecord(value) && !Array.isArray(value)) return placeholder(value, other, side);
+  if (at.length > 0 && secretAt(at) && !isRecord(value) && !Array.isArray(value))
+    return placeholder(value, other, side);
   if (typeof value === "string") return SOPS_VALUE.test(value) ? placeholder(value, other, side) : value;
   if (Array.isArray(value))
-    return value.map((item, i) => redact(item, Array.isArray(other) ? other[i] : undefined, side, secretAt, [...at, String(i)]));
+    return value.map((item, i) =>
+      redact(item, Array.isArray(other) ? other[i] : undefined, side, secretAt, [...at, String(i)]),
+    );
   if (isRecord(value))
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, redact(v, isRecord(other) ? other[k] : undefined, side, secretAt, [...at, k])]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        redact(v, isRecord(other) ? other[k] : undefined, side, secretAt, [...at, k]),
+      ]),
     );
   return value;
 }

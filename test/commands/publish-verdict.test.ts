@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { diff, type DiffResult } from "../../src/commands/diff.js";
 import { publishVerdict } from "../../src/commands/publish-verdict.js";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import { validate } from "../../src/commands/validate.js";
 import { HOSTS, REPO, testForge, TOKEN } from "../helpers/forge.js";
+import { diffCaseRepo } from "../helpers/diff-case.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
 const RUN_URL = "https://ci.example/runs/42";
@@ -101,6 +103,42 @@ for (const { kind, host, label } of HOSTS) {
       const all = await notes();
       assert.equal(all.length, 1);
       assert.match(all[0]?.body ?? "", /gitops-ci\/validate: passed/);
+    });
+
+    it("validate --diff: the rendered diff below the findings in the same note, replaced on the next push", async () => {
+      const first = await diff({ dir: diffCaseRepo("tag-bump"), baseRef: "main" });
+      assert.equal((await publishVerdict(forge, blocked, { sha, changeRequest, preview: first })).note, "updated");
+      const [note] = await notes();
+      const body = note?.body ?? "";
+      assert.ok(body.indexOf("plaintext-secret") < body.indexOf("#### Rendered diff"), "the findings first");
+      assert.match(body, /\| `ghcr\.io\/acme\/api` \| `1\.4\.0` \| `1\.5\.0` \| `apps\/api\/overlays\/prod` \|/);
+      const second = await diff({ dir: diffCaseRepo("base-fanout"), baseRef: "main" });
+      assert.equal((await publishVerdict(forge, passed, { sha, changeRequest, preview: second })).note, "updated");
+      const all = await notes();
+      assert.equal(all.length, 1, "one note, edited in place");
+      assert.match(all[0]?.body ?? "", /^\+  replicas: 2$/m);
+      assert.doesNotMatch(all[0]?.body ?? "", /1\.5\.0/);
+    });
+
+    it("a preview larger than the host's comment limit is cut to fit, saying how to see it all", async () => {
+      const one = await diff({ dir: diffCaseRepo("base-fanout"), baseRef: "main" });
+      const limit = kind === "github" ? 65_536 : 1_000_000;
+      const copies = Math.ceil((limit * 1.5) / JSON.stringify(one.roots).length);
+      const huge: DiffResult = {
+        ...one,
+        roots: Array.from({ length: copies }, (_, i) =>
+          one.roots.map((r) => ({ ...r, root: `${r.root}-${i}` })),
+        ).flat(),
+      };
+      await publishVerdict(forge, passed, { sha, changeRequest, runUrl: RUN_URL, preview: huge });
+      const [note] = await notes();
+      const body = note?.body ?? "";
+      assert.ok(body.length <= limit, `${body.length} characters`);
+      assert.match(body, /gitops-ci\/validate: passed/);
+      assert.match(
+        body,
+        /root\(s\) not shown: the preview is cut to fit .* see the job log \(https:\/\/ci\.example\/runs\/42\)/,
+      );
     });
   });
 }

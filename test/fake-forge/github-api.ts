@@ -620,6 +620,8 @@ export class GitHubApi {
 
   private addComment(req: ForgeRequest, repo: string): ForgeResponse {
     if (!this.findPull(req, repo)) return json(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    const tooLong = commentTooLong(req);
+    if (tooLong) return tooLong;
     const key = `${repo}#${req.params.number}`;
     const comment = {
       id: this.nextId++,
@@ -663,6 +665,8 @@ export class GitHubApi {
   }
 
   private updateComment(req: ForgeRequest, repo: string): ForgeResponse {
+    const tooLong = commentTooLong(req);
+    if (tooLong) return tooLong;
     const id = Number(req.params.id);
     for (const [key, list] of this.comments) {
       const comment = key.startsWith(`${repo}#`) ? list.find((c) => c.id === id) : undefined;
@@ -1070,4 +1074,20 @@ function tooManyAnnotations(): ForgeResponse {
     documentation_url: DOCS,
     status: "422",
   });
+}
+
+/** GitHub stores at most 65,536 characters in a comment body and refuses more with a 422. */
+const MAX_COMMENT_CHARS = 65_536;
+
+function commentTooLong(req: ForgeRequest): ForgeResponse | undefined {
+  if (String(parseJson(req).body ?? "").length <= MAX_COMMENT_CHARS) return undefined;
+  const errors = [
+    {
+      resource: "IssueComment",
+      code: "custom",
+      field: "body",
+      message: `body is too long (maximum is ${MAX_COMMENT_CHARS} characters)`,
+    },
+  ];
+  return json(422, { message: "Validation Failed", errors, documentation_url: DOCS, status: "422" });
 }

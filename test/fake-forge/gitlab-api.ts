@@ -504,6 +504,8 @@ export class GitLabApi {
 
   private addNote(req: ForgeRequest, project: string): ForgeResponse {
     if (!this.findMergeRequest(req, project)) return NOT_FOUND("Merge Request");
+    const tooLong = noteTooLong(req);
+    if (tooLong) return tooLong;
     const key = `${project}!${req.params.iid}`;
     const note = { id: this.nextId++, body: String(parseJson(req).body ?? ""), created_at: new Date().toISOString() };
     this.notes.set(key, [...(this.notes.get(key) ?? []), note]);
@@ -513,6 +515,8 @@ export class GitLabApi {
   private updateNote(req: ForgeRequest, project: string): ForgeResponse {
     const note = this.notes.get(`${project}!${req.params.iid}`)?.find((n) => n.id === Number(req.params.note));
     if (!note) return NOT_FOUND("Note");
+    const tooLong = noteTooLong(req);
+    if (tooLong) return tooLong;
     note.body = String(parseJson(req).body ?? "");
     return json(200, { ...note, author: { username: "gitops-ci" }, noteable_type: "MergeRequest", system: false });
   }
@@ -671,4 +675,12 @@ export class GitLabApi {
         : { data: result.data },
     );
   }
+}
+
+/** GitLab's note limit (Gitlab::Database::MAX_TEXT_SIZE_LIMIT): a longer body is a 400. */
+const MAX_NOTE_CHARS = 1_000_000;
+
+function noteTooLong(req: ForgeRequest): ForgeResponse | undefined {
+  if (String(parseJson(req).body ?? "").length <= MAX_NOTE_CHARS) return undefined;
+  return json(400, { message: { note: [`is too long (maximum is ${MAX_NOTE_CHARS} characters)`] } });
 }

@@ -55,7 +55,10 @@ function kustomizationRoot(scope: RunScope, found: Inventory, job: RenderJob, de
       const result = await renderJob(renderer, scope.boundary.checkout, job, found.sourcesByFile);
       if (!result.ok) return { ok: false, problem: `kustomize cannot build ${jobName(job)}: ${result.error}` };
       const substitute = job.build?.substitute;
-      return { ok: true, objects: loadAllPlain(substitute ? substituteVariables(result.output, substitute) : result.output) };
+      return {
+        ok: true,
+        objects: loadAllPlain(substitute ? substituteVariables(result.output, substitute) : result.output),
+      };
     },
   };
 }

@@ -80,6 +80,11 @@ export const VALIDATE_OPTIONS = {
     value: "<ref>",
     help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
   },
+  diff: {
+    type: "boolean",
+    default: false,
+    help: "Also preview what the change deploys (needs base-ref): each affected root rendered at the base commit and in the checkout, compared object by object, secret values redacted; below the findings in the PR/MR note, in the job summary and in the job log.",
+  },
   "kubernetes-version": {
     type: "string",
     value: "<v>",

@@ -28,34 +28,34 @@ export function diffMarkdown(result: DiffResult, options: MarkdownOptions = {}):
   if (result.roots.length) head.push("", rootTable(result.roots));
   if (result.images.length) head.push("", "**Images**", "", imageTable(result));
   const sections = result.roots.map(rootSection);
+  const how = options.seeAll ?? `run ${code(`gitops-ci diff --base-ref ${result.baseRef} --format text`).markdown}`;
+  const footer = (rest: number) =>
+    `_${rest} root(s) not shown: the preview is cut to fit the ${maxChars}-character comment limit. To see it all, ${how}._`;
   const out = [head.join("\n")];
-  let used = out[0]?.length ?? 0;
-  const footerRoom = 400;
-  let shown = 0;
-  for (const section of sections) {
-    if (used + section.length + 2 + footerRoom > maxChars) break;
-    out.push(section);
-    used += section.length + 2;
-    shown++;
-  }
-  if (shown < sections.length) {
-    const rest = result.roots.length - shown;
-    const how = options.seeAll ?? `run ${code(`gitops-ci diff --base-ref ${result.baseRef} --format text`).markdown}`;
-    out.push(`_${rest} root(s) not shown: the preview is cut to fit the ${maxChars}-character comment limit. To see it all, ${how}._`);
+  const size = (parts: string[]) => parts.reduce((n, p) => n + p.length + 2, 0);
+  if (size([...out, ...sections]) <= maxChars) out.push(...sections);
+  else {
+    const room = maxChars - footer(sections.length).length - 2;
+    let shown = 0;
+    while (shown < sections.length && size([...out, sections[shown] as string]) <= room)
+      out.push(sections[shown++] as string);
+    out.push(footer(sections.length - shown));
   }
   const text = `${out.join("\n\n")}\n`;
   return text.length <= maxChars ? text : `${text.slice(0, maxChars - 80)}\n\n_…cut to fit the comment limit._\n`;
 }
 
 function rootTable(roots: RootPreview[]): string {
-  const rows = roots.slice(0, MAX_TABLE_ROWS).map((r) => [
-    code(r.root),
-    r.deployedBy.join(", ") || "—",
-    r.problem ? "not compared" : String(r.counts.added),
-    r.problem ? "" : String(r.counts.removed),
-    r.problem ? "" : String(r.counts.modified),
-    r.problem ? "" : String(r.counts.renamed),
-  ]);
+  const rows = roots
+    .slice(0, MAX_TABLE_ROWS)
+    .map((r) => [
+      code(r.root),
+      r.deployedBy.join(", ") || "—",
+      r.problem ? "not compared" : String(r.counts.added),
+      r.problem ? "" : String(r.counts.removed),
+      r.problem ? "" : String(r.counts.modified),
+      r.problem ? "" : String(r.counts.renamed),
+    ]);
   const more = roots.length > MAX_TABLE_ROWS ? `\n\n…and ${roots.length - MAX_TABLE_ROWS} more root(s).` : "";
   return markdownTable(["root", "deployed by", "added", "removed", "modified", "renamed"], rows) + more;
 }
@@ -63,7 +63,13 @@ function rootTable(roots: RootPreview[]): string {
 function imageTable(result: DiffResult): string {
   const rows = result.images
     .slice(0, MAX_TABLE_ROWS)
-    .map((i) => [code(i.image), code(versionText(i.from)), code(versionText(i.to)), code(i.root), i.objects.join(", ")]);
+    .map((i) => [
+      code(i.image),
+      code(versionText(i.from)),
+      code(versionText(i.to)),
+      code(i.root),
+      i.objects.join(", "),
+    ]);
   const more = result.images.length > MAX_TABLE_ROWS ? `\n\n…and ${result.images.length - MAX_TABLE_ROWS} more.` : "";
   return markdownTable(["image", "from", "to", "in", "objects"], rows) + more;
 }

@@ -1,0 +1,207 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { diff, type DiffResult } from "../../src/commands/diff.js";
+import { diffMarkdown } from "../../src/preview/format/markdown.js";
+import { diffText } from "../../src/preview/format/text.js";
+import { diffCaseRepo } from "../helpers/diff-case.js";
+import { runCli } from "../helpers/run-node.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+const preview = (name: string) => diff({ dir: diffCaseRepo(name), baseRef: "main" });
+
+function root(result: DiffResult, name: string) {
+  const found = result.roots.find((r) => r.root === name);
+  assert.ok(found, `${name} in ${result.roots.map((r) => r.root).join(", ")}`);
+  return found;
+}
+
+const changes = (result: DiffResult, name: string) =>
+  root(result, name).objects.map((o) => `${o.change} ${o.kind}/${o.namespace ?? ""}/${o.name}`);
+
+describe("diff: what a change deploys, root by root", () => {
+  it("a tag bump in one overlay: that root only, the Deployment's image line, the image table", async () => {
+    const result = await preview("tag-bump");
+    assert.deepEqual(
+      result.roots.map((r) => r.root),
+      ["apps/api/overlays/prod"],
+    );
+    assert.deepEqual(root(result, "apps/api/overlays/prod").deployedBy, ["Argo CD Application api-prod"]);
+    assert.deepEqual(changes(result, "apps/api/overlays/prod"), ["modified Deployment/prod/api"]);
+    const deployment = root(result, "apps/api/overlays/prod").objects[0];
+    assert.match(deployment?.diff ?? "", /^- +image: ghcr\.io\/acme\/api:1\.4\.0$/m);
+    assert.match(deployment?.diff ?? "", /^\+ +image: ghcr\.io\/acme\/api:1\.5\.0$/m);
+    assert.deepEqual(result.images, [
+      {
+        root: "apps/api/overlays/prod",
+        image: "ghcr.io/acme/api",
+        from: "1.4.0",
+        to: "1.5.0",
+        objects: ["Deployment/api"],
+      },
+    ]);
+  });
+
+  it("a change to a base fans out to every overlay that builds it, each with its deployer", async () => {
+    const result = await preview("base-fanout");
+    assert.deepEqual(
+      result.roots.map((r) => [r.root, r.deployedBy, r.counts.modified]),
+      [
+        ["apps/api/overlays/dev", [], 1],
+        ["apps/api/overlays/prod", ["Argo CD Application api-prod"], 1],
+        ["apps/api/overlays/staging", ["Flux Kustomization api-staging"], 1],
+      ],
+    );
+    for (const r of result.roots) assert.match(r.objects[0]?.diff ?? "", /^- {2}replicas: 1\n\+ {2}replicas: 2$/m);
+    assert.deepEqual(result.images, []);
+  });
+
+  it("a namePrefix is a rename of every object, references included, not removals and additions", async () => {
+    const result = await preview("name-prefix");
+    assert.deepEqual(changes(result, "apps/api/overlays/dev"), [
+      "renamed ConfigMap/dev/v2-api-config-<hash>",
+      "renamed Deployment/dev/v2-api",
+      "renamed Service/dev/v2-api",
+    ]);
+    const deployment = root(result, "apps/api/overlays/dev").objects.find((o) => o.kind === "Deployment");
+    assert.equal(deployment?.previousName, "api");
+    assert.match(diffText(result), /> renamed apps\/v1 Deployment dev\/api → dev\/v2-api/);
+  });
+
+  it("an added and a removed resource, in every overlay", async () => {
+    const result = await preview("add-remove");
+    assert.equal(result.roots.length, 3);
+    for (const r of result.roots) {
+      assert.deepEqual(
+        r.objects.map((o) => `${o.change} ${o.kind}`),
+        ["added PodDisruptionBudget", "removed Service"],
+      );
+      assert.match(r.objects[0]?.diff ?? "", /^\+ {2}minAvailable: 1$/m);
+      assert.match(r.objects[1]?.diff ?? "", /^- {4}- port: 80$/m);
+    }
+  });
+
+  it("a ConfigMap generator change: the data line, the hash change once, no Deployment churn", async () => {
+    const result = await preview("configmap-generator");
+    for (const r of result.roots) {
+      assert.deepEqual(
+        r.objects.map((o) => `${o.change} ${o.kind} ${o.name}`),
+        ["modified ConfigMap api-config-<hash>"],
+      );
+      const configMap = r.objects[0];
+      assert.match(configMap?.diff ?? "", /^- {2}LOG_LEVEL: info\n\+ {2}LOG_LEVEL: debug$/m);
+      assert.doesNotMatch(configMap?.diff ?? "", /api-config-[2456789bcdfghkmt]{10}/);
+      assert.match(configMap?.hash?.from ?? "", /^api-config-[2456789bcdfghkmt]{10}$/);
+      assert.notEqual(configMap?.hash?.from, configMap?.hash?.to);
+    }
+    assert.equal(diffText(result).match(/generated name api-config-/g)?.length, 3);
+  });
+
+  it("a root whose kustomization is deleted: every object it deployed, removed", async () => {
+    const result = await preview("removed-root");
+    assert.deepEqual(changes(result, "apps/api/overlays/dev"), [
+      "removed ConfigMap/dev/api-config-<hash>",
+      "removed Deployment/dev/api",
+      "removed Service/dev/api",
+    ]);
+  });
+
+  it("a change to nothing a root reads says so, and renders nothing", async () => {
+    const result = await preview("readme-only");
+    assert.deepEqual(result.roots, []);
+    assert.deepEqual(result.unchanged, []);
+    assert.match(
+      diffText(result),
+      /^No root reads a file changed since main \([0-9a-f]{12}\): nothing renders differently\.$/m,
+    );
+  });
+
+  it("a Helm chart root is not inflated on either side (as validate refuses it): not compared, with the reason", async () => {
+    const result = await preview("helm-chart");
+    const chart = root(result, "apps/redis");
+    assert.deepEqual(chart.objects, []);
+    assert.match(chart.problem ?? "", /^base: apps\/redis\/kustomization\.yaml:2: .*helm/i);
+  });
+});
+
+describe("diff: secret values never leave the process", () => {
+  const values = [
+    "czNjcjN0LWJhc2U=",
+    "czNjcjN0LWhlYWQ=",
+    "s3cr3t-base",
+    "s3cr3t-head",
+    "YWRtaW4=",
+    "0000base0000",
+    "0000head0000",
+    "0000same0000",
+    "b2xkdmFsdWU=",
+    "bmV3dmFsdWU=",
+    "bWFj",
+  ];
+
+  it("Secret data, SealedSecret encryptedData and SOPS values show only whether they changed", async () => {
+    const result = await preview("secrets");
+    const prod = root(result, "apps/api/overlays/prod");
+    const byKind = (kind: string) => prod.objects.find((o) => o.kind === kind)?.diff ?? "";
+    assert.match(byKind("Secret"), /^- {2}password: <redacted>\n\+ {2}password: "<redacted: changed>"$/m);
+    assert.match(byKind("Secret"), /^ {3}username: "<redacted: unchanged>"$/m);
+    assert.match(byKind("SealedSecret"), /^\+ {4}token: "<redacted: changed>"$/m);
+    assert.match(byKind("ConfigMap"), /^\+ {2}apiKey: "<redacted: changed>"$/m);
+    for (const text of [JSON.stringify(result), diffText(result), diffMarkdown(result)])
+      for (const value of values) assert.ok(!text.includes(value), `${value} printed`);
+  });
+
+  it("nor does any file the CLI writes, and the base tree is gone after the run", () => {
+    const dir = diffCaseRepo("secrets");
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith("gitops-ci-base-"));
+    const out = path.join(tempTree({}), "preview.md");
+    const run = runCli(["diff", "--dir", dir, "--base-ref", "main", "--format", "markdown", "--output", out]);
+    assert.equal(run.status, 0, run.stderr);
+    const written = readFileSync(out, "utf8");
+    assert.match(written, /<redacted: changed>/);
+    for (const text of [written, run.stdout, run.stderr])
+      for (const value of values) assert.ok(!text.includes(value), `${value} written`);
+    const after = readdirSync(tmpdir()).filter((f) => f.startsWith("gitops-ci-base-"));
+    assert.deepEqual(after, before);
+    assert.equal(
+      execFileSync("git", ["-C", dir, "status", "--porcelain"], { encoding: "utf8" }).includes("preview"),
+      false,
+    );
+  });
+});
+
+describe("diff: the markdown fits one comment", () => {
+  it("sections that do not fit are left out, with a line saying how many and how to see them", async () => {
+    const result = await preview("base-fanout");
+    const whole = diffMarkdown(result);
+    assert.equal((whole.match(/<details>/g) ?? []).length, 3);
+    const cut = diffMarkdown(result, { maxChars: whole.length - 1 });
+    assert.ok(cut.length < whole.length);
+    assert.equal((cut.match(/<details>/g) ?? []).length, 2);
+    assert.match(
+      cut,
+      /_1 root\(s\) not shown: the preview is cut to fit the \d+-character comment limit\. To see it all, run `gitops-ci diff --base-ref main --format text`\._/,
+    );
+    assert.match(cut, /\| `apps\/api\/overlays\/staging` \|/, "the summary table still names every root");
+  });
+
+  it("a value that holds a code fence cannot close the diff block", async () => {
+    const result = await preview("tag-bump");
+    const planted = {
+      ...result,
+      roots: result.roots.map((r) => ({
+        ...r,
+        objects: r.objects.map((o) => ({ ...o, diff: `${o.diff}\n+  note: \`\`\`\n+  <img src=x>` })),
+      })),
+    };
+    const fences = diffMarkdown(planted).match(/^`{3,}.*$/gm) ?? [];
+    assert.equal(fences.length, 2);
+    assert.ok(
+      fences.every((f) => f.startsWith("````")),
+      fences.join(" | "),
+    );
+  });
+});
