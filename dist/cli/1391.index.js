@@ -294,8 +294,8 @@ var markdown = __webpack_require__(89751);
 var branch_name = __webpack_require__(37058);
 // EXTERNAL MODULE: ./src/proposal/ownership.ts
 var ownership = __webpack_require__(15735);
-// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
-var set_image = __webpack_require__(94598);
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 1 modules
+var set_image = __webpack_require__(17626);
 ;// CONCATENATED MODULE: ./src/commands/set-image-remote.ts
 
 

@@ -9043,7 +9043,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 94598:
+/***/ 17626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9053,687 +9053,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   W: () => (/* binding */ unifiedDiff)
 });
 
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
-class Diff {
-    diff(oldStr, newStr, 
-    // Type below is not accurate/complete - see above for full possibilities - but it compiles
-    options = {}) {
-        let callback;
-        if (typeof options === 'function') {
-            callback = options;
-            options = {};
-        }
-        else if ('callback' in options) {
-            callback = options.callback;
-        }
-        // Allow subclasses to massage the input prior to running
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-    }
-    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
-        const done = (value) => {
-            value = this.postProcess(value, options);
-            if (callback) {
-                setTimeout(function () { callback(value); }, 0);
-                return undefined;
-            }
-            else {
-                return value;
-            }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
-        // Seed editLength = 0, i.e. the content starts with the same values
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-            // Identity per the equality and tokenizer
-            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        // Once we hit the right edge of the edit graph on some diagonal k, we can
-        // definitely reach the end of the edit graph in no more than k edits, so
-        // there's no point in considering any moves to diagonal k+1 any more (from
-        // which we're guaranteed to need at least k+1 more edits).
-        // Similarly, once we've reached the bottom of the edit graph, there's no
-        // point considering moves to lower diagonals.
-        // We record this fact by setting minDiagonalToConsider and
-        // maxDiagonalToConsider to some finite value once we've hit the edge of
-        // the edit graph.
-        // This optimization is not faithful to the original algorithm presented in
-        // Myers's paper, which instead pointlessly extends D-paths off the end of
-        // the edit graph - see page 7 of Myers's paper which notes this point
-        // explicitly and illustrates it with a diagram. This has major performance
-        // implications for some common scenarios. For instance, to compute a diff
-        // where the new text simply appends d characters on the end of the
-        // original text of length n, the true Myers algorithm will take O(n+d^2)
-        // time while this optimization needs only O(n+d) time.
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        // Main worker method. checks all permutations of a given edit length for acceptance.
-        const execEditLength = () => {
-            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-                let basePath;
-                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-                if (removePath) {
-                    // No one else is going to attempt to use this value, clear it
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath - 1] = undefined;
-                }
-                let canAdd = false;
-                if (addPath) {
-                    // what newPos will be after we do an insertion:
-                    const addPathNewPos = addPath.oldPos - diagonalPath;
-                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-                }
-                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-                if (!canAdd && !canRemove) {
-                    // If this path is a terminal then prune
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath] = undefined;
-                    continue;
-                }
-                // Select the diagonal that we want to branch from. We select the prior
-                // path whose position in the old string is the farthest from the origin
-                // and does not pass the bounds of the diff graph
-                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
-                    basePath = this.addToPath(addPath, true, false, 0, options);
-                }
-                else {
-                    basePath = this.addToPath(removePath, false, true, 1, options);
-                }
-                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-                    // If we have hit the end of both strings, then we are done
-                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-                }
-                else {
-                    bestPath[diagonalPath] = basePath;
-                    if (basePath.oldPos + 1 >= oldLen) {
-                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-                    }
-                    if (newPos + 1 >= newLen) {
-                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-                    }
-                }
-            }
-            editLength++;
-        };
-        // Performs the length of edit iteration. Is a bit fugly as this has to support the
-        // sync and async mode which is never fun. Loops over execEditLength until a value
-        // is produced, or until the edit length exceeds options.maxEditLength (if given),
-        // in which case it will return undefined.
-        if (callback) {
-            (function exec() {
-                setTimeout(function () {
-                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                        return callback(undefined);
-                    }
-                    if (!execEditLength()) {
-                        exec();
-                    }
-                }, 0);
-            }());
-        }
-        else {
-            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-                const ret = execEditLength();
-                if (ret) {
-                    return ret;
-                }
-            }
-        }
-    }
-    addToPath(path, added, removed, oldPosInc, options) {
-        const last = path.lastComponent;
-        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
-            };
-        }
-        else {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
-            };
-        }
-    }
-    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-            newPos++;
-            oldPos++;
-            commonCount++;
-            if (options.oneChangePerToken) {
-                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-            }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-    }
-    equals(left, right, options) {
-        if (options.comparator) {
-            return options.comparator(left, right);
-        }
-        else {
-            return left === right
-                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
-        }
-    }
-    removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-            if (array[i]) {
-                ret.push(array[i]);
-            }
-        }
-        return ret;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    castInput(value, options) {
-        return value;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    tokenize(value, options) {
-        return Array.from(value);
-    }
-    join(chars) {
-        // Assumes ValueT is string, which is the case for most subclasses.
-        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
-        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
-        // assume tokens and values are strings, but not completely - is weird and janky.
-        return chars.join('');
-    }
-    postProcess(changeObjects, 
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    options) {
-        return changeObjects;
-    }
-    get useLongestToken() {
-        return false;
-    }
-    buildValues(lastComponent, newTokens, oldTokens) {
-        // First we convert our linked list of components in reverse order to an
-        // array in the right order:
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-            components.push(lastComponent);
-            nextComponent = lastComponent.previousComponent;
-            delete lastComponent.previousComponent;
-            lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-            const component = components[componentPos];
-            if (!component.removed) {
-                if (!component.added && this.useLongestToken) {
-                    let value = newTokens.slice(newPos, newPos + component.count);
-                    value = value.map(function (value, i) {
-                        const oldValue = oldTokens[oldPos + i];
-                        return oldValue.length > value.length ? oldValue : value;
-                    });
-                    component.value = this.join(value);
-                }
-                else {
-                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-                }
-                newPos += component.count;
-                // Common case
-                if (!component.added) {
-                    oldPos += component.count;
-                }
-            }
-            else {
-                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-                oldPos += component.count;
-            }
-        }
-        return components;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
-
-
-class LineDiff extends Diff {
-    constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-    }
-    equals(left, right, options) {
-        // If we're ignoring whitespace, we need to normalise lines by stripping
-        // whitespace before checking equality. (This has an annoying interaction
-        // with newlineIsToken that requires special handling: if newlines get their
-        // own token, then we DON'T want to trim the *newline* tokens down to empty
-        // strings, since this would cause us to treat whitespace-only line content
-        // as equal to a separator between lines, which would be weird and
-        // inconsistent with the documented behavior of the options.)
-        if (options.ignoreWhitespace) {
-            if (!options.newlineIsToken || !left.includes('\n')) {
-                left = left.trim();
-            }
-            if (!options.newlineIsToken || !right.includes('\n')) {
-                right = right.trim();
-            }
-        }
-        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-            if (left.endsWith('\n')) {
-                left = left.slice(0, -1);
-            }
-            if (right.endsWith('\n')) {
-                right = right.slice(0, -1);
-            }
-        }
-        return super.equals(left, right, options);
-    }
-}
-const lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-    return lineDiff.diff(oldStr, newStr, options);
-}
-function diffTrimmedLines(oldStr, newStr, options) {
-    options = generateOptions(options, { ignoreWhitespace: true });
-    return lineDiff.diff(oldStr, newStr, options);
-}
-// Exported standalone so it can be used from jsonDiff too.
-function tokenize(value, options) {
-    if (options.stripTrailingCr) {
-        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
-        value = value.replace(/\r\n/g, '\n');
-    }
-    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-    // Ignore the final empty token that occurs if the string ends with a new line
-    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-        linesAndNewlines.pop();
-    }
-    // Merge the content and line separators into single tokens
-    for (let i = 0; i < linesAndNewlines.length; i++) {
-        const line = linesAndNewlines[i];
-        if (i % 2 && !options.newlineIsToken) {
-            retLines[retLines.length - 1] += line;
-        }
-        else {
-            retLines.push(line);
-        }
-    }
-    return retLines;
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
-
-/**
- * Returns true if the filename contains characters that require C-style
- * quoting (as used by Git and GNU diffutils in diff output).
- */
-function needsQuoting(s) {
-    for (let i = 0; i < s.length; i++) {
-        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * C-style quotes a filename, encoding special characters as escape sequences
- * and non-ASCII bytes as octal escapes. This is the inverse of
- * `parseQuotedFileName` in parse.ts.
- *
- * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
- * This matches the behaviour of both Git and GNU diffutils, which always emit
- * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
- * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
- *
- * If the filename doesn't need quoting, returns it as-is.
- */
-function quoteFileNameIfNeeded(s) {
-    if (!needsQuoting(s)) {
-        return s;
-    }
-    let result = '"';
-    const bytes = new TextEncoder().encode(s);
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
-        if (b === 0x07) {
-            result += '\\a';
-        }
-        else if (b === 0x08) {
-            result += '\\b';
-        }
-        else if (b === 0x09) {
-            result += '\\t';
-        }
-        else if (b === 0x0a) {
-            result += '\\n';
-        }
-        else if (b === 0x0b) {
-            result += '\\v';
-        }
-        else if (b === 0x0c) {
-            result += '\\f';
-        }
-        else if (b === 0x0d) {
-            result += '\\r';
-        }
-        else if (b === 0x22) {
-            result += '\\"';
-        }
-        else if (b === 0x5c) {
-            result += '\\\\';
-        }
-        else if (b >= 0x20 && b <= 0x7e) {
-            // Just a printable ASCII character that is neither a double quote nor a
-            // backslash; no need to escape it.
-            result += String.fromCharCode(b);
-        }
-        else {
-            // Either part of a non-ASCII character or a control character without a
-            // special escape sequence; needs escaping as a 3-digit octal escape
-            result += '\\' + b.toString(8).padStart(3, '0');
-        }
-        i++;
-    }
-    result += '"';
-    return result;
-}
-const INCLUDE_HEADERS = {
-    includeIndex: true,
-    includeUnderline: true,
-    includeFileHeaders: true
-};
-const FILE_HEADERS_ONLY = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: true
-};
-const OMIT_HEADERS = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: false
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    let optionsObj;
-    if (!options) {
-        optionsObj = {};
-    }
-    else if (typeof options === 'function') {
-        optionsObj = { callback: options };
-    }
-    else {
-        optionsObj = options;
-    }
-    if (typeof optionsObj.context === 'undefined') {
-        optionsObj.context = 4;
-    }
-    // We copy this into its own variable to placate TypeScript, which thinks
-    // optionsObj.context might be undefined in the callbacks below.
-    const context = optionsObj.context;
-    // @ts-expect-error (runtime check for something that is correctly a static type error)
-    if (optionsObj.newlineIsToken) {
-        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
-    }
-    if (!optionsObj.callback) {
-        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-    }
-    else {
-        const { callback } = optionsObj;
-        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-                const patch = diffLinesResultToPatch(diff);
-                // TypeScript is unhappy without the cast because it does not understand that `patch` may
-                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
-                callback(patch);
-            } }));
-    }
-    function diffLinesResultToPatch(diff) {
-        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
-        //         of lines containing trailing newline characters. We'll tidy up later...
-        if (!diff) {
-            return;
-        }
-        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
-        function contextLines(lines) {
-            return lines.map(function (entry) { return ' ' + entry; });
-        }
-        const hunks = [];
-        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-        for (let i = 0; i < diff.length; i++) {
-            const current = diff[i], lines = current.lines || splitLines(current.value);
-            current.lines = lines;
-            if (current.added || current.removed) {
-                // If we have previous context, start with that
-                if (!oldRangeStart) {
-                    const prev = diff[i - 1];
-                    oldRangeStart = oldLine;
-                    newRangeStart = newLine;
-                    if (prev) {
-                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-                        oldRangeStart -= curRange.length;
-                        newRangeStart -= curRange.length;
-                    }
-                }
-                // Output our changes
-                for (const line of lines) {
-                    curRange.push((current.added ? '+' : '-') + line);
-                }
-                // Track the updated file position
-                if (current.added) {
-                    newLine += lines.length;
-                }
-                else {
-                    oldLine += lines.length;
-                }
-            }
-            else {
-                // Identical context lines. Track line changes
-                if (oldRangeStart) {
-                    // Close out any changes that have been output (or join overlapping)
-                    if (lines.length <= context * 2 && i < diff.length - 2) {
-                        // Overlapping
-                        for (const line of contextLines(lines)) {
-                            curRange.push(line);
-                        }
-                    }
-                    else {
-                        // end the range and output
-                        const contextSize = Math.min(lines.length, context);
-                        for (const line of contextLines(lines.slice(0, contextSize))) {
-                            curRange.push(line);
-                        }
-                        const hunk = {
-                            oldStart: oldRangeStart,
-                            oldLines: (oldLine - oldRangeStart + contextSize),
-                            newStart: newRangeStart,
-                            newLines: (newLine - newRangeStart + contextSize),
-                            lines: curRange
-                        };
-                        hunks.push(hunk);
-                        oldRangeStart = 0;
-                        newRangeStart = 0;
-                        curRange = [];
-                    }
-                }
-                oldLine += lines.length;
-                newLine += lines.length;
-            }
-        }
-        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
-        //         "\ No newline at end of file".
-        for (const hunk of hunks) {
-            for (let i = 0; i < hunk.lines.length; i++) {
-                if (hunk.lines[i].endsWith('\n')) {
-                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
-                }
-                else {
-                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
-                    i++; // Skip the line we just added, then continue iterating
-                }
-            }
-        }
-        return {
-            oldFileName: oldFileName, newFileName: newFileName,
-            oldHeader: oldHeader, newHeader: newHeader,
-            hunks: hunks
-        };
-    }
-}
-/**
- * creates a unified diff patch.
- *
- * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
- *   array of them (as returned by `parsePatch`).
- * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
- *   Ignored for patches where `isGit` is `true`.
- *
- * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
- * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
- * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
- * headers for patches with no hunks (e.g. renames without content changes).
- */
-function formatPatch(patch, headerOptions) {
-    var _a, _b, _c, _d, _e, _f;
-    if (!headerOptions) {
-        headerOptions = INCLUDE_HEADERS;
-    }
-    if (Array.isArray(patch)) {
-        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
-            throw new Error('Cannot omit file headers on a multi-file patch. '
-                + '(The result would be unparseable; how would a tool trying to apply '
-                + 'the patch know which changes are to which file?)');
-        }
-        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
-    }
-    const ret = [];
-    // Git patches have a fixed header format (diff --git, extended headers,
-    // and ---/+++ when hunks are present), so headerOptions is ignored.
-    if (patch.isGit) {
-        headerOptions = INCLUDE_HEADERS;
-        // Emit Git-style diff --git header and extended headers.
-        // Git never puts /dev/null in the "diff --git" line; for file
-        // creations/deletions it uses the real filename on both sides.
-        if (!patch.oldFileName) {
-            throw new Error('oldFileName must be specified for Git patches');
-        }
-        if (!patch.newFileName) {
-            throw new Error('newFileName must be specified for Git patches');
-        }
-        let gitOldName = patch.oldFileName;
-        let gitNewName = patch.newFileName;
-        if (patch.isCreate && gitOldName === '/dev/null') {
-            gitOldName = gitNewName.replace(/^b\//, 'a/');
-        }
-        else if (patch.isDelete && gitNewName === '/dev/null') {
-            gitNewName = gitOldName.replace(/^a\//, 'b/');
-        }
-        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
-        if (patch.isDelete) {
-            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
-        }
-        if (patch.isCreate) {
-            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
-        }
-        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-            ret.push('old mode ' + patch.oldMode);
-            ret.push('new mode ' + patch.newMode);
-        }
-        if (patch.isRename) {
-            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
-            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
-        }
-        if (patch.isCopy) {
-            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
-            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
-        }
-    }
-    else {
-        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
-            ret.push('Index: ' + patch.oldFileName);
-        }
-        if (headerOptions.includeUnderline) {
-            ret.push('===================================================================');
-        }
-    }
-    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
-    // pure renames, mode-only changes), Git omits these, so we do too.
-    const hasHunks = patch.hunks.length > 0;
-    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
-        && (!patch.isGit || hasHunks)) {
-        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
-        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
-    }
-    for (let i = 0; i < patch.hunks.length; i++) {
-        const hunk = patch.hunks[i];
-        // Unified Diff Format quirk: If the chunk size is 0,
-        // the first number is one lower than one would expect.
-        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
-        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
-            + ' +' + newStart + ',' + hunk.newLines
-            + ' @@');
-        for (const line of hunk.lines) {
-            ret.push(line);
-        }
-    }
-    return ret.join('\n') + '\n';
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    if (typeof options === 'function') {
-        options = { callback: options };
-    }
-    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-        if (!patchObj) {
-            return;
-        }
-        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-    }
-    else {
-        const { callback } = options;
-        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
-                if (!patchObj) {
-                    callback(undefined);
-                }
-                else {
-                    callback(formatPatch(patchObj, options.headerOptions));
-                }
-            } }));
-    }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
-/**
- * Split `text` into an array of lines, including the trailing newline character (where present)
- */
-function splitLines(text) {
-    const hasTrailingNl = text.endsWith('\n');
-    const result = text.split('\n').map(line => line + '\n');
-    if (hasTrailingNl) {
-        result.pop();
-    }
-    else {
-        result.push(result.pop().slice(0, -1));
-    }
-    return result;
-}
-
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __nccwpck_require__(37291);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: external "node:fs"
@@ -9827,7 +9148,7 @@ function setImageLocal(options) {
 function unifiedDiff(files) {
     const headerOptions = { includeIndex: false, includeUnderline: false, includeFileHeaders: true };
     return files
-        .map((f) => createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, "", "", { headerOptions }))
+        .map((f) => (0,create/* createTwoFilesPatch */.ss)(`a/${f.path}`, `b/${f.path}`, f.before, f.after, "", "", { headerOptions }))
         .join("");
 }
 function uniqueBy(items, key) {
@@ -9839,6 +9160,981 @@ function uniqueBy(items, key) {
         seen.add(k);
         return true;
     });
+}
+
+
+/***/ }),
+
+/***/ 54600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ discover)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __nccwpck_require__(61516);
+// EXTERNAL MODULE: ./src/gate/yaml-depth.ts
+var yaml_depth = __nccwpck_require__(85748);
+;// CONCATENATED MODULE: ./src/gate/credential-files.ts
+
+
+
+
+
+/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
+const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
+/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
+const KUBECONFIG = /^\s*users:/m;
+const SA_TOKEN = /kubernetes\.io\/service-account-token/;
+/**
+ * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
+ * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
+ */
+function credentialFiles(dir, files, maxDepth) {
+    const out = [];
+    for (const file of files) {
+        const text = readSmallText(external_node_path_default().join(dir, file));
+        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || (0,yaml_depth/* nestingDepth */.Q)(text) > maxDepth)
+            continue;
+        const lines = new dist/* LineCounter */.HN();
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
+        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
+            continue;
+        out.push((0,source_files/* sourceOf */.vz)(file, text, docs, lines));
+    }
+    return out;
+}
+/** The file's text when it is small and not binary (no NUL byte). */
+function readSmallText(full) {
+    const fd = (0,external_node_fs_.openSync)(full, "r");
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
+            return undefined;
+        const buffer = Buffer.alloc(size);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
+        return buffer.includes(0) ? undefined : buffer.toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __nccwpck_require__(94100);
+;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+
+
+
+
+const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+const list = (value) => (Array.isArray(value) ? value : []);
+/**
+ * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
+ * repository whose `kustomize:` options change what its path builds.
+ */
+function argoBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet")) {
+            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+                continue;
+            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+                continue;
+            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
+            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+            for (const entry of [spec?.source, ...list(spec?.sources)]) {
+                const { path: dir, kustomize } = (entry ?? {});
+                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
+                    continue;
+                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+                builds.push({
+                    by: `Argo CD ${object.kind} ${name}`,
+                    file: source.file,
+                    dir: normalized,
+                    components: list(kustomize.components)
+                        .filter((c) => typeof c === "string")
+                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
+                    namespace: argo_application_text(kustomize.namespace),
+                    namePrefix: argo_application_text(kustomize.namePrefix),
+                    nameSuffix: argo_application_text(kustomize.nameSuffix),
+                    images: list(kustomize.images).flatMap(imageEntry),
+                    patches: list(kustomize.patches),
+                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
+                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                });
+            }
+        }
+    return builds;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
+function imageEntry(value) {
+    if (typeof value !== "string")
+        return [];
+    try {
+        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
+        return [
+            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
+        ];
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb)
+            return [];
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
+var flux_kustomization = __nccwpck_require__(30578);
+// EXTERNAL MODULE: ./src/gate/discovery.ts
+var discovery = __nccwpck_require__(41457);
+// EXTERNAL MODULE: ./src/gate/helm-charts.ts
+var helm_charts = __nccwpck_require__(30249);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __nccwpck_require__(63537);
+;// CONCATENATED MODULE: ./src/gate/patch-files.ts
+
+
+
+
+/**
+ * Files that kustomizations apply as patches (patches[].path, patchesStrategicMerge,
+ * patchesJson6902[].path) or read as generator/transformer configs. They hold partial objects
+ * or kustomize's own configuration: checked through the rendered result only.
+ */
+function patchFilesOf(sources) {
+    const out = new Set();
+    for (const source of sources) {
+        if (!(0,references/* isKustomizationFile */.yi)(source.file))
+            continue;
+        const dir = external_node_path_default().posix.dirname(source.file);
+        const contents = source.docs[0]?.contents;
+        const add = (ref) => {
+            // patchesStrategicMerge entries may be inline YAML instead of a path
+            if (ref && !ref.includes("\n"))
+                out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
+        };
+        for (const key of ["patchesStrategicMerge", "generators", "transformers", "validators"]) {
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const item of list.items)
+                    add((0,yaml_nav/* stringOf */.Je)(item));
+        }
+        for (const key of ["patches", "patchesJson6902"]) {
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const entry of list.items)
+                    if ((0,dist/* isMap */.jh)(entry))
+                        add((0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path")));
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/gate/changed.ts
+var gate_changed = __nccwpck_require__(69915);
+;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
+
+
+/**
+ * Walks a root's kustomizations through resources, components and bases; `components` are the
+ * directories a deployer adds to the root (a Flux Kustomization's spec.components).
+ */
+function inputsOf(root, sources, components = []) {
+    const inputs = { dirs: new Set(), files: new Set(), references: [] };
+    const visit = (dir) => {
+        if (inputs.dirs.has(dir))
+            return;
+        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
+        if (!kustomization)
+            return;
+        inputs.dirs.add(dir);
+        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
+            inputs.references.push(reference);
+            if (reference.value.includes("://"))
+                continue;
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
+            inputs.files.add(target);
+            if (reference.kind === "build")
+                visit(target);
+        }
+    };
+    visit(root.dir);
+    for (const dir of components) {
+        inputs.files.add(dir);
+        visit(dir);
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/cluster-credential.ts
+
+
+
+const CREDENTIAL_KEYS = ["token", "client-key-data", "client-key", "password", "auth-provider"];
+const HINT = "remove it and rotate the credential: CI and Git must never hold cluster credentials; the in-cluster controller pulls instead";
+/** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
+const clusterCredential = (source) => {
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Config", "Secret")) {
+        if (object.kind === "Config") {
+            const users = (0,yaml_nav/* valueOf */.RP)(object.map, "users");
+            if (!(0,dist/* isSeq */.oP)(users))
+                continue;
+            for (const user of users.items) {
+                for (const key of CREDENTIAL_KEYS) {
+                    const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(user, "user"), key);
+                    if (!pair)
+                        continue;
+                    findings.push({
+                        rule: "cluster-credential",
+                        severity: "error",
+                        file: source.file,
+                        ...(0,source_files/* positionOf */.df)(source, pair.key),
+                        message: `kubeconfig user ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(user, "name")) ?? "(unnamed)"} has a ${key}`,
+                        hint: HINT,
+                    });
+                }
+            }
+        }
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) === "kubernetes.io/service-account-token") {
+            const data = (0,yaml_nav/* pairOf */.cF)(object.map, "data") ?? (0,yaml_nav/* pairOf */.cF)(object.map, "stringData");
+            if (data && (0,yaml_nav/* hasEntries */.T5)(data.value)) {
+                findings.push({
+                    rule: "cluster-credential",
+                    severity: "error",
+                    file: source.file,
+                    ...(0,source_files/* positionOf */.df)(source, data.key),
+                    message: `service-account token Secret ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
+                    hint: HINT,
+                });
+            }
+        }
+    }
+    return findings;
+};
+
+// EXTERNAL MODULE: ./src/gate/secret-placeholders.ts
+var secret_placeholders = __nccwpck_require__(34886);
+;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
+
+
+
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; a Secret with data or stringData in Git is readable by everyone who can read the repo";
+/**
+ * A Secret carrying data or stringData anywhere in the repo: its own document, a multi-document
+ * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
+ * sops-unencrypted-value; service-account tokens to cluster-credential.
+ */
+const plaintextSecret = (source, context) => {
+    if (source.values.some((v) => (0,yaml_nav/* isRecord */.u4)(v) && "sops" in v))
+        return [];
+    // only Secrets and last-applied annotations (which can hold one) are read with positions
+    if (!source.text.includes(LAST_APPLIED) && !(0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind === "Secret"))
+        return [];
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
+        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) !== "kubernetes.io/service-account-token") {
+            for (const key of ["data", "stringData"]) {
+                const pair = (0,yaml_nav/* pairOf */.cF)(object.map, key);
+                if (!pair || !(0,yaml_nav/* hasEntries */.T5)(pair.value))
+                    continue;
+                const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+                const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
+                findings.push(...placeholders);
+                // every value a reference filled in at deploy time: nothing secret is in Git
+                if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
+                    continue;
+                findings.push({
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: source.file,
+                    ...(0,source_files/* positionOf */.df)(source, pair.key),
+                    message: `Secret ${name} has ${key} in plain text`,
+                    hint: plaintext_secret_HINT,
+                });
+            }
+        }
+        const annotation = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "annotations"), LAST_APPLIED);
+        const applied = (0,yaml_nav/* stringOf */.Je)(annotation?.value);
+        if (annotation && applied && embedsSecretData(applied)) {
+            findings.push({
+                rule: "plaintext-secret",
+                severity: "error",
+                file: source.file,
+                ...(0,source_files/* positionOf */.df)(source, annotation.key),
+                message: `the ${LAST_APPLIED} annotation holds a Secret with its data`,
+                hint: `drop the annotation (it is written by kubectl apply and copies the whole object); ${plaintext_secret_HINT}`,
+            });
+        }
+    }
+    return findings;
+};
+/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
+function placeholderFindings(source, section, name, base64, extra) {
+    if (!(0,dist/* isMap */.jh)(section))
+        return [];
+    return section.items.flatMap((pair) => {
+        const tool = (0,secret_placeholders/* placeholderOf */.h)((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64, extra);
+        if (!tool)
+            return [];
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+        return [
+            {
+                rule: "secret-placeholder",
+                severity: "info",
+                file: source.file,
+                ...(0,source_files/* positionOf */.df)(source, pair.key),
+                message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
+                hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
+            },
+        ];
+    });
+}
+function embedsSecretData(json) {
+    try {
+        const object = JSON.parse(json);
+        return object.kind === "Secret" && [object.data, object.stringData].some((v) => v && Object.keys(v).length > 0);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret.ts
+
+
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const GCM_TAG_BYTES = 16;
+/**
+ * Why a value is not sealed-secrets ciphertext, or undefined when it is. The format (kubeseal's
+ * hybrid encryption): a 2-byte big-endian length of the RSA-OAEP-encrypted session key, which is
+ * as long as the RSA modulus, then that key, then the AES-256-GCM ciphertext with its 16-byte tag.
+ */
+function sealedValueProblem(value, keyBytes) {
+    if (value.length % 4 !== 0 || !BASE64.test(value))
+        return "is not standard base64";
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.length < 2)
+        return "is too short to be sealed";
+    const sessionKeyLength = bytes.readUInt16BE(0);
+    if (sessionKeyLength !== keyBytes) {
+        return `does not start with the ${keyBytes}-byte session-key length of the sealing key (it says ${sessionKeyLength})`;
+    }
+    if (bytes.length < 2 + keyBytes + GCM_TAG_BYTES)
+        return `is ${bytes.length} bytes, shorter than any sealed value (${2 + keyBytes + GCM_TAG_BYTES})`;
+    return undefined;
+}
+/** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
+const sealedSecretMalformed = (source, context) => {
+    const findings = [];
+    if (!(0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind === "SealedSecret" && malformedPlain(o.value, context)))
+        return findings;
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "SealedSecret")) {
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+        const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
+        if ((0,dist/* isMap */.jh)(encrypted)) {
+            for (const pair of encrypted.items) {
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+                const value = pair.value;
+                const problem = (0,dist/* isScalar */.jn)(value) && typeof value.value === "string"
+                    ? sealedValueProblem(value.value.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)
+                    : "is not a string";
+                if (problem)
+                    findings.push(malformed(source, value ?? pair.key, `SealedSecret ${name}: encryptedData.${key} ${problem}`, context));
+            }
+        }
+        const templateData = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template"), "data");
+        if (templateData && (0,dist/* isMap */.jh)(templateData.value) && templateData.value.items.length) {
+            findings.push({
+                rule: "sealed-secret-malformed",
+                severity: "error",
+                file: source.file,
+                ...(0,source_files/* positionOf */.df)(source, templateData.key),
+                message: `SealedSecret ${name}: spec.template.data holds literal values, which are not encrypted`,
+                hint: "move the values into encryptedData with kubeseal; template.data is copied into the Secret as it is",
+            });
+        }
+    }
+    return findings;
+};
+/** The same test on the plain values: only a file with something to report is read with positions. */
+function malformedPlain(object, context) {
+    const spec = (0,yaml_nav/* isRecord */.u4)(object.spec) ? object.spec : {};
+    const encrypted = spec.encryptedData;
+    if ((0,yaml_nav/* isRecord */.u4)(encrypted) &&
+        Object.values(encrypted).some((v) => typeof v !== "string" || sealedValueProblem(v.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)))
+        return true;
+    const data = (0,yaml_nav/* isRecord */.u4)(spec.template) ? spec.template.data : undefined;
+    return (0,yaml_nav/* isRecord */.u4)(data) && Object.keys(data).length > 0;
+}
+function malformed(source, node, message, context) {
+    return {
+        rule: "sealed-secret-malformed",
+        severity: "error",
+        file: source.file,
+        ...(0,source_files/* positionOf */.df)(source, node),
+        message,
+        hint: `seal the value with kubeseal against the cluster's certificate (${context.sealedSecretsKeyBytes * 8}-bit key); placeholders, plain base64 and truncated values never decrypt`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __nccwpck_require__(53625);
+;// CONCATENATED MODULE: ./src/gate/rules/secret-generator.ts
+
+
+
+
+const SOURCES = ["literals", "files", "envs", "env"];
+/** A kustomize secretGenerator fed from the repo: the plaintext is committed beside it. */
+const secretGenerator = (source) => {
+    const name = source.file.split("/").pop();
+    if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(name))
+        return [];
+    const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
+    if (!(0,dist/* isSeq */.oP)(generators))
+        return [];
+    const findings = [];
+    for (const generator of generators.items) {
+        for (const key of SOURCES) {
+            const pair = (0,yaml_nav/* pairOf */.cF)(generator, key);
+            if (!pair)
+                continue;
+            const secret = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(generator, "name")) ?? "(unnamed)";
+            findings.push({
+                rule: "secret-generator",
+                severity: "error",
+                file: source.file,
+                ...(0,source_files/* positionOf */.df)(source, pair.key),
+                message: `secretGenerator ${secret} takes ${key} from the repository, so the secret's plaintext is in Git`,
+                hint: "generate a SealedSecret (kubeseal) or reference an external secret store instead",
+            });
+        }
+    }
+    return findings;
+};
+
+;// CONCATENATED MODULE: ./src/gate/rules/sops.ts
+
+
+
+const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
+/** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
+function isSopsEncrypted(contents) {
+    const sops = (0,yaml_nav/* valueOf */.RP)(contents, "sops");
+    return (0,dist/* isMap */.jh)(sops) && !!(0,yaml_nav/* pairOf */.cF)(sops, "mac") && !!(0,yaml_nav/* pairOf */.cF)(sops, "version");
+}
+/** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
+const sopsUnencryptedValue = (source) => {
+    const findings = [];
+    const encrypted = (v) => (0,yaml_nav/* isRecord */.u4)(v) && (0,yaml_nav/* isRecord */.u4)(v.sops) && "mac" in v.sops && "version" in v.sops;
+    if (!source.values.some(encrypted))
+        return findings;
+    for (const doc of source.docs) {
+        if (!isSopsEncrypted(doc.contents))
+            continue;
+        for (const key of ["data", "stringData"]) {
+            const section = (0,yaml_nav/* valueOf */.RP)(doc.contents, key);
+            for (const leaf of leaves(section)) {
+                if (typeof leaf.value.value === "string" && ENCRYPTED.test(leaf.value.value))
+                    continue;
+                findings.push({
+                    rule: "sops-unencrypted-value",
+                    severity: "error",
+                    file: source.file,
+                    ...(0,source_files/* positionOf */.df)(source, leaf.value),
+                    message: `${key}.${leaf.path} is not encrypted in this SOPS file`,
+                    hint: "re-encrypt the file with sops (check encrypted_regex / unencrypted_suffix in .sops.yaml)",
+                });
+            }
+        }
+    }
+    return findings;
+};
+function leaves(node, path = "") {
+    if ((0,dist/* isScalar */.jn)(node))
+        return [{ path, value: node }];
+    if ((0,dist/* isMap */.jh)(node)) {
+        return node.items.flatMap((p) => leaves(p.value, `${path ? `${path}.` : ""}${(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : "?"}`));
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.flatMap((item, i) => leaves(item, `${path}[${i}]`));
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SOURCE_RULES = [
+    plaintextSecret,
+    secretGenerator,
+    sealedSecretMalformed,
+    sopsUnencryptedValue,
+    clusterCredential,
+];
+/**
+ * The second phase of validate: every file read and parsed within the budgets, the source rules
+ * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
+ */
+function discover(scope, read = {}) {
+    const { dir, parseLimits, context, inScope, changed, files } = scope;
+    const findings = [];
+    const sources = [];
+    const unreadable = new Set();
+    const charts = (0,helm_charts/* chartDirs */.$A)(files.manifests);
+    const budget = new source_files/* ParseBudget */.ZQ(parseLimits);
+    findings.push(...(0,helm_charts/* chartFindings */.n1)(charts, (file) => (0,source_files/* readSourceFile */.uj)(dir, file, parseLimits).source).filter((f) => inScope(f.file)));
+    for (const file of files.manifests.filter((f) => !(0,helm_charts/* insideChart */.TY)(f, charts))) {
+        const parsed = (0,source_files/* readSourceFile */.uj)(dir, file, parseLimits, budget, read);
+        if (inScope(file))
+            findings.push(...parsed.findings);
+        if (parsed.source)
+            sources.push(parsed.source);
+        else
+            unreadable.add(file);
+    }
+    const overBudget = budget.finding();
+    if (overBudget)
+        findings.push(overBudget);
+    for (const source of sources) {
+        if (!inScope(source.file))
+            continue;
+        for (const rule of SOURCE_RULES)
+            findings.push(...rule(source, context));
+    }
+    for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
+        findings.push(...clusterCredential(source, context));
+    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
+    const discovered = (0,discovery/* rootsToRender */.lj)(sources);
+    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
+    const allJobs = renderJobs(discovered.roots, [...(0,flux_kustomization/* fluxBuilds */.p)(sources), ...argoBuilds(sources)], sourcesByFile);
+    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
+    const allPlain = (0,discovery/* plainManifestDirs */.a3)(sources, used);
+    return {
+        findings,
+        sources,
+        sourcesByFile,
+        unreadable,
+        charts,
+        patchFiles: patchFilesOf(sources),
+        allJobs,
+        jobs: changed
+            ? allJobs.filter((job) => (0,gate_changed/* rootChanged */.J1)(job.inputs, changed) || (job.build && changed.has(job.build.file)))
+            : allJobs,
+        used,
+        allPlain,
+        plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
+    };
+}
+/**
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
+ */
+function renderJobs(roots, builds, sources) {
+    const jobs = [];
+    const built = new Set();
+    for (const build of builds) {
+        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
+        if (!kustomization)
+            continue;
+        const root = { dir: build.dir, file: kustomization.file };
+        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+        built.add(build.dir);
+    }
+    for (const root of roots)
+        if (!built.has(root.dir))
+            jobs.push({ root, inputs: inputsOf(root, sources) });
+    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}
+
+
+/***/ }),
+
+/***/ 35651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ renderJob),
+  $: () => (/* binding */ renderRefusal)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var gate_references = __nccwpck_require__(63537);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __nccwpck_require__(61516);
+;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
+
+
+
+
+/**
+ * The kustomization a deployer builds: the one at the build's directory with the deployer's
+ * components, namespace, prefixes, images and patches written in, as kustomize-controller writes
+ * them. It is built from another directory (`from`), so every path it names is rewritten
+ * relative to that one (kustomize refuses absolute directories).
+ */
+function overlayKustomization(kustomization, build, checkout, from) {
+    const doc = (0,dist/* parseDocument */.Tp)(kustomization.text);
+    const copy = (0,source_files/* sourceOf */.vz)(kustomization.file, kustomization.text, [doc], new dist/* LineCounter */.HN());
+    const dir = external_node_path_default().posix.dirname(kustomization.file);
+    for (const reference of (0,gate_references/* referencesOf */.CL)(copy, new Map())) {
+        const node = reference.node;
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || (0,gate_references/* looksRemote */.nh)(reference.value))
+            continue;
+        const moved = external_node_path_default().relative(from, external_node_path_default().resolve(checkout, dir, reference.value));
+        // generator files keep their `key=` prefix
+        node.value = node.value.endsWith(reference.value)
+            ? `${node.value.slice(0, node.value.length - reference.value.length)}${moved}`
+            : node.value;
+    }
+    const append = (key, items) => {
+        if (items.length === 0)
+            return;
+        const existing = doc.get(key);
+        const list = (0,dist/* isSeq */.oP)(existing) ? existing : new dist/* YAMLSeq */.Rw();
+        for (const item of items)
+            list.add(doc.createNode(item));
+        doc.set(key, list);
+    };
+    append("components", build.components.map((c) => external_node_path_default().relative(from, external_node_path_default().resolve(checkout, c))));
+    append("images", build.images);
+    append("patches", build.patches);
+    if (build.namespace)
+        doc.set("namespace", build.namespace);
+    if (build.namePrefix)
+        doc.set("namePrefix", build.namePrefix);
+    if (build.nameSuffix)
+        doc.set("nameSuffix", build.nameSuffix);
+    for (const key of ["commonLabels", "commonAnnotations"]) {
+        const extra = build[key];
+        if (!extra)
+            continue;
+        const existing = doc.get(key);
+        doc.set(key, doc.createNode({ ...((0,dist/* isMap */.jh)(existing) ? existing.toJSON() : {}), ...extra }));
+    }
+    return doc.toString();
+}
+
+// EXTERNAL MODULE: ./src/gate/helm-charts.ts
+var helm_charts = __nccwpck_require__(30249);
+// EXTERNAL MODULE: ./src/gate/repo-boundary.ts
+var repo_boundary = __nccwpck_require__(91102);
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __nccwpck_require__(53625);
+;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
+
+
+
+
+
+/**
+ * The references of a root that kustomize must not follow: paths that leave the repository
+ * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
+ * allowed, anything it would fetch over the network. A root with any of these is not rendered.
+ */
+function referenceFindings(references, boundary, allowRemote) {
+    const findings = [];
+    for (const reference of references) {
+        const finding = judge(reference, boundary, allowRemote);
+        if (finding)
+            findings.push(finding);
+    }
+    return findings;
+}
+function judge(reference, boundary, allowRemote) {
+    const at = { file: reference.source.file, ...(0,source_files/* positionOf */.df)(reference.source, reference.node) };
+    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
+    const resolution = (0,repo_boundary/* resolveInRepo */.c7)(boundary, absolute);
+    if (resolution.place === "missing" && (0,gate_references/* looksRemote */.nh)(reference.value)) {
+        if (allowRemote)
+            return undefined;
+        return {
+            rule: "remote-resource",
+            severity: "error",
+            ...at,
+            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
+            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
+        };
+    }
+    const outside = resolution.place === "outside"
+        ? resolution.through
+        : reference.kind === "build" && resolution.place === "inside"
+            ? kustomizationOutside(boundary, absolute)
+            : undefined;
+    if (!outside)
+        return undefined;
+    return {
+        rule: "path-outside-repo",
+        severity: "error",
+        ...at,
+        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
+        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
+    };
+}
+/** A referenced directory whose kustomization file is a symlink out of the repository. */
+function kustomizationOutside(boundary, dir) {
+    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
+        const resolution = (0,repo_boundary/* resolveInRepo */.c7)(boundary, external_node_path_default().join(dir, name));
+        if (resolution.place === "outside")
+            return "symlink";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/render-job.ts
+
+
+
+
+
+/**
+ * Why a root is not rendered: a reference that leaves the repository or reaches the network, a
+ * Helm chart it would inflate, or an input that did not parse (rendering would meet the same bomb).
+ */
+function renderRefusal(job, found, boundary, allowRemote) {
+    const references = referenceFindings(job.inputs.references, boundary, allowRemote);
+    const charts = [...job.inputs.dirs].flatMap((dir) => {
+        const kustomization = (0,gate_references/* kustomizationIn */.dq)(dir, found.sourcesByFile);
+        return kustomization ? (0,helm_charts/* helmChartEntries */.FW)(kustomization) : [];
+    });
+    const findings = [...references, ...charts];
+    return { refused: findings.length > 0 || readsUnreadable(job.inputs, found.unreadable), findings };
+}
+/** Renders a root as its deployer builds it: plainly, or through the overlay of the deployer's options. */
+function renderJob(renderer, checkout, job, sources) {
+    if (!job.build)
+        return renderer.render(checkout, job.root.dir);
+    const kustomization = sources.get(job.root.file);
+    const build = job.build;
+    return renderer.renderOverlay(checkout, (dir) => overlayKustomization(kustomization, build, checkout, dir), job.root.dir);
+}
+function readsUnreadable(inputs, unreadable) {
+    for (const file of unreadable) {
+        if (inputs.files.has(file))
+            return true;
+        if ((0,gate_references/* isKustomizationFile */.yi)(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 76528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O: () => (/* binding */ scopeOf)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/gate/changed.ts
+var gate_changed = __nccwpck_require__(69915);
+// EXTERNAL MODULE: ./src/gate/policy/repo-policy.ts + 1 modules
+var repo_policy = __nccwpck_require__(17776);
+;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
+
+
+
+
+/**
+ * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
+ * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
+ * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
+ */
+async function loadPolicy(dir, base) {
+    const local = external_node_path_default().join(dir, repo_policy/* POLICY_FILE */.CX);
+    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
+    if (base) {
+        const baseText = await (0,gate_changed/* fileAtCommit */.fw)(dir, base, repo_policy/* POLICY_FILE */.CX);
+        const parsed = baseText === undefined ? { policy: repo_policy/* EMPTY_POLICY */.XD, findings: [] } : (0,repo_policy/* parsePolicy */.ON)(baseText);
+        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${repo_policy/* POLICY_FILE */.CX}) ${f.message}` }));
+        if (checkoutText !== baseText)
+            findings.push({
+                rule: "gate-config",
+                severity: "warning",
+                file: repo_policy/* POLICY_FILE */.CX,
+                line: 1,
+                column: 1,
+                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
+                hint: "review the policy change itself: it decides what the gate lets through",
+            });
+        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
+    }
+    if (checkoutText === undefined)
+        return { policy: repo_policy/* EMPTY_POLICY */.XD, from: "none", findings: [] };
+    const parsed = (0,repo_policy/* parsePolicy */.ON)(checkoutText);
+    if (parsed.policy.allowRemote === undefined)
+        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
+    return {
+        policy: { ...parsed.policy, allowRemote: undefined },
+        from: "checkout",
+        findings: [
+            ...parsed.findings,
+            {
+                rule: "gate-config",
+                severity: "warning",
+                file: repo_policy/* POLICY_FILE */.CX,
+                line: 1,
+                column: 1,
+                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
+                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
+            },
+        ],
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/render/render-cache.ts
+var render_cache = __nccwpck_require__(20633);
+// EXTERNAL MODULE: ./src/gate/repo-boundary.ts
+var repo_boundary = __nccwpck_require__(91102);
+// EXTERNAL MODULE: ./src/gate/schema/api-lifecycle.ts
+var api_lifecycle = __nccwpck_require__(74410);
+// EXTERNAL MODULE: ./src/gate/schema/builtin-schemas.ts + 2 modules
+var builtin_schemas = __nccwpck_require__(80817);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __nccwpck_require__(61516);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(27194);
+;// CONCATENATED MODULE: ./src/commands/validate/scope.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
+const DEFAULT_KEY_BYTES = 512;
+/**
+ * The scope of a run: the checkout and its repository's bounds, the policy (from the base commit
+ * with --base-ref), the settings it yields, and the files to read, excluded ones left out.
+ */
+async function scopeOf(options) {
+    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
+        throw new errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
+    (0,secrets/* registerEnvironmentSecrets */.QQ)();
+    const boundary = (0,repo_boundary/* repoBoundaryOf */.Ig)(options.dir);
+    const parseLimits = { ...source_files/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits?.parse };
+    const base = options.baseRef ? await (0,gate_changed/* baseCommit */.tI)(options.dir, options.baseRef) : undefined;
+    const read = await loadPolicy(options.dir, base);
+    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
+    const settings = effectiveSettings(options, loaded);
+    const context = {
+        sealedSecretsKeyBytes: settings.sealedSecretsCert
+            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
+            : DEFAULT_KEY_BYTES,
+        placeholders: loaded.policy.placeholders,
+    };
+    const kubernetesMinor = (0,api_lifecycle/* kubernetesMinorOf */.jI)(settings.kubernetesVersion ?? builtin_schemas/* SCHEMA_KUBERNETES_VERSION */.OI, builtin_schemas/* SCHEMA_KUBERNETES_VERSION */.OI);
+    const changed = base ? await (0,gate_changed/* changedFiles */.Y_)(options.dir, options.baseRef, base) : undefined;
+    const policyExcluded = (0,repo_policy/* excluder */.HZ)(loaded.policy);
+    const cacheDir = (0,render_cache/* cacheDirInside */.yC)(options.cacheDir, boundary.checkout);
+    const excluded = (file) => policyExcluded(file) || (!!cacheDir && file.startsWith(`${cacheDir}/`));
+    const listed = (0,source_files/* listRepoFiles */.c$)(options.dir);
+    return {
+        dir: options.dir,
+        boundary,
+        parseLimits,
+        loaded,
+        settings,
+        context,
+        kubernetesMinor,
+        baseCommit: base,
+        changed,
+        inScope: (file) => !changed || changed.has(file),
+        files: {
+            manifests: listed.manifests.filter((f) => !excluded(f)),
+            others: listed.others.filter((f) => !excluded(f)),
+        },
+    };
+}
+function effectiveSettings(options, loaded) {
+    const policy = loaded.policy;
+    return {
+        policyFrom: loaded.from,
+        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
+        strict: options.strict ?? policy.strict ?? false,
+        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
+        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
+        exclude: policy.exclude,
+        severity: policy.severity,
+        overrides: policy.overrides,
+        placeholders: policy.placeholders.map((p) => p.source),
+    };
+}
+function keyBytesOf(dir, certPath) {
+    const full = external_node_path_default().resolve(dir, certPath);
+    try {
+        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
+        const bits = key.asymmetricKeyDetails?.modulusLength;
+        if (key.asymmetricKeyType !== "rsa" || !bits)
+            throw new errors/* PathError */.ER("not an RSA certificate");
+        return bits / 8;
+    }
+    catch (error) {
+        throw new errors/* PathError */.ER(`--sealed-secrets-cert ${certPath}: ${error.message}; give the PEM certificate that kubeseal --fetch-cert prints`);
+    }
 }
 
 
@@ -9946,6 +10242,96 @@ function refuseNonRegular(target, what) {
 
 /***/ }),
 
+/***/ 69915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J1: () => (/* binding */ rootChanged),
+/* harmony export */   Y_: () => (/* binding */ changedFiles),
+/* harmony export */   fw: () => (/* binding */ fileAtCommit),
+/* harmony export */   tI: () => (/* binding */ baseCommit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+function firstLine(error) {
+    return String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")[0];
+}
+/**
+ * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
+ * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
+ */
+async function baseCommit(dir, baseRef) {
+    if (baseRef.startsWith("-"))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
+    try {
+        const { stdout } = await run("git", [
+            "-C",
+            dir,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            `${baseRef}^{commit}`,
+        ]);
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
+    }
+}
+/**
+ * Files that differ between the base commit (what `baseRef` names) and the working tree
+ * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
+ * a subfolder of the git checkout.
+ */
+async function changedFiles(dir, baseRef, base) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
+    }
+}
+/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
+async function fileAtCommit(dir, commit, file) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any changed file is an input of the root. */
+function rootChanged(inputs, changed) {
+    for (const file of changed) {
+        if (inputs.files.has(file))
+            return true;
+        for (const dir of inputs.dirs)
+            if (dir === "." || file.startsWith(`${dir}/`))
+                return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
 /***/ 82035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9954,6 +10340,447 @@ function refuseNonRegular(target, what) {
 /* harmony export */ });
 /** The name of the gate's check (GitHub check run or commit status, GitLab commit status), which branch protection requires. */
 const CHECK_NAME = "gitops-ci/validate";
+
+
+/***/ }),
+
+/***/ 30578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ substituteVariables),
+/* harmony export */   p: () => (/* binding */ fluxBuilds)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94100);
+
+
+
+const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
+function normalized(dir) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+}
+/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
+function fluxBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source, "Kustomization")) {
+            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
+                continue;
+            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
+            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
+            if (!spec || !dirPath)
+                continue;
+            const list = (value) => (Array.isArray(value) ? value : []);
+            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+            const postBuild = spec.postBuild;
+            const build = {
+                by: `Flux Kustomization ${(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+                file: source.file,
+                dir: dirPath,
+                components: list(spec.components)
+                    .filter((c) => typeof c === "string")
+                    .map((c) => normalized(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dirPath, c))),
+                namespace: text(spec.targetNamespace),
+                namePrefix: text(spec.namePrefix),
+                nameSuffix: text(spec.nameSuffix),
+                images: list(spec.images),
+                patches: list(spec.patches),
+                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
+            };
+            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
+            if (changes || build.patches.length || build.substitute)
+                builds.push(build);
+        }
+    return builds;
+}
+/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
+function substitutions(postBuild, sources) {
+    const vars = {};
+    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+        const { kind, name } = (ref ?? {});
+        Object.assign(vars, dataOf(kind, name, sources));
+    }
+    if (isRecord(postBuild.substitute))
+        for (const [key, value] of Object.entries(postBuild.substitute))
+            vars[key] = String(value);
+    return vars;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
+function dataOf(kind, name, sources) {
+    for (const source of sources)
+        for (const object of kind ? (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source, kind) : (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source)) {
+            if (object.kind !== kind || (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, "metadata", "name")) !== name)
+                continue;
+            const out = {};
+            const section = (key, decode) => {
+                const map = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, key);
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(map))
+                    return;
+                for (const [k, v] of Object.entries(map.toJS(object.doc)))
+                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
+            };
+            section("data", kind === "Secret");
+            section("stringData", false);
+            return out;
+        }
+    return {};
+}
+/**
+ * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
+ * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
+ * value and no default stays as written.
+ */
+function substituteVariables(text, vars) {
+    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
+    let out = text;
+    for (let round = 0; round < 5; round++) {
+        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
+            if (escape)
+                return `\u0000{${whole.slice(3)}`;
+            const value = vars[name];
+            if (value !== undefined && value !== "")
+                return value;
+            return operator ? (fallback ?? "") : whole;
+        });
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out.replaceAll("\u0000{", "${");
+}
+
+
+/***/ }),
+
+/***/ 41457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ plainManifestDirs),
+/* harmony export */   lj: () => (/* binding */ rootsToRender),
+/* harmony export */   vw: () => (/* binding */ deployerPaths)
+/* harmony export */ });
+/* unused harmony exports findKustomizationRoots, declaredPaths */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63537);
+/* harmony import */ var _source_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(61516);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(94100);
+
+
+
+
+
+/** The kustomizations among the parsed files and what each builds, local references only. */
+function buildGraph(sources) {
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const kustomizations = sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file));
+    const dirs = [...new Set(kustomizations.map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)))].sort();
+    const known = new Set(dirs);
+    const edges = new Map(dirs.map((d) => [d, []]));
+    for (const source of kustomizations) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(source.file);
+        for (const reference of (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .referencesOf */ .CL)(source, byFile)) {
+            if (reference.kind !== "build" || (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .looksRemote */ .nh)(reference.value))
+                continue;
+            const to = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(from, reference.value));
+            if (known.has(to))
+                edges.get(from)?.push({ from, to, reference });
+        }
+    }
+    return { dirs, edges };
+}
+/** Strongly connected components (Tarjan): the kustomizations that build each other in a loop. */
+function cyclesOf(dirs, edges) {
+    const index = new Map();
+    const low = new Map();
+    const stack = [];
+    const onStack = new Set();
+    const components = [];
+    const connect = (v) => {
+        index.set(v, index.size);
+        low.set(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (const { to } of edges.get(v) ?? []) {
+            if (!index.has(to)) {
+                connect(to);
+                low.set(v, Math.min(low.get(v), low.get(to)));
+            }
+            else if (onStack.has(to))
+                low.set(v, Math.min(low.get(v), index.get(to)));
+        }
+        if (low.get(v) !== index.get(v))
+            return;
+        const component = [];
+        for (;;) {
+            const w = stack.pop();
+            onStack.delete(w);
+            component.push(w);
+            if (w === v)
+                break;
+        }
+        const selfLoop = (edges.get(v) ?? []).some((e) => e.to === v);
+        if (component.length > 1 || selfLoop)
+            components.push(component.sort());
+    };
+    for (const dir of dirs)
+        if (!index.has(dir))
+            connect(dir);
+    return components;
+}
+/** The reference that closes a cycle: the first edge back to a kustomization on the walk. */
+function closingEdge(component, edges) {
+    const members = new Set(component);
+    const path = [];
+    const seen = new Set();
+    const walk = (v) => {
+        path.push(v);
+        seen.add(v);
+        for (const edge of edges.get(v) ?? []) {
+            if (!members.has(edge.to))
+                continue;
+            if (path.includes(edge.to))
+                return edge;
+            if (!seen.has(edge.to)) {
+                const found = walk(edge.to);
+                if (found)
+                    return found;
+            }
+        }
+        path.pop();
+        return undefined;
+    };
+    return walk(component[0]);
+}
+function cycleFinding(component, edges) {
+    const { reference, to } = closingEdge(component, edges);
+    return {
+        rule: "kustomization-cycle",
+        severity: "error",
+        file: reference.source.file,
+        ...(0,_source_files_js__WEBPACK_IMPORTED_MODULE_3__/* .positionOf */ .df)(reference.source, reference.node),
+        message: `${reference.field} entry "${reference.value}" closes a cycle: ${[...component, component[0]].join(" -> ")}; kustomize cannot build ${to}`,
+        hint: "remove the entry that points back; the kustomizations it reaches are checked on their own meanwhile",
+    };
+}
+/**
+ * The kustomization roots among the parsed files: every kustomization directory that no other
+ * kustomization builds through resources, components or bases. A kustomization built only from
+ * inside a cycle is a root of its own, so a loop of decoys cannot hide an overlay from the gate.
+ */
+function findKustomizationRoots(sources) {
+    const { dirs, edges } = buildGraph(sources);
+    const cycles = cyclesOf(dirs, edges);
+    const cyclic = new Set(cycles.flat());
+    const included = new Set();
+    for (const [from, list] of edges)
+        if (!cyclic.has(from))
+            for (const edge of list)
+                included.add(edge.to);
+    const fileOf = new Map(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => [node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file), s.file]));
+    // a Component is checked through the kustomizations that use it: alone it does not build
+    const components = new Set(sources
+        .filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file) && (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(s.docs[0]?.contents, "kind")) === "Component")
+        .map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)));
+    return {
+        roots: dirs
+            .filter((dir) => !cyclic.has(dir) && !included.has(dir) && !components.has(dir))
+            .map((dir) => ({ dir, file: fileOf.get(dir) })),
+        cycles: cycles.map((component) => cycleFinding(component, edges)),
+        cyclic,
+    };
+}
+/**
+ * Directories the deployers are told to render: Argo CD Application and ApplicationSet
+ * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ */
+function deployerPaths(sources) {
+    const found = [];
+    const add = (value, by) => {
+        const p = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)(value);
+        if (p && !p.includes("{{") && !p.includes("://"))
+            found.push({ dir: node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""), by });
+    };
+    for (const source of sources) {
+        for (const object of (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .objectsOf */ .iZ)(source, "Application", "ApplicationSet", "Kustomization")) {
+            const group = object.apiVersion?.split("/")[0];
+            const name = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+                const by = `Argo CD ${object.kind} ${name}`;
+                const spec = object.kind === "Application" ? (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec") : (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec", "template", "spec");
+                add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(spec, "source", "path"), by);
+                const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(spec, "sources");
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+                    for (const item of list.items)
+                        add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(item, "path"), by);
+            }
+            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
+                add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec", "path"), `Flux Kustomization ${name}`);
+        }
+    }
+    return found;
+}
+function declaredPaths(sources) {
+    return [...new Set(deployerPaths(sources).map((p) => p.dir))].sort();
+}
+/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
+function rootsToRender(sources) {
+    const discovered = findKustomizationRoots(sources);
+    const byDir = new Map(discovered.roots.map((r) => [r.dir, r]));
+    const kustomizationDirs = new Map(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => [node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file), s.file]));
+    for (const dir of declaredPaths(sources)) {
+        const file = kustomizationDirs.get(dir);
+        if (file && !byDir.has(dir) && !discovered.cyclic.has(dir))
+            byDir.set(dir, { dir, file });
+    }
+    return { ...discovered, roots: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+}
+/**
+ * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
+ * and no kustomization reads their files (`used`: every file and directory kustomizations read).
+ */
+function plainManifestDirs(sources, used) {
+    const kustomizationDirs = new Set(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)));
+    const byDir = new Map();
+    for (const source of sources) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(source.file);
+        if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
+            continue;
+        if (!(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .plainObjectsOf */ .kL)(source).some((o) => o.kind && o.apiVersion))
+            continue;
+        byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
+    }
+    return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+
+/***/ }),
+
+/***/ 1142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ RULE_IDS),
+/* harmony export */   c6: () => (/* binding */ fails),
+/* harmony export */   v_: () => (/* binding */ bySeverityThenPlace)
+/* harmony export */ });
+const RANK = { error: 0, warning: 1, info: 2 };
+/** Whether a finding is at or above the --fail-on threshold. */
+function fails(severity, failOn) {
+    return RANK[severity] <= RANK[failOn];
+}
+/** The public rule ids; each is documented with a failing and a passing example. */
+const RULE_IDS = [
+    "yaml-syntax",
+    "duplicate-key",
+    "render-failed",
+    "schema",
+    "unknown-kind",
+    "plaintext-secret",
+    "secret-generator",
+    "sealed-secret-malformed",
+    "sealed-secret-scope",
+    "image-entry-unused",
+    "sops-unencrypted-value",
+    "cluster-credential",
+    "path-outside-repo",
+    "remote-resource",
+    "kustomization-cycle",
+    "render-limit",
+    "parse-limit",
+    "not-rendered",
+    "secret-placeholder",
+    "gate-config",
+];
+function bySeverityThenPlace(a, b) {
+    return (RANK[a.severity] - RANK[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
+}
+
+
+/***/ }),
+
+/***/ 30249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ chartDirs),
+/* harmony export */   FW: () => (/* binding */ helmChartEntries),
+/* harmony export */   TY: () => (/* binding */ insideChart),
+/* harmony export */   n1: () => (/* binding */ chartFindings)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _source_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61516);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(94100);
+
+
+
+
+/**
+ * Why charts are not rendered: the gate runs no `helm` (none is packaged for this machine's
+ * registries), and kustomize inflates charts only with --enable-helm, which it never passes.
+ */
+const REASON = "the gate does not run helm, so its templates are not checked";
+/** Directories holding a Chart.yaml: Helm charts, whose templates are not YAML until rendered. */
+function chartDirs(manifests) {
+    return manifests
+        .filter((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(f) === "Chart.yaml")
+        .map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(f))
+        .sort();
+}
+/**
+ * Whether a file belongs to a chart and is not a manifest: templates, values files, Chart.yaml
+ * itself. A chart's `crds/` are plain manifests Helm applies as they are, and stay checked.
+ */
+function insideChart(file, charts) {
+    return charts.some((chart) => {
+        const prefix = chart === "." ? "" : `${chart}/`;
+        return file.startsWith(prefix) && !file.slice(prefix.length).startsWith("crds/");
+    });
+}
+/** One not-rendered warning per chart, at its Chart.yaml (`read` parses it, for the chart's name). */
+function chartFindings(charts, read) {
+    return charts.map((chart) => {
+        const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
+        const name = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(read(file)?.docs[0]?.contents, "name")) ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(chart);
+        return {
+            rule: "not-rendered",
+            severity: "warning",
+            file,
+            line: 1,
+            column: 1,
+            message: `Helm chart ${name} is not rendered: ${REASON}`,
+            hint: "render it in CI with helm template and check the output with --dir, or review its templates by hand",
+        };
+    });
+}
+/** A kustomization's helmCharts entries: each a not-rendered warning; the root is not rendered. */
+function helmChartEntries(kustomization) {
+    const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(kustomization.docs[0]?.contents, "helmCharts");
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+        return [];
+    return list.items.map((entry) => ({
+        rule: "not-rendered",
+        severity: "warning",
+        file: kustomization.file,
+        ...(0,_source_files_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(kustomization, entry),
+        message: `helmCharts entry ${(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(kustomization.file)} is not rendered`,
+        hint: "its other resources are checked as files; render the chart in CI with helm template to check it",
+    }));
+}
 
 
 /***/ }),
@@ -13108,6 +13935,228 @@ function loadFast(text) {
 
 /***/ }),
 
+/***/ 17776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XD: () => (/* binding */ EMPTY_POLICY),
+  CX: () => (/* binding */ POLICY_FILE),
+  VC: () => (/* binding */ applyPolicy),
+  HZ: () => (/* binding */ excluder),
+  ON: () => (/* binding */ parsePolicy)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/gate/finding.ts
+var finding = __nccwpck_require__(1142);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __nccwpck_require__(61516);
+;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
+/**
+ * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
+ * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
+ */
+function globMatcher(pattern) {
+    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
+    let regex = "";
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === "*" && source[i + 1] === "*") {
+            const slash = source[i + 2] === "/";
+            regex += slash ? "(?:.*/)?" : ".*";
+            i += slash ? 2 : 1;
+        }
+        else if (c === "*")
+            regex += "[^/]*";
+        else if (c === "?")
+            regex += "[^/]";
+        else
+            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+    const compiled = new RegExp(`^${regex}$`);
+    return (file) => compiled.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
+
+
+
+
+/** The repository's own gate policy file, at the top of --dir. */
+const POLICY_FILE = ".gitops-ci.yaml";
+const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+const LEVELS = ["error", "warning", "info", "off"];
+const KEYS = [
+    "exclude",
+    "severity",
+    "overrides",
+    "placeholders",
+    "kubernetes-version",
+    "strict",
+    "sealed-secrets-cert",
+    "allow-remote",
+];
+/**
+ * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
+ * its line, and the rest of the file still applies.
+ */
+function parsePolicy(text, file = POLICY_FILE) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const source = (0,source_files/* sourceOf */.vz)(file, text, [doc], lines);
+    const findings = [];
+    const bad = (node, message) => findings.push({
+        rule: "gate-config",
+        severity: "error",
+        file,
+        ...(0,source_files/* positionOf */.df)(source, node),
+        message,
+        hint: `see the README's ${POLICY_FILE} reference`,
+    });
+    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+    for (const error of doc.errors)
+        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
+    if (doc.errors.length)
+        return { policy, findings };
+    if (doc.contents === null)
+        return { policy, findings };
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        bad(doc.contents, `${file} must be a mapping`);
+        return { policy, findings };
+    }
+    const strings = (pair, what) => {
+        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
+            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
+            return [];
+        }
+        return pair.value.items.map((i) => String(i.value));
+    };
+    const levels = (node, what) => {
+        const out = {};
+        if (!(0,dist/* isMap */.jh)(node)) {
+            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
+            if (!finding/* RULE_IDS */.Iu.includes(rule))
+                bad(pair.key, `${what}: no rule "${rule}"`);
+            else if (!LEVELS.includes(level))
+                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
+            else
+                out[rule] = level;
+        }
+        return out;
+    };
+    for (const pair of doc.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        switch (key) {
+            case "exclude":
+                policy.exclude = strings(pair, "exclude");
+                break;
+            case "severity":
+                policy.severity = levels(pair.value, "severity");
+                break;
+            case "overrides":
+                if (!(0,dist/* isSeq */.oP)(pair.value))
+                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
+                else
+                    for (const entry of pair.value.items) {
+                        const paths = (0,dist/* isMap */.jh)(entry)
+                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
+                            : undefined;
+                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
+                        if (!paths)
+                            bad(entry, "an override needs paths (a list of globs) and severity");
+                        else
+                            policy.overrides.push({
+                                paths: strings(paths, "overrides[].paths"),
+                                severity: levels(severity, "overrides[].severity"),
+                            });
+                    }
+                break;
+            case "placeholders":
+                for (const [i, text] of strings(pair, "placeholders").entries()) {
+                    const pattern = placeholderPattern(text);
+                    if (pattern)
+                        policy.placeholders.push(pattern);
+                    else
+                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
+                }
+                break;
+            case "kubernetes-version":
+            case "sealed-secrets-cert":
+                if (typeof value !== "string" || value === "")
+                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
+                else if (key === "kubernetes-version")
+                    policy.kubernetesVersion = value;
+                else
+                    policy.sealedSecretsCert = value;
+                break;
+            case "strict":
+            case "allow-remote":
+                if (typeof value !== "boolean")
+                    bad(pair.value ?? pair.key, `${key} must be true or false`);
+                else if (key === "strict")
+                    policy.strict = value;
+                else
+                    policy.allowRemote = value;
+                break;
+            default:
+                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
+        }
+    }
+    return { policy, findings };
+}
+/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
+const MIN_LITERAL = 3;
+/**
+ * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
+ * regular expression: the file may come from the change under review, and a regular expression
+ * from there could take the gate's time for ever (catastrophic backtracking).
+ */
+function placeholderPattern(text) {
+    const literal = text.split("*");
+    if (literal.join("").length < MIN_LITERAL)
+        return undefined;
+    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
+}
+/** Whether a file is excluded from the gate. */
+function excluder(policy) {
+    const matchers = policy.exclude.map(globMatcher);
+    return (file) => matchers.some((m) => m(file));
+}
+/**
+ * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
+ * override whose paths match wins over `severity`), rules turned off dropped.
+ */
+function applyPolicy(findings, policy) {
+    const excluded = excluder(policy);
+    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
+    const out = [];
+    for (const finding of findings) {
+        if (finding.rule !== "gate-config" && excluded(finding.file))
+            continue;
+        let level = policy.severity[finding.rule] ?? finding.severity;
+        for (const o of overrides)
+            if (o.matches.some((m) => m(finding.file)))
+                level = o.severity[finding.rule] ?? level;
+        if (finding.rule === "gate-config")
+            level = finding.severity;
+        if (level !== "off")
+            out.push({ ...finding, severity: level });
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 63537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13246,6 +14295,1319 @@ function looksRemote(value) {
         /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
         value.includes("?ref=") ||
         /[^/]\/\/[^/]/.test(value));
+}
+
+
+/***/ }),
+
+/***/ 20633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ cacheUse),
+/* harmony export */   Re: () => (/* binding */ openRenderCache),
+/* harmony export */   yC: () => (/* binding */ cacheDirInside)
+/* harmony export */ });
+/* unused harmony exports CACHE_MAX_AGE_MS, RenderCache */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83916);
+
+
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Bumped when what a key covers changes, so that no older entry is ever read as a hit. */
+const FORMAT = "gitops-ci-render-cache-1";
+/** An entry nobody read or wrote for this long is removed: the cache holds recent commits' renders. */
+const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/**
+ * The render cache in `dir`. Inside the checkout it must hold nothing the repository tracks: a
+ * change under review could otherwise commit an entry for its own inputs' key (the key is no
+ * secret) and have the gate read a clean render in place of its real one.
+ */
+async function openRenderCache(dir, checkout) {
+    const inside = cacheDirInside(dir, checkout) ?? (node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir) === node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(checkout) ? "." : undefined);
+    if (inside) {
+        const { stdout } = await run("git", ["-C", checkout, "ls-files", "--", inside]).catch(() => ({ stdout: "" }));
+        const tracked = stdout.split("\n").find(Boolean);
+        if (tracked)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`);
+    }
+    return new RenderCache(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir), checkout);
+}
+/** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
+function cacheDirInside(dir, checkout) {
+    if (!dir)
+        return undefined;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(checkout), node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir)).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep)).join("/");
+    return rel && !rel.startsWith("..") && !node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(rel) ? rel : undefined;
+}
+/** How a run used the cache, for the job log. */
+function cacheUse(stats, dir) {
+    return `render cache: ${stats.hits} read from ${dir}, ${stats.misses} rendered`;
+}
+/**
+ * Renders kept on disk by a content key, so that a push re-renders only the roots whose inputs
+ * changed since the cached run. Only successful renders are kept: a failure is cheap to repeat
+ * and may be the machine's (a time limit), not the inputs'.
+ */
+class RenderCache {
+    dir;
+    checkout;
+    hits = 0;
+    misses = 0;
+    constructor(dir, checkout) {
+        this.dir = dir;
+        this.checkout = checkout;
+    }
+    /**
+     * The key of a render, or undefined when its inputs cannot be pinned by content: a symlink to
+     * a directory (kustomize follows it; hashing would have to as well, loops included).
+     */
+    async key(parts) {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)("sha256");
+        hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
+        hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
+        for (const input of [...new Set(parts.inputs)].sort()) {
+            const digest = await this.digestOf(input);
+            if (digest === undefined)
+                return undefined;
+            hash.update(`${input}\0${digest}\0`);
+        }
+        return hash.digest("hex");
+    }
+    /** Overlays share their base: each path is hashed once per run. */
+    digests = new Map();
+    digestOf(rel) {
+        let digest = this.digests.get(rel);
+        if (!digest) {
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)("sha256");
+            digest = this.hashPath(hash, rel).then((pinned) => (pinned ? hash.digest("hex") : undefined));
+            this.digests.set(rel, digest);
+        }
+        return digest;
+    }
+    /** The cached render under this key, else `render()`'s, kept when it succeeded. */
+    async through(key, render) {
+        const file = this.entry(key);
+        const cached = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, "utf8").catch(() => undefined);
+        if (cached !== undefined) {
+            this.hits++;
+            const now = new Date();
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)(file, now, now).catch(() => undefined);
+            return { ok: true, output: cached };
+        }
+        this.misses++;
+        const result = await render();
+        if (result.ok)
+            await this.write(file, result.output);
+        return result;
+    }
+    /** Removes entries older than maxAgeMs (by their last hit or write). */
+    async prune(maxAgeMs = CACHE_MAX_AGE_MS, now = Date.now()) {
+        const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.dir).catch(() => []);
+        let removed = 0;
+        for (const name of names.filter((n) => n.endsWith(".yaml"))) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, name);
+            const { mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file);
+            if (now - mtimeMs > maxAgeMs) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(file, { force: true });
+                removed++;
+            }
+        }
+        return removed;
+    }
+    entry(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, `${key}.yaml`);
+    }
+    /** Written beside and renamed into place: a run stopped halfway leaves no torn entry. */
+    async write(file, output) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.dir, { recursive: true });
+        const partial = `${file}.${process.pid}.partial`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(partial, output);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, file);
+    }
+    /** Hashes a file, or a directory's files recursively; false for a symlink to a directory. */
+    async hashPath(hash, rel) {
+        const full = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.checkout, rel);
+        const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full).catch(() => undefined);
+        const info = link?.isSymbolicLink() ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(full).catch(() => undefined) : link;
+        if (!info) {
+            hash.update(`missing\0${rel}\0`);
+            return true;
+        }
+        if (info.isDirectory()) {
+            if (link?.isSymbolicLink())
+                return false;
+            const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            hash.update(`dir\0${rel}\0`);
+            for (const name of names)
+                if (!(await this.hashPath(hash, node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(rel, name))))
+                    return false;
+            return true;
+        }
+        hash.update(`file\0${rel}\0${info.size}\0`);
+        hash.update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(full));
+        return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K9: () => (/* binding */ createRenderer),
+  _k: () => (/* binding */ mapConcurrent)
+});
+
+// UNUSED EXPORTS: kustomizeError
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const DEFAULT_RENDER_LIMITS = {
+    timeoutMs: 120_000,
+    maxOutputBytes: 64 * 1024 * 1024,
+    maxMemoryBytes: 2 * 1024 * 1024 * 1024,
+};
+async function works(binary, args) {
+    try {
+        await run(binary, args, { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Runs a renderer as repository content demands: an environment of PATH and a fresh empty HOME
+ * only (no token, no CI variables for a kustomization to read through /proc/self/environ), no
+ * git transport, bounded in time, output and memory, and without network when the machine lets
+ * an unprivileged process make a network namespace (`allowNetwork` turns that off).
+ */
+async function createSandbox(options) {
+    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+    const memoryBound = process.platform === "linux" && (await works("prlimit", ["--as=1073741824", "--", "true"]));
+    const networkIsolated = !options.allowNetwork && process.platform === "linux" && (await works("unshare", ["-rn", "true"]));
+    const wrap = (binary, args) => {
+        let command = [binary, args];
+        if (networkIsolated)
+            command = ["unshare", ["-rn", "--", command[0], ...command[1]]];
+        if (memoryBound)
+            command = ["prlimit", [`--as=${limits.maxMemoryBytes}`, "--", command[0], ...command[1]]];
+        return command;
+    };
+    return {
+        memoryBound,
+        networkIsolated,
+        limits,
+        async run(binary, args) {
+            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
+            const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
+            if (!options.allowNetwork)
+                Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
+            const [command, argv] = wrap(binary, args);
+            try {
+                const { stdout } = await run(command, argv, {
+                    env,
+                    cwd: home,
+                    maxBuffer: limits.maxOutputBytes,
+                    timeout: limits.timeoutMs,
+                    killSignal: "SIGKILL",
+                });
+                return { ok: true, stdout };
+            }
+            catch (error) {
+                const failure = error;
+                const stderr = String(failure.stderr ?? failure.message);
+                return { ok: false, stderr, limit: limitOf(failure, stderr, memoryBound) };
+            }
+            finally {
+                await (0,promises_.rm)(home, { recursive: true, force: true });
+            }
+        },
+    };
+}
+function limitOf(failure, stderr, memoryBound) {
+    if (failure.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+        return "output";
+    if (failure.killed && failure.signal === "SIGKILL")
+        return "time";
+    // Go reports a failed allocation under RLIMIT_AS as "out of memory", or dies reserving arenas.
+    if (memoryBound &&
+        (/out of memory|cannot allocate memory|failed to reserve/i.test(stderr) || failure.signal === "SIGSEGV"))
+        return "memory";
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/render/renderer.ts
+
+
+
+
+
+
+
+
+
+const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
+const MAX_ERROR_CHARS = 400;
+async function onPath(binary) {
+    try {
+        await renderer_run(binary, ["version"], { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ENOENT";
+    }
+}
+/**
+ * The real kustomize: `kustomize build`, else `kubectl kustomize`, with
+ * `--load-restrictor LoadRestrictionsNone` as Flux renders (the gate itself keeps every path
+ * inside the repository), in the sandbox. Undefined for `none`.
+ */
+async function createRenderer(choice, options = {}) {
+    if (choice === "none")
+        return undefined;
+    const sandbox = await createSandbox({ limits: options.limits, allowNetwork: options.allowRemote ?? false });
+    const kustomize = (choice === "auto" || choice === "kustomize") && (await onPath("kustomize"));
+    if (kustomize)
+        return binaryRenderer("kustomize", ["build"], sandbox);
+    if (choice === "kustomize")
+        throw new errors/* UsageError */.eb("--renderer kustomize: no kustomize on PATH");
+    if (await onPath("kubectl"))
+        return binaryRenderer("kubectl", ["kustomize"], sandbox);
+    throw new errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
+}
+function binaryRenderer(binary, command, sandbox) {
+    const build = async (checkout, absolute) => {
+        const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
+        if (outcome.ok)
+            return { ok: true, output: outcome.stdout };
+        if (outcome.limit)
+            return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
+        return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+    };
+    let identity;
+    return {
+        name: `${binary} ${command.join(" ")}`,
+        sandbox,
+        identity: () => (identity ??= binaryIdentity(binary)),
+        render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
+        async renderOverlay(checkout, write, asDir) {
+            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
+            try {
+                await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
+                const result = await build(checkout, dir);
+                return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
+            }
+            finally {
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+async function binaryIdentity(binary) {
+    const env = { PATH: process.env.PATH ?? "" };
+    const { stdout } = await renderer_run(binary, binary === "kubectl" ? ["version", "--client"] : ["version"], {
+        timeout: 10_000,
+        env,
+    });
+    const file = await resolveOnPath(binary, env.PATH);
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return `${binary} ${stdout.trim()} sha256:${hash.digest("hex")}`;
+}
+async function resolveOnPath(binary, searchPath) {
+    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        const candidate = external_node_path_default().join(dir, binary);
+        try {
+            await (0,promises_.access)(candidate, promises_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    throw new errors/* UsageError */.eb(`${binary} ran but is not on PATH as a file; the render cache cannot tell its version`);
+}
+function limitMessage(limit, limits) {
+    if (limit === "time")
+        return `the render ran past its time limit (${limits.timeoutMs / 1000} s) and was stopped`;
+    if (limit === "output")
+        return `the render printed more than its output limit (${bytes(limits.maxOutputBytes)})`;
+    return `the render needed more than its memory limit (${bytes(limits.maxMemoryBytes)})`;
+}
+function bytes(count) {
+    if (count >= 1024 * 1024)
+        return `${Math.round(count / (1024 * 1024))} MiB`;
+    return count >= 1024 ? `${Math.round(count / 1024)} KiB` : `${count} bytes`;
+}
+/**
+ * kustomize's own error, as one bounded line: the `Error:` line of kustomize (or the `err=` of
+ * kubectl's klog line), not the deprecation warnings before it, with paths of this machine made
+ * relative to the checkout.
+ */
+function kustomizeError(stderr, checkout) {
+    const lines = stderr.split("\n").map((l) => l.trim());
+    const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean) ?? klogBlock(lines);
+    const plain = lines.find((l) => l.startsWith("Error: "))?.slice("Error: ".length);
+    const other = lines.find((l) => l.length > 0 && !l.startsWith("# Warning:") && !l.startsWith("Warning:"));
+    const message = (klog ? klog.replaceAll('\\"', '"') : (plain ?? other ?? "kustomize failed"))
+        .replaceAll(`${external_node_path_default().resolve(checkout)}/`, "")
+        .replaceAll(external_node_path_default().resolve(checkout), ".");
+    return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
+}
+/** klog prints a multi-line error as `err=<`, the lines, then `>`: they are joined into one. */
+function klogBlock(lines) {
+    const start = lines.findIndex((l) => /"command failed" err=<$/.test(l));
+    if (start < 0)
+        return undefined;
+    const end = lines.indexOf(">", start);
+    return lines
+        .slice(start + 1, end < 0 ? undefined : end)
+        .filter(Boolean)
+        .join(" ");
+}
+/** Runs `work` over items with at most `limit` at a time (all cores by default). */
+async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 91102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ repoBoundaryOf),
+/* harmony export */   c7: () => (/* binding */ resolveInRepo)
+/* harmony export */ });
+/* unused harmony export insideRepo */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function repoBoundaryOf(dir) {
+    const checkout = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    let at = checkout;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, ".git")))
+            return { root: at, checkout };
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(at);
+        if (parent === at)
+            return { root: checkout, checkout };
+        at = parent;
+    }
+}
+/** Whether an absolute path stays in the repository (and out of its .git). */
+function insideRepo(boundary, absolute) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(boundary.root, absolute);
+    if (relative === "")
+        return true;
+    if (relative.startsWith("..") || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative))
+        return false;
+    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))[0] !== ".git";
+}
+/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
+function resolveInRepo(boundary, absolute) {
+    if (!insideRepo(boundary, absolute))
+        return { place: "outside", through: "path" };
+    if (!exists(absolute))
+        return { place: "missing" };
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    }
+    catch {
+        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
+        return { place: "outside", through: "symlink" };
+    }
+    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
+}
+function exists(absolute) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(absolute);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 74410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ kubernetesMinorOf),
+/* harmony export */   xP: () => (/* binding */ notServedReason)
+/* harmony export */ });
+/* unused harmony export OLDEST_KUBERNETES_MINOR */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+const REMOVED = [
+    [16, "apps/v1", ["extensions/v1beta1 DaemonSet", "extensions/v1beta1 Deployment", "extensions/v1beta1 ReplicaSet"]],
+    [16, "networking.k8s.io/v1", ["extensions/v1beta1 NetworkPolicy"]],
+    [16, "policy/v1beta1", ["extensions/v1beta1 PodSecurityPolicy"]],
+    [
+        16,
+        "apps/v1",
+        [
+            "apps/v1beta1 Deployment",
+            "apps/v1beta1 StatefulSet",
+            "apps/v1beta1 ControllerRevision",
+            "apps/v1beta2 Deployment",
+            "apps/v1beta2 StatefulSet",
+            "apps/v1beta2 DaemonSet",
+            "apps/v1beta2 ReplicaSet",
+            "apps/v1beta2 ControllerRevision",
+        ],
+    ],
+    [
+        22,
+        "networking.k8s.io/v1",
+        ["extensions/v1beta1 Ingress", "networking.k8s.io/v1beta1 Ingress", "networking.k8s.io/v1beta1 IngressClass"],
+    ],
+    [
+        22,
+        "admissionregistration.k8s.io/v1",
+        [
+            "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
+            "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
+        ],
+    ],
+    [22, "apiextensions.k8s.io/v1", ["apiextensions.k8s.io/v1beta1 CustomResourceDefinition"]],
+    [22, "apiregistration.k8s.io/v1", ["apiregistration.k8s.io/v1beta1 APIService"]],
+    [22, "certificates.k8s.io/v1", ["certificates.k8s.io/v1beta1 CertificateSigningRequest"]],
+    [22, "coordination.k8s.io/v1", ["coordination.k8s.io/v1beta1 Lease"]],
+    [
+        22,
+        "rbac.authorization.k8s.io/v1",
+        [
+            "rbac.authorization.k8s.io/v1beta1 ClusterRole",
+            "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
+            "rbac.authorization.k8s.io/v1beta1 Role",
+            "rbac.authorization.k8s.io/v1beta1 RoleBinding",
+        ],
+    ],
+    [22, "scheduling.k8s.io/v1", ["scheduling.k8s.io/v1beta1 PriorityClass"]],
+    [
+        22,
+        "storage.k8s.io/v1",
+        [
+            "storage.k8s.io/v1beta1 CSIDriver",
+            "storage.k8s.io/v1beta1 CSINode",
+            "storage.k8s.io/v1beta1 StorageClass",
+            "storage.k8s.io/v1beta1 VolumeAttachment",
+        ],
+    ],
+    [25, "batch/v1", ["batch/v1beta1 CronJob"]],
+    [25, "discovery.k8s.io/v1", ["discovery.k8s.io/v1beta1 EndpointSlice"]],
+    [25, "events.k8s.io/v1", ["events.k8s.io/v1beta1 Event"]],
+    [25, "autoscaling/v2", ["autoscaling/v2beta1 HorizontalPodAutoscaler"]],
+    [25, "policy/v1", ["policy/v1beta1 PodDisruptionBudget"]],
+    [25, "Pod Security Admission (no replacement object)", ["policy/v1beta1 PodSecurityPolicy"]],
+    [25, "node.k8s.io/v1", ["node.k8s.io/v1beta1 RuntimeClass"]],
+    [26, "autoscaling/v2", ["autoscaling/v2beta2 HorizontalPodAutoscaler"]],
+    [
+        26,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
+        ],
+    ],
+    [27, "storage.k8s.io/v1", ["storage.k8s.io/v1beta1 CSIStorageCapacity"]],
+    [
+        29,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration",
+        ],
+    ],
+    [
+        32,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration",
+        ],
+    ],
+];
+const INTRODUCED = [
+    [18, ["storage.k8s.io/v1 CSIDriver"]],
+    [
+        19,
+        [
+            "networking.k8s.io/v1 Ingress",
+            "networking.k8s.io/v1 IngressClass",
+            "certificates.k8s.io/v1 CertificateSigningRequest",
+            "events.k8s.io/v1 Event",
+        ],
+    ],
+    [20, ["node.k8s.io/v1 RuntimeClass"]],
+    [21, ["batch/v1 CronJob", "policy/v1 PodDisruptionBudget", "discovery.k8s.io/v1 EndpointSlice"]],
+    [23, ["autoscaling/v2 HorizontalPodAutoscaler"]],
+    [24, ["storage.k8s.io/v1 CSIStorageCapacity"]],
+    [28, ["authentication.k8s.io/v1 SelfSubjectReview"]],
+    [29, ["flowcontrol.apiserver.k8s.io/v1 FlowSchema", "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration"]],
+    [
+        30,
+        [
+            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy",
+            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding",
+        ],
+    ],
+    [33, ["networking.k8s.io/v1 ServiceCIDR", "networking.k8s.io/v1 IPAddress"]],
+    [
+        34,
+        [
+            "resource.k8s.io/v1 DeviceClass",
+            "resource.k8s.io/v1 ResourceClaim",
+            "resource.k8s.io/v1 ResourceClaimTemplate",
+            "resource.k8s.io/v1 ResourceSlice",
+            "storage.k8s.io/v1 VolumeAttributesClass",
+        ],
+    ],
+    [
+        36,
+        [
+            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy",
+            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding",
+        ],
+    ],
+];
+const TABLE = new Map();
+for (const [removed, replacement, types] of REMOVED)
+    for (const t of types)
+        TABLE.set(t, { removed, replacement });
+for (const [since, types] of INTRODUCED)
+    for (const t of types)
+        TABLE.set(t, { ...TABLE.get(t), since });
+/** The oldest release the table covers: older clusters are long out of support. */
+const OLDEST_KUBERNETES_MINOR = 16;
+/** Why the cluster at `1.<minor>` does not serve this type, or undefined when it does. */
+function notServedReason(key, minor) {
+    const life = TABLE.get(key);
+    if (life?.removed !== undefined && minor >= life.removed)
+        return `removed in Kubernetes 1.${life.removed}; use ${life.replacement ?? "its replacement"}`;
+    if (life?.since !== undefined && minor < life.since)
+        return `first served by Kubernetes 1.${life.since}`;
+    return undefined;
+}
+/** "1.33", "v1.33" or "1.33.2" → 33, within the releases the tool knows. */
+function kubernetesMinorOf(version, newest) {
+    const minor = Number(/^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim())?.[1]);
+    const newestMinor = Number(newest.split(".")[1]);
+    if (!Number.isInteger(minor) || minor < OLDEST_KUBERNETES_MINOR || minor > newestMinor)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--kubernetes-version ${version}: give a release from 1.${OLDEST_KUBERNETES_MINOR} to ${newest} (the schemas shipped with this version), e.g. 1.33`);
+    return minor;
+}
+
+
+/***/ }),
+
+/***/ 80817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OI: () => (/* binding */ SCHEMA_KUBERNETES_VERSION),
+  YH: () => (/* binding */ SHIPPED_CRD),
+  cX: () => (/* binding */ isBuiltinType),
+  O: () => (/* binding */ kubernetesKinds),
+  Xw: () => (/* binding */ loadBuiltinSchema)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/gate/schema/builtin-index.ts
+// Generated by scripts/generate-schema-index.mjs from kubernetes-models 5.1.0, @kubernetes-models/sealed-secrets 6.0.0, @kubernetes-models/argo-cd 4.0.0, @kubernetes-models/flux-cd 4.0.0; do not edit.
+/** Every Kubernetes kind the shipped models know, by `apiVersion kind` (typeKey). */
+const KUBERNETES_MODELS = {
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
+    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
+    "apiextensions.k8s.io/v1 CustomResourceDefinition": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26553)),
+    "apiextensions.k8s.io/v1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26553)),
+    "apiextensions.k8s.io/v1beta1 CustomResourceDefinition": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86532)),
+    "apiextensions.k8s.io/v1beta1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86532)),
+    "apiregistration.k8s.io/v1 APIService": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67274)),
+    "apiregistration.k8s.io/v1 APIServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67274)),
+    "apiregistration.k8s.io/v1beta1 APIService": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240)),
+    "apiregistration.k8s.io/v1beta1 APIServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240)),
+    "apps/v1 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+    "apps/v1beta1 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta1 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
+    "apps/v1beta2 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "apps/v1beta2 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
+    "authentication.k8s.io/v1 SelfSubjectReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
+    "authentication.k8s.io/v1 TokenRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
+    "authentication.k8s.io/v1 TokenReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
+    "authentication.k8s.io/v1beta1 TokenReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18647)),
+    "authorization.k8s.io/v1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
+    "authorization.k8s.io/v1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
+    "authorization.k8s.io/v1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
+    "authorization.k8s.io/v1 SubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
+    "authorization.k8s.io/v1beta1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
+    "autoscaling/v1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
+    "autoscaling/v1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
+    "autoscaling/v1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
+    "autoscaling/v2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86219)),
+    "autoscaling/v2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86219)),
+    "autoscaling/v2beta1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75654)),
+    "autoscaling/v2beta1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75654)),
+    "autoscaling/v2beta2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56813)),
+    "autoscaling/v2beta2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56813)),
+    "batch/v1 CronJob": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
+    "batch/v1 CronJobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
+    "batch/v1 Job": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
+    "batch/v1 JobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
+    "batch/v1beta1 CronJob": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(3353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33353)),
+    "batch/v1beta1 CronJobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(3353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33353)),
+    "certificates.k8s.io/v1 CertificateSigningRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4261)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74261)),
+    "certificates.k8s.io/v1 CertificateSigningRequestList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4261)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74261)),
+    "certificates.k8s.io/v1beta1 CertificateSigningRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11342)),
+    "certificates.k8s.io/v1beta1 CertificateSigningRequestList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11342)),
+    "coordination.k8s.io/v1 Lease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36664)),
+    "coordination.k8s.io/v1 LeaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36664)),
+    "coordination.k8s.io/v1beta1 Lease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28676)),
+    "coordination.k8s.io/v1beta1 LeaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28676)),
+    "discovery.k8s.io/v1 EndpointSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33299)),
+    "discovery.k8s.io/v1 EndpointSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33299)),
+    "discovery.k8s.io/v1beta1 EndpointSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76577)),
+    "discovery.k8s.io/v1beta1 EndpointSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76577)),
+    "events.k8s.io/v1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4772)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4772)),
+    "events.k8s.io/v1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4772)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4772)),
+    "events.k8s.io/v1beta1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79206)),
+    "events.k8s.io/v1beta1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79206)),
+    "extensions/v1beta1 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 NetworkPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 NetworkPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "extensions/v1beta1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
+    "flowcontrol.apiserver.k8s.io/v1 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
+    "networking.k8s.io/v1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 IngressClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 IngressClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 IPAddress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 IPAddressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 NetworkPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 NetworkPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 ServiceCIDR": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1 ServiceCIDRList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
+    "networking.k8s.io/v1beta1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
+    "node.k8s.io/v1 RuntimeClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54113)),
+    "node.k8s.io/v1 RuntimeClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54113)),
+    "node.k8s.io/v1beta1 RuntimeClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40740)),
+    "node.k8s.io/v1beta1 RuntimeClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40740)),
+    "policy/v1 Eviction": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
+    "policy/v1 PodDisruptionBudget": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
+    "policy/v1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
+    "policy/v1beta1 Eviction": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
+    "policy/v1beta1 PodDisruptionBudget": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
+    "policy/v1beta1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
+    "policy/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
+    "policy/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
+    "rbac.authorization.k8s.io/v1 ClusterRole": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 Role": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRole": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 Role": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
+    "resource.k8s.io/v1 DeviceClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 DeviceClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaim": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimTemplate": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimTemplateList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "resource.k8s.io/v1 ResourceSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
+    "scheduling.k8s.io/v1 PriorityClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57204)),
+    "scheduling.k8s.io/v1 PriorityClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57204)),
+    "scheduling.k8s.io/v1beta1 PriorityClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91541)),
+    "scheduling.k8s.io/v1beta1 PriorityClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91541)),
+    "storage.k8s.io/v1 CSIDriver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 CSIDriverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 CSINode": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 CSINodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 CSIStorageCapacity": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 CSIStorageCapacityList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 StorageClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 StorageClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttachment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttachmentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttributesClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttributesClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
+    "storage.k8s.io/v1beta1 CSIDriver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIDriverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSINode": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSINodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIStorageCapacity": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIStorageCapacityList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 StorageClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 StorageClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 VolumeAttachment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "storage.k8s.io/v1beta1 VolumeAttachmentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
+    "v1 Binding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ComponentStatus": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ComponentStatusList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ConfigMap": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ConfigMapList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Endpoints": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 EndpointsList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 LimitRange": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 LimitRangeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Namespace": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 NamespaceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Node": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 NodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PersistentVolume": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PersistentVolumeClaim": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PersistentVolumeClaimList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PersistentVolumeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Pod": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PodList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PodTemplate": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 PodTemplateList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ReplicationController": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ReplicationControllerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ResourceQuota": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ResourceQuotaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Secret": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 SecretList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 Service": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ServiceAccount": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ServiceAccountList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+    "v1 ServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
+};
+/** The shipped CRDs' kinds (Sealed Secrets, Argo CD, Flux), by `apiVersion kind` (typeKey). */
+const CRD_MODELS = {
+    "bitnami.com/v1alpha1 SealedSecret": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29161)),
+    "bitnami.com/v1alpha1 SealedSecretList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29161)),
+    "argoproj.io/v1alpha1 Application": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "argoproj.io/v1alpha1 AppProject": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "argoproj.io/v1alpha1 AppProjectList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
+    "helm.toolkit.fluxcd.io/v2 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(3491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83491)),
+    "helm.toolkit.fluxcd.io/v2 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(3491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83491)),
+    "helm.toolkit.fluxcd.io/v2beta1 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(2872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32872)),
+    "helm.toolkit.fluxcd.io/v2beta1 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(2872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32872)),
+    "helm.toolkit.fluxcd.io/v2beta2 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(5668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75668)),
+    "helm.toolkit.fluxcd.io/v2beta2 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(5668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75668)),
+    "image.toolkit.fluxcd.io/v1 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1beta1 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta2 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
+    "kustomize.toolkit.fluxcd.io/v1 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(4461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44461)),
+    "kustomize.toolkit.fluxcd.io/v1 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(4461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44461)),
+    "kustomize.toolkit.fluxcd.io/v1beta1 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2093)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2093)),
+    "kustomize.toolkit.fluxcd.io/v1beta1 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2093)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2093)),
+    "kustomize.toolkit.fluxcd.io/v1beta2 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60728)),
+    "kustomize.toolkit.fluxcd.io/v1beta2 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60728)),
+    "notification.toolkit.fluxcd.io/v1 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74843)),
+    "notification.toolkit.fluxcd.io/v1 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74843)),
+    "notification.toolkit.fluxcd.io/v1beta1 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta2 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta3 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
+    "source.toolkit.fluxcd.io/v1 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 ExternalArtifact": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 ExternalArtifactList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 OCIRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 OCIRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1beta1 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta2 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 OCIRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 OCIRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
+};
+
+;// CONCATENATED MODULE: ./src/gate/schema/unknown-fields.ts
+/**
+ * Wraps a value so that a compiled validator's property reads are recorded. Validators read every
+ * property their schema defines, so an own key that was never read is one the schema does not
+ * define. Objects whose keys the validator enumerates (maps) or never reads at all (free-form
+ * objects: no properties in the schema) have no unknown fields.
+ */
+function trackReads(value) {
+    const visits = [];
+    const wrap = (current, path) => {
+        if (current === null || typeof current !== "object")
+            return current;
+        const isList = Array.isArray(current);
+        const visit = { path, value: current, read: new Set(), enumerated: false };
+        if (!isList)
+            visits.push(visit);
+        const children = new Map();
+        return new Proxy(current, {
+            get(target, key, receiver) {
+                if (typeof key !== "string")
+                    return Reflect.get(target, key, receiver);
+                // Reads of absent keys count: the schema defines them (a required check, say).
+                visit.read.add(key);
+                if (!Object.hasOwn(target, key))
+                    return Reflect.get(target, key, receiver);
+                if (!children.has(key)) {
+                    children.set(key, wrap(target[key], [...path, isList ? Number(key) : key]));
+                }
+                return children.get(key);
+            },
+            has(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.has(target, key);
+            },
+            getOwnPropertyDescriptor(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.getOwnPropertyDescriptor(target, key);
+            },
+            ownKeys(target) {
+                visit.enumerated = true;
+                return Reflect.ownKeys(target);
+            },
+        });
+    };
+    const tracked = wrap(value, []);
+    return {
+        tracked,
+        unknownFields: () => visits
+            .filter((v) => !v.enumerated && v.read.size > 0)
+            .flatMap((v) => Object.keys(v.value)
+            .filter((key) => !v.read.has(key))
+            .map((key) => [...v.path, key])),
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/schema/violations.ts
+var schema_violations = __nccwpck_require__(43303);
+;// CONCATENATED MODULE: ./src/gate/schema/builtin-schemas.ts
+
+
+
+
+/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
+const SCHEMA_KUBERNETES_VERSION = "1.36";
+/** The origin of the Sealed Secrets, Argo CD and Flux schemas shipped with the tool. */
+const SHIPPED_CRD = "built-in CRD";
+function isModelClass(value) {
+    return typeof value === "function" && typeof value.apiVersion === "string";
+}
+/** The apiVersions of every Kubernetes kind the shipped models know, by kind. */
+function kubernetesKinds() {
+    const kinds = new Map();
+    for (const key of Object.keys(KUBERNETES_MODELS)) {
+        const [apiVersion, kind] = key.split(" ");
+        kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
+    }
+    return kinds;
+}
+/** Whether a schema for this type ships with the tool. */
+function isBuiltinType(key) {
+    return Object.hasOwn(KUBERNETES_MODELS, key) || Object.hasOwn(CRD_MODELS, key);
+}
+/**
+ * The shipped schema of one type (a Kubernetes kind from kubernetes-models, or a CRD of Sealed
+ * Secrets, Argo CD or Flux), undefined for any other. Each API group version is its own module:
+ * a run loads the compiled validators of the groups it meets, not the several MB of them all.
+ */
+async function loadBuiltinSchema(key) {
+    const kubernetes = Object.hasOwn(KUBERNETES_MODELS, key);
+    const load = kubernetes ? KUBERNETES_MODELS[key] : Object.hasOwn(CRD_MODELS, key) ? CRD_MODELS[key] : undefined;
+    if (!load)
+        return undefined;
+    const kind = key.slice(key.indexOf(" ") + 1);
+    const model = (await load())[kind];
+    if (!isModelClass(model))
+        throw new src_errors/* InternalError */.Gd(`the shipped model of ${key} exports no ${kind}`);
+    return modelSchema(model, kubernetes ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD);
+}
+/**
+ * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
+ * does not read every keyword it allows (description, example, …), so --strict does not descend.
+ */
+function insideSchemaOfCrd(path) {
+    const at = path.indexOf("openAPIV3Schema");
+    return at >= 0 && at < path.length - 1;
+}
+function modelSchema(model, origin) {
+    return {
+        origin,
+        check(object, strict) {
+            // Tracking reads (for unknown fields) costs a proxy per value: only under --strict.
+            const { tracked, unknownFields } = strict ? trackReads(object) : { tracked: object, unknownFields: () => [] };
+            let errors = [];
+            try {
+                model.prototype.validate.call(tracked);
+            }
+            catch (error) {
+                const list = error.errors;
+                if (!Array.isArray(list))
+                    throw new src_errors/* InternalError */.Gd(`validating ${model.kind}: ${error.message}`);
+                errors = list;
+            }
+            const violations = (0,schema_violations/* violationsOf */.S)(errors, object);
+            if (strict)
+                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
+                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
+                    violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
+            return violations;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 43303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ violationsOf)
+/* harmony export */ });
+/* unused harmony export pathOf */
+/**
+ * Compiled validators (ajv's, and kubernetes-models', which ajv generated) report errors as JSON
+ * pointers with keywords. This turns them into one message per broken field, in words a user
+ * acts on: alternatives (int-or-string) collapse into one message, required fields are named.
+ */
+function violationsOf(errors, value) {
+    const describe = describer(value?.kind === "Secret");
+    const alternatives = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
+    const typesAt = new Map();
+    const out = [];
+    for (const error of errors) {
+        const path = pathOf(error.instancePath, value);
+        const where = error.instancePath;
+        if (alternatives.has(where) && (error.keyword === "type" || error.keyword === "format")) {
+            if (error.keyword === "type")
+                typesAt.set(where, [...(typesAt.get(where) ?? []), String(error.params.type)]);
+            continue;
+        }
+        switch (error.keyword) {
+            case "anyOf":
+            case "oneOf":
+                break;
+            case "required":
+                out.push({
+                    path,
+                    message: `missing required field "${String(error.params.missingProperty)}"`,
+                    missingField: true,
+                });
+                break;
+            case "additionalProperties":
+                out.push({
+                    path: [...path, String(error.params.additionalProperty)],
+                    message: `unknown field "${String(error.params.additionalProperty)}"`,
+                    unknownField: true,
+                });
+                break;
+            case "type":
+                out.push({
+                    path,
+                    actual: valueAt(value, path),
+                    message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "enum":
+                out.push({
+                    path,
+                    enum: true,
+                    actual: valueAt(value, path),
+                    message: `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "format":
+                out.push({
+                    path,
+                    actual: valueAt(value, path),
+                    message: `must be a valid ${String(error.params.format)}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "pattern":
+                out.push({ path, actual: valueAt(value, path), message: `must match ${String(error.params.pattern)}` });
+                break;
+            default:
+                out.push({ path, message: `${error.keyword} ${JSON.stringify(error.params)} not met` });
+        }
+    }
+    for (const where of alternatives) {
+        const path = pathOf(where, value);
+        const types = typesAt.get(where);
+        out.push({
+            path,
+            actual: valueAt(value, path),
+            message: types?.length
+                ? `must be ${types.join(" or ")}, not ${describe(valueAt(value, path))}`
+                : "matches none of the forms the schema allows",
+        });
+    }
+    return out;
+}
+/** "/spec/containers/0/image" → ["spec", "containers", 0, "image"], indexes as numbers. */
+function pathOf(pointer, value) {
+    const path = [];
+    let current = value;
+    for (const raw of pointer.split("/").slice(1)) {
+        const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+        const segment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
+        path.push(segment);
+        current = current !== null && typeof current === "object" ? current[key] : undefined;
+    }
+    return path;
+}
+function valueAt(value, path) {
+    let current = value;
+    for (const key of path)
+        current =
+            current !== null && typeof current === "object" ? current[key] : undefined;
+    return current;
+}
+/** Enough of a wrong value to recognise it, not enough to carry a secret out of the repo. */
+const QUOTED_PREFIX = 12;
+/** Words for a value in a message; values of Secrets are never quoted. */
+function describer(secret) {
+    return (value) => {
+        if (value === null)
+            return "null";
+        if (Array.isArray(value))
+            return "a list";
+        if (typeof value === "object")
+            return "a mapping";
+        if (secret)
+            return `a ${typeof value} (${String(value).length} characters)`;
+        if (typeof value === "string")
+            return `string ${JSON.stringify(value.length > QUOTED_PREFIX ? `${value.slice(0, QUOTED_PREFIX)}…` : value)}`;
+        const text = String(value);
+        return `${typeof value} ${text.length > QUOTED_PREFIX ? `${text.slice(0, QUOTED_PREFIX)}…` : text}`;
+    };
+}
+
+
+/***/ }),
+
+/***/ 34886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ placeholderOf)
+/* harmony export */ });
+/**
+ * Values a Secret carries in Git that are not secrets: references an injector or the deployer
+ * fills in at deploy time. Each pattern names the tool whose syntax it is.
+ */
+const PLACEHOLDERS = [
+    { tool: "1Password", pattern: /op:\/\/[^\s/]+\/[^\s/]+\/\S+/ },
+    { tool: "argocd-vault-plugin", pattern: /<path:[^<>]+>|^<[^<>\s]+>$|<secret:[^<>]+>/ },
+    { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
+    { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
+];
+const MAX_REFERENCE = 1024;
+/** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
+function placeholderOf(value, base64 = false, extra = []) {
+    if (value === null || value === undefined || value === "")
+        return "empty";
+    if (typeof value !== "string")
+        return undefined;
+    const texts = [value];
+    if (base64 && /^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        texts.push(Buffer.from(value, "base64").toString("utf8"));
+    for (const text of texts) {
+        if (text.trim() === "")
+            return "empty";
+        const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
+        if (found)
+            return found.tool;
+        // a reference is short; a long value is not one, and is not run through the repo's patterns
+        if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
+            return "this repository's placeholder";
+    }
+    return undefined;
 }
 
 
@@ -14391,10 +16753,12 @@ function markdownTable(header, rows) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Qw: () => (/* binding */ titleText),
 /* harmony export */   U1: () => (/* binding */ codeLink),
 /* harmony export */   XX: () => (/* binding */ render),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   js: () => (/* binding */ htmlText),
 /* harmony export */   wh: () => (/* binding */ plainText)
 /* harmony export */ });
 /**
@@ -14439,6 +16803,195 @@ function render(cell) {
 function oneLine(text) {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+}
+/** A fenced code block no content can close: the fence is longer than any run of backticks inside. */
+function codeBlock(text, language = "") {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    return { markdown: `${fence}${language}\n${text}\n${fence}` };
+}
+/** Text inside an HTML element (a `<summary>`): markup characters as entities, one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 27877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ rootTitle),
+/* harmony export */   KA: () => (/* binding */ versionText),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   UP: () => (/* binding */ objectTitle),
+/* harmony export */   V_: () => (/* binding */ imageWhere),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ri: () => (/* binding */ hashLine)
+/* harmony export */ });
+/** What every format says first: against what, and how much renders differently. */
+function headline(result, ref = (t) => t) {
+    const against = `${ref(result.baseRef)} (${ref(result.baseCommit.slice(0, 12))})`;
+    if (result.roots.length === 0 && result.unchanged.length === 0)
+        return `No root reads a file changed since ${against}: nothing renders differently.`;
+    const same = result.unchanged.length ? `, ${result.unchanged.length} render(s) the same` : "";
+    return `Compared with ${against}: ${result.roots.length} root(s) render differently${same}.`;
+}
+function countsText(counts) {
+    const parts = Object.entries(counts).filter(([, n]) => n > 0);
+    return parts.length ? parts.map(([change, n]) => `${n} ${change}`).join(", ") : "no object changes";
+}
+/** `apps/v1 Deployment prod/api`, a rename as `old → new`. */
+function objectTitle(object) {
+    const where = (name) => (object.namespace ? `${object.namespace}/${name}` : name);
+    const name = object.previousName ? `${where(object.previousName)} → ${where(object.name)}` : where(object.name);
+    return `${object.apiVersion} ${object.kind} ${name}`;
+}
+function hashLine(object) {
+    return object.hash && `generated name ${object.hash.from} → ${object.hash.to}`;
+}
+function versionText(version) {
+    return version ?? "(none)";
+}
+function imageWhere(image) {
+    return `${image.root} (${image.objects.join(", ")})`;
+}
+function rootTitle(root) {
+    const by = root.deployedBy.length ? ` — deployed by ${root.deployedBy.join(", ")}` : "";
+    return `${root.root}${by}`;
+}
+
+
+/***/ }),
+
+/***/ 46921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ COMMENT_LIMITS),
+/* harmony export */   x: () => (/* binding */ diffMarkdown)
+/* harmony export */ });
+/* harmony import */ var _messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89751);
+/* harmony import */ var _messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(52826);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27877);
+
+
+
+/** The most characters one comment holds: GitHub's comment body; a GitLab note holds 1,000,000. */
+const COMMENT_LIMITS = { github: 65_536, gitlab: 1_000_000 };
+/** Rows of a summary table a comment keeps; the text format lists them all. */
+const MAX_TABLE_ROWS = 100;
+/**
+ * For a PR comment, an MR note and a job summary: the headline, a table of roots and one of
+ * image changes, then a collapsed section per root with each object's diff. Sections that do
+ * not fit in maxChars are left out, with a line saying which and how to see them.
+ */
+function diffMarkdown(result, options = {}) {
+    const maxChars = options.maxChars ?? COMMENT_LIMITS.github;
+    const head = [`#### Rendered diff`, "", (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .headline */ .Pl)(result, (t) => (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(t).markdown)];
+    if (result.roots.length)
+        head.push("", rootTable(result.roots));
+    if (result.images.length)
+        head.push("", "**Images**", "", imageTable(result));
+    const sections = result.roots.map(rootSection);
+    const how = options.seeAll ?? `run ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(`gitops-ci diff --base-ref ${result.baseRef} --format text`).markdown}`;
+    const footer = (rest) => `_${rest} root(s) not shown: the preview is cut to fit the ${maxChars}-character comment limit. To see it all, ${how}._`;
+    const out = [head.join("\n")];
+    const size = (parts) => parts.reduce((n, p) => n + p.length + 2, 0);
+    if (size([...out, ...sections]) <= maxChars)
+        out.push(...sections);
+    else {
+        const room = maxChars - footer(sections.length).length - 2;
+        let shown = 0;
+        while (shown < sections.length && size([...out, sections[shown]]) <= room)
+            out.push(sections[shown++]);
+        out.push(footer(sections.length - shown));
+    }
+    const text = `${out.join("\n\n")}\n`;
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 80)}\n\n_…cut to fit the comment limit._\n`;
+}
+function rootTable(roots) {
+    const rows = roots
+        .slice(0, MAX_TABLE_ROWS)
+        .map((r) => [
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(r.root),
+        r.deployedBy.join(", ") || "—",
+        r.problem ? "not compared" : String(r.counts.added),
+        r.problem ? "" : String(r.counts.removed),
+        r.problem ? "" : String(r.counts.modified),
+        r.problem ? "" : String(r.counts.renamed),
+    ]);
+    const more = roots.length > MAX_TABLE_ROWS ? `\n\n…and ${roots.length - MAX_TABLE_ROWS} more root(s).` : "";
+    return (0,_messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)(["root", "deployed by", "added", "removed", "modified", "renamed"], rows) + more;
+}
+function imageTable(result) {
+    const rows = result.images
+        .slice(0, MAX_TABLE_ROWS)
+        .map((i) => [
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(i.image),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(i.from)),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(i.to)),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(i.root),
+        i.objects.join(", "),
+    ]);
+    const more = result.images.length > MAX_TABLE_ROWS ? `\n\n…and ${result.images.length - MAX_TABLE_ROWS} more.` : "";
+    return (0,_messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)(["image", "from", "to", "in", "objects"], rows) + more;
+}
+function rootSection(root) {
+    const summary = `<summary><code>${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(root.root)}</code>: ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(root.problem ? "not compared" : (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .countsText */ .WN)(root.counts))}</summary>`;
+    const body = root.problem
+        ? [(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(root.problem).markdown]
+        : root.objects.map((o) => {
+            const lines = [`**${o.change}** ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .objectTitle */ .UP)(o)).markdown}`];
+            const hash = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .hashLine */ .ri)(o);
+            if (hash)
+                lines.push("", (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(hash).markdown);
+            if (o.diff)
+                lines.push("", (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(o.diff, "diff").markdown);
+            if (o.cut)
+                lines.push("", `_${o.cut} more line(s) not shown._`);
+            return lines.join("\n");
+        });
+    return ["<details>", summary, "", ...body.flatMap((b) => [b, ""]), "</details>"].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 94323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ diffText)
+/* harmony export */ });
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27877);
+
+const MARK = { added: "+", removed: "-", modified: "~", renamed: ">" };
+/** For a terminal and a job log: everything, nothing cut but --max-lines. */
+function diffText(result) {
+    const lines = [(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .headline */ .Pl)(result)];
+    if (result.images.length) {
+        lines.push("", "Images:");
+        for (const image of result.images)
+            lines.push(`  ${image.image}  ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(image.from)} -> ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(image.to)}  in ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .imageWhere */ .V_)(image)}`);
+    }
+    for (const root of result.roots) {
+        lines.push("", `${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .rootTitle */ .$P)(root)}: ${root.problem ? `not compared: ${root.problem}` : (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .countsText */ .WN)(root.counts)}`);
+        for (const object of root.objects) {
+            lines.push(`  ${MARK[object.change]} ${object.change} ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .objectTitle */ .UP)(object)}`);
+            const hash = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .hashLine */ .ri)(object);
+            if (hash)
+                lines.push(`      ${hash}`);
+            if (object.diff)
+                lines.push(...object.diff.split("\n").map((l) => `    ${l}`));
+            if (object.cut)
+                lines.push(`    … ${object.cut} more line(s) (raise --max-lines)`);
+        }
+    }
+    if (result.unchanged.length)
+        lines.push("", `Render the same: ${result.unchanged.join(", ")}`);
+    return `${lines.join("\n")}\n`;
 }
 
 
@@ -14719,6 +17272,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -14786,6 +17346,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -19349,7 +21916,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -25264,6 +27831,702 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 37291:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ss: () => (/* binding */ createTwoFilesPatch),
+  YB: () => (/* binding */ structuredPatch)
+});
+
+// UNUSED EXPORTS: FILE_HEADERS_ONLY, INCLUDE_HEADERS, OMIT_HEADERS, createPatch, formatPatch
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 63837:
 /***/ ((module) => {
 
@@ -25488,7 +28751,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(83916);
+var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/commands/shared-options.ts
@@ -25663,21 +28926,21 @@ function buildPushOutputs(result) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/build/builder.ts
 
 /** The builder failed; its own output was streamed to stderr just before. */
-class BuildError extends src_errors/* GitopsCiError */.p {
+class BuildError extends errors/* GitopsCiError */.p {
     name = "BuildError";
 }
 
@@ -25691,7 +28954,7 @@ class BuildError extends src_errors/* GitopsCiError */.p {
  */
 function runTool(command, args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+        const child = (0,external_node_child_process_.spawn)(command, args, { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
         let stdout = "";
         let tail = "";
         const forward = (chunk) => {
@@ -25748,7 +29011,7 @@ function buildahBuilder(env = process.env) {
             await runTool("buildah", [...args, request.context]);
         },
         async push(refs, insecure) {
-            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-push-"));
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-push-"));
             try {
                 const digests = new Set();
                 for (const [i, ref] of refs.entries()) {
@@ -25822,8 +29085,8 @@ function dockerBuilder() {
                 for (const ref of refs)
                     refuseInsecure(ref.split("/")[0] ?? ref);
             if (!pending)
-                throw new src_errors/* InternalError */.Gd("docker builder: push before build");
-            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-buildx-"));
+                throw new errors/* InternalError */.Gd("docker builder: push before build");
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-buildx-"));
             try {
                 const metadata = external_node_path_default().join(dir, "metadata.json");
                 await runTool("docker", [
@@ -25863,7 +29126,7 @@ function refuseInsecure(registry) {
     const host = registry.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
     if (host === "localhost" || host === "::1" || /^127\./.test(host))
         return;
-    throw new src_errors/* UsageError */.eb(`--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`);
+    throw new errors/* UsageError */.eb(`--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`);
 }
 
 ;// CONCATENATED MODULE: ./src/build/select-builder.ts
@@ -25872,7 +29135,7 @@ function refuseInsecure(registry) {
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 async function answers(command, args) {
     try {
         await run(command, args, { timeout: 15_000 });
@@ -25888,7 +29151,7 @@ async function selectBuilder(choice) {
         return dockerBuilder();
     if (await answers("buildah", ["version"]))
         return buildahBuilder();
-    throw new src_errors/* UsageError */.eb(choice === "buildah"
+    throw new errors/* UsageError */.eb(choice === "buildah"
         ? "--builder buildah: buildah is not installed"
         : "no builder: no Docker daemon answers and buildah is not installed (install buildah, or run where docker works)");
 }
@@ -25898,7 +29161,7 @@ async function selectBuilder(choice) {
 /** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
 function oneOf(name, value, allowed) {
     if (!allowed.includes(value))
-        throw new src_errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+        throw new errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
     return value;
 }
 /** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
@@ -25906,7 +29169,7 @@ function parsePairs(name, items, form = "KEY=VALUE") {
     return Object.fromEntries(items.map((item) => {
         const eq = item.indexOf("=");
         if (eq <= 0)
-            throw new src_errors/* UsageError */.eb(`${name} takes ${form}, not "${item}"`);
+            throw new errors/* UsageError */.eb(`${name} takes ${form}, not "${item}"`);
         return [item.slice(0, eq), item.slice(eq + 1)];
     }));
 }
@@ -26026,7 +29289,7 @@ function fromGitLab(env) {
 function fromGit(cwd) {
     const git = (...args) => {
         try {
-            return (0,external_node_child_process_namespaceObject.execFileSync)("git", ["-C", cwd, ...args], {
+            return (0,external_node_child_process_.execFileSync)("git", ["-C", cwd, ...args], {
                 encoding: "utf8",
                 stdio: ["ignore", "pipe", "ignore"],
             }).trim();
@@ -26107,7 +29370,7 @@ function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
     if (!username && !password)
         return undefined;
     if (!username || !password)
-        throw new src_errors/* UsageError */.eb(`registry credentials: set both ${userName} and ${passwordName} (one is empty)`);
+        throw new errors/* UsageError */.eb(`registry credentials: set both ${userName} and ${passwordName} (one is empty)`);
     return { username, password };
 }
 
@@ -26139,7 +29402,7 @@ function parseShard(text, from = "--shard") {
     const index = Number(match?.[1]);
     const total = Number(match?.[2]);
     if (!match || total < 1 || total > MAX_SHARDS || index < 1 || index > total)
-        throw new src_errors/* UsageError */.eb(`${from} "${text}": give <index>/<total>, 1 <= index <= total <= ${MAX_SHARDS}, e.g. --shard 2/4`);
+        throw new errors/* UsageError */.eb(`${from} "${text}": give <index>/<total>, 1 <= index <= total <= ${MAX_SHARDS}, e.g. --shard 2/4`);
     return { index, total };
 }
 /**
@@ -26194,7 +29457,7 @@ function parseFlags(command, args, options) {
         return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
     }
     catch (error) {
-        throw new src_errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
+        throw new errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
     }
 }
 
@@ -26267,11 +29530,11 @@ function typed(spec, given, shown) {
     if (spec.type === "string" && spec.list) {
         const list = listOf(given, spec.words === true);
         if (list.length === 0 && spec.required)
-            throw new src_errors/* UsageError */.eb(`give at least one ${shown}`);
+            throw new errors/* UsageError */.eb(`give at least one ${shown}`);
         return list;
     }
     if (given === undefined && spec.required)
-        throw new src_errors/* UsageError */.eb(`give ${shown}`);
+        throw new errors/* UsageError */.eb(`give ${shown}`);
     if (spec.type === "boolean")
         return booleanOf(given, spec.default, shown);
     if (spec.type === "number")
@@ -26281,7 +29544,7 @@ function typed(spec, given, shown) {
         return undefined;
     const chosen = spec.synonyms?.[value] ?? value;
     if (spec.choices && !spec.choices.includes(chosen))
-        throw new src_errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+        throw new errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
     return chosen;
 }
 /** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
@@ -26303,14 +29566,14 @@ function booleanOf(given, fallback, shown) {
         return true;
     if (given === "false")
         return false;
-    throw new src_errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
+    throw new errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
 }
 function numberOf(given, fallback, shown) {
     if (given === undefined)
         return fallback;
     const n = Number(given);
     if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
-        throw new src_errors/* UsageError */.eb(`${shown} must be a positive number, not "${String(given)}"`);
+        throw new errors/* UsageError */.eb(`${shown} must be a positive number, not "${String(given)}"`);
     return n;
 }
 
@@ -26437,6 +29700,294 @@ const buildPushCli = {
             : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
         if (values.dotenv)
             writeDotenv(values.dotenv, BUILD_PUSH_OUTPUTS, outputs);
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/validate/options.ts
+
+/** Every option of `validate`, on every surface (see src/surfaces/). */
+const VALIDATE_OPTIONS = {
+    dir: { type: "string", default: ".", value: "<checkout>", help: "The config repo checkout." },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl", "none"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
+    },
+    "cache-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
+        componentDefault: ".gitops-ci-render-cache",
+    },
+    shard: {
+        type: "string",
+        value: "<i>/<n>",
+        help: "Check only the i-th of n shares of the roots (split the same way by every job, balanced by their input size), write this shard's report (shard-report) and publish nothing; exit 0 once the report is written. On GitLab, parallel: N sets it (CI_NODE_INDEX/CI_NODE_TOTAL).",
+    },
+    "shard-report": {
+        type: "string",
+        value: "<file>",
+        help: "Where --shard writes its report (default gitops-ci-validate-shard-<i>-of-<n>.json).",
+    },
+    "merge-reports": {
+        type: "string",
+        list: true,
+        value: "<file|dir>",
+        help: "Combine the shards' reports (files, or directories holding them) into the one verdict, reported and published as a single run's; every shard of the split must be there.",
+    },
+    "sealed-secrets-cert": {
+        type: "string",
+        value: "<path>",
+        help: "The PEM certificate kubeseal --fetch-cert prints, relative to dir; sealed values must match its key size (default 4096-bit).",
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "json", "sarif", "junit", "codequality", "markdown"],
+        value: "<f>",
+        help: "text, json, sarif (GitHub code scanning), junit, codequality (GitLab artifacts:reports), or markdown.",
+        surfaces: ["cli"],
+        why: "the action and the component write the reports their host reads (SARIF; Code Quality and JUnit)",
+    },
+    output: {
+        type: "string",
+        value: "<file>",
+        help: "Write the report there instead of stdout.",
+        surfaces: ["cli"],
+        why: "see format",
+    },
+    report: {
+        type: "string",
+        list: true,
+        value: "<format>=<file>",
+        help: "Also write a report in another format, e.g. --report codequality=gl-code-quality.json.",
+        surfaces: ["cli"],
+        why: "the action has sarif; the component always writes Code Quality and JUnit reports",
+    },
+    sarif: {
+        type: "string",
+        help: "Also write the findings as SARIF to this file, for github/codeql-action/upload-sarif.",
+        surfaces: ["action"],
+        why: "the CLI writes it with --report sarif=<file>; GitLab reads Code Quality",
+    },
+    "fail-on": {
+        type: "string",
+        default: "error",
+        choices: ["error", "warning"],
+        value: "<severity>",
+        help: "Fail on findings of this severity or worse (error or warning).",
+    },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
+    },
+    diff: {
+        type: "boolean",
+        default: false,
+        help: "Also preview what the change deploys (needs base-ref): each affected root rendered at the base commit and in the checkout, compared object by object, secret values redacted; below the findings in the PR/MR note, in the job summary and in the job log.",
+    },
+    "kubernetes-version": {
+        type: "string",
+        value: "<v>",
+        help: "The target cluster's Kubernetes version, e.g. 1.33; API versions it does not serve are errors. Empty checks against the newest shipped schemas.",
+    },
+    strict: {
+        type: "boolean",
+        help: "Reject fields the schemas do not define (typos the API server would silently drop). Unset follows the repository's .gitops-ci.yaml, else off.",
+    },
+    "schema-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "More schemas, relative to dir, for CRDs the repo does not define; CRD manifests or <group>/<kind>_<version>.json files.",
+    },
+    exclude: {
+        type: "string",
+        list: true,
+        value: "<glob>",
+        help: "Leave these paths out (relative to dir; * ** ?, dir/ for all under it); adds to .gitops-ci.yaml's exclude.",
+        surfaces: ["cli"],
+        why: "in a pipeline the repository's .gitops-ci.yaml holds exclusions, reviewed like any change",
+    },
+    "print-config": {
+        type: "boolean",
+        default: false,
+        help: "Print the settings the run would use (flags, then .gitops-ci.yaml, then defaults) and where the policy came from, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "list-roots": {
+        type: "boolean",
+        default: false,
+        help: "Print every root and how it is rendered, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "allow-remote": {
+        type: "boolean",
+        default: false,
+        help: "Fetch remote bases and resources (URLs, git repositories) while rendering. This lets the repository's content make the runner fetch URLs; never set it for untrusted changes. Off, they are remote-resource errors.",
+    },
+    publish: {
+        type: "boolean",
+        default: false,
+        help: "Publish the verdict: the check run (GitHub; a commit status with a personal access token) or commit status (GitLab) gitops-ci/validate on the commit, and one PR/MR note with the findings, updated in place on every run.",
+        surfaces: ["cli", "component"],
+        why: "the action always publishes its check run when its token may",
+        componentDefault: true,
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to publish to (default: GITHUB_REPOSITORY / CI_PROJECT_PATH).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    sha: {
+        type: "string",
+        value: "<sha>",
+        help: "The commit to publish on (default: the PR head / CI_COMMIT_SHA).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    "change-request": {
+        type: "string",
+        value: "<n>",
+        help: "The PR/MR number for the note (default: the event's PR / CI_MERGE_REQUEST_IID).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner).",
+        surfaces: ["cli"],
+        why: "each action and component knows its host",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base for publish; empty uses the one the pipeline runs on (GITHUB_API_URL / CI_API_V4_URL).",
+        surfaces: ["cli", "component"],
+        why: "the action publishes to the repository the workflow runs in",
+    },
+    "token-variable": {
+        ...TOKEN_VARIABLE_OPTION,
+        help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+    },
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
+        surfaces: ["action"],
+        actionDefault: "${{ github.token }}",
+        why: "the CLI and the component read the token from a variable (token-variable)",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/diff/options.ts
+
+const LOCAL = { surfaces: ["cli"], why: "the action and the component preview through validate's diff input" };
+/** Every option of `diff`: a local command; in a pipeline, validate --diff publishes the same preview. */
+const DIFF_OPTIONS = {
+    dir: { ...VALIDATE_OPTIONS.dir, ...LOCAL },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        required: true,
+        help: "The git ref to compare with (fetch it first): every root that reads a file changed since it is rendered at that commit and in the work tree.",
+        ...LOCAL,
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "markdown", "json"],
+        value: "<f>",
+        help: "text (everything), markdown (for a PR comment: collapsed per root, cut to the comment limit), or json.",
+        ...LOCAL,
+    },
+    output: { type: "string", value: "<file>", help: "Write the preview there instead of stdout.", ...LOCAL },
+    context: { type: "number", default: 3, value: "<n>", help: "Lines of context around each change.", ...LOCAL },
+    "max-lines": {
+        type: "number",
+        value: "<n>",
+        help: "At most this many diff lines per object (default: all); the rest is counted.",
+        ...LOCAL,
+    },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, or kubectl.",
+        ...LOCAL,
+    },
+    "allow-remote": { ...VALIDATE_OPTIONS["allow-remote"], ...LOCAL },
+    exclude: { ...VALIDATE_OPTIONS.exclude, ...LOCAL },
+};
+
+// EXTERNAL MODULE: ./src/files/temp-file.ts
+var temp_file = __nccwpck_require__(30772);
+;// CONCATENATED MODULE: ./src/files/report-file.ts
+
+
+
+/**
+ * Writes a report (or any file the suite makes for the job), redacted, never through a symlink:
+ * a PR can commit `gl-code-quality-report.json -> ~/.ssh/authorized_keys`. The text goes to a
+ * new file with a random name, created exclusively without following links, then renamed over
+ * the target, so a reader never sees half a report either.
+ */
+function writeReportFile(target, text) {
+    (0,temp_file/* refuseNonRegular */.uA)(target, "a report");
+    (0,external_node_fs_.renameSync)((0,temp_file/* writeTempBeside */.It)(target, (0,secrets/* redact */.E$)(text)), target);
+}
+
+;// CONCATENATED MODULE: ./src/cli/diff.ts
+
+
+
+
+const diff_HELP = `Usage: gitops-ci diff --base-ref <ref> [--dir <checkout>] [options]
+
+What a change deploys: every kustomization root that reads a file changed since --base-ref is
+rendered at that commit and in the work tree (offline, in validate's sandbox, no cluster), and the
+two renders compared object by object: added, removed, modified (a unified diff of the YAML),
+renamed. Secret values are never shown, only whether they changed. Image changes come first.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_BASE_REF):
+${cliOptionsHelp(DIFF_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
+
+In a pipeline, validate --diff puts the same preview in the gate's PR comment / MR note.
+
+Exit codes: 0 the preview was written, 1 failure, 2 usage error.`;
+const diffCli = {
+    name: "diff",
+    summary: "the rendered diff of a change: what every affected environment deploys differently",
+    help: diff_HELP,
+    async run(args) {
+        const values = parseCliOptions("diff", DIFF_OPTIONS, args);
+        const { diff } = await __nccwpck_require__.e(/* import() */ 5301).then(__nccwpck_require__.bind(__nccwpck_require__, 35301));
+        const { formatDiff } = await __nccwpck_require__.e(/* import() */ 1824).then(__nccwpck_require__.bind(__nccwpck_require__, 1824));
+        const result = await diff({
+            dir: values.dir,
+            baseRef: values["base-ref"],
+            renderer: values.renderer,
+            allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+            context: values.context,
+            maxLines: values["max-lines"],
+        });
+        const text = (0,secrets/* redact */.E$)(formatDiff(values.format, result));
+        if (values.output)
+            writeReportFile(values.output, text);
+        else
+            process.stdout.write(text);
         return 0;
     },
 };
@@ -26692,7 +30243,7 @@ function parseSourceRepos(name, items) {
     const pairs = Object.entries(parsePairs(name, items, form));
     for (const [image, url] of pairs)
         if (!/^https?:\/\//.test(url))
-            throw new src_errors/* UsageError */.eb(`${name} takes ${form}, not "${image}=${url}"`);
+            throw new errors/* UsageError */.eb(`${name} takes ${form}, not "${image}=${url}"`);
     return new Map(pairs);
 }
 
@@ -26947,8 +30498,8 @@ const releaseCli = {
     },
 };
 
-// EXTERNAL MODULE: ./src/commands/set-image.ts + 4 modules
-var set_image = __nccwpck_require__(94598);
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 1 modules
+var set_image = __nccwpck_require__(17626);
 ;// CONCATENATED MODULE: ./src/commands/set-image/outputs.ts
 /** set-image's outputs, the same on every surface; a checkout has no commit or PR, and took no attempts. */
 function setImageOutputs(result) {
@@ -26974,9 +30525,9 @@ function setImageOutputs(result) {
 
 
 
-const LOCAL = ["dir"];
+const set_image_LOCAL = ["dir"];
 const REMOTE = ["repo", "branch", "forge", "api-url", "token-variable", "mode", "message", "timeout"];
-const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !LOCAL.includes(name) && !REMOTE.includes(name));
+const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !set_image_LOCAL.includes(name) && !REMOTE.includes(name));
 const set_image_HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
 
 Set image names, tags and digests in kustomizations, changing nothing else in the files:
@@ -26987,7 +30538,7 @@ Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e
 ${cliOptionsHelp(SET_IMAGE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
 
 Local checkout:
-${cliOptionsHelp(SET_IMAGE_OPTIONS, LOCAL)}
+${cliOptionsHelp(SET_IMAGE_OPTIONS, set_image_LOCAL)}
 
 Through the Git hosting API (no clone):
 ${cliOptionsHelp(SET_IMAGE_OPTIONS, REMOTE)}
@@ -27012,7 +30563,7 @@ const setImageCli = {
             return 0;
         }
         if (values.dir !== undefined)
-            throw new src_errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
+            throw new errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
         // The API clients are loaded only for --repo: local edits and --help start faster without them.
         const { setImageRemote } = await __nccwpck_require__.e(/* import() */ 6167).then(__nccwpck_require__.bind(__nccwpck_require__, 36167));
         const forge = await forgeFromFlags(values.repo, values);
@@ -27135,7 +30686,10 @@ const markdownReporter = ({ findings, summary: s, failed }) => {
     return `${lines.join("\n")}\n`;
 };
 
+// EXTERNAL MODULE: ./src/preview/format/markdown.ts
+var format_markdown = __nccwpck_require__(46921);
 ;// CONCATENATED MODULE: ./src/commands/publish-verdict.ts
+
 
 
 
@@ -27171,1054 +30725,28 @@ async function publishVerdict(forge, result, target) {
     const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
     if (target.changeRequest === undefined)
         return { check };
-    const body = (0,secrets/* redact */.E$)(`${NOTE_MARKER}\n${markdownReporter(result)}`);
-    const note = await forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
-    return { check, note };
+    return { check, note: await publishNote(forge, result, { ...target, changeRequest: target.changeRequest }) };
+}
+/** The one note on the PR/MR with the findings (and the preview), created or updated in place. */
+function publishNote(forge, result, target) {
+    const body = (0,secrets/* redact */.E$)(noteBody(result, format_markdown/* COMMENT_LIMITS */.R[forge.kind], target));
+    return forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+}
+/** The note: the findings first, then the preview in what room the host's comment limit leaves. */
+function noteBody(result, limit, target) {
+    const findings = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+    if (!target.preview)
+        return findings;
+    const seeAll = target.runUrl
+        ? `see the job log (${target.runUrl}) or run \`gitops-ci diff --base-ref ${target.preview.baseCommit.slice(0, 12)}\` locally`
+        : undefined;
+    return `${findings}\n${(0,format_markdown/* diffMarkdown */.x)(target.preview, { maxChars: limit - findings.length - 1, seeAll })}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/gate/source-files.ts
-var source_files = __nccwpck_require__(61516);
-// EXTERNAL MODULE: ./src/gate/yaml-depth.ts
-var yaml_depth = __nccwpck_require__(85748);
-;// CONCATENATED MODULE: ./src/gate/credential-files.ts
-
-
-
-
-
-/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
-const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
-/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
-const KUBECONFIG = /^\s*users:/m;
-const SA_TOKEN = /kubernetes\.io\/service-account-token/;
-/**
- * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
- * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
- */
-function credentialFiles(dir, files, maxDepth) {
-    const out = [];
-    for (const file of files) {
-        const text = readSmallText(external_node_path_default().join(dir, file));
-        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || (0,yaml_depth/* nestingDepth */.Q)(text) > maxDepth)
-            continue;
-        const lines = new dist/* LineCounter */.HN();
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
-        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
-            continue;
-        out.push((0,source_files/* sourceOf */.vz)(file, text, docs, lines));
-    }
-    return out;
-}
-/** The file's text when it is small and not binary (no NUL byte). */
-function readSmallText(full) {
-    const fd = (0,external_node_fs_.openSync)(full, "r");
-    try {
-        const size = (0,external_node_fs_.fstatSync)(fd).size;
-        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
-            return undefined;
-        const buffer = Buffer.alloc(size);
-        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
-        return buffer.includes(0) ? undefined : buffer.toString("utf8");
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __nccwpck_require__(72198);
-// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
-var yaml_nav = __nccwpck_require__(94100);
-;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
-
-
-
-
-const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
-const list = (value) => (Array.isArray(value) ? value : []);
-/**
- * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
- * repository whose `kustomize:` options change what its path builds.
- */
-function argoBuilds(sources) {
-    const builds = [];
-    for (const source of sources)
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet")) {
-            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
-                continue;
-            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
-                continue;
-            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
-            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
-            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-            for (const entry of [spec?.source, ...list(spec?.sources)]) {
-                const { path: dir, kustomize } = (entry ?? {});
-                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
-                    continue;
-                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
-                builds.push({
-                    by: `Argo CD ${object.kind} ${name}`,
-                    file: source.file,
-                    dir: normalized,
-                    components: list(kustomize.components)
-                        .filter((c) => typeof c === "string")
-                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
-                    namespace: argo_application_text(kustomize.namespace),
-                    namePrefix: argo_application_text(kustomize.namePrefix),
-                    nameSuffix: argo_application_text(kustomize.nameSuffix),
-                    images: list(kustomize.images).flatMap(imageEntry),
-                    patches: list(kustomize.patches),
-                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
-                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
-                });
-            }
-        }
-    return builds;
-}
-function isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
-function imageEntry(value) {
-    if (typeof value !== "string")
-        return [];
-    try {
-        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
-        return [
-            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
-        ];
-    }
-    catch (error) {
-        if (error instanceof src_errors/* UsageError */.eb)
-            return [];
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/deployers/flux-kustomization.ts
-
-
-
-const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
-function normalized(dir) {
-    return external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
-}
-/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
-function fluxBuilds(sources) {
-    const builds = [];
-    for (const source of sources)
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Kustomization")) {
-            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
-                continue;
-            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
-            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
-            if (!spec || !dirPath)
-                continue;
-            const list = (value) => (Array.isArray(value) ? value : []);
-            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
-            const postBuild = spec.postBuild;
-            const build = {
-                by: `Flux Kustomization ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
-                file: source.file,
-                dir: dirPath,
-                components: list(spec.components)
-                    .filter((c) => typeof c === "string")
-                    .map((c) => normalized(external_node_path_default().posix.join(dirPath, c))),
-                namespace: text(spec.targetNamespace),
-                namePrefix: text(spec.namePrefix),
-                nameSuffix: text(spec.nameSuffix),
-                images: list(spec.images),
-                patches: list(spec.patches),
-                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
-            };
-            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
-            if (changes || build.patches.length || build.substitute)
-                builds.push(build);
-        }
-    return builds;
-}
-/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
-function substitutions(postBuild, sources) {
-    const vars = {};
-    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
-        const { kind, name } = (ref ?? {});
-        Object.assign(vars, dataOf(kind, name, sources));
-    }
-    if (flux_kustomization_isRecord(postBuild.substitute))
-        for (const [key, value] of Object.entries(postBuild.substitute))
-            vars[key] = String(value);
-    return vars;
-}
-function flux_kustomization_isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
-function dataOf(kind, name, sources) {
-    for (const source of sources)
-        for (const object of kind ? (0,yaml_nav/* objectsOf */.iZ)(source, kind) : (0,yaml_nav/* objectsOf */.iZ)(source)) {
-            if (object.kind !== kind || (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) !== name)
-                continue;
-            const out = {};
-            const section = (key, decode) => {
-                const map = (0,yaml_nav/* valueOf */.RP)(object.map, key);
-                if (!(0,dist/* isMap */.jh)(map))
-                    return;
-                for (const [k, v] of Object.entries(map.toJS(object.doc)))
-                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
-            };
-            section("data", kind === "Secret");
-            section("stringData", false);
-            return out;
-        }
-    return {};
-}
-/**
- * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
- * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
- * value and no default stays as written.
- */
-function substituteVariables(text, vars) {
-    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
-    let out = text;
-    for (let round = 0; round < 5; round++) {
-        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
-            if (escape)
-                return `\u0000{${whole.slice(3)}`;
-            const value = vars[name];
-            if (value !== undefined && value !== "")
-                return value;
-            return operator ? (fallback ?? "") : whole;
-        });
-        if (next === out)
-            break;
-        out = next;
-    }
-    return out.replaceAll("\u0000{", "${");
-}
-
+// EXTERNAL MODULE: ./src/commands/validate/discover.ts + 9 modules
+var discover = __nccwpck_require__(54600);
 // EXTERNAL MODULE: ./src/gate/references.ts
 var references = __nccwpck_require__(63537);
-;// CONCATENATED MODULE: ./src/gate/discovery.ts
-
-
-
-
-
-/** The kustomizations among the parsed files and what each builds, local references only. */
-function buildGraph(sources) {
-    const byFile = new Map(sources.map((s) => [s.file, s]));
-    const kustomizations = sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file));
-    const dirs = [...new Set(kustomizations.map((s) => external_node_path_default().posix.dirname(s.file)))].sort();
-    const known = new Set(dirs);
-    const edges = new Map(dirs.map((d) => [d, []]));
-    for (const source of kustomizations) {
-        const from = external_node_path_default().posix.dirname(source.file);
-        for (const reference of (0,references/* referencesOf */.CL)(source, byFile)) {
-            if (reference.kind !== "build" || (0,references/* looksRemote */.nh)(reference.value))
-                continue;
-            const to = external_node_path_default().posix.normalize(external_node_path_default().posix.join(from, reference.value));
-            if (known.has(to))
-                edges.get(from)?.push({ from, to, reference });
-        }
-    }
-    return { dirs, edges };
-}
-/** Strongly connected components (Tarjan): the kustomizations that build each other in a loop. */
-function cyclesOf(dirs, edges) {
-    const index = new Map();
-    const low = new Map();
-    const stack = [];
-    const onStack = new Set();
-    const components = [];
-    const connect = (v) => {
-        index.set(v, index.size);
-        low.set(v, index.get(v));
-        stack.push(v);
-        onStack.add(v);
-        for (const { to } of edges.get(v) ?? []) {
-            if (!index.has(to)) {
-                connect(to);
-                low.set(v, Math.min(low.get(v), low.get(to)));
-            }
-            else if (onStack.has(to))
-                low.set(v, Math.min(low.get(v), index.get(to)));
-        }
-        if (low.get(v) !== index.get(v))
-            return;
-        const component = [];
-        for (;;) {
-            const w = stack.pop();
-            onStack.delete(w);
-            component.push(w);
-            if (w === v)
-                break;
-        }
-        const selfLoop = (edges.get(v) ?? []).some((e) => e.to === v);
-        if (component.length > 1 || selfLoop)
-            components.push(component.sort());
-    };
-    for (const dir of dirs)
-        if (!index.has(dir))
-            connect(dir);
-    return components;
-}
-/** The reference that closes a cycle: the first edge back to a kustomization on the walk. */
-function closingEdge(component, edges) {
-    const members = new Set(component);
-    const path = [];
-    const seen = new Set();
-    const walk = (v) => {
-        path.push(v);
-        seen.add(v);
-        for (const edge of edges.get(v) ?? []) {
-            if (!members.has(edge.to))
-                continue;
-            if (path.includes(edge.to))
-                return edge;
-            if (!seen.has(edge.to)) {
-                const found = walk(edge.to);
-                if (found)
-                    return found;
-            }
-        }
-        path.pop();
-        return undefined;
-    };
-    return walk(component[0]);
-}
-function cycleFinding(component, edges) {
-    const { reference, to } = closingEdge(component, edges);
-    return {
-        rule: "kustomization-cycle",
-        severity: "error",
-        file: reference.source.file,
-        ...(0,source_files/* positionOf */.df)(reference.source, reference.node),
-        message: `${reference.field} entry "${reference.value}" closes a cycle: ${[...component, component[0]].join(" -> ")}; kustomize cannot build ${to}`,
-        hint: "remove the entry that points back; the kustomizations it reaches are checked on their own meanwhile",
-    };
-}
-/**
- * The kustomization roots among the parsed files: every kustomization directory that no other
- * kustomization builds through resources, components or bases. A kustomization built only from
- * inside a cycle is a root of its own, so a loop of decoys cannot hide an overlay from the gate.
- */
-function findKustomizationRoots(sources) {
-    const { dirs, edges } = buildGraph(sources);
-    const cycles = cyclesOf(dirs, edges);
-    const cyclic = new Set(cycles.flat());
-    const included = new Set();
-    for (const [from, list] of edges)
-        if (!cyclic.has(from))
-            for (const edge of list)
-                included.add(edge.to);
-    const fileOf = new Map(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
-    // a Component is checked through the kustomizations that use it: alone it does not build
-    const components = new Set(sources
-        .filter((s) => (0,references/* isKustomizationFile */.yi)(s.file) && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(s.docs[0]?.contents, "kind")) === "Component")
-        .map((s) => external_node_path_default().posix.dirname(s.file)));
-    return {
-        roots: dirs
-            .filter((dir) => !cyclic.has(dir) && !included.has(dir) && !components.has(dir))
-            .map((dir) => ({ dir, file: fileOf.get(dir) })),
-        cycles: cycles.map((component) => cycleFinding(component, edges)),
-        cyclic,
-    };
-}
-/**
- * Directories the deployers are told to render: Argo CD Application and ApplicationSet
- * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
- */
-function declaredPaths(sources) {
-    const found = new Set();
-    const add = (value) => {
-        const p = (0,yaml_nav/* stringOf */.Je)(value);
-        if (p && !p.includes("{{") && !p.includes("://"))
-            found.add(external_node_path_default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""));
-    };
-    for (const source of sources) {
-        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet", "Kustomization")) {
-            const group = object.apiVersion?.split("/")[0];
-            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
-                const spec = object.kind === "Application" ? (0,yaml_nav/* valueOf */.RP)(object.map, "spec") : (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template", "spec");
-                add((0,yaml_nav/* valueOf */.RP)(spec, "source", "path"));
-                const list = (0,yaml_nav/* valueOf */.RP)(spec, "sources");
-                if ((0,dist/* isSeq */.oP)(list))
-                    for (const item of list.items)
-                        add((0,yaml_nav/* valueOf */.RP)(item, "path"));
-            }
-            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
-                add((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "path"));
-        }
-    }
-    return [...found].sort();
-}
-/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
-function rootsToRender(sources) {
-    const discovered = findKustomizationRoots(sources);
-    const byDir = new Map(discovered.roots.map((r) => [r.dir, r]));
-    const kustomizationDirs = new Map(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => [external_node_path_default().posix.dirname(s.file), s.file]));
-    for (const dir of declaredPaths(sources)) {
-        const file = kustomizationDirs.get(dir);
-        if (file && !byDir.has(dir) && !discovered.cyclic.has(dir))
-            byDir.set(dir, { dir, file });
-    }
-    return { ...discovered, roots: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
-}
-/**
- * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
- * and no kustomization reads their files (`used`: every file and directory kustomizations read).
- */
-function plainManifestDirs(sources, used) {
-    const kustomizationDirs = new Set(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
-    const byDir = new Map();
-    for (const source of sources) {
-        const dir = external_node_path_default().posix.dirname(source.file);
-        if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
-            continue;
-        if (!(0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind && o.apiVersion))
-            continue;
-        byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
-    }
-    return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
-}
-
-;// CONCATENATED MODULE: ./src/gate/helm-charts.ts
-
-
-
-
-/**
- * Why charts are not rendered: the gate runs no `helm` (none is packaged for this machine's
- * registries), and kustomize inflates charts only with --enable-helm, which it never passes.
- */
-const REASON = "the gate does not run helm, so its templates are not checked";
-/** Directories holding a Chart.yaml: Helm charts, whose templates are not YAML until rendered. */
-function chartDirs(manifests) {
-    return manifests
-        .filter((f) => external_node_path_default().posix.basename(f) === "Chart.yaml")
-        .map((f) => external_node_path_default().posix.dirname(f))
-        .sort();
-}
-/**
- * Whether a file belongs to a chart and is not a manifest: templates, values files, Chart.yaml
- * itself. A chart's `crds/` are plain manifests Helm applies as they are, and stay checked.
- */
-function insideChart(file, charts) {
-    return charts.some((chart) => {
-        const prefix = chart === "." ? "" : `${chart}/`;
-        return file.startsWith(prefix) && !file.slice(prefix.length).startsWith("crds/");
-    });
-}
-/** One not-rendered warning per chart, at its Chart.yaml (`read` parses it, for the chart's name). */
-function chartFindings(charts, read) {
-    return charts.map((chart) => {
-        const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
-        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(read(file)?.docs[0]?.contents, "name")) ?? external_node_path_default().posix.basename(chart);
-        return {
-            rule: "not-rendered",
-            severity: "warning",
-            file,
-            line: 1,
-            column: 1,
-            message: `Helm chart ${name} is not rendered: ${REASON}`,
-            hint: "render it in CI with helm template and check the output with --dir, or review its templates by hand",
-        };
-    });
-}
-/** A kustomization's helmCharts entries: each a not-rendered warning; the root is not rendered. */
-function helmChartEntries(kustomization) {
-    const list = (0,yaml_nav/* valueOf */.RP)(kustomization.docs[0]?.contents, "helmCharts");
-    if (!(0,dist/* isSeq */.oP)(list))
-        return [];
-    return list.items.map((entry) => ({
-        rule: "not-rendered",
-        severity: "warning",
-        file: kustomization.file,
-        ...(0,source_files/* positionOf */.df)(kustomization, entry),
-        message: `helmCharts entry ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${external_node_path_default().posix.dirname(kustomization.file)} is not rendered`,
-        hint: "its other resources are checked as files; render the chart in CI with helm template to check it",
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/gate/patch-files.ts
-
-
-
-
-/**
- * Files that kustomizations apply as patches (patches[].path, patchesStrategicMerge,
- * patchesJson6902[].path) or read as generator/transformer configs. They hold partial objects
- * or kustomize's own configuration: checked through the rendered result only.
- */
-function patchFilesOf(sources) {
-    const out = new Set();
-    for (const source of sources) {
-        if (!(0,references/* isKustomizationFile */.yi)(source.file))
-            continue;
-        const dir = external_node_path_default().posix.dirname(source.file);
-        const contents = source.docs[0]?.contents;
-        const add = (ref) => {
-            // patchesStrategicMerge entries may be inline YAML instead of a path
-            if (ref && !ref.includes("\n"))
-                out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
-        };
-        for (const key of ["patchesStrategicMerge", "generators", "transformers", "validators"]) {
-            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
-            if ((0,dist/* isSeq */.oP)(list))
-                for (const item of list.items)
-                    add((0,yaml_nav/* stringOf */.Je)(item));
-        }
-        for (const key of ["patches", "patchesJson6902"]) {
-            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
-            if ((0,dist/* isSeq */.oP)(list))
-                for (const entry of list.items)
-                    if ((0,dist/* isMap */.jh)(entry))
-                        add((0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path")));
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/gate/changed.ts
-
-
-
-const changed_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-function firstLine(error) {
-    return String(error.stderr ?? error.message)
-        .trim()
-        .split("\n")[0];
-}
-/**
- * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
- * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
- */
-async function baseCommit(dir, baseRef) {
-    if (baseRef.startsWith("-"))
-        throw new src_errors/* UsageError */.eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
-    try {
-        const { stdout } = await changed_run("git", [
-            "-C",
-            dir,
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            `${baseRef}^{commit}`,
-        ]);
-        return stdout.trim();
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
-    }
-}
-/**
- * Files that differ between the base commit (what `baseRef` names) and the working tree
- * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
- * a subfolder of the git checkout.
- */
-async function changedFiles(dir, baseRef, base) {
-    try {
-        const { stdout } = await changed_run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
-            maxBuffer: 64 * 1024 * 1024,
-        });
-        const untracked = await changed_run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
-            maxBuffer: 64 * 1024 * 1024,
-        });
-        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
-    }
-    catch (error) {
-        throw new src_errors/* UsageError */.eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
-    }
-}
-/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
-async function fileAtCommit(dir, commit, file) {
-    try {
-        const { stdout } = await changed_run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
-        return stdout;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether any changed file is an input of the root. */
-function rootChanged(inputs, changed) {
-    for (const file of changed) {
-        if (inputs.files.has(file))
-            return true;
-        for (const dir of inputs.dirs)
-            if (dir === "." || file.startsWith(`${dir}/`))
-                return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
-
-
-/**
- * Walks a root's kustomizations through resources, components and bases; `components` are the
- * directories a deployer adds to the root (a Flux Kustomization's spec.components).
- */
-function inputsOf(root, sources, components = []) {
-    const inputs = { dirs: new Set(), files: new Set(), references: [] };
-    const visit = (dir) => {
-        if (inputs.dirs.has(dir))
-            return;
-        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
-        if (!kustomization)
-            return;
-        inputs.dirs.add(dir);
-        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
-            inputs.references.push(reference);
-            if (reference.value.includes("://"))
-                continue;
-            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
-            inputs.files.add(target);
-            if (reference.kind === "build")
-                visit(target);
-        }
-    };
-    visit(root.dir);
-    for (const dir of components) {
-        inputs.files.add(dir);
-        visit(dir);
-    }
-    return inputs;
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/cluster-credential.ts
-
-
-
-const CREDENTIAL_KEYS = ["token", "client-key-data", "client-key", "password", "auth-provider"];
-const HINT = "remove it and rotate the credential: CI and Git must never hold cluster credentials; the in-cluster controller pulls instead";
-/** A kubeconfig with user credentials, or a service-account token Secret, committed to the config repo. */
-const clusterCredential = (source) => {
-    const findings = [];
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Config", "Secret")) {
-        if (object.kind === "Config") {
-            const users = (0,yaml_nav/* valueOf */.RP)(object.map, "users");
-            if (!(0,dist/* isSeq */.oP)(users))
-                continue;
-            for (const user of users.items) {
-                for (const key of CREDENTIAL_KEYS) {
-                    const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(user, "user"), key);
-                    if (!pair)
-                        continue;
-                    findings.push({
-                        rule: "cluster-credential",
-                        severity: "error",
-                        file: source.file,
-                        ...(0,source_files/* positionOf */.df)(source, pair.key),
-                        message: `kubeconfig user ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(user, "name")) ?? "(unnamed)"} has a ${key}`,
-                        hint: HINT,
-                    });
-                }
-            }
-        }
-        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) === "kubernetes.io/service-account-token") {
-            const data = (0,yaml_nav/* pairOf */.cF)(object.map, "data") ?? (0,yaml_nav/* pairOf */.cF)(object.map, "stringData");
-            if (data && (0,yaml_nav/* hasEntries */.T5)(data.value)) {
-                findings.push({
-                    rule: "cluster-credential",
-                    severity: "error",
-                    file: source.file,
-                    ...(0,source_files/* positionOf */.df)(source, data.key),
-                    message: `service-account token Secret ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)"} carries its token`,
-                    hint: HINT,
-                });
-            }
-        }
-    }
-    return findings;
-};
-
-;// CONCATENATED MODULE: ./src/gate/secret-placeholders.ts
-/**
- * Values a Secret carries in Git that are not secrets: references an injector or the deployer
- * fills in at deploy time. Each pattern names the tool whose syntax it is.
- */
-const PLACEHOLDERS = [
-    { tool: "1Password", pattern: /op:\/\/[^\s/]+\/[^\s/]+\/\S+/ },
-    { tool: "argocd-vault-plugin", pattern: /<path:[^<>]+>|^<[^<>\s]+>$|<secret:[^<>]+>/ },
-    { tool: "vals", pattern: /ref\+[a-z0-9]+:\/\/\S+/ },
-    { tool: "Flux post-build substitution", pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/ },
-];
-const MAX_REFERENCE = 1024;
-/** The tool whose reference a value is, "empty" for an empty value, or undefined for a real value. */
-function placeholderOf(value, base64 = false, extra = []) {
-    if (value === null || value === undefined || value === "")
-        return "empty";
-    if (typeof value !== "string")
-        return undefined;
-    const texts = [value];
-    if (base64 && /^[A-Za-z0-9+/]+={0,2}$/.test(value))
-        texts.push(Buffer.from(value, "base64").toString("utf8"));
-    for (const text of texts) {
-        if (text.trim() === "")
-            return "empty";
-        const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
-        if (found)
-            return found.tool;
-        // a reference is short; a long value is not one, and is not run through the repo's patterns
-        if (text.length <= MAX_REFERENCE && extra.some((pattern) => pattern.test(text)))
-            return "this repository's placeholder";
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret.ts
-
-
-
-
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-const plaintext_secret_HINT = "seal it (kubeseal) or keep it in a secret store; a Secret with data or stringData in Git is readable by everyone who can read the repo";
-/**
- * A Secret carrying data or stringData anywhere in the repo: its own document, a multi-document
- * file, a List item, or a last-applied-configuration annotation. SOPS-encrypted files are left to
- * sops-unencrypted-value; service-account tokens to cluster-credential.
- */
-const plaintextSecret = (source, context) => {
-    if (source.values.some((v) => (0,yaml_nav/* isRecord */.u4)(v) && "sops" in v))
-        return [];
-    // only Secrets and last-applied annotations (which can hold one) are read with positions
-    if (!source.text.includes(LAST_APPLIED) && !(0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind === "Secret"))
-        return [];
-    const findings = [];
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source)) {
-        if (object.kind === "Secret" && (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "type")) !== "kubernetes.io/service-account-token") {
-            for (const key of ["data", "stringData"]) {
-                const pair = (0,yaml_nav/* pairOf */.cF)(object.map, key);
-                if (!pair || !(0,yaml_nav/* hasEntries */.T5)(pair.value))
-                    continue;
-                const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-                const placeholders = placeholderFindings(source, pair.value, name, key === "data", context.placeholders);
-                findings.push(...placeholders);
-                // every value a reference filled in at deploy time: nothing secret is in Git
-                if ((0,dist/* isMap */.jh)(pair.value) && placeholders.length === pair.value.items.length)
-                    continue;
-                findings.push({
-                    rule: "plaintext-secret",
-                    severity: "error",
-                    file: source.file,
-                    ...(0,source_files/* positionOf */.df)(source, pair.key),
-                    message: `Secret ${name} has ${key} in plain text`,
-                    hint: plaintext_secret_HINT,
-                });
-            }
-        }
-        const annotation = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "annotations"), LAST_APPLIED);
-        const applied = (0,yaml_nav/* stringOf */.Je)(annotation?.value);
-        if (annotation && applied && embedsSecretData(applied)) {
-            findings.push({
-                rule: "plaintext-secret",
-                severity: "error",
-                file: source.file,
-                ...(0,source_files/* positionOf */.df)(source, annotation.key),
-                message: `the ${LAST_APPLIED} annotation holds a Secret with its data`,
-                hint: `drop the annotation (it is written by kubectl apply and copies the whole object); ${plaintext_secret_HINT}`,
-            });
-        }
-    }
-    return findings;
-};
-/** An info finding for each value that is empty or a reference an injector fills at deploy time. */
-function placeholderFindings(source, section, name, base64, extra) {
-    if (!(0,dist/* isMap */.jh)(section))
-        return [];
-    return section.items.flatMap((pair) => {
-        const tool = placeholderOf((0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, base64, extra);
-        if (!tool)
-            return [];
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-        return [
-            {
-                rule: "secret-placeholder",
-                severity: "info",
-                file: source.file,
-                ...(0,source_files/* positionOf */.df)(source, pair.key),
-                message: `Secret ${name} key ${key} is ${tool === "empty" ? "empty" : `a ${tool} reference`}: filled in at deploy time`,
-                hint: "nothing to fix: listed so a reviewer sees what the deployer injects",
-            },
-        ];
-    });
-}
-function embedsSecretData(json) {
-    try {
-        const object = JSON.parse(json);
-        return object.kind === "Secret" && [object.data, object.stringData].some((v) => v && Object.keys(v).length > 0);
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret.ts
-
-
-
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const GCM_TAG_BYTES = 16;
-/**
- * Why a value is not sealed-secrets ciphertext, or undefined when it is. The format (kubeseal's
- * hybrid encryption): a 2-byte big-endian length of the RSA-OAEP-encrypted session key, which is
- * as long as the RSA modulus, then that key, then the AES-256-GCM ciphertext with its 16-byte tag.
- */
-function sealedValueProblem(value, keyBytes) {
-    if (value.length % 4 !== 0 || !BASE64.test(value))
-        return "is not standard base64";
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.length < 2)
-        return "is too short to be sealed";
-    const sessionKeyLength = bytes.readUInt16BE(0);
-    if (sessionKeyLength !== keyBytes) {
-        return `does not start with the ${keyBytes}-byte session-key length of the sealing key (it says ${sessionKeyLength})`;
-    }
-    if (bytes.length < 2 + keyBytes + GCM_TAG_BYTES)
-        return `is ${bytes.length} bytes, shorter than any sealed value (${2 + keyBytes + GCM_TAG_BYTES})`;
-    return undefined;
-}
-/** Every encryptedData value must be real ciphertext; literal template data is plaintext. */
-const sealedSecretMalformed = (source, context) => {
-    const findings = [];
-    if (!(0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind === "SealedSecret" && malformedPlain(o.value, context)))
-        return findings;
-    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "SealedSecret")) {
-        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
-        const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
-        if ((0,dist/* isMap */.jh)(encrypted)) {
-            for (const pair of encrypted.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-                const value = pair.value;
-                const problem = (0,dist/* isScalar */.jn)(value) && typeof value.value === "string"
-                    ? sealedValueProblem(value.value.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)
-                    : "is not a string";
-                if (problem)
-                    findings.push(malformed(source, value ?? pair.key, `SealedSecret ${name}: encryptedData.${key} ${problem}`, context));
-            }
-        }
-        const templateData = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template"), "data");
-        if (templateData && (0,dist/* isMap */.jh)(templateData.value) && templateData.value.items.length) {
-            findings.push({
-                rule: "sealed-secret-malformed",
-                severity: "error",
-                file: source.file,
-                ...(0,source_files/* positionOf */.df)(source, templateData.key),
-                message: `SealedSecret ${name}: spec.template.data holds literal values, which are not encrypted`,
-                hint: "move the values into encryptedData with kubeseal; template.data is copied into the Secret as it is",
-            });
-        }
-    }
-    return findings;
-};
-/** The same test on the plain values: only a file with something to report is read with positions. */
-function malformedPlain(object, context) {
-    const spec = (0,yaml_nav/* isRecord */.u4)(object.spec) ? object.spec : {};
-    const encrypted = spec.encryptedData;
-    if ((0,yaml_nav/* isRecord */.u4)(encrypted) &&
-        Object.values(encrypted).some((v) => typeof v !== "string" || sealedValueProblem(v.replace(/\s+/g, ""), context.sealedSecretsKeyBytes)))
-        return true;
-    const data = (0,yaml_nav/* isRecord */.u4)(spec.template) ? spec.template.data : undefined;
-    return (0,yaml_nav/* isRecord */.u4)(data) && Object.keys(data).length > 0;
-}
-function malformed(source, node, message, context) {
-    return {
-        rule: "sealed-secret-malformed",
-        severity: "error",
-        file: source.file,
-        ...(0,source_files/* positionOf */.df)(source, node),
-        message,
-        hint: `seal the value with kubeseal against the cluster's certificate (${context.sealedSecretsKeyBytes * 8}-bit key); placeholders, plain base64 and truncated values never decrypt`,
-    };
-}
-
-// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
-var kustomization_file = __nccwpck_require__(53625);
-;// CONCATENATED MODULE: ./src/gate/rules/secret-generator.ts
-
-
-
-
-const SOURCES = ["literals", "files", "envs", "env"];
-/** A kustomize secretGenerator fed from the repo: the plaintext is committed beside it. */
-const secretGenerator = (source) => {
-    const name = source.file.split("/").pop();
-    if (!kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU.includes(name))
-        return [];
-    const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
-    if (!(0,dist/* isSeq */.oP)(generators))
-        return [];
-    const findings = [];
-    for (const generator of generators.items) {
-        for (const key of SOURCES) {
-            const pair = (0,yaml_nav/* pairOf */.cF)(generator, key);
-            if (!pair)
-                continue;
-            const secret = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(generator, "name")) ?? "(unnamed)";
-            findings.push({
-                rule: "secret-generator",
-                severity: "error",
-                file: source.file,
-                ...(0,source_files/* positionOf */.df)(source, pair.key),
-                message: `secretGenerator ${secret} takes ${key} from the repository, so the secret's plaintext is in Git`,
-                hint: "generate a SealedSecret (kubeseal) or reference an external secret store instead",
-            });
-        }
-    }
-    return findings;
-};
-
-;// CONCATENATED MODULE: ./src/gate/rules/sops.ts
-
-
-
-const ENCRYPTED = /^ENC\[AES256_GCM,data:/;
-/** A document SOPS encrypted: a top-level `sops:` with `mac` and `version`. */
-function isSopsEncrypted(contents) {
-    const sops = (0,yaml_nav/* valueOf */.RP)(contents, "sops");
-    return (0,dist/* isMap */.jh)(sops) && !!(0,yaml_nav/* pairOf */.cF)(sops, "mac") && !!(0,yaml_nav/* pairOf */.cF)(sops, "version");
-}
-/** In a SOPS-encrypted file, every value under data/stringData must be an ENC[AES256_GCM,...] value. */
-const sopsUnencryptedValue = (source) => {
-    const findings = [];
-    const encrypted = (v) => (0,yaml_nav/* isRecord */.u4)(v) && (0,yaml_nav/* isRecord */.u4)(v.sops) && "mac" in v.sops && "version" in v.sops;
-    if (!source.values.some(encrypted))
-        return findings;
-    for (const doc of source.docs) {
-        if (!isSopsEncrypted(doc.contents))
-            continue;
-        for (const key of ["data", "stringData"]) {
-            const section = (0,yaml_nav/* valueOf */.RP)(doc.contents, key);
-            for (const leaf of leaves(section)) {
-                if (typeof leaf.value.value === "string" && ENCRYPTED.test(leaf.value.value))
-                    continue;
-                findings.push({
-                    rule: "sops-unencrypted-value",
-                    severity: "error",
-                    file: source.file,
-                    ...(0,source_files/* positionOf */.df)(source, leaf.value),
-                    message: `${key}.${leaf.path} is not encrypted in this SOPS file`,
-                    hint: "re-encrypt the file with sops (check encrypted_regex / unencrypted_suffix in .sops.yaml)",
-                });
-            }
-        }
-    }
-    return findings;
-};
-function leaves(node, path = "") {
-    if ((0,dist/* isScalar */.jn)(node))
-        return [{ path, value: node }];
-    if ((0,dist/* isMap */.jh)(node)) {
-        return node.items.flatMap((p) => leaves(p.value, `${path ? `${path}.` : ""}${(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : "?"}`));
-    }
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.flatMap((item, i) => leaves(item, `${path}[${i}]`));
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const SOURCE_RULES = [
-    plaintextSecret,
-    secretGenerator,
-    sealedSecretMalformed,
-    sopsUnencryptedValue,
-    clusterCredential,
-];
-/**
- * The second phase of validate: every file read and parsed within the budgets, the source rules
- * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
- */
-function discover(scope, read = {}) {
-    const { dir, parseLimits, context, inScope, changed, files } = scope;
-    const findings = [];
-    const sources = [];
-    const unreadable = new Set();
-    const charts = chartDirs(files.manifests);
-    const budget = new source_files/* ParseBudget */.ZQ(parseLimits);
-    findings.push(...chartFindings(charts, (file) => (0,source_files/* readSourceFile */.uj)(dir, file, parseLimits).source).filter((f) => inScope(f.file)));
-    for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
-        const parsed = (0,source_files/* readSourceFile */.uj)(dir, file, parseLimits, budget, read);
-        if (inScope(file))
-            findings.push(...parsed.findings);
-        if (parsed.source)
-            sources.push(parsed.source);
-        else
-            unreadable.add(file);
-    }
-    const overBudget = budget.finding();
-    if (overBudget)
-        findings.push(overBudget);
-    for (const source of sources) {
-        if (!inScope(source.file))
-            continue;
-        for (const rule of SOURCE_RULES)
-            findings.push(...rule(source, context));
-    }
-    for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
-        findings.push(...clusterCredential(source, context));
-    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
-    const discovered = rootsToRender(sources);
-    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
-    const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
-    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
-    const allPlain = plainManifestDirs(sources, used);
-    return {
-        findings,
-        sources,
-        sourcesByFile,
-        unreadable,
-        charts,
-        patchFiles: patchFilesOf(sources),
-        allJobs,
-        jobs: changed
-            ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
-            : allJobs,
-        used,
-        allPlain,
-        plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
-    };
-}
-/**
- * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
- * Application builds with its own components, patches, namespace, images or variables is
- * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
- */
-function renderJobs(roots, builds, sources) {
-    const jobs = [];
-    const built = new Set();
-    for (const build of builds) {
-        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
-        if (!kustomization)
-            continue;
-        const root = { dir: build.dir, file: kustomization.file };
-        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
-        built.add(build.dir);
-    }
-    for (const root of roots)
-        if (!built.has(root.dir))
-            jobs.push({ root, inputs: inputsOf(root, sources) });
-    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
-}
-
 ;// CONCATENATED MODULE: ./src/commands/validate/share.ts
 
 
@@ -28259,59 +30787,8 @@ function shareOf(found, shard) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
-
-
-
-
-/**
- * The kustomization a deployer builds: the one at the build's directory with the deployer's
- * components, namespace, prefixes, images and patches written in, as kustomize-controller writes
- * them. It is built from another directory (`from`), so every path it names is rewritten
- * relative to that one (kustomize refuses absolute directories).
- */
-function overlayKustomization(kustomization, build, checkout, from) {
-    const doc = (0,dist/* parseDocument */.Tp)(kustomization.text);
-    const copy = (0,source_files/* sourceOf */.vz)(kustomization.file, kustomization.text, [doc], new dist/* LineCounter */.HN());
-    const dir = external_node_path_default().posix.dirname(kustomization.file);
-    for (const reference of (0,references/* referencesOf */.CL)(copy, new Map())) {
-        const node = reference.node;
-        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || (0,references/* looksRemote */.nh)(reference.value))
-            continue;
-        const moved = external_node_path_default().relative(from, external_node_path_default().resolve(checkout, dir, reference.value));
-        // generator files keep their `key=` prefix
-        node.value = node.value.endsWith(reference.value)
-            ? `${node.value.slice(0, node.value.length - reference.value.length)}${moved}`
-            : node.value;
-    }
-    const append = (key, items) => {
-        if (items.length === 0)
-            return;
-        const existing = doc.get(key);
-        const list = (0,dist/* isSeq */.oP)(existing) ? existing : new dist/* YAMLSeq */.Rw();
-        for (const item of items)
-            list.add(doc.createNode(item));
-        doc.set(key, list);
-    };
-    append("components", build.components.map((c) => external_node_path_default().relative(from, external_node_path_default().resolve(checkout, c))));
-    append("images", build.images);
-    append("patches", build.patches);
-    if (build.namespace)
-        doc.set("namespace", build.namespace);
-    if (build.namePrefix)
-        doc.set("namePrefix", build.namePrefix);
-    if (build.nameSuffix)
-        doc.set("nameSuffix", build.nameSuffix);
-    for (const key of ["commonLabels", "commonAnnotations"]) {
-        const extra = build[key];
-        if (!extra)
-            continue;
-        const existing = doc.get(key);
-        doc.set(key, doc.createNode({ ...((0,dist/* isMap */.jh)(existing) ? existing.toJSON() : {}), ...extra }));
-    }
-    return doc.toString();
-}
-
+// EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
+var flux_kustomization = __nccwpck_require__(30578);
 // EXTERNAL MODULE: ./src/gate/plain-yaml.ts + 1 modules
 var plain_yaml = __nccwpck_require__(95273);
 ;// CONCATENATED MODULE: ./src/gate/progress.ts
@@ -28373,381 +30850,18 @@ function duration(seconds) {
     return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/gate/render/render-cache.ts
-
-
-
-
-
-
-const render_cache_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Bumped when what a key covers changes, so that no older entry is ever read as a hit. */
-const FORMAT = "gitops-ci-render-cache-1";
-/** An entry nobody read or wrote for this long is removed: the cache holds recent commits' renders. */
-const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-/**
- * The render cache in `dir`. Inside the checkout it must hold nothing the repository tracks: a
- * change under review could otherwise commit an entry for its own inputs' key (the key is no
- * secret) and have the gate read a clean render in place of its real one.
- */
-async function openRenderCache(dir, checkout) {
-    const inside = cacheDirInside(dir, checkout) ?? (external_node_path_default().resolve(dir) === external_node_path_default().resolve(checkout) ? "." : undefined);
-    if (inside) {
-        const { stdout } = await render_cache_run("git", ["-C", checkout, "ls-files", "--", inside]).catch(() => ({ stdout: "" }));
-        const tracked = stdout.split("\n").find(Boolean);
-        if (tracked)
-            throw new src_errors/* UsageError */.eb(`--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`);
-    }
-    return new RenderCache(external_node_path_default().resolve(dir), checkout);
-}
-/** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
-function cacheDirInside(dir, checkout) {
-    if (!dir)
-        return undefined;
-    const rel = external_node_path_default().relative(external_node_path_default().resolve(checkout), external_node_path_default().resolve(dir)).split((external_node_path_default()).sep).join("/");
-    return rel && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : undefined;
-}
-/** How a run used the cache, for the job log. */
-function cacheUse(stats, dir) {
-    return `render cache: ${stats.hits} read from ${dir}, ${stats.misses} rendered`;
-}
-/**
- * Renders kept on disk by a content key, so that a push re-renders only the roots whose inputs
- * changed since the cached run. Only successful renders are kept: a failure is cheap to repeat
- * and may be the machine's (a time limit), not the inputs'.
- */
-class RenderCache {
-    dir;
-    checkout;
-    hits = 0;
-    misses = 0;
-    constructor(dir, checkout) {
-        this.dir = dir;
-        this.checkout = checkout;
-    }
-    /**
-     * The key of a render, or undefined when its inputs cannot be pinned by content: a symlink to
-     * a directory (kustomize follows it; hashing would have to as well, loops included).
-     */
-    async key(parts) {
-        const hash = (0,external_node_crypto_.createHash)("sha256");
-        hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
-        hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
-        for (const input of [...new Set(parts.inputs)].sort()) {
-            const digest = await this.digestOf(input);
-            if (digest === undefined)
-                return undefined;
-            hash.update(`${input}\0${digest}\0`);
-        }
-        return hash.digest("hex");
-    }
-    /** Overlays share their base: each path is hashed once per run. */
-    digests = new Map();
-    digestOf(rel) {
-        let digest = this.digests.get(rel);
-        if (!digest) {
-            const hash = (0,external_node_crypto_.createHash)("sha256");
-            digest = this.hashPath(hash, rel).then((pinned) => (pinned ? hash.digest("hex") : undefined));
-            this.digests.set(rel, digest);
-        }
-        return digest;
-    }
-    /** The cached render under this key, else `render()`'s, kept when it succeeded. */
-    async through(key, render) {
-        const file = this.entry(key);
-        const cached = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
-        if (cached !== undefined) {
-            this.hits++;
-            const now = new Date();
-            await (0,promises_.utimes)(file, now, now).catch(() => undefined);
-            return { ok: true, output: cached };
-        }
-        this.misses++;
-        const result = await render();
-        if (result.ok)
-            await this.write(file, result.output);
-        return result;
-    }
-    /** Removes entries older than maxAgeMs (by their last hit or write). */
-    async prune(maxAgeMs = CACHE_MAX_AGE_MS, now = Date.now()) {
-        const names = await (0,promises_.readdir)(this.dir).catch(() => []);
-        let removed = 0;
-        for (const name of names.filter((n) => n.endsWith(".yaml"))) {
-            const file = external_node_path_default().join(this.dir, name);
-            const { mtimeMs } = await (0,promises_.stat)(file);
-            if (now - mtimeMs > maxAgeMs) {
-                await (0,promises_.rm)(file, { force: true });
-                removed++;
-            }
-        }
-        return removed;
-    }
-    entry(key) {
-        return external_node_path_default().join(this.dir, `${key}.yaml`);
-    }
-    /** Written beside and renamed into place: a run stopped halfway leaves no torn entry. */
-    async write(file, output) {
-        await (0,promises_.mkdir)(this.dir, { recursive: true });
-        const partial = `${file}.${process.pid}.partial`;
-        await (0,promises_.writeFile)(partial, output);
-        await (0,promises_.rename)(partial, file);
-    }
-    /** Hashes a file, or a directory's files recursively; false for a symlink to a directory. */
-    async hashPath(hash, rel) {
-        const full = external_node_path_default().join(this.checkout, rel);
-        const link = await (0,promises_.lstat)(full).catch(() => undefined);
-        const info = link?.isSymbolicLink() ? await (0,promises_.stat)(full).catch(() => undefined) : link;
-        if (!info) {
-            hash.update(`missing\0${rel}\0`);
-            return true;
-        }
-        if (info.isDirectory()) {
-            if (link?.isSymbolicLink())
-                return false;
-            const names = (await (0,promises_.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-            hash.update(`dir\0${rel}\0`);
-            for (const name of names)
-                if (!(await this.hashPath(hash, external_node_path_default().posix.join(rel, name))))
-                    return false;
-            return true;
-        }
-        hash.update(`file\0${rel}\0${info.size}\0`);
-        hash.update(await (0,promises_.readFile)(full));
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
-
-
-
-
-
-const sandbox_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-const DEFAULT_RENDER_LIMITS = {
-    timeoutMs: 120_000,
-    maxOutputBytes: 64 * 1024 * 1024,
-    maxMemoryBytes: 2 * 1024 * 1024 * 1024,
-};
-async function works(binary, args) {
-    try {
-        await sandbox_run(binary, args, { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Runs a renderer as repository content demands: an environment of PATH and a fresh empty HOME
- * only (no token, no CI variables for a kustomization to read through /proc/self/environ), no
- * git transport, bounded in time, output and memory, and without network when the machine lets
- * an unprivileged process make a network namespace (`allowNetwork` turns that off).
- */
-async function createSandbox(options) {
-    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
-    const memoryBound = process.platform === "linux" && (await works("prlimit", ["--as=1073741824", "--", "true"]));
-    const networkIsolated = !options.allowNetwork && process.platform === "linux" && (await works("unshare", ["-rn", "true"]));
-    const wrap = (binary, args) => {
-        let command = [binary, args];
-        if (networkIsolated)
-            command = ["unshare", ["-rn", "--", command[0], ...command[1]]];
-        if (memoryBound)
-            command = ["prlimit", [`--as=${limits.maxMemoryBytes}`, "--", command[0], ...command[1]]];
-        return command;
-    };
-    return {
-        memoryBound,
-        networkIsolated,
-        limits,
-        async run(binary, args) {
-            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-render-"));
-            const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
-            if (!options.allowNetwork)
-                Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
-            const [command, argv] = wrap(binary, args);
-            try {
-                const { stdout } = await sandbox_run(command, argv, {
-                    env,
-                    cwd: home,
-                    maxBuffer: limits.maxOutputBytes,
-                    timeout: limits.timeoutMs,
-                    killSignal: "SIGKILL",
-                });
-                return { ok: true, stdout };
-            }
-            catch (error) {
-                const failure = error;
-                const stderr = String(failure.stderr ?? failure.message);
-                return { ok: false, stderr, limit: limitOf(failure, stderr, memoryBound) };
-            }
-            finally {
-                await (0,promises_.rm)(home, { recursive: true, force: true });
-            }
-        },
-    };
-}
-function limitOf(failure, stderr, memoryBound) {
-    if (failure.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
-        return "output";
-    if (failure.killed && failure.signal === "SIGKILL")
-        return "time";
-    // Go reports a failed allocation under RLIMIT_AS as "out of memory", or dies reserving arenas.
-    if (memoryBound &&
-        (/out of memory|cannot allocate memory|failed to reserve/i.test(stderr) || failure.signal === "SIGSEGV"))
-        return "memory";
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/render/renderer.ts
-
-
-
-
-
-
-
-
-
-const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
-const MAX_ERROR_CHARS = 400;
-async function onPath(binary) {
-    try {
-        await renderer_run(binary, ["version"], { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
-        return true;
-    }
-    catch (error) {
-        return error.code !== "ENOENT";
-    }
-}
-/**
- * The real kustomize: `kustomize build`, else `kubectl kustomize`, with
- * `--load-restrictor LoadRestrictionsNone` as Flux renders (the gate itself keeps every path
- * inside the repository), in the sandbox. Undefined for `none`.
- */
-async function createRenderer(choice, options = {}) {
-    if (choice === "none")
-        return undefined;
-    const sandbox = await createSandbox({ limits: options.limits, allowNetwork: options.allowRemote ?? false });
-    const kustomize = (choice === "auto" || choice === "kustomize") && (await onPath("kustomize"));
-    if (kustomize)
-        return binaryRenderer("kustomize", ["build"], sandbox);
-    if (choice === "kustomize")
-        throw new src_errors/* UsageError */.eb("--renderer kustomize: no kustomize on PATH");
-    if (await onPath("kubectl"))
-        return binaryRenderer("kubectl", ["kustomize"], sandbox);
-    throw new src_errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
-}
-function binaryRenderer(binary, command, sandbox) {
-    const build = async (checkout, absolute) => {
-        const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
-        if (outcome.ok)
-            return { ok: true, output: outcome.stdout };
-        if (outcome.limit)
-            return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
-        return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
-    };
-    let identity;
-    return {
-        name: `${binary} ${command.join(" ")}`,
-        sandbox,
-        identity: () => (identity ??= binaryIdentity(binary)),
-        render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
-        async renderOverlay(checkout, write, asDir) {
-            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-ci-overlay-"));
-            try {
-                await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
-                const result = await build(checkout, dir);
-                return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
-            }
-            finally {
-                await (0,promises_.rm)(dir, { recursive: true, force: true });
-            }
-        },
-    };
-}
-async function binaryIdentity(binary) {
-    const env = { PATH: process.env.PATH ?? "" };
-    const { stdout } = await renderer_run(binary, binary === "kubectl" ? ["version", "--client"] : ["version"], {
-        timeout: 10_000,
-        env,
-    });
-    const file = await resolveOnPath(binary, env.PATH);
-    const hash = (0,external_node_crypto_.createHash)("sha256");
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return `${binary} ${stdout.trim()} sha256:${hash.digest("hex")}`;
-}
-async function resolveOnPath(binary, searchPath) {
-    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
-        const candidate = external_node_path_default().join(dir, binary);
-        try {
-            await (0,promises_.access)(candidate, promises_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not in this directory
-        }
-    }
-    throw new src_errors/* UsageError */.eb(`${binary} ran but is not on PATH as a file; the render cache cannot tell its version`);
-}
-function limitMessage(limit, limits) {
-    if (limit === "time")
-        return `the render ran past its time limit (${limits.timeoutMs / 1000} s) and was stopped`;
-    if (limit === "output")
-        return `the render printed more than its output limit (${bytes(limits.maxOutputBytes)})`;
-    return `the render needed more than its memory limit (${bytes(limits.maxMemoryBytes)})`;
-}
-function bytes(count) {
-    if (count >= 1024 * 1024)
-        return `${Math.round(count / (1024 * 1024))} MiB`;
-    return count >= 1024 ? `${Math.round(count / 1024)} KiB` : `${count} bytes`;
-}
-/**
- * kustomize's own error, as one bounded line: the `Error:` line of kustomize (or the `err=` of
- * kubectl's klog line), not the deprecation warnings before it, with paths of this machine made
- * relative to the checkout.
- */
-function kustomizeError(stderr, checkout) {
-    const lines = stderr.split("\n").map((l) => l.trim());
-    const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean) ?? klogBlock(lines);
-    const plain = lines.find((l) => l.startsWith("Error: "))?.slice("Error: ".length);
-    const other = lines.find((l) => l.length > 0 && !l.startsWith("# Warning:") && !l.startsWith("Warning:"));
-    const message = (klog ? klog.replaceAll('\\"', '"') : (plain ?? other ?? "kustomize failed"))
-        .replaceAll(`${external_node_path_default().resolve(checkout)}/`, "")
-        .replaceAll(external_node_path_default().resolve(checkout), ".");
-    return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
-}
-/** klog prints a multi-line error as `err=<`, the lines, then `>`: they are joined into one. */
-function klogBlock(lines) {
-    const start = lines.findIndex((l) => /"command failed" err=<$/.test(l));
-    if (start < 0)
-        return undefined;
-    const end = lines.indexOf(">", start);
-    return lines
-        .slice(start + 1, end < 0 ? undefined : end)
-        .filter(Boolean)
-        .join(" ");
-}
-/** Runs `work` over items with at most `limit` at a time (all cores by default). */
-async function mapConcurrent(items, work, limit = (0,external_node_os_namespaceObject.availableParallelism)()) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/gate/render/render-cache.ts
+var render_cache = __nccwpck_require__(20633);
+// EXTERNAL MODULE: ./src/gate/render/renderer.ts + 1 modules
+var render_renderer = __nccwpck_require__(5853);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __nccwpck_require__(61516);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __nccwpck_require__(94100);
 ;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
 
 
@@ -28803,6 +30917,8 @@ function containerImages(objects) {
     return images;
 }
 
+// EXTERNAL MODULE: ./src/gate/secret-placeholders.ts
+var secret_placeholders = __nccwpck_require__(34886);
 ;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
 
 
@@ -28810,7 +30926,7 @@ function containerImages(objects) {
 
 
 
-const plaintext_secret_rendered_HINT = "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store";
+const HINT = "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store";
 const DATA_KEYS = ["data", "stringData"];
 /**
  * A Secret in a root's rendered output with data that no finding on its sources accounts for:
@@ -28824,7 +30940,7 @@ const plaintextSecretRendered = ({ root, objects, inputs, placeholders }) => {
         if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
             continue;
         const keys = DATA_KEYS.flatMap((k) => Object.entries(object[k] ?? {})
-            .filter(([, value]) => !placeholderOf(value, k === "data", placeholders))
+            .filter(([, value]) => !(0,secret_placeholders/* placeholderOf */.h)(value, k === "data", placeholders))
             .map(([key]) => key));
         if (keys.length === 0 || sopsCiphertext(object))
             continue;
@@ -28850,7 +30966,7 @@ const plaintextSecretRendered = ({ root, objects, inputs, placeholders }) => {
                     line: supplier.line,
                     column: supplier.column,
                     message: `this patch gives Secret ${name} plaintext ${what} (${root.dir} renders it)`,
-                    hint: plaintext_secret_rendered_HINT,
+                    hint: HINT,
                 }
                 : {
                     rule: "plaintext-secret",
@@ -28859,7 +30975,7 @@ const plaintextSecretRendered = ({ root, objects, inputs, placeholders }) => {
                     line: 1,
                     column: 1,
                     message: `${root.dir} renders Secret ${name} with ${what} that no file of the repo shows (a remote base, Helm chart or generator plugin)`,
-                    hint: plaintext_secret_rendered_HINT,
+                    hint: HINT,
                 });
         }
     }
@@ -29010,116 +31126,6 @@ function writesKey(patch, key) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/gate/repo-boundary.ts
-
-
-function repoBoundaryOf(dir) {
-    const checkout = (0,external_node_fs_.realpathSync)(dir);
-    let at = checkout;
-    for (;;) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(at, ".git")))
-            return { root: at, checkout };
-        const parent = external_node_path_default().dirname(at);
-        if (parent === at)
-            return { root: checkout, checkout };
-        at = parent;
-    }
-}
-/** Whether an absolute path stays in the repository (and out of its .git). */
-function insideRepo(boundary, absolute) {
-    const relative = external_node_path_default().relative(boundary.root, absolute);
-    if (relative === "")
-        return true;
-    if (relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
-        return false;
-    return relative.split((external_node_path_default()).sep)[0] !== ".git";
-}
-/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
-function resolveInRepo(boundary, absolute) {
-    if (!insideRepo(boundary, absolute))
-        return { place: "outside", through: "path" };
-    if (!exists(absolute))
-        return { place: "missing" };
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(absolute);
-    }
-    catch {
-        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
-        return { place: "outside", through: "symlink" };
-    }
-    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
-}
-function exists(absolute) {
-    try {
-        (0,external_node_fs_.lstatSync)(absolute);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
-
-
-
-
-
-/**
- * The references of a root that kustomize must not follow: paths that leave the repository
- * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
- * allowed, anything it would fetch over the network. A root with any of these is not rendered.
- */
-function referenceFindings(references, boundary, allowRemote) {
-    const findings = [];
-    for (const reference of references) {
-        const finding = judge(reference, boundary, allowRemote);
-        if (finding)
-            findings.push(finding);
-    }
-    return findings;
-}
-function judge(reference, boundary, allowRemote) {
-    const at = { file: reference.source.file, ...(0,source_files/* positionOf */.df)(reference.source, reference.node) };
-    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
-    const resolution = resolveInRepo(boundary, absolute);
-    if (resolution.place === "missing" && (0,references/* looksRemote */.nh)(reference.value)) {
-        if (allowRemote)
-            return undefined;
-        return {
-            rule: "remote-resource",
-            severity: "error",
-            ...at,
-            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
-            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
-        };
-    }
-    const outside = resolution.place === "outside"
-        ? resolution.through
-        : reference.kind === "build" && resolution.place === "inside"
-            ? kustomizationOutside(boundary, absolute)
-            : undefined;
-    if (!outside)
-        return undefined;
-    return {
-        rule: "path-outside-repo",
-        severity: "error",
-        ...at,
-        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
-        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
-    };
-}
-/** A referenced directory whose kustomization file is a symlink out of the repository. */
-function kustomizationOutside(boundary, dir) {
-    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
-        const resolution = resolveInRepo(boundary, external_node_path_default().join(dir, name));
-        if (resolution.place === "outside")
-            return "symlink";
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/gate/inline-patches.ts
 
 
@@ -29182,748 +31188,10 @@ function parsedInPlace(kustomization, node) {
     return (0,source_files/* sourceOf */.vz)(kustomization.file, text, [doc], lines);
 }
 
-;// CONCATENATED MODULE: ./src/gate/schema/api-lifecycle.ts
-
-const REMOVED = [
-    [16, "apps/v1", ["extensions/v1beta1 DaemonSet", "extensions/v1beta1 Deployment", "extensions/v1beta1 ReplicaSet"]],
-    [16, "networking.k8s.io/v1", ["extensions/v1beta1 NetworkPolicy"]],
-    [16, "policy/v1beta1", ["extensions/v1beta1 PodSecurityPolicy"]],
-    [
-        16,
-        "apps/v1",
-        [
-            "apps/v1beta1 Deployment",
-            "apps/v1beta1 StatefulSet",
-            "apps/v1beta1 ControllerRevision",
-            "apps/v1beta2 Deployment",
-            "apps/v1beta2 StatefulSet",
-            "apps/v1beta2 DaemonSet",
-            "apps/v1beta2 ReplicaSet",
-            "apps/v1beta2 ControllerRevision",
-        ],
-    ],
-    [
-        22,
-        "networking.k8s.io/v1",
-        ["extensions/v1beta1 Ingress", "networking.k8s.io/v1beta1 Ingress", "networking.k8s.io/v1beta1 IngressClass"],
-    ],
-    [
-        22,
-        "admissionregistration.k8s.io/v1",
-        [
-            "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
-            "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
-        ],
-    ],
-    [22, "apiextensions.k8s.io/v1", ["apiextensions.k8s.io/v1beta1 CustomResourceDefinition"]],
-    [22, "apiregistration.k8s.io/v1", ["apiregistration.k8s.io/v1beta1 APIService"]],
-    [22, "certificates.k8s.io/v1", ["certificates.k8s.io/v1beta1 CertificateSigningRequest"]],
-    [22, "coordination.k8s.io/v1", ["coordination.k8s.io/v1beta1 Lease"]],
-    [
-        22,
-        "rbac.authorization.k8s.io/v1",
-        [
-            "rbac.authorization.k8s.io/v1beta1 ClusterRole",
-            "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
-            "rbac.authorization.k8s.io/v1beta1 Role",
-            "rbac.authorization.k8s.io/v1beta1 RoleBinding",
-        ],
-    ],
-    [22, "scheduling.k8s.io/v1", ["scheduling.k8s.io/v1beta1 PriorityClass"]],
-    [
-        22,
-        "storage.k8s.io/v1",
-        [
-            "storage.k8s.io/v1beta1 CSIDriver",
-            "storage.k8s.io/v1beta1 CSINode",
-            "storage.k8s.io/v1beta1 StorageClass",
-            "storage.k8s.io/v1beta1 VolumeAttachment",
-        ],
-    ],
-    [25, "batch/v1", ["batch/v1beta1 CronJob"]],
-    [25, "discovery.k8s.io/v1", ["discovery.k8s.io/v1beta1 EndpointSlice"]],
-    [25, "events.k8s.io/v1", ["events.k8s.io/v1beta1 Event"]],
-    [25, "autoscaling/v2", ["autoscaling/v2beta1 HorizontalPodAutoscaler"]],
-    [25, "policy/v1", ["policy/v1beta1 PodDisruptionBudget"]],
-    [25, "Pod Security Admission (no replacement object)", ["policy/v1beta1 PodSecurityPolicy"]],
-    [25, "node.k8s.io/v1", ["node.k8s.io/v1beta1 RuntimeClass"]],
-    [26, "autoscaling/v2", ["autoscaling/v2beta2 HorizontalPodAutoscaler"]],
-    [
-        26,
-        "flowcontrol.apiserver.k8s.io/v1",
-        [
-            "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
-            "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
-        ],
-    ],
-    [27, "storage.k8s.io/v1", ["storage.k8s.io/v1beta1 CSIStorageCapacity"]],
-    [
-        29,
-        "flowcontrol.apiserver.k8s.io/v1",
-        [
-            "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema",
-            "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration",
-        ],
-    ],
-    [
-        32,
-        "flowcontrol.apiserver.k8s.io/v1",
-        [
-            "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema",
-            "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration",
-        ],
-    ],
-];
-const INTRODUCED = [
-    [18, ["storage.k8s.io/v1 CSIDriver"]],
-    [
-        19,
-        [
-            "networking.k8s.io/v1 Ingress",
-            "networking.k8s.io/v1 IngressClass",
-            "certificates.k8s.io/v1 CertificateSigningRequest",
-            "events.k8s.io/v1 Event",
-        ],
-    ],
-    [20, ["node.k8s.io/v1 RuntimeClass"]],
-    [21, ["batch/v1 CronJob", "policy/v1 PodDisruptionBudget", "discovery.k8s.io/v1 EndpointSlice"]],
-    [23, ["autoscaling/v2 HorizontalPodAutoscaler"]],
-    [24, ["storage.k8s.io/v1 CSIStorageCapacity"]],
-    [28, ["authentication.k8s.io/v1 SelfSubjectReview"]],
-    [29, ["flowcontrol.apiserver.k8s.io/v1 FlowSchema", "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration"]],
-    [
-        30,
-        [
-            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy",
-            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding",
-        ],
-    ],
-    [33, ["networking.k8s.io/v1 ServiceCIDR", "networking.k8s.io/v1 IPAddress"]],
-    [
-        34,
-        [
-            "resource.k8s.io/v1 DeviceClass",
-            "resource.k8s.io/v1 ResourceClaim",
-            "resource.k8s.io/v1 ResourceClaimTemplate",
-            "resource.k8s.io/v1 ResourceSlice",
-            "storage.k8s.io/v1 VolumeAttributesClass",
-        ],
-    ],
-    [
-        36,
-        [
-            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy",
-            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding",
-        ],
-    ],
-];
-const TABLE = new Map();
-for (const [removed, replacement, types] of REMOVED)
-    for (const t of types)
-        TABLE.set(t, { removed, replacement });
-for (const [since, types] of INTRODUCED)
-    for (const t of types)
-        TABLE.set(t, { ...TABLE.get(t), since });
-/** The oldest release the table covers: older clusters are long out of support. */
-const OLDEST_KUBERNETES_MINOR = 16;
-/** Why the cluster at `1.<minor>` does not serve this type, or undefined when it does. */
-function notServedReason(key, minor) {
-    const life = TABLE.get(key);
-    if (life?.removed !== undefined && minor >= life.removed)
-        return `removed in Kubernetes 1.${life.removed}; use ${life.replacement ?? "its replacement"}`;
-    if (life?.since !== undefined && minor < life.since)
-        return `first served by Kubernetes 1.${life.since}`;
-    return undefined;
-}
-/** "1.33", "v1.33" or "1.33.2" → 33, within the releases the tool knows. */
-function kubernetesMinorOf(version, newest) {
-    const minor = Number(/^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim())?.[1]);
-    const newestMinor = Number(newest.split(".")[1]);
-    if (!Number.isInteger(minor) || minor < OLDEST_KUBERNETES_MINOR || minor > newestMinor)
-        throw new src_errors/* UsageError */.eb(`--kubernetes-version ${version}: give a release from 1.${OLDEST_KUBERNETES_MINOR} to ${newest} (the schemas shipped with this version), e.g. 1.33`);
-    return minor;
-}
-
-;// CONCATENATED MODULE: ./src/gate/schema/builtin-index.ts
-// Generated by scripts/generate-schema-index.mjs from kubernetes-models 5.1.0, @kubernetes-models/sealed-secrets 6.0.0, @kubernetes-models/argo-cd 4.0.0, @kubernetes-models/flux-cd 4.0.0; do not edit.
-/** Every Kubernetes kind the shipped models know, by `apiVersion kind` (typeKey). */
-const KUBERNETES_MODELS = {
-    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97292)),
-    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
-    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
-    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
-    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55738)),
-    "apiextensions.k8s.io/v1 CustomResourceDefinition": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26553)),
-    "apiextensions.k8s.io/v1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26553)),
-    "apiextensions.k8s.io/v1beta1 CustomResourceDefinition": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86532)),
-    "apiextensions.k8s.io/v1beta1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86532)),
-    "apiregistration.k8s.io/v1 APIService": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67274)),
-    "apiregistration.k8s.io/v1 APIServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67274)),
-    "apiregistration.k8s.io/v1beta1 APIService": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240)),
-    "apiregistration.k8s.io/v1beta1 APIServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240)),
-    "apps/v1 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(3651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
-    "apps/v1beta1 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta1 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(6432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16432)),
-    "apps/v1beta2 ControllerRevision": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 ControllerRevisionList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 StatefulSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "apps/v1beta2 StatefulSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9078)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89078)),
-    "authentication.k8s.io/v1 SelfSubjectReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
-    "authentication.k8s.io/v1 TokenRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
-    "authentication.k8s.io/v1 TokenReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1029)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21029)),
-    "authentication.k8s.io/v1beta1 TokenReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18647)),
-    "authorization.k8s.io/v1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
-    "authorization.k8s.io/v1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
-    "authorization.k8s.io/v1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
-    "authorization.k8s.io/v1 SubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99790)),
-    "authorization.k8s.io/v1beta1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
-    "authorization.k8s.io/v1beta1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
-    "authorization.k8s.io/v1beta1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
-    "authorization.k8s.io/v1beta1 SubjectAccessReview": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95115)),
-    "autoscaling/v1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
-    "autoscaling/v1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
-    "autoscaling/v1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65189)),
-    "autoscaling/v2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86219)),
-    "autoscaling/v2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86219)),
-    "autoscaling/v2beta1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75654)),
-    "autoscaling/v2beta1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(5654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75654)),
-    "autoscaling/v2beta2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56813)),
-    "autoscaling/v2beta2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56813)),
-    "batch/v1 CronJob": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
-    "batch/v1 CronJobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
-    "batch/v1 Job": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
-    "batch/v1 JobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(9302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39302)),
-    "batch/v1beta1 CronJob": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(3353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33353)),
-    "batch/v1beta1 CronJobList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(1290), __nccwpck_require__.e(3353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33353)),
-    "certificates.k8s.io/v1 CertificateSigningRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4261)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74261)),
-    "certificates.k8s.io/v1 CertificateSigningRequestList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4261)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74261)),
-    "certificates.k8s.io/v1beta1 CertificateSigningRequest": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11342)),
-    "certificates.k8s.io/v1beta1 CertificateSigningRequestList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11342)),
-    "coordination.k8s.io/v1 Lease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36664)),
-    "coordination.k8s.io/v1 LeaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36664)),
-    "coordination.k8s.io/v1beta1 Lease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28676)),
-    "coordination.k8s.io/v1beta1 LeaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28676)),
-    "discovery.k8s.io/v1 EndpointSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33299)),
-    "discovery.k8s.io/v1 EndpointSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33299)),
-    "discovery.k8s.io/v1beta1 EndpointSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76577)),
-    "discovery.k8s.io/v1beta1 EndpointSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76577)),
-    "events.k8s.io/v1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4772)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4772)),
-    "events.k8s.io/v1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4772)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4772)),
-    "events.k8s.io/v1beta1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79206)),
-    "events.k8s.io/v1beta1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79206)),
-    "extensions/v1beta1 DaemonSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 DaemonSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 Deployment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 DeploymentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 NetworkPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 NetworkPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 ReplicaSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 ReplicaSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "extensions/v1beta1 Scale": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(9511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99511)),
-    "flowcontrol.apiserver.k8s.io/v1 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
-    "flowcontrol.apiserver.k8s.io/v1 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
-    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
-    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44820)),
-    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
-    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
-    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
-    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257)),
-    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
-    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
-    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
-    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97891)),
-    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
-    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchemaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
-    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
-    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18735)),
-    "networking.k8s.io/v1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 IngressClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 IngressClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 IPAddress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 IPAddressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 NetworkPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 NetworkPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 ServiceCIDR": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1 ServiceCIDRList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77047)),
-    "networking.k8s.io/v1beta1 Ingress": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
-    "networking.k8s.io/v1beta1 IngressClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
-    "networking.k8s.io/v1beta1 IngressClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
-    "networking.k8s.io/v1beta1 IngressList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53556)),
-    "node.k8s.io/v1 RuntimeClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54113)),
-    "node.k8s.io/v1 RuntimeClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54113)),
-    "node.k8s.io/v1beta1 RuntimeClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40740)),
-    "node.k8s.io/v1beta1 RuntimeClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40740)),
-    "policy/v1 Eviction": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
-    "policy/v1 PodDisruptionBudget": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
-    "policy/v1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(5612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45612)),
-    "policy/v1beta1 Eviction": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
-    "policy/v1beta1 PodDisruptionBudget": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
-    "policy/v1beta1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
-    "policy/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
-    "policy/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2889), __nccwpck_require__.e(3065)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33065)),
-    "rbac.authorization.k8s.io/v1 ClusterRole": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 ClusterRoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 ClusterRoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 ClusterRoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 Role": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 RoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 RoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1 RoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66998)),
-    "rbac.authorization.k8s.io/v1beta1 ClusterRole": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 ClusterRoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 Role": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 RoleBinding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 RoleBindingList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "rbac.authorization.k8s.io/v1beta1 RoleList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20572)),
-    "resource.k8s.io/v1 DeviceClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 DeviceClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceClaim": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceClaimList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceClaimTemplate": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceClaimTemplateList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceSlice": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "resource.k8s.io/v1 ResourceSliceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(8281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58281)),
-    "scheduling.k8s.io/v1 PriorityClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57204)),
-    "scheduling.k8s.io/v1 PriorityClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57204)),
-    "scheduling.k8s.io/v1beta1 PriorityClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91541)),
-    "scheduling.k8s.io/v1beta1 PriorityClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(1541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91541)),
-    "storage.k8s.io/v1 CSIDriver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 CSIDriverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 CSINode": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 CSINodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 CSIStorageCapacity": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 CSIStorageCapacityList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 StorageClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 StorageClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 VolumeAttachment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 VolumeAttachmentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 VolumeAttributesClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1 VolumeAttributesClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(8520)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98520)),
-    "storage.k8s.io/v1beta1 CSIDriver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 CSIDriverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 CSINode": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 CSINodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 CSIStorageCapacity": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 CSIStorageCapacityList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 StorageClass": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 StorageClassList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 VolumeAttachment": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "storage.k8s.io/v1beta1 VolumeAttachmentList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8619), __nccwpck_require__.e(9519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39519)),
-    "v1 Binding": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ComponentStatus": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ComponentStatusList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ConfigMap": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ConfigMapList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Endpoints": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 EndpointsList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Event": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 EventList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 LimitRange": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 LimitRangeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Namespace": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 NamespaceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Node": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 NodeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PersistentVolume": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PersistentVolumeClaim": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PersistentVolumeClaimList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PersistentVolumeList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Pod": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PodList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PodTemplate": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 PodTemplateList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ReplicationController": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ReplicationControllerList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ResourceQuota": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ResourceQuotaList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Secret": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 SecretList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 Service": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ServiceAccount": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ServiceAccountList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-    "v1 ServiceList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6817), __nccwpck_require__.e(8022), __nccwpck_require__.e(8619), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90690)),
-};
-/** The shipped CRDs' kinds (Sealed Secrets, Argo CD, Flux), by `apiVersion kind` (typeKey). */
-const CRD_MODELS = {
-    "bitnami.com/v1alpha1 SealedSecret": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29161)),
-    "bitnami.com/v1alpha1 SealedSecretList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29161)),
-    "argoproj.io/v1alpha1 Application": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "argoproj.io/v1alpha1 ApplicationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "argoproj.io/v1alpha1 ApplicationSet": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "argoproj.io/v1alpha1 ApplicationSetList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "argoproj.io/v1alpha1 AppProject": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "argoproj.io/v1alpha1 AppProjectList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3046)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33046)),
-    "helm.toolkit.fluxcd.io/v2 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(3491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83491)),
-    "helm.toolkit.fluxcd.io/v2 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(3491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83491)),
-    "helm.toolkit.fluxcd.io/v2beta1 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(2872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32872)),
-    "helm.toolkit.fluxcd.io/v2beta1 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(2872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32872)),
-    "helm.toolkit.fluxcd.io/v2beta2 HelmRelease": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(5668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75668)),
-    "helm.toolkit.fluxcd.io/v2beta2 HelmReleaseList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(9069), __nccwpck_require__.e(5668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75668)),
-    "image.toolkit.fluxcd.io/v1 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(6291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66291)),
-    "image.toolkit.fluxcd.io/v1beta1 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta1 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta1 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta1 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97181)),
-    "image.toolkit.fluxcd.io/v1beta2 ImagePolicy": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "image.toolkit.fluxcd.io/v1beta2 ImagePolicyList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "image.toolkit.fluxcd.io/v1beta2 ImageRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "image.toolkit.fluxcd.io/v1beta2 ImageRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomation": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62806)),
-    "kustomize.toolkit.fluxcd.io/v1 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(4461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44461)),
-    "kustomize.toolkit.fluxcd.io/v1 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(4461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44461)),
-    "kustomize.toolkit.fluxcd.io/v1beta1 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2093)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2093)),
-    "kustomize.toolkit.fluxcd.io/v1beta1 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(2093)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2093)),
-    "kustomize.toolkit.fluxcd.io/v1beta2 Kustomization": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60728)),
-    "kustomize.toolkit.fluxcd.io/v1beta2 KustomizationList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9032), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60728)),
-    "notification.toolkit.fluxcd.io/v1 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74843)),
-    "notification.toolkit.fluxcd.io/v1 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74843)),
-    "notification.toolkit.fluxcd.io/v1beta1 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta1 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta1 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta1 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta1 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta1 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39259)),
-    "notification.toolkit.fluxcd.io/v1beta2 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta2 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta2 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta2 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta2 Receiver": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta2 ReceiverList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(4230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64230)),
-    "notification.toolkit.fluxcd.io/v1beta3 Alert": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
-    "notification.toolkit.fluxcd.io/v1beta3 AlertList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
-    "notification.toolkit.fluxcd.io/v1beta3 Provider": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
-    "notification.toolkit.fluxcd.io/v1beta3 ProviderList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(7334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67334)),
-    "source.toolkit.fluxcd.io/v1 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 ExternalArtifact": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 ExternalArtifactList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 OCIRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1 OCIRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(7318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77318)),
-    "source.toolkit.fluxcd.io/v1beta1 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta1 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(3579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93579)),
-    "source.toolkit.fluxcd.io/v1beta2 Bucket": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 BucketList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 GitRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 GitRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 HelmChart": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 HelmChartList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 HelmRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 HelmRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 OCIRepository": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-    "source.toolkit.fluxcd.io/v1beta2 OCIRepositoryList": () => Promise.all(/* import() */[__nccwpck_require__.e(8365), __nccwpck_require__.e(9654), __nccwpck_require__.e(3517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63517)),
-};
-
-;// CONCATENATED MODULE: ./src/gate/schema/unknown-fields.ts
-/**
- * Wraps a value so that a compiled validator's property reads are recorded. Validators read every
- * property their schema defines, so an own key that was never read is one the schema does not
- * define. Objects whose keys the validator enumerates (maps) or never reads at all (free-form
- * objects: no properties in the schema) have no unknown fields.
- */
-function trackReads(value) {
-    const visits = [];
-    const wrap = (current, path) => {
-        if (current === null || typeof current !== "object")
-            return current;
-        const isList = Array.isArray(current);
-        const visit = { path, value: current, read: new Set(), enumerated: false };
-        if (!isList)
-            visits.push(visit);
-        const children = new Map();
-        return new Proxy(current, {
-            get(target, key, receiver) {
-                if (typeof key !== "string")
-                    return Reflect.get(target, key, receiver);
-                // Reads of absent keys count: the schema defines them (a required check, say).
-                visit.read.add(key);
-                if (!Object.hasOwn(target, key))
-                    return Reflect.get(target, key, receiver);
-                if (!children.has(key)) {
-                    children.set(key, wrap(target[key], [...path, isList ? Number(key) : key]));
-                }
-                return children.get(key);
-            },
-            has(target, key) {
-                if (typeof key === "string")
-                    visit.read.add(key);
-                return Reflect.has(target, key);
-            },
-            getOwnPropertyDescriptor(target, key) {
-                if (typeof key === "string")
-                    visit.read.add(key);
-                return Reflect.getOwnPropertyDescriptor(target, key);
-            },
-            ownKeys(target) {
-                visit.enumerated = true;
-                return Reflect.ownKeys(target);
-            },
-        });
-    };
-    const tracked = wrap(value, []);
-    return {
-        tracked,
-        unknownFields: () => visits
-            .filter((v) => !v.enumerated && v.read.size > 0)
-            .flatMap((v) => Object.keys(v.value)
-            .filter((key) => !v.read.has(key))
-            .map((key) => [...v.path, key])),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/schema/violations.ts
-/**
- * Compiled validators (ajv's, and kubernetes-models', which ajv generated) report errors as JSON
- * pointers with keywords. This turns them into one message per broken field, in words a user
- * acts on: alternatives (int-or-string) collapse into one message, required fields are named.
- */
-function violationsOf(errors, value) {
-    const describe = describer(value?.kind === "Secret");
-    const alternatives = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
-    const typesAt = new Map();
-    const out = [];
-    for (const error of errors) {
-        const path = pathOf(error.instancePath, value);
-        const where = error.instancePath;
-        if (alternatives.has(where) && (error.keyword === "type" || error.keyword === "format")) {
-            if (error.keyword === "type")
-                typesAt.set(where, [...(typesAt.get(where) ?? []), String(error.params.type)]);
-            continue;
-        }
-        switch (error.keyword) {
-            case "anyOf":
-            case "oneOf":
-                break;
-            case "required":
-                out.push({
-                    path,
-                    message: `missing required field "${String(error.params.missingProperty)}"`,
-                    missingField: true,
-                });
-                break;
-            case "additionalProperties":
-                out.push({
-                    path: [...path, String(error.params.additionalProperty)],
-                    message: `unknown field "${String(error.params.additionalProperty)}"`,
-                    unknownField: true,
-                });
-                break;
-            case "type":
-                out.push({
-                    path,
-                    actual: valueAt(value, path),
-                    message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}`,
-                });
-                break;
-            case "enum":
-                out.push({
-                    path,
-                    enum: true,
-                    actual: valueAt(value, path),
-                    message: `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describe(valueAt(value, path))}`,
-                });
-                break;
-            case "format":
-                out.push({
-                    path,
-                    actual: valueAt(value, path),
-                    message: `must be a valid ${String(error.params.format)}, not ${describe(valueAt(value, path))}`,
-                });
-                break;
-            case "pattern":
-                out.push({ path, actual: valueAt(value, path), message: `must match ${String(error.params.pattern)}` });
-                break;
-            default:
-                out.push({ path, message: `${error.keyword} ${JSON.stringify(error.params)} not met` });
-        }
-    }
-    for (const where of alternatives) {
-        const path = pathOf(where, value);
-        const types = typesAt.get(where);
-        out.push({
-            path,
-            actual: valueAt(value, path),
-            message: types?.length
-                ? `must be ${types.join(" or ")}, not ${describe(valueAt(value, path))}`
-                : "matches none of the forms the schema allows",
-        });
-    }
-    return out;
-}
-/** "/spec/containers/0/image" → ["spec", "containers", 0, "image"], indexes as numbers. */
-function pathOf(pointer, value) {
-    const path = [];
-    let current = value;
-    for (const raw of pointer.split("/").slice(1)) {
-        const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-        const segment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
-        path.push(segment);
-        current = current !== null && typeof current === "object" ? current[key] : undefined;
-    }
-    return path;
-}
-function valueAt(value, path) {
-    let current = value;
-    for (const key of path)
-        current =
-            current !== null && typeof current === "object" ? current[key] : undefined;
-    return current;
-}
-/** Enough of a wrong value to recognise it, not enough to carry a secret out of the repo. */
-const QUOTED_PREFIX = 12;
-/** Words for a value in a message; values of Secrets are never quoted. */
-function describer(secret) {
-    return (value) => {
-        if (value === null)
-            return "null";
-        if (Array.isArray(value))
-            return "a list";
-        if (typeof value === "object")
-            return "a mapping";
-        if (secret)
-            return `a ${typeof value} (${String(value).length} characters)`;
-        if (typeof value === "string")
-            return `string ${JSON.stringify(value.length > QUOTED_PREFIX ? `${value.slice(0, QUOTED_PREFIX)}…` : value)}`;
-        const text = String(value);
-        return `${typeof value} ${text.length > QUOTED_PREFIX ? `${text.slice(0, QUOTED_PREFIX)}…` : text}`;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/schema/builtin-schemas.ts
-
-
-
-
-/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
-const SCHEMA_KUBERNETES_VERSION = "1.36";
-/** The origin of the Sealed Secrets, Argo CD and Flux schemas shipped with the tool. */
-const SHIPPED_CRD = "built-in CRD";
-function isModelClass(value) {
-    return typeof value === "function" && typeof value.apiVersion === "string";
-}
-/** The apiVersions of every Kubernetes kind the shipped models know, by kind. */
-function builtin_schemas_kubernetesKinds() {
-    const kinds = new Map();
-    for (const key of Object.keys(KUBERNETES_MODELS)) {
-        const [apiVersion, kind] = key.split(" ");
-        kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
-    }
-    return kinds;
-}
-/** Whether a schema for this type ships with the tool. */
-function isBuiltinType(key) {
-    return Object.hasOwn(KUBERNETES_MODELS, key) || Object.hasOwn(CRD_MODELS, key);
-}
-/**
- * The shipped schema of one type (a Kubernetes kind from kubernetes-models, or a CRD of Sealed
- * Secrets, Argo CD or Flux), undefined for any other. Each API group version is its own module:
- * a run loads the compiled validators of the groups it meets, not the several MB of them all.
- */
-async function loadBuiltinSchema(key) {
-    const kubernetes = Object.hasOwn(KUBERNETES_MODELS, key);
-    const load = kubernetes ? KUBERNETES_MODELS[key] : Object.hasOwn(CRD_MODELS, key) ? CRD_MODELS[key] : undefined;
-    if (!load)
-        return undefined;
-    const kind = key.slice(key.indexOf(" ") + 1);
-    const model = (await load())[kind];
-    if (!isModelClass(model))
-        throw new src_errors/* InternalError */.Gd(`the shipped model of ${key} exports no ${kind}`);
-    return modelSchema(model, kubernetes ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD);
-}
-/**
- * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
- * does not read every keyword it allows (description, example, …), so --strict does not descend.
- */
-function insideSchemaOfCrd(path) {
-    const at = path.indexOf("openAPIV3Schema");
-    return at >= 0 && at < path.length - 1;
-}
-function modelSchema(model, origin) {
-    return {
-        origin,
-        check(object, strict) {
-            // Tracking reads (for unknown fields) costs a proxy per value: only under --strict.
-            const { tracked, unknownFields } = strict ? trackReads(object) : { tracked: object, unknownFields: () => [] };
-            let errors = [];
-            try {
-                model.prototype.validate.call(tracked);
-            }
-            catch (error) {
-                const list = error.errors;
-                if (!Array.isArray(list))
-                    throw new src_errors/* InternalError */.Gd(`validating ${model.kind}: ${error.message}`);
-                errors = list;
-            }
-            const violations = violationsOf(errors, object);
-            if (strict)
-                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
-                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
-                    violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
-            return violations;
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/gate/schema/api-lifecycle.ts
+var api_lifecycle = __nccwpck_require__(74410);
+// EXTERNAL MODULE: ./src/gate/schema/builtin-schemas.ts + 2 modules
+var builtin_schemas = __nccwpck_require__(80817);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(42463);
 ;// CONCATENATED MODULE: ./src/gate/schema/object-schema.ts
@@ -29936,6 +31204,8 @@ function formatPath(path) {
     return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(object)";
 }
 
+// EXTERNAL MODULE: ./src/gate/schema/violations.ts
+var violations = __nccwpck_require__(43303);
 ;// CONCATENATED MODULE: ./src/gate/schema/crd-schemas.ts
 
 
@@ -29990,7 +31260,7 @@ function compiledWith(compiler, schema, origin) {
             const mode = strict ? "strict" : "lenient";
             compiled[mode] ??= compiler.compile(toJsonSchema(withTypeMeta(schema), strict));
             const validate = compiled[mode];
-            return validate(object) ? [] : violationsOf(validate.errors ?? [], object);
+            return validate(object) ? [] : (0,violations/* violationsOf */.S)(validate.errors ?? [], object);
         },
     };
 }
@@ -30202,13 +31472,13 @@ function isApiObject(apiVersion, kind) {
  * apiVersion/kind, kubeconfig) and for SOPS-encrypted ones, whose values are ciphertext until
  * the deployer decrypts them.
  */
-function schema_judge(object, options) {
+function judge(object, options) {
     const { apiVersion, kind } = object;
     if (typeof apiVersion !== "string" || typeof kind !== "string")
         return undefined;
     if (!isApiObject(apiVersion, kind) || (object.sops?.mac && object.sops.version))
         return undefined;
-    const reason = notServedReason(typeKey(apiVersion, kind), options.kubernetesMinor);
+    const reason = (0,api_lifecycle/* notServedReason */.xP)(typeKey(apiVersion, kind), options.kubernetesMinor);
     if (reason)
         return { type: "not-served", reason };
     const schema = options.catalog.lookup(apiVersion, kind);
@@ -30316,7 +31586,7 @@ function verdictFindings(verdict, object, source, map, place, options) {
             ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
             : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`);
         // The shipped CRDs are a snapshot: a newer controller may allow values they do not list.
-        if (violation.enum && verdict.origin === SHIPPED_CRD)
+        if (violation.enum && verdict.origin === builtin_schemas/* SHIPPED_CRD */.YH)
             return {
                 ...finding,
                 severity: "warning",
@@ -30357,7 +31627,7 @@ function sourceSchemaFindings(source, options) {
     const clean = (0,yaml_nav/* plainObjectsOf */.kL)(source).every((o) => {
         if (o.kind?.endsWith("List") && Array.isArray(o.value.items))
             return true;
-        return quiet(schema_judge(o.value, options));
+        return quiet(judge(o.value, options));
     });
     if (clean)
         return [];
@@ -30365,7 +31635,7 @@ function sourceSchemaFindings(source, options) {
         if (object.kind?.endsWith("List") && (0,dist/* isSeq */.oP)((0,yaml_nav/* valueOf */.RP)(object.map, "items")))
             return [];
         const data = object.map.toJS(object.doc, { maxAliasCount: 100 });
-        const verdict = schema_judge(data, options);
+        const verdict = judge(data, options);
         if (!verdict)
             return [];
         return verdictFindings(verdict, data, source, object.map, (v) => ({ source, located: (0,yaml_nav/* locate */.x5)(object.map, v.path) }), options);
@@ -30438,7 +31708,7 @@ function renderedSchemaFindings(objects, sourcesOf, options) {
     let known;
     const root = () => (known ??= sourcesOf());
     for (const object of objects) {
-        const verdict = schema_judge(object, options);
+        const verdict = judge(object, options);
         if (verdict?.type === "checked")
             unresolved += verdict.unresolved;
         if (!verdict || quiet(verdict))
@@ -30623,7 +31893,7 @@ function loadSchemaDir(dir) {
         files = filesUnder(dir);
     }
     catch (error) {
-        throw new src_errors/* PathError */.ER(`--schema-dir ${dir}: ${error.message}`);
+        throw new errors/* PathError */.ER(`--schema-dir ${dir}: ${error.message}`);
     }
     for (const file of files) {
         const rel = external_node_path_default().relative(dir, file).split((external_node_path_default()).sep).join("/");
@@ -30633,7 +31903,7 @@ function loadSchemaDir(dir) {
             const error = d.errors[0];
             if (error) {
                 const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1];
-                throw new src_errors/* InputFileError */.TH({ file: external_node_path_default().join(dir, rel), line, column }, error.message.split("\n")[0] ?? "");
+                throw new errors/* InputFileError */.TH({ file: external_node_path_default().join(dir, rel), line, column }, error.message.split("\n")[0] ?? "");
             }
             return d.toJS();
         });
@@ -30659,7 +31929,7 @@ function loadSchemaDir(dir) {
 /** The API group of an apiVersion: "" for the core `v1`; other slash-less values name no group. */
 const groupOf = (apiVersion) => apiVersion.includes("/") ? apiVersion.split("/")[0] : apiVersion === "v1" ? "" : `(${apiVersion})`;
 async function createSchemaCatalog(options) {
-    const kubernetesKinds = builtin_schemas_kubernetesKinds();
+    const kubernetesKinds = (0,builtin_schemas/* kubernetesKinds */.O)();
     const builtin = new Map();
     const kubernetesGroups = new Set([...kubernetesKinds.values()].flat().map(groupOf));
     const repo = new Map();
@@ -30678,18 +31948,18 @@ async function createSchemaCatalog(options) {
                 if (typeof apiVersion !== "string" || typeof kind !== "string" || own(apiVersion, kind))
                     continue;
                 const key = typeKey(apiVersion, kind);
-                if (!builtin.has(key) && isBuiltinType(key))
+                if (!builtin.has(key) && (0,builtin_schemas/* isBuiltinType */.cX)(key))
                     wanted.add(key);
             }
-            await Promise.all([...wanted].map(async (key) => builtin.set(key, await loadBuiltinSchema(key))));
+            await Promise.all([...wanted].map(async (key) => builtin.set(key, await (0,builtin_schemas/* loadBuiltinSchema */.Xw)(key))));
         },
         lookup(apiVersion, kind) {
             const found = own(apiVersion, kind);
             if (found)
                 return found;
             const key = typeKey(apiVersion, kind);
-            if (isBuiltinType(key) && !builtin.has(key))
-                throw new src_errors/* InternalError */.Gd(`the schema of ${key} was looked up before it was loaded`);
+            if ((0,builtin_schemas/* isBuiltinType */.cX)(key) && !builtin.has(key))
+                throw new errors/* InternalError */.Gd(`the schema of ${key} was looked up before it was loaded`);
             return builtin.get(key);
         },
         rejectedKind(apiVersion, kind) {
@@ -30706,9 +31976,9 @@ async function createSchemaCatalog(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/commands/validate/render-job.ts + 2 modules
+var render_job = __nccwpck_require__(35651);
 ;// CONCATENATED MODULE: ./src/commands/validate/render-and-check.ts
-
-
 
 
 
@@ -30745,7 +32015,7 @@ async function renderAndCheck(scope, found, options) {
     };
     const renderer = options.plan
         ? undefined
-        : await createRenderer(options.renderer ?? "auto", {
+        : await (0,render_renderer/* createRenderer */.K9)(options.renderer ?? "auto", {
             limits: options.limits?.render,
             allowRemote: settings.allowRemote,
         });
@@ -30757,22 +32027,17 @@ async function renderAndCheck(scope, found, options) {
     let renderMs = 0;
     let renderCache;
     // Nothing a root names may lead kustomize out of the repository or onto the network.
-    const renderable = found.jobs.filter(({ inputs: rootInputs }) => {
-        const refused = referenceFindings(rootInputs.references, boundary, settings.allowRemote);
-        findings.push(...refused);
-        const charts = [...rootInputs.dirs].flatMap((dir) => {
-            const kustomization = (0,references/* kustomizationIn */.dq)(dir, sourcesByFile);
-            return kustomization ? helmChartEntries(kustomization) : [];
-        });
-        findings.push(...charts);
-        return refused.length === 0 && charts.length === 0 && !readsUnreadable(rootInputs, found.unreadable);
+    const renderable = found.jobs.filter((job) => {
+        const refusal = (0,render_job/* renderRefusal */.$)(job, found, boundary, settings.allowRemote);
+        findings.push(...refusal.findings);
+        return !refusal.refused;
     });
     if (renderer) {
         const renderStart = performance.now();
         progress.begin("rendering", renderable.length);
-        const cache = options.cacheDir ? await openRenderCache(options.cacheDir, boundary.checkout) : undefined;
-        const results = await mapConcurrent(renderable, async (job) => {
-            const render = () => renderJob(renderer, boundary.checkout, job, sourcesByFile);
+        const cache = options.cacheDir ? await (0,render_cache/* openRenderCache */.Re)(options.cacheDir, boundary.checkout) : undefined;
+        const results = await (0,render_renderer/* mapConcurrent */._k)(renderable, async (job) => {
+            const render = () => (0,render_job/* renderJob */.e)(renderer, boundary.checkout, job, sourcesByFile);
             const key = cache && (await cacheKey(cache, renderer, job, settings.allowRemote));
             const result = cache && key ? await cache.through(key, render) : await render();
             progress.tick();
@@ -30799,7 +32064,7 @@ async function renderAndCheck(scope, found, options) {
                 continue;
             }
             rendered++;
-            const output = build?.substitute ? substituteVariables(result.output, build.substitute) : result.output;
+            const output = build?.substitute ? (0,flux_kustomization/* substituteVariables */.O)(result.output, build.substitute) : result.output;
             const objects = (0,plain_yaml/* loadAllPlain */.qY)(output);
             resources += objects.length;
             await schema.catalog.prepare(objects);
@@ -30814,7 +32079,7 @@ async function renderAndCheck(scope, found, options) {
             for (const rule of RENDERED_RULES)
                 fromRoot(rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }));
             const substitute = build?.substitute;
-            const rename = substitute && ((name) => substituteVariables(name, substitute));
+            const rename = substitute && ((name) => (0,flux_kustomization/* substituteVariables */.O)(name, substitute));
             fromRoot(renderedSchemaFindings(objects, () => rootSources(root, rootFiles, patchFiles, rename), schema));
             for (const f of rootFiles)
                 covered.add(f.file);
@@ -30857,23 +32122,6 @@ async function cacheKey(cache, renderer, job, allowRemote) {
         inputs: [...job.inputs.dirs, ...job.inputs.files],
     });
 }
-function renderJob(renderer, checkout, job, sources) {
-    if (!job.build)
-        return renderer.render(checkout, job.root.dir);
-    const kustomization = sources.get(job.root.file);
-    const build = job.build;
-    return renderer.renderOverlay(checkout, (dir) => overlayKustomization(kustomization, build, checkout, dir), job.root.dir);
-}
-/** Whether a root reads a file that could not be parsed: rendering it would meet the same bomb. */
-function readsUnreadable(inputs, unreadable) {
-    for (const file of unreadable) {
-        if (inputs.files.has(file))
-            return true;
-        if ((0,references/* isKustomizationFile */.yi)(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
-            return true;
-    }
-    return false;
-}
 function renderFailure(root, dir, result, references) {
     const file = root.file;
     if (result.limit)
@@ -30906,381 +32154,12 @@ function repoCrds(sources) {
     })));
 }
 
-;// CONCATENATED MODULE: ./src/gate/finding.ts
-const RANK = { error: 0, warning: 1, info: 2 };
-/** Whether a finding is at or above the --fail-on threshold. */
-function fails(severity, failOn) {
-    return RANK[severity] <= RANK[failOn];
-}
-/** The public rule ids; each is documented with a failing and a passing example. */
-const RULE_IDS = [
-    "yaml-syntax",
-    "duplicate-key",
-    "render-failed",
-    "schema",
-    "unknown-kind",
-    "plaintext-secret",
-    "secret-generator",
-    "sealed-secret-malformed",
-    "sealed-secret-scope",
-    "image-entry-unused",
-    "sops-unencrypted-value",
-    "cluster-credential",
-    "path-outside-repo",
-    "remote-resource",
-    "kustomization-cycle",
-    "render-limit",
-    "parse-limit",
-    "not-rendered",
-    "secret-placeholder",
-    "gate-config",
-];
-function bySeverityThenPlace(a, b) {
-    return (RANK[a.severity] - RANK[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.rule.localeCompare(b.rule));
-}
-
-;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
-/**
- * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
- * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
- */
-function globMatcher(pattern) {
-    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
-    let regex = "";
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === "*" && source[i + 1] === "*") {
-            const slash = source[i + 2] === "/";
-            regex += slash ? "(?:.*/)?" : ".*";
-            i += slash ? 2 : 1;
-        }
-        else if (c === "*")
-            regex += "[^/]*";
-        else if (c === "?")
-            regex += "[^/]";
-        else
-            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    }
-    const compiled = new RegExp(`^${regex}$`);
-    return (file) => compiled.test(file);
-}
-
-;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
-
-
-
-
-/** The repository's own gate policy file, at the top of --dir. */
-const POLICY_FILE = ".gitops-ci.yaml";
-const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
-const LEVELS = ["error", "warning", "info", "off"];
-const KEYS = [
-    "exclude",
-    "severity",
-    "overrides",
-    "placeholders",
-    "kubernetes-version",
-    "strict",
-    "sealed-secrets-cert",
-    "allow-remote",
-];
-/**
- * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
- * its line, and the rest of the file still applies.
- */
-function parsePolicy(text, file = POLICY_FILE) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
-    const source = (0,source_files/* sourceOf */.vz)(file, text, [doc], lines);
-    const findings = [];
-    const bad = (node, message) => findings.push({
-        rule: "gate-config",
-        severity: "error",
-        file,
-        ...(0,source_files/* positionOf */.df)(source, node),
-        message,
-        hint: `see the README's ${POLICY_FILE} reference`,
-    });
-    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
-    for (const error of doc.errors)
-        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
-    if (doc.errors.length)
-        return { policy, findings };
-    if (doc.contents === null)
-        return { policy, findings };
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        bad(doc.contents, `${file} must be a mapping`);
-        return { policy, findings };
-    }
-    const strings = (pair, what) => {
-        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
-            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
-            return [];
-        }
-        return pair.value.items.map((i) => String(i.value));
-    };
-    const levels = (node, what) => {
-        const out = {};
-        if (!(0,dist/* isMap */.jh)(node)) {
-            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
-            return out;
-        }
-        for (const pair of node.items) {
-            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
-            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
-            if (!RULE_IDS.includes(rule))
-                bad(pair.key, `${what}: no rule "${rule}"`);
-            else if (!LEVELS.includes(level))
-                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
-            else
-                out[rule] = level;
-        }
-        return out;
-    };
-    for (const pair of doc.contents.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
-        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
-        switch (key) {
-            case "exclude":
-                policy.exclude = strings(pair, "exclude");
-                break;
-            case "severity":
-                policy.severity = levels(pair.value, "severity");
-                break;
-            case "overrides":
-                if (!(0,dist/* isSeq */.oP)(pair.value))
-                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
-                else
-                    for (const entry of pair.value.items) {
-                        const paths = (0,dist/* isMap */.jh)(entry)
-                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
-                            : undefined;
-                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
-                        if (!paths)
-                            bad(entry, "an override needs paths (a list of globs) and severity");
-                        else
-                            policy.overrides.push({
-                                paths: strings(paths, "overrides[].paths"),
-                                severity: levels(severity, "overrides[].severity"),
-                            });
-                    }
-                break;
-            case "placeholders":
-                for (const [i, text] of strings(pair, "placeholders").entries()) {
-                    const pattern = placeholderPattern(text);
-                    if (pattern)
-                        policy.placeholders.push(pattern);
-                    else
-                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
-                }
-                break;
-            case "kubernetes-version":
-            case "sealed-secrets-cert":
-                if (typeof value !== "string" || value === "")
-                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
-                else if (key === "kubernetes-version")
-                    policy.kubernetesVersion = value;
-                else
-                    policy.sealedSecretsCert = value;
-                break;
-            case "strict":
-            case "allow-remote":
-                if (typeof value !== "boolean")
-                    bad(pair.value ?? pair.key, `${key} must be true or false`);
-                else if (key === "strict")
-                    policy.strict = value;
-                else
-                    policy.allowRemote = value;
-                break;
-            default:
-                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
-        }
-    }
-    return { policy, findings };
-}
-/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
-const MIN_LITERAL = 3;
-/**
- * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
- * regular expression: the file may come from the change under review, and a regular expression
- * from there could take the gate's time for ever (catastrophic backtracking).
- */
-function placeholderPattern(text) {
-    const literal = text.split("*");
-    if (literal.join("").length < MIN_LITERAL)
-        return undefined;
-    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
-}
-/** Whether a file is excluded from the gate. */
-function excluder(policy) {
-    const matchers = policy.exclude.map(globMatcher);
-    return (file) => matchers.some((m) => m(file));
-}
-/**
- * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
- * override whose paths match wins over `severity`), rules turned off dropped.
- */
-function applyPolicy(findings, policy) {
-    const excluded = excluder(policy);
-    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
-    const out = [];
-    for (const finding of findings) {
-        if (finding.rule !== "gate-config" && excluded(finding.file))
-            continue;
-        let level = policy.severity[finding.rule] ?? finding.severity;
-        for (const o of overrides)
-            if (o.matches.some((m) => m(finding.file)))
-                level = o.severity[finding.rule] ?? level;
-        if (finding.rule === "gate-config")
-            level = finding.severity;
-        if (level !== "off")
-            out.push({ ...finding, severity: level });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
-
-
-
-
-/**
- * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
- * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
- * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
- */
-async function loadPolicy(dir, base) {
-    const local = external_node_path_default().join(dir, POLICY_FILE);
-    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
-    if (base) {
-        const baseText = await fileAtCommit(dir, base, POLICY_FILE);
-        const parsed = baseText === undefined ? { policy: EMPTY_POLICY, findings: [] } : parsePolicy(baseText);
-        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${POLICY_FILE}) ${f.message}` }));
-        if (checkoutText !== baseText)
-            findings.push({
-                rule: "gate-config",
-                severity: "warning",
-                file: POLICY_FILE,
-                line: 1,
-                column: 1,
-                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
-                hint: "review the policy change itself: it decides what the gate lets through",
-            });
-        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
-    }
-    if (checkoutText === undefined)
-        return { policy: EMPTY_POLICY, from: "none", findings: [] };
-    const parsed = parsePolicy(checkoutText);
-    if (parsed.policy.allowRemote === undefined)
-        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
-    return {
-        policy: { ...parsed.policy, allowRemote: undefined },
-        from: "checkout",
-        findings: [
-            ...parsed.findings,
-            {
-                rule: "gate-config",
-                severity: "warning",
-                file: POLICY_FILE,
-                line: 1,
-                column: 1,
-                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
-                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/commands/validate/scope.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
-const DEFAULT_KEY_BYTES = 512;
-/**
- * The scope of a run: the checkout and its repository's bounds, the policy (from the base commit
- * with --base-ref), the settings it yields, and the files to read, excluded ones left out.
- */
-async function scopeOf(options) {
-    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
-        throw new src_errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
-    (0,secrets/* registerEnvironmentSecrets */.QQ)();
-    const boundary = repoBoundaryOf(options.dir);
-    const parseLimits = { ...source_files/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits?.parse };
-    const base = options.baseRef ? await baseCommit(options.dir, options.baseRef) : undefined;
-    const read = await loadPolicy(options.dir, base);
-    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
-    const settings = effectiveSettings(options, loaded);
-    const context = {
-        sealedSecretsKeyBytes: settings.sealedSecretsCert
-            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
-            : DEFAULT_KEY_BYTES,
-        placeholders: loaded.policy.placeholders,
-    };
-    const kubernetesMinor = kubernetesMinorOf(settings.kubernetesVersion ?? SCHEMA_KUBERNETES_VERSION, SCHEMA_KUBERNETES_VERSION);
-    const changed = base ? await changedFiles(options.dir, options.baseRef, base) : undefined;
-    const policyExcluded = excluder(loaded.policy);
-    const cacheDir = cacheDirInside(options.cacheDir, boundary.checkout);
-    const excluded = (file) => policyExcluded(file) || (!!cacheDir && file.startsWith(`${cacheDir}/`));
-    const listed = (0,source_files/* listRepoFiles */.c$)(options.dir);
-    return {
-        dir: options.dir,
-        boundary,
-        parseLimits,
-        loaded,
-        settings,
-        context,
-        kubernetesMinor,
-        changed,
-        inScope: (file) => !changed || changed.has(file),
-        files: {
-            manifests: listed.manifests.filter((f) => !excluded(f)),
-            others: listed.others.filter((f) => !excluded(f)),
-        },
-    };
-}
-function effectiveSettings(options, loaded) {
-    const policy = loaded.policy;
-    return {
-        policyFrom: loaded.from,
-        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
-        strict: options.strict ?? policy.strict ?? false,
-        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
-        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
-        exclude: policy.exclude,
-        severity: policy.severity,
-        overrides: policy.overrides,
-        placeholders: policy.placeholders.map((p) => p.source),
-    };
-}
-function keyBytesOf(dir, certPath) {
-    const full = external_node_path_default().resolve(dir, certPath);
-    try {
-        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
-        const bits = key.asymmetricKeyDetails?.modulusLength;
-        if (key.asymmetricKeyType !== "rsa" || !bits)
-            throw new src_errors/* PathError */.ER("not an RSA certificate");
-        return bits / 8;
-    }
-    catch (error) {
-        throw new src_errors/* PathError */.ER(`--sealed-secrets-cert ${certPath}: ${error.message}; give the PEM certificate that kubeseal --fetch-cert prints`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/commands/validate/scope.ts + 1 modules
+var validate_scope = __nccwpck_require__(76528);
+// EXTERNAL MODULE: ./src/gate/finding.ts
+var finding = __nccwpck_require__(1142);
+// EXTERNAL MODULE: ./src/gate/policy/repo-policy.ts + 1 modules
+var repo_policy = __nccwpck_require__(17776);
 ;// CONCATENATED MODULE: ./src/gate/shards/partial-report.ts
 
 
@@ -31299,7 +32178,7 @@ function shardReportFiles(paths) {
     return paths.flatMap((p) => {
         const info = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
         if (!info)
-            throw new src_errors/* PathError */.ER(`--merge-reports ${p}: no such file or directory`);
+            throw new errors/* PathError */.ER(`--merge-reports ${p}: no such file or directory`);
         if (!info.isDirectory())
             return [p];
         return (0,external_node_fs_.readdirSync)(p)
@@ -31319,10 +32198,10 @@ function readPartialReport(file) {
         value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
     }
     catch (error) {
-        throw new src_errors/* PathError */.ER(`${file}: not a shard report (${error.message})`);
+        throw new errors/* PathError */.ER(`${file}: not a shard report (${error.message})`);
     }
     const bad = (field, what) => {
-        throw new src_errors/* PathError */.ER(`${file}: ${field} ${what}; give the files validate --shard wrote`);
+        throw new errors/* PathError */.ER(`${file}: ${field} ${what}; give the files validate --shard wrote`);
     };
     const report = record(value) ?? bad("the report", "is not a JSON object");
     if (report.format !== PARTIAL_FORMAT)
@@ -31354,7 +32233,7 @@ function readPartialReport(file) {
 }
 function checkFinding(value, at, bad) {
     const f = record(value) ?? bad(at, "is not an object");
-    if (!RULE_IDS.includes(f.rule))
+    if (!finding/* RULE_IDS */.Iu.includes(f.rule))
         bad(`${at}.rule`, "is not a rule of this version");
     if (!SEVERITIES.includes(f.severity))
         bad(`${at}.severity`, "is not error, warning or info");
@@ -31389,7 +32268,7 @@ function isCount(value) {
  */
 function summarise(scope, found, checked, options, started) {
     const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
-    const policed = applyPolicy(findings, scope.loaded.policy).map(redacted);
+    const policed = (0,repo_policy/* applyPolicy */.VC)(findings, scope.loaded.policy).map(redacted);
     const failOn = options.failOn ?? "error";
     const rootCount = found.allJobs.length + found.allPlain.length;
     const manifests = found.sources.some((s) => (0,yaml_nav/* plainObjectsOf */.kL)(s).some((o) => o.kind && o.apiVersion));
@@ -31435,12 +32314,12 @@ function summarise(scope, found, checked, options, started) {
  * across shards when merging), sorted, counted into the summary.
  */
 function conclude(policed, counts, failOn) {
-    const unique = dedupe(policed).sort(bySeverityThenPlace);
+    const unique = dedupe(policed).sort(finding/* bySeverityThenPlace */.v_);
     const count = (severity) => unique.filter((f) => f.severity === severity).length;
     return {
         findings: unique,
         summary: { ...counts, errors: count("error"), warnings: count("warning"), info: count("info") },
-        failed: unique.some((f) => fails(f.severity, failOn)),
+        failed: unique.some((f) => (0,finding/* fails */.c6)(f.severity, failOn)),
     };
 }
 function redacted(finding) {
@@ -31496,13 +32375,15 @@ function namesDiffer(a, b) {
  */
 async function validate(options) {
     const started = performance.now();
-    const scope = await scopeOf(options);
-    const everything = discover(scope, options.parse);
+    const scope = await (0,validate_scope/* scopeOf */.O)(options);
+    const everything = (0,discover/* discover */.k)(scope, options.parse);
     const found = options.shard ? shareOf(everything, options.shard) : everything;
     const checked = await renderAndCheck(scope, found, options);
     return summarise(scope, found, checked, options, started);
 }
 
+// EXTERNAL MODULE: ./src/preview/format/text.ts
+var format_text = __nccwpck_require__(94323);
 ;// CONCATENATED MODULE: ./src/commands/validate/merge-reports.ts
 
 
@@ -31514,23 +32395,23 @@ async function validate(options) {
 function mergeReports(reports) {
     const first = reports[0];
     if (!first)
-        throw new src_errors/* PathError */.ER("--merge-reports: no shard reports given");
+        throw new errors/* PathError */.ER("--merge-reports: no shard reports given");
     const { total } = first.report.shard;
     const byIndex = new Map();
     for (const { file, report } of reports) {
         if (report.shard.total !== total)
-            throw new src_errors/* PathError */.ER(`${file}: shard of ${report.shard.total}, but ${first.file} is a shard of ${total}`);
+            throw new errors/* PathError */.ER(`${file}: shard of ${report.shard.total}, but ${first.file} is a shard of ${total}`);
         const seen = byIndex.get(report.shard.index);
         if (seen)
-            throw new src_errors/* PathError */.ER(`${file}: shard ${report.shard.index}/${total} again (also ${seen})`);
+            throw new errors/* PathError */.ER(`${file}: shard ${report.shard.index}/${total} again (also ${seen})`);
         byIndex.set(report.shard.index, file);
         for (const field of ["failOn", "repoPath"])
             if (report[field] !== first.report[field])
-                throw new src_errors/* PathError */.ER(`${file}: ${field} "${report[field]}" differs from ${first.file}'s "${first.report[field]}"`);
+                throw new errors/* PathError */.ER(`${file}: ${field} "${report[field]}" differs from ${first.file}'s "${first.report[field]}"`);
     }
     const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
     if (missing.length)
-        throw new src_errors/* PathError */.ER(`--merge-reports: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${total}`).join(", ")} missing; a verdict without them would pass roots nobody checked`);
+        throw new errors/* PathError */.ER(`--merge-reports: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${total}`).join(", ")} missing; a verdict without them would pass roots nobody checked`);
     const sum = (key) => reports.reduce((n, { report }) => n + report.summary[key], 0);
     const counts = {
         roots: sum("roots"),
@@ -31560,23 +32441,8 @@ function inRootOrder(findings) {
     return [...unrendered, ...rendered.sort((a, b) => a.renderedBy.localeCompare(b.renderedBy))];
 }
 
-// EXTERNAL MODULE: ./src/files/temp-file.ts
-var temp_file = __nccwpck_require__(30772);
-;// CONCATENATED MODULE: ./src/files/report-file.ts
-
-
-
-/**
- * Writes a report (or any file the suite makes for the job), redacted, never through a symlink:
- * a PR can commit `gl-code-quality-report.json -> ~/.ssh/authorized_keys`. The text goes to a
- * new file with a random name, created exclusively without following links, then renamed over
- * the target, so a reader never sees half a report either.
- */
-function writeReportFile(target, text) {
-    (0,temp_file/* refuseNonRegular */.uA)(target, "a report");
-    (0,external_node_fs_.renameSync)((0,temp_file/* writeTempBeside */.It)(target, (0,secrets/* redact */.E$)(text)), target);
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/gate/reporters/codequality.ts
 
 
@@ -31618,7 +32484,7 @@ const escapeXml = (s) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;
  * agrees with the exit code; a run that passes is one passing case.
  */
 const junitReporter = (report) => {
-    const findings = report.findings.filter((f) => fails(f.severity, report.failOn));
+    const findings = report.findings.filter((f) => (0,finding/* fails */.c6)(f.severity, report.failOn));
     const byFile = new Map();
     for (const f of findings)
         byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -31710,187 +32576,6 @@ const REPORTERS = {
     markdown: markdownReporter,
 };
 
-;// CONCATENATED MODULE: ./src/commands/validate/options.ts
-
-/** Every option of `validate`, on every surface (see src/surfaces/). */
-const VALIDATE_OPTIONS = {
-    dir: { type: "string", default: ".", value: "<checkout>", help: "The config repo checkout." },
-    renderer: {
-        type: "string",
-        default: "auto",
-        choices: ["auto", "kustomize", "kubectl", "none"],
-        value: "<r>",
-        help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
-    },
-    "cache-dir": {
-        type: "string",
-        value: "<dir>",
-        help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
-        componentDefault: ".gitops-ci-render-cache",
-    },
-    shard: {
-        type: "string",
-        value: "<i>/<n>",
-        help: "Check only the i-th of n shares of the roots (split the same way by every job, balanced by their input size), write this shard's report (shard-report) and publish nothing; exit 0 once the report is written. On GitLab, parallel: N sets it (CI_NODE_INDEX/CI_NODE_TOTAL).",
-    },
-    "shard-report": {
-        type: "string",
-        value: "<file>",
-        help: "Where --shard writes its report (default gitops-ci-validate-shard-<i>-of-<n>.json).",
-    },
-    "merge-reports": {
-        type: "string",
-        list: true,
-        value: "<file|dir>",
-        help: "Combine the shards' reports (files, or directories holding them) into the one verdict, reported and published as a single run's; every shard of the split must be there.",
-    },
-    "sealed-secrets-cert": {
-        type: "string",
-        value: "<path>",
-        help: "The PEM certificate kubeseal --fetch-cert prints, relative to dir; sealed values must match its key size (default 4096-bit).",
-    },
-    format: {
-        type: "string",
-        default: "text",
-        choices: ["text", "json", "sarif", "junit", "codequality", "markdown"],
-        value: "<f>",
-        help: "text, json, sarif (GitHub code scanning), junit, codequality (GitLab artifacts:reports), or markdown.",
-        surfaces: ["cli"],
-        why: "the action and the component write the reports their host reads (SARIF; Code Quality and JUnit)",
-    },
-    output: {
-        type: "string",
-        value: "<file>",
-        help: "Write the report there instead of stdout.",
-        surfaces: ["cli"],
-        why: "see format",
-    },
-    report: {
-        type: "string",
-        list: true,
-        value: "<format>=<file>",
-        help: "Also write a report in another format, e.g. --report codequality=gl-code-quality.json.",
-        surfaces: ["cli"],
-        why: "the action has sarif; the component always writes Code Quality and JUnit reports",
-    },
-    sarif: {
-        type: "string",
-        help: "Also write the findings as SARIF to this file, for github/codeql-action/upload-sarif.",
-        surfaces: ["action"],
-        why: "the CLI writes it with --report sarif=<file>; GitLab reads Code Quality",
-    },
-    "fail-on": {
-        type: "string",
-        default: "error",
-        choices: ["error", "warning"],
-        value: "<severity>",
-        help: "Fail on findings of this severity or worse (error or warning).",
-    },
-    "base-ref": {
-        type: "string",
-        value: "<ref>",
-        help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
-    },
-    "kubernetes-version": {
-        type: "string",
-        value: "<v>",
-        help: "The target cluster's Kubernetes version, e.g. 1.33; API versions it does not serve are errors. Empty checks against the newest shipped schemas.",
-    },
-    strict: {
-        type: "boolean",
-        help: "Reject fields the schemas do not define (typos the API server would silently drop). Unset follows the repository's .gitops-ci.yaml, else off.",
-    },
-    "schema-dir": {
-        type: "string",
-        value: "<dir>",
-        help: "More schemas, relative to dir, for CRDs the repo does not define; CRD manifests or <group>/<kind>_<version>.json files.",
-    },
-    exclude: {
-        type: "string",
-        list: true,
-        value: "<glob>",
-        help: "Leave these paths out (relative to dir; * ** ?, dir/ for all under it); adds to .gitops-ci.yaml's exclude.",
-        surfaces: ["cli"],
-        why: "in a pipeline the repository's .gitops-ci.yaml holds exclusions, reviewed like any change",
-    },
-    "print-config": {
-        type: "boolean",
-        default: false,
-        help: "Print the settings the run would use (flags, then .gitops-ci.yaml, then defaults) and where the policy came from, and exit.",
-        surfaces: ["cli"],
-        why: "a local question",
-    },
-    "list-roots": {
-        type: "boolean",
-        default: false,
-        help: "Print every root and how it is rendered, and exit.",
-        surfaces: ["cli"],
-        why: "a local question",
-    },
-    "allow-remote": {
-        type: "boolean",
-        default: false,
-        help: "Fetch remote bases and resources (URLs, git repositories) while rendering. This lets the repository's content make the runner fetch URLs; never set it for untrusted changes. Off, they are remote-resource errors.",
-    },
-    publish: {
-        type: "boolean",
-        default: false,
-        help: "Publish the verdict: the check run (GitHub; a commit status with a personal access token) or commit status (GitLab) gitops-ci/validate on the commit, and one PR/MR note with the findings, updated in place on every run.",
-        surfaces: ["cli", "component"],
-        why: "the action always publishes its check run when its token may",
-        componentDefault: true,
-    },
-    repo: {
-        type: "string",
-        value: "<repo>",
-        help: "The config repo to publish to (default: GITHUB_REPOSITORY / CI_PROJECT_PATH).",
-        surfaces: ["cli"],
-        why: "the runner says it",
-    },
-    sha: {
-        type: "string",
-        value: "<sha>",
-        help: "The commit to publish on (default: the PR head / CI_COMMIT_SHA).",
-        surfaces: ["cli"],
-        why: "the runner says it",
-    },
-    "change-request": {
-        type: "string",
-        value: "<n>",
-        help: "The PR/MR number for the note (default: the event's PR / CI_MERGE_REQUEST_IID).",
-        surfaces: ["cli"],
-        why: "the runner says it",
-    },
-    forge: {
-        type: "string",
-        choices: ["github", "gitlab"],
-        value: "<kind>",
-        help: "github or gitlab (default: detected from the CI runner).",
-        surfaces: ["cli"],
-        why: "each action and component knows its host",
-        componentFixed: "gitlab",
-    },
-    "api-url": {
-        type: "string",
-        value: "<url>",
-        help: "REST API base for publish; empty uses the one the pipeline runs on (GITHUB_API_URL / CI_API_V4_URL).",
-        surfaces: ["cli", "component"],
-        why: "the action publishes to the repository the workflow runs in",
-    },
-    "token-variable": {
-        ...TOKEN_VARIABLE_OPTION,
-        help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
-    },
-    token: {
-        secret: true,
-        type: "string",
-        help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
-        surfaces: ["action"],
-        actionDefault: "${{ github.token }}",
-        why: "the CLI and the component read the token from a variable (token-variable)",
-    },
-};
-
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/gate/young-generation.ts
@@ -31906,6 +32591,7 @@ function keepYoungGenerationSmall() {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
+
 
 
 
@@ -31953,13 +32639,13 @@ const validateCli = {
             const [name, ...rest] = spec.split("=");
             const file = rest.join("=");
             if (!file)
-                throw new src_errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
+                throw new errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
             return [oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
         });
         const shard = values.shard ? parseShard(values.shard) : parallelShard(process.env);
         if (values["merge-reports"].length) {
             if (shard)
-                throw new src_errors/* UsageError */.eb("--merge-reports combines the shards' reports: give it without --shard");
+                throw new errors/* UsageError */.eb("--merge-reports combines the shards' reports: give it without --shard");
             const files = shardReportFiles(values["merge-reports"]);
             const merged = mergeReports(files.map((file) => ({ file, report: readPartialReport(file) })));
             logLine(`merged ${files.length} shard report(s): ${merged.summary.roots} root(s) in all`);
@@ -31992,7 +32678,7 @@ const validateCli = {
             return 0;
         }
         if (result.renderCache)
-            process.stderr.write(`${cacheUse(result.renderCache, values["cache-dir"])}\n`);
+            process.stderr.write(`${(0,render_cache/* cacheUse */.Ev)(result.renderCache, values["cache-dir"])}\n`);
         if (result.partial) {
             const file = values["shard-report"] ?? partialFileName(result.partial.shard);
             writeReportFile(file, partialReportText(result.partial));
@@ -32001,12 +32687,38 @@ const validateCli = {
             logLine(`shard ${index}/${total}: report written to ${file}; the verdict comes from validate --merge-reports`);
             return 0;
         }
-        return deliver(result, values, extraReports);
+        return deliver(result, values, extraReports, await previewOf(values));
     },
 };
+/** With --diff: the rendered diff against --base-ref, rendered in the same sandbox. */
+async function previewOf(values) {
+    if (!values.diff)
+        return undefined;
+    if (!values["base-ref"])
+        throw new errors/* UsageError */.eb("--diff compares with --base-ref: give the target branch, fetched");
+    if (values.renderer === "none")
+        throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
+    const { diff } = await __nccwpck_require__.e(/* import() */ 5301).then(__nccwpck_require__.bind(__nccwpck_require__, 35301));
+    try {
+        return await diff({
+            dir: values.dir,
+            baseRef: values["base-ref"],
+            renderer: values.renderer,
+            allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+        });
+    }
+    catch (error) {
+        // the preview informs the review; the verdict stands without it
+        if (!(error instanceof errors/* GitopsCiError */.p))
+            throw error;
+        logLine(`warning: no rendered diff: ${error.message}`);
+        return undefined;
+    }
+}
 /** The verdict out: the report on stdout or --output, the extra reports, and the forge when publishing. */
-async function deliver(result, values, extraReports) {
-    const report = REPORTERS[values.format](result);
+async function deliver(result, values, extraReports, preview) {
+    const report = REPORTERS[values.format](result) + (preview && values.format === "text" ? `\n${(0,format_text/* diffText */.N)(preview)}` : "");
     for (const [reportFormat, file] of extraReports)
         writeReportFile(file, REPORTERS[reportFormat](result));
     if (values.output)
@@ -32014,11 +32726,11 @@ async function deliver(result, values, extraReports) {
     else
         process.stdout.write((0,secrets/* redact */.E$)(report));
     if (values.publish)
-        await publish(result, values);
+        await publish(result, values, preview);
     return result.failed ? 1 : 0;
 }
 /** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
-async function publish(result, values) {
+async function publish(result, values, preview) {
     const review = readReviewContext();
     const repo = values.repo ?? review.repo;
     const sha = values.sha ?? review.sha;
@@ -32026,9 +32738,14 @@ async function publish(result, values) {
         ? review.changeRequest
         : positiveInteger("--change-request", values["change-request"]);
     if (!repo || !sha)
-        throw new src_errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
+        throw new errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
     const forge = await forgeFromFlags(repo, values);
-    const published = await publishVerdict(forge, result, { sha, changeRequest, runUrl: readSourceContext().runUrl });
+    const published = await publishVerdict(forge, result, {
+        sha,
+        changeRequest,
+        runUrl: readSourceContext().runUrl,
+        preview,
+    });
     if (published.check.fallback)
         logLine(`warning: ${published.check.fallback}`);
     const where = published.check.url ? ` (${published.check.url})` : "";
@@ -32039,7 +32756,7 @@ async function publish(result, values) {
 function positiveInteger(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0)
-        throw new src_errors/* UsageError */.eb(`${flag} takes a PR/MR number, not "${value}"`);
+        throw new errors/* UsageError */.eb(`${flag} takes a PR/MR number, not "${value}"`);
     return n;
 }
 
@@ -32051,7 +32768,8 @@ function positiveInteger(flag, value) {
 
 
 
-const COMMANDS = [buildPushCli, setImageCli, promoteCli, validateCli, releaseCli];
+
+const COMMANDS = [buildPushCli, setImageCli, promoteCli, validateCli, diffCli, releaseCli];
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return [
@@ -32085,7 +32803,7 @@ async function runCli(argv) {
         return await command.run(args);
     }
     catch (error) {
-        if (error instanceof src_errors/* GitopsCiError */.p) {
+        if (error instanceof errors/* GitopsCiError */.p) {
             process.stderr.write(`gitops-ci ${name}: ${(0,secrets/* redact */.E$)(error.message)}\n`);
             return error.exitCode;
         }

@@ -87892,6 +87892,16 @@ function oneLine(text) {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
+/** A fenced code block no content can close: the fence is longer than any run of backticks inside. */
+function codeBlock(text, language = "") {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    return { markdown: `${fence}${language}\n${text}\n${fence}` };
+}
+/** Text inside an HTML element (a `<summary>`): markup characters as entities, one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 ;// CONCATENATED MODULE: ./src/messages/markdown-table.ts
 

@@ -136,7 +136,8 @@ async function deliver(
   extraReports: (readonly [ReportFormat, string])[],
   preview?: DiffResult,
 ): Promise<number> {
-  const report = REPORTERS[values.format](result) + (preview && values.format === "text" ? `\n${diffText(preview)}` : "");
+  const report =
+    REPORTERS[values.format](result) + (preview && values.format === "text" ? `\n${diffText(preview)}` : "");
   for (const [reportFormat, file] of extraReports) writeReportFile(file, REPORTERS[reportFormat](result));
   if (values.output) writeReportFile(values.output, report);
   else process.stdout.write(redact(report));

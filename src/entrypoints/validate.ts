@@ -125,7 +125,9 @@ async function deliver(
  */
 async function commentPreview(forge: Forge, result: Report, target: Parameters<typeof publishNote>[2]): Promise<void> {
   try {
-    core.info(`${await publishNote(forge, result, target)} the comment with the rendered diff on #${target.changeRequest}`);
+    core.info(
+      `${await publishNote(forge, result, target)} the comment with the rendered diff on #${target.changeRequest}`,
+    );
   } catch (error) {
     if (!(error instanceof ForgeError)) throw error;
     core.warning(

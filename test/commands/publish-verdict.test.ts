@@ -116,7 +116,7 @@ for (const { kind, host, label } of HOSTS) {
       assert.equal((await publishVerdict(forge, passed, { sha, changeRequest, preview: second })).note, "updated");
       const all = await notes();
       assert.equal(all.length, 1, "one note, edited in place");
-      assert.match(all[0]?.body ?? "", /^\+  replicas: 2$/m);
+      assert.match(all[0]?.body ?? "", /^\+ {2}replicas: 2$/m);
       assert.doesNotMatch(all[0]?.body ?? "", /1\.5\.0/);
     });
 

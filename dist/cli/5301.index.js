@@ -1,0 +1,673 @@
+export const id = 5301;
+export const ids = [5301];
+export const modules = {
+
+/***/ 35301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  diff: () => (/* binding */ diff)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/gate/render/renderer.ts + 1 modules
+var render_renderer = __webpack_require__(5853);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/preview/commit-tree.ts
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** What a base commit may hold before the preview stops: as much as validate reads of a repository. */
+const MAX_TREE_BYTES = 256 * 1024 * 1024;
+/**
+ * Writes every file of `commit` (the whole repository, so a root's `../base` resolves as in the
+ * work tree) into a temporary directory, from git's object store: no checkout, no `.gitattributes`
+ * filters or hooks run, the work tree and the index untouched. An empty `.git` marks the
+ * repository's top for the gate's boundary, as in a clone. Submodules are not written.
+ */
+async function writeCommitTree(dir, commit) {
+    const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim();
+    const entries = parseTree(await git(dir, ["ls-tree", "-r", "-z", "--full-tree", commit]));
+    const top = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-base-"));
+    const remove = () => (0,promises_.rm)(top, { recursive: true, force: true });
+    try {
+        await (0,promises_.mkdir)(external_node_path_default().join(top, ".git"));
+        const blobs = entries.filter((e) => e.mode !== "160000" && safePath(e.path));
+        const contents = await readBlobs(dir, blobs);
+        // files before symlinks: no file is ever written through a link the tree made
+        for (const entry of blobs.filter((e) => e.mode !== "120000")) {
+            const target = external_node_path_default().join(top, entry.path);
+            await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            await (0,promises_.writeFile)(target, contents.get(entry.sha), { mode: entry.mode === "100755" ? 0o755 : 0o644 });
+        }
+        for (const entry of blobs.filter((e) => e.mode === "120000")) {
+            const target = external_node_path_default().join(top, entry.path);
+            await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            await (0,promises_.symlink)(contents.get(entry.sha).toString("utf8"), target);
+        }
+    }
+    catch (error) {
+        await remove();
+        throw error;
+    }
+    return { checkout: external_node_path_default().join(top, prefix), remove };
+}
+async function git(dir, args) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, ...args], { maxBuffer: 256 * 1024 * 1024 });
+        return stdout;
+    }
+    catch (error) {
+        const detail = String(error.stderr ?? error.message)
+            .trim()
+            .split("\n")[0];
+        throw new errors/* UsageError */.eb(`git ${args[0]} in ${dir}: ${detail}`);
+    }
+}
+function parseTree(listing) {
+    return listing
+        .split("\0")
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf("\t");
+        const [mode, , sha] = line.slice(0, tab).split(" ");
+        return { mode: mode, sha: sha, path: line.slice(tab + 1) };
+    });
+}
+/** A tree path git would check out: relative, no `..`, nothing in a `.git` directory. */
+function safePath(file) {
+    const parts = file.split("/");
+    return (!external_node_path_default().isAbsolute(file) && parts.every((p) => p !== "" && p !== "." && p !== ".." && p.toLowerCase() !== ".git"));
+}
+/** Every blob's bytes in one `git cat-file --batch`, bounded by MAX_TREE_BYTES. */
+function readBlobs(dir, entries) {
+    const wanted = [...new Set(entries.map((e) => e.sha))];
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)("git", ["-C", dir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+        const chunks = [];
+        let received = 0;
+        let stderr = "";
+        child.stderr.on("data", (chunk) => {
+            stderr += chunk.toString("utf8");
+        });
+        child.stdout.on("data", (chunk) => {
+            chunks.push(chunk);
+            received += chunk.length;
+            if (received > MAX_TREE_BYTES + wanted.length * 64) {
+                child.kill();
+                reject(new errors/* UsageError */.eb(`the base commit holds more than ${MAX_TREE_BYTES} bytes: too large to preview`));
+            }
+        });
+        child.on("error", reject);
+        child.on("close", (code) => {
+            const blobs = splitBatch(Buffer.concat(chunks));
+            if (blobs.size === wanted.length)
+                resolve(blobs);
+            else
+                reject(new errors/* UsageError */.eb(`git cat-file in ${dir} gave ${blobs.size} of ${wanted.length} files (exit ${code}): ${stderr.trim()}`));
+        });
+        child.stdin.end(wanted.map((sha) => `${sha}\n`).join(""));
+    });
+}
+/** `<sha> <type> <size>\n<bytes>\n`, repeated. */
+function splitBatch(output) {
+    const blobs = new Map();
+    let at = 0;
+    while (at < output.length) {
+        const newline = output.indexOf(10, at);
+        if (newline < 0)
+            break;
+        const [sha, type, size] = output.subarray(at, newline).toString("utf8").split(" ");
+        if (type !== "blob")
+            break;
+        const end = newline + 1 + Number(size);
+        blobs.set(sha, output.subarray(newline + 1, end));
+        at = end + 1;
+    }
+    return blobs;
+}
+
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __webpack_require__(94100);
+;// CONCATENATED MODULE: ./src/preview/rendered-objects.ts
+
+const HASH_PLACEHOLDER = "<hash>";
+/**
+ * kustomize's hash suffix on generated ConfigMaps and Secrets: the first ten hex digits of a
+ * SHA-256 with 0, 1, 3, a, e spelled g, h, k, m, t (api/hasher's encode), after a dash.
+ */
+const HASH_SUFFIX = /^(.+)-([2456789bcdfghkmt]{10})$/;
+/** Fields the API server writes, which a render should not hold and a reviewer does not want. */
+const SERVER_FIELDS = ["generation", "resourceVersion", "uid", "creationTimestamp", "managedFields", "selfLink"];
+const NOISE_ANNOTATIONS = ["kubectl.kubernetes.io/last-applied-configuration"];
+function groupOf(apiVersion) {
+    const slash = apiVersion.indexOf("/");
+    return slash < 0 ? "" : apiVersion.slice(0, slash);
+}
+/** What pairs an object of the base render with one of the head render. */
+function identityOf(object) {
+    return [object.group, object.kind, object.namespace ?? "", object.name].join("/");
+}
+/** A render's objects: the hash suffixes normalised, in names and in every reference to them. */
+function previewObjects(rendered) {
+    const objects = rendered.flatMap(listItems).filter(isObject);
+    const hashed = new Map();
+    for (const object of objects) {
+        const name = nameOf(object);
+        const match = name && isGenerated(object) ? HASH_SUFFIX.exec(name) : null;
+        if (match)
+            hashed.set(name, `${match[1]}-${HASH_PLACEHOLDER}`);
+    }
+    return objects.map((object) => {
+        const rendered = nameOf(object) ?? "";
+        const value = replaceStrings(withoutNoise(object), hashed);
+        const apiVersion = String(object.apiVersion ?? "");
+        const metadata = (0,yaml_nav/* isRecord */.u4)(object.metadata) ? object.metadata : {};
+        return {
+            group: groupOf(apiVersion),
+            apiVersion,
+            kind: String(object.kind ?? ""),
+            ...(typeof metadata.namespace === "string" && { namespace: metadata.namespace }),
+            name: hashed.get(rendered) ?? rendered,
+            ...(hashed.has(rendered) && { hashedName: rendered }),
+            value,
+        };
+    });
+}
+function listItems(value) {
+    if ((0,yaml_nav/* isRecord */.u4)(value) && typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items))
+        return value.items.flatMap(listItems);
+    return [value];
+}
+function isObject(value) {
+    return (0,yaml_nav/* isRecord */.u4)(value) && typeof value.kind === "string";
+}
+function nameOf(object) {
+    const metadata = object.metadata;
+    return (0,yaml_nav/* isRecord */.u4)(metadata) && typeof metadata.name === "string" ? metadata.name : undefined;
+}
+function isGenerated(object) {
+    return groupOf(String(object.apiVersion ?? "")) === "" && (object.kind === "ConfigMap" || object.kind === "Secret");
+}
+function withoutNoise(object) {
+    const { status: _status, ...rest } = object;
+    if (!(0,yaml_nav/* isRecord */.u4)(rest.metadata))
+        return rest;
+    const metadata = Object.fromEntries(Object.entries(rest.metadata).filter(([k]) => !SERVER_FIELDS.includes(k)));
+    if ((0,yaml_nav/* isRecord */.u4)(metadata.annotations)) {
+        const annotations = Object.fromEntries(Object.entries(metadata.annotations).filter(([k]) => !NOISE_ANNOTATIONS.includes(k)));
+        if (Object.keys(annotations).length)
+            metadata.annotations = annotations;
+        else
+            delete metadata.annotations;
+    }
+    return { ...rest, metadata };
+}
+/** Every string equal to a key of `names` replaced by its value, everywhere in the value. */
+function replaceStrings(value, names) {
+    if (names.size === 0)
+        return value;
+    if (typeof value === "string")
+        return names.get(value) ?? value;
+    if (Array.isArray(value))
+        return value.map((item) => replaceStrings(item, names));
+    if ((0,yaml_nav/* isRecord */.u4)(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, names)]));
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/preview/compare-objects.ts
+
+
+/**
+ * The objects that differ: paired by API group, kind, namespace and name; an object gone from
+ * the base and one new in the head with the same content under another name are one `renamed`
+ * object (a namePrefix change), also when their only other difference is a reference to another
+ * renamed object (a Deployment's ConfigMap). Unchanged objects are left out.
+ */
+function compareObjects(base, head) {
+    const baseBy = new Map(base.map((o) => [identityOf(o), o]));
+    const headBy = new Map(head.map((o) => [identityOf(o), o]));
+    const pairs = [];
+    for (const [key, h] of headBy) {
+        const b = baseBy.get(key);
+        if (b && !(0,external_node_util_.isDeepStrictEqual)(b.value, h.value))
+            pairs.push({ change: "modified", base: b, head: h });
+    }
+    let removed = [...baseBy].filter(([key]) => !headBy.has(key)).map(([, o]) => o);
+    let added = [...headBy].filter(([key]) => !baseBy.has(key)).map(([, o]) => o);
+    const renames = new Map();
+    for (;;) {
+        const found = matchRenames(removed, added, renames);
+        if (found.length === 0)
+            break;
+        for (const pair of found) {
+            pairs.push(pair);
+            const b = pair.base;
+            const h = pair.head;
+            renames.set(b.name, h.name);
+        }
+        removed = removed.filter((o) => !found.some((p) => p.base === o));
+        added = added.filter((o) => !found.some((p) => p.head === o));
+    }
+    pairs.push(...removed.map((o) => ({ change: "removed", base: o })));
+    pairs.push(...added.map((o) => ({ change: "added", head: o })));
+    return pairs.sort((a, b) => order(a).localeCompare(order(b)));
+}
+/**
+ * Removed and added objects of one kind whose content, names aside, is the same, a string where
+ * they differ being a reference to an object already found renamed (`api-config` → `v2-api-config`).
+ */
+function matchRenames(removed, added, renames) {
+    const pairs = [];
+    const taken = new Set();
+    for (const b of removed) {
+        const h = added.find((a) => !taken.has(a) &&
+            a.group === b.group &&
+            a.kind === b.kind &&
+            sameModuloRenames(withoutIdentity(b.value), withoutIdentity(a.value), renames));
+        if (!h)
+            continue;
+        taken.add(h);
+        pairs.push({ change: "renamed", base: b, head: h });
+    }
+    return pairs;
+}
+function withoutIdentity(value) {
+    const { name: _name, namespace: _namespace, ...metadata } = (value.metadata ?? {});
+    return { ...value, metadata };
+}
+function sameModuloRenames(base, head, renames) {
+    if (typeof base === "string")
+        return base === head || renames.get(base) === head;
+    if (Array.isArray(base))
+        return (Array.isArray(head) && base.length === head.length && base.every((b, i) => sameModuloRenames(b, head[i], renames)));
+    if (base !== null && typeof base === "object") {
+        if (head === null || typeof head !== "object" || Array.isArray(head))
+            return false;
+        const b = base;
+        const h = head;
+        const keys = Object.keys(b);
+        return keys.length === Object.keys(h).length && keys.every((k) => k in h && sameModuloRenames(b[k], h[k], renames));
+    }
+    return (0,external_node_util_.isDeepStrictEqual)(base, head);
+}
+function order(pair) {
+    const o = (pair.head ?? pair.base);
+    return [o.namespace ?? "", o.kind, o.name].join("\0");
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+;// CONCATENATED MODULE: ./src/preview/image-changes.ts
+
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+/** Every container image of an object, by the path to its container: any pod template in any kind. */
+function containerImages(value, at = "") {
+    const images = new Map();
+    if (Array.isArray(value))
+        value.forEach((item, i) => mergeInto(images, containerImages(item, `${at}[${i}]`)));
+    else if ((0,yaml_nav/* isRecord */.u4)(value))
+        for (const [key, child] of Object.entries(value)) {
+            if (CONTAINER_LISTS.has(key) && Array.isArray(child))
+                for (const container of child)
+                    if ((0,yaml_nav/* isRecord */.u4)(container) && typeof container.image === "string")
+                        images.set(`${at}.${key}[${String(container.name ?? "")}]`, container.image);
+            mergeInto(images, containerImages(child, `${at}.${key}`));
+        }
+    return images;
+}
+function mergeInto(into, from) {
+    for (const [k, v] of from)
+        into.set(k, v);
+}
+/** The image changes of one root's object pairs, one line per image and version change. */
+function imageChanges(root, pairs) {
+    const lines = new Map();
+    for (const pair of pairs) {
+        const before = pair.base ? containerImages(pair.base.value) : new Map();
+        const after = pair.head ? containerImages(pair.head.value) : new Map();
+        const object = pair.head ?? pair.base;
+        for (const container of new Set([...before.keys(), ...after.keys()])) {
+            const from = before.get(container);
+            const to = after.get(container);
+            if (from === to)
+                continue;
+            const change = versionChange(from, to);
+            const key = [change.image, change.from ?? "", change.to ?? ""].join("\0");
+            const line = lines.get(key) ?? { root, ...change, objects: [] };
+            const name = `${object.kind}/${object.name}`;
+            if (!line.objects.includes(name))
+                line.objects.push(name);
+            lines.set(key, line);
+        }
+    }
+    return [...lines.values()];
+}
+function versionChange(from, to) {
+    const a = from === undefined ? undefined : (0,image_ref/* splitReference */.mQ)(from);
+    const b = to === undefined ? undefined : (0,image_ref/* splitReference */.mQ)(to);
+    const image = (b ?? a)?.name ?? "";
+    const version = (ref) => ref.name !== image
+        ? `${ref.name}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`
+        : versionOf(ref);
+    return { image, ...(a && { from: version(a) }), ...(b && { to: version(b) }) };
+}
+function versionOf(ref) {
+    if (ref.tag && ref.digest)
+        return `${ref.tag}@${ref.digest}`;
+    if (ref.digest)
+        return `@${ref.digest}`;
+    return ref.tag ?? "latest";
+}
+
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(37291);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/preview/object-diff.ts
+
+
+
+/** Keys that lead, in this order (elsewhere `name`); the rest follow sorted, so both sides print alike. */
+const LEADING = {
+    "": ["apiVersion", "kind", "metadata"],
+    metadata: ["name", "namespace", "labels", "annotations"],
+};
+/** An object as YAML with its keys in a stable order: what the diff compares. */
+function stableYaml(value) {
+    if (!value)
+        return "";
+    return (0,dist/* stringify */.As)(ordered(value, ""), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+function ordered(value, key) {
+    if (Array.isArray(value))
+        return value.map((item) => ordered(item, "[]"));
+    if (!(0,yaml_nav/* isRecord */.u4)(value))
+        return value;
+    const leading = LEADING[key] ?? ["name"];
+    const keys = [
+        ...leading.filter((k) => k in value),
+        ...Object.keys(value)
+            .filter((k) => !leading.includes(k))
+            .sort(),
+    ];
+    return Object.fromEntries(keys.map((k) => [k, ordered(value[k], k)]));
+}
+/**
+ * A unified diff of two YAML texts (hunks only, `context` lines around each change), at most
+ * `maxLines` lines; an added or removed object is all `+` or all `-` lines.
+ */
+function unifiedDiff(before, after, context, maxLines) {
+    const patch = (0,create/* structuredPatch */.YB)("base", "head", before, after, "", "", { context });
+    const lines = [];
+    for (const hunk of patch.hunks) {
+        lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+        lines.push(...hunk.lines.filter((l) => !l.startsWith("\\")));
+    }
+    if (maxLines === undefined || lines.length <= maxLines)
+        return { text: lines.join("\n"), cut: 0 };
+    return { text: lines.slice(0, maxLines).join("\n"), cut: lines.length - maxLines };
+}
+
+;// CONCATENATED MODULE: ./src/preview/secret-values.ts
+
+
+const REDACTED_CHANGED = "<redacted: changed>";
+const REDACTED_UNCHANGED = "<redacted: unchanged>";
+/** The base side of a changed secret value: the diff shows `<redacted>` → `<redacted: changed>`. */
+const REDACTED_BEFORE = "<redacted>";
+/** SOPS writes every encrypted value as ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]. */
+const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,.*\]$/s;
+/**
+ * The two sides of one object with every secret value replaced by whether it changed: Secret
+ * `data` and `stringData`, SealedSecret `encryptedData`, and SOPS `ENC[…]` values anywhere. A
+ * value that left the process in a diff would be in every PR comment and job log for good.
+ */
+function redactedPair(base, head) {
+    const object = (head ?? base);
+    const secretAt = secretFields(object);
+    return {
+        ...(base && { base: redact(base.value, head?.value, "base", secretAt, []) }),
+        ...(head && { head: redact(head.value, base?.value, "head", secretAt, []) }),
+    };
+}
+/** Whether a field path holds secret values, by the object's kind. */
+function secretFields(object) {
+    if (object.group === "" && object.kind === "Secret")
+        return (p) => p.length === 2 && (p[0] === "data" || p[0] === "stringData");
+    if (object.group === "bitnami.com" && object.kind === "SealedSecret")
+        return (p) => p.length === 3 && p[0] === "spec" && p[1] === "encryptedData";
+    return () => false;
+}
+function redact(value, other, side, secretAt, at) {
+    if (at.length > 0 && secretAt(at) && !(0,yaml_nav/* isRecord */.u4)(value) && !Array.isArray(value))
+        return placeholder(value, other, side);
+    if (typeof value === "string")
+        return SOPS_VALUE.test(value) ? placeholder(value, other, side) : value;
+    if (Array.isArray(value))
+        return value.map((item, i) => redact(item, Array.isArray(other) ? other[i] : undefined, side, secretAt, [...at, String(i)]));
+    if ((0,yaml_nav/* isRecord */.u4)(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+            k,
+            redact(v, (0,yaml_nav/* isRecord */.u4)(other) ? other[k] : undefined, side, secretAt, [...at, k]),
+        ]));
+    return value;
+}
+function placeholder(mine, theirs, side) {
+    if (theirs !== undefined && (0,external_node_util_.isDeepStrictEqual)(mine, theirs))
+        return REDACTED_UNCHANGED;
+    return side === "head" ? REDACTED_CHANGED : REDACTED_BEFORE;
+}
+
+;// CONCATENATED MODULE: ./src/preview/root-preview.ts
+
+
+
+
+
+/** One root's base and head renders (undefined: the root is not there on that side), compared. */
+function previewRoot(root, deployedBy, base, head, limits) {
+    const pairs = compareObjects(previewObjects(base ?? []), previewObjects(head ?? []));
+    const objects = pairs.map((pair) => objectChange(pair, limits));
+    return { preview: { root, deployedBy, counts: countsOf(objects), objects }, images: imageChanges(root, pairs) };
+}
+function objectChange(pair, limits) {
+    const object = (pair.head ?? pair.base);
+    const sides = redactedPair(pair.base, pair.head);
+    const diff = pair.change === "renamed"
+        ? { text: "", cut: 0 }
+        : unifiedDiff(stableYaml(sides.base), stableYaml(sides.head), limits.context, limits.maxLines);
+    return {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        ...(object.namespace !== undefined && { namespace: object.namespace }),
+        name: object.name,
+        change: pair.change,
+        ...(pair.change === "renamed" && { previousName: pair.base?.name }),
+        ...hashChange(pair),
+        diff: diff.text,
+        cut: diff.cut,
+    };
+}
+function hashChange(pair) {
+    const from = pair.base?.hashedName;
+    const to = pair.head?.hashedName;
+    if (!from || !to || from === to || pair.head.kind === "Secret")
+        return {};
+    return { hash: { from, to } };
+}
+function countsOf(objects) {
+    const counts = { added: 0, removed: 0, modified: 0, renamed: 0 };
+    for (const o of objects)
+        counts[o.change]++;
+    return counts;
+}
+
+// EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
+var flux_kustomization = __webpack_require__(30578);
+// EXTERNAL MODULE: ./src/gate/discovery.ts
+var discovery = __webpack_require__(41457);
+// EXTERNAL MODULE: ./src/gate/changed.ts
+var gate_changed = __webpack_require__(69915);
+// EXTERNAL MODULE: ./src/gate/plain-yaml.ts + 1 modules
+var plain_yaml = __webpack_require__(95273);
+// EXTERNAL MODULE: ./src/commands/validate/discover.ts + 9 modules
+var discover = __webpack_require__(54600);
+// EXTERNAL MODULE: ./src/commands/validate/render-job.ts + 2 modules
+var render_job = __webpack_require__(35651);
+;// CONCATENATED MODULE: ./src/commands/diff/side.ts
+
+
+
+
+
+
+/**
+ * The roots of one side that read a changed file: kustomization roots (as their deployers build
+ * them) and directories of plain manifests, each ready to render in that side's tree.
+ */
+function affectedRoots(scope, found, changed) {
+    const deployers = (0,discovery/* deployerPaths */.vw)(found.sources);
+    const deployedBy = (dir) => [...new Set(deployers.filter((d) => d.dir === dir).map((d) => d.by))];
+    const jobs = found.allJobs.filter((job) => (0,gate_changed/* rootChanged */.J1)(job.inputs, changed) || (job.build !== undefined && changed.has(job.build.file)));
+    const plain = found.allPlain.filter((p) => p.files.some((f) => changed.has(f)));
+    return [
+        ...jobs.map((job) => kustomizationRoot(scope, found, job, job.build ? [job.build.by] : deployedBy(job.root.dir))),
+        ...plain.map((p) => plainRoot(found.sourcesByFile, p, deployedBy(p.dir))),
+    ];
+}
+function jobName(job) {
+    return job.build ? `${job.root.dir} (as ${job.build.by} builds it)` : job.root.dir;
+}
+function kustomizationRoot(scope, found, job, deployedBy) {
+    return {
+        name: jobName(job),
+        deployedBy,
+        async render(renderer) {
+            const refusal = (0,render_job/* renderRefusal */.$)(job, found, scope.boundary, scope.settings.allowRemote);
+            if (refusal.refused)
+                return {
+                    ok: false,
+                    problem: refusal.findings[0]
+                        ? `${refusal.findings[0].file}:${refusal.findings[0].line}: ${refusal.findings[0].message}`
+                        : "it reads a file that does not parse",
+                };
+            const result = await (0,render_job/* renderJob */.e)(renderer, scope.boundary.checkout, job, found.sourcesByFile);
+            if (!result.ok)
+                return { ok: false, problem: `kustomize cannot build ${jobName(job)}: ${result.error}` };
+            const substitute = job.build?.substitute;
+            return {
+                ok: true,
+                objects: (0,plain_yaml/* loadAllPlain */.qY)(substitute ? (0,flux_kustomization/* substituteVariables */.O)(result.output, substitute) : result.output),
+            };
+        },
+    };
+}
+/** A directory of plain manifests renders to its files' objects, as Argo CD and Flux apply them. */
+function plainRoot(sources, plain, deployedBy) {
+    return {
+        name: plain.dir,
+        deployedBy,
+        render: async () => ({ ok: true, objects: plain.files.flatMap((f) => sources.get(f)?.values ?? []) }),
+    };
+}
+
+// EXTERNAL MODULE: ./src/commands/validate/scope.ts + 1 modules
+var scope = __webpack_require__(76528);
+;// CONCATENATED MODULE: ./src/commands/diff.ts
+
+
+
+
+
+
+
+const MANIFEST = /\.(ya?ml|json)$/;
+/**
+ * The rendered diff of a change: each root that reads a file changed since `baseRef` rendered at
+ * the base commit (its tree written out from git's objects) and in the work tree, in the same
+ * sandbox as validate, and the two renders compared object by object.
+ */
+async function diff(options) {
+    if (options.renderer === "none")
+        throw new errors/* UsageError */.eb("diff compares renders: --renderer none renders nothing; use auto, kustomize or kubectl");
+    const limits = { context: options.context ?? 3, maxLines: options.maxLines };
+    const headScope = await (0,scope/* scopeOf */.O)({ ...options, baseRef: options.baseRef });
+    const changed = headScope.changed;
+    const baseCommit = headScope.baseCommit;
+    const head = affectedRoots(headScope, (0,discover/* discover */.k)(headScope), changed);
+    const result = {
+        baseRef: options.baseRef,
+        baseCommit,
+        roots: [],
+        images: [],
+        unchanged: [],
+        changedFiles: changed.size,
+    };
+    // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
+    if (head.length === 0 && ![...changed].some((f) => MANIFEST.test(f)))
+        return result;
+    const tree = await writeCommitTree(options.dir, baseCommit);
+    try {
+        const baseScope = await (0,scope/* scopeOf */.O)({ ...options, dir: tree.checkout, baseRef: undefined });
+        const base = affectedRoots(baseScope, (0,discover/* discover */.k)(baseScope), changed);
+        const renderer = await (0,render_renderer/* createRenderer */.K9)(options.renderer ?? "auto", {
+            limits: options.limits?.render,
+            allowRemote: baseScope.settings.allowRemote,
+        });
+        return { ...result, ...(await compareSides(renderer, base, head, limits)) };
+    }
+    finally {
+        await tree.remove();
+    }
+}
+async function compareSides(renderer, base, head, limits) {
+    const names = [...new Set([...base, ...head].map((r) => r.name))].sort();
+    const find = (side, name) => side.find((r) => r.name === name);
+    const tasks = names.flatMap((name) => [find(base, name), find(head, name)]);
+    const renders = await (0,render_renderer/* mapConcurrent */._k)(tasks, async (root) => root?.render(renderer));
+    const roots = [];
+    const images = [];
+    const unchanged = [];
+    names.forEach((name, i) => {
+        const [b, h] = [renders[2 * i], renders[2 * i + 1]];
+        const deployedBy = (find(head, name) ?? find(base, name))?.deployedBy ?? [];
+        const problem = [b && !b.ok && `base: ${b.problem}`, h && !h.ok && `head: ${h.problem}`].filter(Boolean).join("; ");
+        if (problem) {
+            roots.push({ root: name, deployedBy, counts: countsOf([]), objects: [], problem });
+            return;
+        }
+        const objects = (side) => (side?.ok ? side.objects : undefined);
+        const compared = previewRoot(name, deployedBy, objects(b), objects(h), limits);
+        if (compared.preview.objects.length === 0)
+            unchanged.push(name);
+        else
+            roots.push(compared.preview);
+        images.push(...compared.images);
+    });
+    return { roots, images, unchanged };
+}
+
+
+/***/ })
+
+};
