@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { setImageRemote } from "../../src/commands/set-image-remote.js";
+import { connectForge } from "../../src/forge/connect.js";
+import { diffCaseRepo } from "../helpers/diff-case.js";
 import { type ForgeProcess, forgeProcess, READ_TOKEN, TOKEN } from "../helpers/forge.js";
 import { runActionBundle } from "../helpers/github-runner.js";
 import { tempTree } from "../helpers/temp-dir.js";
@@ -121,5 +124,60 @@ describe("actions/validate with a personal access token", async () => {
         target_url: "https://github.example/acme/config/actions/runs/77",
       },
     ]);
+  });
+});
+
+describe("actions/validate with diff", async () => {
+  const f = await forgeProcess();
+  const client = connectForge({ repo: "acme/config", kind: "github", apiUrl: f.apiUrl("github"), token: TOKEN });
+  const proposal = await setImageRemote({
+    forge: client,
+    branch: "main",
+    paths: ["apps/web/overlays/staging"],
+    images: ["web:9.7"],
+    mode: "pull-request",
+  });
+  const number = proposal.prNumber as number;
+  const run = (dir: string) => {
+    const event = path.join(dir, ".git", "event.json");
+    writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { number, head: { sha: f.git("github", "rev-parse", "main") } } }),
+    );
+    return runActionBundle(
+      "actions/validate/action.yml",
+      { dir, "base-ref": "main", diff: "true" },
+      {
+        GITHUB_REPOSITORY: "acme/config",
+        GITHUB_SHA: "0".repeat(40),
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: f.apiUrl("github"),
+        GITHUB_TOKEN: TOKEN,
+      },
+    );
+  };
+  const comments = async () => {
+    const r = await fetch(`${f.apiUrl("github")}/repos/acme/config/issues/${number}/comments`, {
+      headers: { authorization: `token ${TOKEN}` },
+    });
+    return ((await r.json()) as { body: string }[]).filter((c) => c.body.includes("<!-- gitops-ci/validate -->"));
+  };
+
+  it("comments the findings and the rendered diff once on the PR, updated in place, and writes both to the job summary", async () => {
+    const first = run(diffCaseRepo("tag-bump"));
+    assert.equal(first.status, 0, first.stdout);
+    assert.match(first.stdout, /created the comment with the rendered diff on #\d+/);
+    assert.match(first.summary, /\| `ghcr\.io\/acme\/api` \| `1\.4\.0` \| `1\.5\.0` \| `apps\/api\/overlays\/prod` \|/);
+    let mine = await comments();
+    assert.equal(mine.length, 1);
+    assert.match(mine[0]?.body ?? "", /gitops-ci\/validate: passed[\s\S]*#### Rendered diff[\s\S]*1\.5\.0/);
+
+    const second = run(diffCaseRepo("base-fanout"));
+    assert.equal(second.status, 0, second.stdout);
+    assert.match(second.stdout, /updated the comment with the rendered diff/);
+    mine = await comments();
+    assert.equal(mine.length, 1, "one comment, edited in place");
+    assert.match(mine[0]?.body ?? "", /^\+  replicas: 2$/m);
+    assert.doesNotMatch(mine[0]?.body ?? "", /1\.5\.0/);
   });
 });

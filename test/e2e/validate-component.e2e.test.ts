@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import { connectForge } from "../../src/forge/connect.js";
 import { forgeProcess, REPO, TOKEN } from "../helpers/forge.js";
+import { diffRepoFiles } from "../helpers/diff-case.js";
 import { gitlabCiLocal, gitlabProject } from "../helpers/gitlab-ci-local.js";
 import { CLI } from "../helpers/run-node.js";
 
@@ -145,5 +146,66 @@ describe("the validate component publishing to the forge", () => {
     assert.equal(mine.length, 1, "one note, edited in place");
     assert.match(mine[0]?.body ?? "", /gitops-ci\/validate: passed/);
     assert.doesNotMatch(mine[0]?.body ?? "", /plaintext-secret/);
+  });
+});
+
+describe("the validate component with diff", () => {
+  it("puts the rendered diff in the one MR note below the findings, and replaces it on the next push", async () => {
+    const forge = await forgeProcess();
+    const client = connectForge({ repo: REPO.gitlab, kind: "gitlab", apiUrl: forge.apiUrl("gitlab"), token: TOKEN });
+    const proposal = await setImageRemote({
+      forge: client,
+      branch: "main",
+      paths: ["apps/web/overlays/staging"],
+      images: ["web:9.8"],
+      mode: "pull-request",
+    });
+    const iid = proposal.prNumber as number;
+    const sha = forge.git("gitlab", "rev-parse", "main");
+    const ci = JSON.stringify({
+      stages: ["test"],
+      include: [
+        {
+          local: "templates/validate.yml",
+          inputs: { cli: `node ${CLI}`, "api-url": forge.apiUrl("gitlab"), "base-ref": "HEAD", diff: true },
+        },
+      ],
+    });
+    const variables = [
+      ["GITLAB_CI", "true"],
+      ["GITOPS_TOKEN", TOKEN],
+      ["CI_PROJECT_PATH", REPO.gitlab],
+      ["CI_COMMIT_SHA", sha],
+      ["CI_MERGE_REQUEST_IID", String(iid)],
+    ].flatMap(([k, v]) => ["--variable", `${k}=${v}`]);
+    const note = async () => {
+      const url = `${forge.apiUrl("gitlab")}/projects/${encodeURIComponent(REPO.gitlab)}/merge_requests/${iid}/notes`;
+      const notes = (await (await fetch(url, { headers: { "private-token": TOKEN } })).json()) as { body: string }[];
+      return notes.filter((n) => n.body.includes("<!-- gitops-ci/validate -->"));
+    };
+    const project = gitlabProject({ ".gitlab-ci.yml": ci, ...diffRepoFiles() });
+    const prod = path.join(project, "apps/api/overlays/prod/kustomization.yaml");
+    writeFileSync(prod, readFileSync(prod, "utf8").replace("newTag: 1.4.0", "newTag: 1.5.0"));
+    const first = gitlabCiLocal(project, ["--force-shell-executor", ...variables, "gitops-ci-validate"]);
+    assert.equal(first.status, 0, first.output);
+    assert.match(first.output, /ghcr\.io\/acme\/api {2}1\.4\.0 -> 1\.5\.0 {2}in apps\/api\/overlays\/prod/);
+    let mine = await note();
+    assert.equal(mine.length, 1);
+    assert.ok(
+      (mine[0]?.body ?? "").indexOf("gitops-ci/validate: passed") < (mine[0]?.body ?? "").indexOf("Rendered diff"),
+    );
+    assert.match(
+      mine[0]?.body ?? "",
+      /\| `ghcr\.io\/acme\/api` \| `1\.4\.0` \| `1\.5\.0` \| `apps\/api\/overlays\/prod` \|/,
+    );
+
+    const deployment = path.join(project, "apps/api/base/deployment.yaml");
+    writeFileSync(deployment, readFileSync(deployment, "utf8").replace("replicas: 1", "replicas: 4"));
+    const second = gitlabCiLocal(project, ["--force-shell-executor", ...variables, "gitops-ci-validate"]);
+    assert.equal(second.status, 0, second.output);
+    mine = await note();
+    assert.equal(mine.length, 1, "one note, edited in place");
+    assert.match(mine[0]?.body ?? "", /^\+  replicas: 4$/m);
+    assert.match(mine[0]?.body ?? "", /<summary><code>apps\/api\/overlays\/staging<\/code>: 1 modified<\/summary>/);
   });
 });

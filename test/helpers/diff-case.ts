@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./run-node.js";
 import { tempTree } from "./temp-dir.js";
@@ -24,4 +24,16 @@ export function diffCaseRepo(name: string): string {
   if (existsSync(deleted))
     for (const file of readFileSync(deleted, "utf8").split("\n").filter(Boolean)) rmSync(path.join(dir, file));
   return dir;
+}
+
+/** The shared repo of test/fixtures/diff as files, for a project another helper creates. */
+export function diffRepoFiles(): Record<string, string> {
+  const root = path.join(FIXTURES, "repo");
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(
+    files.map((e) => {
+      const full = path.join(e.parentPath, e.name);
+      return [path.relative(root, full), readFileSync(full, "utf8")];
+    }),
+  );
 }
