@@ -177,7 +177,7 @@ describe("actions/validate with diff", async () => {
     assert.match(second.stdout, /updated the comment with the rendered diff/);
     mine = await comments();
     assert.equal(mine.length, 1, "one comment, edited in place");
-    assert.match(mine[0]?.body ?? "", /^\+  replicas: 2$/m);
+    assert.match(mine[0]?.body ?? "", /^\+ {2}replicas: 2$/m);
     assert.doesNotMatch(mine[0]?.body ?? "", /1\.5\.0/);
   });
 });

@@ -205,7 +205,7 @@ describe("the validate component with diff", () => {
     assert.equal(second.status, 0, second.output);
     mine = await note();
     assert.equal(mine.length, 1, "one note, edited in place");
-    assert.match(mine[0]?.body ?? "", /^\+  replicas: 4$/m);
+    assert.match(mine[0]?.body ?? "", /^\+ {2}replicas: 4$/m);
     assert.match(mine[0]?.body ?? "", /<summary><code>apps\/api\/overlays\/staging<\/code>: 1 modified<\/summary>/);
   });
 });
