@@ -136,13 +136,16 @@ try {
   const to = "apps/web/overlays/production";
   await expectCode(cli(["promote", ...forgeFlags, "--from", from, "--to", to]), 0);
 
-  step("6. the gate runs on the promotion branch and reports gitops-ci/validate");
+  step("6. the gate runs on the promotion branch, reports gitops-ci/validate and previews what production gets");
   const branch = promotionBranch(to);
   execFileSync("git", ["-C", checkout, "fetch", "-q", "origin", `${branch}:${branch}`]);
   execFileSync("git", ["-C", checkout, "checkout", "-q", branch]);
   const head = execFileSync("git", ["-C", checkout, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
   await expectCode(
-    cli(["validate", "--dir", checkout, "--publish", ...forgeFlags, "--sha", head, "--change-request", "1"]),
+    cli([
+      ...["validate", "--dir", checkout, "--publish", ...forgeFlags, "--sha", head, "--change-request", "1"],
+      ...["--base-ref", "main", "--diff"],
+    ]),
     0,
   );
 
