@@ -9171,7 +9171,9 @@ function uniqueBy(items, key) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ discover)
+  k4: () => (/* binding */ discover),
+  _D: () => (/* binding */ readsChange),
+  RD: () => (/* binding */ rootsOf)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -9739,27 +9741,37 @@ function discover(scope, read = {}) {
     }
     for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
         findings.push(...clusterCredential(source, context));
+    const { cycles, ...roots } = rootsOf(sources, scope, unreadable, charts);
+    return { findings: [...findings, ...cycles], ...roots };
+}
+/**
+ * The roots of a set of parsed files (kustomizations, deployers' builds, plain directories) and,
+ * with `changed`, those that read a change: discovery without reading, for files already parsed.
+ */
+function rootsOf(sources, scope, unreadable = new Set(), charts = []) {
+    const { inScope, changed } = scope;
     const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
     const discovered = (0,discovery/* rootsToRender */.lj)(sources);
-    findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
     const allJobs = renderJobs(discovered.roots, [...(0,flux_kustomization/* fluxBuilds */.p)(sources), ...argoBuilds(sources)], sourcesByFile);
     const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
     const allPlain = (0,discovery/* plainManifestDirs */.a3)(sources, used);
     return {
-        findings,
+        cycles: discovered.cycles.filter((f) => inScope(f.file) || !changed),
         sources,
         sourcesByFile,
         unreadable,
         charts,
         patchFiles: patchFilesOf(sources),
         allJobs,
-        jobs: changed
-            ? allJobs.filter((job) => (0,gate_changed/* rootChanged */.J1)(job.inputs, changed) || (job.build && changed.has(job.build.file)))
-            : allJobs,
+        jobs: changed ? allJobs.filter((job) => readsChange(job, changed)) : allJobs,
         used,
         allPlain,
         plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
     };
+}
+/** Whether a root reads a changed file, or the deployer object that builds it changed. */
+function readsChange(job, changed) {
+    return (0,gate_changed/* rootChanged */.J1)(job.inputs, changed) || (job.build !== undefined && changed.has(job.build.file));
 }
 /**
  * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
@@ -10103,6 +10115,7 @@ async function scopeOf(options) {
         baseCommit: base,
         changed,
         inScope: (file) => !changed || changed.has(file),
+        excluded,
         files: {
             manifests: listed.manifests.filter((f) => !excluded(f)),
             others: listed.others.filter((f) => !excluded(f)),
@@ -15617,6 +15630,7 @@ function placeholderOf(value, base64 = false, extra = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U4: () => (/* binding */ parseSourceText),
 /* harmony export */   ZQ: () => (/* binding */ ParseBudget),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   df: () => (/* binding */ positionOf),
@@ -15684,6 +15698,13 @@ function listRepoFiles(dir, rel = "", into = { manifests: [], others: [] }) {
 function parseLimitFinding(file, message, hint) {
     return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
 }
+function tooLarge(file, limits) {
+    return {
+        findings: [
+            parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
+        ],
+    };
+}
 /** Reads files in order while their bytes add up to less than the total limit. */
 class ParseBudget {
     limits;
@@ -15713,14 +15734,16 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget, option
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, file);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size;
     if (size > limits.maxFileBytes)
-        return {
-            findings: [
-                parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
-            ],
-        };
+        return tooLarge(file, limits);
     if (budget && !budget.take(file, size))
         return { findings: [] };
-    const text = aliasKeysSpaced((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, "utf8"));
+    return parseSourceText(file, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, "utf8"), limits, options);
+}
+/** Parses a file's text (read from disk, or from a commit); syntax errors and duplicate keys become findings. */
+function parseSourceText(file, raw, limits = DEFAULT_PARSE_LIMITS, options = {}) {
+    if (Buffer.byteLength(raw) > limits.maxFileBytes)
+        return tooLarge(file, limits);
+    const text = aliasKeysSpaced(raw);
     const depth = (0,_yaml_depth_js__WEBPACK_IMPORTED_MODULE_4__/* .nestingDepth */ .Q)(text);
     if (depth > limits.maxDepth)
         return {
@@ -29972,7 +29995,7 @@ const diffCli = {
     help: diff_HELP,
     async run(args) {
         const values = parseCliOptions("diff", DIFF_OPTIONS, args);
-        const { diff } = await __nccwpck_require__.e(/* import() */ 5301).then(__nccwpck_require__.bind(__nccwpck_require__, 35301));
+        const { diff } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 60873));
         const { formatDiff } = await __nccwpck_require__.e(/* import() */ 1824).then(__nccwpck_require__.bind(__nccwpck_require__, 1824));
         const result = await diff({
             dir: values.dir,
@@ -32376,7 +32399,7 @@ function namesDiffer(a, b) {
 async function validate(options) {
     const started = performance.now();
     const scope = await (0,validate_scope/* scopeOf */.O)(options);
-    const everything = (0,discover/* discover */.k)(scope, options.parse);
+    const everything = (0,discover/* discover */.k4)(scope, options.parse);
     const found = options.shard ? shareOf(everything, options.shard) : everything;
     const checked = await renderAndCheck(scope, found, options);
     return summarise(scope, found, checked, options, started);
@@ -32698,7 +32721,7 @@ async function previewOf(values) {
         throw new errors/* UsageError */.eb("--diff compares with --base-ref: give the target branch, fetched");
     if (values.renderer === "none")
         throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
-    const { diff } = await __nccwpck_require__.e(/* import() */ 5301).then(__nccwpck_require__.bind(__nccwpck_require__, 35301));
+    const { diff } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 60873));
     try {
         return await diff({
             dir: values.dir,

@@ -91701,6 +91701,13 @@ function listRepoFiles(dir, rel = "", into = { manifests: [], others: [] }) {
 function parseLimitFinding(file, message, hint) {
     return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
 }
+function tooLarge(file, limits) {
+    return {
+        findings: [
+            parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
+        ],
+    };
+}
 /** Reads files in order while their bytes add up to less than the total limit. */
 class ParseBudget {
     limits;
@@ -91730,14 +91737,16 @@ function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget, option
     const full = path.join(dir, file);
     const size = statSync(full).size;
     if (size > limits.maxFileBytes)
-        return {
-            findings: [
-                parseLimitFinding(file, `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`, "split it; config files this large are not reviewed by anyone"),
-            ],
-        };
+        return tooLarge(file, limits);
     if (budget && !budget.take(file, size))
         return { findings: [] };
-    const text = aliasKeysSpaced(readFileSync(full, "utf8"));
+    return parseSourceText(file, readFileSync(full, "utf8"), limits, options);
+}
+/** Parses a file's text (read from disk, or from a commit); syntax errors and duplicate keys become findings. */
+function parseSourceText(file, raw, limits = DEFAULT_PARSE_LIMITS, options = {}) {
+    if (Buffer.byteLength(raw) > limits.maxFileBytes)
+        return tooLarge(file, limits);
+    const text = aliasKeysSpaced(raw);
     const depth = nestingDepth(text);
     if (depth > limits.maxDepth)
         return {

@@ -2,11 +2,13 @@ import { UsageError } from "../errors.js";
 import { createRenderer, mapConcurrent, type RendererChoice, type Renderer } from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
 import type { ParseLimits } from "../gate/source-files.js";
-import { writeCommitTree } from "../preview/commit-tree.js";
+import { repoBoundaryOf } from "../gate/repo-boundary.js";
+import { commitFiles } from "../preview/commit-tree.js";
 import type { ImageChange } from "../preview/image-changes.js";
 import { countsOf, type DiffLimits, previewRoot, type RootPreview } from "../preview/root-preview.js";
 import { affectedRoots, type RenderedSide, type SideRoot } from "./diff/side.js";
-import { discover } from "./validate/discover.js";
+import { baseSources } from "./diff/base-sources.js";
+import { discover, readsChange, rootsOf } from "./validate/discover.js";
 import { scopeOf } from "./validate/scope.js";
 
 export interface DiffOptions {
@@ -41,8 +43,9 @@ const MANIFEST = /\.(ya?ml|json)$/;
 
 /**
  * The rendered diff of a change: each root that reads a file changed since `baseRef` rendered at
- * the base commit (its tree written out from git's objects) and in the work tree, in the same
- * sandbox as validate, and the two renders compared object by object.
+ * the base commit and in the work tree, in the same sandbox as validate, and the two renders
+ * compared object by object. The base is the head's parse with the changed files read from the
+ * commit; only what its affected roots read is written out, from git's objects.
  */
 export async function diff(options: DiffOptions): Promise<DiffResult> {
   if (options.renderer === ("none" as RendererChoice))
@@ -51,7 +54,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const headScope = await scopeOf({ ...options, baseRef: options.baseRef });
   const changed = headScope.changed as Set<string>;
   const baseCommit = headScope.baseCommit as string;
-  const head = affectedRoots(headScope, discover(headScope), changed);
+  const headFound = discover(headScope);
+  const head = affectedRoots(headScope, headFound, changed);
   const result = {
     baseRef: options.baseRef,
     baseCommit,
@@ -62,15 +66,19 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   };
   // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
   if (head.length === 0 && ![...changed].some((f) => MANIFEST.test(f))) return result;
-  const tree = await writeCommitTree(options.dir, baseCommit);
+  const files = await commitFiles(options.dir, baseCommit);
+  const base = await baseSources(headScope, headFound, files);
+  const baseFound = rootsOf(base.sources, { inScope: () => true }, base.unreadable, base.charts);
+  const reads = baseFound.allJobs.filter((job) => readsChange(job, changed));
+  const tree = await files.write(reads.flatMap((job) => [...job.inputs.dirs, ...job.inputs.files]));
   try {
-    const baseScope = await scopeOf({ ...options, dir: tree.checkout, baseRef: undefined });
-    const base = affectedRoots(baseScope, discover(baseScope), changed);
+    const baseScope = { ...headScope, boundary: repoBoundaryOf(tree.checkout) };
     const renderer = await createRenderer(options.renderer ?? "auto", {
       limits: options.limits?.render,
-      allowRemote: baseScope.settings.allowRemote,
+      allowRemote: headScope.settings.allowRemote,
     });
-    return { ...result, ...(await compareSides(renderer as Renderer, base, head, limits)) };
+    const baseRoots = affectedRoots(baseScope, baseFound, changed);
+    return { ...result, ...(await compareSides(renderer as Renderer, baseRoots, head, limits)) };
   } finally {
     await tree.remove();
   }

@@ -99,6 +99,18 @@ function parseLimitFinding(file: string, message: string, hint: string): Finding
   return { rule: "parse-limit", severity: "error", file, line: 1, column: 1, message, hint };
 }
 
+function tooLarge(file: string, limits: ParseLimits): { findings: Finding[] } {
+  return {
+    findings: [
+      parseLimitFinding(
+        file,
+        `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`,
+        "split it; config files this large are not reviewed by anyone",
+      ),
+    ],
+  };
+}
+
 /** Reads files in order while their bytes add up to less than the total limit. */
 export class ParseBudget {
   private spent = 0;
@@ -145,17 +157,21 @@ export function readSourceFile(
   const full = path.join(dir, file);
   const size = statSync(full).size;
   if (size > limits.maxFileBytes)
-    return {
-      findings: [
-        parseLimitFinding(
-          file,
-          `file is larger than ${limits.maxFileBytes} bytes; it is not parsed and no root that reads it is rendered`,
-          "split it; config files this large are not reviewed by anyone",
-        ),
-      ],
-    };
+    return tooLarge(file, limits);
   if (budget && !budget.take(file, size)) return { findings: [] };
-  const text = aliasKeysSpaced(readFileSync(full, "utf8"));
+  return parseSourceText(file, readFileSync(full, "utf8"), limits, options);
+}
+
+/** Parses a file's text (read from disk, or from a commit); syntax errors and duplicate keys become findings. */
+export function parseSourceText(
+  file: string,
+  raw: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  options: ReadOptions = {},
+): { source?: SourceFile; findings: Finding[] } {
+  if (Buffer.byteLength(raw) > limits.maxFileBytes)
+    return tooLarge(file, limits);
+  const text = aliasKeysSpaced(raw);
   const depth = nestingDepth(text);
   if (depth > limits.maxDepth)
     return {

@@ -1,5 +1,6 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -7,7 +8,21 @@ import { UsageError } from "../errors.js";
 
 const run = promisify(execFile);
 
-/** A commit's files written out where kustomize can read them, away from the work tree. */
+/** A commit's files, listed from git's object store: nothing checked out, no filters or hooks run. */
+export interface CommitFiles {
+  commit: string;
+  /** Whether the commit holds this file (relative to the checkout). */
+  has(file: string): boolean;
+  /** The files' bytes (relative to the checkout), in one `git cat-file --batch`. */
+  read(files: string[]): Promise<Map<string, Buffer>>;
+  /**
+   * Writes the files at or under these paths (relative to the checkout, `../` allowed inside the
+   * repository) into a temporary directory laid out as the repository: what a render reads.
+   */
+  write(paths: Iterable<string>): Promise<CommitTree>;
+}
+
+/** Part of a commit written out where kustomize can read it, away from the work tree. */
 export interface CommitTree {
   /** The checkout (`--dir`) inside the written tree. */
   checkout: string;
@@ -17,6 +32,7 @@ export interface CommitTree {
 interface TreeEntry {
   mode: string;
   sha: string;
+  /** Relative to the repository's top. */
   path: string;
 }
 
@@ -24,36 +40,71 @@ interface TreeEntry {
 export const MAX_TREE_BYTES = 256 * 1024 * 1024;
 
 /**
- * Writes every file of `commit` (the whole repository, so a root's `../base` resolves as in the
- * work tree) into a temporary directory, from git's object store: no checkout, no `.gitattributes`
- * filters or hooks run, the work tree and the index untouched. An empty `.git` marks the
- * repository's top for the gate's boundary, as in a clone. Submodules are not written.
+ * The files of `commit` in the repository holding `dir`. Submodules are left out, and any path
+ * git would refuse to check out (`..`, `.git`). Writing only what a render reads matters: creating
+ * files is most of the cost of a whole tree (2 s for 5,000 files on this project's CI machine).
  */
-export async function writeCommitTree(dir: string, commit: string): Promise<CommitTree> {
+export async function commitFiles(dir: string, commit: string): Promise<CommitFiles> {
   const prefix = (await git(dir, ["rev-parse", "--show-prefix"])).trim();
-  const entries = parseTree(await git(dir, ["ls-tree", "-r", "-z", "--full-tree", commit]));
-  const top = await mkdtemp(path.join(tmpdir(), "gitops-ci-base-"));
-  const remove = () => rm(top, { recursive: true, force: true });
-  try {
-    await mkdir(path.join(top, ".git"));
-    const blobs = entries.filter((e) => e.mode !== "160000" && safePath(e.path));
-    const contents = await readBlobs(dir, blobs);
-    // files before symlinks: no file is ever written through a link the tree made
-    for (const entry of blobs.filter((e) => e.mode !== "120000")) {
-      const target = path.join(top, entry.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, contents.get(entry.sha) as Buffer, { mode: entry.mode === "100755" ? 0o755 : 0o644 });
-    }
-    for (const entry of blobs.filter((e) => e.mode === "120000")) {
-      const target = path.join(top, entry.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await symlink((contents.get(entry.sha) as Buffer).toString("utf8"), target);
-    }
-  } catch (error) {
-    await remove();
-    throw error;
+  const entries = new Map(
+    parseTree(await git(dir, ["ls-tree", "-r", "-z", "--full-tree", commit]))
+      .filter((e) => e.mode !== "160000" && safePath(e.path))
+      .map((e) => [e.path, e]),
+  );
+  const inRepo = (file: string) => path.posix.normalize(path.posix.join(prefix || ".", file));
+  return {
+    commit,
+    has: (file) => entries.has(inRepo(file)),
+    async read(files) {
+      const wanted = files.flatMap((f) => entries.get(inRepo(f)) ?? []);
+      const blobs = await readBlobs(dir, wanted);
+      return new Map(
+        files.flatMap((f) => {
+          const entry = entries.get(inRepo(f));
+          return entry ? [[f, blobs.get(entry.sha) as Buffer]] : [];
+        }),
+      );
+    },
+    async write(paths) {
+      const under = [...new Set([...paths].map(inRepo))];
+      const chosen = [...entries.values()].filter((e) =>
+        under.some((p) => p === "." || e.path === p || e.path.startsWith(`${p}/`)),
+      );
+      const top = await mkdtemp(path.join(tmpdir(), "gitops-ci-base-"));
+      const remove = () => rm(top, { recursive: true, force: true });
+      try {
+        writeTree(top, chosen, await readBlobs(dir, chosen));
+      } catch (error) {
+        await remove();
+        throw error;
+      }
+      const checkout = path.join(top, prefix);
+      mkdirSync(checkout, { recursive: true });
+      return { checkout, remove };
+    },
+  };
+}
+
+/** Synchronous writes: thousands of small files, where one awaited call per file costs ten times more. */
+function writeTree(top: string, blobs: TreeEntry[], contents: Map<string, Buffer>): void {
+  mkdirSync(path.join(top, ".git"));
+  const made = new Set<string>();
+  const parentOf = (target: string) => {
+    const parent = path.dirname(target);
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
+  };
+  // files before symlinks: no file is ever written through a link the tree made
+  for (const entry of blobs.filter((e) => e.mode !== "120000")) {
+    const target = path.join(top, entry.path);
+    parentOf(target);
+    writeFileSync(target, contents.get(entry.sha) as Buffer, { mode: entry.mode === "100755" ? 0o755 : 0o644 });
   }
-  return { checkout: path.join(top, prefix), remove };
+  for (const entry of blobs.filter((e) => e.mode === "120000")) {
+    const target = path.join(top, entry.path);
+    parentOf(target);
+    symlinkSync((contents.get(entry.sha) as Buffer).toString("utf8"), target);
+  }
 }
 
 async function git(dir: string, args: string[]): Promise<string> {

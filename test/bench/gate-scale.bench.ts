@@ -7,7 +7,6 @@
 //  - the render cache, cold and warm;
 //  - 1, 2 and 4 shards of the checks (each shard's CPU time) and the merge;
 //  - the CLI bundle in a child process: the checks' peak memory, and a one-root repository's cost.
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,10 +15,10 @@ import { validate } from "../../src/commands/validate.js";
 import { mergeReports } from "../../src/commands/validate/merge-reports.js";
 import { createRenderer, mapConcurrent } from "../../src/gate/render/renderer.js";
 import { createSchemaCatalog } from "../../src/gate/schema/catalog.js";
+import { cliRun } from "./cli-usage.js";
 import { generate, overlayRoots } from "./generated-config-repo.js";
 
 const RENDER_SAMPLE = Number(process.env.BENCH_RENDER_ROOTS ?? 90);
-const CLI = path.resolve("dist/cli/index.js");
 
 /** CPU seconds (user + system) of this process spent in work(). */
 async function cpuOf<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number; wall: number }> {
@@ -28,22 +27,6 @@ async function cpuOf<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number
   const value = await work();
   const used = process.cpuUsage(before);
   return { value, cpu: (used.user + used.system) / 1e6, wall: (performance.now() - start) / 1000 };
-}
-
-/** The CLI bundle in a child: its own CPU seconds and peak memory, renderers' processes not counted. */
-function cliRun(args: string[]): { cpu: number; maxRssMiB: number; status: number | null } {
-  const report = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nRUSAGE"+JSON.stringify(process.resourceUsage())))`;
-  const r = spawnSync(process.execPath, ["--import", report, CLI, ...args], { encoding: "utf8" });
-  const usage = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf("RUSAGE") + 6)) as {
-    userCPUTime: number;
-    systemCPUTime: number;
-    maxRSS: number;
-  };
-  return {
-    cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    maxRssMiB: usage.maxRSS / 1024,
-    status: r.status,
-  };
 }
 
 const work = mkdtempSync(path.join(tmpdir(), "gitops-ci-gate-scale-"));

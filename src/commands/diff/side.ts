@@ -1,12 +1,14 @@
 import { substituteVariables } from "../../gate/deployers/flux-kustomization.js";
 import { deployerPaths, type PlainRoot } from "../../gate/discovery.js";
-import { rootChanged } from "../../gate/changed.js";
 import { loadAllPlain } from "../../gate/plain-yaml.js";
 import type { Renderer } from "../../gate/render/renderer.js";
 import type { SourceFile } from "../../gate/source-files.js";
-import { type Inventory, type RenderJob } from "../validate/discover.js";
+import { type Inventory, readsChange, type RenderJob } from "../validate/discover.js";
 import { renderJob, renderRefusal } from "../validate/render-job.js";
 import type { RunScope } from "../validate/scope.js";
+
+/** What a side's discovery found: the head's from its files, the base's from the head's parse and the commit. */
+type Found = Omit<Inventory, "findings">;
 
 /** One root as one side (the base commit or the work tree) has it. */
 export interface SideRoot {
@@ -22,12 +24,10 @@ export type RenderedSide = { ok: true; objects: unknown[] } | { ok: false; probl
  * The roots of one side that read a changed file: kustomization roots (as their deployers build
  * them) and directories of plain manifests, each ready to render in that side's tree.
  */
-export function affectedRoots(scope: RunScope, found: Inventory, changed: Set<string>): SideRoot[] {
+export function affectedRoots(scope: RunScope, found: Found, changed: Set<string>): SideRoot[] {
   const deployers = deployerPaths(found.sources);
   const deployedBy = (dir: string) => [...new Set(deployers.filter((d) => d.dir === dir).map((d) => d.by))];
-  const jobs = found.allJobs.filter(
-    (job) => rootChanged(job.inputs, changed) || (job.build !== undefined && changed.has(job.build.file)),
-  );
+  const jobs = found.allJobs.filter((job) => readsChange(job, changed));
   const plain = found.allPlain.filter((p) => p.files.some((f) => changed.has(f)));
   return [
     ...jobs.map((job) => kustomizationRoot(scope, found, job, job.build ? [job.build.by] : deployedBy(job.root.dir))),
@@ -39,7 +39,7 @@ export function jobName(job: RenderJob): string {
   return job.build ? `${job.root.dir} (as ${job.build.by} builds it)` : job.root.dir;
 }
 
-function kustomizationRoot(scope: RunScope, found: Inventory, job: RenderJob, deployedBy: string[]): SideRoot {
+function kustomizationRoot(scope: RunScope, found: Found, job: RenderJob, deployedBy: string[]): SideRoot {
   return {
     name: jobName(job),
     deployedBy,

@@ -84,27 +84,44 @@ export function discover(scope: RunScope, read: ReadOptions = {}): Inventory {
   for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
     findings.push(...clusterCredential(source, context));
 
+  const { cycles, ...roots } = rootsOf(sources, scope, unreadable, charts);
+  return { findings: [...findings, ...cycles], ...roots };
+}
+
+/**
+ * The roots of a set of parsed files (kustomizations, deployers' builds, plain directories) and,
+ * with `changed`, those that read a change: discovery without reading, for files already parsed.
+ */
+export function rootsOf(
+  sources: SourceFile[],
+  scope: Pick<RunScope, "inScope" | "changed">,
+  unreadable = new Set<string>(),
+  charts: string[] = [],
+): Omit<Inventory, "findings"> & { cycles: Finding[] } {
+  const { inScope, changed } = scope;
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const discovered = rootsToRender(sources);
-  findings.push(...discovered.cycles.filter((f) => inScope(f.file) || !changed));
   const allJobs = renderJobs(discovered.roots, [...fluxBuilds(sources), ...argoBuilds(sources)], sourcesByFile);
   const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
   const allPlain = plainManifestDirs(sources, used);
   return {
-    findings,
+    cycles: discovered.cycles.filter((f) => inScope(f.file) || !changed),
     sources,
     sourcesByFile,
     unreadable,
     charts,
     patchFiles: patchFilesOf(sources),
     allJobs,
-    jobs: changed
-      ? allJobs.filter((job) => rootChanged(job.inputs, changed) || (job.build && changed.has(job.build.file)))
-      : allJobs,
+    jobs: changed ? allJobs.filter((job) => readsChange(job, changed)) : allJobs,
     used,
     allPlain,
     plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
   };
+}
+
+/** Whether a root reads a changed file, or the deployer object that builds it changed. */
+export function readsChange(job: RenderJob, changed: Set<string>): boolean {
+  return rootChanged(job.inputs, changed) || (job.build !== undefined && changed.has(job.build.file));
 }
 
 /**

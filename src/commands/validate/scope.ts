@@ -40,6 +40,8 @@ export interface RunScope {
   baseCommit?: string;
   changed?: Set<string>;
   inScope: (file: string) => boolean;
+  /** Whether a path is left out: the policy's exclude, --exclude, an in-checkout --cache-dir. */
+  excluded: (file: string) => boolean;
   /** The checkout's files, excluded paths left out. */
   files: { manifests: string[]; others: string[] };
 }
@@ -87,6 +89,7 @@ export async function scopeOf(options: ValidateOptions): Promise<RunScope> {
     baseCommit: base,
     changed,
     inScope: (file) => !changed || changed.has(file),
+    excluded,
     files: {
       manifests: listed.manifests.filter((f) => !excluded(f)),
       others: listed.others.filter((f) => !excluded(f)),
