@@ -9714,7 +9714,7 @@ const SOURCE_RULES = [
  * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
  */
 function discover(scope, read = {}) {
-    const { dir, parseLimits, context, inScope, changed, files } = scope;
+    const { dir, parseLimits, context, inScope, files } = scope;
     const findings = [];
     const sources = [];
     const unreadable = new Set();

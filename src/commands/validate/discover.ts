@@ -60,7 +60,7 @@ export interface Inventory {
  * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
  */
 export function discover(scope: RunScope, read: ReadOptions = {}): Inventory {
-  const { dir, parseLimits, context, inScope, changed, files } = scope;
+  const { dir, parseLimits, context, inScope, files } = scope;
   const findings: Finding[] = [];
   const sources: SourceFile[] = [];
   const unreadable = new Set<string>();
