@@ -156,8 +156,7 @@ export function readSourceFile(
 ): { source?: SourceFile; findings: Finding[] } {
   const full = path.join(dir, file);
   const size = statSync(full).size;
-  if (size > limits.maxFileBytes)
-    return tooLarge(file, limits);
+  if (size > limits.maxFileBytes) return tooLarge(file, limits);
   if (budget && !budget.take(file, size)) return { findings: [] };
   return parseSourceText(file, readFileSync(full, "utf8"), limits, options);
 }
@@ -169,8 +168,7 @@ export function parseSourceText(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   options: ReadOptions = {},
 ): { source?: SourceFile; findings: Finding[] } {
-  if (Buffer.byteLength(raw) > limits.maxFileBytes)
-    return tooLarge(file, limits);
+  if (Buffer.byteLength(raw) > limits.maxFileBytes) return tooLarge(file, limits);
   const text = aliasKeysSpaced(raw);
   const depth = nestingDepth(text);
   if (depth > limits.maxDepth)
