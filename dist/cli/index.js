@@ -32717,8 +32717,11 @@ const validateCli = {
 async function previewOf(values) {
     if (!values.diff)
         return undefined;
-    if (!values["base-ref"])
-        throw new errors/* UsageError */.eb("--diff compares with --base-ref: give the target branch, fetched");
+    if (!values["base-ref"]) {
+        // a branch pipeline has no base to compare with; the gate runs whole
+        logLine("diff: no --base-ref, so no rendered diff (it compares the change with its base)");
+        return undefined;
+    }
     if (values.renderer === "none")
         throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
     const { diff } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 60873));

@@ -110,7 +110,11 @@ export const validateCli: CliCommand = {
 /** With --diff: the rendered diff against --base-ref, rendered in the same sandbox. */
 async function previewOf(values: OptionValues<typeof VALIDATE_OPTIONS>): Promise<DiffResult | undefined> {
   if (!values.diff) return undefined;
-  if (!values["base-ref"]) throw new UsageError("--diff compares with --base-ref: give the target branch, fetched");
+  if (!values["base-ref"]) {
+    // a branch pipeline has no base to compare with; the gate runs whole
+    logLine("diff: no --base-ref, so no rendered diff (it compares the change with its base)");
+    return undefined;
+  }
   if (values.renderer === "none") throw new UsageError("--diff renders both sides: it needs a renderer, not none");
   const { diff } = await import("../commands/diff.js");
   try {

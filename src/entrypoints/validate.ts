@@ -72,8 +72,10 @@ void runAction(async () => {
 /** With the diff input: the rendered diff against base-ref, for the PR comment and the job summary. */
 async function previewOf(inputs: OptionValues<typeof VALIDATE_OPTIONS>): Promise<DiffResult | undefined> {
   if (!inputs.diff) return undefined;
-  if (!inputs["base-ref"])
-    throw new UsageError("diff compares with base-ref: set it to the PR's base, e.g. origin/${{ github.base_ref }}");
+  if (!inputs["base-ref"]) {
+    core.info("diff: no base-ref, so no rendered diff (it compares the change with its base, e.g. origin/<PR base>)");
+    return undefined;
+  }
   if (inputs.renderer === "none") throw new UsageError("diff renders both sides: it needs a renderer, not none");
   try {
     const preview = await diff({
