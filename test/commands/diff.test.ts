@@ -205,3 +205,16 @@ describe("diff: the markdown fits one comment", () => {
     );
   });
 });
+
+describe("validate --diff", () => {
+  it("prints the preview after the findings, and without a base ref runs the gate alone, saying why", () => {
+    const dir = diffCaseRepo("tag-bump");
+    const run = runCli(["validate", "--dir", dir, "--base-ref", "main", "--diff"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /0 error\(s\)[\s\S]*Compared with main \([0-9a-f]{12}\): 1 root\(s\) render differently/);
+    const alone = runCli(["validate", "--dir", dir, "--diff"]);
+    assert.equal(alone.status, 0, alone.stderr);
+    assert.doesNotMatch(alone.stdout, /Compared with/);
+    assert.match(alone.stderr, /diff: no --base-ref, so no rendered diff/);
+  });
+});
