@@ -447,11 +447,23 @@ function ordered(value, key) {
     return Object.fromEntries(keys.map((k) => [k, ordered(value[k], k)]));
 }
 /**
+ * Past this many changed lines an object's diff is not computed: the algorithm's cost grows with
+ * the edits times the length, and a change that large is not read line by line anyway.
+ */
+const MAX_EDIT_LINES = 5000;
+/**
  * A unified diff of two YAML texts (hunks only, `context` lines around each change), at most
  * `maxLines` lines; an added or removed object is all `+` or all `-` lines.
  */
 function unifiedDiff(before, after, context, maxLines) {
-    const patch = (0,create/* structuredPatch */.YB)("base", "head", before, after, "", "", { context });
+    const patch = (0,create/* structuredPatch */.YB)("base", "head", before, after, "", "", { context, maxEditLength: MAX_EDIT_LINES });
+    if (!patch) {
+        const count = (text) => text.split("\n").length - 1;
+        return {
+            text: `@@ more than ${MAX_EDIT_LINES} lines changed (${count(before)} before, ${count(after)} after): not shown @@`,
+            cut: 0,
+        };
+    }
     const lines = [];
     for (const hunk of patch.hunks) {
         lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);

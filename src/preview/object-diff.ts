@@ -27,6 +27,12 @@ function ordered(value: unknown, key: string): unknown {
   return Object.fromEntries(keys.map((k) => [k, ordered(value[k], k)]));
 }
 
+/**
+ * Past this many changed lines an object's diff is not computed: the algorithm's cost grows with
+ * the edits times the length, and a change that large is not read line by line anyway.
+ */
+const MAX_EDIT_LINES = 5000;
+
 /** What a diff of one object looks like when it is cut short. */
 export interface DiffText {
   text: string;
@@ -39,7 +45,14 @@ export interface DiffText {
  * `maxLines` lines; an added or removed object is all `+` or all `-` lines.
  */
 export function unifiedDiff(before: string, after: string, context: number, maxLines?: number): DiffText {
-  const patch = structuredPatch("base", "head", before, after, "", "", { context });
+  const patch = structuredPatch("base", "head", before, after, "", "", { context, maxEditLength: MAX_EDIT_LINES });
+  if (!patch) {
+    const count = (text: string) => text.split("\n").length - 1;
+    return {
+      text: `@@ more than ${MAX_EDIT_LINES} lines changed (${count(before)} before, ${count(after)} after): not shown @@`,
+      cut: 0,
+    };
+  }
   const lines: string[] = [];
   for (const hunk of patch.hunks) {
     lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);

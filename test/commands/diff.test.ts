@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -216,5 +216,40 @@ describe("validate --diff", () => {
     assert.equal(alone.status, 0, alone.stderr);
     assert.doesNotMatch(alone.stdout, /Compared with/);
     assert.match(alone.stderr, /diff: no --base-ref, so no rendered diff/);
+  });
+});
+
+describe("diff: large and hostile objects", () => {
+  it("an object changed past the edit limit says so instead of computing its diff", async () => {
+    const { unifiedDiff } = await import("../../src/preview/object-diff.js");
+    const before = Array.from({ length: 6000 }, (_, i) => `a${i}: 1`).join("\n");
+    const after = Array.from({ length: 6000 }, (_, i) => `b${i}: 2`).join("\n");
+    const result = unifiedDiff(`${before}\n`, `${after}\n`, 3);
+    assert.equal(result.text, "@@ more than 5000 lines changed (6000 before, 6000 after): not shown @@");
+    assert.match(unifiedDiff("a: 1\n", "a: 2\n", 3).text, /^-a: 1\n\+a: 2$/m);
+  });
+});
+
+describe("diff: repository text in the Markdown stays text", () => {
+  it("a value with a fence, HTML and a mention is shown inside the diff block, never as markup", async () => {
+    const dir = diffCaseRepo("tag-bump");
+    const service = path.join(dir, "apps/api/base/service.yaml");
+    const hostile = "``` </details> <img src=x onerror=alert(1)> @acme/admins #1";
+    writeFileSync(
+      service,
+      readFileSync(service, "utf8").replace(
+        "  name: api\n",
+        `  name: api\n  annotations:\n    note: ${JSON.stringify(hostile)}\n`,
+      ),
+    );
+    const markdown = diffMarkdown(await diff({ dir, baseRef: "main" }));
+    let fence: string | undefined;
+    for (const line of markdown.split("\n")) {
+      const opens = /^(`{3,})/.exec(line)?.[1];
+      if (fence === undefined && opens) fence = opens;
+      else if (fence !== undefined && line === fence) fence = undefined;
+      else if (/<img|@acme|<\/details> </.test(line)) assert.ok(fence && fence.length > 3, `outside a fence: ${line}`);
+    }
+    assert.match(markdown, /<img src=x/, "shown, as text in the block");
   });
 });
