@@ -2,15 +2,16 @@ import { createTwoFilesPatch } from "diff";
 import { UsageError } from "../errors.js";
 import { readTextFile, writeFilesAtomically } from "../files/local-files.js";
 import { parseImageSpecs } from "../kustomize/image-ref.js";
-import { findKustomizationFile } from "../kustomize/kustomization-file.js";
+import { findEditTarget } from "../kustomize/kustomization-file.js";
 import type { ImageEdit } from "../kustomize/image-changes.js";
 import { setImages } from "../kustomize/set-images.js";
+import { setPins } from "../pins/set-pins.js";
 
 /** set-image on a local checkout of the config repo. */
 export interface SetImageLocalOptions {
   /** The checkout; every path stays inside it. */
   dir: string;
-  /** Kustomization directories relative to `dir`. */
+  /** Kustomization directories, or files that pin images (manifests, Helm values, marked files), relative to `dir`. */
   paths: string[];
   /** Specs in the `kustomize edit set image` grammar. */
   images: string[];
@@ -43,12 +44,12 @@ export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
   const specs = parseImageSpecs(options.images);
 
   const files = uniqueBy(
-    options.paths.map((p) => findKustomizationFile(options.dir, p)),
+    options.paths.map((p) => findEditTarget(options.dir, p)),
     (f) => f.absolute,
   );
   const planned = files.map((file) => {
     const before = readTextFile(file.absolute, file.relative);
-    const result = setImages(file.relative, before, specs);
+    const result = (file.kind === "pins" ? setPins : setImages)(file.relative, before, specs);
     return { file, before, after: result.text, edits: result.edits };
   });
 

@@ -29,6 +29,31 @@ export function normalizeKustomizationPath(dirPath: string): string {
   return normalized;
 }
 
+/** What --path names: a kustomization's directory (or its file), or another file that pins images. */
+export type EditTarget = KustomizationFile & { kind: "kustomization" | "pins" };
+
+/** Whether a --path names a file, not a directory: through an API there is no stat to ask. */
+export function namesFile(target: string): boolean {
+  return /\.(ya?ml|json)$/.test(target) || KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(target) as never);
+}
+
+export function isKustomizationFileName(file: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(file) as never);
+}
+
+/** The file a --path names in a checkout: a directory's kustomization, or the file itself. */
+export function findEditTarget(dir: string, targetPath: string): EditTarget {
+  const relative = normalizeKustomizationPath(targetPath);
+  const root = realDirectory(dir, "--dir");
+  const target = path.join(root, relative);
+  if (existsSync(target) && statSync(target).isFile()) {
+    const absolute = realpathSync(target);
+    assertInside(root, absolute, targetPath);
+    return { relative, absolute, kind: isKustomizationFileName(relative) ? "kustomization" : "pins" };
+  }
+  return { ...findKustomizationFile(dir, targetPath), kind: "kustomization" };
+}
+
 /** Finds the one kustomization file in `dir/dirPath`, refusing anything that resolves outside `dir`. */
 export function findKustomizationFile(dir: string, dirPath: string): KustomizationFile {
   const relativeDir = normalizeKustomizationPath(dirPath);

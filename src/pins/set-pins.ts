@@ -1,0 +1,245 @@
+import { isAlias, isScalar, type Node, type Pair, type Scalar, visit, type YAMLMap } from "yaml";
+import { InputFileError, InternalError } from "../errors.js";
+import type { ImageEdit, ImageFields } from "../kustomize/image-changes.js";
+import { type ImageSpec, normalizeImageName } from "../kustomize/image-ref.js";
+import { applySplices, columnOf, type Splice } from "../kustomize/yaml-source.js";
+import { formatScalar, type ScalarStyle } from "../kustomize/yaml-scalar.js";
+import { findPins, keyOf, type Pin, rangeOf, valueAt } from "./find-pins.js";
+import { fieldsOfReference, retargetReference, specFor } from "./image-string.js";
+import { errorIn, parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
+
+/**
+ * Applies image specs to a file that pins images outside a kustomization (plain manifests, Helm
+ * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
+ * images. Every spec must match a pin; nothing changes when one does not.
+ */
+export function setPins(file: string, text: string, specs: ImageSpec[]): { text: string; edits: ImageEdit[] } {
+  const source = parseYamlDocuments(file, text);
+  const pins = findPins(source);
+  if (pins.length === 0)
+    throw new InputFileError(
+      { file, line: 1, column: 1 },
+      "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker",
+    );
+  const splices: Splice[] = [];
+  const edits: ImageEdit[] = [];
+  for (const spec of specs) {
+    const matched = pins.filter((p) => pinImage(p) !== undefined && sameImage(pinImage(p) as string, spec.name));
+    if (matched.length === 0) throw noMatch(source, spec, pins);
+    for (const pin of matched) {
+      const made = editPin(source, pin, spec);
+      // a marked name is reported only when the spec renames: the tag beside it is the edit
+      if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined) continue;
+      splices.push(...made);
+      const before = fieldsOfPin(pin);
+      edits.push({
+        spec: spec.raw,
+        name: pinImage(pin) as string,
+        action: made.length ? "updated" : "unchanged",
+        before,
+        after: expectedAfter(pin, before, spec),
+        line: source.lines.linePos(pinOffset(pin)).line,
+      });
+    }
+  }
+  const edited = applySplices(text, splices);
+  if (edited !== text) verify(file, edited, specs);
+  return { text: edited, edits };
+}
+
+/** What a pin holds once a spec is applied, as kustomize's images fields name it. */
+function expectedAfter(pin: Pin, before: ImageFields, spec: ImageSpec): ImageFields {
+  const name = spec.newName === undefined ? {} : { newName: spec.newName };
+  if (pin.kind === "reference") return { ...name, ...fieldsOfReference(retargetReference(pin.node.value, spec)) };
+  if (pin.kind === "marked-part") {
+    if (pin.part === "name") return name;
+    const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
+    return value === undefined ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: value };
+  }
+  const tag = spec.tag ?? before.newTag;
+  const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
+  return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+
+function sameImage(a: string, b: string): boolean {
+  return normalizeImageName(a) === normalizeImageName(b);
+}
+
+function pinImage(pin: Pin): string | undefined {
+  return pin.kind === "marked-part" ? pin.image : pin.image;
+}
+
+function pinOffset(pin: Pin): number {
+  return rangeOf(pin.kind === "values-mapping" ? pin.map : pin.node)[0];
+}
+
+function noMatch(source: YamlDocuments, spec: ImageSpec, pins: Pin[]): InputFileError {
+  const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${(p as { policy: string }).policy})`))].sort();
+  return new InputFileError(
+    { file: source.file, line: 1, column: 1 },
+    `pins no image ${spec.name}; it pins ${seen.join(", ")}`,
+  );
+}
+
+/** The scalar edits one spec makes to one pin. */
+function editPin(source: YamlDocuments, pin: Pin, spec: ImageSpec): Splice[] {
+  if (pin.kind === "reference") return replaceIfChanged(source, pin.node, retargetReference(pin.node.value, spec));
+  if (pin.kind === "marked-part") return editMarkedPart(source, pin, spec);
+  return editValuesMapping(source, pin.map, spec);
+}
+
+/** A marked scalar holds one part; a spec part no marker holds cannot be written. */
+function editMarkedPart(source: YamlDocuments, pin: Extract<Pin, { kind: "marked-part" }>, spec: ImageSpec): Splice[] {
+  const value = pin.part === "name" ? spec.newName : pin.part === "tag" ? spec.tag : spec.digest;
+  return value === undefined ? [] : replaceIfChanged(source, pin.node, value);
+}
+
+/**
+ * A values mapping: `repository` (and `registry`) take a new name, `tag` the tag, `digest` the
+ * digest; a tag the mapping lacks is added beside `repository`. A stale digest is emptied when
+ * only a tag is given. A digest the mapping has no field for is refused: charts read it under
+ * different keys, and one the chart ignores would pin nothing.
+ */
+function editValuesMapping(source: YamlDocuments, map: YAMLMap, spec: ImageSpec): Splice[] {
+  const splices: Splice[] = [];
+  const field = (key: string) => scalarField(source, map, key);
+  if (spec.newName !== undefined) {
+    const registry = field("registry");
+    const { domain, rest } = splitRegistry(spec.newName);
+    if (registry && domain) splices.push(...replaceIfChanged(source, registry, domain));
+    splices.push(...replaceIfChanged(source, field("repository") as Scalar, registry && domain ? rest : spec.newName));
+  }
+  const digest = field("digest");
+  if (spec.tag !== undefined) {
+    const tag = field("tag");
+    splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
+    if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
+      splices.push(...replaceIfChanged(source, digest, ""));
+  }
+  if (spec.digest !== undefined) {
+    if (!digest)
+      throw errorIn(
+        source,
+        rangeOf(map)[0],
+        `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`,
+      );
+    splices.push(...replaceIfChanged(source, digest, spec.digest));
+  }
+  return splices;
+}
+
+/** A field of a values mapping that must be a plain scalar if present: an alias would change elsewhere too. */
+function scalarField(source: YamlDocuments, map: YAMLMap, key: string): Scalar | undefined {
+  const pair = map.items.find((p) => keyOf(p) === key);
+  if (!pair) return undefined;
+  const value = pair.value as Node | null;
+  if (value === null) throw errorIn(source, rangeOf(pair.key as Node)[0], `${key} has no value; give it one first`);
+  if (isAlias(value) || !isScalar(value))
+    throw errorIn(source, rangeOf(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
+  return value;
+}
+
+function splitRegistry(name: string): { domain?: string; rest: string } {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost"
+    ? { domain: first, rest: name.slice(slash + 1) }
+    : { rest: name };
+}
+
+function replaceIfChanged(source: YamlDocuments, node: Scalar, value: string): Splice[] {
+  if (node.value === value) return [];
+  refuseAliased(source, node);
+  const [start, end] = rangeOf(node);
+  const old = source.text.slice(start, end);
+  let text = formatScalar(value, styleOf(node));
+  if (start === end) text = ` ${text}`;
+  if (/\r?\n$/.test(old)) text += source.eol;
+  return [{ start, end, text }];
+}
+
+/** A new `key: value` beside `repository`, in the mapping's own layout. */
+function addField(source: YamlDocuments, map: YAMLMap, key: string, value: string): Splice {
+  const repository = map.items.find((p) => keyOf(p) === "repository") as Pair;
+  const valueNode = repository.value as Node;
+  if (map.flow) {
+    const at = rangeOf(valueNode)[1];
+    return { start: at, end: at, text: `, ${key}: ${formatScalar(value)}` };
+  }
+  const indent = " ".repeat(columnOf(source.text, rangeOf(repository.key as Node)[0]));
+  const at = rangeOf(valueNode)[2];
+  const line = `${indent}${key}: ${formatScalar(value)}`;
+  return source.text[at - 1] === "\n"
+    ? { start: at, end: at, text: `${line}${source.eol}` }
+    : { start: at, end: at, text: `${source.eol}${line}` };
+}
+
+/** An anchored scalar other nodes alias would change them too: a careful human decides that. */
+function refuseAliased(source: YamlDocuments, node: Scalar): void {
+  const anchor = node.anchor;
+  if (!anchor) return;
+  let aliased = false;
+  for (const doc of source.docs)
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.source === anchor) aliased = true;
+      },
+    });
+  if (aliased)
+    throw errorIn(
+      source,
+      source.text.lastIndexOf(`&${anchor}`, rangeOf(node)[0]),
+      `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`,
+    );
+}
+
+function styleOf(node: Scalar): ScalarStyle {
+  return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
+}
+
+function fieldsOfPin(pin: Pin): ImageFields {
+  if (pin.kind === "reference") return fieldsOfReference(pin.node.value);
+  if (pin.kind === "marked-part")
+    return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
+  const text = (key: string) => {
+    const v = valueAt(pin.map, key);
+    return isScalar(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
+  };
+  const tag = text("tag");
+  const digest = text("digest");
+  return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+
+/**
+ * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
+ * asked, so that a bug in the splicing never reaches a file or a commit.
+ */
+function verify(file: string, text: string, specs: ImageSpec[]): void {
+  let pins: Pin[];
+  try {
+    pins = findPins(parseYamlDocuments(file, text));
+  } catch (error) {
+    throw new InternalError(`editing ${file} produced invalid YAML (${(error as Error).message}); nothing was written`);
+  }
+  for (const pin of pins) {
+    const image = pinImage(pin);
+    const spec =
+      image === undefined
+        ? undefined
+        : (specFor(specs, image) ?? specs.find((s) => s.newName !== undefined && sameImage(s.newName, image)));
+    if (spec && !holds(pin, spec))
+      throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+  }
+}
+
+function holds(pin: Pin, spec: ImageSpec): boolean {
+  const fields = fieldsOfPin(pin);
+  if (pin.kind === "marked-part") {
+    const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
+    return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;
+  }
+  if (spec.tag !== undefined && fields.newTag !== spec.tag) return false;
+  if (spec.digest !== undefined && fields.digest !== spec.digest) return false;
+  if (pin.kind === "reference" && spec.tag !== undefined && spec.digest === undefined && fields.digest) return false;
+  return true;
+}
