@@ -129,7 +129,12 @@ function valuesPins(root: YAMLMap, where: string): Pin[] {
     for (const pair of node.items) {
       const key = keyOf(pair);
       const child = `${at ? `${at}.` : ""}${key ?? "?"}`;
-      if (key === "image" && isScalar(pair.value) && typeof pair.value.value === "string" && looksLikeImage(pair.value.value))
+      if (
+        key === "image" &&
+        isScalar(pair.value) &&
+        typeof pair.value.value === "string" &&
+        looksLikeImage(pair.value.value)
+      )
         pins.push({
           kind: "reference",
           image: splitReference(pair.value.value).name,
