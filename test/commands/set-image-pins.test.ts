@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { setImageRemote } from "../../src/commands/set-image-remote.js";
+import { setImageLocal } from "../../src/commands/set-image.js";
+import { CONFIG_FILES, HOSTS, testForge } from "../helpers/forge.js";
+import { tempTree } from "../helpers/temp-dir.js";
+
+const VALUES = "apps/api/chart/values.yaml";
+const VALUES_TEXT = "# the api chart\nimage:\n  repository: ghcr.io/acme/api # kept\n  tag: '1.0'\nreplicas: 2\n";
+const MARKED = "clusters/prod/api-release.yaml";
+const MARKED_TEXT = [
+  "apiVersion: helm.toolkit.fluxcd.io/v2",
+  "kind: HelmRelease",
+  "metadata:",
+  "  name: api",
+  "spec:",
+  "  values:",
+  '    image: ghcr.io/acme/api:1.0 # {"$imagepolicy": "flux-system:api"}',
+  "",
+].join("\r\n");
+
+// One read of every target and one commit, as for kustomizations: a values file and a marked file.
+for (const { kind, host, label } of HOSTS) {
+  describe(`set-image on files that pin images, through the ${label} API`, async () => {
+    const f = await testForge({ ...host, files: { ...CONFIG_FILES, [VALUES]: VALUES_TEXT, [MARKED]: MARKED_TEXT } });
+    const forge = f.client(kind);
+
+    it("edits a values file and a setter-marked HelmRelease in one commit, every other byte kept", async () => {
+      f.running.resetStats();
+      const result = await setImageRemote({
+        forge,
+        branch: "main",
+        paths: [VALUES, MARKED],
+        images: ["ghcr.io/acme/api:1.10"],
+      });
+      assert.equal(f.running.stats().total, kind === "github" ? 2 : 4);
+      assert.deepEqual(result.files, [VALUES, MARKED]);
+      assert.equal(f.git(kind, "show", `main:${VALUES}`), VALUES_TEXT.replace("'1.0'", "'1.10'").trimEnd());
+      assert.equal(f.git(kind, "show", `main:${MARKED}`), MARKED_TEXT.replace("api:1.0 #", "api:1.10 #").trimEnd());
+      const again = await setImageRemote({
+        forge,
+        branch: "main",
+        paths: [VALUES, MARKED],
+        images: ["ghcr.io/acme/api:1.10"],
+      });
+      assert.equal(again.changed, false);
+    });
+
+    it("a file the branch does not have is an error naming it, and nothing is committed", async () => {
+      const head = f.git(kind, "rev-parse", "main");
+      await assert.rejects(
+        setImageRemote({
+          forge,
+          branch: "main",
+          paths: ["apps/api/chart/values-prod.yaml"],
+          images: ["ghcr.io/acme/api:2"],
+        }),
+        /no file "apps\/api\/chart\/values-prod\.yaml" on branch main/,
+      );
+      assert.equal(f.git(kind, "rev-parse", "main"), head);
+    });
+  });
+}
+
+describe("set-image on files that pin images, in a checkout", () => {
+  it("edits a manifest file; a spec no pin matches fails before anything is written", () => {
+    const deploy =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.0\n";
+    const dir = tempTree({ "apps/api/deploy.yaml": deploy, [VALUES]: VALUES_TEXT });
+    assert.throws(
+      () => setImageLocal({ dir, paths: ["apps/api/deploy.yaml", VALUES], images: ["ghcr.io/acme/api:2", "redis:7"] }),
+      /apps\/api\/deploy\.yaml:1:1: pins no image redis; it pins ghcr\.io\/acme\/api/,
+    );
+    const result = setImageLocal({ dir, paths: ["apps/api/deploy.yaml", VALUES], images: ["ghcr.io/acme/api:2"] });
+    assert.deepEqual(result.files, ["apps/api/deploy.yaml", VALUES]);
+    assert.match(result.diff, /^\+ {10}image: ghcr\.io\/acme\/api:2$/m);
+    assert.match(result.diff, /^\+ {2}tag: '2'$/m);
+  });
+});
