@@ -1,7 +1,9 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { InternalError } from "../errors.js";
 import { splitReference } from "../kustomize/image-ref.js";
-import type { YamlDocuments } from "./yaml-documents.js";
+import { parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
+
+const parseInner = (file: string, text: string) => parseYamlDocuments(`${file} (helm.values)`, text);
 
 /** Where a file keeps an image, as found in its YAML. */
 export type Pin =
@@ -10,7 +12,13 @@ export type Pin =
   /** A Helm values mapping: `repository` (with `registry`), `tag`, `digest`. */
   | { kind: "values-mapping"; image: string; map: YAMLMap; how: string }
   /** A scalar Flux image automation marks with `# {"$imagepolicy": "ns:policy:tag"}`: one part of an image. */
-  | { kind: "marked-part"; part: "name" | "tag" | "digest"; policy: string; image?: string; node: Scalar<string> };
+  | { kind: "marked-part"; part: "name" | "tag" | "digest"; policy: string; image?: string; node: Scalar<string> }
+  /** An Argo CD source's `kustomize.images` string, `name=newName:tag@digest` as `kustomize edit set image` reads it. */
+  | { kind: "kustomize-image"; image: string; node: Scalar<string>; how: string }
+  /** An Argo CD source's `helm.parameters` of one prefix: `<p>.repository`, `<p>.tag`, `<p>.digest`. */
+  | { kind: "helm-parameters"; image: string; repository: Scalar; tag?: Scalar; digest?: Scalar; how: string }
+  /** A pin inside `helm.values`, a values file held in a block string: edited inside the block. */
+  | { kind: "embedded"; image: string; block: Scalar<string>; inner: YamlDocuments; pin: Pin; indent: number };
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
@@ -33,6 +41,8 @@ export function findPins(source: YamlDocuments): Pin[] {
       const values = valueAt(valueAt(root, "spec"), "values");
       return isMap(values) ? valuesPins(values, "HelmRelease spec.values") : [];
     }
+    if ((kind === "Application" || kind === "ApplicationSet") && stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
+      return argoPins(source, root, kind);
     return containerPins(root, kind);
   });
 }
@@ -146,6 +156,93 @@ function valuesPins(root: YAMLMap, where: string): Pin[] {
   };
   visit(root, "");
   return pins;
+}
+
+/**
+ * An Argo CD Application's (or ApplicationSet template's) sources: `kustomize.images`,
+ * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
+ * block string).
+ */
+function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
+  const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
+  const list = valueAt(spec, "sources");
+  const sources = [valueAt(spec, "source"), ...(isSeq(list) ? list.items : [])].filter(isMap);
+  return sources.flatMap((entry, i) => {
+    const where = `${kind} ${stringAt(valueAt(root, "metadata"), "name") ?? ""} source ${i}`;
+    const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
+    const helm = valueAt(entry, "helm");
+    const valuesObject = valueAt(helm, "valuesObject");
+    const values = valueAt(helm, "values");
+    return [
+      ...(isSeq(kustomize) ? kustomize.items : []).flatMap((item): Pin[] =>
+        isScalar(item) && typeof item.value === "string"
+          ? [{ kind: "kustomize-image", image: kustomizeImageName(item.value), node: item as Scalar<string>, how: where }]
+          : [],
+      ),
+      ...parameterPins(valueAt(helm, "parameters"), where),
+      ...(isMap(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
+      ...(isScalar(values) && typeof values.value === "string" ? embeddedPins(source, values as Scalar<string>) : []),
+    ];
+  });
+}
+
+/** The image a `kustomize edit set image` string is for: the name before `=`, else its own name. */
+export function kustomizeImageName(value: string): string {
+  const eq = value.indexOf("=");
+  return eq >= 0 ? value.slice(0, eq) : splitReference(value).name;
+}
+
+/** `{name: image.repository, value: …}` with its `image.tag` and `image.digest` siblings. */
+function parameterPins(list: unknown, where: string): Pin[] {
+  if (!isSeq(list)) return [];
+  const byName = new Map<string, Scalar>();
+  for (const item of list.items) {
+    const name = stringAt(item, "name");
+    const value = valueAt(item, "value");
+    if (name !== undefined && isScalar(value)) byName.set(name, value);
+  }
+  return [...byName].flatMap(([name, repository]): Pin[] => {
+    if (!name.endsWith("repository") || typeof repository.value !== "string") return [];
+    const prefix = name.slice(0, -"repository".length);
+    const registry = byName.get(`${prefix}registry`);
+    const image = typeof registry?.value === "string" && registry.value ? `${registry.value}/${repository.value}` : repository.value;
+    return [
+      {
+        kind: "helm-parameters",
+        image,
+        repository,
+        tag: byName.get(`${prefix}tag`),
+        digest: byName.get(`${prefix}digest`),
+        how: `${where} helm.parameters ${prefix}*`,
+      },
+    ];
+  });
+}
+
+/**
+ * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
+ * folded string is not edited (its bytes are not the values file's).
+ */
+function embeddedPins(source: YamlDocuments, block: Scalar<string>): Pin[] {
+  if (block.type !== "BLOCK_LITERAL") return [];
+  const [start, end] = rangeOf(block);
+  const body = source.text.slice(source.text.indexOf("\n", start) + 1, end);
+  const indent = /^( *)\S/m.exec(body)?.[1]?.length ?? 0;
+  let inner: YamlDocuments;
+  try {
+    inner = parseInner(source.file, block.value);
+  } catch {
+    return [];
+  }
+  const root = inner.docs[0]?.contents;
+  return (isMap(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+    kind: "embedded" as const,
+    image: (pin as { image: string }).image,
+    block,
+    inner,
+    pin,
+    indent,
+  }));
 }
 
 function looksLikeImage(value: string): boolean {

@@ -25,3 +25,17 @@ export function retargetReference(ref: string, spec: ImageSpec): string {
   const digest = changes.digest === undefined ? current.digest : (changes.digest ?? undefined);
   return `${name}${tag === undefined ? "" : `:${tag}`}${digest === undefined ? "" : `@${digest}`}`;
 }
+
+/** What a `kustomize edit set image` string sets: the part after `=`, or the whole. */
+export function kustomizeImageTarget(value: string): string {
+  const eq = value.indexOf("=");
+  return eq >= 0 ? value.slice(eq + 1) : value;
+}
+
+/** `name=newName:tag@digest` (or `name:tag`) with the spec applied, in the form it was written. */
+export function retargetKustomizeImage(value: string, spec: ImageSpec): string {
+  const eq = value.indexOf("=");
+  const name = eq >= 0 ? value.slice(0, eq) : splitReference(value).name;
+  const target = retargetReference(kustomizeImageTarget(value), spec);
+  return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
+}

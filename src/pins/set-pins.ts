@@ -5,7 +5,8 @@ import { type ImageSpec, normalizeImageName } from "../kustomize/image-ref.js";
 import { applySplices, columnOf, type Splice } from "../kustomize/yaml-source.js";
 import { formatScalar, type ScalarStyle } from "../kustomize/yaml-scalar.js";
 import { findPins, keyOf, type Pin, rangeOf, valueAt } from "./find-pins.js";
-import { fieldsOfReference, retargetReference, specFor } from "./image-string.js";
+import { outerSplice } from "./embedded-values.js";
+import { fieldsOfReference, kustomizeImageTarget, retargetKustomizeImage, retargetReference, specFor } from "./image-string.js";
 import { errorIn, parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
 
 /**
@@ -51,6 +52,9 @@ export function setPins(file: string, text: string, specs: ImageSpec[]): { text:
 function expectedAfter(pin: Pin, before: ImageFields, spec: ImageSpec): ImageFields {
   const name = spec.newName === undefined ? {} : { newName: spec.newName };
   if (pin.kind === "reference") return { ...name, ...fieldsOfReference(retargetReference(pin.node.value, spec)) };
+  if (pin.kind === "kustomize-image")
+    return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
+  if (pin.kind === "embedded") return expectedAfter(pin.pin, before, spec);
   if (pin.kind === "marked-part") {
     if (pin.part === "name") return name;
     const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
@@ -66,11 +70,14 @@ function sameImage(a: string, b: string): boolean {
 }
 
 function pinImage(pin: Pin): string | undefined {
-  return pin.kind === "marked-part" ? pin.image : pin.image;
+  return pin.image;
 }
 
 function pinOffset(pin: Pin): number {
-  return rangeOf(pin.kind === "values-mapping" ? pin.map : pin.node)[0];
+  if (pin.kind === "values-mapping") return rangeOf(pin.map)[0];
+  if (pin.kind === "helm-parameters") return rangeOf(pin.repository)[0];
+  if (pin.kind === "embedded") return rangeOf(pin.block)[0];
+  return rangeOf(pin.node)[0];
 }
 
 function noMatch(source: YamlDocuments, spec: ImageSpec, pins: Pin[]): InputFileError {
@@ -85,7 +92,35 @@ function noMatch(source: YamlDocuments, spec: ImageSpec, pins: Pin[]): InputFile
 function editPin(source: YamlDocuments, pin: Pin, spec: ImageSpec): Splice[] {
   if (pin.kind === "reference") return replaceIfChanged(source, pin.node, retargetReference(pin.node.value, spec));
   if (pin.kind === "marked-part") return editMarkedPart(source, pin, spec);
+  if (pin.kind === "kustomize-image")
+    return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
+  if (pin.kind === "helm-parameters") return editParameters(source, pin, spec);
+  if (pin.kind === "embedded")
+    return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
   return editValuesMapping(source, pin.map, spec);
+}
+
+/**
+ * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
+ * new name, `tag` the tag, `digest` the digest. A part with no parameter is refused: adding a
+ * parameter is a decision about the chart, not an edit.
+ */
+function editParameters(source: YamlDocuments, pin: Extract<Pin, { kind: "helm-parameters" }>, spec: ImageSpec): Splice[] {
+  const splices: Splice[] = [];
+  const missing = (part: string) =>
+    errorIn(source, rangeOf(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+  if (spec.newName !== undefined) splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
+  if (spec.tag !== undefined) {
+    if (!pin.tag) throw missing("tag");
+    splices.push(...replaceIfChanged(source, pin.tag, spec.tag));
+    if (spec.digest === undefined && pin.digest && String(pin.digest.value ?? "") !== "")
+      splices.push(...replaceIfChanged(source, pin.digest, ""));
+  }
+  if (spec.digest !== undefined) {
+    if (!pin.digest) throw missing("digest");
+    splices.push(...replaceIfChanged(source, pin.digest, spec.digest));
+  }
+  return splices;
 }
 
 /** A marked scalar holds one part; a spec part no marker holds cannot be written. */
@@ -199,6 +234,13 @@ function styleOf(node: Scalar): ScalarStyle {
 
 function fieldsOfPin(pin: Pin): ImageFields {
   if (pin.kind === "reference") return fieldsOfReference(pin.node.value);
+  if (pin.kind === "kustomize-image") return fieldsOfReference(kustomizeImageTarget(pin.node.value));
+  if (pin.kind === "embedded") return fieldsOfPin(pin.pin);
+  if (pin.kind === "helm-parameters") {
+    const text = (node?: Scalar) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
+    const [tag, digest] = [text(pin.tag), text(pin.digest)];
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+  }
   if (pin.kind === "marked-part")
     return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
   const text = (key: string) => {
@@ -240,6 +282,7 @@ function holds(pin: Pin, spec: ImageSpec): boolean {
   }
   if (spec.tag !== undefined && fields.newTag !== spec.tag) return false;
   if (spec.digest !== undefined && fields.digest !== spec.digest) return false;
-  if (pin.kind === "reference" && spec.tag !== undefined && spec.digest === undefined && fields.digest) return false;
+  const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+  if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest) return false;
   return true;
 }

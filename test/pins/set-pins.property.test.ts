@@ -155,13 +155,14 @@ function pinsOf(text: string, name: string) {
   return findPins(source)
     .filter((p) => p.kind !== "marked-part" || p.part !== "name")
     .filter((p) => {
-      const image = p.kind === "marked-part" ? p.image : p.image;
+      const image = p.image;
       return image !== undefined && normalizeImageName(image) === normalizeImageName(name);
     })
     .map((p) => {
       if (p.kind === "reference")
         return { line: lineOf(text, p.node.range?.[0] ?? 0), ...splitReference(p.node.value) };
       if (p.kind === "marked-part") return { line: lineOf(text, p.node.range?.[0] ?? 0), tag: p.node.value };
+      if (p.kind !== "values-mapping") throw new Error(`not a kind these files hold: ${p.kind}`);
       const js = p.map.toJSON() as Record<string, unknown>;
       return {
         line: lineOf(text, p.map.range?.[0] ?? 0),
@@ -175,10 +176,11 @@ function pinsOf(text: string, name: string) {
 function outsideScalars(text: string, name: string): string {
   const ranges: [number, number][] = [];
   for (const p of findPins(parseYamlDocuments("f.yaml", text))) {
-    const image = p.kind === "marked-part" ? p.image : p.image;
+    const image = p.image;
     if (image === undefined || normalizeImageName(image) !== normalizeImageName(name)) continue;
-    if (p.kind !== "values-mapping") ranges.push([p.node.range?.[0] ?? 0, p.node.range?.[1] ?? 0]);
-    else
+    if (p.kind === "reference" || p.kind === "marked-part")
+      ranges.push([p.node.range?.[0] ?? 0, p.node.range?.[1] ?? 0]);
+    else if (p.kind === "values-mapping")
       for (const pair of p.map.items) {
         const key = (pair.key as { value?: unknown }).value;
         const value = pair.value as { range?: [number, number, number] } | null;
