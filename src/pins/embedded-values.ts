@@ -17,7 +17,11 @@ export function outerSplice(
 ): Splice {
   const content = outer.text.indexOf("\n", rangeOf(block)[0]) + 1;
   const lineStarts = [content];
-  for (let at = outer.text.indexOf("\n", content); at >= 0 && at < rangeOf(block)[1]; at = outer.text.indexOf("\n", at + 1))
+  for (
+    let at = outer.text.indexOf("\n", content);
+    at >= 0 && at < rangeOf(block)[1];
+    at = outer.text.indexOf("\n", at + 1)
+  )
     lineStarts.push(at + 1);
   const place = (offset: number) => {
     const pos = inner.lines.linePos(offset);

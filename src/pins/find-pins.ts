@@ -41,7 +41,10 @@ export function findPins(source: YamlDocuments): Pin[] {
       const values = valueAt(valueAt(root, "spec"), "values");
       return isMap(values) ? valuesPins(values, "HelmRelease spec.values") : [];
     }
-    if ((kind === "Application" || kind === "ApplicationSet") && stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
+    if (
+      (kind === "Application" || kind === "ApplicationSet") &&
+      stringAt(root, "apiVersion")?.startsWith("argoproj.io/")
+    )
       return argoPins(source, root, kind);
     return containerPins(root, kind);
   });
@@ -164,7 +167,8 @@ function valuesPins(root: YAMLMap, where: string): Pin[] {
  * block string).
  */
 function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
-  const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
+  const spec =
+    kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
   const list = valueAt(spec, "sources");
   const sources = [valueAt(spec, "source"), ...(isSeq(list) ? list.items : [])].filter(isMap);
   return sources.flatMap((entry, i) => {
@@ -176,7 +180,14 @@ function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
     return [
       ...(isSeq(kustomize) ? kustomize.items : []).flatMap((item): Pin[] =>
         isScalar(item) && typeof item.value === "string"
-          ? [{ kind: "kustomize-image", image: kustomizeImageName(item.value), node: item as Scalar<string>, how: where }]
+          ? [
+              {
+                kind: "kustomize-image",
+                image: kustomizeImageName(item.value),
+                node: item as Scalar<string>,
+                how: where,
+              },
+            ]
           : [],
       ),
       ...parameterPins(valueAt(helm, "parameters"), where),
@@ -205,7 +216,10 @@ function parameterPins(list: unknown, where: string): Pin[] {
     if (!name.endsWith("repository") || typeof repository.value !== "string") return [];
     const prefix = name.slice(0, -"repository".length);
     const registry = byName.get(`${prefix}registry`);
-    const image = typeof registry?.value === "string" && registry.value ? `${registry.value}/${repository.value}` : repository.value;
+    const image =
+      typeof registry?.value === "string" && registry.value
+        ? `${registry.value}/${repository.value}`
+        : repository.value;
     return [
       {
         kind: "helm-parameters",

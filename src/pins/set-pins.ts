@@ -6,7 +6,13 @@ import { applySplices, columnOf, type Splice } from "../kustomize/yaml-source.js
 import { formatScalar, type ScalarStyle } from "../kustomize/yaml-scalar.js";
 import { findPins, keyOf, type Pin, rangeOf, valueAt } from "./find-pins.js";
 import { outerSplice } from "./embedded-values.js";
-import { fieldsOfReference, kustomizeImageTarget, retargetKustomizeImage, retargetReference, specFor } from "./image-string.js";
+import {
+  fieldsOfReference,
+  kustomizeImageTarget,
+  retargetKustomizeImage,
+  retargetReference,
+  specFor,
+} from "./image-string.js";
 import { errorIn, parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
 
 /**
@@ -96,7 +102,9 @@ function editPin(source: YamlDocuments, pin: Pin, spec: ImageSpec): Splice[] {
     return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
   if (pin.kind === "helm-parameters") return editParameters(source, pin, spec);
   if (pin.kind === "embedded")
-    return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+    return editPin(pin.inner, pin.pin, spec).map((splice) =>
+      outerSplice(source, pin.block, pin.indent, pin.inner, splice),
+    );
   return editValuesMapping(source, pin.map, spec);
 }
 
@@ -105,10 +113,18 @@ function editPin(source: YamlDocuments, pin: Pin, spec: ImageSpec): Splice[] {
  * new name, `tag` the tag, `digest` the digest. A part with no parameter is refused: adding a
  * parameter is a decision about the chart, not an edit.
  */
-function editParameters(source: YamlDocuments, pin: Extract<Pin, { kind: "helm-parameters" }>, spec: ImageSpec): Splice[] {
+function editParameters(
+  source: YamlDocuments,
+  pin: Extract<Pin, { kind: "helm-parameters" }>,
+  spec: ImageSpec,
+): Splice[] {
   const splices: Splice[] = [];
   const missing = (part: string) =>
-    errorIn(source, rangeOf(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+    errorIn(
+      source,
+      rangeOf(pin.repository)[0],
+      `no ${part} parameter beside this repository to set for ${spec.raw}; add one`,
+    );
   if (spec.newName !== undefined) splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
   if (spec.tag !== undefined) {
     if (!pin.tag) throw missing("tag");
