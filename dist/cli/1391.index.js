@@ -255,8 +255,10 @@ var image_ref = __webpack_require__(72198);
 var kustomization_file = __webpack_require__(53625);
 // EXTERNAL MODULE: ./src/kustomize/snapshot-kustomization.ts
 var snapshot_kustomization = __webpack_require__(26011);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
-var set_images = __webpack_require__(98677);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts
+var set_images = __webpack_require__(77226);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 4 modules
+var set_pins = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/messages/template.ts
 var messages_template = __webpack_require__(50632);
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts
@@ -308,6 +310,7 @@ var set_image = __webpack_require__(17626);
 
 
 
+
 /** The compare-and-swap kept failing until the time ran out. */
 class ConflictTimeoutError extends errors/* GitopsCiError */.p {
     name = "ConflictTimeoutError";
@@ -325,7 +328,10 @@ async function setImageRemote(options) {
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
     const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
-    const candidates = (0,snapshot_kustomization/* kustomizationCandidates */.g)(dirs);
+    const candidates = [
+        ...(0,snapshot_kustomization/* kustomizationCandidates */.g)(dirs.filter((d) => !(0,kustomization_file/* namesFile */.X7)(d))),
+        ...dirs.filter((d) => (0,kustomization_file/* namesFile */.X7)(d)),
+    ];
     const message = renderCommitMessage(options.message, {
         images: specs.map((s) => s.raw),
         paths: dirs,
@@ -397,14 +403,19 @@ async function landedAnyway(forge, refusedOn, head, message) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const file = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, dir);
+        const file = (0,kustomization_file/* namesFile */.X7)(dir) ? fileIn(snapshot, dir) : (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, dir);
         const before = snapshot.files.get(file);
-        const edited = (0,set_images/* setImages */.B)(file, before, specs);
+        const edited = ((0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? set_images/* setImages */.B : set_pins/* setPins */.R)(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
         if (edited.text !== before)
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
+}
+function fileIn(snapshot, file) {
+    if (!snapshot.files.has(file))
+        throw new errors/* PathError */.ER(`no file "${file}" on branch ${snapshot.branch}`);
+    return file;
 }
 /**
  * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __webpack_require__(53625);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
-var set_images = __webpack_require__(98677);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts
+var set_images = __webpack_require__(77226);
 // EXTERNAL MODULE: ./src/promote/plan.ts
 var plan = __webpack_require__(34501);
 // EXTERNAL MODULE: ./src/messages/markdown.ts

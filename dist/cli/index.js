@@ -9108,9 +9108,12 @@ function writeFilesAtomically(writes) {
 var image_ref = __nccwpck_require__(72198);
 // EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
 var kustomization_file = __nccwpck_require__(53625);
-// EXTERNAL MODULE: ./src/kustomize/set-images.ts + 2 modules
-var set_images = __nccwpck_require__(98677);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts
+var set_images = __nccwpck_require__(77226);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 4 modules
+var set_pins = __nccwpck_require__(7856);
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
+
 
 
 
@@ -9127,10 +9130,10 @@ function setImageLocal(options) {
     if (options.images.length === 0)
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
-    const files = uniqueBy(options.paths.map((p) => (0,kustomization_file/* findKustomizationFile */.j3)(options.dir, p)), (f) => f.absolute);
+    const files = uniqueBy(options.paths.map((p) => (0,kustomization_file/* findEditTarget */.Fb)(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
         const before = readTextFile(file.absolute, file.relative);
-        const result = (0,set_images/* setImages */.B)(file.relative, before, specs);
+        const result = (file.kind === "pins" ? set_pins/* setPins */.R : set_images/* setImages */.B)(file.relative, before, specs);
         return { file, before, after: result.text, edits: result.edits };
     });
     const changed = planned.filter((p) => p.after !== p.before);
@@ -16032,6 +16035,55 @@ function locate(root, path, like) {
 
 /***/ }),
 
+/***/ 76706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ withChanges),
+/* harmony export */   Gl: () => (/* binding */ newEntryFields),
+/* harmony export */   db: () => (/* binding */ orderedFields),
+/* harmony export */   ot: () => (/* binding */ FIELD_ORDER),
+/* harmony export */   z7: () => (/* binding */ changesFor)
+/* harmony export */ });
+/** Kustomize's own field order, used for new entries and new keys. */
+const FIELD_ORDER = ["newName", "newTag", "digest"];
+/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
+function changesFor(spec) {
+    const changes = {};
+    if (spec.newName !== undefined)
+        changes.newName = spec.newName;
+    if (spec.tag !== undefined)
+        changes.newTag = spec.tag;
+    else if (spec.digest !== undefined)
+        changes.newTag = null;
+    if (spec.digest !== undefined)
+        changes.digest = spec.digest;
+    else if (spec.tag !== undefined)
+        changes.digest = null;
+    return changes;
+}
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields, changes) {
+    const result = {};
+    for (const field of FIELD_ORDER) {
+        const value = changes[field] === undefined ? fields[field] : changes[field];
+        if (value !== undefined && value !== null)
+            result[field] = value;
+    }
+    return result;
+}
+/** The fields a new entry gets for a spec. */
+function newEntryFields(spec) {
+    return withChanges({}, changesFor(spec));
+}
+/** Set fields as key/value pairs, in kustomize's order. */
+function orderedFields(fields) {
+    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
+}
+
+
+/***/ }),
+
 /***/ 72198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16189,10 +16241,13 @@ function normalizeImageName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ isKustomizationFileName),
+/* harmony export */   Fb: () => (/* binding */ findEditTarget),
 /* harmony export */   Kn: () => (/* binding */ normalizeKustomizationPath),
-/* harmony export */   YU: () => (/* binding */ KUSTOMIZATION_FILE_NAMES),
-/* harmony export */   j3: () => (/* binding */ findKustomizationFile)
+/* harmony export */   X7: () => (/* binding */ namesFile),
+/* harmony export */   YU: () => (/* binding */ KUSTOMIZATION_FILE_NAMES)
 /* harmony export */ });
+/* unused harmony export findKustomizationFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -16218,6 +16273,25 @@ function normalizeKustomizationPath(dirPath) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--path "${dirPath}" leaves --dir`);
     }
     return normalized;
+}
+/** Whether a --path names a file, not a directory: through an API there is no stat to ask. */
+function namesFile(target) {
+    return /\.(ya?ml|json)$/.test(target) || KUSTOMIZATION_FILE_NAMES.includes(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(target));
+}
+function isKustomizationFileName(file) {
+    return KUSTOMIZATION_FILE_NAMES.includes(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(file));
+}
+/** The file a --path names in a checkout: a directory's kustomization, or the file itself. */
+function findEditTarget(dir, targetPath) {
+    const relative = normalizeKustomizationPath(targetPath);
+    const root = realDirectory(dir, "--dir");
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, relative);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isFile()) {
+        const absolute = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+        assertInside(root, absolute, targetPath);
+        return { relative, absolute, kind: isKustomizationFileName(relative) ? "kustomization" : "pins" };
+    }
+    return { ...findKustomizationFile(dir, targetPath), kind: "kustomization" };
 }
 /** Finds the one kustomization file in `dir/dirPath`, refusing anything that resolves outside `dir`. */
 function findKustomizationFile(dir, dirPath) {
@@ -16261,64 +16335,366 @@ function assertInside(root, real, shown) {
 
 /***/ }),
 
-/***/ 98677:
+/***/ 77226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ setImages)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _image_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(76706);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72198);
+/* harmony import */ var _yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74313);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(70776);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ setImages)
-});
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/kustomize/image-changes.ts
-/** Kustomize's own field order, used for new entries and new keys. */
-const FIELD_ORDER = ["newName", "newTag", "digest"];
-/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
-function changesFor(spec) {
-    const changes = {};
-    if (spec.newName !== undefined)
-        changes.newName = spec.newName;
-    if (spec.tag !== undefined)
-        changes.newTag = spec.tag;
-    else if (spec.digest !== undefined)
-        changes.newTag = null;
-    if (spec.digest !== undefined)
-        changes.digest = spec.digest;
-    else if (spec.tag !== undefined)
-        changes.digest = null;
-    return changes;
-}
-/** The fields an entry has once the changes are made: null removes, undefined keeps. */
-function withChanges(fields, changes) {
-    const result = {};
-    for (const field of FIELD_ORDER) {
-        const value = changes[field] === undefined ? fields[field] : changes[field];
-        if (value !== undefined && value !== null)
-            result[field] = value;
+
+
+
+
+/**
+ * Applies image specs to the text of a kustomization, changing only the bytes of the entries
+ * the specs name (or appending a new entry), and returns the new text with what changed.
+ * Throws InputFileError (nothing changed) when the file is not a valid kustomization.
+ */
+function setImages(file, text, specs) {
+    let current = text;
+    const edits = [];
+    for (const spec of specs) {
+        const applied = applySpec((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(file, current), spec);
+        current = applied.text;
+        edits.push(...applied.edits);
     }
-    return result;
+    if (current !== text)
+        verifyResult(file, current, specs);
+    return { text: current, edits };
 }
-/** The fields a new entry gets for a spec. */
-function newEntryFields(spec) {
-    return withChanges({}, changesFor(spec));
+/**
+ * Re-reads the edited text and checks that it parses and says what the specs asked, so that a
+ * bug in the splicing can never reach a file or a commit.
+ */
+function verifyResult(file, text, specs) {
+    let images;
+    try {
+        images = ((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(file, text).doc.toJS()?.images ?? []);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const spec of specs) {
+        const entries = images.filter((e) => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(String(e?.name)) === (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(spec.name));
+        const wrong = Object.entries((0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changesFor */ .z7)(spec)).some(([field, value]) => entries.some((e) => e[field] !== (value ?? undefined)));
+        if (entries.length === 0 || wrong) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+        }
+    }
 }
-/** Set fields as key/value pairs, in kustomize's order. */
-function orderedFields(fields) {
-    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
+function applySpec(source, spec) {
+    const root = source.doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null))
+        return addImagesToEmptyFile(source, spec);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, rangeOf(root)[0], "a kustomization must be a mapping of fields");
+    const imagesPair = root.items.find((p) => keyIs(p, "images"));
+    if (!imagesPair)
+        return addImagesKey(source, root, spec);
+    const images = imagesPair.value;
+    if (images === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(images) && images.value === null)) {
+        return replaceEmptyImages(source, imagesPair, root, spec);
+    }
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(images))
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, nodeStart(images), "images must be a list of entries");
+    const target = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(spec.name);
+    const matches = entriesOf(source, images).filter((e) => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entryName(e)) === target);
+    if (matches.length === 0) {
+        refuseAliased(source, images, "the images list");
+        return appendEntry(source, images, spec);
+    }
+    const splices = [];
+    const edits = [];
+    const offsets = [];
+    for (const entry of matches) {
+        const { splices: entrySplices, before, after } = editEntry(source, entry, (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changesFor */ .z7)(spec));
+        splices.push(...entrySplices);
+        edits.push({
+            spec: spec.raw,
+            name: entryName(entry),
+            action: entrySplices.length ? "updated" : "unchanged",
+            before,
+            after,
+        });
+        offsets.push(nodeStart(entry));
+    }
+    const text = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .applySplices */ .Ut)(source.text, splices);
+    return { text, edits: edits.map((e, i) => ({ ...e, line: lineAfter(text, splices, offsets[i] ?? 0) })) };
+}
+/**
+ * An anchored node that aliases elsewhere point at cannot change without changing them too (or,
+ * when removed, leaving them dangling); a careful human decides that, not set-image.
+ */
+function refuseAliased(source, node, what) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(source.doc, {
+        Alias(_, alias) {
+            if (alias.source === anchor)
+                aliased = true;
+        },
+    });
+    if (aliased) {
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, source.text.lastIndexOf(`&${anchor}`, nodeStart(node)), `${what} carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone (edit it by hand, or drop the alias)`);
+    }
+}
+function entriesOf(source, images) {
+    return images.items.map((item, i) => {
+        const node = item;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, node ? nodeStart(node) : nodeStart(images), `images[${i}] must be a mapping with a name`);
+        }
+        const namePair = node.items.find((p) => keyIs(p, "name"));
+        const name = namePair?.value;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(name) || typeof name.value !== "string" || name.value === "") {
+            throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, nodeStart(node), `images[${i}] has no name (a string)`);
+        }
+        return node;
+    });
+}
+function editEntry(source, entry, changes) {
+    refuseAliased(source, entry, `the images entry for ${entryName(entry)}`);
+    const before = fieldsOf(entry);
+    const splices = [];
+    const additions = [];
+    for (const field of _image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELD_ORDER */ .ot) {
+        const wanted = changes[field];
+        if (wanted === undefined)
+            continue;
+        const pair = entry.items.find((p) => keyIs(p, field));
+        if (pair?.value)
+            refuseAliased(source, pair.value, field);
+        if (wanted === null) {
+            if (pair)
+                splices.push(removePair(source, entry, pair));
+            continue;
+        }
+        if (!pair)
+            additions.push([field, wanted]);
+        else if (!isStringScalar(pair.value, wanted))
+            splices.push(replaceValue(source, pair, wanted));
+    }
+    if (additions.length)
+        splices.push(addPairs(source, entry, additions));
+    return { splices, before, after: (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .withChanges */ .AW)(before, changes) };
+}
+function fieldsOf(entry) {
+    const fields = {};
+    for (const field of _image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELD_ORDER */ .ot) {
+        const value = entry.items.find((p) => keyIs(p, field))?.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.value !== null)
+            fields[field] = String(value.value);
+    }
+    return fields;
+}
+function replaceValue(source, pair, value) {
+    const node = pair.value;
+    const [start, end] = rangeOf(node);
+    const old = source.text.slice(start, end);
+    let text = (0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(value, styleOf(node));
+    // An empty value (`newTag:`) has no room after the colon; a block scalar ends with its newline.
+    if (start === end)
+        text = ` ${text}`;
+    if (/\r?\n$/.test(old))
+        text += source.eol;
+    return { start, end, text };
+}
+function removePair(source, entry, pair) {
+    const index = entry.items.indexOf(pair);
+    const next = entry.items[index + 1];
+    const keyStart = nodeStart(pair.key);
+    if (index === 0 && next) {
+        // The first key shares its line with "- " or "{": the next key takes its place there.
+        return { start: keyStart, end: nodeStart(next.key), text: "" };
+    }
+    const valueNode = pair.value;
+    if (entry.flow) {
+        const prev = entry.items[index - 1];
+        return { start: valueEnd(prev), end: valueNode ? rangeOf(valueNode)[1] : keyEnd(pair), text: "" };
+    }
+    const end = valueNode ? rangeOf(valueNode)[2] : keyEnd(pair);
+    let start = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStart */ .PT)(source.text, keyStart);
+    const endsLine = source.text[end - 1] === "\n";
+    if (!endsLine && start > 0)
+        start -= source.text[start - 2] === "\r" ? 2 : 1;
+    return { start, end, text: "" };
+}
+function addPairs(source, entry, fields) {
+    const last = entry.items[entry.items.length - 1];
+    if (entry.flow) {
+        const at = valueEnd(last);
+        return { start: at, end: at, text: fields.map(([k, v]) => `, ${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}`).join("") };
+    }
+    const at = pairEnd(last);
+    const indent = " ".repeat((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(entry.items[0]?.key)));
+    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+    const lines = fields.map(([k, v]) => `${indent}${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}${source.eol}`).join("");
+    return { start: at, end: at, text: lead + (lead ? lines.slice(0, -source.eol.length) : lines) };
+}
+function appendEntry(source, images, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    let splice;
+    if (images.flow) {
+        const close = rangeOf(images)[1] - 1;
+        const last = images.items[images.items.length - 1];
+        splice = last
+            ? { start: rangeOf(last)[1], end: rangeOf(last)[1], text: `, ${flowEntry(spec.name, fields)}` }
+            : { start: close, end: close, text: flowEntry(spec.name, fields) };
+    }
+    else {
+        const first = images.items[0];
+        const last = images.items[images.items.length - 1];
+        const dash = dashBefore(source.text, nodeStart(first));
+        const keyOffset = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(first)) - (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash);
+        const at = rangeOf(last)[2];
+        const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+        const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(last) && last.flow
+            ? `${" ".repeat((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash))}- ${flowEntry(spec.name, fields)}${source.eol}`
+            : blockEntry(source.eol, (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash), keyOffset, spec.name, fields);
+        splice = { start: at, end: at, text: lead + (lead ? body.slice(0, -source.eol.length) : body) };
+    }
+    return added(source, splice, spec, fields);
+}
+function addImagesKey(source, root, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const last = root.items[root.items.length - 1];
+    if (root.flow || !last) {
+        const text = `images: [${flowEntry(spec.name, fields)}]`;
+        const splice = last
+            ? { start: valueEnd(last), end: valueEnd(last), text: `, ${text}` }
+            : { start: rangeOf(root)[1] - 1, end: rangeOf(root)[1] - 1, text };
+        return added(source, splice, spec, fields);
+    }
+    const keyColumn = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(root.items[0]?.key));
+    const at = pairEnd(last);
+    const block = `${" ".repeat(keyColumn)}images:${source.eol}${blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields)}`;
+    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
+}
+function addImagesToEmptyFile(source, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const at = source.text.length;
+    const lead = source.text.replace(/^\ufeff/, "") === "" || endsWithNewline(source.text, at) ? "" : source.eol;
+    const block = `images:${source.eol}${blockEntry(source.eol, 0, 2, spec.name, fields)}`;
+    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
+}
+function replaceEmptyImages(source, pair, root, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const keyColumn = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(pair.key));
+    const value = pair.value;
+    const start = keyEnd(pair);
+    const end = value ? rangeOf(value)[1] : start;
+    const colon = source.text.indexOf(":", start);
+    const block = blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields);
+    const splice = { start, end: Math.max(end, colon + 1), text: `:${source.eol}${block.slice(0, -source.eol.length)}` };
+    return added(source, splice, spec, fields);
+}
+function added(source, splice, spec, fields) {
+    const text = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .applySplices */ .Ut)(source.text, [splice]);
+    const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
+    return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
+}
+function blockEntry(eol, dashColumn, keyOffset, name, fields) {
+    const pad = " ".repeat(dashColumn);
+    const keyPad = " ".repeat(dashColumn + keyOffset);
+    const first = `${pad}-${" ".repeat(Math.max(1, keyOffset - 1))}name: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(name)}${eol}`;
+    return (first +
+        (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .orderedFields */ .db)(fields)
+            .map(([k, v]) => `${keyPad}${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}${eol}`)
+            .join(""));
+}
+function flowEntry(name, fields) {
+    const pairs = [["name", name], ...(0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .orderedFields */ .db)(fields)].map(([k, v]) => `${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v ?? "")}`);
+    return `{${pairs.join(", ")}}`;
+}
+/** How far a block list is indented under its key in this file: `key:\n- a` (0) or `key:\n  - a` (2). */
+function sequenceIndent(source, root) {
+    for (const pair of root.items) {
+        const value = pair.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value) && !value.flow && value.items.length) {
+            const dash = dashBefore(source.text, nodeStart(value.items[0]));
+            return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash) - (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(pair.key));
+        }
+    }
+    return 0;
+}
+/** The offset of the `- ` that introduces a block list item starting at `offset`. */
+function dashBefore(text, offset) {
+    const dash = text.lastIndexOf("-", offset - 1);
+    return dash >= 0 ? dash : offset;
+}
+function styleOf(node) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
+        return node.type;
+    return "PLAIN";
+}
+function keyIs(pair, key) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && pair.key.value === key;
+}
+function entryName(entry) {
+    // entriesOf has checked that every entry has a string name.
+    const name = entry.items.find((p) => keyIs(p, "name"))?.value;
+    return name.value;
+}
+function isStringScalar(node, value) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === "string" && node.value === value;
+}
+function nodeStart(node) {
+    return rangeOf(node)[0];
+}
+/** Every node of a parsed document has a range; this says so to the type checker. */
+function rangeOf(node) {
+    if (!node.range)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd("YAML node without a source range");
+    return node.range;
+}
+function keyEnd(pair) {
+    return rangeOf(pair.key)[1];
+}
+/** Where a block pair ends: after its value, trailing comment and line break. */
+function pairEnd(pair) {
+    const value = pair.value;
+    return value ? rangeOf(value)[2] : keyEnd(pair);
+}
+function valueEnd(pair) {
+    const value = pair.value;
+    return value ? rangeOf(value)[1] : keyEnd(pair);
+}
+function endsWithNewline(text, offset) {
+    return offset === 0 || text[offset - 1] === "\n";
+}
+/** The 1-based line where an entry that started at `offset` sits after the splices. */
+function lineAfter(after, splices, offset) {
+    const shift = splices.filter((s) => s.end <= offset).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+    return after.slice(0, offset + shift).split("\n").length;
 }
 
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __nccwpck_require__(72198);
-;// CONCATENATED MODULE: ./src/kustomize/yaml-scalar.ts
+
+/***/ }),
+
+/***/ 74313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ formatScalar)
+/* harmony export */ });
+/* unused harmony export isPlainSafe */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
 
 const FLOW_INDICATORS = /[,[\]{}]/;
 function readsBackAs(text, schema) {
     try {
-        return (0,dist/* parse */.qg)(text, { schema });
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { schema });
     }
     catch {
         return undefined;
@@ -16341,341 +16717,6 @@ function formatScalar(value, style = "PLAIN") {
     if (style === "PLAIN" && isPlainSafe(value))
         return value;
     return JSON.stringify(value);
-}
-
-// EXTERNAL MODULE: ./src/kustomize/yaml-source.ts
-var yaml_source = __nccwpck_require__(70776);
-;// CONCATENATED MODULE: ./src/kustomize/set-images.ts
-
-
-
-
-
-
-/**
- * Applies image specs to the text of a kustomization, changing only the bytes of the entries
- * the specs name (or appending a new entry), and returns the new text with what changed.
- * Throws InputFileError (nothing changed) when the file is not a valid kustomization.
- */
-function setImages(file, text, specs) {
-    let current = text;
-    const edits = [];
-    for (const spec of specs) {
-        const applied = applySpec((0,yaml_source/* parseYamlSource */.WF)(file, current), spec);
-        current = applied.text;
-        edits.push(...applied.edits);
-    }
-    if (current !== text)
-        verifyResult(file, current, specs);
-    return { text: current, edits };
-}
-/**
- * Re-reads the edited text and checks that it parses and says what the specs asked, so that a
- * bug in the splicing can never reach a file or a commit.
- */
-function verifyResult(file, text, specs) {
-    let images;
-    try {
-        images = ((0,yaml_source/* parseYamlSource */.WF)(file, text).doc.toJS()?.images ?? []);
-    }
-    catch (error) {
-        throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
-    }
-    for (const spec of specs) {
-        const entries = images.filter((e) => (0,image_ref/* normalizeImageName */.Y2)(String(e?.name)) === (0,image_ref/* normalizeImageName */.Y2)(spec.name));
-        const wrong = Object.entries(changesFor(spec)).some(([field, value]) => entries.some((e) => e[field] !== (value ?? undefined)));
-        if (entries.length === 0 || wrong) {
-            throw new errors/* InternalError */.Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
-        }
-    }
-}
-function applySpec(source, spec) {
-    const root = source.doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
-        return addImagesToEmptyFile(source, spec);
-    if (!(0,dist/* isMap */.jh)(root))
-        throw (0,yaml_source/* errorAt */.Os)(source, rangeOf(root)[0], "a kustomization must be a mapping of fields");
-    const imagesPair = root.items.find((p) => keyIs(p, "images"));
-    if (!imagesPair)
-        return addImagesKey(source, root, spec);
-    const images = imagesPair.value;
-    if (images === null || ((0,dist/* isScalar */.jn)(images) && images.value === null)) {
-        return replaceEmptyImages(source, imagesPair, root, spec);
-    }
-    if (!(0,dist/* isSeq */.oP)(images))
-        throw (0,yaml_source/* errorAt */.Os)(source, nodeStart(images), "images must be a list of entries");
-    const target = (0,image_ref/* normalizeImageName */.Y2)(spec.name);
-    const matches = entriesOf(source, images).filter((e) => (0,image_ref/* normalizeImageName */.Y2)(entryName(e)) === target);
-    if (matches.length === 0) {
-        refuseAliased(source, images, "the images list");
-        return appendEntry(source, images, spec);
-    }
-    const splices = [];
-    const edits = [];
-    const offsets = [];
-    for (const entry of matches) {
-        const { splices: entrySplices, before, after } = editEntry(source, entry, changesFor(spec));
-        splices.push(...entrySplices);
-        edits.push({
-            spec: spec.raw,
-            name: entryName(entry),
-            action: entrySplices.length ? "updated" : "unchanged",
-            before,
-            after,
-        });
-        offsets.push(nodeStart(entry));
-    }
-    const text = (0,yaml_source/* applySplices */.Ut)(source.text, splices);
-    return { text, edits: edits.map((e, i) => ({ ...e, line: lineAfter(text, splices, offsets[i] ?? 0) })) };
-}
-/**
- * An anchored node that aliases elsewhere point at cannot change without changing them too (or,
- * when removed, leaving them dangling); a careful human decides that, not set-image.
- */
-function refuseAliased(source, node, what) {
-    const anchor = node.anchor;
-    if (!anchor)
-        return;
-    let aliased = false;
-    (0,dist/* visit */.YR)(source.doc, {
-        Alias(_, alias) {
-            if (alias.source === anchor)
-                aliased = true;
-        },
-    });
-    if (aliased) {
-        throw (0,yaml_source/* errorAt */.Os)(source, source.text.lastIndexOf(`&${anchor}`, nodeStart(node)), `${what} carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone (edit it by hand, or drop the alias)`);
-    }
-}
-function entriesOf(source, images) {
-    return images.items.map((item, i) => {
-        const node = item;
-        if (!(0,dist/* isMap */.jh)(node)) {
-            throw (0,yaml_source/* errorAt */.Os)(source, node ? nodeStart(node) : nodeStart(images), `images[${i}] must be a mapping with a name`);
-        }
-        const namePair = node.items.find((p) => keyIs(p, "name"));
-        const name = namePair?.value;
-        if (!(0,dist/* isScalar */.jn)(name) || typeof name.value !== "string" || name.value === "") {
-            throw (0,yaml_source/* errorAt */.Os)(source, nodeStart(node), `images[${i}] has no name (a string)`);
-        }
-        return node;
-    });
-}
-function editEntry(source, entry, changes) {
-    refuseAliased(source, entry, `the images entry for ${entryName(entry)}`);
-    const before = fieldsOf(entry);
-    const splices = [];
-    const additions = [];
-    for (const field of FIELD_ORDER) {
-        const wanted = changes[field];
-        if (wanted === undefined)
-            continue;
-        const pair = entry.items.find((p) => keyIs(p, field));
-        if (pair?.value)
-            refuseAliased(source, pair.value, field);
-        if (wanted === null) {
-            if (pair)
-                splices.push(removePair(source, entry, pair));
-            continue;
-        }
-        if (!pair)
-            additions.push([field, wanted]);
-        else if (!isStringScalar(pair.value, wanted))
-            splices.push(replaceValue(source, pair, wanted));
-    }
-    if (additions.length)
-        splices.push(addPairs(source, entry, additions));
-    return { splices, before, after: withChanges(before, changes) };
-}
-function fieldsOf(entry) {
-    const fields = {};
-    for (const field of FIELD_ORDER) {
-        const value = entry.items.find((p) => keyIs(p, field))?.value;
-        if ((0,dist/* isScalar */.jn)(value) && value.value !== null)
-            fields[field] = String(value.value);
-    }
-    return fields;
-}
-function replaceValue(source, pair, value) {
-    const node = pair.value;
-    const [start, end] = rangeOf(node);
-    const old = source.text.slice(start, end);
-    let text = formatScalar(value, styleOf(node));
-    // An empty value (`newTag:`) has no room after the colon; a block scalar ends with its newline.
-    if (start === end)
-        text = ` ${text}`;
-    if (/\r?\n$/.test(old))
-        text += source.eol;
-    return { start, end, text };
-}
-function removePair(source, entry, pair) {
-    const index = entry.items.indexOf(pair);
-    const next = entry.items[index + 1];
-    const keyStart = nodeStart(pair.key);
-    if (index === 0 && next) {
-        // The first key shares its line with "- " or "{": the next key takes its place there.
-        return { start: keyStart, end: nodeStart(next.key), text: "" };
-    }
-    const valueNode = pair.value;
-    if (entry.flow) {
-        const prev = entry.items[index - 1];
-        return { start: valueEnd(prev), end: valueNode ? rangeOf(valueNode)[1] : keyEnd(pair), text: "" };
-    }
-    const end = valueNode ? rangeOf(valueNode)[2] : keyEnd(pair);
-    let start = (0,yaml_source/* lineStart */.PT)(source.text, keyStart);
-    const endsLine = source.text[end - 1] === "\n";
-    if (!endsLine && start > 0)
-        start -= source.text[start - 2] === "\r" ? 2 : 1;
-    return { start, end, text: "" };
-}
-function addPairs(source, entry, fields) {
-    const last = entry.items[entry.items.length - 1];
-    if (entry.flow) {
-        const at = valueEnd(last);
-        return { start: at, end: at, text: fields.map(([k, v]) => `, ${k}: ${formatScalar(v)}`).join("") };
-    }
-    const at = pairEnd(last);
-    const indent = " ".repeat((0,yaml_source/* columnOf */.uV)(source.text, nodeStart(entry.items[0]?.key)));
-    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
-    const lines = fields.map(([k, v]) => `${indent}${k}: ${formatScalar(v)}${source.eol}`).join("");
-    return { start: at, end: at, text: lead + (lead ? lines.slice(0, -source.eol.length) : lines) };
-}
-function appendEntry(source, images, spec) {
-    const fields = newEntryFields(spec);
-    let splice;
-    if (images.flow) {
-        const close = rangeOf(images)[1] - 1;
-        const last = images.items[images.items.length - 1];
-        splice = last
-            ? { start: rangeOf(last)[1], end: rangeOf(last)[1], text: `, ${flowEntry(spec.name, fields)}` }
-            : { start: close, end: close, text: flowEntry(spec.name, fields) };
-    }
-    else {
-        const first = images.items[0];
-        const last = images.items[images.items.length - 1];
-        const dash = dashBefore(source.text, nodeStart(first));
-        const keyOffset = (0,yaml_source/* columnOf */.uV)(source.text, nodeStart(first)) - (0,yaml_source/* columnOf */.uV)(source.text, dash);
-        const at = rangeOf(last)[2];
-        const lead = endsWithNewline(source.text, at) ? "" : source.eol;
-        const body = (0,dist/* isMap */.jh)(last) && last.flow
-            ? `${" ".repeat((0,yaml_source/* columnOf */.uV)(source.text, dash))}- ${flowEntry(spec.name, fields)}${source.eol}`
-            : blockEntry(source.eol, (0,yaml_source/* columnOf */.uV)(source.text, dash), keyOffset, spec.name, fields);
-        splice = { start: at, end: at, text: lead + (lead ? body.slice(0, -source.eol.length) : body) };
-    }
-    return added(source, splice, spec, fields);
-}
-function addImagesKey(source, root, spec) {
-    const fields = newEntryFields(spec);
-    const last = root.items[root.items.length - 1];
-    if (root.flow || !last) {
-        const text = `images: [${flowEntry(spec.name, fields)}]`;
-        const splice = last
-            ? { start: valueEnd(last), end: valueEnd(last), text: `, ${text}` }
-            : { start: rangeOf(root)[1] - 1, end: rangeOf(root)[1] - 1, text };
-        return added(source, splice, spec, fields);
-    }
-    const keyColumn = (0,yaml_source/* columnOf */.uV)(source.text, nodeStart(root.items[0]?.key));
-    const at = pairEnd(last);
-    const block = `${" ".repeat(keyColumn)}images:${source.eol}${blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields)}`;
-    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
-    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
-}
-function addImagesToEmptyFile(source, spec) {
-    const fields = newEntryFields(spec);
-    const at = source.text.length;
-    const lead = source.text.replace(/^\ufeff/, "") === "" || endsWithNewline(source.text, at) ? "" : source.eol;
-    const block = `images:${source.eol}${blockEntry(source.eol, 0, 2, spec.name, fields)}`;
-    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
-}
-function replaceEmptyImages(source, pair, root, spec) {
-    const fields = newEntryFields(spec);
-    const keyColumn = (0,yaml_source/* columnOf */.uV)(source.text, nodeStart(pair.key));
-    const value = pair.value;
-    const start = keyEnd(pair);
-    const end = value ? rangeOf(value)[1] : start;
-    const colon = source.text.indexOf(":", start);
-    const block = blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields);
-    const splice = { start, end: Math.max(end, colon + 1), text: `:${source.eol}${block.slice(0, -source.eol.length)}` };
-    return added(source, splice, spec, fields);
-}
-function added(source, splice, spec, fields) {
-    const text = (0,yaml_source/* applySplices */.Ut)(source.text, [splice]);
-    const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
-    return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
-}
-function blockEntry(eol, dashColumn, keyOffset, name, fields) {
-    const pad = " ".repeat(dashColumn);
-    const keyPad = " ".repeat(dashColumn + keyOffset);
-    const first = `${pad}-${" ".repeat(Math.max(1, keyOffset - 1))}name: ${formatScalar(name)}${eol}`;
-    return (first +
-        orderedFields(fields)
-            .map(([k, v]) => `${keyPad}${k}: ${formatScalar(v)}${eol}`)
-            .join(""));
-}
-function flowEntry(name, fields) {
-    const pairs = [["name", name], ...orderedFields(fields)].map(([k, v]) => `${k}: ${formatScalar(v ?? "")}`);
-    return `{${pairs.join(", ")}}`;
-}
-/** How far a block list is indented under its key in this file: `key:\n- a` (0) or `key:\n  - a` (2). */
-function sequenceIndent(source, root) {
-    for (const pair of root.items) {
-        const value = pair.value;
-        if ((0,dist/* isSeq */.oP)(value) && !value.flow && value.items.length) {
-            const dash = dashBefore(source.text, nodeStart(value.items[0]));
-            return (0,yaml_source/* columnOf */.uV)(source.text, dash) - (0,yaml_source/* columnOf */.uV)(source.text, nodeStart(pair.key));
-        }
-    }
-    return 0;
-}
-/** The offset of the `- ` that introduces a block list item starting at `offset`. */
-function dashBefore(text, offset) {
-    const dash = text.lastIndexOf("-", offset - 1);
-    return dash >= 0 ? dash : offset;
-}
-function styleOf(node) {
-    if ((0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
-        return node.type;
-    return "PLAIN";
-}
-function keyIs(pair, key) {
-    return (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key;
-}
-function entryName(entry) {
-    // entriesOf has checked that every entry has a string name.
-    const name = entry.items.find((p) => keyIs(p, "name"))?.value;
-    return name.value;
-}
-function isStringScalar(node, value) {
-    return (0,dist/* isScalar */.jn)(node) && typeof node.value === "string" && node.value === value;
-}
-function nodeStart(node) {
-    return rangeOf(node)[0];
-}
-/** Every node of a parsed document has a range; this says so to the type checker. */
-function rangeOf(node) {
-    if (!node.range)
-        throw new errors/* InternalError */.Gd("YAML node without a source range");
-    return node.range;
-}
-function keyEnd(pair) {
-    return rangeOf(pair.key)[1];
-}
-/** Where a block pair ends: after its value, trailing comment and line break. */
-function pairEnd(pair) {
-    const value = pair.value;
-    return value ? rangeOf(value)[2] : keyEnd(pair);
-}
-function valueEnd(pair) {
-    const value = pair.value;
-    return value ? rangeOf(value)[1] : keyEnd(pair);
-}
-function endsWithNewline(text, offset) {
-    return offset === 0 || text[offset - 1] === "\n";
-}
-/** The 1-based line where an entry that started at `offset` sits after the splices. */
-function lineAfter(after, splices, offset) {
-    const shift = splices.filter((s) => s.end <= offset).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
-    return after.slice(0, offset + shift).split("\n").length;
 }
 
 
@@ -16836,6 +16877,666 @@ function codeBlock(text, language = "") {
 /** Text inside an HTML element (a `<summary>`): markup characters as entities, one line. */
 function htmlText(text) {
     return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ setPins)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/kustomize/yaml-source.ts
+var yaml_source = __nccwpck_require__(70776);
+// EXTERNAL MODULE: ./src/kustomize/yaml-scalar.ts
+var yaml_scalar = __nccwpck_require__(74313);
+;// CONCATENATED MODULE: ./src/pins/yaml-documents.ts
+
+
+/** Parses a file of one or more documents; a syntax error or duplicate key is an error at its line. */
+function parseYamlDocuments(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const error = docs.flatMap((d) => d.errors)[0];
+    if (error) {
+        const pos = lines.linePos(error.pos[0]);
+        const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+        throw new errors/* InputFileError */.TH({ file, line: pos.line, column: pos.col }, `invalid YAML: ${message}`);
+    }
+    return { file, text, docs, lines, eol: text.includes("\r\n") ? "\r\n" : "\n" };
+}
+/** An InputFileError at a source offset. */
+function errorIn(source, offset, problem) {
+    const pos = source.lines.linePos(offset);
+    return new errors/* InputFileError */.TH({ file: source.file, line: pos.line, column: pos.col }, problem);
+}
+
+;// CONCATENATED MODULE: ./src/pins/find-pins.ts
+
+
+
+
+const parseInner = (file, text) => parseYamlDocuments(`${file} (helm.values)`, text);
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
+/**
+ * The pins of a file, by what it holds: Flux setter markers when it has any (only the marked
+ * scalars, as Flux updates them); else, for Kubernetes objects, container images (any workload's
+ * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
+ * is a Helm values file.
+ */
+function findPins(source) {
+    const marked = markedPins(source);
+    if (marked.length)
+        return withMarkedNames(marked);
+    return source.docs.flatMap((doc) => {
+        const root = doc.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            return [];
+        const kind = stringAt(root, "kind");
+        if (kind === undefined || stringAt(root, "apiVersion") === undefined)
+            return valuesPins(root, "values");
+        if (kind === "HelmRelease") {
+            const values = valueAt(valueAt(root, "spec"), "values");
+            return (0,dist/* isMap */.jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+        }
+        if ((kind === "Application" || kind === "ApplicationSet") &&
+            stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
+            return argoPins(source, root, kind);
+        return containerPins(root, kind);
+    });
+}
+function markedPins(source) {
+    const pins = [];
+    const visit = (node) => {
+        if ((0,dist/* isMap */.jh)(node))
+            for (const pair of node.items)
+                visit(pair.value);
+        else if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                visit(item);
+        else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
+            const marker = markerAfter(source.text, node);
+            if (marker)
+                pins.push(markerPin(node, marker));
+        }
+    };
+    for (const doc of source.docs)
+        visit(doc.contents);
+    return pins;
+}
+/** The `$imagepolicy` of a trailing comment on the scalar's line, as Flux's setters read it. */
+function markerAfter(text, node) {
+    const end = rangeOf(node)[1];
+    const lineEnd = text.indexOf("\n", end);
+    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
+    const json = MARKER.exec(rest)?.[1];
+    if (!json)
+        return undefined;
+    try {
+        const policy = JSON.parse(json).$imagepolicy;
+        return typeof policy === "string" ? policy : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function markerPin(node, marker) {
+    const parts = marker.split(":");
+    const last = parts[parts.length - 1];
+    if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
+        return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
+    return { kind: "reference", image: (0,image_ref/* splitReference */.mQ)(node.value).name, node, how: `marked ${marker}` };
+}
+/** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
+function withMarkedNames(pins) {
+    const names = new Map();
+    for (const pin of pins)
+        if (pin.kind === "marked-part" && pin.part === "name")
+            names.set(pin.policy, pin.node.value);
+    return pins.map((pin) => pin.kind === "marked-part" && pin.part !== "name" && names.has(pin.policy)
+        ? { ...pin, image: names.get(pin.policy) }
+        : pin.kind === "marked-part" && pin.part === "name"
+            ? { ...pin, image: pin.node.value }
+            : pin);
+}
+/** Container images in any pod template of an object: `containers[].image`, `initContainers[].image`. */
+function containerPins(root, kind) {
+    const pins = [];
+    const name = stringAt(valueAt(root, "metadata"), "name") ?? "";
+    const visit = (node) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                visit(item);
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            if (key && CONTAINER_LISTS.has(key) && (0,dist/* isSeq */.oP)(pair.value))
+                for (const container of pair.value.items) {
+                    const image = (0,dist/* isMap */.jh)(container) ? valueAt(container, "image") : undefined;
+                    if ((0,dist/* isScalar */.jn)(image) && typeof image.value === "string")
+                        pins.push({
+                            kind: "reference",
+                            image: (0,image_ref/* splitReference */.mQ)(image.value).name,
+                            node: image,
+                            how: `${kind} ${name} ${key.replace(/s$/, "")} ${stringAt(container, "name") ?? ""}`.trim(),
+                        });
+                }
+            visit(pair.value);
+        }
+    };
+    visit(root);
+    return pins;
+}
+/** Helm values: mappings with a `repository` (and `registry`), and `image:` strings. */
+function valuesPins(root, where) {
+    const pins = [];
+    const visit = (node, at) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const repository = stringAt(node, "repository");
+        if (repository !== undefined) {
+            const registry = stringAt(node, "registry");
+            const image = registry ? `${registry}/${repository}` : repository;
+            pins.push({ kind: "values-mapping", image, map: node, how: `${where} ${at || "."}` });
+        }
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            const child = `${at ? `${at}.` : ""}${key ?? "?"}`;
+            if (key === "image" &&
+                (0,dist/* isScalar */.jn)(pair.value) &&
+                typeof pair.value.value === "string" &&
+                looksLikeImage(pair.value.value))
+                pins.push({
+                    kind: "reference",
+                    image: (0,image_ref/* splitReference */.mQ)(pair.value.value).name,
+                    node: pair.value,
+                    how: `${where} ${child}`,
+                });
+            else
+                visit(pair.value, child);
+        }
+    };
+    visit(root, "");
+    return pins;
+}
+/**
+ * An Argo CD Application's (or ApplicationSet template's) sources: `kustomize.images`,
+ * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
+ * block string).
+ */
+function argoPins(source, root, kind) {
+    const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
+    const list = valueAt(spec, "sources");
+    const sources = [valueAt(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])].filter(dist/* isMap */.jh);
+    return sources.flatMap((entry, i) => {
+        const where = `${kind} ${stringAt(valueAt(root, "metadata"), "name") ?? ""} source ${i}`;
+        const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
+        const helm = valueAt(entry, "helm");
+        const valuesObject = valueAt(helm, "valuesObject");
+        const values = valueAt(helm, "values");
+        return [
+            ...((0,dist/* isSeq */.oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,dist/* isScalar */.jn)(item) && typeof item.value === "string"
+                ? [
+                    {
+                        kind: "kustomize-image",
+                        image: kustomizeImageName(item.value),
+                        node: item,
+                        how: where,
+                    },
+                ]
+                : []),
+            ...parameterPins(valueAt(helm, "parameters"), where),
+            ...((0,dist/* isMap */.jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,dist/* isScalar */.jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
+        ];
+    });
+}
+/** The image a `kustomize edit set image` string is for: the name before `=`, else its own name. */
+function kustomizeImageName(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(0, eq) : (0,image_ref/* splitReference */.mQ)(value).name;
+}
+/** `{name: image.repository, value: …}` with its `image.tag` and `image.digest` siblings. */
+function parameterPins(list, where) {
+    if (!(0,dist/* isSeq */.oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && (0,dist/* isScalar */.jn)(value))
+            byName.set(name, value);
+    }
+    return [...byName].flatMap(([name, repository]) => {
+        if (!name.endsWith("repository") || typeof repository.value !== "string")
+            return [];
+        const prefix = name.slice(0, -"repository".length);
+        const registry = byName.get(`${prefix}registry`);
+        const image = typeof registry?.value === "string" && registry.value
+            ? `${registry.value}/${repository.value}`
+            : repository.value;
+        return [
+            {
+                kind: "helm-parameters",
+                image,
+                repository,
+                tag: byName.get(`${prefix}tag`),
+                digest: byName.get(`${prefix}digest`),
+                how: `${where} helm.parameters ${prefix}*`,
+            },
+        ];
+    });
+}
+/**
+ * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
+ * folded string is not edited (its bytes are not the values file's).
+ */
+function embeddedPins(source, block) {
+    if (block.type !== "BLOCK_LITERAL")
+        return [];
+    const [start, end] = rangeOf(block);
+    const body = source.text.slice(source.text.indexOf("\n", start) + 1, end);
+    const indent = /^( *)\S/m.exec(body)?.[1]?.length ?? 0;
+    let inner;
+    try {
+        inner = parseInner(source.file, block.value);
+    }
+    catch {
+        return [];
+    }
+    const root = inner.docs[0]?.contents;
+    return ((0,dist/* isMap */.jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+        kind: "embedded",
+        image: pin.image,
+        block,
+        inner,
+        pin,
+        indent,
+    }));
+}
+function looksLikeImage(value) {
+    return value !== "" && !/\s/.test(value) && !value.includes("{{");
+}
+function keyOf(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : undefined;
+}
+function valueAt(node, key) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    return (node.items.find((p) => keyOf(p) === key)?.value ?? undefined);
+}
+function stringAt(node, key) {
+    const value = valueAt(node, key);
+    return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+}
+/** Every node of a parsed document has a range; this says so to the type checker. */
+function rangeOf(node) {
+    if (!node.range)
+        throw new errors/* InternalError */.Gd("YAML node without a source range");
+    return node.range;
+}
+
+;// CONCATENATED MODULE: ./src/pins/embedded-values.ts
+
+/**
+ * A splice of the values file a literal block holds (`helm.values: |`), as a splice of the outer
+ * file: same line, the block's indentation added to the column and to every line it inserts, the
+ * outer file's line endings.
+ */
+function outerSplice(outer, block, indent, inner, splice) {
+    const content = outer.text.indexOf("\n", rangeOf(block)[0]) + 1;
+    const lineStarts = [content];
+    for (let at = outer.text.indexOf("\n", content); at >= 0 && at < rangeOf(block)[1]; at = outer.text.indexOf("\n", at + 1))
+        lineStarts.push(at + 1);
+    const place = (offset) => {
+        const pos = inner.lines.linePos(offset);
+        const start = lineStarts[pos.line - 1];
+        return pos.col === 1 ? start : start + indent + pos.col - 1;
+    };
+    const pad = " ".repeat(indent);
+    const atLineStart = inner.lines.linePos(splice.start).col === 1 && splice.start === splice.end && splice.text !== "";
+    const text = splice.text.replace(/\n(?=.)/g, `${outer.eol}${pad}`).replace(/\n$/, outer.eol);
+    return { start: place(splice.start), end: place(splice.end), text: atLineStart ? `${pad}${text}` : text };
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-changes.ts
+var image_changes = __nccwpck_require__(76706);
+;// CONCATENATED MODULE: ./src/pins/image-string.ts
+
+
+/** The parts of a pinned image the specs speak of, as kustomize's images entries name them. */
+function fieldsOfReference(ref) {
+    const { tag, digest } = (0,image_ref/* splitReference */.mQ)(ref);
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** Whether a spec is for this image, by name (`nginx` is `docker.io/library/nginx`). */
+function specFor(specs, name) {
+    const wanted = (0,image_ref/* normalizeImageName */.Y2)(name);
+    return specs.find((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name) === wanted);
+}
+/**
+ * `name[:tag][@digest]` with the spec applied as to a kustomization entry: a new name, a tag
+ * (a stale digest dropped), a digest (the tag it replaces dropped), or both.
+ */
+function retargetReference(ref, spec) {
+    const current = (0,image_ref/* splitReference */.mQ)(ref);
+    const changes = (0,image_changes/* changesFor */.z7)(spec);
+    const name = changes.newName ?? current.name;
+    const tag = changes.newTag === undefined ? current.tag : (changes.newTag ?? undefined);
+    const digest = changes.digest === undefined ? current.digest : (changes.digest ?? undefined);
+    return `${name}${tag === undefined ? "" : `:${tag}`}${digest === undefined ? "" : `@${digest}`}`;
+}
+/** What a `kustomize edit set image` string sets: the part after `=`, or the whole. */
+function kustomizeImageTarget(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(eq + 1) : value;
+}
+/** `name=newName:tag@digest` (or `name:tag`) with the spec applied, in the form it was written. */
+function retargetKustomizeImage(value, spec) {
+    const eq = value.indexOf("=");
+    const name = eq >= 0 ? value.slice(0, eq) : (0,image_ref/* splitReference */.mQ)(value).name;
+    const target = retargetReference(kustomizeImageTarget(value), spec);
+    return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
+}
+
+;// CONCATENATED MODULE: ./src/pins/set-pins.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Applies image specs to a file that pins images outside a kustomization (plain manifests, Helm
+ * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
+ * images. Every spec must match a pin; nothing changes when one does not.
+ */
+function setPins(file, text, specs) {
+    const source = parseYamlDocuments(file, text);
+    const pins = findPins(source);
+    if (pins.length === 0)
+        throw new errors/* InputFileError */.TH({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
+    const splices = [];
+    const edits = [];
+    for (const spec of specs) {
+        const matched = pins.filter((p) => pinImage(p) !== undefined && sameImage(pinImage(p), spec.name));
+        if (matched.length === 0)
+            throw noMatch(source, spec, pins);
+        for (const pin of matched) {
+            const made = editPin(source, pin, spec);
+            // a marked name is reported only when the spec renames: the tag beside it is the edit
+            if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined)
+                continue;
+            splices.push(...made);
+            const before = fieldsOfPin(pin);
+            edits.push({
+                spec: spec.raw,
+                name: pinImage(pin),
+                action: made.length ? "updated" : "unchanged",
+                before,
+                after: expectedAfter(pin, before, spec),
+                line: source.lines.linePos(pinOffset(pin)).line,
+            });
+        }
+    }
+    const edited = (0,yaml_source/* applySplices */.Ut)(text, splices);
+    if (edited !== text)
+        verify(file, edited, specs);
+    return { text: edited, edits };
+}
+/** What a pin holds once a spec is applied, as kustomize's images fields name it. */
+function expectedAfter(pin, before, spec) {
+    const name = spec.newName === undefined ? {} : { newName: spec.newName };
+    if (pin.kind === "reference")
+        return { ...name, ...fieldsOfReference(retargetReference(pin.node.value, spec)) };
+    if (pin.kind === "kustomize-image")
+        return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
+    if (pin.kind === "embedded")
+        return expectedAfter(pin.pin, before, spec);
+    if (pin.kind === "marked-part") {
+        if (pin.part === "name")
+            return name;
+        const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
+        return value === undefined ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: value };
+    }
+    const tag = spec.tag ?? before.newTag;
+    const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
+    return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+function sameImage(a, b) {
+    return (0,image_ref/* normalizeImageName */.Y2)(a) === (0,image_ref/* normalizeImageName */.Y2)(b);
+}
+function pinImage(pin) {
+    return pin.image;
+}
+function pinOffset(pin) {
+    if (pin.kind === "values-mapping")
+        return rangeOf(pin.map)[0];
+    if (pin.kind === "helm-parameters")
+        return rangeOf(pin.repository)[0];
+    if (pin.kind === "embedded")
+        return rangeOf(pin.block)[0];
+    return rangeOf(pin.node)[0];
+}
+function noMatch(source, spec, pins) {
+    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
+    return new errors/* InputFileError */.TH({ file: source.file, line: 1, column: 1 }, `pins no image ${spec.name}; it pins ${seen.join(", ")}`);
+}
+/** The scalar edits one spec makes to one pin. */
+function editPin(source, pin, spec) {
+    if (pin.kind === "reference")
+        return replaceIfChanged(source, pin.node, retargetReference(pin.node.value, spec));
+    if (pin.kind === "marked-part")
+        return editMarkedPart(source, pin, spec);
+    if (pin.kind === "kustomize-image")
+        return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
+    if (pin.kind === "helm-parameters")
+        return editParameters(source, pin, spec);
+    if (pin.kind === "embedded")
+        return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+    return editValuesMapping(source, pin.map, spec);
+}
+/**
+ * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
+ * new name, `tag` the tag, `digest` the digest. A part with no parameter is refused: adding a
+ * parameter is a decision about the chart, not an edit.
+ */
+function editParameters(source, pin, spec) {
+    const splices = [];
+    const missing = (part) => errorIn(source, rangeOf(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+    if (spec.newName !== undefined)
+        splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
+    if (spec.tag !== undefined) {
+        if (!pin.tag)
+            throw missing("tag");
+        splices.push(...replaceIfChanged(source, pin.tag, spec.tag));
+        if (spec.digest === undefined && pin.digest && String(pin.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, pin.digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!pin.digest)
+            throw missing("digest");
+        splices.push(...replaceIfChanged(source, pin.digest, spec.digest));
+    }
+    return splices;
+}
+/** A marked scalar holds one part; a spec part no marker holds cannot be written. */
+function editMarkedPart(source, pin, spec) {
+    const value = pin.part === "name" ? spec.newName : pin.part === "tag" ? spec.tag : spec.digest;
+    return value === undefined ? [] : replaceIfChanged(source, pin.node, value);
+}
+/**
+ * A values mapping: `repository` (and `registry`) take a new name, `tag` the tag, `digest` the
+ * digest; a tag the mapping lacks is added beside `repository`. A stale digest is emptied when
+ * only a tag is given. A digest the mapping has no field for is refused: charts read it under
+ * different keys, and one the chart ignores would pin nothing.
+ */
+function editValuesMapping(source, map, spec) {
+    const splices = [];
+    const field = (key) => scalarField(source, map, key);
+    if (spec.newName !== undefined) {
+        const registry = field("registry");
+        const { domain, rest } = splitRegistry(spec.newName);
+        if (registry && domain)
+            splices.push(...replaceIfChanged(source, registry, domain));
+        splices.push(...replaceIfChanged(source, field("repository"), registry && domain ? rest : spec.newName));
+    }
+    const digest = field("digest");
+    if (spec.tag !== undefined) {
+        const tag = field("tag");
+        splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
+        if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!digest)
+            throw errorIn(source, rangeOf(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`);
+        splices.push(...replaceIfChanged(source, digest, spec.digest));
+    }
+    return splices;
+}
+/** A field of a values mapping that must be a plain scalar if present: an alias would change elsewhere too. */
+function scalarField(source, map, key) {
+    const pair = map.items.find((p) => keyOf(p) === key);
+    if (!pair)
+        return undefined;
+    const value = pair.value;
+    if (value === null)
+        throw errorIn(source, rangeOf(pair.key)[0], `${key} has no value; give it one first`);
+    if ((0,dist/* isAlias */.Vj)(value) || !(0,dist/* isScalar */.jn)(value))
+        throw errorIn(source, rangeOf(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
+    return value;
+}
+function splitRegistry(name) {
+    const slash = name.indexOf("/");
+    const first = slash < 0 ? "" : name.slice(0, slash);
+    return first.includes(".") || first.includes(":") || first === "localhost"
+        ? { domain: first, rest: name.slice(slash + 1) }
+        : { rest: name };
+}
+function replaceIfChanged(source, node, value) {
+    if (node.value === value)
+        return [];
+    refuseAliased(source, node);
+    const [start, end] = rangeOf(node);
+    const old = source.text.slice(start, end);
+    let text = (0,yaml_scalar/* formatScalar */.k)(value, styleOf(node));
+    if (start === end)
+        text = ` ${text}`;
+    if (/\r?\n$/.test(old))
+        text += source.eol;
+    return [{ start, end, text }];
+}
+/** A new `key: value` beside `repository`, in the mapping's own layout. */
+function addField(source, map, key, value) {
+    const repository = map.items.find((p) => keyOf(p) === "repository");
+    const valueNode = repository.value;
+    if (map.flow) {
+        const at = rangeOf(valueNode)[1];
+        return { start: at, end: at, text: `, ${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}` };
+    }
+    const indent = " ".repeat((0,yaml_source/* columnOf */.uV)(source.text, rangeOf(repository.key)[0]));
+    const at = rangeOf(valueNode)[2];
+    const line = `${indent}${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}`;
+    return source.text[at - 1] === "\n"
+        ? { start: at, end: at, text: `${line}${source.eol}` }
+        : { start: at, end: at, text: `${source.eol}${line}` };
+}
+/** An anchored scalar other nodes alias would change them too: a careful human decides that. */
+function refuseAliased(source, node) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    for (const doc of source.docs)
+        (0,dist/* visit */.YR)(doc, {
+            Alias(_, alias) {
+                if (alias.source === anchor)
+                    aliased = true;
+            },
+        });
+    if (aliased)
+        throw errorIn(source, source.text.lastIndexOf(`&${anchor}`, rangeOf(node)[0]), `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`);
+}
+function styleOf(node) {
+    return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
+}
+function fieldsOfPin(pin) {
+    if (pin.kind === "reference")
+        return fieldsOfReference(pin.node.value);
+    if (pin.kind === "kustomize-image")
+        return fieldsOfReference(kustomizeImageTarget(pin.node.value));
+    if (pin.kind === "embedded")
+        return fieldsOfPin(pin.pin);
+    if (pin.kind === "helm-parameters") {
+        const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
+        const [tag, digest] = [text(pin.tag), text(pin.digest)];
+        return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+    }
+    if (pin.kind === "marked-part")
+        return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
+    const text = (key) => {
+        const v = valueAt(pin.map, key);
+        return (0,dist/* isScalar */.jn)(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
+    };
+    const tag = text("tag");
+    const digest = text("digest");
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/**
+ * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
+ * asked, so that a bug in the splicing never reaches a file or a commit.
+ */
+function verify(file, text, specs) {
+    let pins;
+    try {
+        pins = findPins(parseYamlDocuments(file, text));
+    }
+    catch (error) {
+        throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const pin of pins) {
+        const image = pinImage(pin);
+        const spec = image === undefined
+            ? undefined
+            : (specFor(specs, image) ?? specs.find((s) => s.newName !== undefined && sameImage(s.newName, image)));
+        if (spec && !holds(pin, spec))
+            throw new errors/* InternalError */.Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+    }
+}
+function holds(pin, spec) {
+    const fields = fieldsOfPin(pin);
+    if (pin.kind === "marked-part") {
+        const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
+        return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;
+    }
+    if (spec.tag !== undefined && fields.newTag !== spec.tag)
+        return false;
+    if (spec.digest !== undefined && fields.digest !== spec.digest)
+        return false;
+    const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+    if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
+        return false;
+    return true;
 }
 
 
@@ -21920,7 +22621,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;

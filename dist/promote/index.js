@@ -87072,6 +87072,25 @@ function normalizeKustomizationPath(dirPath) {
     }
     return normalized;
 }
+/** Whether a --path names a file, not a directory: through an API there is no stat to ask. */
+function namesFile(target) {
+    return /\.(ya?ml|json)$/.test(target) || kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(target));
+}
+function isKustomizationFileName(file) {
+    return kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(file));
+}
+/** The file a --path names in a checkout: a directory's kustomization, or the file itself. */
+function findEditTarget(dir, targetPath) {
+    const relative = normalizeKustomizationPath(targetPath);
+    const root = realDirectory(dir, "--dir");
+    const target = path.join(root, relative);
+    if (existsSync(target) && statSync(target).isFile()) {
+        const absolute = realpathSync(target);
+        assertInside(root, absolute, targetPath);
+        return { relative, absolute, kind: isKustomizationFileName(relative) ? "kustomization" : "pins" };
+    }
+    return { ...findKustomizationFile(dir, targetPath), kind: "kustomization" };
+}
 /** Finds the one kustomization file in `dir/dirPath`, refusing anything that resolves outside `dir`. */
 function findKustomizationFile(dir, dirPath) {
     const relativeDir = normalizeKustomizationPath(dirPath);
