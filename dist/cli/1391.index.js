@@ -323,7 +323,7 @@ const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
  */
 async function setImageRemote(options) {
     if (options.paths.length === 0)
-        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory)");
+        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory, or a file that pins images)");
     if (options.images.length === 0)
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);

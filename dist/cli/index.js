@@ -9126,7 +9126,7 @@ var set_pins = __nccwpck_require__(7856);
  */
 function setImageLocal(options) {
     if (options.paths.length === 0)
-        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory)");
+        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory, or a file that pins images)");
     if (options.images.length === 0)
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
@@ -30727,8 +30727,8 @@ const SET_IMAGE_OPTIONS = {
         words: true,
         required: true,
         inputName: "paths",
-        value: "<dir>",
-        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), one a line.",
+        value: "<dir|file>",
+        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), or files that pin images (manifests, Helm values, HelmReleases, Argo CD Applications, Flux setter markers), one a line.",
     },
     image: {
         type: "string",

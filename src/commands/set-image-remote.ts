@@ -70,7 +70,8 @@ const CONFLICT_BACKOFF = { baseDelayMs: 100, maxDelayMs: 3_000 };
  * over from the new content, with jittered backoff, until `timeoutMs`.
  */
 export async function setImageRemote(options: SetImageRemoteOptions): Promise<SetImageRemoteResult> {
-  if (options.paths.length === 0) throw new UsageError("give at least one --path (a kustomization directory)");
+  if (options.paths.length === 0)
+    throw new UsageError("give at least one --path (a kustomization directory, or a file that pins images)");
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
   const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];

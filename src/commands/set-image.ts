@@ -39,7 +39,8 @@ export interface SetImageResult {
  * so a bad spec, path or file leaves every file as it was.
  */
 export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
-  if (options.paths.length === 0) throw new UsageError("give at least one --path (a kustomization directory)");
+  if (options.paths.length === 0)
+    throw new UsageError("give at least one --path (a kustomization directory, or a file that pins images)");
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
 

@@ -11,8 +11,8 @@ export const SET_IMAGE_OPTIONS = {
     words: true,
     required: true,
     inputName: "paths",
-    value: "<dir>",
-    help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), one a line.",
+    value: "<dir|file>",
+    help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), or files that pin images (manifests, Helm values, HelmReleases, Argo CD Applications, Flux setter markers), one a line.",
   },
   image: {
     type: "string",
