@@ -25,8 +25,8 @@ var kustomization_file = __webpack_require__(53625);
 var snapshot_kustomization = __webpack_require__(26011);
 // EXTERNAL MODULE: ./src/kustomize/set-images.ts
 var set_images = __webpack_require__(77226);
-// EXTERNAL MODULE: ./src/pins/set-pins.ts + 4 modules
-var set_pins = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 2 modules
+var set_pins = __webpack_require__(80383);
 // EXTERNAL MODULE: ./src/messages/template.ts
 var messages_template = __webpack_require__(50632);
 ;// CONCATENATED MODULE: ./src/messages/commit-message.ts

@@ -9110,8 +9110,8 @@ var image_ref = __nccwpck_require__(72198);
 var kustomization_file = __nccwpck_require__(53625);
 // EXTERNAL MODULE: ./src/kustomize/set-images.ts
 var set_images = __nccwpck_require__(77226);
-// EXTERNAL MODULE: ./src/pins/set-pins.ts + 4 modules
-var set_pins = __nccwpck_require__(7856);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 2 modules
+var set_pins = __nccwpck_require__(80383);
 ;// CONCATENATED MODULE: ./src/commands/set-image.ts
 
 
@@ -16882,53 +16882,26 @@ function htmlText(text) {
 
 /***/ }),
 
-/***/ 7856:
+/***/ 94702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ setPins)
-});
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __nccwpck_require__(72198);
-// EXTERNAL MODULE: ./src/kustomize/yaml-source.ts
-var yaml_source = __nccwpck_require__(70776);
-// EXTERNAL MODULE: ./src/kustomize/yaml-scalar.ts
-var yaml_scalar = __nccwpck_require__(74313);
-;// CONCATENATED MODULE: ./src/pins/yaml-documents.ts
-
-
-/** Parses a file of one or more documents; a syntax error or duplicate key is an error at its line. */
-function parseYamlDocuments(file, text) {
-    const lines = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
-    const docs = Array.isArray(parsed) ? parsed : [];
-    const error = docs.flatMap((d) => d.errors)[0];
-    if (error) {
-        const pos = lines.linePos(error.pos[0]);
-        const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
-        throw new errors/* InputFileError */.TH({ file, line: pos.line, column: pos.col }, `invalid YAML: ${message}`);
-    }
-    return { file, text, docs, lines, eol: text.includes("\r\n") ? "\r\n" : "\n" };
-}
-/** An InputFileError at a source offset. */
-function errorIn(source, offset, problem) {
-    const pos = source.lines.linePos(offset);
-    return new errors/* InputFileError */.TH({ file: source.file, line: pos.line, column: pos.col }, problem);
-}
-
-;// CONCATENATED MODULE: ./src/pins/find-pins.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ kustomizeImageName),
+/* harmony export */   TN: () => (/* binding */ keyOf),
+/* harmony export */   be: () => (/* binding */ rangeOf),
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   mP: () => (/* binding */ findPins)
+/* harmony export */ });
+/* unused harmony export stringAt */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72198);
+/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39118);
 
 
 
 
-const parseInner = (file, text) => parseYamlDocuments(`${file} (helm.values)`, text);
+const parseInner = (file, text) => (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlDocuments */ .v)(`${file} (helm.values)`, text);
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
 /**
@@ -16943,14 +16916,14 @@ function findPins(source) {
         return withMarkedNames(marked);
     return source.docs.flatMap((doc) => {
         const root = doc.contents;
-        if (!(0,dist/* isMap */.jh)(root))
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
             return [];
         const kind = stringAt(root, "kind");
         if (kind === undefined || stringAt(root, "apiVersion") === undefined)
             return valuesPins(root, "values");
         if (kind === "HelmRelease") {
             const values = valueAt(valueAt(root, "spec"), "values");
-            return (0,dist/* isMap */.jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+            return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
         }
         if ((kind === "Application" || kind === "ApplicationSet") &&
             stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
@@ -16961,13 +16934,13 @@ function findPins(source) {
 function markedPins(source) {
     const pins = [];
     const visit = (node) => {
-        if ((0,dist/* isMap */.jh)(node))
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
             for (const pair of node.items)
                 visit(pair.value);
-        else if ((0,dist/* isSeq */.oP)(node))
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
             for (const item of node.items)
                 visit(item);
-        else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === "string") {
             const marker = markerAfter(source.text, node);
             if (marker)
                 pins.push(markerPin(node, marker));
@@ -16998,7 +16971,7 @@ function markerPin(node, marker) {
     const last = parts[parts.length - 1];
     if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
         return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
-    return { kind: "reference", image: (0,image_ref/* splitReference */.mQ)(node.value).name, node, how: `marked ${marker}` };
+    return { kind: "reference", image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(node.value).name, node, how: `marked ${marker}` };
 }
 /** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
 function withMarkedNames(pins) {
@@ -17017,20 +16990,20 @@ function containerPins(root, kind) {
     const pins = [];
     const name = stringAt(valueAt(root, "metadata"), "name") ?? "";
     const visit = (node) => {
-        if ((0,dist/* isSeq */.oP)(node))
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
             for (const item of node.items)
                 visit(item);
-        if (!(0,dist/* isMap */.jh)(node))
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
             return;
         for (const pair of node.items) {
             const key = keyOf(pair);
-            if (key && CONTAINER_LISTS.has(key) && (0,dist/* isSeq */.oP)(pair.value))
+            if (key && CONTAINER_LISTS.has(key) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value))
                 for (const container of pair.value.items) {
-                    const image = (0,dist/* isMap */.jh)(container) ? valueAt(container, "image") : undefined;
-                    if ((0,dist/* isScalar */.jn)(image) && typeof image.value === "string")
+                    const image = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(container) ? valueAt(container, "image") : undefined;
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && typeof image.value === "string")
                         pins.push({
                             kind: "reference",
-                            image: (0,image_ref/* splitReference */.mQ)(image.value).name,
+                            image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(image.value).name,
                             node: image,
                             how: `${kind} ${name} ${key.replace(/s$/, "")} ${stringAt(container, "name") ?? ""}`.trim(),
                         });
@@ -17045,9 +17018,9 @@ function containerPins(root, kind) {
 function valuesPins(root, where) {
     const pins = [];
     const visit = (node, at) => {
-        if ((0,dist/* isSeq */.oP)(node))
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
             node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
-        if (!(0,dist/* isMap */.jh)(node))
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
             return;
         const repository = stringAt(node, "repository");
         if (repository !== undefined) {
@@ -17059,12 +17032,12 @@ function valuesPins(root, where) {
             const key = keyOf(pair);
             const child = `${at ? `${at}.` : ""}${key ?? "?"}`;
             if (key === "image" &&
-                (0,dist/* isScalar */.jn)(pair.value) &&
+                (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) &&
                 typeof pair.value.value === "string" &&
                 looksLikeImage(pair.value.value))
                 pins.push({
                     kind: "reference",
-                    image: (0,image_ref/* splitReference */.mQ)(pair.value.value).name,
+                    image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(pair.value.value).name,
                     node: pair.value,
                     how: `${where} ${child}`,
                 });
@@ -17083,7 +17056,7 @@ function valuesPins(root, where) {
 function argoPins(source, root, kind) {
     const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
     const list = valueAt(spec, "sources");
-    const sources = [valueAt(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])].filter(dist/* isMap */.jh);
+    const sources = [valueAt(spec, "source"), ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list) ? list.items : [])].filter(yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh);
     return sources.flatMap((entry, i) => {
         const where = `${kind} ${stringAt(valueAt(root, "metadata"), "name") ?? ""} source ${i}`;
         const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
@@ -17091,7 +17064,7 @@ function argoPins(source, root, kind) {
         const valuesObject = valueAt(helm, "valuesObject");
         const values = valueAt(helm, "values");
         return [
-            ...((0,dist/* isSeq */.oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,dist/* isScalar */.jn)(item) && typeof item.value === "string"
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === "string"
                 ? [
                     {
                         kind: "kustomize-image",
@@ -17102,25 +17075,25 @@ function argoPins(source, root, kind) {
                 ]
                 : []),
             ...parameterPins(valueAt(helm, "parameters"), where),
-            ...((0,dist/* isMap */.jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
-            ...((0,dist/* isScalar */.jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
         ];
     });
 }
 /** The image a `kustomize edit set image` string is for: the name before `=`, else its own name. */
 function kustomizeImageName(value) {
     const eq = value.indexOf("=");
-    return eq >= 0 ? value.slice(0, eq) : (0,image_ref/* splitReference */.mQ)(value).name;
+    return eq >= 0 ? value.slice(0, eq) : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(value).name;
 }
 /** `{name: image.repository, value: …}` with its `image.tag` and `image.digest` siblings. */
 function parameterPins(list, where) {
-    if (!(0,dist/* isSeq */.oP)(list))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
         return [];
     const byName = new Map();
     for (const item of list.items) {
         const name = stringAt(item, "name");
         const value = valueAt(item, "value");
-        if (name !== undefined && (0,dist/* isScalar */.jn)(value))
+        if (name !== undefined && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value))
             byName.set(name, value);
     }
     return [...byName].flatMap(([name, repository]) => {
@@ -17161,7 +17134,7 @@ function embeddedPins(source, block) {
         return [];
     }
     const root = inner.docs[0]?.contents;
-    return ((0,dist/* isMap */.jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+    return ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
         kind: "embedded",
         image: pin.image,
         block,
@@ -17174,24 +17147,48 @@ function looksLikeImage(value) {
     return value !== "" && !/\s/.test(value) && !value.includes("{{");
 }
 function keyOf(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : undefined;
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : undefined;
 }
 function valueAt(node, key) {
-    if (!(0,dist/* isMap */.jh)(node))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
         return undefined;
     return (node.items.find((p) => keyOf(p) === key)?.value ?? undefined);
 }
 function stringAt(node, key) {
     const value = valueAt(node, key);
-    return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && typeof value.value === "string" ? value.value : undefined;
 }
 /** Every node of a parsed document has a range; this says so to the type checker. */
 function rangeOf(node) {
     if (!node.range)
-        throw new errors/* InternalError */.Gd("YAML node without a source range");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd("YAML node without a source range");
     return node.range;
 }
 
+
+/***/ }),
+
+/***/ 80383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ setPins)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/kustomize/yaml-source.ts
+var yaml_source = __nccwpck_require__(70776);
+// EXTERNAL MODULE: ./src/kustomize/yaml-scalar.ts
+var yaml_scalar = __nccwpck_require__(74313);
+// EXTERNAL MODULE: ./src/pins/find-pins.ts
+var find_pins = __nccwpck_require__(94702);
 ;// CONCATENATED MODULE: ./src/pins/embedded-values.ts
 
 /**
@@ -17200,9 +17197,9 @@ function rangeOf(node) {
  * outer file's line endings.
  */
 function outerSplice(outer, block, indent, inner, splice) {
-    const content = outer.text.indexOf("\n", rangeOf(block)[0]) + 1;
+    const content = outer.text.indexOf("\n", (0,find_pins/* rangeOf */.be)(block)[0]) + 1;
     const lineStarts = [content];
-    for (let at = outer.text.indexOf("\n", content); at >= 0 && at < rangeOf(block)[1]; at = outer.text.indexOf("\n", at + 1))
+    for (let at = outer.text.indexOf("\n", content); at >= 0 && at < (0,find_pins/* rangeOf */.be)(block)[1]; at = outer.text.indexOf("\n", at + 1))
         lineStarts.push(at + 1);
     const place = (offset) => {
         const pos = inner.lines.linePos(offset);
@@ -17255,6 +17252,8 @@ function retargetKustomizeImage(value, spec) {
     return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
 }
 
+// EXTERNAL MODULE: ./src/pins/yaml-documents.ts
+var yaml_documents = __nccwpck_require__(39118);
 ;// CONCATENATED MODULE: ./src/pins/set-pins.ts
 
 
@@ -17271,8 +17270,8 @@ function retargetKustomizeImage(value, spec) {
  * images. Every spec must match a pin; nothing changes when one does not.
  */
 function setPins(file, text, specs) {
-    const source = parseYamlDocuments(file, text);
-    const pins = findPins(source);
+    const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
+    const pins = (0,find_pins/* findPins */.mP)(source);
     if (pins.length === 0)
         throw new errors/* InputFileError */.TH({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
     const splices = [];
@@ -17330,12 +17329,12 @@ function pinImage(pin) {
 }
 function pinOffset(pin) {
     if (pin.kind === "values-mapping")
-        return rangeOf(pin.map)[0];
+        return (0,find_pins/* rangeOf */.be)(pin.map)[0];
     if (pin.kind === "helm-parameters")
-        return rangeOf(pin.repository)[0];
+        return (0,find_pins/* rangeOf */.be)(pin.repository)[0];
     if (pin.kind === "embedded")
-        return rangeOf(pin.block)[0];
-    return rangeOf(pin.node)[0];
+        return (0,find_pins/* rangeOf */.be)(pin.block)[0];
+    return (0,find_pins/* rangeOf */.be)(pin.node)[0];
 }
 function noMatch(source, spec, pins) {
     const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
@@ -17362,7 +17361,7 @@ function editPin(source, pin, spec) {
  */
 function editParameters(source, pin, spec) {
     const splices = [];
-    const missing = (part) => errorIn(source, rangeOf(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+    const missing = (part) => (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
     if (spec.newName !== undefined)
         splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
     if (spec.tag !== undefined) {
@@ -17409,21 +17408,21 @@ function editValuesMapping(source, map, spec) {
     }
     if (spec.digest !== undefined) {
         if (!digest)
-            throw errorIn(source, rangeOf(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`);
+            throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`);
         splices.push(...replaceIfChanged(source, digest, spec.digest));
     }
     return splices;
 }
 /** A field of a values mapping that must be a plain scalar if present: an alias would change elsewhere too. */
 function scalarField(source, map, key) {
-    const pair = map.items.find((p) => keyOf(p) === key);
+    const pair = map.items.find((p) => (0,find_pins/* keyOf */.TN)(p) === key);
     if (!pair)
         return undefined;
     const value = pair.value;
     if (value === null)
-        throw errorIn(source, rangeOf(pair.key)[0], `${key} has no value; give it one first`);
+        throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(pair.key)[0], `${key} has no value; give it one first`);
     if ((0,dist/* isAlias */.Vj)(value) || !(0,dist/* isScalar */.jn)(value))
-        throw errorIn(source, rangeOf(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
+        throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
     return value;
 }
 function splitRegistry(name) {
@@ -17437,7 +17436,7 @@ function replaceIfChanged(source, node, value) {
     if (node.value === value)
         return [];
     refuseAliased(source, node);
-    const [start, end] = rangeOf(node);
+    const [start, end] = (0,find_pins/* rangeOf */.be)(node);
     const old = source.text.slice(start, end);
     let text = (0,yaml_scalar/* formatScalar */.k)(value, styleOf(node));
     if (start === end)
@@ -17448,14 +17447,14 @@ function replaceIfChanged(source, node, value) {
 }
 /** A new `key: value` beside `repository`, in the mapping's own layout. */
 function addField(source, map, key, value) {
-    const repository = map.items.find((p) => keyOf(p) === "repository");
+    const repository = map.items.find((p) => (0,find_pins/* keyOf */.TN)(p) === "repository");
     const valueNode = repository.value;
     if (map.flow) {
-        const at = rangeOf(valueNode)[1];
+        const at = (0,find_pins/* rangeOf */.be)(valueNode)[1];
         return { start: at, end: at, text: `, ${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}` };
     }
-    const indent = " ".repeat((0,yaml_source/* columnOf */.uV)(source.text, rangeOf(repository.key)[0]));
-    const at = rangeOf(valueNode)[2];
+    const indent = " ".repeat((0,yaml_source/* columnOf */.uV)(source.text, (0,find_pins/* rangeOf */.be)(repository.key)[0]));
+    const at = (0,find_pins/* rangeOf */.be)(valueNode)[2];
     const line = `${indent}${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}`;
     return source.text[at - 1] === "\n"
         ? { start: at, end: at, text: `${line}${source.eol}` }
@@ -17475,7 +17474,7 @@ function refuseAliased(source, node) {
             },
         });
     if (aliased)
-        throw errorIn(source, source.text.lastIndexOf(`&${anchor}`, rangeOf(node)[0]), `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`);
+        throw (0,yaml_documents/* errorIn */.K)(source, source.text.lastIndexOf(`&${anchor}`, (0,find_pins/* rangeOf */.be)(node)[0]), `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`);
 }
 function styleOf(node) {
     return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
@@ -17495,7 +17494,7 @@ function fieldsOfPin(pin) {
     if (pin.kind === "marked-part")
         return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
     const text = (key) => {
-        const v = valueAt(pin.map, key);
+        const v = (0,find_pins/* valueAt */.fK)(pin.map, key);
         return (0,dist/* isScalar */.jn)(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
     };
     const tag = text("tag");
@@ -17509,7 +17508,7 @@ function fieldsOfPin(pin) {
 function verify(file, text, specs) {
     let pins;
     try {
-        pins = findPins(parseYamlDocuments(file, text));
+        pins = (0,find_pins/* findPins */.mP)((0,yaml_documents/* parseYamlDocuments */.v)(file, text));
     }
     catch (error) {
         throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
@@ -17537,6 +17536,39 @@ function holds(pin, spec) {
     if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
         return false;
     return true;
+}
+
+
+/***/ }),
+
+/***/ 39118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ errorIn),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+
+
+/** Parses a file of one or more documents; a syntax error or duplicate key is an error at its line. */
+function parseYamlDocuments(file, text) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const error = docs.flatMap((d) => d.errors)[0];
+    if (error) {
+        const pos = lines.linePos(error.pos[0]);
+        const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file, line: pos.line, column: pos.col }, `invalid YAML: ${message}`);
+    }
+    return { file, text, docs, lines, eol: text.includes("\r\n") ? "\r\n" : "\n" };
+}
+/** An InputFileError at a source offset. */
+function errorIn(source, offset, problem) {
+    const pos = source.lines.linePos(offset);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file: source.file, line: pos.line, column: pos.col }, problem);
 }
 
 
@@ -31582,6 +31614,8 @@ var render_renderer = __nccwpck_require__(5853);
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/kustomize/image-ref.ts
 var image_ref = __nccwpck_require__(72198);
+// EXTERNAL MODULE: ./src/pins/find-pins.ts
+var find_pins = __nccwpck_require__(94702);
 // EXTERNAL MODULE: ./src/gate/source-files.ts
 var source_files = __nccwpck_require__(61516);
 // EXTERNAL MODULE: ./src/gate/yaml-nav.ts
@@ -31591,16 +31625,21 @@ var yaml_nav = __nccwpck_require__(94100);
 
 
 
+
+
 /**
  * An images[] entry of a root kustomization that matches no container image in what it renders:
  * usually a typo, since kustomize matches names exactly (`redis` is not `docker.io/library/redis`).
  */
-const imageEntryUnused = ({ root, objects, sources }) => {
+const imageEntryUnused = ({ root, objects, sources, build }) => {
+    const rendered = new Set(containerImages(objects).map((ref) => (0,image_ref/* splitReference */.mQ)(ref).name));
+    return [...kustomizationEntries(root, sources, rendered), ...argoEntries(root, sources, rendered, build)];
+};
+function kustomizationEntries(root, sources, rendered) {
     const source = sources.get(root.file);
     const images = (0,yaml_nav/* valueOf */.RP)(source?.docs[0]?.contents, "images");
     if (!source || !(0,dist/* isSeq */.oP)(images))
         return [];
-    const rendered = new Set(containerImages(objects).map((ref) => (0,image_ref/* splitReference */.mQ)(ref).name));
     const findings = [];
     for (const entry of images.items) {
         if (!(0,dist/* isMap */.jh)(entry))
@@ -31615,11 +31654,55 @@ const imageEntryUnused = ({ root, objects, sources }) => {
             file: source.file,
             ...(0,source_files/* positionOf */.df)(source, (0,yaml_nav/* pairOf */.cF)(entry, "name")?.value),
             message: `images entry "${name}" matches no container image rendered from ${root.dir}`,
-            hint: `kustomize matches image names exactly; the rendered images are: ${[...rendered].sort().join(", ") || "(none)"}`,
+            hint: hintFor(rendered),
         });
     }
     return findings;
-};
+}
+function hintFor(rendered) {
+    return `kustomize matches image names exactly; the rendered images are: ${[...rendered].sort().join(", ") || "(none)"}`;
+}
+/**
+ * An Argo CD source's `kustomize.images` string (`name=newName:tag`) that matches no rendered
+ * container: Argo CD applies it with `kustomize edit set image`, which matches as exactly.
+ */
+function argoEntries(root, sources, rendered, build) {
+    const source = build?.by.startsWith("Argo CD ") ? sources.get(build.file) : undefined;
+    if (!build || !source)
+        return [];
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet")) {
+        if (`Argo CD ${object.kind} ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"))}` !== build.by)
+            continue;
+        const spec = object.kind === "Application" ? (0,yaml_nav/* valueOf */.RP)(object.map, "spec") : (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template", "spec");
+        const list = (0,yaml_nav/* valueOf */.RP)(spec, "sources");
+        for (const entry of [(0,yaml_nav/* valueOf */.RP)(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])]) {
+            const dir = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path"));
+            if (!dir || external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") !== build.dir)
+                continue;
+            const images = (0,yaml_nav/* valueOf */.RP)(entry, "kustomize", "images");
+            for (const item of (0,dist/* isSeq */.oP)(images) ? images.items : []) {
+                const value = (0,yaml_nav/* stringOf */.Je)(item);
+                if (!value)
+                    continue;
+                const name = (0,find_pins/* kustomizeImageName */.E6)(value);
+                const eq = value.indexOf("=");
+                const target = eq >= 0 ? (0,image_ref/* splitReference */.mQ)(value.slice(eq + 1)).name : name;
+                if (rendered.has(target))
+                    continue;
+                findings.push({
+                    rule: "image-entry-unused",
+                    severity: "warning",
+                    file: source.file,
+                    ...(0,source_files/* positionOf */.df)(source, item),
+                    message: `${build.by}'s kustomize.images entry "${value}" matches no container image rendered from ${root.dir}`,
+                    hint: hintFor(rendered),
+                });
+            }
+        }
+    }
+    return findings;
+}
 function containerImages(objects) {
     const images = [];
     const walk = (value) => {
@@ -32801,7 +32884,14 @@ async function renderAndCheck(scope, found, options) {
             ];
             const fromRoot = (list) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
             for (const rule of RENDERED_RULES)
-                fromRoot(rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }));
+                fromRoot(rule({
+                    root,
+                    objects,
+                    sources: sourcesByFile,
+                    inputs: rootFiles,
+                    placeholders: loaded.policy.placeholders,
+                    build,
+                }));
             const substitute = build?.substitute;
             const rename = substitute && ((name) => (0,flux_kustomization/* substituteVariables */.O)(name, substitute));
             fromRoot(renderedSchemaFindings(objects, () => rootSources(root, rootFiles, patchFiles, rename), schema));

@@ -129,7 +129,14 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
       const fromRoot = (list: Finding[]) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
       for (const rule of RENDERED_RULES)
         fromRoot(
-          rule({ root, objects, sources: sourcesByFile, inputs: rootFiles, placeholders: loaded.policy.placeholders }),
+          rule({
+            root,
+            objects,
+            sources: sourcesByFile,
+            inputs: rootFiles,
+            placeholders: loaded.policy.placeholders,
+            build,
+          }),
         );
       const substitute = build?.substitute;
       const rename = substitute && ((name: string) => substituteVariables(name, substitute));

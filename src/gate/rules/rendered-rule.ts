@@ -1,3 +1,4 @@
+import type { DeployerBuild } from "../deployers/deployer-build.js";
 import type { KustomizationRoot } from "../discovery.js";
 import type { Finding } from "../finding.js";
 import type { SourceFile } from "../source-files.js";
@@ -19,6 +20,8 @@ export interface RenderedRoot {
   inputs: SourceFile[];
   /** The repository's own placeholder patterns (.gitops-ci.yaml). */
   placeholders: RegExp[];
+  /** How its deployer builds it, when one adds options (an Argo CD source's `kustomize:`). */
+  build?: DeployerBuild;
 }
 
 /** A check of one rendered root whose findings point back into its source files. */
