@@ -328,10 +328,7 @@ async function setImageRemote(options) {
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
     const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
-    const candidates = [
-        ...(0,snapshot_kustomization/* kustomizationCandidates */.g)(dirs.filter((d) => !(0,kustomization_file/* namesFile */.X7)(d))),
-        ...dirs.filter((d) => (0,kustomization_file/* namesFile */.X7)(d)),
-    ];
+    const candidates = (0,snapshot_kustomization/* editCandidates */.d$)(dirs);
     const message = renderCommitMessage(options.message, {
         images: specs.map((s) => s.raw),
         paths: dirs,
@@ -403,7 +400,7 @@ async function landedAnyway(forge, refusedOn, head, message) {
 function planEdits(snapshot, dirs, specs) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
-        const file = (0,kustomization_file/* namesFile */.X7)(dir) ? fileIn(snapshot, dir) : (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, dir);
+        const file = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = ((0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? set_images/* setImages */.B : set_pins/* setPins */.R)(file, before, specs);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
@@ -411,11 +408,6 @@ function planEdits(snapshot, dirs, specs) {
             plan.changes.push({ path: file, content: edited.text });
     }
     return plan;
-}
-function fileIn(snapshot, file) {
-    if (!snapshot.files.has(file))
-        throw new errors/* PathError */.ER(`no file "${file}" on branch ${snapshot.branch}`);
-    return file;
 }
 /**
  * `gitops-ci/set-image/<base>/<images>-<hash>`: one branch (and PR) per base, set of images and
@@ -546,9 +538,11 @@ function sleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ kustomizationIn),
-/* harmony export */   g: () => (/* binding */ kustomizationCandidates)
+/* harmony export */   LI: () => (/* binding */ editTargetIn),
+/* harmony export */   d$: () => (/* binding */ editCandidates),
+/* harmony export */   gj: () => (/* binding */ kustomizationCandidates)
 /* harmony export */ });
+/* unused harmony export kustomizationIn */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -569,6 +563,18 @@ function kustomizationIn(snapshot, dir) {
     if (present.length > 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
+}
+/** The paths to read for --path values: a file as it is, a directory's kustomization candidates. */
+function editCandidates(paths) {
+    return [...kustomizationCandidates(paths.filter((p) => !(0,_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)(p))), ...paths.filter(_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)];
+}
+/** The file a --path names in a branch snapshot: the file itself, or the directory's kustomization. */
+function editTargetIn(snapshot, target) {
+    if (!(0,_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)(target))
+        return kustomizationIn(snapshot, target);
+    if (!snapshot.files.has(target))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`no file "${target}" on branch ${snapshot.branch}`);
+    return target;
 }
 
 

@@ -16890,7 +16890,8 @@ function htmlText(text) {
 /* harmony export */   TN: () => (/* binding */ keyOf),
 /* harmony export */   be: () => (/* binding */ rangeOf),
 /* harmony export */   fK: () => (/* binding */ valueAt),
-/* harmony export */   mP: () => (/* binding */ findPins)
+/* harmony export */   mP: () => (/* binding */ findPins),
+/* harmony export */   tN: () => (/* binding */ pinOffset)
 /* harmony export */ });
 /* unused harmony export stringAt */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
@@ -17164,6 +17165,16 @@ function rangeOf(node) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd("YAML node without a source range");
     return node.range;
 }
+/** Where a pin starts in its file: for messages and edit reports. */
+function pinOffset(pin) {
+    if (pin.kind === "values-mapping")
+        return rangeOf(pin.map)[0];
+    if (pin.kind === "helm-parameters")
+        return rangeOf(pin.repository)[0];
+    if (pin.kind === "embedded")
+        return rangeOf(pin.block)[0];
+    return rangeOf(pin.node)[0];
+}
 
 
 /***/ }),
@@ -17174,6 +17185,7 @@ function rangeOf(node) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  r: () => (/* binding */ pinFields),
   R: () => (/* binding */ setPins)
 });
 
@@ -17286,14 +17298,14 @@ function setPins(file, text, specs) {
             if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined)
                 continue;
             splices.push(...made);
-            const before = fieldsOfPin(pin);
+            const before = pinFields(pin);
             edits.push({
                 spec: spec.raw,
                 name: pinImage(pin),
                 action: made.length ? "updated" : "unchanged",
                 before,
                 after: expectedAfter(pin, before, spec),
-                line: source.lines.linePos(pinOffset(pin)).line,
+                line: source.lines.linePos((0,find_pins/* pinOffset */.tN)(pin)).line,
             });
         }
     }
@@ -17326,15 +17338,6 @@ function sameImage(a, b) {
 }
 function pinImage(pin) {
     return pin.image;
-}
-function pinOffset(pin) {
-    if (pin.kind === "values-mapping")
-        return (0,find_pins/* rangeOf */.be)(pin.map)[0];
-    if (pin.kind === "helm-parameters")
-        return (0,find_pins/* rangeOf */.be)(pin.repository)[0];
-    if (pin.kind === "embedded")
-        return (0,find_pins/* rangeOf */.be)(pin.block)[0];
-    return (0,find_pins/* rangeOf */.be)(pin.node)[0];
 }
 function noMatch(source, spec, pins) {
     const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
@@ -17479,13 +17482,14 @@ function refuseAliased(source, node) {
 function styleOf(node) {
     return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
 }
-function fieldsOfPin(pin) {
+/** What a pin holds now, as kustomize's images fields name it. */
+function pinFields(pin) {
     if (pin.kind === "reference")
         return fieldsOfReference(pin.node.value);
     if (pin.kind === "kustomize-image")
         return fieldsOfReference(kustomizeImageTarget(pin.node.value));
     if (pin.kind === "embedded")
-        return fieldsOfPin(pin.pin);
+        return pinFields(pin.pin);
     if (pin.kind === "helm-parameters") {
         const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
         const [tag, digest] = [text(pin.tag), text(pin.digest)];
@@ -17523,7 +17527,7 @@ function verify(file, text, specs) {
     }
 }
 function holds(pin, spec) {
-    const fields = fieldsOfPin(pin);
+    const fields = pinFields(pin);
     if (pin.kind === "marked-part") {
         const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
         return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;
@@ -30860,16 +30864,16 @@ const PROMOTE_OPTIONS = {
     from: {
         type: "string",
         required: true,
-        value: "<dir>",
-        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging).",
+        value: "<dir|file>",
+        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging), or a file that pins images (a values file).",
     },
     to: {
         type: "string",
         list: true,
         words: true,
         required: true,
-        value: "<dir>",
-        help: "Kustomization directories to promote to, one a line; one pull/merge request each.",
+        value: "<dir|file>",
+        help: "Kustomization directories (or files of the same kind as from) to promote to, one a line; one pull/merge request each.",
     },
     "only-image": {
         type: "string",
@@ -31107,7 +31111,7 @@ const promoteCli = {
     help: promote_HELP,
     async run(args) {
         const values = parseCliOptions("promote", PROMOTE_OPTIONS, args);
-        const { promote } = await __nccwpck_require__.e(/* import() */ 7285).then(__nccwpck_require__.bind(__nccwpck_require__, 97285));
+        const { promote } = await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 80886));
         const result = await promote(promoteOptionsFrom(values, await forgeFromFlags(values.repo, values), logLine));
         const outputs = promoteOutputs(result);
         process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));

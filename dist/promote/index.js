@@ -77912,7 +77912,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -87074,10 +87074,10 @@ function normalizeKustomizationPath(dirPath) {
 }
 /** Whether a --path names a file, not a directory: through an API there is no stat to ask. */
 function namesFile(target) {
-    return /\.(ya?ml|json)$/.test(target) || kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(target));
+    return /\.(ya?ml|json)$/.test(target) || kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(external_node_path_default().posix.basename(target));
 }
 function isKustomizationFileName(file) {
-    return kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(path.posix.basename(file));
+    return kustomization_file_KUSTOMIZATION_FILE_NAMES.includes(external_node_path_default().posix.basename(file));
 }
 /** The file a --path names in a checkout: a directory's kustomization, or the file itself. */
 function findEditTarget(dir, targetPath) {
@@ -91861,6 +91861,18 @@ function snapshot_kustomization_kustomizationIn(snapshot, dir) {
         throw new errors_PathError(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
 }
+/** The paths to read for --path values: a file as it is, a directory's kustomization candidates. */
+function editCandidates(paths) {
+    return [...kustomizationCandidates(paths.filter((p) => !namesFile(p))), ...paths.filter(namesFile)];
+}
+/** The file a --path names in a branch snapshot: the file itself, or the directory's kustomization. */
+function editTargetIn(snapshot, target) {
+    if (!namesFile(target))
+        return snapshot_kustomization_kustomizationIn(snapshot, target);
+    if (!snapshot.files.has(target))
+        throw new errors_PathError(`no file "${target}" on branch ${snapshot.branch}`);
+    return target;
+}
 
 ;// CONCATENATED MODULE: ./src/promote/source-inputs.ts
 
@@ -91959,7 +91971,676 @@ function proposalBranchName(prefix, readable, identity) {
     return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
 }
 
+;// CONCATENATED MODULE: ./src/pins/yaml-documents.ts
+
+
+/** Parses a file of one or more documents; a syntax error or duplicate key is an error at its line. */
+function parseYamlDocuments(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const error = docs.flatMap((d) => d.errors)[0];
+    if (error) {
+        const pos = lines.linePos(error.pos[0]);
+        const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+        throw new InputFileError({ file, line: pos.line, column: pos.col }, `invalid YAML: ${message}`);
+    }
+    return { file, text, docs, lines, eol: text.includes("\r\n") ? "\r\n" : "\n" };
+}
+/** An InputFileError at a source offset. */
+function errorIn(source, offset, problem) {
+    const pos = source.lines.linePos(offset);
+    return new InputFileError({ file: source.file, line: pos.line, column: pos.col }, problem);
+}
+
+;// CONCATENATED MODULE: ./src/pins/find-pins.ts
+
+
+
+
+const parseInner = (file, text) => parseYamlDocuments(`${file} (helm.values)`, text);
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
+/**
+ * The pins of a file, by what it holds: Flux setter markers when it has any (only the marked
+ * scalars, as Flux updates them); else, for Kubernetes objects, container images (any workload's
+ * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
+ * is a Helm values file.
+ */
+function findPins(source) {
+    const marked = markedPins(source);
+    if (marked.length)
+        return withMarkedNames(marked);
+    return source.docs.flatMap((doc) => {
+        const root = doc.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            return [];
+        const kind = stringAt(root, "kind");
+        if (kind === undefined || stringAt(root, "apiVersion") === undefined)
+            return valuesPins(root, "values");
+        if (kind === "HelmRelease") {
+            const values = valueAt(valueAt(root, "spec"), "values");
+            return (0,dist/* isMap */.jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+        }
+        if ((kind === "Application" || kind === "ApplicationSet") &&
+            stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
+            return argoPins(source, root, kind);
+        return containerPins(root, kind);
+    });
+}
+function markedPins(source) {
+    const pins = [];
+    const visit = (node) => {
+        if ((0,dist/* isMap */.jh)(node))
+            for (const pair of node.items)
+                visit(pair.value);
+        else if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                visit(item);
+        else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
+            const marker = markerAfter(source.text, node);
+            if (marker)
+                pins.push(markerPin(node, marker));
+        }
+    };
+    for (const doc of source.docs)
+        visit(doc.contents);
+    return pins;
+}
+/** The `$imagepolicy` of a trailing comment on the scalar's line, as Flux's setters read it. */
+function markerAfter(text, node) {
+    const end = find_pins_rangeOf(node)[1];
+    const lineEnd = text.indexOf("\n", end);
+    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
+    const json = MARKER.exec(rest)?.[1];
+    if (!json)
+        return undefined;
+    try {
+        const policy = JSON.parse(json).$imagepolicy;
+        return typeof policy === "string" ? policy : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function markerPin(node, marker) {
+    const parts = marker.split(":");
+    const last = parts[parts.length - 1];
+    if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
+        return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
+    return { kind: "reference", image: splitReference(node.value).name, node, how: `marked ${marker}` };
+}
+/** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
+function withMarkedNames(pins) {
+    const names = new Map();
+    for (const pin of pins)
+        if (pin.kind === "marked-part" && pin.part === "name")
+            names.set(pin.policy, pin.node.value);
+    return pins.map((pin) => pin.kind === "marked-part" && pin.part !== "name" && names.has(pin.policy)
+        ? { ...pin, image: names.get(pin.policy) }
+        : pin.kind === "marked-part" && pin.part === "name"
+            ? { ...pin, image: pin.node.value }
+            : pin);
+}
+/** Container images in any pod template of an object: `containers[].image`, `initContainers[].image`. */
+function containerPins(root, kind) {
+    const pins = [];
+    const name = stringAt(valueAt(root, "metadata"), "name") ?? "";
+    const visit = (node) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                visit(item);
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            if (key && CONTAINER_LISTS.has(key) && (0,dist/* isSeq */.oP)(pair.value))
+                for (const container of pair.value.items) {
+                    const image = (0,dist/* isMap */.jh)(container) ? valueAt(container, "image") : undefined;
+                    if ((0,dist/* isScalar */.jn)(image) && typeof image.value === "string")
+                        pins.push({
+                            kind: "reference",
+                            image: splitReference(image.value).name,
+                            node: image,
+                            how: `${kind} ${name} ${key.replace(/s$/, "")} ${stringAt(container, "name") ?? ""}`.trim(),
+                        });
+                }
+            visit(pair.value);
+        }
+    };
+    visit(root);
+    return pins;
+}
+/** Helm values: mappings with a `repository` (and `registry`), and `image:` strings. */
+function valuesPins(root, where) {
+    const pins = [];
+    const visit = (node, at) => {
+        if ((0,dist/* isSeq */.oP)(node))
+            node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const repository = stringAt(node, "repository");
+        if (repository !== undefined) {
+            const registry = stringAt(node, "registry");
+            const image = registry ? `${registry}/${repository}` : repository;
+            pins.push({ kind: "values-mapping", image, map: node, how: `${where} ${at || "."}` });
+        }
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            const child = `${at ? `${at}.` : ""}${key ?? "?"}`;
+            if (key === "image" &&
+                (0,dist/* isScalar */.jn)(pair.value) &&
+                typeof pair.value.value === "string" &&
+                looksLikeImage(pair.value.value))
+                pins.push({
+                    kind: "reference",
+                    image: splitReference(pair.value.value).name,
+                    node: pair.value,
+                    how: `${where} ${child}`,
+                });
+            else
+                visit(pair.value, child);
+        }
+    };
+    visit(root, "");
+    return pins;
+}
+/**
+ * An Argo CD Application's (or ApplicationSet template's) sources: `kustomize.images`,
+ * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
+ * block string).
+ */
+function argoPins(source, root, kind) {
+    const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
+    const list = valueAt(spec, "sources");
+    const sources = [valueAt(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])].filter(dist/* isMap */.jh);
+    return sources.flatMap((entry, i) => {
+        const where = `${kind} ${stringAt(valueAt(root, "metadata"), "name") ?? ""} source ${i}`;
+        const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
+        const helm = valueAt(entry, "helm");
+        const valuesObject = valueAt(helm, "valuesObject");
+        const values = valueAt(helm, "values");
+        return [
+            ...((0,dist/* isSeq */.oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,dist/* isScalar */.jn)(item) && typeof item.value === "string"
+                ? [
+                    {
+                        kind: "kustomize-image",
+                        image: kustomizeImageName(item.value),
+                        node: item,
+                        how: where,
+                    },
+                ]
+                : []),
+            ...parameterPins(valueAt(helm, "parameters"), where),
+            ...((0,dist/* isMap */.jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,dist/* isScalar */.jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
+        ];
+    });
+}
+/** The image a `kustomize edit set image` string is for: the name before `=`, else its own name. */
+function kustomizeImageName(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(0, eq) : splitReference(value).name;
+}
+/** `{name: image.repository, value: …}` with its `image.tag` and `image.digest` siblings. */
+function parameterPins(list, where) {
+    if (!(0,dist/* isSeq */.oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && (0,dist/* isScalar */.jn)(value))
+            byName.set(name, value);
+    }
+    return [...byName].flatMap(([name, repository]) => {
+        if (!name.endsWith("repository") || typeof repository.value !== "string")
+            return [];
+        const prefix = name.slice(0, -"repository".length);
+        const registry = byName.get(`${prefix}registry`);
+        const image = typeof registry?.value === "string" && registry.value
+            ? `${registry.value}/${repository.value}`
+            : repository.value;
+        return [
+            {
+                kind: "helm-parameters",
+                image,
+                repository,
+                tag: byName.get(`${prefix}tag`),
+                digest: byName.get(`${prefix}digest`),
+                how: `${where} helm.parameters ${prefix}*`,
+            },
+        ];
+    });
+}
+/**
+ * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
+ * folded string is not edited (its bytes are not the values file's).
+ */
+function embeddedPins(source, block) {
+    if (block.type !== "BLOCK_LITERAL")
+        return [];
+    const [start, end] = find_pins_rangeOf(block);
+    const body = source.text.slice(source.text.indexOf("\n", start) + 1, end);
+    const indent = /^( *)\S/m.exec(body)?.[1]?.length ?? 0;
+    let inner;
+    try {
+        inner = parseInner(source.file, block.value);
+    }
+    catch {
+        return [];
+    }
+    const root = inner.docs[0]?.contents;
+    return ((0,dist/* isMap */.jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+        kind: "embedded",
+        image: pin.image,
+        block,
+        inner,
+        pin,
+        indent,
+    }));
+}
+function looksLikeImage(value) {
+    return value !== "" && !/\s/.test(value) && !value.includes("{{");
+}
+function keyOf(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : undefined;
+}
+function valueAt(node, key) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    return (node.items.find((p) => keyOf(p) === key)?.value ?? undefined);
+}
+function stringAt(node, key) {
+    const value = valueAt(node, key);
+    return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+}
+/** Every node of a parsed document has a range; this says so to the type checker. */
+function find_pins_rangeOf(node) {
+    if (!node.range)
+        throw new InternalError("YAML node without a source range");
+    return node.range;
+}
+/** Where a pin starts in its file: for messages and edit reports. */
+function pinOffset(pin) {
+    if (pin.kind === "values-mapping")
+        return find_pins_rangeOf(pin.map)[0];
+    if (pin.kind === "helm-parameters")
+        return find_pins_rangeOf(pin.repository)[0];
+    if (pin.kind === "embedded")
+        return find_pins_rangeOf(pin.block)[0];
+    return find_pins_rangeOf(pin.node)[0];
+}
+
+;// CONCATENATED MODULE: ./src/pins/embedded-values.ts
+
+/**
+ * A splice of the values file a literal block holds (`helm.values: |`), as a splice of the outer
+ * file: same line, the block's indentation added to the column and to every line it inserts, the
+ * outer file's line endings.
+ */
+function outerSplice(outer, block, indent, inner, splice) {
+    const content = outer.text.indexOf("\n", find_pins_rangeOf(block)[0]) + 1;
+    const lineStarts = [content];
+    for (let at = outer.text.indexOf("\n", content); at >= 0 && at < find_pins_rangeOf(block)[1]; at = outer.text.indexOf("\n", at + 1))
+        lineStarts.push(at + 1);
+    const place = (offset) => {
+        const pos = inner.lines.linePos(offset);
+        const start = lineStarts[pos.line - 1];
+        return pos.col === 1 ? start : start + indent + pos.col - 1;
+    };
+    const pad = " ".repeat(indent);
+    const atLineStart = inner.lines.linePos(splice.start).col === 1 && splice.start === splice.end && splice.text !== "";
+    const text = splice.text.replace(/\n(?=.)/g, `${outer.eol}${pad}`).replace(/\n$/, outer.eol);
+    return { start: place(splice.start), end: place(splice.end), text: atLineStart ? `${pad}${text}` : text };
+}
+
+;// CONCATENATED MODULE: ./src/pins/image-string.ts
+
+
+/** The parts of a pinned image the specs speak of, as kustomize's images entries name them. */
+function fieldsOfReference(ref) {
+    const { tag, digest } = splitReference(ref);
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** Whether a spec is for this image, by name (`nginx` is `docker.io/library/nginx`). */
+function specFor(specs, name) {
+    const wanted = normalizeImageName(name);
+    return specs.find((s) => normalizeImageName(s.name) === wanted);
+}
+/**
+ * `name[:tag][@digest]` with the spec applied as to a kustomization entry: a new name, a tag
+ * (a stale digest dropped), a digest (the tag it replaces dropped), or both.
+ */
+function retargetReference(ref, spec) {
+    const current = splitReference(ref);
+    const changes = changesFor(spec);
+    const name = changes.newName ?? current.name;
+    const tag = changes.newTag === undefined ? current.tag : (changes.newTag ?? undefined);
+    const digest = changes.digest === undefined ? current.digest : (changes.digest ?? undefined);
+    return `${name}${tag === undefined ? "" : `:${tag}`}${digest === undefined ? "" : `@${digest}`}`;
+}
+/** What a `kustomize edit set image` string sets: the part after `=`, or the whole. */
+function kustomizeImageTarget(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(eq + 1) : value;
+}
+/** `name=newName:tag@digest` (or `name:tag`) with the spec applied, in the form it was written. */
+function retargetKustomizeImage(value, spec) {
+    const eq = value.indexOf("=");
+    const name = eq >= 0 ? value.slice(0, eq) : splitReference(value).name;
+    const target = retargetReference(kustomizeImageTarget(value), spec);
+    return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
+}
+
+;// CONCATENATED MODULE: ./src/pins/set-pins.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Applies image specs to a file that pins images outside a kustomization (plain manifests, Helm
+ * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
+ * images. Every spec must match a pin; nothing changes when one does not.
+ */
+function setPins(file, text, specs) {
+    const source = parseYamlDocuments(file, text);
+    const pins = findPins(source);
+    if (pins.length === 0)
+        throw new InputFileError({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
+    const splices = [];
+    const edits = [];
+    for (const spec of specs) {
+        const matched = pins.filter((p) => pinImage(p) !== undefined && sameImage(pinImage(p), spec.name));
+        if (matched.length === 0)
+            throw noMatch(source, spec, pins);
+        for (const pin of matched) {
+            const made = editPin(source, pin, spec);
+            // a marked name is reported only when the spec renames: the tag beside it is the edit
+            if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined)
+                continue;
+            splices.push(...made);
+            const before = pinFields(pin);
+            edits.push({
+                spec: spec.raw,
+                name: pinImage(pin),
+                action: made.length ? "updated" : "unchanged",
+                before,
+                after: expectedAfter(pin, before, spec),
+                line: source.lines.linePos(pinOffset(pin)).line,
+            });
+        }
+    }
+    const edited = applySplices(text, splices);
+    if (edited !== text)
+        verify(file, edited, specs);
+    return { text: edited, edits };
+}
+/** What a pin holds once a spec is applied, as kustomize's images fields name it. */
+function expectedAfter(pin, before, spec) {
+    const name = spec.newName === undefined ? {} : { newName: spec.newName };
+    if (pin.kind === "reference")
+        return { ...name, ...fieldsOfReference(retargetReference(pin.node.value, spec)) };
+    if (pin.kind === "kustomize-image")
+        return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
+    if (pin.kind === "embedded")
+        return expectedAfter(pin.pin, before, spec);
+    if (pin.kind === "marked-part") {
+        if (pin.part === "name")
+            return name;
+        const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
+        return value === undefined ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: value };
+    }
+    const tag = spec.tag ?? before.newTag;
+    const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
+    return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+function sameImage(a, b) {
+    return normalizeImageName(a) === normalizeImageName(b);
+}
+function pinImage(pin) {
+    return pin.image;
+}
+function noMatch(source, spec, pins) {
+    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
+    return new InputFileError({ file: source.file, line: 1, column: 1 }, `pins no image ${spec.name}; it pins ${seen.join(", ")}`);
+}
+/** The scalar edits one spec makes to one pin. */
+function editPin(source, pin, spec) {
+    if (pin.kind === "reference")
+        return replaceIfChanged(source, pin.node, retargetReference(pin.node.value, spec));
+    if (pin.kind === "marked-part")
+        return editMarkedPart(source, pin, spec);
+    if (pin.kind === "kustomize-image")
+        return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
+    if (pin.kind === "helm-parameters")
+        return editParameters(source, pin, spec);
+    if (pin.kind === "embedded")
+        return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+    return editValuesMapping(source, pin.map, spec);
+}
+/**
+ * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
+ * new name, `tag` the tag, `digest` the digest. A part with no parameter is refused: adding a
+ * parameter is a decision about the chart, not an edit.
+ */
+function editParameters(source, pin, spec) {
+    const splices = [];
+    const missing = (part) => errorIn(source, find_pins_rangeOf(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+    if (spec.newName !== undefined)
+        splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
+    if (spec.tag !== undefined) {
+        if (!pin.tag)
+            throw missing("tag");
+        splices.push(...replaceIfChanged(source, pin.tag, spec.tag));
+        if (spec.digest === undefined && pin.digest && String(pin.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, pin.digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!pin.digest)
+            throw missing("digest");
+        splices.push(...replaceIfChanged(source, pin.digest, spec.digest));
+    }
+    return splices;
+}
+/** A marked scalar holds one part; a spec part no marker holds cannot be written. */
+function editMarkedPart(source, pin, spec) {
+    const value = pin.part === "name" ? spec.newName : pin.part === "tag" ? spec.tag : spec.digest;
+    return value === undefined ? [] : replaceIfChanged(source, pin.node, value);
+}
+/**
+ * A values mapping: `repository` (and `registry`) take a new name, `tag` the tag, `digest` the
+ * digest; a tag the mapping lacks is added beside `repository`. A stale digest is emptied when
+ * only a tag is given. A digest the mapping has no field for is refused: charts read it under
+ * different keys, and one the chart ignores would pin nothing.
+ */
+function editValuesMapping(source, map, spec) {
+    const splices = [];
+    const field = (key) => scalarField(source, map, key);
+    if (spec.newName !== undefined) {
+        const registry = field("registry");
+        const { domain, rest } = splitRegistry(spec.newName);
+        if (registry && domain)
+            splices.push(...replaceIfChanged(source, registry, domain));
+        splices.push(...replaceIfChanged(source, field("repository"), registry && domain ? rest : spec.newName));
+    }
+    const digest = field("digest");
+    if (spec.tag !== undefined) {
+        const tag = field("tag");
+        splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
+        if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!digest)
+            throw errorIn(source, find_pins_rangeOf(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`);
+        splices.push(...replaceIfChanged(source, digest, spec.digest));
+    }
+    return splices;
+}
+/** A field of a values mapping that must be a plain scalar if present: an alias would change elsewhere too. */
+function scalarField(source, map, key) {
+    const pair = map.items.find((p) => keyOf(p) === key);
+    if (!pair)
+        return undefined;
+    const value = pair.value;
+    if (value === null)
+        throw errorIn(source, find_pins_rangeOf(pair.key)[0], `${key} has no value; give it one first`);
+    if ((0,dist/* isAlias */.Vj)(value) || !(0,dist/* isScalar */.jn)(value))
+        throw errorIn(source, find_pins_rangeOf(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
+    return value;
+}
+function splitRegistry(name) {
+    const slash = name.indexOf("/");
+    const first = slash < 0 ? "" : name.slice(0, slash);
+    return first.includes(".") || first.includes(":") || first === "localhost"
+        ? { domain: first, rest: name.slice(slash + 1) }
+        : { rest: name };
+}
+function replaceIfChanged(source, node, value) {
+    if (node.value === value)
+        return [];
+    set_pins_refuseAliased(source, node);
+    const [start, end] = find_pins_rangeOf(node);
+    const old = source.text.slice(start, end);
+    let text = formatScalar(value, set_pins_styleOf(node));
+    if (start === end)
+        text = ` ${text}`;
+    if (/\r?\n$/.test(old))
+        text += source.eol;
+    return [{ start, end, text }];
+}
+/** A new `key: value` beside `repository`, in the mapping's own layout. */
+function addField(source, map, key, value) {
+    const repository = map.items.find((p) => keyOf(p) === "repository");
+    const valueNode = repository.value;
+    if (map.flow) {
+        const at = find_pins_rangeOf(valueNode)[1];
+        return { start: at, end: at, text: `, ${key}: ${formatScalar(value)}` };
+    }
+    const indent = " ".repeat(columnOf(source.text, find_pins_rangeOf(repository.key)[0]));
+    const at = find_pins_rangeOf(valueNode)[2];
+    const line = `${indent}${key}: ${formatScalar(value)}`;
+    return source.text[at - 1] === "\n"
+        ? { start: at, end: at, text: `${line}${source.eol}` }
+        : { start: at, end: at, text: `${source.eol}${line}` };
+}
+/** An anchored scalar other nodes alias would change them too: a careful human decides that. */
+function set_pins_refuseAliased(source, node) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    for (const doc of source.docs)
+        (0,dist/* visit */.YR)(doc, {
+            Alias(_, alias) {
+                if (alias.source === anchor)
+                    aliased = true;
+            },
+        });
+    if (aliased)
+        throw errorIn(source, source.text.lastIndexOf(`&${anchor}`, find_pins_rangeOf(node)[0]), `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`);
+}
+function set_pins_styleOf(node) {
+    return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
+}
+/** What a pin holds now, as kustomize's images fields name it. */
+function pinFields(pin) {
+    if (pin.kind === "reference")
+        return fieldsOfReference(pin.node.value);
+    if (pin.kind === "kustomize-image")
+        return fieldsOfReference(kustomizeImageTarget(pin.node.value));
+    if (pin.kind === "embedded")
+        return pinFields(pin.pin);
+    if (pin.kind === "helm-parameters") {
+        const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
+        const [tag, digest] = [text(pin.tag), text(pin.digest)];
+        return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+    }
+    if (pin.kind === "marked-part")
+        return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
+    const text = (key) => {
+        const v = valueAt(pin.map, key);
+        return (0,dist/* isScalar */.jn)(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
+    };
+    const tag = text("tag");
+    const digest = text("digest");
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/**
+ * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
+ * asked, so that a bug in the splicing never reaches a file or a commit.
+ */
+function verify(file, text, specs) {
+    let pins;
+    try {
+        pins = findPins(parseYamlDocuments(file, text));
+    }
+    catch (error) {
+        throw new InternalError(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const pin of pins) {
+        const image = pinImage(pin);
+        const spec = image === undefined
+            ? undefined
+            : (specFor(specs, image) ?? specs.find((s) => s.newName !== undefined && sameImage(s.newName, image)));
+        if (spec && !holds(pin, spec))
+            throw new InternalError(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+    }
+}
+function holds(pin, spec) {
+    const fields = pinFields(pin);
+    if (pin.kind === "marked-part") {
+        const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
+        return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;
+    }
+    if (spec.tag !== undefined && fields.newTag !== spec.tag)
+        return false;
+    if (spec.digest !== undefined && fields.digest !== spec.digest)
+        return false;
+    const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+    if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
+        return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/pins/pin-entries.ts
+
+
+
+
+
+/**
+ * The images a file pins, one entry per image, for promote to compare with another file's: two
+ * pins of one image that disagree are refused (which one would be promoted?).
+ */
+function pinEntries(file, text) {
+    const source = parseYamlDocuments(file, text);
+    const entries = new Map();
+    for (const pin of findPins(source)) {
+        if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
+            continue;
+        const pos = source.lines.linePos(pinOffset(pin));
+        const at = { file, line: pos.line, column: pos.col };
+        const entry = { name: pin.image, ...pinFields(pin), at: { name: at, newTag: at, digest: at } };
+        const key = normalizeImageName(pin.image);
+        const seen = entries.get(key);
+        if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))
+            throw new InputFileError(at, `pins ${pin.image} at ${seen.newTag ?? seen.digest} (line ${seen.at.name?.line}) and at ${entry.newTag ?? entry.digest} here; promote copies one version per image`);
+        if (!seen)
+            entries.set(key, entry);
+    }
+    return [...entries.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
 
 
 
@@ -91987,19 +92668,22 @@ function promotionBranch(to) {
  */
 async function promote(options) {
     if (options.to.length === 0)
-        throw new errors_UsageError("give at least one --to (a kustomization directory)");
+        throw new errors_UsageError("give at least one --to (a kustomization directory, or a file like --from)");
     const from = normalizeKustomizationPath(options.from);
     const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
     if (targets.includes(from))
         throw new errors_UsageError(`--from and --to are the same directory (${from})`);
     const log = options.log ?? (() => undefined);
-    const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
-    const fromFile = snapshot_kustomization_kustomizationIn(snapshot, from);
-    const source = imageEntries(fromFile, snapshot.files.get(fromFile));
+    const mixed = targets.find((to) => namesFile(to) !== namesFile(from));
+    if (mixed)
+        throw new errors_UsageError(`--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`);
+    const snapshot = await options.forge.readFiles(options.branch, editCandidates([from, ...targets]));
+    const fromFile = editTargetIn(snapshot, from);
+    const source = promote_entriesOf(fromFile, snapshot.files.get(fromFile));
     const plans = targets.map((to) => {
-        const file = snapshot_kustomization_kustomizationIn(snapshot, to);
+        const file = editTargetIn(snapshot, to);
         const text = snapshot.files.get(file);
-        return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
+        return { to, file, text, plan: planPromotion(source, promote_entriesOf(file, text), options.images) };
     });
     refuseInvalidValues(source, plans.flatMap((p) => p.plan));
     refuseDowngrades(plans, options.allowDowngrade ?? false);
@@ -92032,8 +92716,15 @@ function refuseDowngrades(plans, allowed) {
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
 /** The gate on the newest commit that changed anything the source root renders from. */
+/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
+function promote_entriesOf(file, text) {
+    return isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text);
+}
 async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
-    const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile));
+    // a file that pins images is its own input; a kustomization renders from what it names
+    const inputs = isKustomizationFileName(fromFile)
+        ? await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile))
+        : [fromFile];
     const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
         return { state: "missing" };
@@ -92076,7 +92767,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
         merging && blocked
             ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
-    const edited = setImages(file, snapshot.files.get(file), values.plan.map(specOf));
+    const edit = isKustomizationFileName(file) ? setImages : setPins;
+    const edited = edit(file, snapshot.files.get(file), values.plan.map(specOf));
     const change = { path: file, content: edited.text };
     const verified = verifiedHead(proposal, [change]);
     const commit = verified
@@ -92292,16 +92984,16 @@ const PROMOTE_OPTIONS = {
     from: {
         type: "string",
         required: true,
-        value: "<dir>",
-        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging).",
+        value: "<dir|file>",
+        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging), or a file that pins images (a values file).",
     },
     to: {
         type: "string",
         list: true,
         words: true,
         required: true,
-        value: "<dir>",
-        help: "Kustomization directories to promote to, one a line; one pull/merge request each.",
+        value: "<dir|file>",
+        help: "Kustomization directories (or files of the same kind as from) to promote to, one a line; one pull/merge request each.",
     },
     "only-image": {
         type: "string",

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { BranchSnapshot, Forge, MergeMethod } from "../forge/forge.js";
-import { normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
+import { isKustomizationFileName, namesFile, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
 import {
   promotionBody,
@@ -30,7 +30,9 @@ import {
   verifiedHead,
   withBranchTrailer,
 } from "../proposal/ownership.js";
-import { kustomizationCandidates, kustomizationIn } from "../kustomize/snapshot-kustomization.js";
+import { editCandidates, editTargetIn } from "../kustomize/snapshot-kustomization.js";
+import { pinEntries } from "../pins/pin-entries.js";
+import { setPins } from "../pins/set-pins.js";
 
 export type MergeMode = "never" | "auto" | "now";
 
@@ -94,18 +96,24 @@ export function promotionBranch(to: string): string {
  * then merges as policy allows.
  */
 export async function promote(options: PromoteOptions): Promise<PromoteResult> {
-  if (options.to.length === 0) throw new UsageError("give at least one --to (a kustomization directory)");
+  if (options.to.length === 0)
+    throw new UsageError("give at least one --to (a kustomization directory, or a file like --from)");
   const from = normalizeKustomizationPath(options.from);
   const targets = [...new Set(options.to.map(normalizeKustomizationPath))];
   if (targets.includes(from)) throw new UsageError(`--from and --to are the same directory (${from})`);
   const log = options.log ?? (() => undefined);
-  const snapshot = await options.forge.readFiles(options.branch, kustomizationCandidates([from, ...targets]));
-  const fromFile = kustomizationIn(snapshot, from);
-  const source = imageEntries(fromFile, snapshot.files.get(fromFile) as string);
+  const mixed = targets.find((to) => namesFile(to) !== namesFile(from));
+  if (mixed)
+    throw new UsageError(
+      `--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`,
+    );
+  const snapshot = await options.forge.readFiles(options.branch, editCandidates([from, ...targets]));
+  const fromFile = editTargetIn(snapshot, from);
+  const source = entriesOf(fromFile, snapshot.files.get(fromFile) as string);
   const plans = targets.map((to) => {
-    const file = kustomizationIn(snapshot, to);
+    const file = editTargetIn(snapshot, to);
     const text = snapshot.files.get(file) as string;
-    return { to, file, text, plan: planPromotion(source, imageEntries(file, text), options.images) };
+    return { to, file, text, plan: planPromotion(source, entriesOf(file, text), options.images) };
   });
   refuseInvalidValues(
     source,
@@ -148,6 +156,11 @@ function refuseDowngrades(plans: { to: string; plan: PlannedImage[] }[], allowed
 }
 
 /** The gate on the newest commit that changed anything the source root renders from. */
+/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
+function entriesOf(file: string, text: string) {
+  return isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text);
+}
+
 async function sourceGateOf(
   forge: Forge,
   branch: string,
@@ -155,7 +168,10 @@ async function sourceGateOf(
   fromFile: string,
   snapshot: BranchSnapshot,
 ): Promise<{ state: string; commit?: string }> {
-  const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile) as string);
+  // a file that pins images is its own input; a kustomization renders from what it names
+  const inputs = isKustomizationFileName(fromFile)
+    ? await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile) as string)
+    : [fromFile];
   const sha = await newestCommitOf(forge, branch, inputs);
   if (!sha) return { state: "missing" };
   const check = (await forge.listCommitChecks(sha)).find((c) => c.name === CHECK_NAME);
@@ -208,7 +224,8 @@ async function promoteTarget(
       ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
       : undefined;
 
-  const edited = setImages(file, snapshot.files.get(file) as string, values.plan.map(specOf));
+  const edit = isKustomizationFileName(file) ? setImages : setPins;
+  const edited = edit(file, snapshot.files.get(file) as string, values.plan.map(specOf));
   const change = { path: file, content: edited.text };
   const verified = verifiedHead(proposal, [change]);
   const commit = verified

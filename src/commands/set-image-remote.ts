@@ -1,9 +1,9 @@
-import { GitopsCiError, PathError, UsageError } from "../errors.js";
+import { GitopsCiError, UsageError } from "../errors.js";
 import type { BranchSnapshot, FileChange, Forge } from "../forge/forge.js";
 import { retry } from "../retry.js";
 import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomize/image-ref.js";
-import { isKustomizationFileName, namesFile, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
-import { kustomizationCandidates, kustomizationIn } from "../kustomize/snapshot-kustomization.js";
+import { isKustomizationFileName, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
+import { editCandidates, editTargetIn } from "../kustomize/snapshot-kustomization.js";
 import { setImages } from "../kustomize/set-images.js";
 import { setPins } from "../pins/set-pins.js";
 import { renderCommitMessage } from "../messages/commit-message.js";
@@ -75,10 +75,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
   const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
-  const candidates = [
-    ...kustomizationCandidates(dirs.filter((d) => !namesFile(d))),
-    ...dirs.filter((d) => namesFile(d)),
-  ];
+  const candidates = editCandidates(dirs);
   const message = renderCommitMessage(options.message, {
     images: specs.map((s) => s.raw),
     paths: dirs,
@@ -170,18 +167,13 @@ interface Plan {
 function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[]): Plan {
   const plan: Plan = { changes: [], images: [] };
   for (const dir of dirs) {
-    const file = namesFile(dir) ? fileIn(snapshot, dir) : kustomizationIn(snapshot, dir);
+    const file = editTargetIn(snapshot, dir);
     const before = snapshot.files.get(file) as string;
     const edited = (isKustomizationFileName(file) ? setImages : setPins)(file, before, specs);
     plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
     if (edited.text !== before) plan.changes.push({ path: file, content: edited.text });
   }
   return plan;
-}
-
-function fileIn(snapshot: BranchSnapshot, file: string): string {
-  if (!snapshot.files.has(file)) throw new PathError(`no file "${file}" on branch ${snapshot.branch}`);
-  return file;
 }
 
 /**

@@ -282,3 +282,11 @@ export function rangeOf(node: Node): [number, number, number] {
   if (!node.range) throw new InternalError("YAML node without a source range");
   return node.range;
 }
+
+/** Where a pin starts in its file: for messages and edit reports. */
+export function pinOffset(pin: Pin): number {
+  if (pin.kind === "values-mapping") return rangeOf(pin.map)[0];
+  if (pin.kind === "helm-parameters") return rangeOf(pin.repository)[0];
+  if (pin.kind === "embedded") return rangeOf(pin.block)[0];
+  return rangeOf(pin.node)[0];
+}

@@ -4,7 +4,7 @@ import type { ImageEdit, ImageFields } from "../kustomize/image-changes.js";
 import { type ImageSpec, normalizeImageName } from "../kustomize/image-ref.js";
 import { applySplices, columnOf, type Splice } from "../kustomize/yaml-source.js";
 import { formatScalar, type ScalarStyle } from "../kustomize/yaml-scalar.js";
-import { findPins, keyOf, type Pin, rangeOf, valueAt } from "./find-pins.js";
+import { findPins, keyOf, type Pin, pinOffset, rangeOf, valueAt } from "./find-pins.js";
 import { outerSplice } from "./embedded-values.js";
 import {
   fieldsOfReference,
@@ -38,7 +38,7 @@ export function setPins(file: string, text: string, specs: ImageSpec[]): { text:
       // a marked name is reported only when the spec renames: the tag beside it is the edit
       if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined) continue;
       splices.push(...made);
-      const before = fieldsOfPin(pin);
+      const before = pinFields(pin);
       edits.push({
         spec: spec.raw,
         name: pinImage(pin) as string,
@@ -77,13 +77,6 @@ function sameImage(a: string, b: string): boolean {
 
 function pinImage(pin: Pin): string | undefined {
   return pin.image;
-}
-
-function pinOffset(pin: Pin): number {
-  if (pin.kind === "values-mapping") return rangeOf(pin.map)[0];
-  if (pin.kind === "helm-parameters") return rangeOf(pin.repository)[0];
-  if (pin.kind === "embedded") return rangeOf(pin.block)[0];
-  return rangeOf(pin.node)[0];
 }
 
 function noMatch(source: YamlDocuments, spec: ImageSpec, pins: Pin[]): InputFileError {
@@ -248,10 +241,11 @@ function styleOf(node: Scalar): ScalarStyle {
   return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
 }
 
-function fieldsOfPin(pin: Pin): ImageFields {
+/** What a pin holds now, as kustomize's images fields name it. */
+export function pinFields(pin: Pin): ImageFields {
   if (pin.kind === "reference") return fieldsOfReference(pin.node.value);
   if (pin.kind === "kustomize-image") return fieldsOfReference(kustomizeImageTarget(pin.node.value));
-  if (pin.kind === "embedded") return fieldsOfPin(pin.pin);
+  if (pin.kind === "embedded") return pinFields(pin.pin);
   if (pin.kind === "helm-parameters") {
     const text = (node?: Scalar) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
     const [tag, digest] = [text(pin.tag), text(pin.digest)];
@@ -291,7 +285,7 @@ function verify(file: string, text: string, specs: ImageSpec[]): void {
 }
 
 function holds(pin: Pin, spec: ImageSpec): boolean {
-  const fields = fieldsOfPin(pin);
+  const fields = pinFields(pin);
   if (pin.kind === "marked-part") {
     const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
     return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;

@@ -25,7 +25,8 @@ export interface PlannedImage {
 
 type Field = "name" | "newName" | "newTag" | "digest";
 
-interface Entry extends ImageFields {
+/** An image a target pins, as a kustomization's `images:` entry says it. */
+export interface Entry extends ImageFields {
   name: string;
   /** Where each field's value is written, for errors a user can find. */
   at: Partial<Record<Field, SourcePosition>>;

@@ -21,16 +21,16 @@ export const PROMOTE_OPTIONS = {
   from: {
     type: "string",
     required: true,
-    value: "<dir>",
-    help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging).",
+    value: "<dir|file>",
+    help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging), or a file that pins images (a values file).",
   },
   to: {
     type: "string",
     list: true,
     words: true,
     required: true,
-    value: "<dir>",
-    help: "Kustomization directories to promote to, one a line; one pull/merge request each.",
+    value: "<dir|file>",
+    help: "Kustomization directories (or files of the same kind as from) to promote to, one a line; one pull/merge request each.",
   },
   "only-image": {
     type: "string",

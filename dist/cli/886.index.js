@@ -1,8 +1,8 @@
-export const id = 7285;
-export const ids = [7285];
+export const id = 886;
+export const ids = [886];
 export const modules = {
 
-/***/ 97285:
+/***/ 80886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -279,7 +279,7 @@ async function sourceInputs(forge, branch, from, fromFile, fromText) {
             }
         }
         const found = builds.length
-            ? await forge.readFiles(branch, (0,snapshot_kustomization/* kustomizationCandidates */.g)([...new Set(builds)]))
+            ? await forge.readFiles(branch, (0,snapshot_kustomization/* kustomizationCandidates */.gj)([...new Set(builds)]))
             : undefined;
         level = [];
         for (const target of new Set(builds)) {
@@ -322,7 +322,46 @@ function parsed(file, text) {
 
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts
 var branch_name = __webpack_require__(37058);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/pins/find-pins.ts
+var find_pins = __webpack_require__(94702);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 2 modules
+var set_pins = __webpack_require__(80383);
+// EXTERNAL MODULE: ./src/pins/yaml-documents.ts
+var yaml_documents = __webpack_require__(39118);
+;// CONCATENATED MODULE: ./src/pins/pin-entries.ts
+
+
+
+
+
+/**
+ * The images a file pins, one entry per image, for promote to compare with another file's: two
+ * pins of one image that disagree are refused (which one would be promoted?).
+ */
+function pinEntries(file, text) {
+    const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
+    const entries = new Map();
+    for (const pin of (0,find_pins/* findPins */.mP)(source)) {
+        if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
+            continue;
+        const pos = source.lines.linePos((0,find_pins/* pinOffset */.tN)(pin));
+        const at = { file, line: pos.line, column: pos.col };
+        const entry = { name: pin.image, ...(0,set_pins/* pinFields */.r)(pin), at: { name: at, newTag: at, digest: at } };
+        const key = (0,image_ref/* normalizeImageName */.Y2)(pin.image);
+        const seen = entries.get(key);
+        if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))
+            throw new errors/* InputFileError */.TH(at, `pins ${pin.image} at ${seen.newTag ?? seen.digest} (line ${seen.at.name?.line}) and at ${entry.newTag ?? entry.digest} here; promote copies one version per image`);
+        if (!seen)
+            entries.set(key, entry);
+    }
+    return [...entries.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
 
 
 
@@ -350,19 +389,22 @@ function promotionBranch(to) {
  */
 async function promote(options) {
     if (options.to.length === 0)
-        throw new errors/* UsageError */.eb("give at least one --to (a kustomization directory)");
+        throw new errors/* UsageError */.eb("give at least one --to (a kustomization directory, or a file like --from)");
     const from = (0,kustomization_file/* normalizeKustomizationPath */.Kn)(options.from);
     const targets = [...new Set(options.to.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
     if (targets.includes(from))
         throw new errors/* UsageError */.eb(`--from and --to are the same directory (${from})`);
     const log = options.log ?? (() => undefined);
-    const snapshot = await options.forge.readFiles(options.branch, (0,snapshot_kustomization/* kustomizationCandidates */.g)([from, ...targets]));
-    const fromFile = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, from);
-    const source = (0,plan/* imageEntries */.Io)(fromFile, snapshot.files.get(fromFile));
+    const mixed = targets.find((to) => (0,kustomization_file/* namesFile */.X7)(to) !== (0,kustomization_file/* namesFile */.X7)(from));
+    if (mixed)
+        throw new errors/* UsageError */.eb(`--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`);
+    const snapshot = await options.forge.readFiles(options.branch, (0,snapshot_kustomization/* editCandidates */.d$)([from, ...targets]));
+    const fromFile = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, from);
+    const source = entriesOf(fromFile, snapshot.files.get(fromFile));
     const plans = targets.map((to) => {
-        const file = (0,snapshot_kustomization/* kustomizationIn */.d)(snapshot, to);
+        const file = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, to);
         const text = snapshot.files.get(file);
-        return { to, file, text, plan: (0,plan/* planPromotion */.z)(source, (0,plan/* imageEntries */.Io)(file, text), options.images) };
+        return { to, file, text, plan: (0,plan/* planPromotion */.z)(source, entriesOf(file, text), options.images) };
     });
     (0,plan/* refuseInvalidValues */.en)(source, plans.flatMap((p) => p.plan));
     refuseDowngrades(plans, options.allowDowngrade ?? false);
@@ -395,8 +437,15 @@ function refuseDowngrades(plans, allowed) {
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
 /** The gate on the newest commit that changed anything the source root renders from. */
+/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
+function entriesOf(file, text) {
+    return (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? (0,plan/* imageEntries */.Io)(file, text) : pinEntries(file, text);
+}
 async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
-    const inputs = await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile));
+    // a file that pins images is its own input; a kustomization renders from what it names
+    const inputs = (0,kustomization_file/* isKustomizationFileName */.FJ)(fromFile)
+        ? await sourceInputs(forge, branch, from, fromFile, snapshot.files.get(fromFile))
+        : [fromFile];
     const sha = await newestCommitOf(forge, branch, inputs);
     if (!sha)
         return { state: "missing" };
@@ -439,7 +488,8 @@ async function promoteTarget(options, snapshot, file, values, log) {
         merging && blocked
             ? `${blocked.name} ${(0,plan/* describeImage */.hu)(blocked.from, blocked.name)} -> ${(0,plan/* describeImage */.hu)(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
-    const edited = (0,set_images/* setImages */.B)(file, snapshot.files.get(file), values.plan.map(plan/* specOf */.rI));
+    const edit = (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? set_images/* setImages */.B : set_pins/* setPins */.R;
+    const edited = edit(file, snapshot.files.get(file), values.plan.map(plan/* specOf */.rI));
     const change = { path: file, content: edited.text };
     const verified = (0,ownership/* verifiedHead */.dP)(proposal, [change]);
     const commit = verified
@@ -578,9 +628,11 @@ function sleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ kustomizationIn),
-/* harmony export */   g: () => (/* binding */ kustomizationCandidates)
+/* harmony export */   LI: () => (/* binding */ editTargetIn),
+/* harmony export */   d$: () => (/* binding */ editCandidates),
+/* harmony export */   gj: () => (/* binding */ kustomizationCandidates)
 /* harmony export */ });
+/* unused harmony export kustomizationIn */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -601,6 +653,18 @@ function kustomizationIn(snapshot, dir) {
     if (present.length > 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`"${dir}" has more than one kustomization file (${present.join(", ")})`);
     return present[0];
+}
+/** The paths to read for --path values: a file as it is, a directory's kustomization candidates. */
+function editCandidates(paths) {
+    return [...kustomizationCandidates(paths.filter((p) => !(0,_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)(p))), ...paths.filter(_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)];
+}
+/** The file a --path names in a branch snapshot: the file itself, or the directory's kustomization. */
+function editTargetIn(snapshot, target) {
+    if (!(0,_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .namesFile */ .X7)(target))
+        return kustomizationIn(snapshot, target);
+    if (!snapshot.files.has(target))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PathError */ .ER(`no file "${target}" on branch ${snapshot.branch}`);
+    return target;
 }
 
 

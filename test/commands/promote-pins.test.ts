@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { promote, promotionBranch } from "../../src/commands/promote.js";
+import { DowngradeError } from "../../src/promote/errors.js";
+import { HOSTS, testForge } from "../helpers/forge.js";
+
+const STAGING = "charts/api/values-staging.yaml";
+const PRODUCTION = "charts/api/values-production.yaml";
+const FILES = {
+  [STAGING]: "image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.0\nworker:\n  image: ghcr.io/acme/worker:2.1.0\n",
+  [PRODUCTION]:
+    "# production values: changed through promotion PRs\nimage:\n  repository: ghcr.io/acme/api # pinned\n  tag: 1.3.2\nworker:\n  image: ghcr.io/acme/worker:2.0.0\nreplicas: 4\n",
+  "apps/web/overlays/production/kustomization.yaml": "images:\n- name: web\n  newTag: '1'\n",
+};
+
+// promote between two Helm values files, as between two overlays: the plan, the PR, the bytes.
+for (const { kind, host, label } of HOSTS) {
+  describe(`promote between values files on ${label}`, async () => {
+    const f = await testForge({ files: FILES, ...host });
+    const forge = f.client(kind);
+
+    it("opens one PR/MR that sets production's pins to staging's, every other byte kept", async () => {
+      const result = await promote({ forge, branch: "main", from: STAGING, to: [PRODUCTION], pollMs: 20 });
+      const target = result.targets[0];
+      assert.ok(target?.prNumber);
+      assert.deepEqual(
+        target.plan.map((i) => [i.name, i.from?.newTag, i.to.newTag, i.bump]),
+        [
+          ["ghcr.io/acme/api", "1.3.2", "1.4.0", "minor"],
+          ["ghcr.io/acme/worker", "2.0.0", "2.1.0", "minor"],
+        ],
+      );
+      assert.equal(
+        f.git(kind, "show", `${promotionBranch(PRODUCTION)}:${PRODUCTION}`),
+        FILES[PRODUCTION].replace("tag: 1.3.2", "tag: 1.4.0").replace("worker:2.0.0", "worker:2.1.0").trimEnd(),
+      );
+    });
+
+    it("refuses a downgrade, and a directory promoted to a file", async () => {
+      await assert.rejects(
+        promote({ forge, branch: "main", from: PRODUCTION, to: [STAGING], pollMs: 20 }),
+        (e: unknown) => e instanceof DowngradeError && /ghcr\.io\/acme\/api 1\.4\.0 -> 1\.3\.2/.test(e.message),
+      );
+      await assert.rejects(
+        promote({ forge, branch: "main", from: "apps/web/overlays/production", to: [PRODUCTION], pollMs: 20 }),
+        /are not the same kind of target/,
+      );
+    });
+  });
+}
