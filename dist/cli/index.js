@@ -17593,8 +17593,10 @@ function errorIn(source, offset, problem) {
 /** What every format says first: against what, and how much renders differently. */
 function headline(result, ref = (t) => t) {
     const against = `${ref(result.baseRef)} (${ref(result.baseCommit.slice(0, 12))})`;
-    if (result.roots.length === 0 && result.unchanged.length === 0)
-        return `No root reads a file changed since ${against}: nothing renders differently.`;
+    if (result.roots.length === 0 && result.unchanged.length === 0) {
+        const pins = result.images.length ? ` ${result.images.length} image pin(s) change in files no render shows.` : "";
+        return `No root reads a file changed since ${against}: nothing renders differently.${pins}`;
+    }
     const same = result.unchanged.length ? `, ${result.unchanged.length} render(s) the same` : "";
     return `Compared with ${against}: ${result.roots.length} root(s) render differently${same}.`;
 }
@@ -30732,7 +30734,7 @@ const diffCli = {
     help: diff_HELP,
     async run(args) {
         const values = parseCliOptions("diff", DIFF_OPTIONS, args);
-        const { diff } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 60873));
+        const { diff } = await __nccwpck_require__.e(/* import() */ 5932).then(__nccwpck_require__.bind(__nccwpck_require__, 75932));
         const { formatDiff } = await __nccwpck_require__.e(/* import() */ 1824).then(__nccwpck_require__.bind(__nccwpck_require__, 1824));
         const result = await diff({
             dir: values.dir,
@@ -31111,7 +31113,7 @@ const promoteCli = {
     help: promote_HELP,
     async run(args) {
         const values = parseCliOptions("promote", PROMOTE_OPTIONS, args);
-        const { promote } = await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 80886));
+        const { promote } = await __nccwpck_require__.e(/* import() */ 7285).then(__nccwpck_require__.bind(__nccwpck_require__, 97285));
         const result = await promote(promoteOptionsFrom(values, await forgeFromFlags(values.repo, values), logLine));
         const outputs = promoteOutputs(result);
         process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
@@ -33519,7 +33521,7 @@ async function previewOf(values) {
     }
     if (values.renderer === "none")
         throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
-    const { diff } = await __nccwpck_require__.e(/* import() */ 873).then(__nccwpck_require__.bind(__nccwpck_require__, 60873));
+    const { diff } = await __nccwpck_require__.e(/* import() */ 5932).then(__nccwpck_require__.bind(__nccwpck_require__, 75932));
     try {
         return await diff({
             dir: values.dir,

@@ -1,3 +1,5 @@
+import { existsSync, lstatSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { UsageError } from "../errors.js";
 import { createRenderer, mapConcurrent, type RendererChoice, type Renderer } from "../gate/render/renderer.js";
 import type { RenderLimits } from "../gate/render/sandbox.js";
@@ -5,6 +7,8 @@ import type { ParseLimits } from "../gate/source-files.js";
 import { repoBoundaryOf } from "../gate/repo-boundary.js";
 import { commitFiles } from "../preview/commit-tree.js";
 import type { ImageChange } from "../preview/image-changes.js";
+import { pinnedImageChanges } from "../preview/pinned-image-changes.js";
+import { normalizeImageName } from "../kustomize/image-ref.js";
 import { countsOf, type DiffLimits, previewRoot, type RootPreview } from "../preview/root-preview.js";
 import { affectedRoots, type RenderedSide, type SideRoot } from "./diff/side.js";
 import { baseSources } from "./diff/base-sources.js";
@@ -78,7 +82,20 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
       allowRemote: headScope.settings.allowRemote,
     });
     const baseRoots = affectedRoots(baseScope, baseFound, changed);
-    return { ...result, ...(await compareSides(renderer as Renderer, baseRoots, head, limits)) };
+    const compared = await compareSides(renderer as Renderer, baseRoots, head, limits);
+    const rendered = new Set(compared.images.map((i) => [normalizeImageName(i.image), i.from, i.to].join(" ")));
+    const candidates = [...changed]
+      .filter((f) => MANIFEST.test(f) && !headFound.used.has(f) && !baseFound.used.has(f) && !headScope.excluded(f))
+      .sort();
+    const baseTexts = await files.read(candidates);
+    const pinned = pinnedImageChanges(
+      candidates.map((file) => ({
+        file,
+        base: baseTexts.get(file)?.toString("utf8"),
+        head: headTextOf(options.dir, file, headScope.parseLimits.maxFileBytes),
+      })),
+    ).filter((i) => !rendered.has([normalizeImageName(i.image), i.from, i.to].join(" ")));
+    return { ...result, ...compared, images: [...compared.images, ...pinned] };
   } finally {
     await tree.remove();
   }
@@ -112,4 +129,11 @@ async function compareSides(
     images.push(...compared.images);
   });
   return { roots, images, unchanged };
+}
+
+/** A changed file as the work tree has it (a chart's values too, which discovery leaves out). */
+function headTextOf(dir: string, file: string, maxBytes: number): string | undefined {
+  const full = path.join(dir, file);
+  if (!existsSync(full) || !lstatSync(full).isFile() || lstatSync(full).size > maxBytes) return undefined;
+  return readFileSync(full, "utf8");
 }

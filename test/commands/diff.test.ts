@@ -253,3 +253,25 @@ describe("diff: repository text in the Markdown stays text", () => {
     assert.match(markdown, /<img src=x/, "shown, as text in the block");
   });
 });
+
+describe("diff: images pinned where no render shows them", () => {
+  it("a Helm values change is a line of the image table, named by its file", async () => {
+    const dir = diffCaseRepo("readme-only");
+    const values = "charts/api/values.yaml";
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(dir, "charts/api"), { recursive: true });
+    writeFileSync(path.join(dir, "charts/api/Chart.yaml"), "apiVersion: v2\nname: api\nversion: 0.1.0\n");
+    writeFileSync(path.join(dir, values), "image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.0\n");
+    execFileSync("git", ["-C", dir, "add", "-A"]);
+    execFileSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "chart"]);
+    writeFileSync(path.join(dir, values), "image:\n  repository: ghcr.io/acme/api\n  tag: 1.5.0\n");
+    const result = await diff({ dir, baseRef: "main" });
+    assert.deepEqual(result.images, [
+      { root: values, image: "ghcr.io/acme/api", from: "1.4.0", to: "1.5.0", objects: [] },
+    ]);
+    assert.match(
+      diffMarkdown(result),
+      /\| `ghcr\.io\/acme\/api` \| `1\.4\.0` \| `1\.5\.0` \| `charts\/api\/values\.yaml` \|/,
+    );
+  });
+});

@@ -5,8 +5,10 @@ import type { ChangeCounts, ObjectChange, RootPreview } from "../root-preview.js
 /** What every format says first: against what, and how much renders differently. */
 export function headline(result: DiffResult, ref: (text: string) => string = (t) => t): string {
   const against = `${ref(result.baseRef)} (${ref(result.baseCommit.slice(0, 12))})`;
-  if (result.roots.length === 0 && result.unchanged.length === 0)
-    return `No root reads a file changed since ${against}: nothing renders differently.`;
+  if (result.roots.length === 0 && result.unchanged.length === 0) {
+    const pins = result.images.length ? ` ${result.images.length} image pin(s) change in files no render shows.` : "";
+    return `No root reads a file changed since ${against}: nothing renders differently.${pins}`;
+  }
   const same = result.unchanged.length ? `, ${result.unchanged.length} render(s) the same` : "";
   return `Compared with ${against}: ${result.roots.length} root(s) render differently${same}.`;
 }

@@ -1,8 +1,8 @@
-export const id = 873;
-export const ids = [873];
+export const id = 5932;
+export const ids = [5932];
 export const modules = {
 
-/***/ 60873:
+/***/ 75932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,6 +11,11 @@ __webpack_require__.d(__webpack_exports__, {
   diff: () => (/* binding */ diff)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/gate/render/renderer.ts + 1 modules
@@ -19,15 +24,10 @@ var render_renderer = __webpack_require__(5853);
 var repo_boundary = __webpack_require__(91102);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/preview/commit-tree.ts
@@ -176,6 +176,57 @@ function splitBatch(output) {
         at = end + 1;
     }
     return blobs;
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/pins/pin-entries.ts
+var pin_entries = __webpack_require__(12826);
+;// CONCATENATED MODULE: ./src/preview/pinned-image-changes.ts
+
+
+
+/**
+ * Image changes in files no render shows (a Helm values file, an Argo CD Application's
+ * parameters or values, a HelmRelease): the pins set-image edits, compared between base and head.
+ * A file whose pins cannot be read on a side is left out; the gate reports what is wrong with it.
+ */
+function pinnedImageChanges(files) {
+    return files.flatMap(({ file, base, head }) => {
+        const before = entriesOf(file, base);
+        const after = entriesOf(file, head);
+        if (!before || !after)
+            return [];
+        const names = new Set([...before.keys(), ...after.keys()]);
+        return [...names].flatMap((key) => {
+            const a = before.get(key);
+            const b = after.get(key);
+            const from = a && versionOf(a.fields);
+            const to = b && versionOf(b.fields);
+            if (from === to)
+                return [];
+            return [{ root: file, image: (b ?? a)?.name ?? key, ...(from && { from }), ...(to && { to }), objects: [] }];
+        });
+    });
+}
+function entriesOf(file, text) {
+    if (text === undefined)
+        return new Map();
+    try {
+        return new Map((0,pin_entries/* pinEntries */.Y)(file, text).map((e) => [(0,image_ref/* normalizeImageName */.Y2)(e.name), { name: e.name, fields: e }]));
+    }
+    catch (error) {
+        if (error instanceof errors/* GitopsCiError */.p)
+            return undefined;
+        throw error;
+    }
+}
+function versionOf(fields) {
+    if (fields.newTag && fields.digest)
+        return `${fields.newTag}@${fields.digest}`;
+    if (fields.digest)
+        return `@${fields.digest}`;
+    return fields.newTag ?? "(chart default)";
 }
 
 // EXTERNAL MODULE: ./src/gate/yaml-nav.ts
@@ -348,8 +399,6 @@ function order(pair) {
     return [o.namespace ?? "", o.kind, o.name].join("\0");
 }
 
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __webpack_require__(72198);
 ;// CONCATENATED MODULE: ./src/preview/image-changes.ts
 
 
@@ -402,10 +451,10 @@ function versionChange(from, to) {
     const image = (b ?? a)?.name ?? "";
     const version = (ref) => ref.name !== image
         ? `${ref.name}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`
-        : versionOf(ref);
+        : image_changes_versionOf(ref);
     return { image, ...(a && { from: version(a) }), ...(b && { to: version(b) }) };
 }
-function versionOf(ref) {
+function image_changes_versionOf(ref) {
     if (ref.tag && ref.digest)
         return `${ref.tag}@${ref.digest}`;
     if (ref.digest)
@@ -682,6 +731,10 @@ var scope = __webpack_require__(76528);
 
 
 
+
+
+
+
 const diff_MANIFEST = /\.(ya?ml|json)$/;
 /**
  * The rendered diff of a change: each root that reads a file changed since `baseRef` rendered at
@@ -721,7 +774,18 @@ async function diff(options) {
             allowRemote: headScope.settings.allowRemote,
         });
         const baseRoots = affectedRoots(baseScope, baseFound, changed);
-        return { ...result, ...(await compareSides(renderer, baseRoots, head, limits)) };
+        const compared = await compareSides(renderer, baseRoots, head, limits);
+        const rendered = new Set(compared.images.map((i) => [(0,image_ref/* normalizeImageName */.Y2)(i.image), i.from, i.to].join(" ")));
+        const candidates = [...changed]
+            .filter((f) => diff_MANIFEST.test(f) && !headFound.used.has(f) && !baseFound.used.has(f) && !headScope.excluded(f))
+            .sort();
+        const baseTexts = await files.read(candidates);
+        const pinned = pinnedImageChanges(candidates.map((file) => ({
+            file,
+            base: baseTexts.get(file)?.toString("utf8"),
+            head: headTextOf(options.dir, file, headScope.parseLimits.maxFileBytes),
+        }))).filter((i) => !rendered.has([(0,image_ref/* normalizeImageName */.Y2)(i.image), i.from, i.to].join(" ")));
+        return { ...result, ...compared, images: [...compared.images, ...pinned] };
     }
     finally {
         await tree.remove();
@@ -752,6 +816,55 @@ async function compareSides(renderer, base, head, limits) {
         images.push(...compared.images);
     });
     return { roots, images, unchanged };
+}
+/** A changed file as the work tree has it (a chart's values too, which discovery leaves out). */
+function headTextOf(dir, file, maxBytes) {
+    const full = external_node_path_default().join(dir, file);
+    if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.lstatSync)(full).isFile() || (0,external_node_fs_.lstatSync)(full).size > maxBytes)
+        return undefined;
+    return (0,external_node_fs_.readFileSync)(full, "utf8");
+}
+
+
+/***/ }),
+
+/***/ 12826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ pinEntries)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72198);
+/* harmony import */ var _find_pins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94702);
+/* harmony import */ var _set_pins_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80383);
+/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39118);
+
+
+
+
+
+/**
+ * The images a file pins, one entry per image, for promote to compare with another file's: two
+ * pins of one image that disagree are refused (which one would be promoted?).
+ */
+function pinEntries(file, text) {
+    const source = (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(file, text);
+    const entries = new Map();
+    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source)) {
+        if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
+            continue;
+        const pos = source.lines.linePos((0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .pinOffset */ .tN)(pin));
+        const at = { file, line: pos.line, column: pos.col };
+        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .r)(pin), at: { name: at, newTag: at, digest: at } };
+        const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(pin.image);
+        const seen = entries.get(key);
+        if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputFileError */ .TH(at, `pins ${pin.image} at ${seen.newTag ?? seen.digest} (line ${seen.at.name?.line}) and at ${entry.newTag ?? entry.digest} here; promote copies one version per image`);
+        if (!seen)
+            entries.set(key, entry);
+    }
+    return [...entries.values()];
 }
 
 

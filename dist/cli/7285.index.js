@@ -1,8 +1,8 @@
-export const id = 886;
-export const ids = [886];
+export const id = 7285;
+export const ids = [7285];
 export const modules = {
 
-/***/ 80886:
+/***/ 97285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -322,43 +322,10 @@ function parsed(file, text) {
 
 // EXTERNAL MODULE: ./src/proposal/branch-name.ts
 var branch_name = __webpack_require__(37058);
-// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
-var image_ref = __webpack_require__(72198);
-// EXTERNAL MODULE: ./src/pins/find-pins.ts
-var find_pins = __webpack_require__(94702);
+// EXTERNAL MODULE: ./src/pins/pin-entries.ts
+var pin_entries = __webpack_require__(12826);
 // EXTERNAL MODULE: ./src/pins/set-pins.ts + 2 modules
 var set_pins = __webpack_require__(80383);
-// EXTERNAL MODULE: ./src/pins/yaml-documents.ts
-var yaml_documents = __webpack_require__(39118);
-;// CONCATENATED MODULE: ./src/pins/pin-entries.ts
-
-
-
-
-
-/**
- * The images a file pins, one entry per image, for promote to compare with another file's: two
- * pins of one image that disagree are refused (which one would be promoted?).
- */
-function pinEntries(file, text) {
-    const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
-    const entries = new Map();
-    for (const pin of (0,find_pins/* findPins */.mP)(source)) {
-        if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
-            continue;
-        const pos = source.lines.linePos((0,find_pins/* pinOffset */.tN)(pin));
-        const at = { file, line: pos.line, column: pos.col };
-        const entry = { name: pin.image, ...(0,set_pins/* pinFields */.r)(pin), at: { name: at, newTag: at, digest: at } };
-        const key = (0,image_ref/* normalizeImageName */.Y2)(pin.image);
-        const seen = entries.get(key);
-        if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))
-            throw new errors/* InputFileError */.TH(at, `pins ${pin.image} at ${seen.newTag ?? seen.digest} (line ${seen.at.name?.line}) and at ${entry.newTag ?? entry.digest} here; promote copies one version per image`);
-        if (!seen)
-            entries.set(key, entry);
-    }
-    return [...entries.values()];
-}
-
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -439,7 +406,7 @@ function refuseDowngrades(plans, allowed) {
 /** The gate on the newest commit that changed anything the source root renders from. */
 /** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
 function entriesOf(file, text) {
-    return (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? (0,plan/* imageEntries */.Io)(file, text) : pinEntries(file, text);
+    return (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? (0,plan/* imageEntries */.Io)(file, text) : (0,pin_entries/* pinEntries */.Y)(file, text);
 }
 async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     // a file that pins images is its own input; a kustomization renders from what it names
@@ -688,6 +655,48 @@ function fillTemplate(flag, template, fields) {
     if (unknown)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${flag} has an unknown placeholder {${unknown}} (known: ${known.map((p) => `{${p}}`).join(", ")})`);
     return template.replace(/\{([a-z_]+)\}/g, (_, name) => fields[name] ?? "");
+}
+
+
+/***/ }),
+
+/***/ 12826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ pinEntries)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72198);
+/* harmony import */ var _find_pins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94702);
+/* harmony import */ var _set_pins_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80383);
+/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39118);
+
+
+
+
+
+/**
+ * The images a file pins, one entry per image, for promote to compare with another file's: two
+ * pins of one image that disagree are refused (which one would be promoted?).
+ */
+function pinEntries(file, text) {
+    const source = (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(file, text);
+    const entries = new Map();
+    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source)) {
+        if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
+            continue;
+        const pos = source.lines.linePos((0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .pinOffset */ .tN)(pin));
+        const at = { file, line: pos.line, column: pos.col };
+        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .r)(pin), at: { name: at, newTag: at, digest: at } };
+        const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(pin.image);
+        const seen = entries.get(key);
+        if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputFileError */ .TH(at, `pins ${pin.image} at ${seen.newTag ?? seen.digest} (line ${seen.at.name?.line}) and at ${entry.newTag ?? entry.digest} here; promote copies one version per image`);
+        if (!seen)
+            entries.set(key, entry);
+    }
+    return [...entries.values()];
 }
 
 
