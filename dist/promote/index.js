@@ -92470,15 +92470,22 @@ function editValuesMapping(source, map, spec) {
         splices.push(...replaceIfChanged(source, field("repository"), registry && domain ? rest : spec.newName));
     }
     const digest = field("digest");
+    const tag = field("tag");
+    // `tag: 1.2.3@sha256:…` (the tag field holding the digest too) is how many charts take a digest
+    if (!digest && tag && String(tag.value ?? "").includes("@")) {
+        const kept = spec.tag ?? splitTagField(String(tag.value)).tag ?? "";
+        const value = spec.digest !== undefined ? `${kept}@${spec.digest}` : (spec.tag ?? String(tag.value));
+        splices.push(...replaceIfChanged(source, tag, value));
+        return splices;
+    }
     if (spec.tag !== undefined) {
-        const tag = field("tag");
         splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
         if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
             splices.push(...replaceIfChanged(source, digest, ""));
     }
     if (spec.digest !== undefined) {
         if (!digest)
-            throw errorIn(source, find_pins_rangeOf(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`);
+            throw errorIn(source, find_pins_rangeOf(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it), write the tag as tag@digest, or give a tag`);
         splices.push(...replaceIfChanged(source, digest, spec.digest));
     }
     return splices;
@@ -92568,9 +92575,16 @@ function pinFields(pin) {
         const v = valueAt(pin.map, key);
         return (0,dist/* isScalar */.jn)(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
     };
-    const tag = text("tag");
-    const digest = text("digest");
+    const field = text("tag");
+    const split = field?.includes("@") && text("digest") === undefined ? splitTagField(field) : { tag: field };
+    const tag = split.tag;
+    const digest = split.digest ?? text("digest");
     return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** `1.2.3@sha256:…` as a tag and a digest. */
+function splitTagField(value) {
+    const at = value.indexOf("@");
+    return at < 0 ? { tag: value } : { ...(at > 0 && { tag: value.slice(0, at) }), digest: value.slice(at + 1) };
 }
 /**
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec

@@ -154,8 +154,15 @@ function editValuesMapping(source: YamlDocuments, map: YAMLMap, spec: ImageSpec)
     splices.push(...replaceIfChanged(source, field("repository") as Scalar, registry && domain ? rest : spec.newName));
   }
   const digest = field("digest");
+  const tag = field("tag");
+  // `tag: 1.2.3@sha256:…` (the tag field holding the digest too) is how many charts take a digest
+  if (!digest && tag && String(tag.value ?? "").includes("@")) {
+    const kept = spec.tag ?? splitTagField(String(tag.value)).tag ?? "";
+    const value = spec.digest !== undefined ? `${kept}@${spec.digest}` : (spec.tag ?? String(tag.value));
+    splices.push(...replaceIfChanged(source, tag, value));
+    return splices;
+  }
   if (spec.tag !== undefined) {
-    const tag = field("tag");
     splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
     if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
       splices.push(...replaceIfChanged(source, digest, ""));
@@ -165,7 +172,7 @@ function editValuesMapping(source: YamlDocuments, map: YAMLMap, spec: ImageSpec)
       throw errorIn(
         source,
         rangeOf(map)[0],
-        `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it) or give a tag`,
+        `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it), write the tag as tag@digest, or give a tag`,
       );
     splices.push(...replaceIfChanged(source, digest, spec.digest));
   }
@@ -257,9 +264,17 @@ export function pinFields(pin: Pin): ImageFields {
     const v = valueAt(pin.map, key);
     return isScalar(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
   };
-  const tag = text("tag");
-  const digest = text("digest");
+  const field = text("tag");
+  const split = field?.includes("@") && text("digest") === undefined ? splitTagField(field) : { tag: field };
+  const tag = split.tag;
+  const digest = split.digest ?? text("digest");
   return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+
+/** `1.2.3@sha256:…` as a tag and a digest. */
+function splitTagField(value: string): { tag?: string; digest?: string } {
+  const at = value.indexOf("@");
+  return at < 0 ? { tag: value } : { ...(at > 0 && { tag: value.slice(0, at) }), digest: value.slice(at + 1) };
 }
 
 /**

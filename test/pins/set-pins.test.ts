@@ -115,3 +115,16 @@ describe("setPins: where config repos pin images", () => {
     assert.throws(() => set("image: [nginx:1\n", "nginx:2"), /f\.yaml:\d+:\d+: invalid YAML/);
   });
 });
+
+describe("setPins: a values tag that holds the digest too", () => {
+  const D = `sha256:${"c".repeat(64)}`;
+  const E = `sha256:${"d".repeat(64)}`;
+  const text = `image:\n  repository: ghcr.io/acme/api\n  tag: 1.0.0@${D}\n`;
+  it("tag@digest stays in that form; a tag alone drops the stale digest", () => {
+    assert.equal(set(text, `ghcr.io/acme/api:1.1.0@${E}`).text, text.replace(`1.0.0@${D}`, `1.1.0@${E}`));
+    assert.equal(set(text, `ghcr.io/acme/api@${E}`).text, text.replace(`1.0.0@${D}`, `1.0.0@${E}`));
+    const { text: out, edits } = set(text, "ghcr.io/acme/api:1.1.0");
+    assert.equal(out, text.replace(`1.0.0@${D}`, "1.1.0"));
+    assert.deepEqual(edits[0]?.before, { newTag: "1.0.0", digest: D });
+  });
+});
