@@ -9133,7 +9133,9 @@ function setImageLocal(options) {
     const files = uniqueBy(options.paths.map((p) => (0,kustomization_file/* findEditTarget */.Fb)(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
         const before = readTextFile(file.absolute, file.relative);
-        const result = (file.kind === "pins" ? set_pins/* setPins */.R : set_images/* setImages */.B)(file.relative, before, specs);
+        const result = file.kind === "pins"
+            ? (0,set_pins/* setPins */.R)(file.relative, before, specs, { policies: options.policies })
+            : (0,set_images/* setImages */.B)(file.relative, before, specs);
         return { file, before, after: result.text, edits: result.edits };
     });
     const changed = planned.filter((p) => p.after !== p.before);
@@ -16972,7 +16974,13 @@ function markerPin(node, marker) {
     const last = parts[parts.length - 1];
     if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
         return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
-    return { kind: "reference", image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(node.value).name, node, how: `marked ${marker}` };
+    return {
+        kind: "reference",
+        image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(node.value).name,
+        node,
+        how: `marked ${marker}`,
+        policy: parts.slice(0, 2).join(":"),
+    };
 }
 /** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
 function withMarkedNames(pins) {
@@ -17281,9 +17289,9 @@ var yaml_documents = __nccwpck_require__(39118);
  * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
  * images. Every spec must match a pin; nothing changes when one does not.
  */
-function setPins(file, text, specs) {
+function setPins(file, text, specs, options = {}) {
     const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
-    const pins = (0,find_pins/* findPins */.mP)(source);
+    const pins = selectedPolicies((0,find_pins/* findPins */.mP)(source), options.policies ?? [], specs);
     if (pins.length === 0)
         throw new errors/* InputFileError */.TH({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
     const splices = [];
@@ -17311,7 +17319,7 @@ function setPins(file, text, specs) {
     }
     const edited = (0,yaml_source/* applySplices */.Ut)(text, splices);
     if (edited !== text)
-        verify(file, edited, specs);
+        verify(file, edited, specs, options.policies ?? []);
     return { text: edited, edits };
 }
 /** What a pin holds once a spec is applied, as kustomize's images fields name it. */
@@ -17332,6 +17340,22 @@ function expectedAfter(pin, before, spec) {
     const tag = spec.tag ?? before.newTag;
     const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
     return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/**
+ * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
+ * policy has no `:name` scalar is for the one image given (with several, which would it be?).
+ */
+function selectedPolicies(pins, policies, specs) {
+    if (policies.length === 0)
+        return pins;
+    const policyOf = (pin) => (pin.kind === "marked-part" || pin.kind === "reference" ? pin.policy : undefined);
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    return pins
+        .filter((pin) => {
+        const policy = policyOf(pin);
+        return policy !== undefined && policies.includes(policy);
+    })
+        .map((pin) => (pin.kind === "marked-part" && pin.image === undefined && only ? { ...pin, image: only } : pin));
 }
 function sameImage(a, b) {
     return (0,image_ref/* normalizeImageName */.Y2)(a) === (0,image_ref/* normalizeImageName */.Y2)(b);
@@ -17523,10 +17547,10 @@ function splitTagField(value) {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file, text, specs) {
+function verify(file, text, specs, policies) {
     let pins;
     try {
-        pins = (0,find_pins/* findPins */.mP)((0,yaml_documents/* parseYamlDocuments */.v)(file, text));
+        pins = selectedPolicies((0,find_pins/* findPins */.mP)((0,yaml_documents/* parseYamlDocuments */.v)(file, text)), policies, specs);
     }
     catch (error) {
         throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
@@ -30791,6 +30815,14 @@ const SET_IMAGE_OPTIONS = {
         value: "<spec>",
         help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
     },
+    policy: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "policies",
+        value: "<ns:name>",
+        help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
+    },
     "dry-run": {
         type: "boolean",
         default: false,
@@ -31334,7 +31366,7 @@ const setImageCli = {
         const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
         const { path: paths, image: images, "dry-run": dryRun } = values;
         if (!values.repo) {
-            const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, dryRun });
+            const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, policies: values.policy, dryRun });
             finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
             return 0;
         }
@@ -31348,6 +31380,7 @@ const setImageCli = {
             branch: values.branch,
             paths,
             images,
+            policies: values.policy,
             mode: values.mode,
             message: values.message,
             source: readSourceContext(),

@@ -92068,7 +92068,13 @@ function markerPin(node, marker) {
     const last = parts[parts.length - 1];
     if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
         return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
-    return { kind: "reference", image: splitReference(node.value).name, node, how: `marked ${marker}` };
+    return {
+        kind: "reference",
+        image: splitReference(node.value).name,
+        node,
+        how: `marked ${marker}`,
+        policy: parts.slice(0, 2).join(":"),
+    };
 }
 /** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
 function withMarkedNames(pins) {
@@ -92348,9 +92354,9 @@ function retargetKustomizeImage(value, spec) {
  * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
  * images. Every spec must match a pin; nothing changes when one does not.
  */
-function setPins(file, text, specs) {
+function setPins(file, text, specs, options = {}) {
     const source = parseYamlDocuments(file, text);
-    const pins = findPins(source);
+    const pins = selectedPolicies(findPins(source), options.policies ?? [], specs);
     if (pins.length === 0)
         throw new InputFileError({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
     const splices = [];
@@ -92378,7 +92384,7 @@ function setPins(file, text, specs) {
     }
     const edited = applySplices(text, splices);
     if (edited !== text)
-        verify(file, edited, specs);
+        verify(file, edited, specs, options.policies ?? []);
     return { text: edited, edits };
 }
 /** What a pin holds once a spec is applied, as kustomize's images fields name it. */
@@ -92399,6 +92405,22 @@ function expectedAfter(pin, before, spec) {
     const tag = spec.tag ?? before.newTag;
     const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
     return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/**
+ * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
+ * policy has no `:name` scalar is for the one image given (with several, which would it be?).
+ */
+function selectedPolicies(pins, policies, specs) {
+    if (policies.length === 0)
+        return pins;
+    const policyOf = (pin) => (pin.kind === "marked-part" || pin.kind === "reference" ? pin.policy : undefined);
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    return pins
+        .filter((pin) => {
+        const policy = policyOf(pin);
+        return policy !== undefined && policies.includes(policy);
+    })
+        .map((pin) => (pin.kind === "marked-part" && pin.image === undefined && only ? { ...pin, image: only } : pin));
 }
 function sameImage(a, b) {
     return normalizeImageName(a) === normalizeImageName(b);
@@ -92590,10 +92612,10 @@ function splitTagField(value) {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file, text, specs) {
+function verify(file, text, specs, policies) {
     let pins;
     try {
-        pins = findPins(parseYamlDocuments(file, text));
+        pins = selectedPolicies(findPins(parseYamlDocuments(file, text)), policies, specs);
     }
     catch (error) {
         throw new InternalError(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
@@ -92908,6 +92930,14 @@ const SET_IMAGE_OPTIONS = {
         inputName: "images",
         value: "<spec>",
         help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
+    },
+    policy: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "policies",
+        value: "<ns:name>",
+        help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
     },
     "dry-run": {
         type: "boolean",

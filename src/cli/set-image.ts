@@ -48,7 +48,7 @@ export const setImageCli: CliCommand = {
     const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
     const { path: paths, image: images, "dry-run": dryRun } = values;
     if (!values.repo) {
-      const result = setImageLocal({ dir: values.dir ?? ".", paths, images, dryRun });
+      const result = setImageLocal({ dir: values.dir ?? ".", paths, images, policies: values.policy, dryRun });
       finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
       return 0;
     }
@@ -62,6 +62,7 @@ export const setImageCli: CliCommand = {
       branch: values.branch,
       paths,
       images,
+      policies: values.policy,
       mode: values.mode,
       message: values.message,
       source: readSourceContext(),

@@ -35,6 +35,8 @@ export interface SetImageRemoteOptions {
   source?: SourceContext;
   /** How long to keep retrying when other pipelines move the branch first. */
   timeoutMs?: number;
+  /** Flux image policies whose setter markers to set (see PinOptions). */
+  policies?: string[];
   /** Read and compute the diff, commit nothing. */
   dryRun?: boolean;
   log?: (message: string) => void;
@@ -97,7 +99,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
     },
     async (attempt) => {
       const base = await options.forge.readFiles(options.branch, candidates);
-      const plan = planEdits(base, dirs, specs);
+      const plan = planEdits(base, dirs, specs, options.policies ?? []);
       const diff = unifiedDiff(
         plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })),
       );
@@ -164,12 +166,14 @@ interface Plan {
 }
 
 /** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
-function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[]): Plan {
+function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[], policies: string[]): Plan {
   const plan: Plan = { changes: [], images: [] };
   for (const dir of dirs) {
     const file = editTargetIn(snapshot, dir);
     const before = snapshot.files.get(file) as string;
-    const edited = (isKustomizationFileName(file) ? setImages : setPins)(file, before, specs);
+    const edited = isKustomizationFileName(file)
+      ? setImages(file, before, specs)
+      : setPins(file, before, specs, { policies });
     plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
     if (edited.text !== before) plan.changes.push({ path: file, content: edited.text });
   }

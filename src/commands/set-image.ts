@@ -15,6 +15,8 @@ export interface SetImageLocalOptions {
   paths: string[];
   /** Specs in the `kustomize edit set image` grammar. */
   images: string[];
+  /** Flux image policies whose setter markers to set (see PinOptions). */
+  policies?: string[];
   /** Compute and report, write nothing. */
   dryRun?: boolean;
 }
@@ -50,7 +52,10 @@ export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
   );
   const planned = files.map((file) => {
     const before = readTextFile(file.absolute, file.relative);
-    const result = (file.kind === "pins" ? setPins : setImages)(file.relative, before, specs);
+    const result =
+      file.kind === "pins"
+        ? setPins(file.relative, before, specs, { policies: options.policies })
+        : setImages(file.relative, before, specs);
     return { file, before, after: result.text, edits: result.edits };
   });
 

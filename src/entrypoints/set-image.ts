@@ -23,7 +23,13 @@ void runAction(async () => {
 type Inputs = OptionValues<typeof SET_IMAGE_OPTIONS>;
 
 function local(inputs: Inputs): SetImageResult {
-  return setImageLocal({ dir: inputs.dir ?? ".", paths: inputs.path, images: inputs.image, dryRun: inputs["dry-run"] });
+  return setImageLocal({
+    dir: inputs.dir ?? ".",
+    paths: inputs.path,
+    images: inputs.image,
+    policies: inputs.policy,
+    dryRun: inputs["dry-run"],
+  });
 }
 
 async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResult> {
@@ -40,6 +46,7 @@ async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResul
     branch: inputs.branch,
     paths: inputs.path,
     images: inputs.image,
+    policies: inputs.policy,
     mode: inputs.mode,
     message: inputs.message,
     source: actionSourceContext(),

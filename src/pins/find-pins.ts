@@ -8,7 +8,7 @@ const parseInner = (file: string, text: string) => parseYamlDocuments(`${file} (
 /** Where a file keeps an image, as found in its YAML. */
 export type Pin =
   /** `image: name:tag@digest`: a container's image, a values file's `image:` string, a marked scalar. */
-  | { kind: "reference"; image: string; node: Scalar<string>; how: string }
+  | { kind: "reference"; image: string; node: Scalar<string>; how: string; policy?: string }
   /** A Helm values mapping: `repository` (with `registry`), `tag`, `digest`. */
   | { kind: "values-mapping"; image: string; map: YAMLMap; how: string }
   /** A scalar Flux image automation marks with `# {"$imagepolicy": "ns:policy:tag"}`: one part of an image. */
@@ -84,7 +84,13 @@ function markerPin(node: Scalar<string>, marker: string): Pin {
   const last = parts[parts.length - 1];
   if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
     return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
-  return { kind: "reference", image: splitReference(node.value).name, node, how: `marked ${marker}` };
+  return {
+    kind: "reference",
+    image: splitReference(node.value).name,
+    node,
+    how: `marked ${marker}`,
+    policy: parts.slice(0, 2).join(":"),
+  };
 }
 
 /** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */

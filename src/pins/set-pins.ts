@@ -20,9 +20,14 @@ import { errorIn, parseYamlDocuments, type YamlDocuments } from "./yaml-document
  * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
  * images. Every spec must match a pin; nothing changes when one does not.
  */
-export function setPins(file: string, text: string, specs: ImageSpec[]): { text: string; edits: ImageEdit[] } {
+export function setPins(
+  file: string,
+  text: string,
+  specs: ImageSpec[],
+  options: PinOptions = {},
+): { text: string; edits: ImageEdit[] } {
   const source = parseYamlDocuments(file, text);
-  const pins = findPins(source);
+  const pins = selectedPolicies(findPins(source), options.policies ?? [], specs);
   if (pins.length === 0)
     throw new InputFileError(
       { file, line: 1, column: 1 },
@@ -50,7 +55,7 @@ export function setPins(file: string, text: string, specs: ImageSpec[]): { text:
     }
   }
   const edited = applySplices(text, splices);
-  if (edited !== text) verify(file, edited, specs);
+  if (edited !== text) verify(file, edited, specs, options.policies ?? []);
   return { text: edited, edits };
 }
 
@@ -69,6 +74,27 @@ function expectedAfter(pin: Pin, before: ImageFields, spec: ImageSpec): ImageFie
   const tag = spec.tag ?? before.newTag;
   const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
   return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+
+export interface PinOptions {
+  /** Flux image policies (`namespace:name`): only their markers are pins. */
+  policies?: string[];
+}
+
+/**
+ * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
+ * policy has no `:name` scalar is for the one image given (with several, which would it be?).
+ */
+function selectedPolicies(pins: Pin[], policies: string[], specs: ImageSpec[]): Pin[] {
+  if (policies.length === 0) return pins;
+  const policyOf = (pin: Pin) => (pin.kind === "marked-part" || pin.kind === "reference" ? pin.policy : undefined);
+  const only = specs.length === 1 ? specs[0]?.name : undefined;
+  return pins
+    .filter((pin) => {
+      const policy = policyOf(pin);
+      return policy !== undefined && policies.includes(policy);
+    })
+    .map((pin) => (pin.kind === "marked-part" && pin.image === undefined && only ? { ...pin, image: only } : pin));
 }
 
 function sameImage(a: string, b: string): boolean {
@@ -281,10 +307,10 @@ function splitTagField(value: string): { tag?: string; digest?: string } {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file: string, text: string, specs: ImageSpec[]): void {
+function verify(file: string, text: string, specs: ImageSpec[], policies: string[]): void {
   let pins: Pin[];
   try {
-    pins = findPins(parseYamlDocuments(file, text));
+    pins = selectedPolicies(findPins(parseYamlDocuments(file, text)), policies, specs);
   } catch (error) {
     throw new InternalError(`editing ${file} produced invalid YAML (${(error as Error).message}); nothing was written`);
   }

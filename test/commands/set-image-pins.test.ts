@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { setImageRemote } from "../../src/commands/set-image-remote.js";
 import { setImageLocal } from "../../src/commands/set-image.js";
 import { CONFIG_FILES, HOSTS, testForge } from "../helpers/forge.js";
+import { runCli } from "../helpers/run-node.js";
 import { tempTree } from "../helpers/temp-dir.js";
 
 const VALUES = "apps/api/chart/values.yaml";
@@ -75,5 +78,36 @@ describe("set-image on files that pin images, in a checkout", () => {
     assert.deepEqual(result.files, ["apps/api/deploy.yaml", VALUES]);
     assert.match(result.diff, /^\+ {10}image: ghcr\.io\/acme\/api:2$/m);
     assert.match(result.diff, /^\+ {2}tag: '2'$/m);
+  });
+});
+
+describe("set-image --policy on the CLI", () => {
+  it("sets only the named policy's markers", () => {
+    const marked = [
+      "spec:",
+      '  a: ghcr.io/acme/api:1.0 # {"$imagepolicy": "flux-system:api-a"}',
+      '  b: ghcr.io/acme/api:1.0 # {"$imagepolicy": "flux-system:api-b"}',
+      "",
+    ].join("\n");
+    const dir = tempTree({ "release.yaml": marked });
+    const run = runCli([
+      "set-image",
+      "--dir",
+      dir,
+      "--path",
+      "release.yaml",
+      "--policy",
+      "flux-system:api-b",
+      "--image",
+      "ghcr.io/acme/api:1.1",
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      readFileSync(path.join(dir, "release.yaml"), "utf8"),
+      marked.replace(
+        'api:1.0 # {"$imagepolicy": "flux-system:api-b"}',
+        'api:1.1 # {"$imagepolicy": "flux-system:api-b"}',
+      ),
+    );
   });
 });

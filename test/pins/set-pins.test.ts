@@ -128,3 +128,36 @@ describe("setPins: a values tag that holds the digest too", () => {
     assert.deepEqual(edits[0]?.before, { newTag: "1.0.0", digest: D });
   });
 });
+
+describe("setPins with --policy", () => {
+  const text = [
+    "spec:",
+    '  staging: ghcr.io/acme/web:1.0 # {"$imagepolicy": "flux-system:web-staging"}',
+    '  production: ghcr.io/acme/web:1.0 # {"$imagepolicy": "flux-system:web-production"}',
+    '  tag: "1.0" # {"$imagepolicy": "flux-system:web-tag:tag"}',
+    "",
+  ].join("\n");
+  const withPolicies = (policies: string[], ...images: string[]) =>
+    setPins("f.yaml", text, parseImageSpecs(images), { policies }).text;
+
+  it("only the named policies' markers change", () => {
+    assert.equal(
+      withPolicies(["flux-system:web-staging"], "ghcr.io/acme/web:1.1"),
+      text.replace(
+        'web:1.0 # {"$imagepolicy": "flux-system:web-staging"}',
+        'web:1.1 # {"$imagepolicy": "flux-system:web-staging"}',
+      ),
+    );
+  });
+
+  it("a :tag marker with no :name takes the one image given; with two, it is no one's", () => {
+    assert.equal(
+      withPolicies(["flux-system:web-tag"], "ghcr.io/acme/web:1.2"),
+      text.replace('tag: "1.0"', 'tag: "1.2"'),
+    );
+    assert.throws(
+      () => withPolicies(["flux-system:web-tag"], "ghcr.io/acme/web:1.2", "nginx:1"),
+      /pins no image ghcr\.io\/acme\/web; it pins \(flux-system:web-tag\)/,
+    );
+  });
+});

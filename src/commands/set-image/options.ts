@@ -23,6 +23,14 @@ export const SET_IMAGE_OPTIONS = {
     value: "<spec>",
     help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
   },
+  policy: {
+    type: "string",
+    list: true,
+    words: true,
+    inputName: "policies",
+    value: "<ns:name>",
+    help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
+  },
   "dry-run": {
     type: "boolean",
     default: false,
