@@ -11,6 +11,15 @@ const FILES = {
   [PRODUCTION]:
     "# production values: changed through promotion PRs\nimage:\n  repository: ghcr.io/acme/api # pinned\n  tag: 1.3.2\nworker:\n  image: ghcr.io/acme/worker:2.0.0\nreplicas: 4\n",
   "apps/web/overlays/production/kustomization.yaml": "images:\n- name: web\n  newTag: '1'\n",
+  ...Object.fromEntries(
+    [
+      ["staging", "2.1.0"],
+      ["production", "2.0.0"],
+    ].map(([env, tag]) => [
+      `clusters/${env}/api.yaml`,
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api-${env}\nspec:\n  source:\n    chart: api\n    helm:\n      parameters:\n        - name: image.repository\n          value: ghcr.io/acme/api\n        - name: image.tag\n          value: "${tag}"\n`,
+    ]),
+  ),
 };
 
 // promote between two Helm values files, as between two overlays: the plan, the PR, the bytes.
@@ -33,6 +42,24 @@ for (const { kind, host, label } of HOSTS) {
       assert.equal(
         f.git(kind, "show", `${promotionBranch(PRODUCTION)}:${PRODUCTION}`),
         FILES[PRODUCTION].replace("tag: 1.3.2", "tag: 1.4.0").replace("worker:2.0.0", "worker:2.1.0").trimEnd(),
+      );
+    });
+
+    it("between two Applications' helm.parameters", async () => {
+      const result = await promote({
+        forge,
+        branch: "main",
+        from: "clusters/staging/api.yaml",
+        to: ["clusters/production/api.yaml"],
+        pollMs: 20,
+      });
+      assert.deepEqual(
+        result.targets[0]?.plan.map((i) => [i.name, i.from?.newTag, i.to.newTag]),
+        [["ghcr.io/acme/api", "2.0.0", "2.1.0"]],
+      );
+      assert.match(
+        f.git(kind, "show", `${promotionBranch("clusters/production/api.yaml")}:clusters/production/api.yaml`),
+        /name: image\.tag\n {10}value: "2\.1\.0"/,
       );
     });
 
