@@ -275,3 +275,18 @@ describe("diff: images pinned where no render shows them", () => {
     );
   });
 });
+
+describe("diff: an untrusted change renders in validate's clean room", () => {
+  it("a root that reaches outside the repository is not rendered; the reason is shown, nothing it names", async () => {
+    const dir = diffCaseRepo("tag-bump");
+    const overlay = path.join(dir, "apps/api/overlays/dev/kustomization.yaml");
+    writeFileSync(
+      overlay,
+      `${readFileSync(overlay, "utf8")}configMapGenerator:\n  - name: leak\n    files: [/etc/passwd]\n`,
+    );
+    const result = await diff({ dir, baseRef: "main" });
+    const dev = root(result, "apps/api/overlays/dev");
+    assert.match(dev.problem ?? "", /^head: apps\/api\/overlays\/dev\/kustomization\.yaml:\d+: .*outside/);
+    assert.ok(!JSON.stringify(result).includes("root:x:0:0"), "no line of /etc/passwd");
+  });
+});
