@@ -1,6 +1,7 @@
 import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
 import type { SetImageRemoteResult } from "../commands/set-image-remote.js";
 import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
+import { pinFlagsOf } from "../commands/shared-options.js";
 import { setImageOutputs } from "../commands/set-image/outputs.js";
 import { UsageError } from "../errors.js";
 import type { ImageEdit, ImageFields } from "../kustomize/image-changes.js";
@@ -48,7 +49,7 @@ export const setImageCli: CliCommand = {
     const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
     const { path: paths, image: images, "dry-run": dryRun } = values;
     if (!values.repo) {
-      const result = setImageLocal({ dir: values.dir ?? ".", paths, images, policies: values.policy, dryRun });
+      const result = setImageLocal({ dir: values.dir ?? ".", paths, images, pins: pinFlagsOf(values), dryRun });
       finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
       return 0;
     }
@@ -62,7 +63,7 @@ export const setImageCli: CliCommand = {
       branch: values.branch,
       paths,
       images,
-      policies: values.policy,
+      pins: pinFlagsOf(values),
       mode: values.mode,
       message: values.message,
       source: readSourceContext(),

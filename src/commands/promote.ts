@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { InputFileError, UsageError } from "../errors.js";
 import type { BranchSnapshot, Forge, MergeMethod } from "../forge/forge.js";
 import { isKustomizationFileName, namesFile, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { setImages } from "../kustomize/set-images.js";
@@ -32,7 +32,7 @@ import {
 } from "../proposal/ownership.js";
 import { editCandidates, editTargetIn } from "../kustomize/snapshot-kustomization.js";
 import { pinEntries } from "../pins/pin-entries.js";
-import { setPins } from "../pins/set-pins.js";
+import { type PinFlags, pinOptionsOf, setPins } from "../pins/set-pins.js";
 
 export type MergeMode = "never" | "auto" | "now";
 
@@ -56,6 +56,8 @@ export interface PromoteOptions extends MergeWaitOptions {
   body?: string;
   /** Image name → app repository URL, for compare links in the body. */
   sourceRepos?: Map<string, string>;
+  /** How files that pin images are read: a chart's own keys, values read as such (see PinFlags). */
+  pins?: Omit<PinFlags, "policies">;
   dryRun?: boolean;
   log?: (message: string) => void;
 }
@@ -107,9 +109,22 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     throw new UsageError(
       `--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`,
     );
+  const pinOptions = pinOptionsOf(options.pins ?? {});
+  const unnamed = pinOptions.keys?.find((key) => !key.parts.name && !key.parts.image);
+  if (unnamed)
+    throw new UsageError(
+      `--key ${unnamed.raw}: promote pairs the images of two files by name; add name=<path> (or give image=<path>)`,
+    );
   const snapshot = await options.forge.readFiles(options.branch, editCandidates([from, ...targets]));
   const fromFile = editTargetIn(snapshot, from);
+  const entriesOf = (file: string, text: string) =>
+    isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text, pinOptions);
   const source = entriesOf(fromFile, snapshot.files.get(fromFile) as string);
+  if (source.length === 0 && !isKustomizationFileName(fromFile))
+    throw new InputFileError(
+      { file: fromFile, line: 1, column: 1 },
+      "pins no image to promote: no container image, Helm values repository or image, or Flux $imagepolicy marker; for a chart with its own value names, give --key",
+    );
   const plans = targets.map((to) => {
     const file = editTargetIn(snapshot, to);
     const text = snapshot.files.get(file) as string;
@@ -156,11 +171,6 @@ function refuseDowngrades(plans: { to: string; plan: PlannedImage[] }[], allowed
 }
 
 /** The gate on the newest commit that changed anything the source root renders from. */
-/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
-function entriesOf(file: string, text: string) {
-  return isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text);
-}
-
 async function sourceGateOf(
   forge: Forge,
   branch: string,
@@ -224,8 +234,11 @@ async function promoteTarget(
       ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
       : undefined;
 
-  const edit = isKustomizationFileName(file) ? setImages : setPins;
-  const edited = edit(file, snapshot.files.get(file) as string, values.plan.map(specOf));
+  const specs = values.plan.map(specOf);
+  const before = snapshot.files.get(file) as string;
+  const edited = isKustomizationFileName(file)
+    ? setImages(file, before, specs)
+    : setPins(file, before, specs, pinOptionsOf(options.pins ?? {}));
   const change = { path: file, content: edited.text };
   const verified = verifiedHead(proposal, [change]);
   const commit = verified

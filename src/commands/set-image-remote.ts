@@ -5,7 +5,7 @@ import { type ImageSpec, normalizeImageName, parseImageSpecs } from "../kustomiz
 import { isKustomizationFileName, normalizeKustomizationPath } from "../kustomize/kustomization-file.js";
 import { editCandidates, editTargetIn } from "../kustomize/snapshot-kustomization.js";
 import { setImages } from "../kustomize/set-images.js";
-import { setPins } from "../pins/set-pins.js";
+import { type PinFlags, type PinOptions, pinOptionsOf, setPins } from "../pins/set-pins.js";
 import { renderCommitMessage } from "../messages/commit-message.js";
 import { titleText } from "../messages/markdown.js";
 import { proposalBranchName } from "../proposal/branch-name.js";
@@ -35,8 +35,8 @@ export interface SetImageRemoteOptions {
   source?: SourceContext;
   /** How long to keep retrying when other pipelines move the branch first. */
   timeoutMs?: number;
-  /** Flux image policies whose setter markers to set (see PinOptions). */
-  policies?: string[];
+  /** Which pins of files to set: Flux image policies, a chart's own keys, values read as such (see PinFlags). */
+  pins?: PinFlags;
   /** Read and compute the diff, commit nothing. */
   dryRun?: boolean;
   log?: (message: string) => void;
@@ -76,6 +76,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
     throw new UsageError("give at least one --path (a kustomization directory, or a file that pins images)");
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
+  const pinOptions = pinOptionsOf(options.pins ?? {});
   const dirs = [...new Set(options.paths.map(normalizeKustomizationPath))];
   const candidates = editCandidates(dirs);
   const message = renderCommitMessage(options.message, {
@@ -99,7 +100,7 @@ export async function setImageRemote(options: SetImageRemoteOptions): Promise<Se
     },
     async (attempt) => {
       const base = await options.forge.readFiles(options.branch, candidates);
-      const plan = planEdits(base, dirs, specs, options.policies ?? []);
+      const plan = planEdits(base, dirs, specs, pinOptions);
       const diff = unifiedDiff(
         plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })),
       );
@@ -166,14 +167,14 @@ interface Plan {
 }
 
 /** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
-function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[], policies: string[]): Plan {
+function planEdits(snapshot: BranchSnapshot, dirs: string[], specs: ImageSpec[], pinOptions: PinOptions): Plan {
   const plan: Plan = { changes: [], images: [] };
   for (const dir of dirs) {
     const file = editTargetIn(snapshot, dir);
     const before = snapshot.files.get(file) as string;
     const edited = isKustomizationFileName(file)
       ? setImages(file, before, specs)
-      : setPins(file, before, specs, { policies });
+      : setPins(file, before, specs, pinOptions);
     plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
     if (edited.text !== before) plan.changes.push({ path: file, content: edited.text });
   }

@@ -5,7 +5,7 @@ import { parseImageSpecs } from "../kustomize/image-ref.js";
 import { findEditTarget } from "../kustomize/kustomization-file.js";
 import type { ImageEdit } from "../kustomize/image-changes.js";
 import { setImages } from "../kustomize/set-images.js";
-import { setPins } from "../pins/set-pins.js";
+import { type PinFlags, pinOptionsOf, setPins } from "../pins/set-pins.js";
 
 /** set-image on a local checkout of the config repo. */
 export interface SetImageLocalOptions {
@@ -15,8 +15,8 @@ export interface SetImageLocalOptions {
   paths: string[];
   /** Specs in the `kustomize edit set image` grammar. */
   images: string[];
-  /** Flux image policies whose setter markers to set (see PinOptions). */
-  policies?: string[];
+  /** Which pins of files to set: Flux image policies, a chart's own keys, values read as such (see PinFlags). */
+  pins?: PinFlags;
   /** Compute and report, write nothing. */
   dryRun?: boolean;
 }
@@ -45,6 +45,7 @@ export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
     throw new UsageError("give at least one --path (a kustomization directory, or a file that pins images)");
   if (options.images.length === 0) throw new UsageError("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
   const specs = parseImageSpecs(options.images);
+  const pinOptions = pinOptionsOf(options.pins ?? {});
 
   const files = uniqueBy(
     options.paths.map((p) => findEditTarget(options.dir, p)),
@@ -54,7 +55,7 @@ export function setImageLocal(options: SetImageLocalOptions): SetImageResult {
     const before = readTextFile(file.absolute, file.relative);
     const result =
       file.kind === "pins"
-        ? setPins(file.relative, before, specs, { policies: options.policies })
+        ? setPins(file.relative, before, specs, pinOptions)
         : setImages(file.relative, before, specs);
     return { file, before, after: result.text, edits: result.edits };
   });

@@ -1,3 +1,4 @@
+import type { PinFlags } from "../pins/set-pins.js";
 import type { OptionSpec } from "../surfaces/option-table.js";
 
 /** Options several commands share, with the same words on every surface (see src/surfaces/). */
@@ -52,4 +53,26 @@ export function actionTokenOption<H extends string>(help: H) {
     surfaces: ["action"],
     why: "the CLI and the component read the token from a variable (token-variable)",
   } as const satisfies OptionSpec;
+}
+
+/** Where charts with their own value names keep an image (set-image and promote; src/pins/values-keys.ts). */
+export const KEY_OPTION = {
+  type: "string",
+  list: true,
+  words: true,
+  inputName: "keys",
+  value: "<parts>",
+  help: "Where a chart that does not use repository/tag keeps an image, one a line: tag=<path> (for the one image given), name=<path>,tag=<path>[,digest=<path>], or image=<path> for a whole reference. Paths in Helm's --set notation (api.imageVersion, sidecars[0].image), which are also the names of an Argo CD Application's helm.parameters. With keys, only they are read in values.",
+} as const satisfies OptionSpec;
+
+/** Values files that content alone would take for Kubernetes objects. */
+export const VALUES_OPTION = {
+  type: "boolean",
+  default: false,
+  help: "Read every file of path as Helm values, whatever it holds: for a values file whose top level has apiVersion and kind keys, which would otherwise be read as an object.",
+} as const satisfies OptionSpec;
+
+/** The pin flags of a command's option values (`policy`, `key`, `values`), as its command takes them. */
+export function pinFlagsOf(values: { policy?: string[]; key?: string[]; values?: boolean }): PinFlags {
+  return { policies: values.policy, keys: values.key, values: values.values };
 }

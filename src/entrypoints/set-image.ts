@@ -3,6 +3,7 @@ import { type SetImageResult, setImageLocal } from "../commands/set-image.js";
 import { type SetImageRemoteResult, setImageRemote } from "../commands/set-image-remote.js";
 import { SET_IMAGE_OPTIONS, SET_IMAGE_OUTPUTS } from "../commands/set-image/options.js";
 import { setImageOutputs } from "../commands/set-image/outputs.js";
+import { pinFlagsOf } from "../commands/shared-options.js";
 import { connectForge, detectForgeKind, readToken } from "../forge/connect.js";
 import { actionSourceContext } from "../platform/actions-context.js";
 import { markdownTable } from "../messages/markdown-table.js";
@@ -27,7 +28,7 @@ function local(inputs: Inputs): SetImageResult {
     dir: inputs.dir ?? ".",
     paths: inputs.path,
     images: inputs.image,
-    policies: inputs.policy,
+    pins: pinFlagsOf(inputs),
     dryRun: inputs["dry-run"],
   });
 }
@@ -46,7 +47,7 @@ async function remote(repo: string, inputs: Inputs): Promise<SetImageRemoteResul
     branch: inputs.branch,
     paths: inputs.path,
     images: inputs.image,
-    policies: inputs.policy,
+    pins: pinFlagsOf(inputs),
     mode: inputs.mode,
     message: inputs.message,
     source: actionSourceContext(),

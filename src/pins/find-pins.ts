@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { InternalError } from "../errors.js";
 import { splitReference } from "../kustomize/image-ref.js";
+import { type KeyedScalars, nodeAtPath, scalarsAt, type ValuesKey } from "./values-keys.js";
 import { parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
 
 const parseInner = (file: string, text: string) => parseYamlDocuments(`${file} (helm.values)`, text);
@@ -18,7 +19,23 @@ export type Pin =
   /** An Argo CD source's `helm.parameters` of one prefix: `<p>.repository`, `<p>.tag`, `<p>.digest`. */
   | { kind: "helm-parameters"; image: string; repository: Scalar; tag?: Scalar; digest?: Scalar; how: string }
   /** A pin inside `helm.values`, a values file held in a block string: edited inside the block. */
-  | { kind: "embedded"; image: string; block: Scalar<string>; inner: YamlDocuments; pin: Pin; indent: number };
+  | { kind: "embedded"; image?: string; block: Scalar<string>; inner: YamlDocuments; pin: Pin; indent: number }
+  /**
+   * The scalars at a chart's own keys (`--key`): a whole image, or its name, tag and digest. With
+   * no name among them, the image is the one the run was given (set by setPins).
+   */
+  | { kind: "keyed"; image?: string; key: ValuesKey; scalars: KeyedScalars; how: string };
+
+/** How to read a file's values, when the user says more than its content does. */
+export interface FindOptions {
+  /** The chart's own keys: where values are read, only these are pins. */
+  keys?: ValuesKey[];
+  /** Read every document as Helm values, whatever it holds (a values file with apiVersion and kind keys). */
+  asValues?: boolean;
+}
+
+/** The pins of a values mapping, at `repository`/`tag` or at the chart's own keys. */
+type ValuesReader = (root: YAMLMap, where: string) => Pin[];
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
@@ -29,23 +46,26 @@ const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
  * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
  * is a Helm values file.
  */
-export function findPins(source: YamlDocuments): Pin[] {
-  const marked = markedPins(source);
+export function findPins(source: YamlDocuments, options: FindOptions = {}): Pin[] {
+  const keys = options.keys ?? [];
+  const values: ValuesReader = keys.length ? (root, where) => keyedPins(root, keys, where) : valuesPins;
+  const marked = options.asValues ? [] : markedPins(source);
   if (marked.length) return withMarkedNames(marked);
   return source.docs.flatMap((doc) => {
     const root = doc.contents;
     if (!isMap(root)) return [];
     const kind = stringAt(root, "kind");
-    if (kind === undefined || stringAt(root, "apiVersion") === undefined) return valuesPins(root, "values");
+    if (options.asValues || kind === undefined || stringAt(root, "apiVersion") === undefined)
+      return values(root, "values");
     if (kind === "HelmRelease") {
-      const values = valueAt(valueAt(root, "spec"), "values");
-      return isMap(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+      const spec = valueAt(valueAt(root, "spec"), "values");
+      return isMap(spec) ? values(spec, "HelmRelease spec.values") : [];
     }
     if (
       (kind === "Application" || kind === "ApplicationSet") &&
       stringAt(root, "apiVersion")?.startsWith("argoproj.io/")
     )
-      return argoPins(source, root, kind);
+      return argoPins(source, root, kind, values, keys);
     return containerPins(root, kind);
   });
 }
@@ -172,7 +192,7 @@ function valuesPins(root: YAMLMap, where: string): Pin[] {
  * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
  * block string).
  */
-function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
+function argoPins(source: YamlDocuments, root: YAMLMap, kind: string, values: ValuesReader, keys: ValuesKey[]): Pin[] {
   const spec =
     kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
   const list = valueAt(spec, "sources");
@@ -182,7 +202,8 @@ function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
     const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
     const helm = valueAt(entry, "helm");
     const valuesObject = valueAt(helm, "valuesObject");
-    const values = valueAt(helm, "values");
+    const block = valueAt(helm, "values");
+    const parameters = valueAt(helm, "parameters");
     return [
       ...(isSeq(kustomize) ? kustomize.items : []).flatMap((item): Pin[] =>
         isScalar(item) && typeof item.value === "string"
@@ -196,9 +217,11 @@ function argoPins(source: YamlDocuments, root: YAMLMap, kind: string): Pin[] {
             ]
           : [],
       ),
-      ...parameterPins(valueAt(helm, "parameters"), where),
-      ...(isMap(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
-      ...(isScalar(values) && typeof values.value === "string" ? embeddedPins(source, values as Scalar<string>) : []),
+      ...(keys.length ? keyedParameterPins(parameters, keys, where) : parameterPins(parameters, where)),
+      ...(isMap(valuesObject) ? values(valuesObject, `${where} helm.valuesObject`) : []),
+      ...(isScalar(block) && typeof block.value === "string"
+        ? embeddedPins(source, block as Scalar<string>, values)
+        : []),
     ];
   });
 }
@@ -243,7 +266,7 @@ function parameterPins(list: unknown, where: string): Pin[] {
  * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
  * folded string is not edited (its bytes are not the values file's).
  */
-function embeddedPins(source: YamlDocuments, block: Scalar<string>): Pin[] {
+function embeddedPins(source: YamlDocuments, block: Scalar<string>, values: ValuesReader): Pin[] {
   if (block.type !== "BLOCK_LITERAL") return [];
   const [start, end] = rangeOf(block);
   const body = source.text.slice(source.text.indexOf("\n", start) + 1, end);
@@ -255,14 +278,51 @@ function embeddedPins(source: YamlDocuments, block: Scalar<string>): Pin[] {
     return [];
   }
   const root = inner.docs[0]?.contents;
-  return (isMap(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+  return (isMap(root) ? values(root, "helm.values") : []).map((pin) => ({
     kind: "embedded" as const,
-    image: (pin as { image: string }).image,
+    image: pin.image,
     block,
     inner,
     pin,
     indent,
   }));
+}
+
+/** The chart's own keys in a values mapping: one pin per key that finds any of its scalars. */
+function keyedPins(root: YAMLMap, keys: ValuesKey[], where: string): Pin[] {
+  return keys.flatMap((key) =>
+    keyedPin(
+      key,
+      scalarsAt((path) => nodeAtPath(root, path), key),
+      where,
+    ),
+  );
+}
+
+/** The chart's own keys among Argo CD's `helm.parameters`, whose names are the same paths. */
+function keyedParameterPins(list: unknown, keys: ValuesKey[], where: string): Pin[] {
+  if (!isSeq(list)) return [];
+  const byName = new Map<string, Node>();
+  for (const item of list.items) {
+    const name = stringAt(item, "name");
+    const value = valueAt(item, "value");
+    if (name !== undefined && value) byName.set(name, value);
+  }
+  return keys.flatMap((key) =>
+    keyedPin(
+      key,
+      scalarsAt((path) => byName.get(path.text), key),
+      `${where} helm.parameters`,
+    ),
+  );
+}
+
+function keyedPin(key: ValuesKey, scalars: KeyedScalars | undefined, where: string): Pin[] {
+  if (!scalars) return [];
+  const name = scalars.image ?? scalars.name;
+  const image =
+    name && typeof name.value === "string" ? (scalars.image ? splitReference(name.value).name : name.value) : undefined;
+  return [{ kind: "keyed", ...(image !== undefined && { image }), key, scalars, how: `${where} ${key.raw}` }];
 }
 
 function looksLikeImage(value: string): boolean {
@@ -294,5 +354,9 @@ export function pinOffset(pin: Pin): number {
   if (pin.kind === "values-mapping") return rangeOf(pin.map)[0];
   if (pin.kind === "helm-parameters") return rangeOf(pin.repository)[0];
   if (pin.kind === "embedded") return rangeOf(pin.block)[0];
+  if (pin.kind === "keyed") {
+    const { image, name, tag, digest } = pin.scalars;
+    return rangeOf((image ?? name ?? tag ?? digest) as Node)[0];
+  }
   return rangeOf(pin.node)[0];
 }

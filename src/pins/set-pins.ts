@@ -4,7 +4,7 @@ import type { ImageEdit, ImageFields } from "../kustomize/image-changes.js";
 import { type ImageSpec, normalizeImageName } from "../kustomize/image-ref.js";
 import { applySplices, columnOf, type Splice } from "../kustomize/yaml-source.js";
 import { formatScalar, type ScalarStyle } from "../kustomize/yaml-scalar.js";
-import { findPins, keyOf, type Pin, pinOffset, rangeOf, valueAt } from "./find-pins.js";
+import { type FindOptions, findPins, keyOf, type Pin, pinOffset, rangeOf, valueAt } from "./find-pins.js";
 import { outerSplice } from "./embedded-values.js";
 import {
   fieldsOfReference,
@@ -13,6 +13,7 @@ import {
   retargetReference,
   specFor,
 } from "./image-string.js";
+import { parseValuesKey } from "./values-keys.js";
 import { errorIn, parseYamlDocuments, type YamlDocuments } from "./yaml-documents.js";
 
 /**
@@ -27,7 +28,7 @@ export function setPins(
   options: PinOptions = {},
 ): { text: string; edits: ImageEdit[] } {
   const source = parseYamlDocuments(file, text);
-  const pins = selectedPolicies(findPins(source), options.policies ?? [], specs);
+  const pins = pinsFor(source, specs, options);
   if (pins.length === 0)
     throw new InputFileError(
       { file, line: 1, column: 1 },
@@ -55,8 +56,18 @@ export function setPins(
     }
   }
   const edited = applySplices(text, splices);
-  if (edited !== text) verify(file, edited, specs, options.policies ?? []);
+  if (edited !== text) verify(file, edited, specs, options);
   return { text: edited, edits };
+}
+
+/** The pins the specs may match: the named policies' markers only, a nameless pin the one image given. */
+function pinsFor(source: YamlDocuments, specs: ImageSpec[], options: PinOptions): Pin[] {
+  const only = specs.length === 1 ? specs[0]?.name : undefined;
+  const nameless = (pin: Pin) =>
+    pin.image === undefined && (pin.kind === "keyed" || (pin.kind === "embedded" && pin.pin.kind === "keyed"));
+  return selectedPolicies(findPins(source, options), options.policies ?? [], specs).map((pin) =>
+    nameless(pin) && only ? { ...pin, image: only } : pin,
+  );
 }
 
 /** What a pin holds once a spec is applied, as kustomize's images fields name it. */
@@ -66,6 +77,8 @@ function expectedAfter(pin: Pin, before: ImageFields, spec: ImageSpec): ImageFie
   if (pin.kind === "kustomize-image")
     return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
   if (pin.kind === "embedded") return expectedAfter(pin.pin, before, spec);
+  if (pin.kind === "keyed" && pin.scalars.image)
+    return { ...name, ...fieldsOfReference(retargetReference(String(pin.scalars.image.value), spec)) };
   if (pin.kind === "marked-part") {
     if (pin.part === "name") return name;
     const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
@@ -76,9 +89,27 @@ function expectedAfter(pin: Pin, before: ImageFields, spec: ImageSpec): ImageFie
   return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
 }
 
-export interface PinOptions {
+export interface PinOptions extends FindOptions {
   /** Flux image policies (`namespace:name`): only their markers are pins. */
   policies?: string[];
+}
+
+/** What a command is given about pins, as its options carry it: keys as the user wrote them. */
+export interface PinFlags {
+  policies?: string[];
+  /** `--key` values (see parseValuesKey). */
+  keys?: string[];
+  /** `--values`: every file read as Helm values. */
+  values?: boolean;
+}
+
+/** The pin options of a command's flags; a key that does not parse is a usage error. */
+export function pinOptionsOf(flags: PinFlags): PinOptions {
+  return {
+    ...(flags.policies?.length && { policies: flags.policies }),
+    ...(flags.keys?.length && { keys: flags.keys.map(parseValuesKey) }),
+    ...(flags.values && { asValues: true }),
+  };
 }
 
 /**
@@ -106,11 +137,17 @@ function pinImage(pin: Pin): string | undefined {
 }
 
 function noMatch(source: YamlDocuments, spec: ImageSpec, pins: Pin[]): InputFileError {
-  const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${(p as { policy: string }).policy})`))].sort();
+  const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${unnamed(p)})`))].sort();
   return new InputFileError(
     { file: source.file, line: 1, column: 1 },
     `pins no image ${spec.name}; it pins ${seen.join(", ")}`,
   );
+}
+
+/** What a pin with no image name is, for messages: its policy or its key. */
+function unnamed(pin: Pin): string {
+  if (pin.kind === "embedded") return unnamed(pin.pin);
+  return pin.kind === "keyed" ? `--key ${pin.key.raw}` : pin.kind === "marked-part" ? pin.policy : pin.kind;
 }
 
 /** The scalar edits one spec makes to one pin. */
@@ -120,11 +157,45 @@ function editPin(source: YamlDocuments, pin: Pin, spec: ImageSpec): Splice[] {
   if (pin.kind === "kustomize-image")
     return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
   if (pin.kind === "helm-parameters") return editParameters(source, pin, spec);
+  if (pin.kind === "keyed") return editKeyed(source, pin, spec);
   if (pin.kind === "embedded")
-    return editPin(pin.inner, pin.pin, spec).map((splice) =>
-      outerSplice(source, pin.block, pin.indent, pin.inner, splice),
+    return editPin(pin.inner, pin.image === undefined ? pin.pin : { ...pin.pin, image: pin.image }, spec).map(
+      (splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice),
     );
   return editValuesMapping(source, pin.map, spec);
+}
+
+/**
+ * A chart's own keys: `image=` takes the spec as a reference does; otherwise `name=` the new name,
+ * `tag=` the tag (a stale digest emptied) and `digest=` the digest. A part the key does not name,
+ * or the values lack, is refused: the chart would not read it.
+ */
+function editKeyed(source: YamlDocuments, pin: Extract<Pin, { kind: "keyed" }>, spec: ImageSpec): Splice[] {
+  const { scalars, key } = pin;
+  if (scalars.image)
+    return replaceIfChanged(source, scalars.image, retargetReference(String(scalars.image.value), spec));
+  const at = pinOffset(pin);
+  const part = (name: "name" | "tag" | "digest", value: string) => {
+    const node = scalars[name];
+    if (node) return replaceIfChanged(source, node, value);
+    const path = key.parts[name];
+    throw errorIn(
+      source,
+      at,
+      path
+        ? `no value at ${path.text} to set the ${name} of ${spec.raw} in; add it (as the chart reads it)`
+        : `--key ${key.raw} names no ${name}= for the ${name} of ${spec.raw}; add ${name}=<path>`,
+    );
+  };
+  const splices: Splice[] = [];
+  if (spec.newName !== undefined) splices.push(...part("name", spec.newName));
+  if (spec.tag !== undefined) {
+    splices.push(...part("tag", spec.tag));
+    if (spec.digest === undefined && scalars.digest && String(scalars.digest.value ?? "") !== "")
+      splices.push(...replaceIfChanged(source, scalars.digest, ""));
+  }
+  if (spec.digest !== undefined) splices.push(...part("digest", spec.digest));
+  return splices;
 }
 
 /**
@@ -279,9 +350,11 @@ export function pinFields(pin: Pin): ImageFields {
   if (pin.kind === "reference") return fieldsOfReference(pin.node.value);
   if (pin.kind === "kustomize-image") return fieldsOfReference(kustomizeImageTarget(pin.node.value));
   if (pin.kind === "embedded") return pinFields(pin.pin);
-  if (pin.kind === "helm-parameters") {
+  if (pin.kind === "keyed" && pin.scalars.image) return fieldsOfReference(String(pin.scalars.image.value));
+  if (pin.kind === "helm-parameters" || pin.kind === "keyed") {
     const text = (node?: Scalar) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
-    const [tag, digest] = [text(pin.tag), text(pin.digest)];
+    const [tag, digest] =
+      pin.kind === "keyed" ? [text(pin.scalars.tag), text(pin.scalars.digest)] : [text(pin.tag), text(pin.digest)];
     return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
   }
   if (pin.kind === "marked-part")
@@ -307,10 +380,10 @@ function splitTagField(value: string): { tag?: string; digest?: string } {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file: string, text: string, specs: ImageSpec[], policies: string[]): void {
+function verify(file: string, text: string, specs: ImageSpec[], options: PinOptions): void {
   let pins: Pin[];
   try {
-    pins = selectedPolicies(findPins(parseYamlDocuments(file, text)), policies, specs);
+    pins = pinsFor(parseYamlDocuments(file, text), specs, options);
   } catch (error) {
     throw new InternalError(`editing ${file} produced invalid YAML (${(error as Error).message}); nothing was written`);
   }
@@ -333,7 +406,8 @@ function holds(pin: Pin, spec: ImageSpec): boolean {
   }
   if (spec.tag !== undefined && fields.newTag !== spec.tag) return false;
   if (spec.digest !== undefined && fields.digest !== spec.digest) return false;
-  const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+  const reference =
+    pin.kind === "reference" || pin.kind === "kustomize-image" || (pin.kind === "keyed" && !!pin.scalars.image);
   if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest) return false;
   return true;
 }

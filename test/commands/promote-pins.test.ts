@@ -6,7 +6,11 @@ import { HOSTS, testForge } from "../helpers/forge.js";
 
 const STAGING = "charts/api/values-staging.yaml";
 const PRODUCTION = "charts/api/values-production.yaml";
+const LEGACY = (env: string, tag: string) =>
+  `# ${env}: this chart names its image keys its own way\napp:\n  imageName: ghcr.io/acme/legacy\n  imageVersion: "${tag}"\n`;
 const FILES = {
+  "charts/legacy/values-staging.yaml": LEGACY("staging", "3.1"),
+  "charts/legacy/values-production.yaml": LEGACY("production", "3.0"),
   [STAGING]: "image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.0\nworker:\n  image: ghcr.io/acme/worker:2.1.0\n",
   [PRODUCTION]:
     "# production values: changed through promotion PRs\nimage:\n  repository: ghcr.io/acme/api # pinned\n  tag: 1.3.2\nworker:\n  image: ghcr.io/acme/worker:2.0.0\nreplicas: 4\n",
@@ -61,6 +65,28 @@ for (const { kind, host, label } of HOSTS) {
         f.git(kind, "show", `${promotionBranch("clusters/production/api.yaml")}:clusters/production/api.yaml`),
         /name: image\.tag\n {10}value: "2\.1\.0"/,
       );
+    });
+
+    it("between two values files of a chart with its own keys (--key)", async () => {
+      const options = {
+        forge,
+        branch: "main",
+        from: "charts/legacy/values-staging.yaml",
+        to: ["charts/legacy/values-production.yaml"],
+        pollMs: 20,
+      };
+      const result = await promote({ ...options, pins: { keys: ["name=app.imageName,tag=app.imageVersion"] } });
+      assert.deepEqual(
+        result.targets[0]?.plan.map((i) => [i.name, i.from?.newTag, i.to.newTag]),
+        [["ghcr.io/acme/legacy", "3.0", "3.1"]],
+      );
+      assert.equal(
+        f.git(kind, "show", `${promotionBranch(options.to[0] as string)}:${options.to[0]}`),
+        LEGACY("production", "3.1").trimEnd(),
+      );
+      // without keys, the chart's names pin nothing; a key with no name= cannot pair two files' images
+      await assert.rejects(promote(options), /values-staging\.yaml:1:1: pins no image to promote.*give --key/);
+      await assert.rejects(promote({ ...options, pins: { keys: ["tag=app.imageVersion"] } }), /add name=<path>/);
     });
 
     it("refuses a downgrade, and a directory promoted to a file", async () => {

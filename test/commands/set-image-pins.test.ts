@@ -81,6 +81,20 @@ describe("set-image on files that pin images, in a checkout", () => {
   });
 });
 
+describe("set-image --key and --values on the CLI", () => {
+  it("sets the tag at the chart's own key; a key that does not parse is a usage error (exit 2)", () => {
+    const values = "app:\n  imageName: ghcr.io/acme/api\n  imageVersion: 1.0.0 # pinned\n";
+    const dir = tempTree({ "values.yaml": values });
+    const args = ["set-image", "--dir", dir, "--path", "values.yaml", "--image", "ghcr.io/acme/api:1.1.0"];
+    const run = runCli([...args, "--key", "name=app.imageName,tag=app.imageVersion"]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(path.join(dir, "values.yaml"), "utf8"), values.replace("1.0.0 #", "1.1.0 #"));
+    const bad = runCli([...args, "--key", "app.imageVersion"]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--key app\.imageVersion: each part is image=, name=, tag= or digest=/);
+  });
+});
+
 describe("set-image --policy on the CLI", () => {
   it("sets only the named policy's markers", () => {
     const marked = [

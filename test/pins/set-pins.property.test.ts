@@ -3,8 +3,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { normalizeImageName, parseImageSpec, splitReference } from "../../src/kustomize/image-ref.js";
 import { isPlainSafe } from "../../src/kustomize/yaml-scalar.js";
-import { findPins } from "../../src/pins/find-pins.js";
-import { setPins } from "../../src/pins/set-pins.js";
+import { type FindOptions, findPins } from "../../src/pins/find-pins.js";
+import { pinOptionsOf, setPins } from "../../src/pins/set-pins.js";
 import { parseYamlDocuments } from "../../src/pins/yaml-documents.js";
 
 // Every kind of file set-image edits outside kustomizations, generated with random layouts:
@@ -59,11 +59,21 @@ const markedArb = fc.record({
   split: fc.option(fc.record({ name: fc.constantFrom(...NAMES), tag: TAGS, style: STYLES })),
   unmarked: refArb,
 });
+const keyedArb = fc.record({
+  kind: fc.constantFrom("keyed" as const),
+  name: fc.constantFrom(...NAMES),
+  tag: fc.record({ value: TAGS, style: STYLES }),
+  digest: fc.oneof(fc.constant(null), fc.constant(""), DIGESTS),
+  flow: fc.boolean(),
+  other: refArb,
+});
+/** The chart's own keys the keyed layout uses (`--key`): nested, with a digest path it may lack. */
+const KEYS = ["name=app.imageName,tag=app.version.tag,digest=app.version.digest"];
 const layoutArb = fc.record({
   eol: fc.constantFrom("\n", "\r\n"),
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
-  body: fc.oneof(manifestArb, valuesArb, markedArb),
+  body: fc.oneof(manifestArb, valuesArb, markedArb, keyedArb),
 });
 type Layout = typeof layoutArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -124,6 +134,20 @@ function lines(layout: Layout): string[] {
     b.strings.forEach((r, i) => out.push(`job${i}:`, `  image: ${refText(r)}${trailing(r)}`));
     return out;
   }
+  if (b.kind === "keyed") {
+    const version = [
+      `tag: ${quote(b.tag.value, b.tag.style)}`,
+      ...(b.digest === null ? [] : [`digest: "${b.digest}"`]),
+    ];
+    return [
+      "# values under the chart's own keys",
+      "app:",
+      `  imageName: ${b.name} # the repository`,
+      ...(b.flow ? [`  version: {${version.join(", ")}}`] : ["  version:", ...version.map((v) => `    ${v}`)]),
+      "other:",
+      `  image: ${refText(b.other)}${trailing(b.other)}`,
+    ];
+  }
   const out = ["spec:", "  values:"];
   b.refs.forEach((r, i) => out.push(`    app${i}: ${refText(r)} # {"$imagepolicy": "flux-system:app${i}"}`));
   if (b.split)
@@ -149,10 +173,12 @@ const specArb = fc
   .filter((s) => s.tag !== null || s.digest !== null)
   .map((s) => parseImageSpec(`${s.name}${s.tag !== null ? `:${s.tag}` : ""}${s.digest ? `@${s.digest}` : ""}`));
 
+const optionsOf = (layout: Layout) => (layout.body.kind === "keyed" ? pinOptionsOf({ keys: KEYS }) : {});
+
 /** The pins of the spec's image in a text: each pin's line and what it holds now. */
-function pinsOf(text: string, name: string) {
+function pinsOf(text: string, name: string, options: FindOptions) {
   const source = parseYamlDocuments("f.yaml", text);
-  return findPins(source)
+  return findPins(source, options)
     .filter((p) => p.kind !== "marked-part" || p.part !== "name")
     .filter((p) => {
       const image = p.image;
@@ -162,6 +188,12 @@ function pinsOf(text: string, name: string) {
       if (p.kind === "reference")
         return { line: lineOf(text, p.node.range?.[0] ?? 0), ...splitReference(p.node.value) };
       if (p.kind === "marked-part") return { line: lineOf(text, p.node.range?.[0] ?? 0), tag: p.node.value };
+      if (p.kind === "keyed")
+        return {
+          line: lineOf(text, p.scalars.name?.range?.[0] ?? 0),
+          tag: String(p.scalars.tag?.value),
+          digest: p.scalars.digest?.value || undefined,
+        };
       if (p.kind !== "values-mapping") throw new Error(`not a kind these files hold: ${p.kind}`);
       const js = p.map.toJSON() as Record<string, unknown>;
       return {
@@ -173,14 +205,17 @@ function pinsOf(text: string, name: string) {
 }
 
 /** The text with every scalar that pins the image cut out: what must stay byte for byte. */
-function outsideScalars(text: string, name: string): string {
+function outsideScalars(text: string, name: string, options: FindOptions): string {
   const ranges: [number, number][] = [];
-  for (const p of findPins(parseYamlDocuments("f.yaml", text))) {
+  for (const p of findPins(parseYamlDocuments("f.yaml", text), options)) {
     const image = p.image;
     if (image === undefined || normalizeImageName(image) !== normalizeImageName(name)) continue;
     if (p.kind === "reference" || p.kind === "marked-part")
       ranges.push([p.node.range?.[0] ?? 0, p.node.range?.[1] ?? 0]);
-    else if (p.kind === "values-mapping")
+    else if (p.kind === "keyed") {
+      for (const node of [p.scalars.tag, p.scalars.digest])
+        if (node?.range) ranges.push([node.range[0], node.range[1]]);
+    } else if (p.kind === "values-mapping")
       for (const pair of p.map.items) {
         const key = (pair.key as { value?: unknown }).value;
         const value = pair.value as { range?: [number, number, number] } | null;
@@ -196,10 +231,12 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length - 1;
 }
 
-const matches = (text: string, spec: ReturnType<typeof parseImageSpec>) => pinsOf(text, spec.name).length > 0;
+const matches = (layout: Layout, text: string, spec: ReturnType<typeof parseImageSpec>) =>
+  pinsOf(text, spec.name, optionsOf(layout)).length > 0;
 const digestable = (layout: Layout, text: string, spec: ReturnType<typeof parseImageSpec>) =>
   spec.digest === undefined ||
   (layout.body.kind !== "marked" &&
+    !(layout.body.kind === "keyed" && layout.body.digest === null) &&
     !(
       layout.body.kind === "values" &&
       layout.body.mappings.some((m) => !m.digest && normalizeImageName(m.name) === normalizeImageName(spec.name))
@@ -210,9 +247,10 @@ describe("setPins properties, on every kind of file", () => {
     fc.assert(
       fc.property(layoutArb, specArb, (layout, spec) => {
         const before = render(layout);
-        fc.pre(matches(before, spec) && digestable(layout, before, spec));
-        const { text } = setPins("f.yaml", before, [spec]);
-        for (const pin of pinsOf(text, spec.name)) {
+        fc.pre(matches(layout, before, spec) && digestable(layout, before, spec));
+        const options = optionsOf(layout);
+        const { text } = setPins("f.yaml", before, [spec], options);
+        for (const pin of pinsOf(text, spec.name, options)) {
           if (spec.tag !== undefined) assert.equal(pin.tag, spec.tag, text);
           if ("digest" in pin && spec.digest !== undefined) assert.equal(pin.digest, spec.digest, text);
           if ("digest" in pin && spec.digest === undefined && spec.tag !== undefined)
@@ -225,7 +263,8 @@ describe("setPins properties, on every kind of file", () => {
           layout.body.mappings.some((m) => !m.tag && normalizeImageName(m.name) === normalizeImageName(spec.name));
         const added = text.split("\n").length - before.split("\n").length;
         assert.ok(added === 0 || (addsTag && added > 0), "lines are only added for a missing tag");
-        if (!addsTag) assert.equal(outsideScalars(text, spec.name), outsideScalars(before, spec.name));
+        if (!addsTag)
+          assert.equal(outsideScalars(text, spec.name, options), outsideScalars(before, spec.name, options));
         assert.equal(text.startsWith("\ufeff"), layout.bom, "BOM kept");
         if (layout.eol === "\r\n") assert.ok(!/(^|[^\r])\n/.test(text), "CRLF kept");
         assert.equal(/\n$/.test(text), /\n$/.test(before), "final newline as it was");
@@ -238,9 +277,10 @@ describe("setPins properties, on every kind of file", () => {
     fc.assert(
       fc.property(layoutArb, specArb, (layout, spec) => {
         const before = render(layout);
-        fc.pre(matches(before, spec) && digestable(layout, before, spec));
-        const once = setPins("f.yaml", before, [spec]).text;
-        const twice = setPins("f.yaml", once, [spec]);
+        fc.pre(matches(layout, before, spec) && digestable(layout, before, spec));
+        const options = optionsOf(layout);
+        const once = setPins("f.yaml", before, [spec], options).text;
+        const twice = setPins("f.yaml", once, [spec], options);
         assert.equal(twice.text, once);
         assert.ok(twice.edits.every((e) => e.action === "unchanged"));
       }),

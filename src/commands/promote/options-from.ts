@@ -29,6 +29,7 @@ export function promoteOptionsFrom(
     title: values.title,
     body: values.body,
     sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+    pins: { keys: values.key, values: values.values },
     dryRun: values["dry-run"],
     log,
   };

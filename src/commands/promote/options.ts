@@ -6,7 +6,9 @@ import {
   dotenvOption,
   FORGE_OPTION,
   JSON_OPTION,
+  KEY_OPTION,
   TOKEN_VARIABLE_OPTION,
+  VALUES_OPTION,
 } from "../shared-options.js";
 
 /** Every option of `promote`, on every surface (see src/surfaces/). */
@@ -44,6 +46,8 @@ export const PROMOTE_OPTIONS = {
     value: "<name>",
     help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
   },
+  key: KEY_OPTION,
+  values: VALUES_OPTION,
   merge: {
     type: "string",
     default: "never",

@@ -1,6 +1,13 @@
 import type { OptionTable } from "../../surfaces/option-table.js";
 import type { OutputTable } from "../../surfaces/outputs.js";
-import { actionTokenOption, dotenvOption, JSON_OPTION, TOKEN_VARIABLE_OPTION } from "../shared-options.js";
+import {
+  actionTokenOption,
+  dotenvOption,
+  JSON_OPTION,
+  KEY_OPTION,
+  TOKEN_VARIABLE_OPTION,
+  VALUES_OPTION,
+} from "../shared-options.js";
 
 /** Every option of `set-image`, on every surface (see src/surfaces/). */
 export const SET_IMAGE_OPTIONS = {
@@ -31,6 +38,8 @@ export const SET_IMAGE_OPTIONS = {
     value: "<ns:name>",
     help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
   },
+  key: KEY_OPTION,
+  values: VALUES_OPTION,
   "dry-run": {
     type: "boolean",
     default: false,
