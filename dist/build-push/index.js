@@ -35218,6 +35218,25 @@ function actionTokenOption(help) {
         why: "the CLI and the component read the token from a variable (token-variable)",
     };
 }
+/** Where charts with their own value names keep an image (set-image and promote; src/pins/values-keys.ts). */
+const KEY_OPTION = {
+    type: "string",
+    list: true,
+    words: true,
+    inputName: "keys",
+    value: "<parts>",
+    help: "Where a chart that does not use repository/tag keeps an image, one a line: tag=<path> (for the one image given), name=<path>,tag=<path>[,digest=<path>], or image=<path> for a whole reference. Paths in Helm's --set notation (api.imageVersion, sidecars[0].image), which are also the names of an Argo CD Application's helm.parameters. With keys, only they are read in values.",
+};
+/** Values files that content alone would take for Kubernetes objects. */
+const VALUES_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Read every file of path as Helm values, whatever it holds: for a values file whose top level has apiVersion and kind keys, which would otherwise be read as an object.",
+};
+/** The pin flags of a command's option values (`policy`, `key`, `values`), as its command takes them. */
+function pinFlagsOf(values) {
+    return { policies: values.policy, keys: values.key, values: values.values };
+}
 
 ;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
 

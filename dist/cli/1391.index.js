@@ -327,6 +327,7 @@ async function setImageRemote(options) {
     if (options.images.length === 0)
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
+    const pinOptions = (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {});
     const dirs = [...new Set(options.paths.map(kustomization_file/* normalizeKustomizationPath */.Kn))];
     const candidates = (0,snapshot_kustomization/* editCandidates */.d$)(dirs);
     const message = renderCommitMessage(options.message, {
@@ -347,7 +348,7 @@ async function setImageRemote(options) {
         onWait: (n, delay, why) => log(`${target} moved (${why}); attempt ${n + 1} in ${delay} ms`),
     }, async (attempt) => {
         const base = await options.forge.readFiles(options.branch, candidates);
-        const plan = planEdits(base, dirs, specs, options.policies ?? []);
+        const plan = planEdits(base, dirs, specs, pinOptions);
         const diff = (0,set_image/* unifiedDiff */.W)(plan.changes.map((c) => ({ path: c.path, before: base.files.get(c.path) ?? "", after: c.content })));
         const result = {
             changed: false,
@@ -397,14 +398,14 @@ async function landedAnyway(forge, refusedOn, head, message) {
     return ours && { sha: ours.sha, files };
 }
 /** Finds each directory's kustomization in the snapshot (as kustomize does) and applies the specs. */
-function planEdits(snapshot, dirs, specs, policies) {
+function planEdits(snapshot, dirs, specs, pinOptions) {
     const plan = { changes: [], images: [] };
     for (const dir of dirs) {
         const file = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, dir);
         const before = snapshot.files.get(file);
         const edited = (0,kustomization_file/* isKustomizationFileName */.FJ)(file)
             ? (0,set_images/* setImages */.B)(file, before, specs)
-            : (0,set_pins/* setPins */.R)(file, before, specs, { policies });
+            : (0,set_pins/* setPins */.Rz)(file, before, specs, pinOptions);
         plan.images.push(...edited.edits.map((e) => ({ file, ...e })));
         if (edited.text !== before)
             plan.changes.push({ path: file, content: edited.text });

@@ -848,15 +848,15 @@ function headTextOf(dir, file, maxBytes) {
  * The images a file pins, one entry per image, for promote to compare with another file's: two
  * pins of one image that disagree are refused (which one would be promoted?).
  */
-function pinEntries(file, text) {
+function pinEntries(file, text, options = {}) {
     const source = (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(file, text);
     const entries = new Map();
-    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source)) {
+    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source, options)) {
         if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
             continue;
         const pos = source.lines.linePos((0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .pinOffset */ .tN)(pin));
         const at = { file, line: pos.line, column: pos.col };
-        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .r)(pin), at: { name: at, newTag: at, digest: at } };
+        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .rR)(pin), at: { name: at, newTag: at, digest: at } };
         const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(pin.image);
         const seen = entries.get(key);
         if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))

@@ -365,9 +365,16 @@ async function promote(options) {
     const mixed = targets.find((to) => (0,kustomization_file/* namesFile */.X7)(to) !== (0,kustomization_file/* namesFile */.X7)(from));
     if (mixed)
         throw new errors/* UsageError */.eb(`--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`);
+    const pinOptions = (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {});
+    const unnamed = pinOptions.keys?.find((key) => !key.parts.name && !key.parts.image);
+    if (unnamed)
+        throw new errors/* UsageError */.eb(`--key ${unnamed.raw}: promote pairs the images of two files by name; add name=<path> (or give image=<path>)`);
     const snapshot = await options.forge.readFiles(options.branch, (0,snapshot_kustomization/* editCandidates */.d$)([from, ...targets]));
     const fromFile = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, from);
+    const entriesOf = (file, text) => (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? (0,plan/* imageEntries */.Io)(file, text) : (0,pin_entries/* pinEntries */.Y)(file, text, pinOptions);
     const source = entriesOf(fromFile, snapshot.files.get(fromFile));
+    if (source.length === 0 && !(0,kustomization_file/* isKustomizationFileName */.FJ)(fromFile))
+        throw new errors/* InputFileError */.TH({ file: fromFile, line: 1, column: 1 }, "pins no image to promote: no container image, Helm values repository or image, or Flux $imagepolicy marker; for a chart with its own value names, give --key");
     const plans = targets.map((to) => {
         const file = (0,snapshot_kustomization/* editTargetIn */.LI)(snapshot, to);
         const text = snapshot.files.get(file);
@@ -404,10 +411,6 @@ function refuseDowngrades(plans, allowed) {
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
 /** The gate on the newest commit that changed anything the source root renders from. */
-/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
-function entriesOf(file, text) {
-    return (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? (0,plan/* imageEntries */.Io)(file, text) : (0,pin_entries/* pinEntries */.Y)(file, text);
-}
 async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     // a file that pins images is its own input; a kustomization renders from what it names
     const inputs = (0,kustomization_file/* isKustomizationFileName */.FJ)(fromFile)
@@ -455,8 +458,11 @@ async function promoteTarget(options, snapshot, file, values, log) {
         merging && blocked
             ? `${blocked.name} ${(0,plan/* describeImage */.hu)(blocked.from, blocked.name)} -> ${(0,plan/* describeImage */.hu)(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
-    const edit = (0,kustomization_file/* isKustomizationFileName */.FJ)(file) ? set_images/* setImages */.B : set_pins/* setPins */.R;
-    const edited = edit(file, snapshot.files.get(file), values.plan.map(plan/* specOf */.rI));
+    const specs = values.plan.map(plan/* specOf */.rI);
+    const before = snapshot.files.get(file);
+    const edited = (0,kustomization_file/* isKustomizationFileName */.FJ)(file)
+        ? (0,set_images/* setImages */.B)(file, before, specs)
+        : (0,set_pins/* setPins */.Rz)(file, before, specs, (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {}));
     const change = { path: file, content: edited.text };
     const verified = (0,ownership/* verifiedHead */.dP)(proposal, [change]);
     const commit = verified
@@ -680,15 +686,15 @@ function fillTemplate(flag, template, fields) {
  * The images a file pins, one entry per image, for promote to compare with another file's: two
  * pins of one image that disagree are refused (which one would be promoted?).
  */
-function pinEntries(file, text) {
+function pinEntries(file, text, options = {}) {
     const source = (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(file, text);
     const entries = new Map();
-    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source)) {
+    for (const pin of (0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .findPins */ .mP)(source, options)) {
         if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
             continue;
         const pos = source.lines.linePos((0,_find_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .pinOffset */ .tN)(pin));
         const at = { file, line: pos.line, column: pos.col };
-        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .r)(pin), at: { name: at, newTag: at, digest: at } };
+        const entry = { name: pin.image, ...(0,_set_pins_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFields */ .rR)(pin), at: { name: at, newTag: at, digest: at } };
         const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(pin.image);
         const seen = entries.get(key);
         if (seen && (seen.newTag !== entry.newTag || seen.digest !== entry.digest))

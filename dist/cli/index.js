@@ -9130,11 +9130,12 @@ function setImageLocal(options) {
     if (options.images.length === 0)
         throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
     const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
+    const pinOptions = (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {});
     const files = uniqueBy(options.paths.map((p) => (0,kustomization_file/* findEditTarget */.Fb)(options.dir, p)), (f) => f.absolute);
     const planned = files.map((file) => {
         const before = readTextFile(file.absolute, file.relative);
         const result = file.kind === "pins"
-            ? (0,set_pins/* setPins */.R)(file.relative, before, specs, { policies: options.policies })
+            ? (0,set_pins/* setPins */.Rz)(file.relative, before, specs, pinOptions)
             : (0,set_images/* setImages */.B)(file.relative, before, specs);
         return { file, before, after: result.text, edits: result.edits };
     });
@@ -16899,12 +16900,14 @@ function htmlText(text) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72198);
-/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39118);
+/* harmony import */ var _values_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3401);
+/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39118);
 
 
 
 
-const parseInner = (file, text) => (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlDocuments */ .v)(`${file} (helm.values)`, text);
+
+const parseInner = (file, text) => (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(`${file} (helm.values)`, text);
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
 /**
@@ -16913,8 +16916,10 @@ const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
  * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
  * is a Helm values file.
  */
-function findPins(source) {
-    const marked = markedPins(source);
+function findPins(source, options = {}) {
+    const keys = options.keys ?? [];
+    const values = keys.length ? (root, where) => keyedPins(root, keys, where) : valuesPins;
+    const marked = options.asValues ? [] : markedPins(source);
     if (marked.length)
         return withMarkedNames(marked);
     return source.docs.flatMap((doc) => {
@@ -16922,15 +16927,15 @@ function findPins(source) {
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
             return [];
         const kind = stringAt(root, "kind");
-        if (kind === undefined || stringAt(root, "apiVersion") === undefined)
-            return valuesPins(root, "values");
+        if (options.asValues || kind === undefined || stringAt(root, "apiVersion") === undefined)
+            return values(root, "values");
         if (kind === "HelmRelease") {
-            const values = valueAt(valueAt(root, "spec"), "values");
-            return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+            const spec = valueAt(valueAt(root, "spec"), "values");
+            return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(spec) ? values(spec, "HelmRelease spec.values") : [];
         }
         if ((kind === "Application" || kind === "ApplicationSet") &&
             stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
-            return argoPins(source, root, kind);
+            return argoPins(source, root, kind, values, keys);
         return containerPins(root, kind);
     });
 }
@@ -17062,7 +17067,7 @@ function valuesPins(root, where) {
  * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
  * block string).
  */
-function argoPins(source, root, kind) {
+function argoPins(source, root, kind, values, keys) {
     const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
     const list = valueAt(spec, "sources");
     const sources = [valueAt(spec, "source"), ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list) ? list.items : [])].filter(yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh);
@@ -17071,7 +17076,8 @@ function argoPins(source, root, kind) {
         const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
         const helm = valueAt(entry, "helm");
         const valuesObject = valueAt(helm, "valuesObject");
-        const values = valueAt(helm, "values");
+        const block = valueAt(helm, "values");
+        const parameters = valueAt(helm, "parameters");
         return [
             ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === "string"
                 ? [
@@ -17083,9 +17089,11 @@ function argoPins(source, root, kind) {
                     },
                 ]
                 : []),
-            ...parameterPins(valueAt(helm, "parameters"), where),
-            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
-            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
+            ...(keys.length ? keyedParameterPins(parameters, keys, where) : parameterPins(parameters, where)),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(valuesObject) ? values(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(block) && typeof block.value === "string"
+                ? embeddedPins(source, block, values)
+                : []),
         ];
     });
 }
@@ -17129,7 +17137,7 @@ function parameterPins(list, where) {
  * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
  * folded string is not edited (its bytes are not the values file's).
  */
-function embeddedPins(source, block) {
+function embeddedPins(source, block, values) {
     if (block.type !== "BLOCK_LITERAL")
         return [];
     const [start, end] = rangeOf(block);
@@ -17143,7 +17151,7 @@ function embeddedPins(source, block) {
         return [];
     }
     const root = inner.docs[0]?.contents;
-    return ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+    return ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? values(root, "helm.values") : []).map((pin) => ({
         kind: "embedded",
         image: pin.image,
         block,
@@ -17151,6 +17159,30 @@ function embeddedPins(source, block) {
         pin,
         indent,
     }));
+}
+/** The chart's own keys in a values mapping: one pin per key that finds any of its scalars. */
+function keyedPins(root, keys, where) {
+    return keys.flatMap((key) => keyedPin(key, (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarsAt */ .xj)((path) => (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeAtPath */ .zc)(root, path), key), where));
+}
+/** The chart's own keys among Argo CD's `helm.parameters`, whose names are the same paths. */
+function keyedParameterPins(list, keys, where) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && value)
+            byName.set(name, value);
+    }
+    return keys.flatMap((key) => keyedPin(key, (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarsAt */ .xj)((path) => byName.get(path.text), key), `${where} helm.parameters`));
+}
+function keyedPin(key, scalars, where) {
+    if (!scalars)
+        return [];
+    const name = scalars.image ?? scalars.name;
+    const image = name && typeof name.value === "string" ? (scalars.image ? (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(name.value).name : name.value) : undefined;
+    return [{ kind: "keyed", ...(image !== undefined && { image }), key, scalars, how: `${where} ${key.raw}` }];
 }
 function looksLikeImage(value) {
     return value !== "" && !/\s/.test(value) && !value.includes("{{");
@@ -17181,6 +17213,10 @@ function pinOffset(pin) {
         return rangeOf(pin.repository)[0];
     if (pin.kind === "embedded")
         return rangeOf(pin.block)[0];
+    if (pin.kind === "keyed") {
+        const { image, name, tag, digest } = pin.scalars;
+        return rangeOf((image ?? name ?? tag ?? digest))[0];
+    }
     return rangeOf(pin.node)[0];
 }
 
@@ -17193,8 +17229,9 @@ function pinOffset(pin) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  r: () => (/* binding */ pinFields),
-  R: () => (/* binding */ setPins)
+  rR: () => (/* binding */ pinFields),
+  pd: () => (/* binding */ pinOptionsOf),
+  Rz: () => (/* binding */ setPins)
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -17272,9 +17309,12 @@ function retargetKustomizeImage(value, spec) {
     return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
 }
 
+// EXTERNAL MODULE: ./src/pins/values-keys.ts
+var values_keys = __nccwpck_require__(3401);
 // EXTERNAL MODULE: ./src/pins/yaml-documents.ts
 var yaml_documents = __nccwpck_require__(39118);
 ;// CONCATENATED MODULE: ./src/pins/set-pins.ts
+
 
 
 
@@ -17291,7 +17331,7 @@ var yaml_documents = __nccwpck_require__(39118);
  */
 function setPins(file, text, specs, options = {}) {
     const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
-    const pins = selectedPolicies((0,find_pins/* findPins */.mP)(source), options.policies ?? [], specs);
+    const pins = pinsFor(source, specs, options);
     if (pins.length === 0)
         throw new errors/* InputFileError */.TH({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
     const splices = [];
@@ -17319,8 +17359,14 @@ function setPins(file, text, specs, options = {}) {
     }
     const edited = (0,yaml_source/* applySplices */.Ut)(text, splices);
     if (edited !== text)
-        verify(file, edited, specs, options.policies ?? []);
+        verify(file, edited, specs, options);
     return { text: edited, edits };
+}
+/** The pins the specs may match: the named policies' markers only, a nameless pin the one image given. */
+function pinsFor(source, specs, options) {
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    const nameless = (pin) => pin.image === undefined && (pin.kind === "keyed" || (pin.kind === "embedded" && pin.pin.kind === "keyed"));
+    return selectedPolicies((0,find_pins/* findPins */.mP)(source, options), options.policies ?? [], specs).map((pin) => nameless(pin) && only ? { ...pin, image: only } : pin);
 }
 /** What a pin holds once a spec is applied, as kustomize's images fields name it. */
 function expectedAfter(pin, before, spec) {
@@ -17331,6 +17377,8 @@ function expectedAfter(pin, before, spec) {
         return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
     if (pin.kind === "embedded")
         return expectedAfter(pin.pin, before, spec);
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return { ...name, ...fieldsOfReference(retargetReference(String(pin.scalars.image.value), spec)) };
     if (pin.kind === "marked-part") {
         if (pin.part === "name")
             return name;
@@ -17340,6 +17388,14 @@ function expectedAfter(pin, before, spec) {
     const tag = spec.tag ?? before.newTag;
     const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
     return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** The pin options of a command's flags; a key that does not parse is a usage error. */
+function pinOptionsOf(flags) {
+    return {
+        ...(flags.policies?.length && { policies: flags.policies }),
+        ...(flags.keys?.length && { keys: flags.keys.map(values_keys/* parseValuesKey */.bx) }),
+        ...(flags.values && { asValues: true }),
+    };
 }
 /**
  * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
@@ -17364,8 +17420,14 @@ function pinImage(pin) {
     return pin.image;
 }
 function noMatch(source, spec, pins) {
-    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
+    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${unnamed(p)})`))].sort();
     return new errors/* InputFileError */.TH({ file: source.file, line: 1, column: 1 }, `pins no image ${spec.name}; it pins ${seen.join(", ")}`);
+}
+/** What a pin with no image name is, for messages: its policy or its key. */
+function unnamed(pin) {
+    if (pin.kind === "embedded")
+        return unnamed(pin.pin);
+    return pin.kind === "keyed" ? `--key ${pin.key.raw}` : pin.kind === "marked-part" ? pin.policy : pin.kind;
 }
 /** The scalar edits one spec makes to one pin. */
 function editPin(source, pin, spec) {
@@ -17377,9 +17439,42 @@ function editPin(source, pin, spec) {
         return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
     if (pin.kind === "helm-parameters")
         return editParameters(source, pin, spec);
+    if (pin.kind === "keyed")
+        return editKeyed(source, pin, spec);
     if (pin.kind === "embedded")
-        return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+        return editPin(pin.inner, pin.image === undefined ? pin.pin : { ...pin.pin, image: pin.image }, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
     return editValuesMapping(source, pin.map, spec);
+}
+/**
+ * A chart's own keys: `image=` takes the spec as a reference does; otherwise `name=` the new name,
+ * `tag=` the tag (a stale digest emptied) and `digest=` the digest. A part the key does not name,
+ * or the values lack, is refused: the chart would not read it.
+ */
+function editKeyed(source, pin, spec) {
+    const { scalars, key } = pin;
+    if (scalars.image)
+        return replaceIfChanged(source, scalars.image, retargetReference(String(scalars.image.value), spec));
+    const at = (0,find_pins/* pinOffset */.tN)(pin);
+    const part = (name, value) => {
+        const node = scalars[name];
+        if (node)
+            return replaceIfChanged(source, node, value);
+        const path = key.parts[name];
+        throw (0,yaml_documents/* errorIn */.K)(source, at, path
+            ? `no value at ${path.text} to set the ${name} of ${spec.raw} in; add it (as the chart reads it)`
+            : `--key ${key.raw} names no ${name}= for the ${name} of ${spec.raw}; add ${name}=<path>`);
+    };
+    const splices = [];
+    if (spec.newName !== undefined)
+        splices.push(...part("name", spec.newName));
+    if (spec.tag !== undefined) {
+        splices.push(...part("tag", spec.tag));
+        if (spec.digest === undefined && scalars.digest && String(scalars.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, scalars.digest, ""));
+    }
+    if (spec.digest !== undefined)
+        splices.push(...part("digest", spec.digest));
+    return splices;
 }
 /**
  * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
@@ -17521,9 +17616,11 @@ function pinFields(pin) {
         return fieldsOfReference(kustomizeImageTarget(pin.node.value));
     if (pin.kind === "embedded")
         return pinFields(pin.pin);
-    if (pin.kind === "helm-parameters") {
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return fieldsOfReference(String(pin.scalars.image.value));
+    if (pin.kind === "helm-parameters" || pin.kind === "keyed") {
         const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
-        const [tag, digest] = [text(pin.tag), text(pin.digest)];
+        const [tag, digest] = pin.kind === "keyed" ? [text(pin.scalars.tag), text(pin.scalars.digest)] : [text(pin.tag), text(pin.digest)];
         return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
     }
     if (pin.kind === "marked-part")
@@ -17547,10 +17644,10 @@ function splitTagField(value) {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file, text, specs, policies) {
+function verify(file, text, specs, options) {
     let pins;
     try {
-        pins = selectedPolicies((0,find_pins/* findPins */.mP)((0,yaml_documents/* parseYamlDocuments */.v)(file, text)), policies, specs);
+        pins = pinsFor((0,yaml_documents/* parseYamlDocuments */.v)(file, text), specs, options);
     }
     catch (error) {
         throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
@@ -17574,10 +17671,117 @@ function holds(pin, spec) {
         return false;
     if (spec.digest !== undefined && fields.digest !== spec.digest)
         return false;
-    const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+    const reference = pin.kind === "reference" || pin.kind === "kustomize-image" || (pin.kind === "keyed" && !!pin.scalars.image);
     if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
         return false;
     return true;
+}
+
+
+/***/ }),
+
+/***/ 3401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bx: () => (/* binding */ parseValuesKey),
+/* harmony export */   xj: () => (/* binding */ scalarsAt),
+/* harmony export */   zc: () => (/* binding */ nodeAtPath)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+
+
+const PARTS = ["image", "name", "tag", "digest"];
+/** `[name=a.b,]tag=a.c[,digest=a.d]` or `image=a.b`; a wrong one is a usage error. */
+function parseValuesKey(raw) {
+    const parts = {};
+    for (const item of raw.split(",")) {
+        const eq = item.indexOf("=");
+        const part = item.slice(0, eq).trim();
+        if (eq < 0 || !PARTS.includes(part))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: each part is image=, name=, tag= or digest= and a values path (name=api.imageName,tag=api.imageVersion)`);
+        if (parts[part])
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: ${part}= is given twice`);
+        parts[part] = parseKeyPath(raw, item.slice(eq + 1).trim());
+    }
+    if (parts.image && (parts.name || parts.tag || parts.digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: image= holds the whole reference; name=, tag= and digest= go without it`);
+    if (!parts.image && !parts.tag && !parts.digest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: give where the tag (tag=), digest (digest=) or whole image (image=) is`);
+    return { raw, parts };
+}
+function parseKeyPath(raw, text) {
+    const segments = [];
+    let key = "";
+    let inKey = false;
+    const bad = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: "${text}" is not a values path like image.tag or sidecars[0].image`);
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\" && text[i + 1] === ".") {
+            key += ".";
+            inKey = true;
+            i++;
+        }
+        else if (c === ".") {
+            if (!inKey)
+                throw bad();
+            segments.push(key);
+            key = "";
+            inKey = false;
+        }
+        else if (c === "[") {
+            const close = text.indexOf("]", i);
+            const index = text.slice(i + 1, close);
+            if (close < 0 || !/^\d+$/.test(index))
+                throw bad();
+            if (inKey)
+                segments.push(key);
+            segments.push(Number(index));
+            key = "";
+            inKey = false;
+            i = close;
+            if (text[i + 1] === ".")
+                i++;
+        }
+        else {
+            key += c;
+            inKey = true;
+        }
+    }
+    if (inKey)
+        segments.push(key);
+    if (segments.length === 0 || segments.some((s) => s === ""))
+        throw bad();
+    return { text, segments };
+}
+/** The node at a path, if every step exists. */
+function nodeAtPath(root, path) {
+    let node = root;
+    for (const segment of path.segments) {
+        if (typeof segment === "number")
+            node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node.items[segment] : undefined;
+        else
+            node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)
+                ? (node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && p.key.value === segment)?.value ?? undefined)
+                : undefined;
+        if (node === undefined)
+            return undefined;
+    }
+    return node;
+}
+/** What a key finds: the scalars present, and the parts it names that the values lack. */
+function scalarsAt(find, key) {
+    const found = {};
+    for (const part of PARTS) {
+        const path = key.parts[part];
+        if (!path)
+            continue;
+        const node = find(path);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            found[part] = node;
+    }
+    return Object.keys(found).length ? found : undefined;
 }
 
 
@@ -29603,6 +29807,25 @@ function actionTokenOption(help) {
         why: "the CLI and the component read the token from a variable (token-variable)",
     };
 }
+/** Where charts with their own value names keep an image (set-image and promote; src/pins/values-keys.ts). */
+const KEY_OPTION = {
+    type: "string",
+    list: true,
+    words: true,
+    inputName: "keys",
+    value: "<parts>",
+    help: "Where a chart that does not use repository/tag keeps an image, one a line: tag=<path> (for the one image given), name=<path>,tag=<path>[,digest=<path>], or image=<path> for a whole reference. Paths in Helm's --set notation (api.imageVersion, sidecars[0].image), which are also the names of an Argo CD Application's helm.parameters. With keys, only they are read in values.",
+};
+/** Values files that content alone would take for Kubernetes objects. */
+const VALUES_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Read every file of path as Helm values, whatever it holds: for a values file whose top level has apiVersion and kind keys, which would otherwise be read as an object.",
+};
+/** The pin flags of a command's option values (`policy`, `key`, `values`), as its command takes them. */
+function pinFlagsOf(values) {
+    return { policies: values.policy, keys: values.key, values: values.values };
+}
 
 ;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
 
@@ -30823,6 +31046,8 @@ const SET_IMAGE_OPTIONS = {
         value: "<ns:name>",
         help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
     },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
     "dry-run": {
         type: "boolean",
         default: false,
@@ -30935,6 +31160,8 @@ const PROMOTE_OPTIONS = {
         value: "<name>",
         help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
     },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
     merge: {
         type: "string",
         default: "never",
@@ -31078,6 +31305,7 @@ function promoteOptionsFrom(values, forge, log) {
         title: values.title,
         body: values.body,
         sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+        pins: { keys: values.key, values: values.values },
         dryRun: values["dry-run"],
         log,
     };
@@ -31333,6 +31561,7 @@ function setImageOutputs(result) {
 
 
 
+
 const set_image_LOCAL = ["dir"];
 const REMOTE = ["repo", "branch", "forge", "api-url", "token-variable", "mode", "message", "timeout"];
 const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !set_image_LOCAL.includes(name) && !REMOTE.includes(name));
@@ -31366,7 +31595,7 @@ const setImageCli = {
         const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
         const { path: paths, image: images, "dry-run": dryRun } = values;
         if (!values.repo) {
-            const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, policies: values.policy, dryRun });
+            const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, pins: pinFlagsOf(values), dryRun });
             finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
             return 0;
         }
@@ -31380,7 +31609,7 @@ const setImageCli = {
             branch: values.branch,
             paths,
             images,
-            policies: values.policy,
+            pins: pinFlagsOf(values),
             mode: values.mode,
             message: values.message,
             source: readSourceContext(),

@@ -91971,6 +91971,101 @@ function proposalBranchName(prefix, readable, identity) {
     return `${prefix}/${slug ? `${slug}-` : ""}${hash}`;
 }
 
+;// CONCATENATED MODULE: ./src/pins/values-keys.ts
+
+
+const PARTS = ["image", "name", "tag", "digest"];
+/** `[name=a.b,]tag=a.c[,digest=a.d]` or `image=a.b`; a wrong one is a usage error. */
+function parseValuesKey(raw) {
+    const parts = {};
+    for (const item of raw.split(",")) {
+        const eq = item.indexOf("=");
+        const part = item.slice(0, eq).trim();
+        if (eq < 0 || !PARTS.includes(part))
+            throw new errors_UsageError(`--key ${raw}: each part is image=, name=, tag= or digest= and a values path (name=api.imageName,tag=api.imageVersion)`);
+        if (parts[part])
+            throw new errors_UsageError(`--key ${raw}: ${part}= is given twice`);
+        parts[part] = parseKeyPath(raw, item.slice(eq + 1).trim());
+    }
+    if (parts.image && (parts.name || parts.tag || parts.digest))
+        throw new errors_UsageError(`--key ${raw}: image= holds the whole reference; name=, tag= and digest= go without it`);
+    if (!parts.image && !parts.tag && !parts.digest)
+        throw new errors_UsageError(`--key ${raw}: give where the tag (tag=), digest (digest=) or whole image (image=) is`);
+    return { raw, parts };
+}
+function parseKeyPath(raw, text) {
+    const segments = [];
+    let key = "";
+    let inKey = false;
+    const bad = () => new errors_UsageError(`--key ${raw}: "${text}" is not a values path like image.tag or sidecars[0].image`);
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\" && text[i + 1] === ".") {
+            key += ".";
+            inKey = true;
+            i++;
+        }
+        else if (c === ".") {
+            if (!inKey)
+                throw bad();
+            segments.push(key);
+            key = "";
+            inKey = false;
+        }
+        else if (c === "[") {
+            const close = text.indexOf("]", i);
+            const index = text.slice(i + 1, close);
+            if (close < 0 || !/^\d+$/.test(index))
+                throw bad();
+            if (inKey)
+                segments.push(key);
+            segments.push(Number(index));
+            key = "";
+            inKey = false;
+            i = close;
+            if (text[i + 1] === ".")
+                i++;
+        }
+        else {
+            key += c;
+            inKey = true;
+        }
+    }
+    if (inKey)
+        segments.push(key);
+    if (segments.length === 0 || segments.some((s) => s === ""))
+        throw bad();
+    return { text, segments };
+}
+/** The node at a path, if every step exists. */
+function nodeAtPath(root, path) {
+    let node = root;
+    for (const segment of path.segments) {
+        if (typeof segment === "number")
+            node = (0,dist/* isSeq */.oP)(node) ? node.items[segment] : undefined;
+        else
+            node = (0,dist/* isMap */.jh)(node)
+                ? (node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === segment)?.value ?? undefined)
+                : undefined;
+        if (node === undefined)
+            return undefined;
+    }
+    return node;
+}
+/** What a key finds: the scalars present, and the parts it names that the values lack. */
+function scalarsAt(find, key) {
+    const found = {};
+    for (const part of PARTS) {
+        const path = key.parts[part];
+        if (!path)
+            continue;
+        const node = find(path);
+        if ((0,dist/* isScalar */.jn)(node))
+            found[part] = node;
+    }
+    return Object.keys(found).length ? found : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/pins/yaml-documents.ts
 
 
@@ -91998,6 +92093,7 @@ function errorIn(source, offset, problem) {
 
 
 
+
 const parseInner = (file, text) => parseYamlDocuments(`${file} (helm.values)`, text);
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
@@ -92007,8 +92103,10 @@ const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
  * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
  * is a Helm values file.
  */
-function findPins(source) {
-    const marked = markedPins(source);
+function findPins(source, options = {}) {
+    const keys = options.keys ?? [];
+    const values = keys.length ? (root, where) => keyedPins(root, keys, where) : valuesPins;
+    const marked = options.asValues ? [] : markedPins(source);
     if (marked.length)
         return withMarkedNames(marked);
     return source.docs.flatMap((doc) => {
@@ -92016,15 +92114,15 @@ function findPins(source) {
         if (!(0,dist/* isMap */.jh)(root))
             return [];
         const kind = stringAt(root, "kind");
-        if (kind === undefined || stringAt(root, "apiVersion") === undefined)
-            return valuesPins(root, "values");
+        if (options.asValues || kind === undefined || stringAt(root, "apiVersion") === undefined)
+            return values(root, "values");
         if (kind === "HelmRelease") {
-            const values = valueAt(valueAt(root, "spec"), "values");
-            return (0,dist/* isMap */.jh)(values) ? valuesPins(values, "HelmRelease spec.values") : [];
+            const spec = valueAt(valueAt(root, "spec"), "values");
+            return (0,dist/* isMap */.jh)(spec) ? values(spec, "HelmRelease spec.values") : [];
         }
         if ((kind === "Application" || kind === "ApplicationSet") &&
             stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
-            return argoPins(source, root, kind);
+            return argoPins(source, root, kind, values, keys);
         return containerPins(root, kind);
     });
 }
@@ -92156,7 +92254,7 @@ function valuesPins(root, where) {
  * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
  * block string).
  */
-function argoPins(source, root, kind) {
+function argoPins(source, root, kind, values, keys) {
     const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
     const list = valueAt(spec, "sources");
     const sources = [valueAt(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])].filter(dist/* isMap */.jh);
@@ -92165,7 +92263,8 @@ function argoPins(source, root, kind) {
         const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
         const helm = valueAt(entry, "helm");
         const valuesObject = valueAt(helm, "valuesObject");
-        const values = valueAt(helm, "values");
+        const block = valueAt(helm, "values");
+        const parameters = valueAt(helm, "parameters");
         return [
             ...((0,dist/* isSeq */.oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,dist/* isScalar */.jn)(item) && typeof item.value === "string"
                 ? [
@@ -92177,9 +92276,11 @@ function argoPins(source, root, kind) {
                     },
                 ]
                 : []),
-            ...parameterPins(valueAt(helm, "parameters"), where),
-            ...((0,dist/* isMap */.jh)(valuesObject) ? valuesPins(valuesObject, `${where} helm.valuesObject`) : []),
-            ...((0,dist/* isScalar */.jn)(values) && typeof values.value === "string" ? embeddedPins(source, values) : []),
+            ...(keys.length ? keyedParameterPins(parameters, keys, where) : parameterPins(parameters, where)),
+            ...((0,dist/* isMap */.jh)(valuesObject) ? values(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,dist/* isScalar */.jn)(block) && typeof block.value === "string"
+                ? embeddedPins(source, block, values)
+                : []),
         ];
     });
 }
@@ -92223,7 +92324,7 @@ function parameterPins(list, where) {
  * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
  * folded string is not edited (its bytes are not the values file's).
  */
-function embeddedPins(source, block) {
+function embeddedPins(source, block, values) {
     if (block.type !== "BLOCK_LITERAL")
         return [];
     const [start, end] = find_pins_rangeOf(block);
@@ -92237,7 +92338,7 @@ function embeddedPins(source, block) {
         return [];
     }
     const root = inner.docs[0]?.contents;
-    return ((0,dist/* isMap */.jh)(root) ? valuesPins(root, "helm.values") : []).map((pin) => ({
+    return ((0,dist/* isMap */.jh)(root) ? values(root, "helm.values") : []).map((pin) => ({
         kind: "embedded",
         image: pin.image,
         block,
@@ -92245,6 +92346,30 @@ function embeddedPins(source, block) {
         pin,
         indent,
     }));
+}
+/** The chart's own keys in a values mapping: one pin per key that finds any of its scalars. */
+function keyedPins(root, keys, where) {
+    return keys.flatMap((key) => keyedPin(key, scalarsAt((path) => nodeAtPath(root, path), key), where));
+}
+/** The chart's own keys among Argo CD's `helm.parameters`, whose names are the same paths. */
+function keyedParameterPins(list, keys, where) {
+    if (!(0,dist/* isSeq */.oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && value)
+            byName.set(name, value);
+    }
+    return keys.flatMap((key) => keyedPin(key, scalarsAt((path) => byName.get(path.text), key), `${where} helm.parameters`));
+}
+function keyedPin(key, scalars, where) {
+    if (!scalars)
+        return [];
+    const name = scalars.image ?? scalars.name;
+    const image = name && typeof name.value === "string" ? (scalars.image ? splitReference(name.value).name : name.value) : undefined;
+    return [{ kind: "keyed", ...(image !== undefined && { image }), key, scalars, how: `${where} ${key.raw}` }];
 }
 function looksLikeImage(value) {
     return value !== "" && !/\s/.test(value) && !value.includes("{{");
@@ -92275,6 +92400,10 @@ function pinOffset(pin) {
         return find_pins_rangeOf(pin.repository)[0];
     if (pin.kind === "embedded")
         return find_pins_rangeOf(pin.block)[0];
+    if (pin.kind === "keyed") {
+        const { image, name, tag, digest } = pin.scalars;
+        return find_pins_rangeOf((image ?? name ?? tag ?? digest))[0];
+    }
     return find_pins_rangeOf(pin.node)[0];
 }
 
@@ -92349,6 +92478,7 @@ function retargetKustomizeImage(value, spec) {
 
 
 
+
 /**
  * Applies image specs to a file that pins images outside a kustomization (plain manifests, Helm
  * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
@@ -92356,7 +92486,7 @@ function retargetKustomizeImage(value, spec) {
  */
 function setPins(file, text, specs, options = {}) {
     const source = parseYamlDocuments(file, text);
-    const pins = selectedPolicies(findPins(source), options.policies ?? [], specs);
+    const pins = pinsFor(source, specs, options);
     if (pins.length === 0)
         throw new InputFileError({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
     const splices = [];
@@ -92384,8 +92514,14 @@ function setPins(file, text, specs, options = {}) {
     }
     const edited = applySplices(text, splices);
     if (edited !== text)
-        verify(file, edited, specs, options.policies ?? []);
+        verify(file, edited, specs, options);
     return { text: edited, edits };
+}
+/** The pins the specs may match: the named policies' markers only, a nameless pin the one image given. */
+function pinsFor(source, specs, options) {
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    const nameless = (pin) => pin.image === undefined && (pin.kind === "keyed" || (pin.kind === "embedded" && pin.pin.kind === "keyed"));
+    return selectedPolicies(findPins(source, options), options.policies ?? [], specs).map((pin) => nameless(pin) && only ? { ...pin, image: only } : pin);
 }
 /** What a pin holds once a spec is applied, as kustomize's images fields name it. */
 function expectedAfter(pin, before, spec) {
@@ -92396,6 +92532,8 @@ function expectedAfter(pin, before, spec) {
         return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
     if (pin.kind === "embedded")
         return expectedAfter(pin.pin, before, spec);
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return { ...name, ...fieldsOfReference(retargetReference(String(pin.scalars.image.value), spec)) };
     if (pin.kind === "marked-part") {
         if (pin.part === "name")
             return name;
@@ -92405,6 +92543,14 @@ function expectedAfter(pin, before, spec) {
     const tag = spec.tag ?? before.newTag;
     const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
     return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** The pin options of a command's flags; a key that does not parse is a usage error. */
+function pinOptionsOf(flags) {
+    return {
+        ...(flags.policies?.length && { policies: flags.policies }),
+        ...(flags.keys?.length && { keys: flags.keys.map(parseValuesKey) }),
+        ...(flags.values && { asValues: true }),
+    };
 }
 /**
  * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
@@ -92429,8 +92575,14 @@ function pinImage(pin) {
     return pin.image;
 }
 function noMatch(source, spec, pins) {
-    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${p.policy})`))].sort();
+    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${unnamed(p)})`))].sort();
     return new InputFileError({ file: source.file, line: 1, column: 1 }, `pins no image ${spec.name}; it pins ${seen.join(", ")}`);
+}
+/** What a pin with no image name is, for messages: its policy or its key. */
+function unnamed(pin) {
+    if (pin.kind === "embedded")
+        return unnamed(pin.pin);
+    return pin.kind === "keyed" ? `--key ${pin.key.raw}` : pin.kind === "marked-part" ? pin.policy : pin.kind;
 }
 /** The scalar edits one spec makes to one pin. */
 function editPin(source, pin, spec) {
@@ -92442,9 +92594,42 @@ function editPin(source, pin, spec) {
         return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
     if (pin.kind === "helm-parameters")
         return editParameters(source, pin, spec);
+    if (pin.kind === "keyed")
+        return editKeyed(source, pin, spec);
     if (pin.kind === "embedded")
-        return editPin(pin.inner, pin.pin, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+        return editPin(pin.inner, pin.image === undefined ? pin.pin : { ...pin.pin, image: pin.image }, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
     return editValuesMapping(source, pin.map, spec);
+}
+/**
+ * A chart's own keys: `image=` takes the spec as a reference does; otherwise `name=` the new name,
+ * `tag=` the tag (a stale digest emptied) and `digest=` the digest. A part the key does not name,
+ * or the values lack, is refused: the chart would not read it.
+ */
+function editKeyed(source, pin, spec) {
+    const { scalars, key } = pin;
+    if (scalars.image)
+        return replaceIfChanged(source, scalars.image, retargetReference(String(scalars.image.value), spec));
+    const at = pinOffset(pin);
+    const part = (name, value) => {
+        const node = scalars[name];
+        if (node)
+            return replaceIfChanged(source, node, value);
+        const path = key.parts[name];
+        throw errorIn(source, at, path
+            ? `no value at ${path.text} to set the ${name} of ${spec.raw} in; add it (as the chart reads it)`
+            : `--key ${key.raw} names no ${name}= for the ${name} of ${spec.raw}; add ${name}=<path>`);
+    };
+    const splices = [];
+    if (spec.newName !== undefined)
+        splices.push(...part("name", spec.newName));
+    if (spec.tag !== undefined) {
+        splices.push(...part("tag", spec.tag));
+        if (spec.digest === undefined && scalars.digest && String(scalars.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, scalars.digest, ""));
+    }
+    if (spec.digest !== undefined)
+        splices.push(...part("digest", spec.digest));
+    return splices;
 }
 /**
  * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
@@ -92586,9 +92771,11 @@ function pinFields(pin) {
         return fieldsOfReference(kustomizeImageTarget(pin.node.value));
     if (pin.kind === "embedded")
         return pinFields(pin.pin);
-    if (pin.kind === "helm-parameters") {
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return fieldsOfReference(String(pin.scalars.image.value));
+    if (pin.kind === "helm-parameters" || pin.kind === "keyed") {
         const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
-        const [tag, digest] = [text(pin.tag), text(pin.digest)];
+        const [tag, digest] = pin.kind === "keyed" ? [text(pin.scalars.tag), text(pin.scalars.digest)] : [text(pin.tag), text(pin.digest)];
         return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
     }
     if (pin.kind === "marked-part")
@@ -92612,10 +92799,10 @@ function splitTagField(value) {
  * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
  * asked, so that a bug in the splicing never reaches a file or a commit.
  */
-function verify(file, text, specs, policies) {
+function verify(file, text, specs, options) {
     let pins;
     try {
-        pins = selectedPolicies(findPins(parseYamlDocuments(file, text)), policies, specs);
+        pins = pinsFor(parseYamlDocuments(file, text), specs, options);
     }
     catch (error) {
         throw new InternalError(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
@@ -92639,7 +92826,7 @@ function holds(pin, spec) {
         return false;
     if (spec.digest !== undefined && fields.digest !== spec.digest)
         return false;
-    const reference = pin.kind === "reference" || pin.kind === "kustomize-image";
+    const reference = pin.kind === "reference" || pin.kind === "kustomize-image" || (pin.kind === "keyed" && !!pin.scalars.image);
     if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
         return false;
     return true;
@@ -92655,10 +92842,10 @@ function holds(pin, spec) {
  * The images a file pins, one entry per image, for promote to compare with another file's: two
  * pins of one image that disagree are refused (which one would be promoted?).
  */
-function pinEntries(file, text) {
+function pinEntries(file, text, options = {}) {
     const source = parseYamlDocuments(file, text);
     const entries = new Map();
-    for (const pin of findPins(source)) {
+    for (const pin of findPins(source, options)) {
         if (pin.image === undefined || (pin.kind === "marked-part" && pin.part === "name"))
             continue;
         const pos = source.lines.linePos(pinOffset(pin));
@@ -92713,13 +92900,20 @@ async function promote(options) {
     const mixed = targets.find((to) => namesFile(to) !== namesFile(from));
     if (mixed)
         throw new errors_UsageError(`--from ${from} and --to ${mixed} are not the same kind of target (a kustomization directory and a file); promote copies between two of a kind`);
+    const pinOptions = pinOptionsOf(options.pins ?? {});
+    const unnamed = pinOptions.keys?.find((key) => !key.parts.name && !key.parts.image);
+    if (unnamed)
+        throw new errors_UsageError(`--key ${unnamed.raw}: promote pairs the images of two files by name; add name=<path> (or give image=<path>)`);
     const snapshot = await options.forge.readFiles(options.branch, editCandidates([from, ...targets]));
     const fromFile = editTargetIn(snapshot, from);
-    const source = promote_entriesOf(fromFile, snapshot.files.get(fromFile));
+    const entriesOf = (file, text) => isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text, pinOptions);
+    const source = entriesOf(fromFile, snapshot.files.get(fromFile));
+    if (source.length === 0 && !isKustomizationFileName(fromFile))
+        throw new InputFileError({ file: fromFile, line: 1, column: 1 }, "pins no image to promote: no container image, Helm values repository or image, or Flux $imagepolicy marker; for a chart with its own value names, give --key");
     const plans = targets.map((to) => {
         const file = editTargetIn(snapshot, to);
         const text = snapshot.files.get(file);
-        return { to, file, text, plan: planPromotion(source, promote_entriesOf(file, text), options.images) };
+        return { to, file, text, plan: planPromotion(source, entriesOf(file, text), options.images) };
     });
     refuseInvalidValues(source, plans.flatMap((p) => p.plan));
     refuseDowngrades(plans, options.allowDowngrade ?? false);
@@ -92752,10 +92946,6 @@ function refuseDowngrades(plans, allowed) {
         throw new DowngradeError(`refusing to downgrade: ${down.join("; ")}. Pass --allow-downgrade to roll back on purpose; nothing was changed`);
 }
 /** The gate on the newest commit that changed anything the source root renders from. */
-/** The images a target pins: a kustomization's `images:` entries, or the pins of another file. */
-function promote_entriesOf(file, text) {
-    return isKustomizationFileName(file) ? imageEntries(file, text) : pinEntries(file, text);
-}
 async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     // a file that pins images is its own input; a kustomization renders from what it names
     const inputs = isKustomizationFileName(fromFile)
@@ -92803,8 +92993,11 @@ async function promoteTarget(options, snapshot, file, values, log) {
         merging && blocked
             ? `${blocked.name} ${describeImage(blocked.from, blocked.name)} -> ${describeImage(blocked.to, blocked.name)} is a${blocked.bump === "other" ? " non-semver" : ` ${blocked.bump}`} change, above --auto-merge-level ${level}`
             : undefined;
-    const edit = isKustomizationFileName(file) ? setImages : setPins;
-    const edited = edit(file, snapshot.files.get(file), values.plan.map(specOf));
+    const specs = values.plan.map(specOf);
+    const before = snapshot.files.get(file);
+    const edited = isKustomizationFileName(file)
+        ? setImages(file, before, specs)
+        : setPins(file, before, specs, pinOptionsOf(options.pins ?? {}));
     const change = { path: file, content: edited.text };
     const verified = verifiedHead(proposal, [change]);
     const commit = verified
@@ -92907,6 +93100,25 @@ function actionTokenOption(help) {
         why: "the CLI and the component read the token from a variable (token-variable)",
     };
 }
+/** Where charts with their own value names keep an image (set-image and promote; src/pins/values-keys.ts). */
+const KEY_OPTION = {
+    type: "string",
+    list: true,
+    words: true,
+    inputName: "keys",
+    value: "<parts>",
+    help: "Where a chart that does not use repository/tag keeps an image, one a line: tag=<path> (for the one image given), name=<path>,tag=<path>[,digest=<path>], or image=<path> for a whole reference. Paths in Helm's --set notation (api.imageVersion, sidecars[0].image), which are also the names of an Argo CD Application's helm.parameters. With keys, only they are read in values.",
+};
+/** Values files that content alone would take for Kubernetes objects. */
+const VALUES_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Read every file of path as Helm values, whatever it holds: for a values file whose top level has apiVersion and kind keys, which would otherwise be read as an object.",
+};
+/** The pin flags of a command's option values (`policy`, `key`, `values`), as its command takes them. */
+function pinFlagsOf(values) {
+    return { policies: values.policy, keys: values.key, values: values.values };
+}
 
 ;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
 
@@ -92939,6 +93151,8 @@ const SET_IMAGE_OPTIONS = {
         value: "<ns:name>",
         help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
     },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
     "dry-run": {
         type: "boolean",
         default: false,
@@ -93051,6 +93265,8 @@ const PROMOTE_OPTIONS = {
         value: "<name>",
         help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
     },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
     merge: {
         type: "string",
         default: "never",
@@ -93212,6 +93428,7 @@ function promoteOptionsFrom(values, forge, log) {
         title: values.title,
         body: values.body,
         sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+        pins: { keys: values.key, values: values.values },
         dryRun: values["dry-run"],
         log,
     };

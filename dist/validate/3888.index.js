@@ -2041,7 +2041,7 @@ module.exports = __webpack_require__(73505);
 
 /***/ }),
 
-/***/ 8361:
+/***/ 30742:
 /***/ ((module) => {
 
 
@@ -2232,7 +2232,7 @@ module.exports = {
 
 
 
-const constants = __webpack_require__(8361);
+const constants = __webpack_require__(30742);
 const utils = __webpack_require__(32430);
 
 /**
@@ -3318,7 +3318,7 @@ module.exports = parse;
 const scan = __webpack_require__(19818);
 const parse = __webpack_require__(31276);
 const utils = __webpack_require__(32430);
-const constants = __webpack_require__(8361);
+const constants = __webpack_require__(30742);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -3677,7 +3677,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __webpack_require__(8361);
+} = __webpack_require__(30742);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -4055,7 +4055,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __webpack_require__(8361);
+} = __webpack_require__(30742);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
