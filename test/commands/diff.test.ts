@@ -206,6 +206,38 @@ describe("diff: the markdown fits one comment", () => {
   });
 });
 
+describe("gitops-ci diff on the CLI", () => {
+  it("--format json gives the roots, their objects and the images, as documented; --output writes it to a file", () => {
+    const dir = diffCaseRepo("tag-bump");
+    const run = runCli(["diff", "--dir", dir, "--base-ref", "main", "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const json = JSON.parse(run.stdout) as DiffResult;
+    assert.deepEqual(
+      json.roots.map((r) => ({
+        root: r.root,
+        deployedBy: r.deployedBy,
+        objects: r.objects.map((o) => [o.kind, o.namespace, o.name, o.change, typeof o.diff]),
+      })),
+      [
+        {
+          root: "apps/api/overlays/prod",
+          deployedBy: ["Argo CD Application api-prod"],
+          objects: [["Deployment", "prod", "api", "modified", "string"]],
+        },
+      ],
+    );
+    assert.deepEqual(
+      json.images.map((i) => [i.image, i.from, i.to]),
+      [["ghcr.io/acme/api", "1.4.0", "1.5.0"]],
+    );
+    const out = path.join(tempTree({}), "preview.md");
+    const written = runCli(["diff", "--dir", dir, "--base-ref", "main", "--format", "markdown", "--output", out]);
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(written.stdout, "");
+    assert.match(readFileSync(out, "utf8"), /^#### Rendered diff/m);
+  });
+});
+
 describe("validate --diff", () => {
   it("prints the preview after the findings, and without a base ref runs the gate alone, saying why", () => {
     const dir = diffCaseRepo("tag-bump");
