@@ -22,30 +22,57 @@ const MARKED_TEXT = [
   "",
 ].join("\r\n");
 
-// One read of every target and one commit, as for kustomizations: a values file and a marked file.
+const APPLICATION = "clusters/prod/api-app.yaml";
+const APPLICATION_TEXT = [
+  "apiVersion: argoproj.io/v1alpha1",
+  "kind: Application",
+  "metadata:",
+  "  name: api",
+  "spec:",
+  "  source:",
+  "    chart: api",
+  "    helm:",
+  "      values: |",
+  "        # inline values",
+  "        image:",
+  "          repository: ghcr.io/acme/api",
+  '          tag: "1.0"',
+  "",
+].join("\n");
+const RELEASE = "clusters/prod/api-helmrelease.yaml";
+const RELEASE_TEXT =
+  "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: api\nspec:\n  values:\n    image: {repository: ghcr.io/acme/api, tag: '1.0'}\n";
+
+// One read of every target and one commit, as for kustomizations: a values file, a marked file, an
+// Application's helm.values block and a HelmRelease's values.
 for (const { kind, host, label } of HOSTS) {
   describe(`set-image on files that pin images, through the ${label} API`, async () => {
-    const f = await testForge({ ...host, files: { ...CONFIG_FILES, [VALUES]: VALUES_TEXT, [MARKED]: MARKED_TEXT } });
+    const f = await testForge({
+      ...host,
+      files: {
+        ...CONFIG_FILES,
+        [VALUES]: VALUES_TEXT,
+        [MARKED]: MARKED_TEXT,
+        [APPLICATION]: APPLICATION_TEXT,
+        [RELEASE]: RELEASE_TEXT,
+      },
+    });
     const forge = f.client(kind);
 
-    it("edits a values file and a setter-marked HelmRelease in one commit, every other byte kept", async () => {
+    it("edits a values file, a setter-marked HelmRelease, an Application's helm.values block and a HelmRelease's values in one commit, every other byte kept", async () => {
       f.running.resetStats();
-      const result = await setImageRemote({
-        forge,
-        branch: "main",
-        paths: [VALUES, MARKED],
-        images: ["ghcr.io/acme/api:1.10"],
-      });
+      const paths = [VALUES, MARKED, APPLICATION, RELEASE];
+      const result = await setImageRemote({ forge, branch: "main", paths, images: ["ghcr.io/acme/api:1.10"] });
       assert.equal(f.running.stats().total, kind === "github" ? 2 : 4);
-      assert.deepEqual(result.files, [VALUES, MARKED]);
+      assert.deepEqual(result.files, paths);
       assert.equal(f.git(kind, "show", `main:${VALUES}`), VALUES_TEXT.replace("'1.0'", "'1.10'").trimEnd());
       assert.equal(f.git(kind, "show", `main:${MARKED}`), MARKED_TEXT.replace("api:1.0 #", "api:1.10 #").trimEnd());
-      const again = await setImageRemote({
-        forge,
-        branch: "main",
-        paths: [VALUES, MARKED],
-        images: ["ghcr.io/acme/api:1.10"],
-      });
+      assert.equal(
+        f.git(kind, "show", `main:${APPLICATION}`),
+        APPLICATION_TEXT.replace('tag: "1.0"', 'tag: "1.10"').trimEnd(),
+      );
+      assert.equal(f.git(kind, "show", `main:${RELEASE}`), RELEASE_TEXT.replace("'1.0'", "'1.10'").trimEnd());
+      const again = await setImageRemote({ forge, branch: "main", paths, images: ["ghcr.io/acme/api:1.10"] });
       assert.equal(again.changed, false);
     });
 
