@@ -621,10 +621,10 @@ function countsOf(objects) {
 var flux_kustomization = __webpack_require__(30578);
 // EXTERNAL MODULE: ./src/gate/discovery.ts
 var discovery = __webpack_require__(41457);
-// EXTERNAL MODULE: ./src/gate/plain-yaml.ts + 1 modules
-var plain_yaml = __webpack_require__(95273);
-// EXTERNAL MODULE: ./src/commands/validate/discover.ts + 9 modules
-var discover = __webpack_require__(54600);
+// EXTERNAL MODULE: ./src/gate/plain-yaml.ts
+var plain_yaml = __webpack_require__(90239);
+// EXTERNAL MODULE: ./src/commands/validate/discover.ts + 4 modules
+var discover = __webpack_require__(63536);
 // EXTERNAL MODULE: ./src/commands/validate/render-job.ts + 2 modules
 var render_job = __webpack_require__(35651);
 ;// CONCATENATED MODULE: ./src/commands/diff/side.ts
@@ -749,7 +749,7 @@ async function diff(options) {
     const headScope = await (0,scope/* scopeOf */.O)({ ...options, baseRef: options.baseRef });
     const changed = headScope.changed;
     const baseCommit = headScope.baseCommit;
-    const headFound = (0,discover/* discover */.k4)(headScope);
+    const headFound = await (0,discover/* discover */.k4)(headScope);
     const head = affectedRoots(headScope, headFound, changed);
     const result = {
         baseRef: options.baseRef,

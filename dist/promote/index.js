@@ -91681,7 +91681,10 @@ function parseExact(text) {
     const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
     return { docs: Array.isArray(docs) ? docs : [], lines };
 }
-/** A source file whose documents with positions are parsed when first read. */
+/**
+ * A source file whose documents with positions are parsed when first read: one read here, or in
+ * another thread (src/gate/threads/), which sent its text and values.
+ */
 function lazySource(file, text, values) {
     let exact;
     const parsed = () => (exact ??= parseExact(text));
@@ -91754,12 +91757,21 @@ class ParseBudget {
 /** Parses a file; syntax errors and duplicate keys become findings at their position. */
 function readSourceFile(dir, file, limits = DEFAULT_PARSE_LIMITS, budget, options = {}) {
     const full = path.join(dir, file);
-    const size = statSync(full).size;
-    if (size > limits.maxFileBytes)
-        return tooLarge(file, limits);
-    if (budget && !budget.take(file, size))
-        return { findings: [] };
+    const admission = admitFile(file, statSync(full).size, limits, budget);
+    if (!admission.admitted)
+        return { findings: admission.findings };
     return parseSourceText(file, readFileSync(full, "utf8"), limits, options);
+}
+/**
+ * Whether a file of this size is read: within the file limit (else a finding) and within what the
+ * budget has left (else it is left unread, and the budget reports it).
+ */
+function admitFile(file, bytes, limits, budget) {
+    if (bytes > limits.maxFileBytes)
+        return { admitted: false, ...tooLarge(file, limits) };
+    if (budget && !budget.take(file, bytes))
+        return { admitted: false, findings: [] };
+    return { admitted: true, findings: [] };
 }
 /** Parses a file's text (read from disk, or from a commit); syntax errors and duplicate keys become findings. */
 function parseSourceText(file, raw, limits = DEFAULT_PARSE_LIMITS, options = {}) {

@@ -1,6 +1,6 @@
 import { GitopsCiError } from "../errors.js";
 import { redact } from "../secrets.js";
-import type { CliCommand } from "./command.js";
+import type { CliCommand, CliRuntime } from "./command.js";
 import { buildPushCli } from "./build-push.js";
 import { diffCli } from "./diff.js";
 import { promoteCli } from "./promote.js";
@@ -25,7 +25,7 @@ function usage(): string {
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 usage error. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], runtime: CliRuntime = {}): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     process.stdout.write(`${usage()}\n`);
@@ -41,7 +41,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(args);
+    return await command.run(args, runtime);
   } catch (error) {
     if (error instanceof GitopsCiError) {
       process.stderr.write(`gitops-ci ${name}: ${redact(error.message)}\n`);

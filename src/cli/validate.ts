@@ -26,6 +26,7 @@ import { VALIDATE_OPTIONS } from "../commands/validate/options.js";
 import type { CliCommand } from "./command.js";
 import { forgeFromFlags, logLine } from "./forge-flags.js";
 import { keepYoungGenerationSmall } from "../gate/young-generation.js";
+import { threadOptions, threadsUse } from "../gate/threads/read-files.js";
 
 const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
 const GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
@@ -52,7 +53,7 @@ export const validateCli: CliCommand = {
   name: "validate",
   summary: "the merge gate: render, prove secrets sealed, findings at their lines",
   help: HELP,
-  async run(args) {
+  async run(args, runtime) {
     const values = parseCliOptions("validate", VALIDATE_OPTIONS, args);
     const extraReports = values.report.map((spec) => {
       const [name, ...rest] = spec.split("=");
@@ -84,6 +85,7 @@ export const validateCli: CliCommand = {
       shard,
       plan: values["print-config"] || values["list-roots"],
       progress: progressOn(process.stderr),
+      threads: threadOptions(runtime.entry, values.threads),
     });
     if (values["print-config"]) {
       process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);
@@ -95,6 +97,8 @@ export const validateCli: CliCommand = {
       return 0;
     }
     if (result.renderCache) process.stderr.write(`${cacheUse(result.renderCache, values["cache-dir"])}\n`);
+    const threads = threadsUse(result.read);
+    if (threads) process.stderr.write(`${threads}\n`);
     if (result.partial) {
       const file = values["shard-report"] ?? partialFileName(result.partial.shard);
       writeReportFile(file, partialReportText(result.partial));

@@ -58,7 +58,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const headScope = await scopeOf({ ...options, baseRef: options.baseRef });
   const changed = headScope.changed as Set<string>;
   const baseCommit = headScope.baseCommit as string;
-  const headFound = discover(headScope);
+  const headFound = await discover(headScope);
   const head = affectedRoots(headScope, headFound, changed);
   const result = {
     baseRef: options.baseRef,

@@ -6,6 +6,7 @@ import type { ValidateSummary } from "../gate/reporters/report.js";
 import type { ParseLimits, ReadOptions } from "../gate/source-files.js";
 import type { Shard } from "../gate/shards/shard.js";
 import type { PartialReport } from "../gate/shards/partial-report.js";
+import type { ThreadOptions } from "../gate/threads/read-files.js";
 import { discover } from "./validate/discover.js";
 import { shareOf } from "./validate/share.js";
 import { renderAndCheck } from "./validate/render-and-check.js";
@@ -39,6 +40,11 @@ export interface ValidateOptions {
   shard?: Shard;
   /** Where a long run says how far it is (stderr; nothing by default). */
   progress?: Progress;
+  /**
+   * Worker threads that read and check a share of a large repository's files (see
+   * src/gate/threads/); without it every file is read in this thread.
+   */
+  threads?: ThreadOptions;
   /** How files are parsed (the fast loader unless `exact`); see ReadOptions. */
   parse?: ReadOptions;
   /** Bounds on parsing and rendering (defaults: DEFAULT_PARSE_LIMITS, DEFAULT_RENDER_LIMITS). */
@@ -55,6 +61,8 @@ export interface ValidateResult {
   timings: { renderMs: number; totalMs: number };
   /** With cacheDir: renders read from the cache, and renders run. */
   renderCache?: { hits: number; misses: number };
+  /** How many threads read the files, and the files' bytes (see ValidateOptions.threads). */
+  read: { threads: number; bytes: number };
   /** The checkout's path in its git repository ("" at the top): what code scanning and checks resolve paths against. */
   repoPath: string;
   settings: EffectiveSettings;
@@ -78,7 +86,7 @@ export interface RootPlan {
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const started = performance.now();
   const scope = await scopeOf(options);
-  const everything = discover(scope, options.parse);
+  const everything = await discover(scope, { read: options.parse, threads: options.threads });
   const found = options.shard ? shareOf(everything, options.shard) : everything;
   const checked = await renderAndCheck(scope, found, options);
   return summarise(scope, found, checked, options, started);

@@ -37,8 +37,11 @@ function parseExact(text: string): Exact {
   return { docs: Array.isArray(docs) ? docs : [], lines };
 }
 
-/** A source file whose documents with positions are parsed when first read. */
-function lazySource(file: string, text: string, values: unknown[]): SourceFile {
+/**
+ * A source file whose documents with positions are parsed when first read: one read here, or in
+ * another thread (src/gate/threads/), which sent its text and values.
+ */
+export function lazySource(file: string, text: string, values: unknown[]): SourceFile {
   let exact: Exact | undefined;
   const parsed = () => (exact ??= parseExact(text));
   return {
@@ -155,10 +158,24 @@ export function readSourceFile(
   options: ReadOptions = {},
 ): { source?: SourceFile; findings: Finding[] } {
   const full = path.join(dir, file);
-  const size = statSync(full).size;
-  if (size > limits.maxFileBytes) return tooLarge(file, limits);
-  if (budget && !budget.take(file, size)) return { findings: [] };
+  const admission = admitFile(file, statSync(full).size, limits, budget);
+  if (!admission.admitted) return { findings: admission.findings };
   return parseSourceText(file, readFileSync(full, "utf8"), limits, options);
+}
+
+/**
+ * Whether a file of this size is read: within the file limit (else a finding) and within what the
+ * budget has left (else it is left unread, and the budget reports it).
+ */
+export function admitFile(
+  file: string,
+  bytes: number,
+  limits: ParseLimits,
+  budget?: ParseBudget,
+): { admitted: boolean; findings: Finding[] } {
+  if (bytes > limits.maxFileBytes) return { admitted: false, ...tooLarge(file, limits) };
+  if (budget && !budget.take(file, bytes)) return { admitted: false, findings: [] };
+  return { admitted: true, findings: [] };
 }
 
 /** Parses a file's text (read from disk, or from a commit); syntax errors and duplicate keys become findings. */

@@ -37,6 +37,7 @@ const verdict: ValidateResult = {
   failed: false,
   failOn: "error",
   timings: { renderMs: 0, totalMs: 0 },
+  read: { threads: 1, bytes: 0 },
   repoPath: "",
   settings: {
     policyFrom: "none",

@@ -8,7 +8,7 @@ import { renderJob, renderRefusal } from "../validate/render-job.js";
 import type { RunScope } from "../validate/scope.js";
 
 /** What a side's discovery found: the head's from its files, the base's from the head's parse and the commit. */
-type Found = Omit<Inventory, "findings">;
+type Found = Omit<Inventory, "findings" | "read">;
 
 /** One root as one side (the base commit or the work tree) has it. */
 export interface SideRoot {

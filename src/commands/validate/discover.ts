@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { credentialFiles } from "../../gate/credential-files.js";
 import { argoBuilds } from "../../gate/deployers/argo-application.js";
 import type { DeployerBuild } from "../../gate/deployers/deployer-build.js";
@@ -10,21 +12,9 @@ import { kustomizationIn } from "../../gate/references.js";
 import { rootChanged } from "../../gate/changed.js";
 import { inputsOf, type RootInputs } from "../../gate/root-inputs.js";
 import { clusterCredential } from "../../gate/rules/cluster-credential.js";
-import { plaintextSecret } from "../../gate/rules/plaintext-secret.js";
-import type { SourceRule } from "../../gate/rules/rule.js";
-import { sealedSecretMalformed } from "../../gate/rules/sealed-secret.js";
-import { secretGenerator } from "../../gate/rules/secret-generator.js";
-import { sopsUnencryptedValue } from "../../gate/rules/sops.js";
-import { ParseBudget, type ReadOptions, readSourceFile, type SourceFile } from "../../gate/source-files.js";
+import { admitFile, ParseBudget, type ReadOptions, readSourceFile, type SourceFile } from "../../gate/source-files.js";
+import { readFiles, type SizedTask, type ThreadOptions } from "../../gate/threads/read-files.js";
 import type { RunScope } from "./scope.js";
-
-const SOURCE_RULES: SourceRule[] = [
-  plaintextSecret,
-  secretGenerator,
-  sealedSecretMalformed,
-  sopsUnencryptedValue,
-  clusterCredential,
-];
 
 /** One build of a root: as kustomize builds it, or as a deployer (a Flux Kustomization) does. */
 export interface RenderJob {
@@ -51,15 +41,21 @@ export interface Inventory {
   used: Set<string>;
   allPlain: PlainRoot[];
   plainRoots: PlainRoot[];
+  /** How many threads read the files, and their bytes (see src/gate/threads/). */
+  read: { threads: number; bytes: number };
   /** With --shard: how many roots the other shards check, and every file their roots read. */
   otherShards?: { roots: number; files: Set<string> };
 }
 
 /**
- * The second phase of validate: every file read and parsed within the budgets, the source rules
- * run on those in scope, and the roots found: kustomizations, deployers' builds, plain directories.
+ * The second phase of validate: every file read and parsed within the budgets (across threads,
+ * for a large repository), the source rules run on those in scope, and the roots found:
+ * kustomizations, deployers' builds, plain directories.
  */
-export function discover(scope: RunScope, read: ReadOptions = {}): Inventory {
+export async function discover(
+  scope: RunScope,
+  options: { read?: ReadOptions; threads?: ThreadOptions } = {},
+): Promise<Inventory> {
   const { dir, parseLimits, context, inScope, files } = scope;
   const findings: Finding[] = [];
   const sources: SourceFile[] = [];
@@ -69,23 +65,34 @@ export function discover(scope: RunScope, read: ReadOptions = {}): Inventory {
   findings.push(
     ...chartFindings(charts, (file) => readSourceFile(dir, file, parseLimits).source).filter((f) => inScope(f.file)),
   );
+  const tasks: SizedTask[] = [];
   for (const file of files.manifests.filter((f) => !insideChart(f, charts))) {
-    const parsed = readSourceFile(dir, file, parseLimits, budget, read);
-    if (inScope(file)) findings.push(...parsed.findings);
-    if (parsed.source) sources.push(parsed.source);
-    else unreadable.add(file);
+    const bytes = statSync(path.join(dir, file)).size;
+    const admission = admitFile(file, bytes, parseLimits, budget);
+    if (admission.admitted) tasks.push({ file, inScope: inScope(file), bytes });
+    else {
+      if (inScope(file)) findings.push(...admission.findings);
+      unreadable.add(file);
+    }
   }
+  const setup = { dir, limits: parseLimits, read: options.read ?? {}, context };
+  const { reads, threads } = await readFiles(setup, tasks, options.threads);
+  reads.forEach((read, i) => {
+    findings.push(...read.findings);
+    if (read.source) sources.push(read.source);
+    else unreadable.add((tasks[i] as SizedTask).file);
+  });
   const overBudget = budget.finding();
   if (overBudget) findings.push(overBudget);
-  for (const source of sources) {
-    if (!inScope(source.file)) continue;
-    for (const rule of SOURCE_RULES) findings.push(...rule(source, context));
-  }
   for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
     findings.push(...clusterCredential(source, context));
 
   const { cycles, ...roots } = rootsOf(sources, scope, unreadable, charts);
-  return { findings: [...findings, ...cycles], ...roots };
+  return {
+    findings: [...findings, ...cycles],
+    ...roots,
+    read: { threads, bytes: tasks.reduce((n, t) => n + t.bytes, 0) },
+  };
 }
 
 /**
@@ -97,7 +104,7 @@ export function rootsOf(
   scope: Pick<RunScope, "inScope" | "changed">,
   unreadable = new Set<string>(),
   charts: string[] = [],
-): Omit<Inventory, "findings"> & { cycles: Finding[] } {
+): Omit<Inventory, "findings" | "read"> & { cycles: Finding[] } {
   const { inScope, changed } = scope;
   const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
   const discovered = rootsToRender(sources);

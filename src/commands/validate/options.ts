@@ -17,6 +17,12 @@ export const VALIDATE_OPTIONS = {
     help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
     componentDefault: ".gitops-ci-render-cache",
   },
+  threads: {
+    type: "string",
+    default: "auto",
+    value: "<n|auto>",
+    help: "Threads that read and check the files, this one included: auto uses the cores this process may use, 1 checks in one thread. A repository gets at most one thread per MiB of YAML.",
+  },
   shard: {
     type: "string",
     value: "<i>/<n>",

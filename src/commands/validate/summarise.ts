@@ -47,6 +47,7 @@ export function summarise(
     failOn,
     timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
     ...(checked.renderCache && { renderCache: checked.renderCache }),
+    read: found.read,
     repoPath,
     settings: scope.settings,
     roots,

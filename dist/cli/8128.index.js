@@ -1,0 +1,9481 @@
+export const id = 8128;
+export const ids = [8128];
+export const modules = {
+
+/***/ 38128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMMANDS: () => (/* binding */ COMMANDS),
+  runCli: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+;// CONCATENATED MODULE: ./src/commands/shared-options.ts
+/** Options several commands share, with the same words on every surface (see src/surfaces/). */
+const JSON_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Print the outputs as one JSON object.",
+    surfaces: ["cli"],
+    why: "the action and the component have outputs",
+};
+/** `--dotenv`, which the command's component always sets to its own report file. */
+function dotenvOption(file) {
+    return {
+        type: "string",
+        value: "<file>",
+        help: "Also write the outputs as GITOPS_CI_<OUTPUT> lines for GitLab's artifacts:reports:dotenv.",
+        surfaces: ["cli"],
+        why: `the component always writes ${file}; the action sets outputs`,
+        componentFixed: file,
+    };
+}
+const TOKEN_VARIABLE_OPTION = {
+    type: "string",
+    aliases: [{ name: "token-env", on: ["cli"] }],
+    value: "<NAME>",
+    help: "Name of the variable holding the config repo's token (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+    surfaces: ["cli", "component"],
+    componentDefault: "GITOPS_TOKEN",
+    why: "the action takes the token itself",
+};
+/** The host: asked on the CLI only; each action runs on GitHub, each component on GitLab. */
+const FORGE_OPTION = {
+    type: "string",
+    choices: ["github", "gitlab"],
+    value: "<kind>",
+    help: "github or gitlab (default: detected from the CI runner or api-url).",
+    surfaces: ["cli"],
+    why: "the action runs on GitHub, the component on GitLab",
+    componentFixed: "gitlab",
+};
+/** The action's token input, described for what the command does with it. */
+function actionTokenOption(help) {
+    return {
+        secret: true,
+        type: "string",
+        help,
+        surfaces: ["action"],
+        why: "the CLI and the component read the token from a variable (token-variable)",
+    };
+}
+/** Where charts with their own value names keep an image (set-image and promote; src/pins/values-keys.ts). */
+const KEY_OPTION = {
+    type: "string",
+    list: true,
+    words: true,
+    inputName: "keys",
+    value: "<parts>",
+    help: "Where a chart that does not use repository/tag keeps an image, one a line: tag=<path> (for the one image given), name=<path>,tag=<path>[,digest=<path>], or image=<path> for a whole reference. Paths in Helm's --set notation (api.imageVersion, sidecars[0].image), which are also the names of an Argo CD Application's helm.parameters. With keys, only they are read in values.",
+};
+/** Values files that content alone would take for Kubernetes objects. */
+const VALUES_OPTION = {
+    type: "boolean",
+    default: false,
+    help: "Read every file of path as Helm values, whatever it holds: for a values file whose top level has apiVersion and kind keys, which would otherwise be read as an object.",
+};
+/** The pin flags of a command's option values (`policy`, `key`, `values`), as its command takes them. */
+function pinFlagsOf(values) {
+    return { policies: values.policy, keys: values.key, values: values.values };
+}
+
+;// CONCATENATED MODULE: ./src/commands/build-push/options.ts
+
+/** The options of building and pushing an image, shared by `build-push` and `release`. */
+const BUILD_OPTIONS = {
+    image: {
+        type: "string",
+        required: true,
+        value: "<registry/name>",
+        help: "Image repository to push to, without tag (e.g. ghcr.io/acme/web).",
+        // On GitLab `image` is the job's own image; the component keeps its word for the one it pushes.
+        componentName: "image-name",
+        componentDefault: "$CI_REGISTRY_IMAGE",
+    },
+    context: { type: "string", default: ".", value: "<dir>", help: "Build context directory." },
+    file: { type: "string", default: "Dockerfile", value: "<path>", help: "Dockerfile, relative to the context." },
+    tag: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "tags",
+        aliases: [{ name: "tags", on: ["cli"] }],
+        value: "<rule>",
+        help: "Tag rules, one a line: type=sha (sha-<7 hex>); type=semver,pattern={{version}} on tag builds (also {{major}}.{{minor}}, {{major}}, {{patch}}); type=ref,event=branch|tag|pr (branch, tag, or pr-<n>); type=raw,value=<tag>; prefix=<p> on any rule. Empty uses ref (branch, pr), semver {{version}} and {{major}}.{{minor}}, and sha.",
+    },
+    label: {
+        type: "string",
+        list: true,
+        inputName: "labels",
+        value: "<key=value>",
+        help: "Extra OCI labels, KEY=VALUE one a line (source, revision, created, version and title are set already).",
+    },
+    "build-arg": {
+        type: "string",
+        list: true,
+        inputName: "build-args",
+        value: "<key=value>",
+        help: "Build arguments, KEY=VALUE one a line.",
+    },
+    target: { type: "string", value: "<stage>", help: "Build stage to stop at." },
+    platforms: {
+        type: "string",
+        value: "<list>",
+        help: "Target platforms, comma-separated (e.g. linux/amd64,linux/arm64).",
+    },
+    "build-tool": {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "docker", "buildah"],
+        aliases: [{ name: "builder" }],
+        componentDefault: "buildah",
+        value: "<tool>",
+        help: "auto (docker buildx when a Docker daemon answers, else buildah), docker, or buildah.",
+    },
+    "registry-username-variable": {
+        type: "string",
+        aliases: [{ name: "registry-username-env", on: ["cli"] }],
+        value: "<NAME>",
+        help: "Name of the variable holding the registry user (default: CI_REGISTRY_USER for $CI_REGISTRY images on GitLab, else REGISTRY_USERNAME).",
+        surfaces: ["cli", "component"],
+        componentDefault: "CI_REGISTRY_USER",
+        why: "the action takes the user name itself (registry-username)",
+    },
+    "registry-password-variable": {
+        type: "string",
+        aliases: [{ name: "registry-password-env", on: ["cli"] }],
+        value: "<NAME>",
+        help: "Name of the variable holding the registry password or token (default: CI_REGISTRY_PASSWORD likewise, else REGISTRY_PASSWORD); sent on stdin, never in argv.",
+        surfaces: ["cli", "component"],
+        componentDefault: "CI_REGISTRY_PASSWORD",
+        why: "the action takes the password itself (registry-password)",
+    },
+    "registry-username": {
+        type: "string",
+        help: "Registry user name.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-username-variable)",
+    },
+    "registry-password": {
+        secret: true,
+        type: "string",
+        help: "Registry password or token; masked, passed on stdin, never in argv.",
+        surfaces: ["action"],
+        why: "the CLI and the component read it from a variable (registry-password-variable)",
+    },
+    "insecure-registry": {
+        type: "boolean",
+        default: false,
+        help: "Plain HTTP (or unverified TLS) to the registry.",
+    },
+    json: JSON_OPTION,
+};
+/** Every option of `build-push`. */
+const BUILD_PUSH_OPTIONS = {
+    ...BUILD_OPTIONS,
+    push: {
+        type: "boolean",
+        default: true,
+        help: "Push the image after building.",
+        negatedHelp: "Build only; push nothing.",
+    },
+    dotenv: dotenvOption("gitops-ci-build-push.env"),
+};
+const BUILD_PUSH_OUTPUTS = {
+    digest: { help: "Digest of the pushed manifest, as the registry reports it (empty when not pushed)." },
+    image: { help: "The pushed image as NAME@DIGEST (the first tag when not pushed)." },
+    tags: { help: "Tags pushed, one a line (a JSON array in the CLI's --json; space-separated in dotenv).", lines: true },
+    version: { help: "The version the tag rules computed." },
+    metadata: { help: "JSON with tags, labels, digest and image." },
+};
+
+;// CONCATENATED MODULE: ./src/commands/build-push/outputs.ts
+/** build-push's outputs, the same on every surface: tags a list, metadata an object. */
+function buildPushOutputs(result) {
+    return {
+        digest: result.digest ?? "",
+        image: result.image,
+        tags: result.tags,
+        version: result.version,
+        metadata: { tags: result.tags, labels: result.labels, digest: result.digest, image: result.image },
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/build/builder.ts
+
+/** The builder failed; its own output was streamed to stderr just before. */
+class BuildError extends errors/* GitopsCiError */.p {
+    name = "BuildError";
+}
+
+;// CONCATENATED MODULE: ./src/build/run-tool.ts
+
+
+
+/**
+ * Runs a builder command with its output streamed to stderr (redacted), so a failing build shows
+ * the builder's own messages; `input` goes to stdin (passwords). Rejects with BuildError.
+ */
+function runTool(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+        let stdout = "";
+        let tail = "";
+        const forward = (chunk) => {
+            const text = chunk.toString();
+            tail = (tail + text).slice(-4000);
+            if (!options.quiet)
+                process.stderr.write((0,secrets/* redact */.E$)(text));
+        };
+        child.stdout.on("data", (chunk) => {
+            stdout += chunk.toString();
+            forward(chunk);
+        });
+        child.stderr.on("data", forward);
+        child.on("error", (error) => reject(new BuildError(`${command} could not start (${error.code ?? error.message}); is it installed?`)));
+        child.on("close", (code) => {
+            if (code === 0)
+                resolve(stdout);
+            else {
+                const last = (0,secrets/* redact */.E$)(tail.trim().split("\n").at(-1) ?? "");
+                reject(new BuildError(`${command} ${args[0]} failed (exit ${code}): ${last}`));
+            }
+        });
+        child.stdin.end(options.input ?? "");
+    });
+}
+
+;// CONCATENATED MODULE: ./src/build/buildah.ts
+
+
+
+
+
+/**
+ * buildah, daemonless: chroot isolation and vfs storage unless the environment chooses
+ * (BUILDAH_ISOLATION, STORAGE_DRIVER), which is what works in unprivileged CI containers.
+ */
+function buildahBuilder(env = process.env) {
+    const storage = ["--storage-driver", env.STORAGE_DRIVER || "vfs"];
+    const isolation = env.BUILDAH_ISOLATION || "chroot";
+    return {
+        name: "buildah",
+        async build(request) {
+            const args = ["build", ...storage, "--isolation", isolation, "--layers", "-f", request.file];
+            for (const ref of request.refs)
+                args.push("-t", ref);
+            for (const [k, v] of Object.entries(request.labels))
+                args.push("--label", `${k}=${v}`);
+            for (const [k, v] of Object.entries(request.buildArgs))
+                args.push("--build-arg", `${k}=${v}`);
+            if (request.target)
+                args.push("--target", request.target);
+            if (request.platforms?.length)
+                args.push("--platform", request.platforms.join(","));
+            await runTool("buildah", [...args, request.context]);
+        },
+        async push(refs, insecure) {
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-push-"));
+            try {
+                const digests = new Set();
+                for (const [i, ref] of refs.entries()) {
+                    const digestFile = external_node_path_default().join(dir, `digest-${i}`);
+                    await runTool("buildah", [
+                        "push",
+                        ...storage,
+                        `--tls-verify=${!insecure}`,
+                        "--digestfile",
+                        digestFile,
+                        ref,
+                        `docker://${ref}`,
+                    ]);
+                    digests.add((0,external_node_fs_.readFileSync)(digestFile, "utf8").trim());
+                }
+                const [digest, ...others] = [...digests];
+                if (!digest || others.length)
+                    throw new BuildError(`the tags were pushed as different manifests (${[...digests].join(", ")}): another push to the same tags raced this one; run again`);
+                return digest;
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            }
+        },
+        async login(registry, credentials, insecure) {
+            await runTool("buildah", ["login", `--tls-verify=${!insecure}`, "--username", credentials.username, "--password-stdin", registry], { input: credentials.password, quiet: true });
+        },
+        async logout(registry) {
+            await runTool("buildah", ["logout", registry], { quiet: true }).catch(() => undefined);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
+
+
+
+
+/**
+ * docker buildx: builds and pushes in one `buildx build --push` (multi-platform needs that), so
+ * build() with push pending only records the request, and push() runs it and reads the digest
+ * from buildx's metadata file.
+ */
+function dockerBuilder() {
+    let pending;
+    const buildArgs = (request) => {
+        const args = ["buildx", "build", "-f", request.file];
+        for (const ref of request.refs)
+            args.push("-t", ref);
+        for (const [k, v] of Object.entries(request.labels))
+            args.push("--label", `${k}=${v}`);
+        for (const [k, v] of Object.entries(request.buildArgs))
+            args.push("--build-arg", `${k}=${v}`);
+        if (request.target)
+            args.push("--target", request.target);
+        if (request.platforms?.length)
+            args.push("--platform", request.platforms.join(","));
+        return args;
+    };
+    return {
+        name: "docker",
+        async build(request) {
+            pending = request;
+            // Validate the build now, so a broken Dockerfile fails before any push is attempted.
+            await runTool("docker", [...buildArgs(request), request.context]);
+        },
+        async push(refs, insecure) {
+            if (insecure)
+                for (const ref of refs)
+                    refuseInsecure(ref.split("/")[0] ?? ref);
+            if (!pending)
+                throw new errors/* InternalError */.Gd("docker builder: push before build");
+            const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-buildx-"));
+            try {
+                const metadata = external_node_path_default().join(dir, "metadata.json");
+                await runTool("docker", [
+                    ...buildArgs({ ...pending, refs }),
+                    "--push",
+                    "--metadata-file",
+                    metadata,
+                    pending.context,
+                ]);
+                const digest = JSON.parse((0,external_node_fs_.readFileSync)(metadata, "utf8"))["containerimage.digest"];
+                if (!digest)
+                    throw new BuildError("docker buildx reported no digest for the pushed image; check that the registry accepted the push");
+                return digest;
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            }
+        },
+        async login(registry, credentials, insecure) {
+            if (insecure)
+                refuseInsecure(registry);
+            await runTool("docker", ["login", "--username", credentials.username, "--password-stdin", registry], {
+                input: credentials.password,
+                quiet: true,
+            });
+        },
+        async logout(registry) {
+            await runTool("docker", ["logout", registry], { quiet: true }).catch(() => undefined);
+        },
+    };
+}
+/**
+ * The Docker daemon, not the client, decides which registries it reaches over plain HTTP or
+ * untrusted TLS (loopback ones always), so --insecure-registry cannot be honoured for others.
+ */
+function refuseInsecure(registry) {
+    const host = registry.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    if (host === "localhost" || host === "::1" || /^127\./.test(host))
+        return;
+    throw new errors/* UsageError */.eb(`--insecure-registry with the docker builder: the Docker daemon decides which registries it may reach without TLS verification; add "${registry}" to "insecure-registries" in its daemon.json, or use --builder buildah`);
+}
+
+;// CONCATENATED MODULE: ./src/build/select-builder.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function answers(command, args) {
+    try {
+        await run(command, args, { timeout: 15_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `auto`: docker when a daemon answers `docker info`, else buildah. */
+async function selectBuilder(choice) {
+    if (choice === "docker" || (choice === "auto" && (await answers("docker", ["info"]))))
+        return dockerBuilder();
+    if (await answers("buildah", ["version"]))
+        return buildahBuilder();
+    throw new errors/* UsageError */.eb(choice === "buildah"
+        ? "--builder buildah: buildah is not installed"
+        : "no builder: no Docker daemon answers and buildah is not installed (install buildah, or run where docker works)");
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+
+/** An option that must be one of a few words; `name` is how the user wrote it (--mode, mode). */
+function oneOf(name, value, allowed) {
+    if (!allowed.includes(value))
+        throw new errors/* UsageError */.eb(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
+    return value;
+}
+/** `KEY=VALUE` items (labels, build args, `image=url`) as a record; the value may hold `=`. */
+function parsePairs(name, items, form = "KEY=VALUE") {
+    return Object.fromEntries(items.map((item) => {
+        const eq = item.indexOf("=");
+        if (eq <= 0)
+            throw new errors/* UsageError */.eb(`${name} takes ${form}, not "${item}"`);
+        return [item.slice(0, eq), item.slice(eq + 1)];
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/platform/ci-context.ts
+
+/** Reads the source from the GitHub Actions or GitLab CI environment; empty elsewhere. */
+function readSourceContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_REPOSITORY) {
+        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+        const project = `${server}/${env.GITHUB_REPOSITORY}`;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: env.GITHUB_SHA,
+            commitUrl: env.GITHUB_SHA ? `${project}/commit/${env.GITHUB_SHA}` : undefined,
+            runUrl: env.GITHUB_RUN_ID ? `${project}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        };
+    }
+    if (env.GITLAB_CI === "true" && env.CI_PROJECT_PATH) {
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_COMMIT_SHA,
+            commitUrl: env.CI_PROJECT_URL && env.CI_COMMIT_SHA ? `${env.CI_PROJECT_URL}/-/commit/${env.CI_COMMIT_SHA}` : undefined,
+            runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL,
+        };
+    }
+    return {};
+}
+/**
+ * GitHub: the PR head from the event payload (GITHUB_SHA is the merge commit there), else
+ * GITHUB_SHA. GitLab: the MR's source commit (CI_MERGE_REQUEST_SOURCE_BRANCH_SHA in merged
+ * results pipelines, else CI_COMMIT_SHA) and CI_MERGE_REQUEST_IID.
+ */
+function readReviewContext(env = process.env) {
+    if (env.GITHUB_ACTIONS === "true") {
+        const pull = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request;
+        return {
+            repo: env.GITHUB_REPOSITORY,
+            sha: pull?.head?.sha ?? env.GITHUB_SHA,
+            changeRequest: pull?.number,
+        };
+    }
+    if (env.GITLAB_CI === "true") {
+        const iid = Number(env.CI_MERGE_REQUEST_IID);
+        return {
+            repo: env.CI_PROJECT_PATH,
+            sha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA || env.CI_COMMIT_SHA,
+            changeRequest: Number.isInteger(iid) && iid > 0 ? iid : undefined,
+        };
+    }
+    return {};
+}
+/** The workflow's event payload (GITHUB_EVENT_PATH); empty when there is none or it is unreadable. */
+function readGitHubEvent(eventPath) {
+    if (!eventPath)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(eventPath, "utf8"));
+    }
+    catch {
+        // No readable event: the commit the workflow runs on is the one to report on.
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/build-context.ts
+
+
+function readBuildContext(env = process.env, cwd = ".") {
+    if (env.GITHUB_ACTIONS === "true" && env.GITHUB_SHA)
+        return fromGitHub(env);
+    if (env.GITLAB_CI === "true" && env.CI_COMMIT_SHA)
+        return fromGitLab(env);
+    return fromGit(cwd);
+}
+function fromGitHub(env) {
+    const ref = env.GITHUB_REF ?? "";
+    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+    const base = {
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
+        repoName: env.GITHUB_REPOSITORY?.split("/").at(-1),
+    };
+    if (ref.startsWith("refs/tags/"))
+        return { ...base, sha: env.GITHUB_SHA, event: "tag", tag: ref.slice(10) };
+    const pull = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (pull) {
+        // On pull_request events GITHUB_SHA is the merge commit; the image is of the PR head.
+        const head = readGitHubEvent(env.GITHUB_EVENT_PATH).pull_request?.head?.sha;
+        return {
+            ...base,
+            sha: head ?? env.GITHUB_SHA,
+            event: "pr",
+            pr: Number(pull[1]),
+            branch: env.GITHUB_HEAD_REF,
+        };
+    }
+    return {
+        ...base,
+        sha: env.GITHUB_SHA,
+        event: "branch",
+        branch: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/heads\//, ""),
+    };
+}
+function fromGitLab(env) {
+    const base = { sha: env.CI_COMMIT_SHA, sourceUrl: env.CI_PROJECT_URL, repoName: env.CI_PROJECT_NAME };
+    if (env.CI_COMMIT_TAG)
+        return { ...base, event: "tag", tag: env.CI_COMMIT_TAG };
+    if (env.CI_MERGE_REQUEST_IID)
+        return {
+            ...base,
+            event: "pr",
+            pr: Number(env.CI_MERGE_REQUEST_IID),
+            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
+        };
+    return { ...base, event: "branch", branch: env.CI_COMMIT_BRANCH ?? env.CI_COMMIT_REF_NAME };
+}
+function fromGit(cwd) {
+    const git = (...args) => {
+        try {
+            return (0,external_node_child_process_.execFileSync)("git", ["-C", cwd, ...args], {
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "ignore"],
+            }).trim();
+        }
+        catch {
+            return "";
+        }
+    };
+    const sha = git("rev-parse", "HEAD");
+    const tag = git("describe", "--tags", "--exact-match", "HEAD") || undefined;
+    const branch = git("rev-parse", "--abbrev-ref", "HEAD");
+    const remote = git("remote", "get-url", "origin");
+    const sourceUrl = remote ? webUrlOf(remote) : undefined;
+    return {
+        sha: sha || "0".repeat(40),
+        event: tag ? "tag" : "branch",
+        tag,
+        branch: branch && branch !== "HEAD" ? branch : undefined,
+        sourceUrl,
+        repoName: sourceUrl?.split("/").at(-1),
+    };
+}
+/** git@host:group/repo.git and https://user@host/group/repo.git → https://host/group/repo */
+function webUrlOf(remote) {
+    const ssh = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?$/.exec(remote);
+    if (ssh)
+        return `https://${ssh[1]}/${ssh[2]}`;
+    try {
+        const url = new URL(remote);
+        url.username = "";
+        url.password = "";
+        return url
+            .toString()
+            .replace(/\.git$/, "")
+            .replace(/\/$/, "");
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/build-inputs.ts
+
+
+
+
+
+/** build-push's options from its table's values, on any surface; credentials come as the surface reads them. */
+async function buildOptionsFrom(values, credentials) {
+    return {
+        image: values.image,
+        context: values.context,
+        file: values.file,
+        tagRules: values.tag,
+        labels: parsePairs("label", values.label),
+        buildArgs: parsePairs("build-arg", values["build-arg"]),
+        target: values.target,
+        platforms: (values.platforms ?? "")
+            .split(",")
+            .map((p) => p.trim())
+            .filter(Boolean),
+        builder: await selectBuilder(values["build-tool"]),
+        credentials,
+        insecureRegistry: values["insecure-registry"],
+        source: readBuildContext(process.env, values.context),
+    };
+}
+/** Credentials from named variables (the CLI, the component), registered for redaction the moment they are read. */
+function registryCredentials(image, userEnv, passwordEnv, env = process.env) {
+    const gitlab = env.CI_REGISTRY && image.startsWith(`${env.CI_REGISTRY}/`);
+    const userName = userEnv ?? (gitlab ? "CI_REGISTRY_USER" : "REGISTRY_USERNAME");
+    const passwordName = passwordEnv ?? (gitlab ? "CI_REGISTRY_PASSWORD" : "REGISTRY_PASSWORD");
+    const username = env[userName];
+    const password = env[passwordName];
+    if (password)
+        (0,secrets/* registerSecret */.cl)(password);
+    // Neither set: the registry takes anonymous pushes (a local one), or the builder is logged in.
+    if (!username && !password)
+        return undefined;
+    if (!username || !password)
+        throw new errors/* UsageError */.eb(`registry credentials: set both ${userName} and ${passwordName} (one is empty)`);
+    return { username, password };
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/outputs.ts
+/** An output as the runner or a dotenv file carries it: text as it is, lists one a line or JSON. */
+function outputText(spec, value) {
+    if (value === undefined)
+        return "";
+    if (typeof value === "string")
+        return value;
+    if (Array.isArray(value) && spec.lines)
+        return value.join("\n");
+    if (typeof value === "object")
+        return JSON.stringify(value);
+    return String(value);
+}
+/** The variable a later GitLab job reads an output from: `GITOPS_CI_PR_URL`. */
+function dotenvName(output) {
+    return `GITOPS_CI_${output.toUpperCase().replaceAll("-", "_")}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/shards/shard.ts
+
+/** The most jobs GitLab's `parallel:` allows, and a bound no matrix needs to pass. */
+const MAX_SHARDS = 200;
+/** `2/4` → { index: 2, total: 4 }. */
+function parseShard(text, from = "--shard") {
+    const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const total = Number(match?.[2]);
+    if (!match || total < 1 || total > MAX_SHARDS || index < 1 || index > total)
+        throw new errors/* UsageError */.eb(`${from} "${text}": give <index>/<total>, 1 <= index <= total <= ${MAX_SHARDS}, e.g. --shard 2/4`);
+    return { index, total };
+}
+/**
+ * Every root's shard: the heaviest first, each to the lightest shard so far (ties to the lower
+ * index), so that shards finish close together. Every job computes the same split from the same
+ * repository: nothing is exchanged between them.
+ */
+function assignShards(items, total) {
+    const load = Array.from({ length: total }, () => 0);
+    const assigned = new Map();
+    const order = [...items].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const item of order) {
+        let lightest = 0;
+        for (let i = 1; i < total; i++)
+            if (load[i] < load[lightest])
+                lightest = i;
+        load[lightest] = load[lightest] + item.weight;
+        assigned.set(item.key, lightest + 1);
+    }
+    return assigned;
+}
+
+;// CONCATENATED MODULE: ./src/platform/gitlab-job.ts
+
+
+
+/**
+ * Writes outputs as a dotenv file for `artifacts:reports:dotenv`, so later jobs read them as
+ * variables (GITOPS_CI_<OUTPUT>). Values are single-line (GitLab's dotenv has no quoting): lists
+ * given one a line elsewhere are separated by spaces here.
+ */
+function writeDotenv(file, table, outputs) {
+    const lines = Object.entries(table).map(([name, spec]) => {
+        const text = outputText(spec, outputs[name]);
+        return `${dotenvName(name)}=${text.replaceAll(/[\r\n]+/g, " ")}`;
+    });
+    (0,external_node_fs_.writeFileSync)(file, `${lines.join("\n")}\n`);
+}
+/** The shard of a job GitLab runs with `parallel: N` (CI_NODE_INDEX of CI_NODE_TOTAL), if it is one. */
+function parallelShard(env) {
+    if (env.GITLAB_CI !== "true" || !env.CI_NODE_TOTAL || env.CI_NODE_TOTAL === "1")
+        return undefined;
+    return parseShard(`${env.CI_NODE_INDEX ?? ""}/${env.CI_NODE_TOTAL}`, "CI_NODE_INDEX/CI_NODE_TOTAL");
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** node's parseArgs, strict, with its errors turned into usage errors that name the command. */
+function parseFlags(command, args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${error.message.replace(/\. To specify .*$/s, "")} (see gitops-ci ${command} --help)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/option-table.ts
+function offeredOn(spec, surface) {
+    return spec.surfaces === undefined || spec.surfaces.includes(surface);
+}
+/**
+ * The environment variable the CLI falls back to for an option: `GITOPS_CI_INPUT_FAIL_ON`. Not
+ * `GITOPS_CI_<OPTION>`: that is how outputs reach later GitLab jobs (dotenv), and GitLab lets a
+ * dotenv variable outrank a job's own variables, so an earlier job's output would become an input.
+ */
+function envName(option) {
+    return `GITOPS_CI_INPUT_${option.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The option's name on one surface: the flag, the action input, the component input. */
+function nameOn(option, spec, surface) {
+    if (surface === "cli")
+        return option;
+    if (surface === "component" && spec.componentName)
+        return spec.componentName;
+    return spec.inputName ?? option;
+}
+/** The option's old names on one surface. */
+function aliasesOn(spec, surface) {
+    return (spec.aliases ?? []).filter((a) => a.on === undefined || a.on.includes(surface)).map((a) => a.name);
+}
+/** The option's default on one surface, as that surface writes it. */
+function defaultOn(spec, surface) {
+    const base = "default" in spec ? spec.default : undefined;
+    if (surface === "component" && spec.componentDefault !== undefined)
+        return spec.componentDefault;
+    if (surface === "action" && spec.actionDefault !== undefined)
+        return spec.actionDefault;
+    return base;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/read-values.ts
+
+
+/**
+ * Turns raw values into typed ones: defaults filled, switches read as true/false, numbers and
+ * choices checked. An option's old name (an alias) is still read, and warns.
+ */
+function readValues(table, source) {
+    const values = {};
+    for (const [name, spec] of Object.entries(table)) {
+        const own = nameOn(name, spec, source.surface);
+        let given = blankToUndefined(source.read(own, spec));
+        let shown = source.shown(own);
+        for (const alias of source.aliases?.(spec) ?? aliasesOn(spec, source.surface)) {
+            const old = blankToUndefined(source.read(alias, spec));
+            if (old === undefined)
+                continue;
+            source.warn(`${source.shown(alias)} is deprecated; use ${source.renamed?.(alias, own) ?? shown}`);
+            // The old name wins: a component passes every input, so the new one may hold only its default.
+            [given, shown] = [old, source.shown(alias)];
+        }
+        // Required where it is offered: the release action's token is no CLI flag.
+        values[name] = typed(offeredOn(spec, source.surface) ? spec : { ...spec, required: undefined }, given, shown);
+    }
+    return values;
+}
+function blankToUndefined(value) {
+    if (value === "" || (Array.isArray(value) && value.length === 0))
+        return undefined;
+    return value;
+}
+function typed(spec, given, shown) {
+    if (spec.type === "string" && spec.list) {
+        const list = listOf(given, spec.words === true);
+        if (list.length === 0 && spec.required)
+            throw new errors/* UsageError */.eb(`give at least one ${shown}`);
+        return list;
+    }
+    if (given === undefined && spec.required)
+        throw new errors/* UsageError */.eb(`give ${shown}`);
+    if (spec.type === "boolean")
+        return booleanOf(given, spec.default, shown);
+    if (spec.type === "number")
+        return numberOf(given, spec.default, shown);
+    const value = given === undefined ? spec.default : String(given);
+    if (value === undefined)
+        return undefined;
+    const chosen = spec.synonyms?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(chosen))
+        throw new errors/* UsageError */.eb(`${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`);
+    return chosen;
+}
+/** A list given once per flag, or one item a line (a variable, an input); `words` splits on any space. */
+function listOf(given, words) {
+    if (given === undefined)
+        return [];
+    const items = Array.isArray(given) ? given : String(given).split("\n");
+    return items
+        .flatMap((item) => (words ? item.split(/\s+/) : item.split("\n")))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+}
+function booleanOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    if (typeof given === "boolean")
+        return given;
+    if (given === "true")
+        return true;
+    if (given === "false")
+        return false;
+    throw new errors/* UsageError */.eb(`${shown} is true or false, not "${String(given)}"`);
+}
+function numberOf(given, fallback, shown) {
+    if (given === undefined)
+        return fallback;
+    const n = Number(given);
+    if (typeof given !== "string" || given.trim() === "" || !Number.isFinite(n) || n <= 0)
+        throw new errors/* UsageError */.eb(`${shown} must be a positive number, not "${String(given)}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/surfaces/cli-options.ts
+
+
+
+/**
+ * The CLI's flags, from the table: a flag given wins, else its `GITOPS_CI_INPUT_<OPTION>` variable (so
+ * a component's job variables are its inputs), else the default. Empty variables count as unset.
+ */
+function parseCliOptions(command, table, args, env = process.env, warn = (message) => process.stderr.write(`gitops-ci: warning: ${message}\n`)) {
+    const flags = Object.entries(table)
+        .filter(([, spec]) => offeredOn(spec, "cli"))
+        .flatMap(([name, spec]) => [name, ...aliasesOn(spec, "cli")].map((flag) => [flag, spec]));
+    const config = Object.fromEntries(flags.flatMap(([flag, spec]) => negated(spec)
+        ? // `--no-push`; `--push true|false` is the old form, still read.
+            [
+                [`no-${flag}`, { type: "boolean" }],
+                [flag, { type: "string" }],
+            ]
+        : [[flag, { type: spec.type === "boolean" ? "boolean" : "string", multiple: isList(spec) }]]));
+    const { values } = parseFlags(command, args, config);
+    const given = (name, spec) => {
+        if (negated(spec) && values[`no-${name}`])
+            return "false";
+        return values[name];
+    };
+    return readValues(table, {
+        surface: "cli",
+        read: (name, spec) => {
+            if (!offeredOn(spec, "cli"))
+                return undefined;
+            if (negated(spec) && values[name] !== undefined)
+                warn(`--${name} ${String(values[name])} is deprecated; use --no-${name} (or nothing)`);
+            return given(name, spec) ?? env[envName(name)];
+        },
+        shown: (name) => {
+            const spec = table[name] ?? Object.values(table).find((s) => aliasesOn(s, "cli").includes(name));
+            if (spec && negated(spec) && values[`no-${name}`])
+                return `--no-${name}`;
+            return values[name] === undefined && env[envName(name)] ? envName(name) : `--${name}`;
+        },
+        warn,
+        renamed: (alias, name) => (values[alias] === undefined ? envName(name) : `--${name}`),
+        // A component passes its old input names as variables too.
+        aliases: (spec) => [...new Set([...aliasesOn(spec, "cli"), ...aliasesOn(spec, "component")])],
+    });
+}
+function negated(spec) {
+    return spec.type === "boolean" && spec.default === true;
+}
+function isList(spec) {
+    return spec.type === "string" && spec.list === true;
+}
+const WIDTH = 100;
+/** The options part of a command's help, aligned and wrapped, defaults named; `extra` rows as given. */
+function cliOptionsHelp(table, names = Object.keys(table), extra = []) {
+    const rows = [
+        ...names
+            .map((name) => [name, table[name]])
+            .filter(([, spec]) => offeredOn(spec, "cli"))
+            .map(([name, spec]) => spec.type === "boolean"
+            ? negated(spec)
+                ? [`  --no-${name}`, spec.negatedHelp ?? `Turn off: ${spec.help}`]
+                : [`  --${name}`, describe(spec)]
+            : [`  --${name} ${spec.value ?? "<value>"}`, describe(spec)]),
+        ...extra.map(([flag, text]) => [`  ${flag}`, text]),
+    ];
+    const column = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, text]) => wrap(flag, text, column)).join("\n");
+}
+function describe(spec) {
+    const repeat = spec.type === "string" && spec.list ? " Repeatable." : "";
+    const fallback = spec.type === "boolean" || !("default" in spec) ? undefined : spec.default;
+    const shown = fallback === undefined || fallback === "" ? "" : ` Default: ${String(fallback)}.`;
+    return `${spec.help}${repeat}${shown}`;
+}
+function wrap(flag, text, column) {
+    const lines = [];
+    let line = flag.padEnd(column);
+    for (const word of text.split(/\s+/)) {
+        if (line.length + word.length > WIDTH && line.trim() !== flag.trim()) {
+            lines.push(line.trimEnd());
+            line = " ".repeat(column);
+        }
+        line += `${word} `;
+    }
+    lines.push(line.trimEnd());
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-push.ts
+
+
+
+
+
+
+const HELP = `Usage: gitops-ci build-push --image <registry/name> [options]
+
+Build an image with docker buildx or buildah, tag it by rules, label it, push every tag, and
+print the digest the registry stored.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_TAG):
+${cliOptionsHelp(BUILD_PUSH_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
+
+Exit codes: 0 built (and pushed), 1 the build or push failed (the builder's output is shown),
+2 usage error.`;
+const buildPushCli = {
+    name: "build-push",
+    summary: "build an image with docker buildx or buildah, tag, label and push it",
+    help: HELP,
+    async run(args) {
+        const values = parseCliOptions("build-push", BUILD_PUSH_OPTIONS, args);
+        const credentials = values.push
+            ? registryCredentials(values.image, values["registry-username-variable"], values["registry-password-variable"])
+            : undefined;
+        const { buildPush } = await __webpack_require__.e(/* import() */ 7114).then(__webpack_require__.bind(__webpack_require__, 7114));
+        const result = await buildPush({ ...(await buildOptionsFrom(values, credentials)), push: values.push });
+        const outputs = buildPushOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E$)(values.json
+            ? `${JSON.stringify(outputs)}\n`
+            : `${result.tags.join("\n")}\n${result.digest ? `pushed ${result.image}` : "built, not pushed"} (version ${result.version})\n`));
+        if (values.dotenv)
+            writeDotenv(values.dotenv, BUILD_PUSH_OUTPUTS, outputs);
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/validate/options.ts
+
+/** Every option of `validate`, on every surface (see src/surfaces/). */
+const VALIDATE_OPTIONS = {
+    dir: { type: "string", default: ".", value: "<checkout>", help: "The config repo checkout." },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl", "none"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, kubectl, or none (raw files only).",
+    },
+    "cache-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "Keep renders in this directory, keyed by the content of every file a root reads, the renderer and its version: a later run re-renders only the roots whose inputs changed. Point the platform's cache at it (the component does); git must not track it.",
+        componentDefault: ".gitops-ci-render-cache",
+    },
+    threads: {
+        type: "string",
+        default: "auto",
+        value: "<n|auto>",
+        help: "Threads that read and check the files, this one included: auto uses the cores this process may use, 1 checks in one thread. A repository gets at most one thread per MiB of YAML.",
+    },
+    shard: {
+        type: "string",
+        value: "<i>/<n>",
+        help: "Check only the i-th of n shares of the roots (split the same way by every job, balanced by their input size), write this shard's report (shard-report) and publish nothing; exit 0 once the report is written. On GitLab, parallel: N sets it (CI_NODE_INDEX/CI_NODE_TOTAL).",
+    },
+    "shard-report": {
+        type: "string",
+        value: "<file>",
+        help: "Where --shard writes its report (default gitops-ci-validate-shard-<i>-of-<n>.json).",
+    },
+    "merge-reports": {
+        type: "string",
+        list: true,
+        value: "<file|dir>",
+        help: "Combine the shards' reports (files, or directories holding them) into the one verdict, reported and published as a single run's; every shard of the split must be there.",
+    },
+    "sealed-secrets-cert": {
+        type: "string",
+        value: "<path>",
+        help: "The PEM certificate kubeseal --fetch-cert prints, relative to dir; sealed values must match its key size (default 4096-bit).",
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "json", "sarif", "junit", "codequality", "markdown"],
+        value: "<f>",
+        help: "text, json, sarif (GitHub code scanning), junit, codequality (GitLab artifacts:reports), or markdown.",
+        surfaces: ["cli"],
+        why: "the action and the component write the reports their host reads (SARIF; Code Quality and JUnit)",
+    },
+    output: {
+        type: "string",
+        value: "<file>",
+        help: "Write the report there instead of stdout.",
+        surfaces: ["cli"],
+        why: "see format",
+    },
+    report: {
+        type: "string",
+        list: true,
+        value: "<format>=<file>",
+        help: "Also write a report in another format, e.g. --report codequality=gl-code-quality.json.",
+        surfaces: ["cli"],
+        why: "the action has sarif; the component always writes Code Quality and JUnit reports",
+    },
+    sarif: {
+        type: "string",
+        help: "Also write the findings as SARIF to this file, for github/codeql-action/upload-sarif.",
+        surfaces: ["action"],
+        why: "the CLI writes it with --report sarif=<file>; GitLab reads Code Quality",
+    },
+    "fail-on": {
+        type: "string",
+        default: "error",
+        choices: ["error", "warning"],
+        value: "<severity>",
+        help: "Fail on findings of this severity or worse (error or warning).",
+    },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        help: "Check only what changed since this git ref (fetch it first): the changed files, and the kustomization roots that read any of them; judged by that commit's .gitops-ci.yaml.",
+    },
+    diff: {
+        type: "boolean",
+        default: false,
+        help: "Also preview what the change deploys (needs base-ref): each affected root rendered at the base commit and in the checkout, compared object by object, secret values redacted; below the findings in the PR/MR note, in the job summary and in the job log.",
+    },
+    "kubernetes-version": {
+        type: "string",
+        value: "<v>",
+        help: "The target cluster's Kubernetes version, e.g. 1.33; API versions it does not serve are errors. Empty checks against the newest shipped schemas.",
+    },
+    strict: {
+        type: "boolean",
+        help: "Reject fields the schemas do not define (typos the API server would silently drop). Unset follows the repository's .gitops-ci.yaml, else off.",
+    },
+    "schema-dir": {
+        type: "string",
+        value: "<dir>",
+        help: "More schemas, relative to dir, for CRDs the repo does not define; CRD manifests or <group>/<kind>_<version>.json files.",
+    },
+    exclude: {
+        type: "string",
+        list: true,
+        value: "<glob>",
+        help: "Leave these paths out (relative to dir; * ** ?, dir/ for all under it); adds to .gitops-ci.yaml's exclude.",
+        surfaces: ["cli"],
+        why: "in a pipeline the repository's .gitops-ci.yaml holds exclusions, reviewed like any change",
+    },
+    "print-config": {
+        type: "boolean",
+        default: false,
+        help: "Print the settings the run would use (flags, then .gitops-ci.yaml, then defaults) and where the policy came from, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "list-roots": {
+        type: "boolean",
+        default: false,
+        help: "Print every root and how it is rendered, and exit.",
+        surfaces: ["cli"],
+        why: "a local question",
+    },
+    "allow-remote": {
+        type: "boolean",
+        default: false,
+        help: "Fetch remote bases and resources (URLs, git repositories) while rendering. This lets the repository's content make the runner fetch URLs; never set it for untrusted changes. Off, they are remote-resource errors.",
+    },
+    publish: {
+        type: "boolean",
+        default: false,
+        help: "Publish the verdict: the check run (GitHub; a commit status with a personal access token) or commit status (GitLab) gitops-ci/validate on the commit, and one PR/MR note with the findings, updated in place on every run.",
+        surfaces: ["cli", "component"],
+        why: "the action always publishes its check run when its token may",
+        componentDefault: true,
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to publish to (default: GITHUB_REPOSITORY / CI_PROJECT_PATH).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    sha: {
+        type: "string",
+        value: "<sha>",
+        help: "The commit to publish on (default: the PR head / CI_COMMIT_SHA).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    "change-request": {
+        type: "string",
+        value: "<n>",
+        help: "The PR/MR number for the note (default: the event's PR / CI_MERGE_REQUEST_IID).",
+        surfaces: ["cli"],
+        why: "the runner says it",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner).",
+        surfaces: ["cli"],
+        why: "each action and component knows its host",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base for publish; empty uses the one the pipeline runs on (GITHUB_API_URL / CI_API_V4_URL).",
+        surfaces: ["cli", "component"],
+        why: "the action publishes to the repository the workflow runs in",
+    },
+    "token-variable": {
+        ...TOKEN_VARIABLE_OPTION,
+        help: "Name of the variable holding the token for publish (default: GITOPS_TOKEN, then GITHUB_TOKEN / GITLAB_TOKEN); the token itself never goes on the command line.",
+    },
+    token: {
+        secret: true,
+        type: "string",
+        help: "Token that writes the gitops-ci/validate check run with the findings as annotations (needs checks write); without it, or without that permission, findings are annotated through workflow commands.",
+        surfaces: ["action"],
+        actionDefault: "${{ github.token }}",
+        why: "the CLI and the component read the token from a variable (token-variable)",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/diff/options.ts
+
+const LOCAL = { surfaces: ["cli"], why: "the action and the component preview through validate's diff input" };
+/** Every option of `diff`: a local command; in a pipeline, validate --diff publishes the same preview. */
+const DIFF_OPTIONS = {
+    dir: { ...VALIDATE_OPTIONS.dir, ...LOCAL },
+    "base-ref": {
+        type: "string",
+        value: "<ref>",
+        required: true,
+        help: "The git ref to compare with (fetch it first): every root that reads a file changed since it is rendered at that commit and in the work tree.",
+        ...LOCAL,
+    },
+    format: {
+        type: "string",
+        default: "text",
+        choices: ["text", "markdown", "json"],
+        value: "<f>",
+        help: "text (everything), markdown (for a PR comment: collapsed per root, cut to the comment limit), or json.",
+        ...LOCAL,
+    },
+    output: { type: "string", value: "<file>", help: "Write the preview there instead of stdout.", ...LOCAL },
+    context: { type: "number", default: 3, value: "<n>", help: "Lines of context around each change.", ...LOCAL },
+    "max-lines": {
+        type: "number",
+        value: "<n>",
+        help: "At most this many diff lines per object (default: all); the rest is counted.",
+        ...LOCAL,
+    },
+    renderer: {
+        type: "string",
+        default: "auto",
+        choices: ["auto", "kustomize", "kubectl"],
+        value: "<r>",
+        help: "auto (kustomize, else kubectl kustomize), kustomize, or kubectl.",
+        ...LOCAL,
+    },
+    "allow-remote": { ...VALIDATE_OPTIONS["allow-remote"], ...LOCAL },
+    exclude: { ...VALIDATE_OPTIONS.exclude, ...LOCAL },
+};
+
+// EXTERNAL MODULE: ./src/files/temp-file.ts
+var temp_file = __webpack_require__(30772);
+;// CONCATENATED MODULE: ./src/files/report-file.ts
+
+
+
+/**
+ * Writes a report (or any file the suite makes for the job), redacted, never through a symlink:
+ * a PR can commit `gl-code-quality-report.json -> ~/.ssh/authorized_keys`. The text goes to a
+ * new file with a random name, created exclusively without following links, then renamed over
+ * the target, so a reader never sees half a report either.
+ */
+function writeReportFile(target, text) {
+    (0,temp_file/* refuseNonRegular */.uA)(target, "a report");
+    (0,external_node_fs_.renameSync)((0,temp_file/* writeTempBeside */.It)(target, (0,secrets/* redact */.E$)(text)), target);
+}
+
+;// CONCATENATED MODULE: ./src/cli/diff.ts
+
+
+
+
+const diff_HELP = `Usage: gitops-ci diff --base-ref <ref> [--dir <checkout>] [options]
+
+What a change deploys: every kustomization root that reads a file changed since --base-ref is
+rendered at that commit and in the work tree (offline, in validate's sandbox, no cluster), and the
+two renders compared object by object: added, removed, modified (a unified diff of the YAML),
+renamed. Secret values are never shown, only whether they changed. Image changes come first.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_BASE_REF):
+${cliOptionsHelp(DIFF_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
+
+In a pipeline, validate --diff puts the same preview in the gate's PR comment / MR note.
+
+Exit codes: 0 the preview was written, 1 failure, 2 usage error.`;
+const diffCli = {
+    name: "diff",
+    summary: "the rendered diff of a change: what every affected environment deploys differently",
+    help: diff_HELP,
+    async run(args) {
+        const values = parseCliOptions("diff", DIFF_OPTIONS, args);
+        const { diff } = await __webpack_require__.e(/* import() */ 5932).then(__webpack_require__.bind(__webpack_require__, 75932));
+        const { formatDiff } = await __webpack_require__.e(/* import() */ 1824).then(__webpack_require__.bind(__webpack_require__, 1824));
+        const result = await diff({
+            dir: values.dir,
+            baseRef: values["base-ref"],
+            renderer: values.renderer,
+            allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+            context: values.context,
+            maxLines: values["max-lines"],
+        });
+        const text = (0,secrets/* redact */.E$)(formatDiff(values.format, result));
+        if (values.output)
+            writeReportFile(values.output, text);
+        else
+            process.stdout.write(text);
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/set-image/options.ts
+
+/** Every option of `set-image`, on every surface (see src/surfaces/). */
+const SET_IMAGE_OPTIONS = {
+    path: {
+        type: "string",
+        list: true,
+        // Paths with spaces are not kustomize's habit, and the component has always split on them.
+        words: true,
+        required: true,
+        inputName: "paths",
+        value: "<dir|file>",
+        help: "Kustomization directories (holding kustomization.yaml, kustomization.yml or Kustomization), or files that pin images (manifests, Helm values, HelmReleases, Argo CD Applications, Flux setter markers), one a line.",
+    },
+    image: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        inputName: "images",
+        value: "<spec>",
+        help: "Image specs as `kustomize edit set image` takes them, one a line: NAME:TAG (drops a stale digest), NAME@DIGEST (drops the tag), NAME:TAG@DIGEST, NAME=NEWNAME[:TAG][@DIGEST]. NAME matches entries as docker does (nginx = docker.io/library/nginx); an image with no entry gets one.",
+    },
+    policy: {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "policies",
+        value: "<ns:name>",
+        help: "Flux image policies (namespace:name) whose $imagepolicy-marked scalars to set, one a line: only those markers change, and a :tag or :digest marker with no :name beside it takes the one image given.",
+    },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Compute the change and print its diff (the job summary, on GitHub) without writing or committing anything.",
+    },
+    dir: {
+        type: "string",
+        value: "<checkout>",
+        help: "Without repo, the config repo checkout every path is relative to (default: .).",
+    },
+    repo: {
+        type: "string",
+        value: "<repo>",
+        help: "The config repo to update through the API, without cloning it: owner/name (GitHub) or group/sub/project (GitLab). Empty edits the checkout in dir instead.",
+    },
+    branch: {
+        type: "string",
+        default: "main",
+        value: "<branch>",
+        help: "Branch of the config repo to update, or to open the pull/merge request against.",
+    },
+    mode: {
+        type: "string",
+        default: "commit",
+        choices: ["commit", "pull-request"],
+        synonyms: { "merge-request": "pull-request" },
+        componentChoices: ["commit", "merge-request"],
+        value: "<mode>",
+        help: "commit: one atomic commit on branch. pull-request (merge-request): commit to gitops-ci/set-image/<branch>/<images>-<hash> and open or update its pull/merge request, never a duplicate.",
+    },
+    message: {
+        type: "string",
+        value: "<text>",
+        help: "Commit message template with {images}, {paths}, {source_repo}, {source_sha}, {run_url}; empty uses the default, which links to the source commit and run.",
+    },
+    timeout: {
+        type: "number",
+        default: 120,
+        value: "<seconds>",
+        help: "Seconds to keep retrying while other pipelines update the same branch.",
+    },
+    forge: {
+        type: "string",
+        choices: ["github", "gitlab"],
+        value: "<kind>",
+        help: "github or gitlab (default: detected from the CI runner or api-url).",
+        surfaces: ["cli", "action"],
+        why: "the component runs on GitLab",
+        componentFixed: "gitlab",
+    },
+    "api-url": {
+        type: "string",
+        value: "<url>",
+        help: "REST API base URL of the host holding the config repo; empty uses the runner's (GITHUB_API_URL / CI_API_V4_URL), else the public host.",
+    },
+    "token-variable": TOKEN_VARIABLE_OPTION,
+    token: actionTokenOption("Token with contents (and pull-requests) write access to the config repo; masked at once. Empty takes the GITOPS_TOKEN environment variable."),
+    json: JSON_OPTION,
+    dotenv: dotenvOption("gitops-ci-set-image.env"),
+};
+const SET_IMAGE_OUTPUTS = {
+    changed: { help: "`true` when at least one file changed (or would, in a dry run), else `false`." },
+    files: { help: "JSON array of the kustomization files that changed, relative to the checkout or repo." },
+    images: {
+        help: "JSON array of every image entry touched, with file, line, action (added, updated, unchanged), before and after.",
+    },
+    commit: { help: "SHA of the commit made in the config repo (empty when nothing changed or in a checkout)." },
+    "pr-number": { help: "Number of the pull/merge request opened or updated in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+    attempts: {
+        help: "Read-edit-commit rounds it took (more than 1 when other pipelines raced for the branch); 0 in a checkout.",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/promote/options.ts
+
+
+/** Every option of `promote`, on every surface (see src/surfaces/). */
+const PROMOTE_OPTIONS = {
+    repo: {
+        type: "string",
+        required: true,
+        value: "<repo>",
+        help: "The config repo: owner/name (GitHub) or group/sub/project (GitLab).",
+    },
+    branch: { type: "string", default: "main", value: "<branch>", help: "Base branch of the config repo." },
+    from: {
+        type: "string",
+        required: true,
+        value: "<dir|file>",
+        help: "Kustomization directory to promote from (e.g. apps/web/overlays/staging), or a file that pins images (a values file).",
+    },
+    to: {
+        type: "string",
+        list: true,
+        words: true,
+        required: true,
+        value: "<dir|file>",
+        help: "Kustomization directories (or files of the same kind as from) to promote to, one a line; one pull/merge request each.",
+    },
+    "only-image": {
+        type: "string",
+        list: true,
+        words: true,
+        inputName: "only-images",
+        aliases: [
+            { name: "image", on: ["cli"] },
+            { name: "images", on: ["action", "component"] },
+        ],
+        value: "<name>",
+        help: "Promote only these image names (matched as docker does), one a line; empty promotes every image that differs.",
+    },
+    key: KEY_OPTION,
+    values: VALUES_OPTION,
+    merge: {
+        type: "string",
+        default: "never",
+        choices: ["never", "auto", "now"],
+        value: "<mode>",
+        help: "never, auto (the host merges once required checks pass), or now (wait for green checks, then merge).",
+    },
+    "merge-method": {
+        type: "string",
+        default: "merge",
+        choices: ["merge", "squash", "rebase"],
+        value: "<method>",
+        help: "merge, squash or rebase.",
+    },
+    "auto-merge-level": {
+        type: "string",
+        default: "any",
+        choices: ["none", "patch", "minor", "major", "any"],
+        value: "<level>",
+        help: "Merge only when every bump is at most none, patch, minor, major, or any (any also allows non-semver tags).",
+    },
+    "allow-downgrade": {
+        type: "boolean",
+        default: false,
+        help: "Allow lowering a semver version (a deliberate rollback).",
+    },
+    "require-source-green": {
+        type: "boolean",
+        default: false,
+        help: "Refuse unless gitops-ci/validate is green on the newest commit that changed anything the source overlay renders from.",
+    },
+    "require-check": {
+        type: "string",
+        list: true,
+        inputName: "require-checks",
+        value: "<name>",
+        help: "Checks merge now waits for, one a line (default: gitops-ci/validate); any failing check stops the merge.",
+    },
+    "merge-timeout": {
+        type: "number",
+        default: 600,
+        aliases: [{ name: "timeout" }],
+        value: "<seconds>",
+        help: "Seconds merge now waits for checks.",
+    },
+    "pr-label": {
+        type: "string",
+        list: true,
+        inputName: "pr-labels",
+        aliases: [{ name: "labels" }],
+        value: "<label>",
+        help: "Labels for a new pull/merge request, one a line or comma separated.",
+    },
+    reviewers: {
+        type: "string",
+        list: true,
+        value: "<users>",
+        help: "Reviewers for a new pull/merge request (user names), one a line or comma separated.",
+    },
+    draft: {
+        type: "boolean",
+        default: false,
+        help: "Open the pull/merge request as a draft (never merged by this run).",
+    },
+    title: {
+        type: "string",
+        value: "<template>",
+        help: "Title template: {images}, {env}, {from}, {to}. Default: Promote {images} to {env}.",
+    },
+    body: { type: "string", value: "<template>", help: "Body template: {table}, {images}, {env}, {from}, {to}, {gate}." },
+    "source-repo": {
+        type: "string",
+        list: true,
+        inputName: "source-repos",
+        value: "<image>=<url>",
+        help: "The app repository of an image, <image>=<URL> one a line: the body links each bump to its compare view.",
+    },
+    "dry-run": {
+        type: "boolean",
+        default: false,
+        help: "Plan only: print what would change, write nothing.",
+    },
+    forge: FORGE_OPTION,
+    "api-url": SET_IMAGE_OPTIONS["api-url"],
+    "token-variable": TOKEN_VARIABLE_OPTION,
+    token: actionTokenOption("Token for the config repo. Use a GitHub App token (actions/create-github-app-token) so the pull request triggers the config repo's workflows."),
+    "github-token": {
+        secret: true,
+        type: "string",
+        actionDefault: "${{ github.token }}",
+        help: "The workflow's own token, used when token is empty; pull requests it opens trigger no workflows (the step warns).",
+        surfaces: ["action"],
+        why: "only GitHub Actions has a workflow token",
+    },
+    json: JSON_OPTION,
+    dotenv: dotenvOption("gitops-ci-promote.env"),
+};
+const PROMOTE_OUTPUTS = {
+    changed: { help: "`true` when a promotion pull/merge request was opened or updated." },
+    "pr-number": { help: "Number of the (first) promotion pull/merge request." },
+    "pr-url": { help: "URL of the (first) promotion pull/merge request." },
+    merged: { help: "`true` when a promotion pull/merge request was merged." },
+    plan: {
+        help: "JSON list, one entry per target, with its pull/merge request and the images promoted (name, from, to, bump).",
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promote/source-repos.ts
+
+
+/** `image=https://host/org/app` items: the app repository of each image, for compare links. */
+function parseSourceRepos(name, items) {
+    const form = "<image>=<https URL of the app repository>";
+    const pairs = Object.entries(parsePairs(name, items, form));
+    for (const [image, url] of pairs)
+        if (!/^https?:\/\//.test(url))
+            throw new errors/* UsageError */.eb(`${name} takes ${form}, not "${image}=${url}"`);
+    return new Map(pairs);
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote/options-from.ts
+
+/** promote's options from its table's values, the same on every surface. */
+function promoteOptionsFrom(values, forge, log) {
+    return {
+        forge,
+        branch: values.branch,
+        from: values.from,
+        to: values.to,
+        images: values["only-image"],
+        merge: values.merge,
+        mergeMethod: values["merge-method"],
+        autoMergeLevel: values["auto-merge-level"],
+        allowDowngrade: values["allow-downgrade"],
+        requireSourceGreen: values["require-source-green"],
+        requiredChecks: values["require-check"].length ? values["require-check"] : undefined,
+        timeoutMs: values["merge-timeout"] * 1000,
+        labels: commaList(values["pr-label"]),
+        reviewers: commaList(values.reviewers),
+        draft: values.draft,
+        title: values.title,
+        body: values.body,
+        sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
+        pins: { keys: values.key, values: values.values },
+        dryRun: values["dry-run"],
+        log,
+    };
+}
+/** Items given one a line, a flag each, or comma separated (`--pr-label a,b`). */
+function commaList(items) {
+    const split = items
+        .flatMap((item) => item.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    return split.length ? split : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote/outputs.ts
+/** promote's outputs, the same on every surface: the plan a list (JSON where the runner needs text). */
+function promoteOutputs(result) {
+    const first = result.targets.find((t) => t.prNumber !== undefined);
+    return {
+        changed: result.changed,
+        "pr-number": first?.prNumber,
+        "pr-url": first?.prUrl,
+        merged: result.merged,
+        plan: result.targets.map((t) => ({
+            to: t.to,
+            branch: t.branch,
+            "pr-number": t.prNumber,
+            "pr-url": t.prUrl,
+            closed: t.closed,
+            "auto-merge": t.autoMerge,
+            merged: t.merged,
+            "review-reason": t.reviewReason,
+            images: t.plan.map((i) => ({ name: i.name, from: i.from, to: i.to, bump: i.bump })),
+        })),
+    };
+}
+
+// EXTERNAL MODULE: ./src/promote/plan.ts
+var plan = __webpack_require__(34501);
+;// CONCATENATED MODULE: ./src/cli/forge-flags.ts
+
+/** Writes a progress line to stderr, secrets redacted. */
+const logLine = (line) => process.stderr.write(`${(0,secrets/* redact */.E$)(line)}\n`);
+/**
+ * The forge the flags name: --forge (else detected from the runner or --api-url), the token from
+ * --token-variable (else GITOPS_TOKEN, then the host's usual variable), masked as it is read. The
+ * API clients load only here, so commands that never call a host start faster.
+ */
+async function forgeFromFlags(repo, values) {
+    const { connectForge, detectForgeKind, readToken } = await Promise.all(/* import() */[__webpack_require__.e(2335), __webpack_require__.e(9337)]).then(__webpack_require__.bind(__webpack_require__, 99337));
+    const apiUrl = values["api-url"];
+    const kind = values.forge ?? detectForgeKind(process.env, apiUrl);
+    const token = readToken(kind, process.env, values["token-variable"]);
+    return connectForge({ repo, kind, apiUrl, token, log: logLine });
+}
+
+;// CONCATENATED MODULE: ./src/cli/promote.ts
+
+
+
+
+
+
+
+
+const promote_HELP = `Usage: gitops-ci promote --repo <repo> --from <dir> --to <dir> [--to <dir> ...] [options]
+
+Promote what one environment runs to others: read the images: of --from and every --to in one
+request, and open (or refresh) one pull/merge request per target that sets the differing images,
+all other bytes kept. Downgrades are refused; merging follows policy. No clone.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_MERGE):
+${cliOptionsHelp(PROMOTE_OPTIONS, undefined, [["-h, --help", "Show this help."]])}
+
+Exit codes: 0 done (promoted, up to date, or closed), 1 refused or failed (downgrade, red source,
+foreign commits on the branch, a failing check), 2 usage error.`;
+const promoteCli = {
+    name: "promote",
+    summary: "promote image versions between environments as a PR/MR, merged by policy",
+    help: promote_HELP,
+    async run(args) {
+        const values = parseCliOptions("promote", PROMOTE_OPTIONS, args);
+        const { promote } = await __webpack_require__.e(/* import() */ 7285).then(__webpack_require__.bind(__webpack_require__, 97285));
+        const result = await promote(promoteOptionsFrom(values, await forgeFromFlags(values.repo, values), logLine));
+        const outputs = promoteOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(outputs)}\n` : format(result, values["dry-run"])));
+        if (values.dotenv)
+            writeDotenv(values.dotenv, PROMOTE_OUTPUTS, outputs);
+        return 0;
+    },
+};
+function format(result, dryRun) {
+    const lines = [];
+    for (const t of result.targets) {
+        if (!t.plan.length) {
+            lines.push(`${t.to}: up to date${t.closed ? `; closed #${t.closed}` : ""}.`);
+            continue;
+        }
+        lines.push(`${t.to}:`);
+        for (const i of t.plan)
+            lines.push(`  ${i.name}: ${(0,plan/* describeImage */.hu)(i.from, i.name)} -> ${(0,plan/* describeImage */.hu)(i.to, i.name)} (${i.from ? i.bump : "new"})`);
+        if (dryRun)
+            lines.push("  dry run: nothing committed.");
+        else {
+            lines.push(`  ${t.prUrl}${t.merged ? " merged" : t.autoMerge ? " (auto-merge enabled)" : ""}`);
+            if (t.reviewReason)
+                lines.push(`  left for review: ${t.reviewReason}`);
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/release/options.ts
+
+
+
+/** Every option of `release`: build-push's (it always pushes), then set-image's on the config repo. */
+const RELEASE_OPTIONS = {
+    ...BUILD_OPTIONS,
+    repo: {
+        type: "string",
+        required: true,
+        aliases: [{ name: "config-repo", on: ["action", "component"] }],
+        value: "<repo>",
+        help: "The config repo to pin the image in, through its API: owner/name (GitHub) or group/sub/project (GitLab).",
+    },
+    path: {
+        ...SET_IMAGE_OPTIONS.path,
+        help: "Kustomization directories in the config repo to pin the image in, one a line.",
+    },
+    name: {
+        type: "string",
+        value: "<name>",
+        help: "The images[].name the kustomizations use, when it is not image; newName is then set to image.",
+    },
+    branch: { ...SET_IMAGE_OPTIONS.branch, aliases: [{ name: "config-branch", on: ["action", "component"] }] },
+    mode: SET_IMAGE_OPTIONS.mode,
+    message: SET_IMAGE_OPTIONS.message,
+    timeout: SET_IMAGE_OPTIONS.timeout,
+    forge: FORGE_OPTION,
+    "api-url": SET_IMAGE_OPTIONS["api-url"],
+    "token-variable": TOKEN_VARIABLE_OPTION,
+    token: {
+        ...actionTokenOption("Token with contents (and pull-requests) write access to the config repo; masked at once."),
+        required: true,
+    },
+    dotenv: dotenvOption("gitops-ci-release.env"),
+};
+const RELEASE_OUTPUTS = {
+    ...BUILD_PUSH_OUTPUTS,
+    tag: { help: "The tag pinned as newTag: the version's own when pushed, else sha-<7>." },
+    changed: { help: "`true` when the config repo changed." },
+    commit: { help: "SHA of the commit made in the config repo (empty when it already pinned the image)." },
+    "pr-number": { help: "Number of the pull/merge request in pull-request mode." },
+    "pr-url": { help: "URL of that pull/merge request." },
+};
+
+;// CONCATENATED MODULE: ./src/commands/release/outputs.ts
+
+/** release's outputs: build-push's, then what set-image did in the config repo. */
+function releaseOutputs(result) {
+    return {
+        ...buildPushOutputs(result.build),
+        tag: result.tag,
+        changed: result.config.changed,
+        commit: result.config.commit,
+        "pr-number": result.config.prNumber,
+        "pr-url": result.config.prUrl,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/release.ts
+
+
+
+
+
+
+
+
+
+const BUILD = Object.keys(BUILD_OPTIONS).filter((name) => name !== "json");
+const CONFIG = Object.keys(RELEASE_OPTIONS).filter((name) => !BUILD.includes(name));
+const release_HELP = `Usage: gitops-ci release --image <registry/name> --repo <config repo> --path <dir> [options]
+
+build-push, then set-image on the config repo through its API: newTag = a pushed tag (the version's
+own, else sha-<7>), digest = the digest the registry stored, in one step.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_REPO):
+
+Building and pushing, as build-push:
+${cliOptionsHelp(RELEASE_OPTIONS, BUILD)}
+
+The config repo:
+${cliOptionsHelp(RELEASE_OPTIONS, CONFIG, [["-h, --help", "Show this help."]])}
+
+Exit codes: 0 released, 1 the build, push or commit failed, 2 usage error.`;
+const releaseCli = {
+    name: "release",
+    summary: "build-push, then set-image pinned to the pushed digest",
+    help: release_HELP,
+    async run(args) {
+        const values = parseCliOptions("release", RELEASE_OPTIONS, args);
+        const { release } = await __webpack_require__.e(/* import() */ 1391).then(__webpack_require__.bind(__webpack_require__, 11391));
+        const credentials = registryCredentials(values.image, values["registry-username-variable"], values["registry-password-variable"]);
+        const result = await release({
+            build: await buildOptionsFrom(values, credentials),
+            name: values.name,
+            config: {
+                forge: await forgeFromFlags(values.repo, values),
+                branch: values.branch,
+                paths: values.path,
+                mode: values.mode,
+                message: values.message,
+                source: readSourceContext(),
+                timeoutMs: values.timeout * 1000,
+                log: logLine,
+            },
+        });
+        const outputs = releaseOutputs(result);
+        process.stdout.write((0,secrets/* redact */.E$)(values.json
+            ? `${JSON.stringify(outputs)}\n`
+            : `pushed ${result.build.image}\n${result.config.changed ? `pinned ${result.tag}@${result.build.digest} in ${result.config.files.join(", ")} (${result.config.commit?.slice(0, 12)})` : "the config repo already pins it"}\n`));
+        if (values.dotenv)
+            writeDotenv(values.dotenv, RELEASE_OUTPUTS, outputs);
+        return 0;
+    },
+};
+
+// EXTERNAL MODULE: ./src/commands/set-image.ts + 1 modules
+var set_image = __webpack_require__(17626);
+;// CONCATENATED MODULE: ./src/commands/set-image/outputs.ts
+/** set-image's outputs, the same on every surface; a checkout has no commit or PR, and took no attempts. */
+function setImageOutputs(result) {
+    const remote = "attempts" in result ? result : undefined;
+    return {
+        changed: result.changed,
+        files: result.files,
+        images: result.images,
+        commit: remote?.commit,
+        "pr-number": remote?.prNumber,
+        "pr-url": remote?.prUrl,
+        attempts: remote?.attempts ?? 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/set-image.ts
+
+
+
+
+
+
+
+
+
+
+const set_image_LOCAL = ["dir"];
+const REMOTE = ["repo", "branch", "forge", "api-url", "token-variable", "mode", "message", "timeout"];
+const GENERAL = Object.keys(SET_IMAGE_OPTIONS).filter((name) => !set_image_LOCAL.includes(name) && !REMOTE.includes(name));
+const set_image_HELP = `Usage: gitops-ci set-image --path <dir> --image <spec> [options]
+
+Set image names, tags and digests in kustomizations, changing nothing else in the files:
+in a local checkout (--dir), or in the config repo through the GitHub or GitLab API (--repo),
+without cloning it, as one atomic commit or a pull/merge request.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_REPO):
+${cliOptionsHelp(SET_IMAGE_OPTIONS, GENERAL, [["-h, --help", "Show this help."]])}
+
+Local checkout:
+${cliOptionsHelp(SET_IMAGE_OPTIONS, set_image_LOCAL)}
+
+Through the Git hosting API (no clone):
+${cliOptionsHelp(SET_IMAGE_OPTIONS, REMOTE)}
+
+Exit codes: 0 done (changed or unchanged), 1 failure (nothing written), 2 usage error.
+
+Examples:
+  gitops-ci set-image --dir config --path apps/web/overlays/staging \\
+    --image registry.local:5000/team/web:1.4.2@sha256:<64 hex>
+  GITOPS_TOKEN=... gitops-ci set-image --repo acme/config --branch main \\
+    --path apps/web/overlays/staging --image ghcr.io/acme/web:1.4.2`;
+const setImageCli = {
+    name: "set-image",
+    summary: "set image tags/digests in kustomizations of the config repo",
+    help: set_image_HELP,
+    async run(args) {
+        const values = parseCliOptions("set-image", SET_IMAGE_OPTIONS, args);
+        const { path: paths, image: images, "dry-run": dryRun } = values;
+        if (!values.repo) {
+            const result = (0,set_image/* setImageLocal */.j)({ dir: values.dir ?? ".", paths, images, pins: pinFlagsOf(values), dryRun });
+            finish(values, setImageOutputs(result), toJson(result), formatLocal(result));
+            return 0;
+        }
+        if (values.dir !== undefined)
+            throw new errors/* UsageError */.eb("--dir (a local checkout) and --repo (through the API) exclude each other");
+        // The API clients are loaded only for --repo: local edits and --help start faster without them.
+        const { setImageRemote } = await __webpack_require__.e(/* import() */ 6167).then(__webpack_require__.bind(__webpack_require__, 36167));
+        const forge = await forgeFromFlags(values.repo, values);
+        const result = await setImageRemote({
+            forge,
+            branch: values.branch,
+            paths,
+            images,
+            pins: pinFlagsOf(values),
+            mode: values.mode,
+            message: values.message,
+            source: readSourceContext(),
+            timeoutMs: values.timeout * 1000,
+            dryRun,
+            log: logLine,
+        });
+        finish(values, setImageOutputs(result), toJson(result), formatRemote(result, dryRun));
+        return 0;
+    },
+};
+function finish(values, outputs, json, text) {
+    process.stdout.write((0,secrets/* redact */.E$)(values.json ? `${JSON.stringify(json)}\n` : text));
+    if (values.dotenv)
+        writeDotenv(values.dotenv, SET_IMAGE_OUTPUTS, outputs);
+}
+/** The JSON keys are the action's output names, so one vocabulary serves CLI, action and component. */
+function toJson(result) {
+    if ("dryRun" in result) {
+        const { dryRun, ...rest } = result;
+        return { ...rest, "dry-run": dryRun };
+    }
+    const { prNumber, prUrl, ...rest } = result;
+    return { ...rest, "pr-number": prNumber, "pr-url": prUrl };
+}
+function editLines(edits) {
+    return edits.map((e) => `${e.file}:${e.line}: ${e.name}: ${describeEdit(e)}`);
+}
+function formatLocal(result) {
+    const verb = result.dryRun ? "would change" : "changed";
+    const tail = result.changed
+        ? `${result.files.length} file(s) ${verb}${result.dryRun ? "; dry run, nothing written" : ""}.`
+        : "Nothing to change.";
+    return `${result.dryRun ? result.diff : ""}${[...editLines(result.images), tail].join("\n")}\n`;
+}
+function formatRemote(result, dryRun) {
+    const lines = editLines(result.images);
+    if (!result.changed)
+        lines.push(result.prUrl ? `Already proposed: ${result.prUrl}` : "Nothing to change.");
+    else if (dryRun)
+        lines.push(`${result.files.length} file(s) would change on ${result.branch}; dry run, nothing committed.`);
+    else {
+        lines.push(`Committed ${result.commit?.slice(0, 12)} to ${result.branch} (${result.files.length} file(s), attempt ${result.attempts}).`);
+        if (result.prUrl)
+            lines.push(`Pull/merge request: ${result.prUrl}`);
+    }
+    return `${dryRun ? result.diff : ""}${lines.join("\n")}\n`;
+}
+function describeEdit(edit) {
+    if (edit.action === "added")
+        return `added (${describeFields(edit.after)})`;
+    if (edit.action === "unchanged")
+        return `unchanged (${describeFields(edit.after)})`;
+    const parts = ["newName", "newTag", "digest"].flatMap((f) => {
+        const from = edit.before?.[f];
+        const to = edit.after[f];
+        if (from === to)
+            return [];
+        if (to === undefined)
+            return [`${f} ${from} removed`];
+        return [from === undefined ? `${f} ${to} set` : `${f} ${from} -> ${to}`];
+    });
+    return parts.join(", ");
+}
+function describeFields(fields) {
+    return Object.entries(fields)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
+}
+
+// EXTERNAL MODULE: ./src/gate/check-name.ts
+var check_name = __webpack_require__(82035);
+// EXTERNAL MODULE: ./src/messages/markdown.ts
+var markdown = __webpack_require__(89751);
+// EXTERNAL MODULE: ./src/messages/markdown-table.ts
+var markdown_table = __webpack_require__(52826);
+;// CONCATENATED MODULE: ./src/gate/reporters/report.ts
+/** A finding's file as the repository (code scanning, check annotations) names it. */
+function repoFile(report, file) {
+    return report.repoPath ? `${report.repoPath}/${file}` : file;
+}
+/** The warning every report carries when the run found nothing to check. */
+const CHECKED_NOTHING = "warning: nothing was checked: no kustomization and no Kubernetes manifest under the directory (is --dir right?)";
+
+;// CONCATENATED MODULE: ./src/gate/reporters/markdown.ts
+
+
+
+/** Enough to act on in a comment; the full list is in the job log and the report files. */
+const MAX_ROWS = 50;
+/** For PR comments and MR notes: the verdict, the summary, and the findings as a table. */
+const markdownReporter = ({ findings, summary: s, failed }) => {
+    const blocked = failed;
+    const lines = [
+        `### gitops-ci/validate: ${blocked ? "blocked" : "passed"}`,
+        "",
+        `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; **${s.errors} error(s)**, ${s.warnings} warning(s).`,
+        "",
+    ];
+    if (s.checkedNothing)
+        lines.push(`**${CHECKED_NOTHING}**`, "");
+    if (findings.length) {
+        const rows = findings
+            .slice(0, MAX_ROWS)
+            .map((f) => [f.severity, (0,markdown/* code */.aY)(f.rule), (0,markdown/* code */.aY)(`${f.file}:${f.line}:${f.column}`), f.message, f.hint]);
+        lines.push((0,markdown_table/* markdownTable */.Q)(["severity", "rule", "where", "finding", "how to fix"], rows));
+        if (findings.length > MAX_ROWS)
+            lines.push("", `…and ${findings.length - MAX_ROWS} more: see the job log or the Code Quality report.`);
+    }
+    else
+        lines.push("No findings.");
+    return `${lines.join("\n")}\n`;
+};
+
+// EXTERNAL MODULE: ./src/preview/format/markdown.ts
+var format_markdown = __webpack_require__(46921);
+;// CONCATENATED MODULE: ./src/commands/publish-verdict.ts
+
+
+
+
+
+
+/** Marks the one note/comment validate keeps per PR/MR, so reruns update it. */
+const NOTE_MARKER = "<!-- gitops-ci/validate -->";
+/** The gate's verdict as a check: every finding an annotation at its line. */
+function gateCheckOf(result, runUrl) {
+    const s = result.summary;
+    return {
+        name: check_name/* CHECK_NAME */.$,
+        detailsUrl: runUrl,
+        passed: !result.failed,
+        title: `${s.errors} error(s), ${s.warnings} warning(s)`,
+        summary: `${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped.`,
+        annotations: result.findings.map((f) => ({
+            path: repoFile(result, f.file),
+            line: f.line,
+            column: f.column,
+            level: f.severity === "error" ? "failure" : f.severity === "warning" ? "warning" : "notice",
+            title: `gitops-ci: ${f.rule}`,
+            message: (0,secrets/* redact */.E$)(`${f.message}. ${f.hint}`),
+        })),
+    };
+}
+/**
+ * Publishes the verdict: the check (GitHub check run, GitLab commit status) on the commit, and,
+ * for a PR/MR, one note with the findings that every run updates in place. Where the check could
+ * only be a commit status, the note is where the findings are read.
+ */
+async function publishVerdict(forge, result, target) {
+    const check = await forge.publishCheck(target.sha, gateCheckOf(result, target.runUrl));
+    if (target.changeRequest === undefined)
+        return { check };
+    return { check, note: await publishNote(forge, result, { ...target, changeRequest: target.changeRequest }) };
+}
+/** The one note on the PR/MR with the findings (and the preview), created or updated in place. */
+function publishNote(forge, result, target) {
+    const body = (0,secrets/* redact */.E$)(noteBody(result, format_markdown/* COMMENT_LIMITS */.R[forge.kind], target));
+    return forge.upsertComment(target.changeRequest, NOTE_MARKER, body);
+}
+/** The note: the findings first, then the preview in what room the host's comment limit leaves. */
+function noteBody(result, limit, target) {
+    const findings = `${NOTE_MARKER}\n${markdownReporter(result)}`;
+    if (!target.preview)
+        return findings;
+    const seeAll = target.runUrl
+        ? `see the job log (${target.runUrl}) or run \`gitops-ci diff --base-ref ${target.preview.baseCommit.slice(0, 12)}\` locally`
+        : undefined;
+    return `${findings}\n${(0,format_markdown/* diffMarkdown */.x)(target.preview, { maxChars: limit - findings.length - 1, seeAll })}`;
+}
+
+// EXTERNAL MODULE: ./src/commands/validate/discover.ts + 4 modules
+var discover = __webpack_require__(63536);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __webpack_require__(63537);
+;// CONCATENATED MODULE: ./src/commands/validate/share.ts
+
+
+/**
+ * One shard's share of the roots. Every shard still reads and checks every file at its own lines
+ * (duplicates merge away); the roots, which cost the rendering, are split. A file that another
+ * shard's root reads is left to that shard's rendered checks, as one run leaves it to its root's.
+ */
+function shareOf(found, shard) {
+    const bytes = (files) => {
+        let total = 0;
+        for (const file of files)
+            total += found.sourcesByFile.get(file)?.text.length ?? 0;
+        return total;
+    };
+    const jobFiles = (job) => [
+        ...[...job.inputs.dirs].flatMap((dir) => (0,references/* kustomizationIn */.dq)(dir, found.sourcesByFile)?.file ?? []),
+        ...job.inputs.files,
+    ];
+    const jobKey = (job) => `kustomize\0${job.root.dir}\0${job.build?.file ?? ""}\0${job.build?.by ?? ""}`;
+    const plainKey = (plain) => `plain\0${plain.dir}`;
+    const owner = assignShards([
+        ...found.allJobs.map((job) => ({ key: jobKey(job), weight: bytes(jobFiles(job)) })),
+        ...found.allPlain.map((plain) => ({ key: plainKey(plain), weight: bytes(plain.files) })),
+    ], shard.total);
+    const mine = (key) => owner.get(key) === shard.index;
+    const others = found.allJobs.filter((job) => !mine(jobKey(job)));
+    return {
+        ...found,
+        allJobs: found.allJobs.filter((job) => mine(jobKey(job))),
+        jobs: found.jobs.filter((job) => mine(jobKey(job))),
+        allPlain: found.allPlain.filter((plain) => mine(plainKey(plain))),
+        plainRoots: found.plainRoots.filter((plain) => mine(plainKey(plain))),
+        otherShards: {
+            roots: owner.size - [...owner.values()].filter((i) => i === shard.index).length,
+            files: new Set(others.flatMap(jobFiles)),
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
+var flux_kustomization = __webpack_require__(30578);
+// EXTERNAL MODULE: ./src/gate/plain-yaml.ts
+var plain_yaml = __webpack_require__(90239);
+;// CONCATENATED MODULE: ./src/gate/progress.ts
+const NO_PROGRESS = { begin: () => undefined, tick: () => undefined, end: () => undefined };
+/** How often CI gets a line, and how often a terminal is redrawn at most. */
+const CI_INTERVAL_MS = 10_000;
+const REDRAW_MS = 100;
+const BAR = 20;
+function progressOn(stream, now = () => performance.now()) {
+    let phase = "";
+    let total = 0;
+    let done = 0;
+    let started = 0;
+    let shown = Number.NEGATIVE_INFINITY;
+    let drawn = false;
+    const tty = stream.isTTY === true;
+    const status = () => {
+        const seconds = (now() - started) / 1000;
+        const rate = seconds > 0 ? done / seconds : 0;
+        const eta = rate > 0 && done < total ? `, about ${duration((total - done) / rate)} left` : "";
+        return `${phase} ${done}/${total} roots (${rate.toFixed(1)}/s${eta})`;
+    };
+    const draw = () => {
+        const filled = total ? Math.round((done / total) * BAR) : BAR;
+        const line = `[${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${status()}`;
+        // A terminal that says no width (a pseudo-terminal often says 0) gets a full line.
+        const width = stream.columns && stream.columns > 20 ? stream.columns - 1 : line.length;
+        stream.write(`\r\x1b[K${line.slice(0, width)}`);
+        drawn = true;
+    };
+    return {
+        begin(name, count) {
+            [phase, total, done, started] = [name, count, 0, now()];
+            shown = tty ? Number.NEGATIVE_INFINITY : started;
+            if (tty && total > 0)
+                draw();
+        },
+        tick() {
+            done++;
+            const at = now();
+            if (tty && (at - shown >= REDRAW_MS || done === total)) {
+                shown = at;
+                draw();
+            }
+            else if (!tty && at - shown >= CI_INTERVAL_MS) {
+                shown = at;
+                stream.write(`gitops-ci: ${status()}\n`);
+            }
+        },
+        end() {
+            if (tty && drawn)
+                stream.write("\n");
+            drawn = false;
+        },
+    };
+}
+function duration(seconds) {
+    const s = Math.ceil(seconds);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+}
+
+// EXTERNAL MODULE: ./src/gate/render/render-cache.ts
+var render_cache = __webpack_require__(20633);
+// EXTERNAL MODULE: ./src/gate/render/renderer.ts + 1 modules
+var render_renderer = __webpack_require__(5853);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/pins/find-pins.ts
+var find_pins = __webpack_require__(94702);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __webpack_require__(94100);
+;// CONCATENATED MODULE: ./src/gate/rules/image-entry-unused.ts
+
+
+
+
+
+
+/**
+ * An images[] entry of a root kustomization that matches no container image in what it renders:
+ * usually a typo, since kustomize matches names exactly (`redis` is not `docker.io/library/redis`).
+ */
+const imageEntryUnused = ({ root, objects, sources, build }) => {
+    const rendered = new Set(containerImages(objects).map((ref) => (0,image_ref/* splitReference */.mQ)(ref).name));
+    return [...kustomizationEntries(root, sources, rendered), ...argoEntries(root, sources, rendered, build)];
+};
+function kustomizationEntries(root, sources, rendered) {
+    const source = sources.get(root.file);
+    const images = (0,yaml_nav/* valueOf */.RP)(source?.docs[0]?.contents, "images");
+    if (!source || !(0,dist/* isSeq */.oP)(images))
+        return [];
+    const findings = [];
+    for (const entry of images.items) {
+        if (!(0,dist/* isMap */.jh)(entry))
+            continue;
+        const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "name"));
+        const newName = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "newName"));
+        if (!name || rendered.has(newName ?? name))
+            continue;
+        findings.push({
+            rule: "image-entry-unused",
+            severity: "warning",
+            file: source.file,
+            ...(0,source_files/* positionOf */.df)(source, (0,yaml_nav/* pairOf */.cF)(entry, "name")?.value),
+            message: `images entry "${name}" matches no container image rendered from ${root.dir}`,
+            hint: hintFor(rendered),
+        });
+    }
+    return findings;
+}
+function hintFor(rendered) {
+    return `kustomize matches image names exactly; the rendered images are: ${[...rendered].sort().join(", ") || "(none)"}`;
+}
+/**
+ * An Argo CD source's `kustomize.images` string (`name=newName:tag`) that matches no rendered
+ * container: Argo CD applies it with `kustomize edit set image`, which matches as exactly.
+ */
+function argoEntries(root, sources, rendered, build) {
+    const source = build?.by.startsWith("Argo CD ") ? sources.get(build.file) : undefined;
+    if (!build || !source)
+        return [];
+    const findings = [];
+    for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet")) {
+        if (`Argo CD ${object.kind} ${(0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"))}` !== build.by)
+            continue;
+        const spec = object.kind === "Application" ? (0,yaml_nav/* valueOf */.RP)(object.map, "spec") : (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "template", "spec");
+        const list = (0,yaml_nav/* valueOf */.RP)(spec, "sources");
+        for (const entry of [(0,yaml_nav/* valueOf */.RP)(spec, "source"), ...((0,dist/* isSeq */.oP)(list) ? list.items : [])]) {
+            const dir = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path"));
+            if (!dir || external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") !== build.dir)
+                continue;
+            const images = (0,yaml_nav/* valueOf */.RP)(entry, "kustomize", "images");
+            for (const item of (0,dist/* isSeq */.oP)(images) ? images.items : []) {
+                const value = (0,yaml_nav/* stringOf */.Je)(item);
+                if (!value)
+                    continue;
+                const name = (0,find_pins/* kustomizeImageName */.E6)(value);
+                const eq = value.indexOf("=");
+                const target = eq >= 0 ? (0,image_ref/* splitReference */.mQ)(value.slice(eq + 1)).name : name;
+                if (rendered.has(target))
+                    continue;
+                findings.push({
+                    rule: "image-entry-unused",
+                    severity: "warning",
+                    file: source.file,
+                    ...(0,source_files/* positionOf */.df)(source, item),
+                    message: `${build.by}'s kustomize.images entry "${value}" matches no container image rendered from ${root.dir}`,
+                    hint: hintFor(rendered),
+                });
+            }
+        }
+    }
+    return findings;
+}
+function containerImages(objects) {
+    const images = [];
+    const walk = (value) => {
+        if (Array.isArray(value))
+            return value.forEach(walk);
+        if (value === null || typeof value !== "object")
+            return;
+        for (const [key, child] of Object.entries(value)) {
+            if ((key === "containers" || key === "initContainers" || key === "ephemeralContainers") && Array.isArray(child)) {
+                for (const c of child)
+                    if (typeof c.image === "string")
+                        images.push(c.image);
+            }
+            else
+                walk(child);
+        }
+    };
+    walk(objects);
+    return images;
+}
+
+// EXTERNAL MODULE: ./src/gate/secret-placeholders.ts
+var secret_placeholders = __webpack_require__(34886);
+;// CONCATENATED MODULE: ./src/gate/rules/plaintext-secret-rendered.ts
+
+
+
+
+
+
+const HINT = "the rendered plaintext reaches the cluster and everyone who can render the repo; seal it, or take it from a secret store";
+const DATA_KEYS = ["data", "stringData"];
+/**
+ * A Secret in a root's rendered output with data that no finding on its sources accounts for:
+ * data added by a patch (reported at the patch line), or from a remote base, Helm chart or
+ * generator plugin (reported at the root). Secrets written with data, secretGenerator output and
+ * SOPS files are reported at their own lines by the source rules, whatever the rendered name.
+ */
+const plaintextSecretRendered = ({ root, objects, inputs, placeholders }) => {
+    const findings = [];
+    for (const object of objects) {
+        if (object.kind !== "Secret" || object.type === "kubernetes.io/service-account-token")
+            continue;
+        const keys = DATA_KEYS.flatMap((k) => Object.entries(object[k] ?? {})
+            .filter(([, value]) => !(0,secret_placeholders/* placeholderOf */.h)(value, k === "data", placeholders))
+            .map(([key]) => key));
+        if (keys.length === 0 || sopsCiphertext(object))
+            continue;
+        const name = object.metadata?.name ?? "";
+        const unreported = new Map();
+        for (const key of keys) {
+            const supplier = supplierOf(key, name, inputs);
+            if (!supplier?.reported)
+                unreported.set(key, supplier);
+        }
+        const byPlace = new Map();
+        for (const [key, supplier] of unreported) {
+            const place = supplier ? `${supplier.file}:${supplier.line}:${supplier.column}` : "";
+            byPlace.set(place, { supplier, keys: [...(byPlace.get(place)?.keys ?? []), key] });
+        }
+        for (const { supplier, keys: list } of byPlace.values()) {
+            const what = `${list.length === 1 ? "key" : "keys"} ${list.join(", ")}`;
+            findings.push(supplier
+                ? {
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: supplier.file,
+                    line: supplier.line,
+                    column: supplier.column,
+                    message: `this patch gives Secret ${name} plaintext ${what} (${root.dir} renders it)`,
+                    hint: HINT,
+                }
+                : {
+                    rule: "plaintext-secret",
+                    severity: "error",
+                    file: root.file,
+                    line: 1,
+                    column: 1,
+                    message: `${root.dir} renders Secret ${name} with ${what} that no file of the repo shows (a remote base, Helm chart or generator plugin)`,
+                    hint: HINT,
+                });
+        }
+    }
+    return findings;
+};
+function sopsCiphertext(object) {
+    const values = DATA_KEYS.flatMap((k) => Object.values(object[k] ?? {}));
+    return values.every((v) => typeof v === "string" && v.startsWith("ENC[AES256_GCM,"));
+}
+/** Whether a source object's name is the rendered name before kustomize's prefixes, suffixes and hashes. */
+const sameSecret = (rendered, written) => !!written && rendered.includes(written);
+/**
+ * The file and line that put `key` into the Secret. A Secret document or a generator with the data
+ * is already a finding of its own; only a patch that adds the data (to a Secret written without
+ * it) is not, so documents and generators are looked for first, in every input.
+ */
+function supplierOf(key, name, inputs) {
+    for (const source of inputs)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Secret")) {
+            if (object.kind !== "Secret" || !sameSecret(name, (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"))))
+                continue;
+            for (const section of DATA_KEYS) {
+                const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(object.map, section), key);
+                if (pair)
+                    return { file: source.file, ...(0,source_files/* positionOf */.df)(source, pair.key), reported: true };
+            }
+        }
+    const kustomizations = inputs.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file));
+    for (const source of kustomizations) {
+        const generators = (0,yaml_nav/* valueOf */.RP)(source.docs[0]?.contents, "secretGenerator");
+        if ((0,dist/* isSeq */.oP)(generators))
+            for (const g of generators.items)
+                if (sameSecret(name, (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(g, "name"))))
+                    return { file: source.file, ...(0,source_files/* positionOf */.df)(source, g), reported: true };
+    }
+    for (const source of kustomizations) {
+        const patched = patchSupplier(key, source, inputs);
+        if (patched)
+            return patched;
+    }
+    return undefined;
+}
+/** A patch of this kustomization (inline or in a file) that writes `key` under data or stringData. */
+function patchSupplier(key, kustomization, inputs) {
+    const dir = external_node_path_default().posix.dirname(kustomization.file);
+    const contents = kustomization.docs[0]?.contents;
+    const entries = [];
+    for (const list of ["patches", "patchesJson6902", "patchesStrategicMerge"]) {
+        const seq = (0,yaml_nav/* valueOf */.RP)(contents, list);
+        if ((0,dist/* isSeq */.oP)(seq))
+            entries.push(...seq.items);
+    }
+    for (const entry of entries) {
+        const written = (0,yaml_nav/* stringOf */.Je)(entry);
+        const inline = written?.includes("\n") ? entry : (0,dist/* isScalar */.jn)(entry) ? undefined : (0,yaml_nav/* valueOf */.RP)(entry, "patch");
+        const text = (0,yaml_nav/* stringOf */.Je)(inline);
+        if (inline && text) {
+            const line = lineInText(text, key);
+            if (line === undefined)
+                continue;
+            const at = (0,source_files/* positionOf */.df)(kustomization, inline);
+            // a block scalar's text starts on the line after its | or > indicator
+            return {
+                file: kustomization.file,
+                line: at.line + line + (isBlock(kustomization, inline) ? 1 : 0),
+                column: 1,
+                reported: false,
+            };
+        }
+        const file = (0,dist/* isScalar */.jn)(entry) ? written : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path"));
+        if (!file)
+            continue;
+        const source = inputs.find((s) => s.file === external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, file)));
+        const found = source && keyInPatch(source, key);
+        if (found)
+            return { file: source.file, ...found, reported: false };
+    }
+    return undefined;
+}
+function isBlock(source, node) {
+    const first = source.text[node.range?.[0] ?? 0];
+    return first === "|" || first === ">";
+}
+/** The 0-based line of a patch text that writes `key` under data/stringData, if it does. */
+function lineInText(text, key) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    if (!Array.isArray(docs) || !docs.some((d) => writesKey(d.toJS({ maxAliasCount: 100 }), key)))
+        return undefined;
+    const lines = text.split("\n");
+    const index = lines.findIndex((l) => l.includes(`/${key}`) || new RegExp(`^\\s*"?${plaintext_secret_rendered_escape(key)}"?\\s*:`).test(l));
+    if (index >= 0)
+        return index;
+    const section = lines.findIndex((l) => /stringData|\bdata\b/.test(l));
+    return section >= 0 ? section : 0;
+}
+function plaintext_secret_rendered_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/** The line of a patch file's entry for `key`. */
+function keyInPatch(source, key) {
+    for (const doc of source.docs) {
+        const contents = doc.contents;
+        if ((0,dist/* isSeq */.oP)(contents)) {
+            for (const op of contents.items) {
+                const target = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "path")) ?? "";
+                if (writesOp(op, key, target))
+                    return (0,source_files/* positionOf */.df)(source, ((0,yaml_nav/* pairOf */.cF)(op, "path")?.key ?? op));
+            }
+        }
+        else if ((0,dist/* isMap */.jh)(contents)) {
+            for (const section of DATA_KEYS) {
+                const pair = (0,yaml_nav/* pairOf */.cF)((0,yaml_nav/* valueOf */.RP)(contents, section), key);
+                if (pair)
+                    return (0,source_files/* positionOf */.df)(source, pair.key);
+            }
+        }
+    }
+    return undefined;
+}
+function writesOp(op, key, target) {
+    const kind = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "op"));
+    if (kind !== "add" && kind !== "replace" && kind !== "copy" && kind !== "move")
+        return false;
+    if (target === `/data/${key}` || target === `/stringData/${key}`)
+        return true;
+    if (target !== "/data" && target !== "/stringData")
+        return false;
+    const value = (0,yaml_nav/* valueOf */.RP)(op, "value");
+    return !(0,dist/* isMap */.jh)(value) || !!(0,yaml_nav/* pairOf */.cF)(value, key);
+}
+/** Whether a parsed patch (JSON 6902 list or strategic merge object) writes `key`. */
+function writesKey(patch, key) {
+    if (Array.isArray(patch))
+        return patch.some((op) => {
+            if (!["add", "replace", "copy", "move"].includes(op?.op ?? ""))
+                return false;
+            if (op.path === `/data/${key}` || op.path === `/stringData/${key}`)
+                return true;
+            if (op.path !== "/data" && op.path !== "/stringData")
+                return false;
+            return typeof op.value !== "object" || op.value === null || key in op.value;
+        });
+    if (patch === null || typeof patch !== "object")
+        return false;
+    return DATA_KEYS.some((k) => {
+        const section = patch[k];
+        return section !== null && typeof section === "object" && key in section;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/gate/inline-patches.ts
+
+
+
+
+/**
+ * The block-scalar patches of a kustomization (`patches[].patch`, `patchesJson6902[].patch`,
+ * inline `patchesStrategicMerge` entries). The patch text is parsed with the lines before it left
+ * blank, so its positions are the kustomization's own.
+ */
+function inlinePatchesOf(kustomization) {
+    if (!(0,references/* isKustomizationFile */.yi)(kustomization.file))
+        return [];
+    const contents = kustomization.docs[0]?.contents;
+    const out = [];
+    const add = (node, target) => {
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || !inline_patches_isBlock(node))
+            return;
+        const source = parsedInPlace(kustomization, node);
+        if (!source)
+            return;
+        const patch = source.docs[0]?.contents;
+        const jsonPatch = (0,dist/* isSeq */.oP)(patch);
+        out.push({
+            source,
+            node: patch,
+            jsonPatch,
+            kind: (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(target, "kind")) ?? (jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(patch, "kind"))),
+            name: (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(target, "name")) ?? (jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(patch, "metadata", "name"))),
+        });
+    };
+    for (const key of ["patches", "patchesJson6902"]) {
+        const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
+        if ((0,dist/* isSeq */.oP)(list))
+            for (const entry of list.items)
+                if ((0,dist/* isMap */.jh)(entry))
+                    add((0,yaml_nav/* valueOf */.RP)(entry, "patch"), (0,yaml_nav/* valueOf */.RP)(entry, "target"));
+    }
+    const merge = (0,yaml_nav/* valueOf */.RP)(contents, "patchesStrategicMerge");
+    if ((0,dist/* isSeq */.oP)(merge))
+        for (const item of merge.items)
+            add(item, undefined);
+    return out;
+}
+function inline_patches_isBlock(node) {
+    return node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+}
+function parsedInPlace(kustomization, node) {
+    const [start, , end] = node.range ?? [];
+    if (start === undefined || end === undefined)
+        return undefined;
+    const bodyStart = kustomization.text.indexOf("\n", start) + 1;
+    if (bodyStart <= 0 || bodyStart > end)
+        return undefined;
+    const text = kustomization.text.slice(0, bodyStart).replace(/[^\n]/g, " ") + kustomization.text.slice(bodyStart, end);
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    if (doc.errors.length || !doc.contents)
+        return undefined;
+    return (0,source_files/* sourceOf */.vz)(kustomization.file, text, [doc], lines);
+}
+
+// EXTERNAL MODULE: ./src/gate/schema/api-lifecycle.ts
+var api_lifecycle = __webpack_require__(74410);
+// EXTERNAL MODULE: ./src/gate/schema/builtin-schemas.ts + 2 modules
+var builtin_schemas = __webpack_require__(80817);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+;// CONCATENATED MODULE: ./src/gate/schema/object-schema.ts
+/** `apps/v1 Deployment`: how objects are keyed and named in messages. */
+function typeKey(apiVersion, kind) {
+    return `${apiVersion} ${kind}`;
+}
+/** `spec.template.spec.containers[0].image`, as kubectl explain and error messages print it. */
+function formatPath(path) {
+    return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "(object)";
+}
+
+// EXTERNAL MODULE: ./src/gate/schema/violations.ts
+var violations = __webpack_require__(43303);
+;// CONCATENATED MODULE: ./src/gate/schema/crd-schemas.ts
+
+
+
+const crd_schemas_ajv = new ajv.Ajv({ strict: false, allErrors: true, validateFormats: false });
+/**
+ * For the schemas written in this code (the kustomization's): not checked against JSON Schema's
+ * meta-schema, whose compilation alone was a tenth of a one-root run's CPU time. Schemas from a
+ * repository or --schema-dir still are.
+ */
+const ownAjv = new ajv.Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
+function asObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+}
+/**
+ * The schemas a CustomResourceDefinition defines, one per served version, keyed like
+ * `typeKey`. Both apiextensions.k8s.io/v1 (per-version schema) and v1beta1 (one validation
+ * for all versions) are read; versions without a schema are left out.
+ */
+function schemasOfCrd(crd, origin) {
+    const out = new Map();
+    const spec = asObject(asObject(crd)?.spec);
+    const group = spec?.group;
+    const kind = asObject(spec?.names)?.kind;
+    if (typeof group !== "string" || typeof kind !== "string")
+        return out;
+    const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
+    const versions = Array.isArray(spec?.versions)
+        ? spec.versions.map(asObject)
+        : [{ name: spec?.version }];
+    for (const version of versions) {
+        const schema = asObject(asObject(version?.schema)?.openAPIV3Schema) ?? shared;
+        if (typeof version?.name !== "string" || !schema)
+            continue;
+        out.set(typeKey(`${group}/${version.name}`, kind), openApiSchema(schema, origin));
+    }
+    return out;
+}
+/** An ObjectSchema from a structural OpenAPI v3 schema (a CRD's, or a user's JSON Schema file). */
+function openApiSchema(schema, origin) {
+    return compiledWith(crd_schemas_ajv, schema, origin);
+}
+/** The same, for a schema this code defines. */
+function ownOpenApiSchema(schema, origin) {
+    return compiledWith(ownAjv, schema, origin);
+}
+function compiledWith(compiler, schema, origin) {
+    const compiled = {};
+    return {
+        origin,
+        check(object, strict) {
+            const mode = strict ? "strict" : "lenient";
+            compiled[mode] ??= compiler.compile(toJsonSchema(withTypeMeta(schema), strict));
+            const validate = compiled[mode];
+            return validate(object) ? [] : (0,violations/* violationsOf */.S)(validate.errors ?? [], object);
+        },
+    };
+}
+/** CRD schemas may leave out apiVersion/kind/metadata; every object has them. */
+function withTypeMeta(schema) {
+    const properties = asObject(schema.properties) ?? {};
+    return {
+        ...schema,
+        properties: {
+            apiVersion: { type: "string" },
+            kind: { type: "string" },
+            metadata: { type: "object" },
+            ...properties,
+        },
+    };
+}
+/**
+ * Kubernetes' OpenAPI dialect as JSON Schema: `nullable`, `x-kubernetes-int-or-string`. In
+ * strict mode objects with declared properties reject others, unless
+ * `x-kubernetes-preserve-unknown-fields` keeps them (as the API server prunes).
+ */
+function toJsonSchema(node, strict) {
+    if (Array.isArray(node))
+        return node.map((n) => toJsonSchema(n, strict));
+    const schema = asObject(node);
+    if (!schema)
+        return node;
+    const out = {};
+    for (const [key, value] of Object.entries(schema)) {
+        if (key === "properties" || key === "patternProperties" || key === "definitions") {
+            out[key] = Object.fromEntries(Object.entries(asObject(value) ?? {}).map(([k, v]) => [k, toJsonSchema(v, strict)]));
+        }
+        else if (key === "enum" || key === "required" || key === "default" || key === "example") {
+            out[key] = value;
+        }
+        else {
+            out[key] = toJsonSchema(value, strict);
+        }
+    }
+    if (schema["x-kubernetes-int-or-string"] === true) {
+        delete out.type;
+        out.anyOf = [{ type: "integer" }, { type: "string" }];
+    }
+    if (schema.nullable === true && typeof out.type === "string")
+        out.type = [out.type, "null"];
+    if (strict &&
+        out.properties &&
+        out.additionalProperties === undefined &&
+        schema["x-kubernetes-preserve-unknown-fields"] !== true)
+        out.additionalProperties = false;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/schema/kustomization-schema.ts
+
+const strings = { type: "array", items: { type: "string" } };
+const stringMap = { type: "object", additionalProperties: { type: "string" } };
+const target = {
+    type: "object",
+    properties: Object.fromEntries(["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"].map((k) => [
+        k,
+        { type: "string" },
+    ])),
+};
+const generatorOptions = {
+    type: "object",
+    properties: {
+        labels: stringMap,
+        annotations: stringMap,
+        disableNameSuffixHash: { type: "boolean" },
+        immutable: { type: "boolean" },
+    },
+};
+const generator = {
+    type: "array",
+    items: {
+        type: "object",
+        properties: {
+            name: { type: "string" },
+            namespace: { type: "string" },
+            behavior: { type: "string", enum: ["create", "replace", "merge"] },
+            files: strings,
+            literals: strings,
+            envs: strings,
+            env: { type: "string" },
+            type: { type: "string" },
+            options: generatorOptions,
+        },
+    },
+};
+/**
+ * The fields of kustomize.config.k8s.io Kustomization and Component (kustomize v5), with the
+ * types kustomize decodes them into. kustomize refuses unknown fields, so this is always strict.
+ */
+const KUSTOMIZATION = {
+    type: "object",
+    properties: {
+        apiVersion: { type: "string" },
+        kind: { type: "string", enum: ["Kustomization", "Component"] },
+        metadata: { type: "object" },
+        resources: strings,
+        components: strings,
+        bases: strings,
+        crds: strings,
+        configurations: strings,
+        generators: strings,
+        transformers: strings,
+        validators: strings,
+        patchesStrategicMerge: strings,
+        buildMetadata: strings,
+        namespace: { type: "string" },
+        namePrefix: { type: "string" },
+        nameSuffix: { type: "string" },
+        commonLabels: stringMap,
+        commonAnnotations: stringMap,
+        labels: {
+            type: "array",
+            items: {
+                type: "object",
+                properties: {
+                    pairs: stringMap,
+                    includeSelectors: { type: "boolean" },
+                    includeTemplates: { type: "boolean" },
+                    fields: { type: "array" },
+                },
+            },
+        },
+        images: {
+            type: "array",
+            items: {
+                type: "object",
+                required: ["name"],
+                properties: {
+                    name: { type: "string" },
+                    newName: { type: "string" },
+                    newTag: { type: "string" },
+                    digest: { type: "string" },
+                    tagSuffix: { type: "string" },
+                },
+            },
+        },
+        replicas: {
+            type: "array",
+            items: {
+                type: "object",
+                required: ["name", "count"],
+                properties: { name: { type: "string" }, count: { type: "integer" } },
+            },
+        },
+        patches: {
+            type: "array",
+            items: {
+                type: "object",
+                properties: {
+                    path: { type: "string" },
+                    patch: { type: "string" },
+                    target,
+                    options: { type: "object", additionalProperties: { type: "boolean" } },
+                },
+            },
+        },
+        patchesJson6902: {
+            type: "array",
+            items: { type: "object", properties: { path: { type: "string" }, patch: { type: "string" }, target } },
+        },
+        configMapGenerator: generator,
+        secretGenerator: generator,
+        generatorOptions,
+        vars: { type: "array" },
+        replacements: { type: "array" },
+        openapi: { type: "object" },
+        helmCharts: { type: "array" },
+        helmGlobals: { type: "object" },
+        helmChartInflationGenerator: { type: "array" },
+        sortOptions: { type: "object" },
+    },
+};
+/** kustomize decodes with Go's YAML: a field written as null (every list entry commented out) is its zero value. */
+const NULLABLE = {
+    ...KUSTOMIZATION,
+    properties: Object.fromEntries(Object.entries(KUSTOMIZATION.properties).map(([key, schema]) => [key, { ...schema, nullable: true }])),
+};
+const kustomizationSchema = ownOpenApiSchema(NULLABLE, "kustomize v5");
+
+;// CONCATENATED MODULE: ./src/gate/rules/schema.ts
+
+
+
+
+
+
+
+
+/** Files with apiVersion and kind that no API server receives: kubeconfig. */
+const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
+/** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
+const TOOL_CONFIG = /^(skaffold\/|kind\.x-k8s\.io\/|k3d\.io\/|kpt\.dev\/|fn\.kpt\.dev\/|ctlptl\.dev\/|config\.kubernetes\.io\/|builtin$)/;
+/**
+ * Whether a document is an object some API server receives. Only `v1` has no group, so a
+ * groupless `v1alpha1` (Talos machine configs) is a tool's document, as are the tool configs above.
+ */
+function isApiObject(apiVersion, kind) {
+    if (NOT_API_OBJECTS.has(typeKey(apiVersion, kind)) || TOOL_CONFIG.test(apiVersion))
+        return false;
+    return apiVersion.includes("/") || apiVersion === "v1";
+}
+/**
+ * The schema verdict on one object; undefined for values that are not API objects (no
+ * apiVersion/kind, kubeconfig) and for SOPS-encrypted ones, whose values are ciphertext until
+ * the deployer decrypts them.
+ */
+function judge(object, options) {
+    const { apiVersion, kind } = object;
+    if (typeof apiVersion !== "string" || typeof kind !== "string")
+        return undefined;
+    if (!isApiObject(apiVersion, kind) || (object.sops?.mac && object.sops.version))
+        return undefined;
+    const reason = (0,api_lifecycle/* notServedReason */.xP)(typeKey(apiVersion, kind), options.kubernetesMinor);
+    if (reason)
+        return { type: "not-served", reason };
+    const schema = options.catalog.lookup(apiVersion, kind);
+    if (!schema) {
+        const rejected = options.catalog.rejectedKind(apiVersion, kind);
+        return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
+    }
+    const all = schema.check(object, options.strict);
+    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual)));
+    return {
+        type: "checked",
+        violations,
+        origin: schema.origin,
+        unresolved: all.filter((v) => holdsVariable(v.actual)).length,
+    };
+}
+/**
+ * `replica: 2` where `replicas` is required is one mistake, not two: the unknown field (at its
+ * key) says which required field it is likely meant to be, and the missing-field finding goes.
+ */
+function misspelt(violations) {
+    const merged = new Set();
+    const out = violations.map((unknown) => {
+        if (!unknown.unknownField)
+            return unknown;
+        const parent = formatPath(unknown.path.slice(0, -1));
+        const typed = String(unknown.path.at(-1));
+        const missing = violations.find((v) => v.missingField &&
+            !merged.has(v) &&
+            formatPath(v.path) === parent &&
+            closeEnough(typed, /"(.+)"/.exec(v.message)?.[1] ?? ""));
+        if (!missing)
+            return unknown;
+        merged.add(missing);
+        const intended = /"(.+)"/.exec(missing.message)?.[1];
+        return { ...unknown, message: `unknown field "${typed}" (did you mean "${intended}"? it is required)` };
+    });
+    return out.filter((v) => !merged.has(v));
+}
+/** Whether two field names differ by at most two edits (a typo), ignoring case. */
+function closeEnough(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (Math.abs(x.length - y.length) > 2)
+        return false;
+    let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length] <= 2;
+}
+/**
+ * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
+ * after the build: the value checked here is not the value applied, so it is not judged.
+ */
+function holdsVariable(value) {
+    return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
+}
+function describeObject(object) {
+    const name = typeof object.metadata?.name === "string" ? ` ${object.metadata.name}` : "";
+    return `${String(object.kind)}${name}`;
+}
+function at(source, node) {
+    return { file: source.file, ...(0,source_files/* positionOf */.df)(source, node) };
+}
+function verdictFindings(verdict, object, source, map, place, options) {
+    const what = describeObject(object);
+    const apiVersion = String(object.apiVersion);
+    if (verdict.type === "unknown-kind")
+        return [
+            {
+                rule: "unknown-kind",
+                severity: "warning",
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "kind")),
+                message: `no schema for ${apiVersion} ${String(object.kind)}: ${what} is not checked`,
+                hint: "add its CustomResourceDefinition to the repo, or its schema to --schema-dir (a CRD manifest or <group>/<kind>_<version>.json)",
+            },
+        ];
+    if (verdict.type === "rejected")
+        return [
+            {
+                rule: "schema",
+                severity: "error",
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "kind")),
+                message: `${apiVersion} ${String(object.kind)}: ${verdict.reason}`,
+                hint: "the API server rejects this apiVersion/kind pair; fix apiVersion or kind",
+            },
+        ];
+    if (verdict.type === "not-served")
+        return [
+            {
+                rule: "schema",
+                severity: "error",
+                ...at(source, (0,yaml_nav/* valueOf */.RP)(map, "apiVersion")),
+                message: `${apiVersion} ${String(object.kind)} is not served by Kubernetes 1.${options.kubernetesMinor}: ${verdict.reason}`,
+                hint: "the API server rejects objects of API versions it does not serve; change apiVersion (and any fields that moved) before deploying",
+            },
+        ];
+    return verdict.violations.map((violation) => {
+        const { source: where, located } = place(violation);
+        const finding = violationFinding(where, located, violation, what, violation.unknownField
+            ? "remove it or fix its spelling: the API server drops fields it does not know, or rejects them under kubectl apply --validate=strict"
+            : `kubectl explain ${String(object.kind).toLowerCase()}.${explainPath(violation.path)} --api-version=${apiVersion} describes the field`);
+        // The shipped CRDs are a snapshot: a newer controller may allow values they do not list.
+        if (violation.enum && verdict.origin === builtin_schemas/* SHIPPED_CRD */.YH)
+            return {
+                ...finding,
+                severity: "warning",
+                hint: `the shipped ${apiVersion} CRD does not list it; if your cluster runs a newer controller that does, add its CRD to the repo or to --schema-dir`,
+            };
+        return finding;
+    });
+}
+/** A `schema` finding at the field (at its key for unknown and missing fields). */
+function violationFinding(source, located, violation, what, hint) {
+    const node = violation.unknownField || violation.missingField ? (located.key ?? located.node) : located.node;
+    return {
+        rule: "schema",
+        severity: "error",
+        ...at(source, node),
+        message: `${what}: ${formatPath(violation.path)}: ${newTagMessage(violation, located) ?? violation.message}`,
+        hint,
+    };
+}
+function explainPath(path) {
+    return path.filter((p) => typeof p === "string").join(".");
+}
+/** `newTag: 1.10` is the number 1.1 to YAML: say so, with the text the user wrote. */
+function newTagMessage(violation, located) {
+    const node = located.node;
+    if (violation.path.at(-1) !== "newTag" || !located.complete || !(0,dist/* isScalar */.jn)(node) || typeof node.value === "string")
+        return undefined;
+    const written = node.source ?? String(node.value);
+    return `${written} is read as the ${typeof node.value} ${String(node.value)}, not the tag "${written}"; quote it: newTag: "${written}"`;
+}
+/** A verdict with nothing to report: not an API object, or one that passes its schema. */
+function quiet(verdict) {
+    return !verdict || (verdict.type === "checked" && verdict.violations.length === 0);
+}
+/** Whole objects in a file checked on their own (not under a rendered root), at their lines. */
+function sourceSchemaFindings(source, options) {
+    // Judged on the plain values first: only a file with something to report is read with positions.
+    const clean = (0,yaml_nav/* plainObjectsOf */.kL)(source).every((o) => {
+        if (o.kind?.endsWith("List") && Array.isArray(o.value.items))
+            return true;
+        return quiet(judge(o.value, options));
+    });
+    if (clean)
+        return [];
+    return (0,yaml_nav/* objectsOf */.iZ)(source).flatMap((object) => {
+        if (object.kind?.endsWith("List") && (0,dist/* isSeq */.oP)((0,yaml_nav/* valueOf */.RP)(object.map, "items")))
+            return [];
+        const data = object.map.toJS(object.doc, { maxAliasCount: 100 });
+        const verdict = judge(data, options);
+        if (!verdict)
+            return [];
+        return verdictFindings(verdict, data, source, object.map, (v) => ({ source, located: (0,yaml_nav/* locate */.x5)(object.map, v.path) }), options);
+    });
+}
+/** A kustomization file against kustomize's own fields (always strict: kustomize refuses unknown ones). */
+function kustomizationSchemaFindings(source) {
+    const contents = source.docs[0]?.contents;
+    if (!contents)
+        return [];
+    const data = source.docs[0]?.toJS({ maxAliasCount: 100 });
+    const object = { ...data, kind: typeof data.kind === "string" ? data.kind : "Kustomization" };
+    return kustomizationSchema
+        .check(data, true)
+        .map((violation) => violationFinding(source, (0,yaml_nav/* locate */.x5)(contents, violation.path), violation, object.kind, violation.unknownField
+        ? "kustomize refuses fields it does not know: fix the spelling or remove it (see kustomize's kustomization reference)"
+        : "kustomize decodes this field into that type and fails otherwise (see kustomize's kustomization reference)"));
+}
+function rootSources(root, files, patchFiles, 
+/** The name a written name becomes once the deployer substituted its variables. */
+rename = (name) => name) {
+    const out = { root, resources: [], patches: [] };
+    const nameOf = (node) => {
+        const name = (0,yaml_nav/* stringOf */.Je)(node);
+        return name === undefined ? undefined : rename(name);
+    };
+    for (const source of files) {
+        for (const patch of inlinePatchesOf(source))
+            out.patches.push({ ...patch, name: patch.name === undefined ? undefined : rename(patch.name) });
+        if (source.file === root.file) {
+            out.kustomization = source;
+            continue;
+        }
+        if (patchFiles.has(source.file)) {
+            for (const doc of source.docs) {
+                const node = doc.contents;
+                if (!node)
+                    continue;
+                const jsonPatch = (0,dist/* isSeq */.oP)(node);
+                out.patches.push({
+                    source,
+                    node,
+                    jsonPatch,
+                    kind: jsonPatch ? undefined : (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(node, "kind")),
+                    name: jsonPatch ? undefined : nameOf((0,yaml_nav/* valueOf */.RP)(node, "metadata", "name")),
+                });
+            }
+            continue;
+        }
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source))
+            if (object.kind)
+                out.resources.push({ source, object, name: nameOf((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) });
+    }
+    return out;
+}
+/** kustomize keeps the source name inside the rendered one (prefix, suffix, hash): the longest match wins. */
+function sameObject(rendered, kind, name) {
+    const renderedName = rendered.metadata?.name;
+    return kind === rendered.kind && !!name && typeof renderedName === "string" && renderedName.includes(name);
+}
+/**
+ * Rendered objects of a root checked as the cluster receives them; each finding points at the
+ * patch that set the field, else the resource file that defines the object, else the root's
+ * kustomization (objects kustomize generated).
+ */
+function renderedSchemaFindings(objects, sourcesOf, options) {
+    const findings = [];
+    let unresolved = 0;
+    // The sources are read with positions only when a finding has to point into them.
+    let known;
+    const root = () => (known ??= sourcesOf());
+    for (const object of objects) {
+        const verdict = judge(object, options);
+        if (verdict?.type === "checked")
+            unresolved += verdict.unresolved;
+        if (!verdict || quiet(verdict))
+            continue;
+        const sources = root();
+        const resource = sources.resources
+            .filter((r) => sameObject(object, r.object.kind, r.name))
+            .sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0))[0];
+        if (!resource) {
+            findings.push(...generatedObjectFindings(object, verdict, sources, options));
+            continue;
+        }
+        // a JSON patch with a target (inline ones have theirs beside them) applies to that object alone
+        const patches = sources.patches.filter((p) => p.jsonPatch && p.kind === undefined ? true : sameObject(object, p.kind, p.name));
+        const place = (violation) => {
+            for (const patch of patches) {
+                const located = patch.jsonPatch
+                    ? locateInJsonPatch(patch.node, violation.path)
+                    : (0,yaml_nav/* locate */.x5)(patch.node, violation.path, object);
+                if (located?.complete)
+                    return { source: patch.source, located };
+            }
+            return { source: resource.source, located: (0,yaml_nav/* locate */.x5)(resource.object.map, violation.path, object) };
+        };
+        findings.push(...verdictFindings(verdict, object, resource.source, resource.object.map, place, options));
+    }
+    const kustomization = unresolved > 0 ? root().kustomization : undefined;
+    if (kustomization)
+        findings.push({
+            rule: "schema",
+            severity: "info",
+            file: kustomization.file,
+            line: 1,
+            column: 1,
+            message: `${root().root.dir}: ${unresolved} field(s) still hold a post-build variable (\${VAR}) after substitution and were not checked`,
+            hint: "the deployer substitutes them from values the repo does not hold (substituteFrom of a cluster object); nothing to fix if that is intended",
+        });
+    return findings;
+}
+function generatedObjectFindings(object, verdict, sources, options) {
+    const kustomization = sources.kustomization;
+    if (!kustomization)
+        return [];
+    const top = kustomization.docs[0]?.contents;
+    return verdictFindings(verdict, object, kustomization, top, () => ({ source: kustomization, located: { node: top, complete: false } }), options).map((f) => ({ ...f, message: `rendered by ${sources.root.dir}: ${f.message}` }));
+}
+/** The value of the JSON Patch operation whose path leads to the field, followed to the field. */
+function locateInJsonPatch(ops, path) {
+    if (!(0,dist/* isSeq */.oP)(ops))
+        return undefined;
+    for (const op of ops.items) {
+        const opPath = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(op, "path"));
+        const value = (0,yaml_nav/* valueOf */.RP)(op, "value");
+        if (!opPath || !value)
+            continue;
+        const segments = opPath
+            .split("/")
+            .slice(1)
+            .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+        if (segments.length > path.length || segments.some((s, i) => s !== String(path[i])))
+            continue;
+        const located = (0,yaml_nav/* locate */.x5)(value, path.slice(segments.length));
+        if (located.complete)
+            return located;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/sealed-secret-scope.ts
+
+
+
+const NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
+const CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
+/**
+ * A strict-scoped SealedSecret decrypts only under the name and namespace it was sealed for
+ * (namespace-wide: only the namespace). When kustomize's namespace, namePrefix or nameSuffix
+ * changes that identity in the rendered output, the controller will never decrypt it.
+ * Source and rendered copies are matched by their ciphertext, which kustomize never changes.
+ */
+const sealedSecretScope = ({ objects, inputs }) => {
+    const findings = [];
+    const rendered = new Map();
+    for (const object of objects) {
+        if (object.kind !== "SealedSecret")
+            continue;
+        const first = firstCiphertext(object);
+        if (first)
+            rendered.set(first, object);
+    }
+    if (rendered.size === 0)
+        return findings;
+    const moved = (source) => (0,yaml_nav/* plainObjectsOf */.kL)(source).some((o) => o.kind === "SealedSecret" && movedPlain(o.value, rendered));
+    for (const source of inputs.filter(moved)) {
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "SealedSecret")) {
+            if (object.kind !== "SealedSecret")
+                continue;
+            const encrypted = (0,yaml_nav/* valueOf */.RP)(object.map, "spec", "encryptedData");
+            const firstPair = (0,dist/* isMap */.jh)(encrypted) ? encrypted.items[0] : undefined;
+            const first = (0,dist/* isScalar */.jn)(firstPair?.value) ? String(firstPair.value.value) : undefined;
+            const after = first ? rendered.get(first) : undefined;
+            if (!after)
+                continue;
+            const annotations = after.metadata?.annotations ?? {};
+            if (annotations[CLUSTER_WIDE] === "true")
+                continue;
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name"));
+            const namespace = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "namespace"));
+            const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
+            const moved = namespace !== undefined && namespace !== after.metadata?.namespace;
+            if (!renamed && !moved)
+                continue;
+            // at what changed: the name, else the namespace
+            const node = (0,yaml_nav/* valueOf */.RP)(object.map, "metadata", renamed ? "name" : "namespace");
+            findings.push({
+                rule: "sealed-secret-scope",
+                severity: "error",
+                file: source.file,
+                ...(0,source_files/* positionOf */.df)(source, node ?? object.map),
+                message: `SealedSecret ${namespace ?? ""}/${name ?? ""} renders as ${after.metadata?.namespace ?? ""}/${after.metadata?.name ?? ""}: sealed for the first, it will never decrypt as the second`,
+                hint: `re-seal it for the rendered name and namespace (kubeseal --name/--namespace), or seal it with --scope namespace-wide or cluster-wide`,
+            });
+        }
+    }
+    return findings;
+};
+/**
+ * The same test on the plain values, so that only a file with something to report is read with
+ * positions. A key JavaScript orders before the others (an integer) may not be the first written:
+ * such a file is always read with positions.
+ */
+function movedPlain(object, rendered) {
+    const spec = (0,yaml_nav/* isRecord */.u4)(object.spec) ? object.spec : {};
+    const encrypted = spec.encryptedData;
+    if (!(0,yaml_nav/* isRecord */.u4)(encrypted))
+        return false;
+    const keys = Object.keys(encrypted);
+    if (keys.some((k) => /^\d+$/.test(k)))
+        return true;
+    const first = keys[0] === undefined ? undefined : String(encrypted[keys[0]]);
+    const after = first ? rendered.get(first) : undefined;
+    if (!after)
+        return false;
+    const annotations = after.metadata?.annotations ?? {};
+    if (annotations[CLUSTER_WIDE] === "true")
+        return false;
+    const metadata = (0,yaml_nav/* isRecord */.u4)(object.metadata) ? object.metadata : {};
+    const name = typeof metadata.name === "string" ? metadata.name : undefined;
+    const namespace = typeof metadata.namespace === "string" ? metadata.namespace : undefined;
+    const renamed = annotations[NAMESPACE_WIDE] !== "true" && name !== after.metadata?.name;
+    return renamed || (namespace !== undefined && namespace !== after.metadata?.namespace);
+}
+function firstCiphertext(object) {
+    const encrypted = object.spec?.encryptedData;
+    const first = encrypted && Object.values(encrypted)[0];
+    return typeof first === "string" ? first : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/schema/user-schemas.ts
+
+
+
+
+
+
+function filesUnder(dir) {
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+        .map((e) => external_node_path_default().join(e.parentPath, e.name))
+        .sort();
+}
+/**
+ * A user's schema directory, in either of the layouts kubeconform users already have:
+ * CustomResourceDefinition manifests (YAML or JSON, any file name), or JSON Schema files laid out
+ * as the CRDs-catalog does, `<group>/<kind>_<version>.json` (kind in lower case, so lookups of
+ * these are case-insensitive on kind).
+ */
+function loadSchemaDir(dir) {
+    const out = new Map();
+    let files;
+    try {
+        files = filesUnder(dir);
+    }
+    catch (error) {
+        throw new errors/* PathError */.ER(`--schema-dir ${dir}: ${error.message}`);
+    }
+    for (const file of files) {
+        const rel = external_node_path_default().relative(dir, file).split((external_node_path_default()).sep).join("/");
+        const text = (0,external_node_fs_.readFileSync)(file, "utf8");
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: true });
+        const values = (Array.isArray(docs) ? docs : []).map((d) => {
+            const error = d.errors[0];
+            if (error) {
+                const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1];
+                throw new errors/* InputFileError */.TH({ file: external_node_path_default().join(dir, rel), line, column }, error.message.split("\n")[0] ?? "");
+            }
+            return d.toJS();
+        });
+        const crds = values.filter((v) => v?.kind === "CustomResourceDefinition");
+        for (const crd of crds)
+            for (const [key, schema] of schemasOfCrd(crd, `CRD in ${rel}`))
+                out.set(key, schema);
+        const catalogName = /^(?<group>[^/]+)\/(?<kind>[^/_]+)_(?<version>[^/_]+)\.json$/.exec(rel)?.groups;
+        if (!crds.length && catalogName && values[0]) {
+            const { group, kind, version } = catalogName;
+            out.set(typeKey(`${group}/${version}`, kind.toLowerCase()), openApiSchema(values[0], `schema ${rel}`));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/schema/catalog.ts
+
+
+
+
+
+/** The API group of an apiVersion: "" for the core `v1`; other slash-less values name no group. */
+const groupOf = (apiVersion) => apiVersion.includes("/") ? apiVersion.split("/")[0] : apiVersion === "v1" ? "" : `(${apiVersion})`;
+async function createSchemaCatalog(options) {
+    const kubernetesKinds = (0,builtin_schemas/* kubernetesKinds */.O)();
+    const builtin = new Map();
+    const kubernetesGroups = new Set([...kubernetesKinds.values()].flat().map(groupOf));
+    const repo = new Map();
+    for (const { file, crd } of options.repoCrds)
+        for (const [key, schema] of schemasOfCrd(crd, `CRD in ${file}`))
+            repo.set(key, schema);
+    const user = options.schemaDir ? loadSchemaDir(options.schemaDir) : new Map();
+    const own = (apiVersion, kind) => {
+        const key = typeKey(apiVersion, kind);
+        return user.get(key) ?? user.get(typeKey(apiVersion, kind.toLowerCase())) ?? repo.get(key);
+    };
+    return {
+        async prepare(objects) {
+            const wanted = new Set();
+            for (const { apiVersion, kind } of objects) {
+                if (typeof apiVersion !== "string" || typeof kind !== "string" || own(apiVersion, kind))
+                    continue;
+                const key = typeKey(apiVersion, kind);
+                if (!builtin.has(key) && (0,builtin_schemas/* isBuiltinType */.cX)(key))
+                    wanted.add(key);
+            }
+            await Promise.all([...wanted].map(async (key) => builtin.set(key, await (0,builtin_schemas/* loadBuiltinSchema */.Xw)(key))));
+        },
+        lookup(apiVersion, kind) {
+            const found = own(apiVersion, kind);
+            if (found)
+                return found;
+            const key = typeKey(apiVersion, kind);
+            if ((0,builtin_schemas/* isBuiltinType */.cX)(key) && !builtin.has(key))
+                throw new errors/* InternalError */.Gd(`the schema of ${key} was looked up before it was loaded`);
+            return builtin.get(key);
+        },
+        rejectedKind(apiVersion, kind) {
+            const group = groupOf(apiVersion);
+            if (!kubernetesGroups.has(group))
+                return undefined;
+            const served = kubernetesKinds.get(kind) ?? [];
+            if (served.some((v) => groupOf(v) === group))
+                return undefined;
+            return served.length
+                ? `Kubernetes serves ${kind} as ${served.join(", ")}, not ${apiVersion}`
+                : `Kubernetes has no kind ${kind} in ${apiVersion}`;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/commands/validate/render-job.ts + 2 modules
+var render_job = __webpack_require__(35651);
+;// CONCATENATED MODULE: ./src/commands/validate/render-and-check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RENDERED_RULES = [sealedSecretScope, imageEntryUnused, plaintextSecretRendered];
+/**
+ * The third phase of validate: each root in scope that stays inside the repository rendered with
+ * the real kustomize (as its deployer builds it), its objects checked by the rendered rules and
+ * the schemas; then every source file no rendered root covered checked against the schemas.
+ */
+async function renderAndCheck(scope, found, options) {
+    const { boundary, settings, inScope, loaded } = scope;
+    const { sources, sourcesByFile, patchFiles, used } = found;
+    const findings = [];
+    const progress = options.progress ?? NO_PROGRESS;
+    const schema = {
+        catalog: await createSchemaCatalog({
+            schemaDir: options.schemaDir && external_node_path_default().resolve(options.dir, options.schemaDir),
+            repoCrds: repoCrds(sources),
+        }),
+        strict: settings.strict,
+        kubernetesMinor: scope.kubernetesMinor,
+    };
+    const renderer = options.plan
+        ? undefined
+        : await (0,render_renderer/* createRenderer */.K9)(options.renderer ?? "auto", {
+            limits: options.limits?.render,
+            allowRemote: settings.allowRemote,
+        });
+    let rendered = 0;
+    let renderFailures = 0;
+    let resources = 0;
+    /** Files whose objects were checked as part of a rendered root (another shard's included). */
+    const covered = new Set(found.otherShards?.files);
+    let renderMs = 0;
+    let renderCache;
+    // Nothing a root names may lead kustomize out of the repository or onto the network.
+    const renderable = found.jobs.filter((job) => {
+        const refusal = (0,render_job/* renderRefusal */.$)(job, found, boundary, settings.allowRemote);
+        findings.push(...refusal.findings);
+        return !refusal.refused;
+    });
+    if (renderer) {
+        const renderStart = performance.now();
+        progress.begin("rendering", renderable.length);
+        const cache = options.cacheDir ? await (0,render_cache/* openRenderCache */.Re)(options.cacheDir, boundary.checkout) : undefined;
+        const results = await (0,render_renderer/* mapConcurrent */._k)(renderable, async (job) => {
+            const render = () => (0,render_job/* renderJob */.e)(renderer, boundary.checkout, job, sourcesByFile);
+            const key = cache && (await cacheKey(cache, renderer, job, settings.allowRemote));
+            const result = cache && key ? await cache.through(key, render) : await render();
+            progress.tick();
+            return result;
+        });
+        if (cache) {
+            await cache.prune();
+            renderCache = { hits: cache.hits, misses: cache.misses };
+        }
+        renderMs = performance.now() - renderStart;
+        progress.begin("checking", results.length);
+        for (const [i, result] of results.entries()) {
+            progress.tick();
+            const { root, inputs: rootInputs, build } = renderable[i];
+            if (!result.ok) {
+                renderFailures++;
+                // a kustomization kustomize rejects (`newTag: 1.10`) is already a schema finding at its line
+                const explained = [...rootInputs.dirs].some((dir) => {
+                    const kustomization = (0,references/* kustomizationIn */.dq)(dir, sourcesByFile);
+                    return kustomization && kustomizationSchemaFindings(kustomization).length > 0;
+                });
+                if (!explained || result.limit)
+                    findings.push(renderFailure(root, build ? `${root.dir} (as ${build.by} builds it)` : root.dir, result, rootInputs.references));
+                continue;
+            }
+            rendered++;
+            const output = build?.substitute ? (0,flux_kustomization/* substituteVariables */.O)(result.output, build.substitute) : result.output;
+            const objects = (0,plain_yaml/* loadAllPlain */.qY)(output);
+            resources += objects.length;
+            await schema.catalog.prepare(objects);
+            // its kustomizations first (the root's own leads), then the files they name
+            const rootFiles = [
+                ...new Set([
+                    ...[...rootInputs.dirs].flatMap((dir) => (0,references/* kustomizationIn */.dq)(dir, sourcesByFile) ?? []),
+                    ...[...rootInputs.files].flatMap((f) => sourcesByFile.get(f) ?? []),
+                ]),
+            ];
+            const fromRoot = (list) => findings.push(...list.map((f) => ({ ...f, renderedBy: root.dir })));
+            for (const rule of RENDERED_RULES)
+                fromRoot(rule({
+                    root,
+                    objects,
+                    sources: sourcesByFile,
+                    inputs: rootFiles,
+                    placeholders: loaded.policy.placeholders,
+                    build,
+                }));
+            const substitute = build?.substitute;
+            const rename = substitute && ((name) => (0,flux_kustomization/* substituteVariables */.O)(name, substitute));
+            fromRoot(renderedSchemaFindings(objects, () => rootSources(root, rootFiles, patchFiles, rename), schema));
+            for (const f of rootFiles)
+                covered.add(f.file);
+        }
+        progress.end();
+    }
+    // A plain directory renders to its own files, which the source checks below read.
+    for (const plain of found.plainRoots) {
+        rendered++;
+        resources += plain.files
+            .flatMap((f) => (0,yaml_nav/* plainObjectsOf */.kL)(sourcesByFile.get(f)))
+            .filter((o) => o.kind).length;
+    }
+    // A file beside a kustomization that no kustomization names is never deployed: not an object to check.
+    const kustomizationDirs = new Set(sources.filter((s) => (0,references/* isKustomizationFile */.yi)(s.file)).map((s) => external_node_path_default().posix.dirname(s.file)));
+    const unused = (file) => kustomizationDirs.has(external_node_path_default().posix.dirname(file)) && !used.has(file);
+    const checkedAlone = (source) => inScope(source.file) &&
+        !patchFiles.has(source.file) &&
+        !(0,references/* isKustomizationFile */.yi)(source.file) &&
+        !covered.has(source.file) &&
+        !(renderer && unused(source.file));
+    await schema.catalog.prepare(sources.filter(checkedAlone).flatMap(yaml_nav/* plainObjectsOf */.kL));
+    for (const source of sources) {
+        if ((0,references/* isKustomizationFile */.yi)(source.file) && inScope(source.file) && !patchFiles.has(source.file))
+            findings.push(...kustomizationSchemaFindings(source));
+        else if (checkedAlone(source))
+            findings.push(...sourceSchemaFindings(source, schema));
+    }
+    return { findings, rendered, renderFailures, resources, renderMs, ...(renderCache && { renderCache }) };
+}
+/** A root with a remote input (only with --allow-remote) renders what the network says: never cached. */
+async function cacheKey(cache, renderer, job, allowRemote) {
+    if (allowRemote && job.inputs.references.some((r) => (0,references/* looksRemote */.nh)(r.value)))
+        return undefined;
+    return cache.key({
+        renderer: await renderer.identity(),
+        root: job.root.dir,
+        build: job.build,
+        limits: renderer.sandbox.limits,
+        inputs: [...job.inputs.dirs, ...job.inputs.files],
+    });
+}
+function renderFailure(root, dir, result, references) {
+    const file = root.file;
+    if (result.limit)
+        return {
+            rule: "render-limit",
+            severity: "error",
+            file,
+            line: 1,
+            column: 1,
+            message: `${dir}: ${result.error}`,
+            hint: "a root this large is not reviewable; split it, or look for a YAML bomb or a generator that loops",
+        };
+    // at the entry kustomize names ('deployment.yaml', "../base"), when it names one
+    const named = references.find((r) => new RegExp(`['"\`]${escapeRegExp(r.value)}['"\`]`).test(result.error));
+    return {
+        rule: "render-failed",
+        severity: "error",
+        ...(named ? { file: named.source.file, ...(0,source_files/* positionOf */.df)(named.source, named.node) } : { file, line: 1, column: 1 }),
+        message: `kustomize cannot build ${dir}: ${result.error}`,
+        hint: "run kustomize build on it locally; the deployer renders this root the same way and would fail too",
+    };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function repoCrds(sources) {
+    return sources.flatMap((source) => (0,yaml_nav/* objectsOf */.iZ)(source, "CustomResourceDefinition").map((o) => ({
+        file: source.file,
+        crd: o.map.toJS(o.doc, { maxAliasCount: 100 }),
+    })));
+}
+
+// EXTERNAL MODULE: ./src/commands/validate/scope.ts + 1 modules
+var validate_scope = __webpack_require__(76528);
+// EXTERNAL MODULE: ./src/gate/finding.ts
+var finding = __webpack_require__(1142);
+// EXTERNAL MODULE: ./src/gate/policy/repo-policy.ts + 1 modules
+var repo_policy = __webpack_require__(17776);
+;// CONCATENATED MODULE: ./src/gate/shards/partial-report.ts
+
+
+
+
+/** Marks a partial report, and the version of its shape. */
+const PARTIAL_FORMAT = "gitops-ci-validate-shard/1";
+/** The default file name of a shard's report. */
+const partialFileName = (shard) => `gitops-ci-validate-shard-${shard.index}-of-${shard.total}.json`;
+function partialReportText(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+const REPORT_NAME = /^gitops-ci-validate-shard-\d+-of-\d+\.json$/;
+/** The report files among paths: files as given, and in directories every file named as shards name theirs. */
+function shardReportFiles(paths) {
+    return paths.flatMap((p) => {
+        const info = (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
+        if (!info)
+            throw new errors/* PathError */.ER(`--merge-reports ${p}: no such file or directory`);
+        if (!info.isDirectory())
+            return [p];
+        return (0,external_node_fs_.readdirSync)(p)
+            .filter((name) => REPORT_NAME.test(name))
+            .sort()
+            .map((name) => external_node_path_default().join(p, name));
+    });
+}
+const SEVERITIES = ["error", "warning", "info"];
+/**
+ * Reads a shard's report. It comes from another job's artifact, so it is checked field by field
+ * like any input: a wrong one is an error naming the file and the field, never a half-merged verdict.
+ */
+function readPartialReport(file) {
+    let value;
+    try {
+        value = JSON.parse((0,external_node_fs_.readFileSync)(file, "utf8"));
+    }
+    catch (error) {
+        throw new errors/* PathError */.ER(`${file}: not a shard report (${error.message})`);
+    }
+    const bad = (field, what) => {
+        throw new errors/* PathError */.ER(`${file}: ${field} ${what}; give the files validate --shard wrote`);
+    };
+    const report = record(value) ?? bad("the report", "is not a JSON object");
+    if (report.format !== PARTIAL_FORMAT)
+        bad("format", `is not "${PARTIAL_FORMAT}"`);
+    const shard = record(report.shard) ?? bad("shard", "is missing");
+    if (!isCount(shard.index) || !isCount(shard.total) || shard.index < 1 || shard.index > shard.total)
+        bad("shard", "is not { index, total } with 1 <= index <= total");
+    if (report.failOn !== "error" && report.failOn !== "warning")
+        bad("failOn", "is not error or warning");
+    if (typeof report.repoPath !== "string")
+        bad("repoPath", "is not a string");
+    const summary = record(report.summary) ?? bad("summary", "is missing");
+    for (const key of ["roots", "rendered", "skipped", "resources"])
+        if (!isCount(summary[key]))
+            bad(`summary.${key}`, "is not a count");
+    if (typeof summary.checkedNothing !== "boolean")
+        bad("summary.checkedNothing", "is not a boolean");
+    if (!Array.isArray(report.findings))
+        bad("findings", "is not a list");
+    report.findings.forEach((f, i) => checkFinding(f, `findings[${i}]`, bad));
+    if (!Array.isArray(report.roots))
+        bad("roots", "is not a list");
+    report.roots.forEach((r, i) => {
+        const root = record(r);
+        if (!root || typeof root.dir !== "string" || typeof root.how !== "string")
+            bad(`roots[${i}]`, "is not { dir, how }");
+    });
+    return report;
+}
+function checkFinding(value, at, bad) {
+    const f = record(value) ?? bad(at, "is not an object");
+    if (!finding/* RULE_IDS */.Iu.includes(f.rule))
+        bad(`${at}.rule`, "is not a rule of this version");
+    if (!SEVERITIES.includes(f.severity))
+        bad(`${at}.severity`, "is not error, warning or info");
+    for (const key of ["file", "message", "hint"])
+        if (typeof f[key] !== "string")
+            bad(`${at}.${key}`, "is not a string");
+    for (const key of ["line", "column"])
+        if (!isCount(f[key]) || f[key] < 1)
+            bad(`${at}.${key}`, "is not a position");
+    if (f.renderedBy !== undefined && typeof f.renderedBy !== "string")
+        bad(`${at}.renderedBy`, "is not a string");
+}
+function record(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function isCount(value) {
+    return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/summarise.ts
+
+
+
+
+
+
+/**
+ * The last phase of validate: every finding through the repository's policy (severities,
+ * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
+ */
+function summarise(scope, found, checked, options, started) {
+    const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
+    const policed = (0,repo_policy/* applyPolicy */.VC)(findings, scope.loaded.policy).map(redacted);
+    const failOn = options.failOn ?? "error";
+    const rootCount = found.allJobs.length + found.allPlain.length;
+    const manifests = found.sources.some((s) => (0,yaml_nav/* plainObjectsOf */.kL)(s).some((o) => o.kind && o.apiVersion));
+    const counts = {
+        roots: rootCount,
+        rendered: checked.rendered,
+        skipped: rootCount - checked.rendered - checked.renderFailures,
+        resources: checked.resources,
+        checkedNothing: rootCount + (found.otherShards?.roots ?? 0) === 0 && !manifests,
+    };
+    const roots = [
+        ...found.allJobs.map((job) => ({
+            dir: job.root.dir,
+            how: job.build ? `kustomize, as ${job.build.by} (${job.build.file}) builds it` : "kustomize",
+        })),
+        ...found.allPlain.map((plain) => ({ dir: plain.dir, how: "plain manifests" })),
+        ...found.charts.map((chart) => ({ dir: chart, how: "Helm chart: not rendered" })),
+    ].sort((a, b) => a.dir.localeCompare(b.dir));
+    const repoPath = external_node_path_default().relative(scope.boundary.root, scope.boundary.checkout).split((external_node_path_default()).sep).join("/");
+    return {
+        ...conclude(policed, counts, failOn),
+        failOn,
+        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+        ...(checked.renderCache && { renderCache: checked.renderCache }),
+        read: found.read,
+        repoPath,
+        settings: scope.settings,
+        roots,
+        ...(options.shard && {
+            partial: {
+                format: PARTIAL_FORMAT,
+                shard: options.shard,
+                findings: policed,
+                summary: counts,
+                failOn,
+                repoPath,
+                roots,
+            },
+        }),
+    };
+}
+/**
+ * Findings that went through the policy into the verdict: one per place (across roots, and
+ * across shards when merging), sorted, counted into the summary.
+ */
+function conclude(policed, counts, failOn) {
+    const unique = dedupe(policed).sort(finding/* bySeverityThenPlace */.v_);
+    const count = (severity) => unique.filter((f) => f.severity === severity).length;
+    return {
+        findings: unique,
+        summary: { ...counts, errors: count("error"), warnings: count("warning"), info: count("info") },
+        failed: unique.some((f) => (0,finding/* fails */.c6)(f.severity, failOn)),
+    };
+}
+function redacted(finding) {
+    return { ...finding, message: (0,secrets/* redact */.E$)(finding.message), hint: (0,secrets/* redact */.E$)(finding.hint) };
+}
+/**
+ * A base shared by several overlays breaks the same way in each: one finding per place. Objects
+ * rendered from one line under different names (a prefix per overlay, a name per Flux app) give
+ * messages that differ in a word or two: one finding too, saying how many more it stands for.
+ */
+function dedupe(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = `${f.rule}\0${f.severity}\0${f.file}\0${f.line}\0${f.column}`;
+        const words = f.message.split(" ");
+        const group = groups.get(key) ?? [];
+        let same = group.find((g) => g.finding.message === f.message || namesDiffer(g.words, words));
+        if (same && same.finding.message !== f.message)
+            same.count++;
+        if (!same)
+            group.push((same = { finding: f, words, count: 0, roots: new Set() }));
+        if (f.renderedBy !== undefined)
+            same.roots.add(f.renderedBy);
+        groups.set(key, group);
+    }
+    return [...groups.values()].flat().map(({ finding, count, roots }) => {
+        const { renderedBy: _, ...plain } = finding;
+        if (roots.size > 1)
+            return { ...plain, message: `${plain.message} (rendered by ${listed([...roots].sort())})` };
+        return count ? { ...plain, message: `${plain.message} (and ${count} more rendered from this line)` } : plain;
+    });
+}
+/** Up to three names, then how many more. */
+function listed(names) {
+    return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
+/** The same message about objects of other names: as many words, at most two of them different. */
+function namesDiffer(a, b) {
+    return a.length === b.length && a.filter((word, i) => word !== b[i]).length <= 2;
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate.ts
+
+
+
+
+
+/**
+ * The merge gate over a checkout, in four phases (src/commands/validate/): the scope (policy,
+ * settings, the files), discovery (every file parsed and checked at its own lines, the roots
+ * found), rendering and checking (each root with the real kustomize, its objects against the
+ * rules and schemas), and the summary (policy applied, findings deduplicated, the verdict).
+ */
+async function validate(options) {
+    const started = performance.now();
+    const scope = await (0,validate_scope/* scopeOf */.O)(options);
+    const everything = await (0,discover/* discover */.k4)(scope, { read: options.parse, threads: options.threads });
+    const found = options.shard ? shareOf(everything, options.shard) : everything;
+    const checked = await renderAndCheck(scope, found, options);
+    return summarise(scope, found, checked, options, started);
+}
+
+// EXTERNAL MODULE: ./src/preview/format/text.ts
+var format_text = __webpack_require__(94323);
+;// CONCATENATED MODULE: ./src/commands/validate/merge-reports.ts
+
+
+/**
+ * Combines every shard's report into one verdict: findings deduplicated across shards as across
+ * roots, counts summed. All n shards of one split must be there, each once: a missing shard
+ * would pass what it never checked.
+ */
+function mergeReports(reports) {
+    const first = reports[0];
+    if (!first)
+        throw new errors/* PathError */.ER("--merge-reports: no shard reports given");
+    const { total } = first.report.shard;
+    const byIndex = new Map();
+    for (const { file, report } of reports) {
+        if (report.shard.total !== total)
+            throw new errors/* PathError */.ER(`${file}: shard of ${report.shard.total}, but ${first.file} is a shard of ${total}`);
+        const seen = byIndex.get(report.shard.index);
+        if (seen)
+            throw new errors/* PathError */.ER(`${file}: shard ${report.shard.index}/${total} again (also ${seen})`);
+        byIndex.set(report.shard.index, file);
+        for (const field of ["failOn", "repoPath"])
+            if (report[field] !== first.report[field])
+                throw new errors/* PathError */.ER(`${file}: ${field} "${report[field]}" differs from ${first.file}'s "${first.report[field]}"`);
+    }
+    const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length)
+        throw new errors/* PathError */.ER(`--merge-reports: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${total}`).join(", ")} missing; a verdict without them would pass roots nobody checked`);
+    const sum = (key) => reports.reduce((n, { report }) => n + report.summary[key], 0);
+    const counts = {
+        roots: sum("roots"),
+        rendered: sum("rendered"),
+        skipped: sum("skipped"),
+        resources: sum("resources"),
+        checkedNothing: reports.every(({ report }) => report.summary.checkedNothing),
+    };
+    const { failOn, repoPath } = first.report;
+    const roots = [
+        ...new Map(reports.flatMap(({ report }) => report.roots).map((r) => [`${r.dir}\0${r.how}`, r])).values(),
+    ];
+    return {
+        ...conclude(inRootOrder(reports.flatMap(({ report }) => report.findings)), counts, failOn),
+        failOn,
+        repoPath,
+        roots: roots.sort((a, b) => a.dir.localeCompare(b.dir)),
+    };
+}
+/**
+ * One run meets its roots in order of their directory, and where findings merge the first one
+ * met gives the message: the same order here, whichever shard checked which root.
+ */
+function inRootOrder(findings) {
+    const unrendered = findings.filter((f) => f.renderedBy === undefined);
+    const rendered = findings.filter((f) => f.renderedBy !== undefined);
+    return [...unrendered, ...rendered.sort((a, b) => a.renderedBy.localeCompare(b.renderedBy))];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/gate/reporters/codequality.ts
+
+
+/**
+ * GitLab Code Quality (artifacts:reports:codequality): the fingerprint is stable across runs, so
+ * GitLab shows which findings an MR introduced or fixed.
+ */
+const codeQualityReporter = (report) => `${JSON.stringify(report.findings.map((f) => ({
+    description: `${f.message}. ${f.hint}`,
+    check_name: f.rule,
+    fingerprint: (0,external_node_crypto_.createHash)("sha256")
+        .update(`${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`)
+        .digest("hex"),
+    severity: f.severity === "error" ? "major" : f.severity === "warning" ? "minor" : "info",
+    location: { path: repoFile(report, f.file), lines: { begin: f.line } },
+})), null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/gate/reporters/json.ts
+/** The public contract: exactly { findings: [...], summary: {...} }. */
+const jsonReporter = ({ findings, summary }) => `${JSON.stringify({
+    findings: findings.map(({ rule, severity, file, line, column, message, hint }) => ({
+        rule,
+        severity,
+        file,
+        line,
+        column,
+        message,
+        hint,
+    })),
+    summary,
+}, null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/gate/reporters/junit.ts
+
+const escapeXml = (s) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+/**
+ * JUnit XML (artifacts:reports:junit): one test case per file with findings at or above
+ * --fail-on, failing with every such finding in it, so GitLab's test report lists them by file and
+ * agrees with the exit code; a run that passes is one passing case.
+ */
+const junitReporter = (report) => {
+    const findings = report.findings.filter((f) => (0,finding/* fails */.c6)(f.severity, report.failOn));
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    const cases = [...byFile].map(([file, list]) => {
+        const failures = list
+            .map((f) => `      <failure type="${escapeXml(f.rule)}" message="${escapeXml(`${f.file}:${f.line}:${f.column}: ${f.message}`)}">${escapeXml(`${f.severity}: ${f.message}\nhint: ${f.hint}`)}</failure>`)
+            .join("\n");
+        return `    <testcase classname="gitops-ci.validate" name="${escapeXml(file)}">\n${failures}\n    </testcase>`;
+    });
+    if (cases.length === 0)
+        cases.push(`    <testcase classname="gitops-ci.validate" name="config repository"/>`);
+    const failed = byFile.size;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="gitops-ci validate" tests="${Math.max(1, byFile.size)}" failures="${failed}">
+  <testsuite name="gitops-ci validate" tests="${Math.max(1, byFile.size)}" failures="${failed}">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/sarif.ts
+
+/** SARIF 2.1.0 for GitHub code scanning: one rule per rule id, one result per finding. */
+const sarifReporter = (report) => {
+    const { findings } = report;
+    const ruleIds = [...new Set(findings.map((f) => f.rule))].sort();
+    const sarif = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "gitops-ci validate",
+                        informationUri: "https://github.com/gitops-ci/gitops-ci#gitops-ci-validate-in-progress",
+                        rules: ruleIds.map((id) => ({
+                            id,
+                            name: id,
+                            shortDescription: { text: id },
+                            help: { text: findings.find((f) => f.rule === id)?.hint ?? "" },
+                        })),
+                    },
+                },
+                results: findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ruleIds.indexOf(f.rule),
+                    level: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "note",
+                    message: { text: `${f.message}. ${f.hint}` },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: repoFile(report, f.file) },
+                                region: { startLine: f.line, startColumn: f.column },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/text.ts
+
+/** For people: one finding per line as file:line:column, its hint below, a summary last. */
+const textReporter = ({ findings, summary: s }) => {
+    const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n    hint: ${f.hint}`);
+    lines.push(`${s.roots} root(s), ${s.rendered} rendered (${s.resources} resources), ${s.skipped} skipped; ${s.errors} error(s), ${s.warnings} warning(s).`);
+    if (s.checkedNothing)
+        lines.push(CHECKED_NOTHING);
+    return `${lines.join("\n")}\n`;
+};
+
+;// CONCATENATED MODULE: ./src/gate/reporters/index.ts
+
+
+
+
+
+
+const REPORTERS = {
+    text: textReporter,
+    json: jsonReporter,
+    sarif: sarifReporter,
+    junit: junitReporter,
+    codequality: codeQualityReporter,
+    markdown: markdownReporter,
+};
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+;// CONCATENATED MODULE: ./src/gate/young-generation.ts
+
+/**
+ * The checks allocate mostly short-lived objects (parsed documents, validator results). V8 keeps
+ * doubling its young generation while they do, which on a 10,200-resource repository adds about
+ * 30 MiB of peak memory (120 -> 88 MiB) and saves no CPU time (npm run bench:gate-scale). Set
+ * once by the CLI and the action before validate allocates; a flag this V8 lacks is ignored.
+ */
+function keepYoungGenerationSmall() {
+    (0,external_node_v8_.setFlagsFromString)("--semi-space-growth-factor=1");
+}
+
+// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 1 modules
+var read_files = __webpack_require__(27698);
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PUBLISHING = ["publish", "repo", "sha", "change-request", "forge", "api-url", "token-variable"];
+const validate_GENERAL = Object.keys(VALIDATE_OPTIONS).filter((name) => !PUBLISHING.includes(name));
+const validate_HELP = `Usage: gitops-ci validate [--dir <checkout>] [options]
+
+The config-repo merge gate: every YAML file parsed and checked, every kustomization root rendered
+with the real kustomize, every secret proven sealed; each finding at file:line:column.
+
+Options (each also read from GITOPS_CI_INPUT_<OPTION> when the flag is absent, e.g. GITOPS_CI_INPUT_FAIL_ON):
+${cliOptionsHelp(VALIDATE_OPTIONS, validate_GENERAL, [["-h, --help", "Show this help."]])}
+
+Publishing the verdict (a required status check on the commit under review):
+${cliOptionsHelp(VALIDATE_OPTIONS, PUBLISHING)}
+
+Rules: yaml-syntax, duplicate-key, parse-limit, render-failed, render-limit, path-outside-repo,
+remote-resource, kustomization-cycle, schema, unknown-kind (warning), plaintext-secret,
+secret-generator, sealed-secret-malformed, sealed-secret-scope, sops-unencrypted-value,
+cluster-credential, image-entry-unused (warning), not-rendered (warning), secret-placeholder (info).
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings (or failure), 2 usage error.`;
+const validateCli = {
+    name: "validate",
+    summary: "the merge gate: render, prove secrets sealed, findings at their lines",
+    help: validate_HELP,
+    async run(args, runtime) {
+        const values = parseCliOptions("validate", VALIDATE_OPTIONS, args);
+        const extraReports = values.report.map((spec) => {
+            const [name, ...rest] = spec.split("=");
+            const file = rest.join("=");
+            if (!file)
+                throw new errors/* UsageError */.eb(`--report takes <format>=<file>, not "${spec}"`);
+            return [oneOf("--report format", name ?? "", Object.keys(REPORTERS)), file];
+        });
+        const shard = values.shard ? parseShard(values.shard) : parallelShard(process.env);
+        if (values["merge-reports"].length) {
+            if (shard)
+                throw new errors/* UsageError */.eb("--merge-reports combines the shards' reports: give it without --shard");
+            const files = shardReportFiles(values["merge-reports"]);
+            const merged = mergeReports(files.map((file) => ({ file, report: readPartialReport(file) })));
+            logLine(`merged ${files.length} shard report(s): ${merged.summary.roots} root(s) in all`);
+            return deliver(merged, values, extraReports);
+        }
+        keepYoungGenerationSmall();
+        const result = await validate({
+            dir: values.dir,
+            renderer: values.renderer,
+            sealedSecretsCert: values["sealed-secrets-cert"],
+            failOn: values["fail-on"],
+            baseRef: values["base-ref"],
+            kubernetesVersion: values["kubernetes-version"],
+            strict: values.strict,
+            schemaDir: values["schema-dir"],
+            allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+            cacheDir: values["cache-dir"],
+            shard,
+            plan: values["print-config"] || values["list-roots"],
+            progress: progressOn(process.stderr),
+            threads: (0,read_files/* threadOptions */.rF)(runtime.entry, values.threads),
+        });
+        if (values["print-config"]) {
+            process.stdout.write(`${JSON.stringify(result.settings, null, 2)}\n`);
+            return 0;
+        }
+        if (values["list-roots"]) {
+            const width = Math.max(4, ...result.roots.map((r) => r.dir.length));
+            process.stdout.write(result.roots.map((r) => `${r.dir.padEnd(width)}  ${r.how}\n`).join(""));
+            return 0;
+        }
+        if (result.renderCache)
+            process.stderr.write(`${(0,render_cache/* cacheUse */.Ev)(result.renderCache, values["cache-dir"])}\n`);
+        const threads = (0,read_files/* threadsUse */.Ji)(result.read);
+        if (threads)
+            process.stderr.write(`${threads}\n`);
+        if (result.partial) {
+            const file = values["shard-report"] ?? partialFileName(result.partial.shard);
+            writeReportFile(file, partialReportText(result.partial));
+            process.stdout.write((0,secrets/* redact */.E$)(REPORTERS.text(result)));
+            const { index, total } = result.partial.shard;
+            logLine(`shard ${index}/${total}: report written to ${file}; the verdict comes from validate --merge-reports`);
+            return 0;
+        }
+        return deliver(result, values, extraReports, await previewOf(values));
+    },
+};
+/** With --diff: the rendered diff against --base-ref, rendered in the same sandbox. */
+async function previewOf(values) {
+    if (!values.diff)
+        return undefined;
+    if (!values["base-ref"]) {
+        // a branch pipeline has no base to compare with; the gate runs whole
+        logLine("diff: no --base-ref, so no rendered diff (it compares the change with its base)");
+        return undefined;
+    }
+    if (values.renderer === "none")
+        throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
+    const { diff } = await __webpack_require__.e(/* import() */ 5932).then(__webpack_require__.bind(__webpack_require__, 75932));
+    try {
+        return await diff({
+            dir: values.dir,
+            baseRef: values["base-ref"],
+            renderer: values.renderer,
+            allowRemote: values["allow-remote"],
+            exclude: values.exclude,
+        });
+    }
+    catch (error) {
+        // the preview informs the review; the verdict stands without it
+        if (!(error instanceof errors/* GitopsCiError */.p))
+            throw error;
+        logLine(`warning: no rendered diff: ${error.message}`);
+        return undefined;
+    }
+}
+/** The verdict out: the report on stdout or --output, the extra reports, and the forge when publishing. */
+async function deliver(result, values, extraReports, preview) {
+    const report = REPORTERS[values.format](result) + (preview && values.format === "text" ? `\n${(0,format_text/* diffText */.N)(preview)}` : "");
+    for (const [reportFormat, file] of extraReports)
+        writeReportFile(file, REPORTERS[reportFormat](result));
+    if (values.output)
+        writeReportFile(values.output, report);
+    else
+        process.stdout.write((0,secrets/* redact */.E$)(report));
+    if (values.publish)
+        await publish(result, values, preview);
+    return result.failed ? 1 : 0;
+}
+/** Sends the verdict to the forge; where the flags say nothing, the CI runner's variables do. */
+async function publish(result, values, preview) {
+    const review = readReviewContext();
+    const repo = values.repo ?? review.repo;
+    const sha = values.sha ?? review.sha;
+    const changeRequest = values["change-request"] === undefined
+        ? review.changeRequest
+        : positiveInteger("--change-request", values["change-request"]);
+    if (!repo || !sha)
+        throw new errors/* UsageError */.eb("--publish needs the repository and commit: give --repo and --sha outside GitHub Actions and GitLab CI");
+    const forge = await forgeFromFlags(repo, values);
+    const published = await publishVerdict(forge, result, {
+        sha,
+        changeRequest,
+        runUrl: readSourceContext().runUrl,
+        preview,
+    });
+    if (published.check.fallback)
+        logLine(`warning: ${published.check.fallback}`);
+    const where = published.check.url ? ` (${published.check.url})` : "";
+    const note = published.note ? `; ${published.note} the note on #${changeRequest}` : "";
+    const kind = published.check.as.replace("-", " ");
+    logLine(`published ${check_name/* CHECK_NAME */.$} on ${sha.slice(0, 12)} as a ${kind}${where}${note}`);
+}
+function positiveInteger(flag, value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0)
+        throw new errors/* UsageError */.eb(`${flag} takes a PR/MR number, not "${value}"`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+const COMMANDS = [buildPushCli, setImageCli, promoteCli, validateCli, diffCli, releaseCli];
+function usage() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    return [
+        "Usage: gitops-ci <command> [flags]",
+        "",
+        "GitOps steps for CI: images in, config-repo commits out, no cluster credentials.",
+        "",
+        "Commands:",
+        ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        "",
+        "Run gitops-ci <command> --help for its flags.",
+    ].join("\n");
+}
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 usage error. */
+async function runCli(argv, runtime = {}) {
+    const [name, ...args] = argv;
+    if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+        process.stdout.write(`${usage()}\n`);
+        return name === undefined ? 2 : 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+        process.stderr.write(`gitops-ci: unknown command "${name}"\n\n${usage()}\n`);
+        return 2;
+    }
+    if (args.includes("-h") || args.includes("--help")) {
+        process.stdout.write(`${command.help}\n`);
+        return 0;
+    }
+    try {
+        return await command.run(args, runtime);
+    }
+    catch (error) {
+        if (error instanceof errors/* GitopsCiError */.p) {
+            process.stderr.write(`gitops-ci ${name}: ${(0,secrets/* redact */.E$)(error.message)}\n`);
+            return error.exitCode;
+        }
+        process.stderr.write(`gitops-ci ${name}: unexpected error: ${(0,secrets/* redact */.E$)(error.stack ?? String(error))}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 17626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ setImageLocal),
+  W: () => (/* binding */ unifiedDiff)
+});
+
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(37291);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/files/temp-file.ts
+var temp_file = __webpack_require__(30772);
+;// CONCATENATED MODULE: ./src/files/local-files.ts
+
+
+
+/** Kustomizations are small; a larger file is a mistake (or an attack), not a config. */
+const MAX_TEXT_FILE_BYTES = 4 * 1024 * 1024;
+/** Reads a UTF-8 file byte for byte (a BOM stays), refusing binaries and oversized files. */
+function readTextFile(absolute, shown) {
+    const size = (0,external_node_fs_.statSync)(absolute).size;
+    if (size > MAX_TEXT_FILE_BYTES) {
+        throw new errors/* PathError */.ER(`${shown} is ${size} bytes; refusing files over ${MAX_TEXT_FILE_BYTES} bytes`);
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode((0,external_node_fs_.readFileSync)(absolute));
+    }
+    catch {
+        throw new errors/* PathError */.ER(`${shown} is not UTF-8 text`);
+    }
+}
+/**
+ * Writes every file or none: all contents go to temporary files beside their targets first
+ * (where a full disk or a permission problem shows), and only then are they renamed over the
+ * targets, each rename atomic. File modes are kept. Temp files get random names and are created
+ * exclusively without following links, and a target that is a symlink is refused rather than
+ * replaced: `set-image --dir` edits only regular files inside the checkout.
+ */
+function writeFilesAtomically(writes) {
+    const temps = [];
+    try {
+        for (const w of writes) {
+            (0,temp_file/* refuseNonRegular */.uA)(w.path, "an edit");
+            temps.push({ temp: (0,temp_file/* writeTempBeside */.It)(w.path, w.content, (0,external_node_fs_.statSync)(w.path).mode & 0o7777), target: w.path });
+        }
+    }
+    catch (error) {
+        for (const { temp } of temps)
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        throw error;
+    }
+    for (const { temp, target } of temps)
+        (0,external_node_fs_.renameSync)(temp, target);
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __webpack_require__(53625);
+// EXTERNAL MODULE: ./src/kustomize/set-images.ts
+var set_images = __webpack_require__(77226);
+// EXTERNAL MODULE: ./src/pins/set-pins.ts + 2 modules
+var set_pins = __webpack_require__(80383);
+;// CONCATENATED MODULE: ./src/commands/set-image.ts
+
+
+
+
+
+
+
+/**
+ * Applies every spec to every kustomization. All edits are computed before anything is written,
+ * so a bad spec, path or file leaves every file as it was.
+ */
+function setImageLocal(options) {
+    if (options.paths.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --path (a kustomization directory, or a file that pins images)");
+    if (options.images.length === 0)
+        throw new errors/* UsageError */.eb("give at least one --image (NAME:TAG, NAME@DIGEST, ...)");
+    const specs = (0,image_ref/* parseImageSpecs */.P8)(options.images);
+    const pinOptions = (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {});
+    const files = uniqueBy(options.paths.map((p) => (0,kustomization_file/* findEditTarget */.Fb)(options.dir, p)), (f) => f.absolute);
+    const planned = files.map((file) => {
+        const before = readTextFile(file.absolute, file.relative);
+        const result = file.kind === "pins"
+            ? (0,set_pins/* setPins */.Rz)(file.relative, before, specs, pinOptions)
+            : (0,set_images/* setImages */.B)(file.relative, before, specs);
+        return { file, before, after: result.text, edits: result.edits };
+    });
+    const changed = planned.filter((p) => p.after !== p.before);
+    if (!options.dryRun)
+        writeFilesAtomically(changed.map((p) => ({ path: p.file.absolute, content: p.after })));
+    return {
+        changed: changed.length > 0,
+        files: changed.map((p) => p.file.relative),
+        images: planned.flatMap((p) => p.edits.map((e) => ({ file: p.file.relative, ...e }))),
+        diff: unifiedDiff(changed.map((p) => ({ path: p.file.relative, before: p.before, after: p.after }))),
+        dryRun: options.dryRun === true,
+    };
+}
+/** One unified diff for several files, `a/` and `b/` prefixed as git prints it (git apply -p1 takes it). */
+function unifiedDiff(files) {
+    const headerOptions = { includeIndex: false, includeUnderline: false, includeFileHeaders: true };
+    return files
+        .map((f) => (0,create/* createTwoFilesPatch */.ss)(`a/${f.path}`, `b/${f.path}`, f.before, f.after, "", "", { headerOptions }))
+        .join("");
+}
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 63536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k4: () => (/* binding */ discover),
+  _D: () => (/* binding */ readsChange),
+  RD: () => (/* binding */ rootsOf)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+// EXTERNAL MODULE: ./src/gate/yaml-depth.ts
+var yaml_depth = __webpack_require__(85748);
+;// CONCATENATED MODULE: ./src/gate/credential-files.ts
+
+
+
+
+
+/** Larger files are not read for credentials: a kubeconfig is a few kilobytes. */
+const MAX_CREDENTIAL_SCAN_BYTES = 1024 * 1024;
+/** Text a kubeconfig with a user credential, or a service-account token Secret, must contain. */
+const KUBECONFIG = /^\s*users:/m;
+const SA_TOKEN = /kubernetes\.io\/service-account-token/;
+/**
+ * Files that are not manifests by name (`kubeconfig`, `admin.kubeconfig`, `config`, `*.conf`)
+ * but hold a kubeconfig or a service-account token by content, parsed for cluster-credential.
+ */
+function credentialFiles(dir, files, maxDepth) {
+    const out = [];
+    for (const file of files) {
+        const text = readSmallText(external_node_path_default().join(dir, file));
+        if (!text || !(KUBECONFIG.test(text) || SA_TOKEN.test(text)) || (0,yaml_depth/* nestingDepth */.Q)(text) > maxDepth)
+            continue;
+        const lines = new dist/* LineCounter */.HN();
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error", merge: true });
+        if (!Array.isArray(docs) || docs.some((d) => d.errors.length))
+            continue;
+        out.push((0,source_files/* sourceOf */.vz)(file, text, docs, lines));
+    }
+    return out;
+}
+/** The file's text when it is small and not binary (no NUL byte). */
+function readSmallText(full) {
+    const fd = (0,external_node_fs_.openSync)(full, "r");
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size === 0 || size > MAX_CREDENTIAL_SCAN_BYTES)
+            return undefined;
+        const buffer = Buffer.alloc(size);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
+        return buffer.includes(0) ? undefined : buffer.toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/gate/yaml-nav.ts
+var yaml_nav = __webpack_require__(94100);
+;// CONCATENATED MODULE: ./src/gate/deployers/argo-application.ts
+
+
+
+
+const argo_application_text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+const list = (value) => (Array.isArray(value) ? value : []);
+/**
+ * Every Argo CD Application (and ApplicationSet template with a literal path) source in this
+ * repository whose `kustomize:` options change what its path builds.
+ */
+function argoBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,yaml_nav/* objectsOf */.iZ)(source, "Application", "ApplicationSet")) {
+            if (object.apiVersion?.split("/")[0] !== "argoproj.io")
+                continue;
+            if (object.kind !== "Application" && object.kind !== "ApplicationSet")
+                continue;
+            const js = object.map.toJS(object.doc, { maxAliasCount: 100 });
+            const spec = (object.kind === "Application" ? js.spec : js.spec?.template?.spec);
+            const name = (0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+            for (const entry of [spec?.source, ...list(spec?.sources)]) {
+                const { path: dir, kustomize } = (entry ?? {});
+                if (typeof dir !== "string" || dir.includes("{{") || !kustomize)
+                    continue;
+                const normalized = external_node_path_default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+                builds.push({
+                    by: `Argo CD ${object.kind} ${name}`,
+                    file: source.file,
+                    dir: normalized,
+                    components: list(kustomize.components)
+                        .filter((c) => typeof c === "string")
+                        .map((c) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(normalized, c))),
+                    namespace: argo_application_text(kustomize.namespace),
+                    namePrefix: argo_application_text(kustomize.namePrefix),
+                    nameSuffix: argo_application_text(kustomize.nameSuffix),
+                    images: list(kustomize.images).flatMap(imageEntry),
+                    patches: list(kustomize.patches),
+                    commonLabels: isRecord(kustomize.commonLabels) ? kustomize.commonLabels : undefined,
+                    commonAnnotations: isRecord(kustomize.commonAnnotations) ? kustomize.commonAnnotations : undefined,
+                });
+            }
+        }
+    return builds;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** `name=new:tag` as `kustomize edit set image` reads it, as a kustomization images entry. */
+function imageEntry(value) {
+    if (typeof value !== "string")
+        return [];
+    try {
+        const spec = (0,image_ref/* parseImageSpec */.EO)(value);
+        return [
+            Object.fromEntries(Object.entries({ name: spec.name, newName: spec.newName, newTag: spec.tag, digest: spec.digest }).filter((e) => e[1] !== undefined)),
+        ];
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb)
+            return [];
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
+var flux_kustomization = __webpack_require__(30578);
+// EXTERNAL MODULE: ./src/gate/discovery.ts
+var discovery = __webpack_require__(41457);
+// EXTERNAL MODULE: ./src/gate/helm-charts.ts
+var helm_charts = __webpack_require__(30249);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var references = __webpack_require__(63537);
+;// CONCATENATED MODULE: ./src/gate/patch-files.ts
+
+
+
+
+/**
+ * Files that kustomizations apply as patches (patches[].path, patchesStrategicMerge,
+ * patchesJson6902[].path) or read as generator/transformer configs. They hold partial objects
+ * or kustomize's own configuration: checked through the rendered result only.
+ */
+function patchFilesOf(sources) {
+    const out = new Set();
+    for (const source of sources) {
+        if (!(0,references/* isKustomizationFile */.yi)(source.file))
+            continue;
+        const dir = external_node_path_default().posix.dirname(source.file);
+        const contents = source.docs[0]?.contents;
+        const add = (ref) => {
+            // patchesStrategicMerge entries may be inline YAML instead of a path
+            if (ref && !ref.includes("\n"))
+                out.add(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref)));
+        };
+        for (const key of ["patchesStrategicMerge", "generators", "transformers", "validators"]) {
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const item of list.items)
+                    add((0,yaml_nav/* stringOf */.Je)(item));
+        }
+        for (const key of ["patches", "patchesJson6902"]) {
+            const list = (0,yaml_nav/* valueOf */.RP)(contents, key);
+            if ((0,dist/* isSeq */.oP)(list))
+                for (const entry of list.items)
+                    if ((0,dist/* isMap */.jh)(entry))
+                        add((0,yaml_nav/* stringOf */.Je)((0,yaml_nav/* valueOf */.RP)(entry, "path")));
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/gate/changed.ts
+var gate_changed = __webpack_require__(69915);
+;// CONCATENATED MODULE: ./src/gate/root-inputs.ts
+
+
+/**
+ * Walks a root's kustomizations through resources, components and bases; `components` are the
+ * directories a deployer adds to the root (a Flux Kustomization's spec.components).
+ */
+function inputsOf(root, sources, components = []) {
+    const inputs = { dirs: new Set(), files: new Set(), references: [] };
+    const visit = (dir) => {
+        if (inputs.dirs.has(dir))
+            return;
+        const kustomization = (0,references/* kustomizationIn */.dq)(dir, sources);
+        if (!kustomization)
+            return;
+        inputs.dirs.add(dir);
+        for (const reference of (0,references/* referencesOf */.CL)(kustomization, sources)) {
+            inputs.references.push(reference);
+            if (reference.value.includes("://"))
+                continue;
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, reference.value));
+            inputs.files.add(target);
+            if (reference.kind === "build")
+                visit(target);
+        }
+    };
+    visit(root.dir);
+    for (const dir of components) {
+        inputs.files.add(dir);
+        visit(dir);
+    }
+    return inputs;
+}
+
+// EXTERNAL MODULE: ./src/gate/rules/cluster-credential.ts
+var cluster_credential = __webpack_require__(74331);
+// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 1 modules
+var read_files = __webpack_require__(27698);
+;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The second phase of validate: every file read and parsed within the budgets (across threads,
+ * for a large repository), the source rules run on those in scope, and the roots found:
+ * kustomizations, deployers' builds, plain directories.
+ */
+async function discover(scope, options = {}) {
+    const { dir, parseLimits, context, inScope, files } = scope;
+    const findings = [];
+    const sources = [];
+    const unreadable = new Set();
+    const charts = (0,helm_charts/* chartDirs */.$A)(files.manifests);
+    const budget = new source_files/* ParseBudget */.ZQ(parseLimits);
+    findings.push(...(0,helm_charts/* chartFindings */.n1)(charts, (file) => (0,source_files/* readSourceFile */.uj)(dir, file, parseLimits).source).filter((f) => inScope(f.file)));
+    const tasks = [];
+    for (const file of files.manifests.filter((f) => !(0,helm_charts/* insideChart */.TY)(f, charts))) {
+        const bytes = (0,external_node_fs_.statSync)(external_node_path_default().join(dir, file)).size;
+        const admission = (0,source_files/* admitFile */.mq)(file, bytes, parseLimits, budget);
+        if (admission.admitted)
+            tasks.push({ file, inScope: inScope(file), bytes });
+        else {
+            if (inScope(file))
+                findings.push(...admission.findings);
+            unreadable.add(file);
+        }
+    }
+    const setup = { dir, limits: parseLimits, read: options.read ?? {}, context };
+    const { reads, threads } = await (0,read_files/* readFiles */.Ul)(setup, tasks, options.threads);
+    reads.forEach((read, i) => {
+        findings.push(...read.findings);
+        if (read.source)
+            sources.push(read.source);
+        else
+            unreadable.add(tasks[i].file);
+    });
+    const overBudget = budget.finding();
+    if (overBudget)
+        findings.push(overBudget);
+    for (const source of credentialFiles(dir, files.others.filter(inScope), parseLimits.maxDepth))
+        findings.push(...(0,cluster_credential/* clusterCredential */.S)(source, context));
+    const { cycles, ...roots } = rootsOf(sources, scope, unreadable, charts);
+    return {
+        findings: [...findings, ...cycles],
+        ...roots,
+        read: { threads, bytes: tasks.reduce((n, t) => n + t.bytes, 0) },
+    };
+}
+/**
+ * The roots of a set of parsed files (kustomizations, deployers' builds, plain directories) and,
+ * with `changed`, those that read a change: discovery without reading, for files already parsed.
+ */
+function rootsOf(sources, scope, unreadable = new Set(), charts = []) {
+    const { inScope, changed } = scope;
+    const sourcesByFile = new Map(sources.map((s) => [s.file, s]));
+    const discovered = (0,discovery/* rootsToRender */.lj)(sources);
+    const allJobs = renderJobs(discovered.roots, [...(0,flux_kustomization/* fluxBuilds */.p)(sources), ...argoBuilds(sources)], sourcesByFile);
+    const used = new Set(allJobs.flatMap((job) => [...job.inputs.files, ...job.inputs.dirs]));
+    const allPlain = (0,discovery/* plainManifestDirs */.a3)(sources, used);
+    return {
+        cycles: discovered.cycles.filter((f) => inScope(f.file) || !changed),
+        sources,
+        sourcesByFile,
+        unreadable,
+        charts,
+        patchFiles: patchFilesOf(sources),
+        allJobs,
+        jobs: changed ? allJobs.filter((job) => readsChange(job, changed)) : allJobs,
+        used,
+        allPlain,
+        plainRoots: allPlain.filter((plain) => plain.files.some(inScope)),
+    };
+}
+/** Whether a root reads a changed file, or the deployer object that builds it changed. */
+function readsChange(job, changed) {
+    return (0,gate_changed/* rootChanged */.J1)(job.inputs, changed) || (job.build !== undefined && changed.has(job.build.file));
+}
+/**
+ * What to render: every root, except that a directory a Flux Kustomization or an Argo CD
+ * Application builds with its own components, patches, namespace, images or variables is
+ * rendered the way that deployer builds it (once per such deployer object) instead of plainly.
+ */
+function renderJobs(roots, builds, sources) {
+    const jobs = [];
+    const built = new Set();
+    for (const build of builds) {
+        const kustomization = (0,references/* kustomizationIn */.dq)(build.dir, sources);
+        if (!kustomization)
+            continue;
+        const root = { dir: build.dir, file: kustomization.file };
+        jobs.push({ root, inputs: inputsOf(root, sources, build.components), build });
+        built.add(build.dir);
+    }
+    for (const root of roots)
+        if (!built.has(root.dir))
+            jobs.push({ root, inputs: inputsOf(root, sources) });
+    return jobs.sort((a, b) => a.root.dir.localeCompare(b.root.dir));
+}
+
+
+/***/ }),
+
+/***/ 35651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ renderJob),
+  $: () => (/* binding */ renderRefusal)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gate/references.ts
+var gate_references = __webpack_require__(63537);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+;// CONCATENATED MODULE: ./src/gate/deployers/overlay.ts
+
+
+
+
+/**
+ * The kustomization a deployer builds: the one at the build's directory with the deployer's
+ * components, namespace, prefixes, images and patches written in, as kustomize-controller writes
+ * them. It is built from another directory (`from`), so every path it names is rewritten
+ * relative to that one (kustomize refuses absolute directories).
+ */
+function overlayKustomization(kustomization, build, checkout, from) {
+    const doc = (0,dist/* parseDocument */.Tp)(kustomization.text);
+    const copy = (0,source_files/* sourceOf */.vz)(kustomization.file, kustomization.text, [doc], new dist/* LineCounter */.HN());
+    const dir = external_node_path_default().posix.dirname(kustomization.file);
+    for (const reference of (0,gate_references/* referencesOf */.CL)(copy, new Map())) {
+        const node = reference.node;
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || (0,gate_references/* looksRemote */.nh)(reference.value))
+            continue;
+        const moved = external_node_path_default().relative(from, external_node_path_default().resolve(checkout, dir, reference.value));
+        // generator files keep their `key=` prefix
+        node.value = node.value.endsWith(reference.value)
+            ? `${node.value.slice(0, node.value.length - reference.value.length)}${moved}`
+            : node.value;
+    }
+    const append = (key, items) => {
+        if (items.length === 0)
+            return;
+        const existing = doc.get(key);
+        const list = (0,dist/* isSeq */.oP)(existing) ? existing : new dist/* YAMLSeq */.Rw();
+        for (const item of items)
+            list.add(doc.createNode(item));
+        doc.set(key, list);
+    };
+    append("components", build.components.map((c) => external_node_path_default().relative(from, external_node_path_default().resolve(checkout, c))));
+    append("images", build.images);
+    append("patches", build.patches);
+    if (build.namespace)
+        doc.set("namespace", build.namespace);
+    if (build.namePrefix)
+        doc.set("namePrefix", build.namePrefix);
+    if (build.nameSuffix)
+        doc.set("nameSuffix", build.nameSuffix);
+    for (const key of ["commonLabels", "commonAnnotations"]) {
+        const extra = build[key];
+        if (!extra)
+            continue;
+        const existing = doc.get(key);
+        doc.set(key, doc.createNode({ ...((0,dist/* isMap */.jh)(existing) ? existing.toJSON() : {}), ...extra }));
+    }
+    return doc.toString();
+}
+
+// EXTERNAL MODULE: ./src/gate/helm-charts.ts
+var helm_charts = __webpack_require__(30249);
+// EXTERNAL MODULE: ./src/gate/repo-boundary.ts
+var repo_boundary = __webpack_require__(91102);
+// EXTERNAL MODULE: ./src/kustomize/kustomization-file.ts
+var kustomization_file = __webpack_require__(53625);
+;// CONCATENATED MODULE: ./src/gate/rules/reference-boundary.ts
+
+
+
+
+
+/**
+ * The references of a root that kustomize must not follow: paths that leave the repository
+ * (absolute, `../` above its root, through a symlink, into .git) and, unless remote loading is
+ * allowed, anything it would fetch over the network. A root with any of these is not rendered.
+ */
+function referenceFindings(references, boundary, allowRemote) {
+    const findings = [];
+    for (const reference of references) {
+        const finding = judge(reference, boundary, allowRemote);
+        if (finding)
+            findings.push(finding);
+    }
+    return findings;
+}
+function judge(reference, boundary, allowRemote) {
+    const at = { file: reference.source.file, ...(0,source_files/* positionOf */.df)(reference.source, reference.node) };
+    const absolute = external_node_path_default().resolve(boundary.checkout, reference.baseDir, reference.value);
+    const resolution = (0,repo_boundary/* resolveInRepo */.c7)(boundary, absolute);
+    if (resolution.place === "missing" && (0,gate_references/* looksRemote */.nh)(reference.value)) {
+        if (allowRemote)
+            return undefined;
+        return {
+            rule: "remote-resource",
+            severity: "error",
+            ...at,
+            message: `${reference.field} entry "${reference.value}" is fetched from the network; the root is not rendered`,
+            hint: "vendor it into the repository (the gate renders offline), or pass --allow-remote to let this repository's content make the runner fetch URLs",
+        };
+    }
+    const outside = resolution.place === "outside"
+        ? resolution.through
+        : reference.kind === "build" && resolution.place === "inside"
+            ? kustomizationOutside(boundary, absolute)
+            : undefined;
+    if (!outside)
+        return undefined;
+    return {
+        rule: "path-outside-repo",
+        severity: "error",
+        ...at,
+        message: `${reference.field} entry "${reference.value}" ${outside === "symlink" ? "is a symlink that leads" : "points"} outside the repository; the root is not rendered`,
+        hint: "a kustomization may read only files of its own repository (not .git, not the runner's disk); copy what it needs into the repo",
+    };
+}
+/** A referenced directory whose kustomization file is a symlink out of the repository. */
+function kustomizationOutside(boundary, dir) {
+    for (const name of kustomization_file/* KUSTOMIZATION_FILE_NAMES */.YU) {
+        const resolution = (0,repo_boundary/* resolveInRepo */.c7)(boundary, external_node_path_default().join(dir, name));
+        if (resolution.place === "outside")
+            return "symlink";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate/render-job.ts
+
+
+
+
+
+/**
+ * Why a root is not rendered: a reference that leaves the repository or reaches the network, a
+ * Helm chart it would inflate, or an input that did not parse (rendering would meet the same bomb).
+ */
+function renderRefusal(job, found, boundary, allowRemote) {
+    const references = referenceFindings(job.inputs.references, boundary, allowRemote);
+    const charts = [...job.inputs.dirs].flatMap((dir) => {
+        const kustomization = (0,gate_references/* kustomizationIn */.dq)(dir, found.sourcesByFile);
+        return kustomization ? (0,helm_charts/* helmChartEntries */.FW)(kustomization) : [];
+    });
+    const findings = [...references, ...charts];
+    return { refused: findings.length > 0 || readsUnreadable(job.inputs, found.unreadable), findings };
+}
+/** Renders a root as its deployer builds it: plainly, or through the overlay of the deployer's options. */
+function renderJob(renderer, checkout, job, sources) {
+    if (!job.build)
+        return renderer.render(checkout, job.root.dir);
+    const kustomization = sources.get(job.root.file);
+    const build = job.build;
+    return renderer.renderOverlay(checkout, (dir) => overlayKustomization(kustomization, build, checkout, dir), job.root.dir);
+}
+function readsUnreadable(inputs, unreadable) {
+    for (const file of unreadable) {
+        if (inputs.files.has(file))
+            return true;
+        if ((0,gate_references/* isKustomizationFile */.yi)(file) && inputs.files.has(external_node_path_default().posix.dirname(file)))
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 76528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  O: () => (/* binding */ scopeOf)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/gate/changed.ts
+var gate_changed = __webpack_require__(69915);
+// EXTERNAL MODULE: ./src/gate/policy/repo-policy.ts + 1 modules
+var repo_policy = __webpack_require__(17776);
+;// CONCATENATED MODULE: ./src/gate/policy/load-policy.ts
+
+
+
+
+/**
+ * With a base commit the policy is the base branch's `.gitops-ci.yaml`: the PR under review is
+ * judged by the rules it is merged under, and a PR that changes them gets a warning saying so.
+ * Without one it is the checkout's, except `allow-remote`, which only a trusted source may set.
+ */
+async function loadPolicy(dir, base) {
+    const local = external_node_path_default().join(dir, repo_policy/* POLICY_FILE */.CX);
+    const checkoutText = (0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, "utf8") : undefined;
+    if (base) {
+        const baseText = await (0,gate_changed/* fileAtCommit */.fw)(dir, base, repo_policy/* POLICY_FILE */.CX);
+        const parsed = baseText === undefined ? { policy: repo_policy/* EMPTY_POLICY */.XD, findings: [] } : (0,repo_policy/* parsePolicy */.ON)(baseText);
+        const findings = parsed.findings.map((f) => ({ ...f, message: `(the base branch's ${repo_policy/* POLICY_FILE */.CX}) ${f.message}` }));
+        if (checkoutText !== baseText)
+            findings.push({
+                rule: "gate-config",
+                severity: "warning",
+                file: repo_policy/* POLICY_FILE */.CX,
+                line: 1,
+                column: 1,
+                message: `this change ${checkoutText === undefined ? "removes" : baseText === undefined ? "adds" : "changes"} the gate's policy; it was checked under the base branch's, and the new one applies once merged`,
+                hint: "review the policy change itself: it decides what the gate lets through",
+            });
+        return { policy: parsed.policy, from: baseText === undefined ? "none" : "base", findings };
+    }
+    if (checkoutText === undefined)
+        return { policy: repo_policy/* EMPTY_POLICY */.XD, from: "none", findings: [] };
+    const parsed = (0,repo_policy/* parsePolicy */.ON)(checkoutText);
+    if (parsed.policy.allowRemote === undefined)
+        return { policy: parsed.policy, from: "checkout", findings: parsed.findings };
+    return {
+        policy: { ...parsed.policy, allowRemote: undefined },
+        from: "checkout",
+        findings: [
+            ...parsed.findings,
+            {
+                rule: "gate-config",
+                severity: "warning",
+                file: repo_policy/* POLICY_FILE */.CX,
+                line: 1,
+                column: 1,
+                message: "allow-remote is ignored in the checkout's policy: it would let the change under review turn on fetching",
+                hint: "pass --allow-remote (or the allow-remote input) on trusted branches, or run with --base-ref so the base branch's policy applies",
+            },
+        ],
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/render/render-cache.ts
+var render_cache = __webpack_require__(20633);
+// EXTERNAL MODULE: ./src/gate/repo-boundary.ts
+var repo_boundary = __webpack_require__(91102);
+// EXTERNAL MODULE: ./src/gate/schema/api-lifecycle.ts
+var api_lifecycle = __webpack_require__(74410);
+// EXTERNAL MODULE: ./src/gate/schema/builtin-schemas.ts + 2 modules
+var builtin_schemas = __webpack_require__(80817);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+;// CONCATENATED MODULE: ./src/commands/validate/scope.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The default sealed-secrets controller key is RSA 4096: 512-byte session keys. */
+const DEFAULT_KEY_BYTES = 512;
+/**
+ * The scope of a run: the checkout and its repository's bounds, the policy (from the base commit
+ * with --base-ref), the settings it yields, and the files to read, excluded ones left out.
+ */
+async function scopeOf(options) {
+    if (!(0,external_node_fs_.existsSync)(options.dir) || !(0,external_node_fs_.statSync)(options.dir).isDirectory())
+        throw new errors/* UsageError */.eb(`--dir ${options.dir}: no such directory`);
+    (0,secrets/* registerEnvironmentSecrets */.QQ)();
+    const boundary = (0,repo_boundary/* repoBoundaryOf */.Ig)(options.dir);
+    const parseLimits = { ...source_files/* DEFAULT_PARSE_LIMITS */.tN, ...options.limits?.parse };
+    const base = options.baseRef ? await (0,gate_changed/* baseCommit */.tI)(options.dir, options.baseRef) : undefined;
+    const read = await loadPolicy(options.dir, base);
+    const loaded = { ...read, policy: { ...read.policy, exclude: [...read.policy.exclude, ...(options.exclude ?? [])] } };
+    const settings = effectiveSettings(options, loaded);
+    const context = {
+        sealedSecretsKeyBytes: settings.sealedSecretsCert
+            ? keyBytesOf(options.dir, settings.sealedSecretsCert)
+            : DEFAULT_KEY_BYTES,
+        placeholders: loaded.policy.placeholders,
+    };
+    const kubernetesMinor = (0,api_lifecycle/* kubernetesMinorOf */.jI)(settings.kubernetesVersion ?? builtin_schemas/* SCHEMA_KUBERNETES_VERSION */.OI, builtin_schemas/* SCHEMA_KUBERNETES_VERSION */.OI);
+    const changed = base ? await (0,gate_changed/* changedFiles */.Y_)(options.dir, options.baseRef, base) : undefined;
+    const policyExcluded = (0,repo_policy/* excluder */.HZ)(loaded.policy);
+    const cacheDir = (0,render_cache/* cacheDirInside */.yC)(options.cacheDir, boundary.checkout);
+    const excluded = (file) => policyExcluded(file) || (!!cacheDir && file.startsWith(`${cacheDir}/`));
+    const listed = (0,source_files/* listRepoFiles */.c$)(options.dir);
+    return {
+        dir: options.dir,
+        boundary,
+        parseLimits,
+        loaded,
+        settings,
+        context,
+        kubernetesMinor,
+        baseCommit: base,
+        changed,
+        inScope: (file) => !changed || changed.has(file),
+        excluded,
+        files: {
+            manifests: listed.manifests.filter((f) => !excluded(f)),
+            others: listed.others.filter((f) => !excluded(f)),
+        },
+    };
+}
+function effectiveSettings(options, loaded) {
+    const policy = loaded.policy;
+    return {
+        policyFrom: loaded.from,
+        kubernetesVersion: options.kubernetesVersion ?? policy.kubernetesVersion,
+        strict: options.strict ?? policy.strict ?? false,
+        sealedSecretsCert: options.sealedSecretsCert ?? policy.sealedSecretsCert,
+        allowRemote: options.allowRemote || (policy.allowRemote ?? false),
+        exclude: policy.exclude,
+        severity: policy.severity,
+        overrides: policy.overrides,
+        placeholders: policy.placeholders.map((p) => p.source),
+    };
+}
+function keyBytesOf(dir, certPath) {
+    const full = external_node_path_default().resolve(dir, certPath);
+    try {
+        const key = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(full)).publicKey;
+        const bits = key.asymmetricKeyDetails?.modulusLength;
+        if (key.asymmetricKeyType !== "rsa" || !bits)
+            throw new errors/* PathError */.ER("not an RSA certificate");
+        return bits / 8;
+    }
+    catch (error) {
+        throw new errors/* PathError */.ER(`--sealed-secrets-cert ${certPath}: ${error.message}; give the PEM certificate that kubeseal --fetch-cert prints`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 30772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ writeTempBeside),
+/* harmony export */   uA: () => (/* binding */ refuseNonRegular)
+/* harmony export */ });
+/* unused harmony export lstatOrUndefined */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+
+
+
+
+/**
+ * Writes `content` to a new file beside `target` and returns its path: a random name, created
+ * exclusively and without following links, so a symlink planted under a predictable temp name
+ * cannot send the bytes elsewhere. The caller renames it over the target.
+ */
+function writeTempBeside(target, content, mode = 0o644) {
+    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString("hex")}.tmp`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temporary, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, mode);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, content);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+        throw error;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    return temporary;
+}
+/** The target as it is on disk, without following a link; undefined when it does not exist. */
+function lstatOrUndefined(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Refuses to replace anything but a regular file (or nothing): never a link, a directory or a device. */
+function refuseNonRegular(target, what) {
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PathError */ .ER(`${target} is a symlink; gitops-ci never writes ${what} through one (remove it)`);
+    if (existing && !existing.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PathError */ .ER(`${target} exists and is not a regular file`);
+}
+
+
+/***/ }),
+
+/***/ 69915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J1: () => (/* binding */ rootChanged),
+/* harmony export */   Y_: () => (/* binding */ changedFiles),
+/* harmony export */   fw: () => (/* binding */ fileAtCommit),
+/* harmony export */   tI: () => (/* binding */ baseCommit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+function firstLine(error) {
+    return String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")[0];
+}
+/**
+ * The commit a `--base-ref` names. It is checked as a revision, after `--end-of-options`, so a
+ * value that looks like an option (`--output=<file>`) is a usage error, never a git flag.
+ */
+async function baseCommit(dir, baseRef) {
+    if (baseRef.startsWith("-"))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref "${baseRef}" is not a git ref (it starts with "-")`);
+    try {
+        const { stdout } = await run("git", [
+            "-C",
+            dir,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            `${baseRef}^{commit}`,
+        ]);
+        return stdout.trim();
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref ${baseRef}: git cannot compare against it (${firstLine(error) || "no such commit"}); fetch it first, e.g. git fetch origin main`);
+    }
+}
+/**
+ * Files that differ between the base commit (what `baseRef` names) and the working tree
+ * (committed or not), relative to `dir` as every other path of the gate is, even when `dir` is
+ * a subfolder of the git checkout.
+ */
+async function changedFiles(dir, baseRef, base) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        const untracked = await run("git", ["-C", dir, "ls-files", "--others", "--exclude-standard", "-z"], {
+            maxBuffer: 64 * 1024 * 1024,
+        });
+        return new Set([...stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--base-ref ${baseRef}: git cannot list the changes (${firstLine(error)})`);
+    }
+}
+/** A file's text at the base commit (`dir`-relative path), or undefined where it does not exist there. */
+async function fileAtCommit(dir, commit, file) {
+    try {
+        const { stdout } = await run("git", ["-C", dir, "show", `${commit}:./${file}`], { maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any changed file is an input of the root. */
+function rootChanged(inputs, changed) {
+    for (const file of changed) {
+        if (inputs.files.has(file))
+            return true;
+        for (const dir of inputs.dirs)
+            if (dir === "." || file.startsWith(`${dir}/`))
+                return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 82035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ CHECK_NAME)
+/* harmony export */ });
+/** The name of the gate's check (GitHub check run or commit status, GitLab commit status), which branch protection requires. */
+const CHECK_NAME = "gitops-ci/validate";
+
+
+/***/ }),
+
+/***/ 30578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ substituteVariables),
+/* harmony export */   p: () => (/* binding */ fluxBuilds)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94100);
+
+
+
+const FLUX_GROUP = "kustomize.toolkit.fluxcd.io";
+function normalized(dir) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(dir.replace(/^\.\//, "")).replace(/\/$/, "") || ".";
+}
+/** Every Flux Kustomization of the repo whose spec changes what its path builds. */
+function fluxBuilds(sources) {
+    const builds = [];
+    for (const source of sources)
+        for (const object of (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source, "Kustomization")) {
+            if (object.kind !== "Kustomization" || object.apiVersion?.split("/")[0] !== FLUX_GROUP)
+                continue;
+            const spec = object.map.toJS(object.doc, { maxAliasCount: 100 })?.spec;
+            const dirPath = typeof spec?.path === "string" && !spec.path.includes("{{") ? normalized(spec.path) : undefined;
+            if (!spec || !dirPath)
+                continue;
+            const list = (value) => (Array.isArray(value) ? value : []);
+            const text = (value) => (typeof value === "string" && value !== "" ? value : undefined);
+            const postBuild = spec.postBuild;
+            const build = {
+                by: `Flux Kustomization ${(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, "metadata", "name")) ?? "(unnamed)"}`,
+                file: source.file,
+                dir: dirPath,
+                components: list(spec.components)
+                    .filter((c) => typeof c === "string")
+                    .map((c) => normalized(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dirPath, c))),
+                namespace: text(spec.targetNamespace),
+                namePrefix: text(spec.namePrefix),
+                nameSuffix: text(spec.nameSuffix),
+                images: list(spec.images),
+                patches: list(spec.patches),
+                substitute: postBuild ? substitutions(postBuild, sources) : undefined,
+            };
+            const changes = build.components.length || build.namespace || build.namePrefix || build.nameSuffix || build.images.length;
+            if (changes || build.patches.length || build.substitute)
+                builds.push(build);
+        }
+    return builds;
+}
+/** postBuild variables: substituteFrom ConfigMaps and Secrets defined in the repo, then substitute over them. */
+function substitutions(postBuild, sources) {
+    const vars = {};
+    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+        const { kind, name } = (ref ?? {});
+        Object.assign(vars, dataOf(kind, name, sources));
+    }
+    if (isRecord(postBuild.substitute))
+        for (const [key, value] of Object.entries(postBuild.substitute))
+            vars[key] = String(value);
+    return vars;
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+/** The data of a ConfigMap (data) or Secret (stringData, base64 data) of that name in the repo. */
+function dataOf(kind, name, sources) {
+    for (const source of sources)
+        for (const object of kind ? (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source, kind) : (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .objectsOf */ .iZ)(source)) {
+            if (object.kind !== kind || (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, "metadata", "name")) !== name)
+                continue;
+            const out = {};
+            const section = (key, decode) => {
+                const map = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_2__/* .valueOf */ .RP)(object.map, key);
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(map))
+                    return;
+                for (const [k, v] of Object.entries(map.toJS(object.doc)))
+                    out[k] = decode ? Buffer.from(String(v), "base64").toString("utf8") : String(v);
+            };
+            section("data", kind === "Secret");
+            section("stringData", false);
+            return out;
+        }
+    return {};
+}
+/**
+ * Flux's post-build substitution (kustomize-controller's envsubst): `${var}`, `${var:=default}`
+ * and `${var:-default}` are replaced, `$${var}` is the literal `${var}`, and a variable with no
+ * value and no default stays as written.
+ */
+function substituteVariables(text, vars) {
+    // a default may itself be a variable (${CLAIM:=${APP}}): inner ones are replaced first
+    let out = text;
+    for (let round = 0; round < 5; round++) {
+        const next = out.replace(/(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([=-])([^{}]*))?\}/g, (whole, escape, name, operator, fallback) => {
+            if (escape)
+                return `\u0000{${whole.slice(3)}`;
+            const value = vars[name];
+            if (value !== undefined && value !== "")
+                return value;
+            return operator ? (fallback ?? "") : whole;
+        });
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out.replaceAll("\u0000{", "${");
+}
+
+
+/***/ }),
+
+/***/ 41457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ plainManifestDirs),
+/* harmony export */   lj: () => (/* binding */ rootsToRender),
+/* harmony export */   vw: () => (/* binding */ deployerPaths)
+/* harmony export */ });
+/* unused harmony exports findKustomizationRoots, declaredPaths */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63537);
+/* harmony import */ var _source_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61516);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94100);
+
+
+
+
+
+/** The kustomizations among the parsed files and what each builds, local references only. */
+function buildGraph(sources) {
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const kustomizations = sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file));
+    const dirs = [...new Set(kustomizations.map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)))].sort();
+    const known = new Set(dirs);
+    const edges = new Map(dirs.map((d) => [d, []]));
+    for (const source of kustomizations) {
+        const from = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(source.file);
+        for (const reference of (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .referencesOf */ .CL)(source, byFile)) {
+            if (reference.kind !== "build" || (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .looksRemote */ .nh)(reference.value))
+                continue;
+            const to = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(from, reference.value));
+            if (known.has(to))
+                edges.get(from)?.push({ from, to, reference });
+        }
+    }
+    return { dirs, edges };
+}
+/** Strongly connected components (Tarjan): the kustomizations that build each other in a loop. */
+function cyclesOf(dirs, edges) {
+    const index = new Map();
+    const low = new Map();
+    const stack = [];
+    const onStack = new Set();
+    const components = [];
+    const connect = (v) => {
+        index.set(v, index.size);
+        low.set(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (const { to } of edges.get(v) ?? []) {
+            if (!index.has(to)) {
+                connect(to);
+                low.set(v, Math.min(low.get(v), low.get(to)));
+            }
+            else if (onStack.has(to))
+                low.set(v, Math.min(low.get(v), index.get(to)));
+        }
+        if (low.get(v) !== index.get(v))
+            return;
+        const component = [];
+        for (;;) {
+            const w = stack.pop();
+            onStack.delete(w);
+            component.push(w);
+            if (w === v)
+                break;
+        }
+        const selfLoop = (edges.get(v) ?? []).some((e) => e.to === v);
+        if (component.length > 1 || selfLoop)
+            components.push(component.sort());
+    };
+    for (const dir of dirs)
+        if (!index.has(dir))
+            connect(dir);
+    return components;
+}
+/** The reference that closes a cycle: the first edge back to a kustomization on the walk. */
+function closingEdge(component, edges) {
+    const members = new Set(component);
+    const path = [];
+    const seen = new Set();
+    const walk = (v) => {
+        path.push(v);
+        seen.add(v);
+        for (const edge of edges.get(v) ?? []) {
+            if (!members.has(edge.to))
+                continue;
+            if (path.includes(edge.to))
+                return edge;
+            if (!seen.has(edge.to)) {
+                const found = walk(edge.to);
+                if (found)
+                    return found;
+            }
+        }
+        path.pop();
+        return undefined;
+    };
+    return walk(component[0]);
+}
+function cycleFinding(component, edges) {
+    const { reference, to } = closingEdge(component, edges);
+    return {
+        rule: "kustomization-cycle",
+        severity: "error",
+        file: reference.source.file,
+        ...(0,_source_files_js__WEBPACK_IMPORTED_MODULE_3__/* .positionOf */ .df)(reference.source, reference.node),
+        message: `${reference.field} entry "${reference.value}" closes a cycle: ${[...component, component[0]].join(" -> ")}; kustomize cannot build ${to}`,
+        hint: "remove the entry that points back; the kustomizations it reaches are checked on their own meanwhile",
+    };
+}
+/**
+ * The kustomization roots among the parsed files: every kustomization directory that no other
+ * kustomization builds through resources, components or bases. A kustomization built only from
+ * inside a cycle is a root of its own, so a loop of decoys cannot hide an overlay from the gate.
+ */
+function findKustomizationRoots(sources) {
+    const { dirs, edges } = buildGraph(sources);
+    const cycles = cyclesOf(dirs, edges);
+    const cyclic = new Set(cycles.flat());
+    const included = new Set();
+    for (const [from, list] of edges)
+        if (!cyclic.has(from))
+            for (const edge of list)
+                included.add(edge.to);
+    const fileOf = new Map(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => [node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file), s.file]));
+    // a Component is checked through the kustomizations that use it: alone it does not build
+    const components = new Set(sources
+        .filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file) && (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(s.docs[0]?.contents, "kind")) === "Component")
+        .map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)));
+    return {
+        roots: dirs
+            .filter((dir) => !cyclic.has(dir) && !included.has(dir) && !components.has(dir))
+            .map((dir) => ({ dir, file: fileOf.get(dir) })),
+        cycles: cycles.map((component) => cycleFinding(component, edges)),
+        cyclic,
+    };
+}
+/**
+ * Directories the deployers are told to render: Argo CD Application and ApplicationSet
+ * `source(s)[].path`, Flux Kustomization `spec.path`. Templated paths ({{...}}) are skipped.
+ */
+function deployerPaths(sources) {
+    const found = [];
+    const add = (value, by) => {
+        const p = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)(value);
+        if (p && !p.includes("{{") && !p.includes("://"))
+            found.push({ dir: node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/^\.\//, "")).replace(/\/$/, ""), by });
+    };
+    for (const source of sources) {
+        for (const object of (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .objectsOf */ .iZ)(source, "Application", "ApplicationSet", "Kustomization")) {
+            const group = object.apiVersion?.split("/")[0];
+            const name = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "metadata", "name")) ?? "(unnamed)";
+            if (group === "argoproj.io" && (object.kind === "Application" || object.kind === "ApplicationSet")) {
+                const by = `Argo CD ${object.kind} ${name}`;
+                const spec = object.kind === "Application" ? (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec") : (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec", "template", "spec");
+                add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(spec, "source", "path"), by);
+                const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(spec, "sources");
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+                    for (const item of list.items)
+                        add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(item, "path"), by);
+            }
+            if (group === "kustomize.toolkit.fluxcd.io" && object.kind === "Kustomization")
+                add((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .valueOf */ .RP)(object.map, "spec", "path"), `Flux Kustomization ${name}`);
+        }
+    }
+    return found;
+}
+function declaredPaths(sources) {
+    return [...new Set(deployerPaths(sources).map((p) => p.dir))].sort();
+}
+/** The roots to render: undeclared top-level kustomizations plus every declared path holding one. */
+function rootsToRender(sources) {
+    const discovered = findKustomizationRoots(sources);
+    const byDir = new Map(discovered.roots.map((r) => [r.dir, r]));
+    const kustomizationDirs = new Map(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => [node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file), s.file]));
+    for (const dir of declaredPaths(sources)) {
+        const file = kustomizationDirs.get(dir);
+        if (file && !byDir.has(dir) && !discovered.cyclic.has(dir))
+            byDir.set(dir, { dir, file });
+    }
+    return { ...discovered, roots: [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir)) };
+}
+/**
+ * Directories of plain manifests: they hold objects (apiVersion and kind), have no kustomization,
+ * and no kustomization reads their files (`used`: every file and directory kustomizations read).
+ */
+function plainManifestDirs(sources, used) {
+    const kustomizationDirs = new Set(sources.filter((s) => (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .isKustomizationFile */ .yi)(s.file)).map((s) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(s.file)));
+    const byDir = new Map();
+    for (const source of sources) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(source.file);
+        if (kustomizationDirs.has(dir) || used.has(source.file) || used.has(dir))
+            continue;
+        if (!(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_4__/* .plainObjectsOf */ .kL)(source).some((o) => o.kind && o.apiVersion))
+            continue;
+        byDir.set(dir, [...(byDir.get(dir) ?? []), source.file]);
+    }
+    return [...byDir].map(([dir, files]) => ({ dir, files })).sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+
+/***/ }),
+
+/***/ 1142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ RULE_IDS),
+/* harmony export */   c6: () => (/* binding */ fails),
+/* harmony export */   v_: () => (/* binding */ bySeverityThenPlace)
+/* harmony export */ });
+const RANK = { error: 0, warning: 1, info: 2 };
+/** Whether a finding is at or above the --fail-on threshold. */
+function fails(severity, failOn) {
+    return RANK[severity] <= RANK[failOn];
+}
+/** The public rule ids; each is documented with a failing and a passing example. */
+const RULE_IDS = [
+    "yaml-syntax",
+    "duplicate-key",
+    "render-failed",
+    "schema",
+    "unknown-kind",
+    "plaintext-secret",
+    "secret-generator",
+    "sealed-secret-malformed",
+    "sealed-secret-scope",
+    "image-entry-unused",
+    "sops-unencrypted-value",
+    "cluster-credential",
+    "path-outside-repo",
+    "remote-resource",
+    "kustomization-cycle",
+    "render-limit",
+    "parse-limit",
+    "not-rendered",
+    "secret-placeholder",
+    "gate-config",
+];
+function bySeverityThenPlace(a, b) {
+    return (RANK[a.severity] - RANK[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
+}
+
+
+/***/ }),
+
+/***/ 30249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ chartDirs),
+/* harmony export */   FW: () => (/* binding */ helmChartEntries),
+/* harmony export */   TY: () => (/* binding */ insideChart),
+/* harmony export */   n1: () => (/* binding */ chartFindings)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _source_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61516);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94100);
+
+
+
+
+/**
+ * Why charts are not rendered: the gate runs no `helm` (none is packaged for this machine's
+ * registries), and kustomize inflates charts only with --enable-helm, which it never passes.
+ */
+const REASON = "the gate does not run helm, so its templates are not checked";
+/** Directories holding a Chart.yaml: Helm charts, whose templates are not YAML until rendered. */
+function chartDirs(manifests) {
+    return manifests
+        .filter((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(f) === "Chart.yaml")
+        .map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(f))
+        .sort();
+}
+/**
+ * Whether a file belongs to a chart and is not a manifest: templates, values files, Chart.yaml
+ * itself. A chart's `crds/` are plain manifests Helm applies as they are, and stay checked.
+ */
+function insideChart(file, charts) {
+    return charts.some((chart) => {
+        const prefix = chart === "." ? "" : `${chart}/`;
+        return file.startsWith(prefix) && !file.slice(prefix.length).startsWith("crds/");
+    });
+}
+/** One not-rendered warning per chart, at its Chart.yaml (`read` parses it, for the chart's name). */
+function chartFindings(charts, read) {
+    return charts.map((chart) => {
+        const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
+        const name = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(read(file)?.docs[0]?.contents, "name")) ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(chart);
+        return {
+            rule: "not-rendered",
+            severity: "warning",
+            file,
+            line: 1,
+            column: 1,
+            message: `Helm chart ${name} is not rendered: ${REASON}`,
+            hint: "render it in CI with helm template and check the output with --dir, or review its templates by hand",
+        };
+    });
+}
+/** A kustomization's helmCharts entries: each a not-rendered warning; the root is not rendered. */
+function helmChartEntries(kustomization) {
+    const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(kustomization.docs[0]?.contents, "helmCharts");
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+        return [];
+    return list.items.map((entry) => ({
+        rule: "not-rendered",
+        severity: "warning",
+        file: kustomization.file,
+        ...(0,_source_files_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(kustomization, entry),
+        message: `helmCharts entry ${(0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, "name")) ?? "(unnamed)"} is not inflated (kustomize needs --enable-helm and helm): ${REASON}; ${node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(kustomization.file)} is not rendered`,
+        hint: "its other resources are checked as files; render the chart in CI with helm template to check it",
+    }));
+}
+
+
+/***/ }),
+
+/***/ 17776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  XD: () => (/* binding */ EMPTY_POLICY),
+  CX: () => (/* binding */ POLICY_FILE),
+  VC: () => (/* binding */ applyPolicy),
+  HZ: () => (/* binding */ excluder),
+  ON: () => (/* binding */ parsePolicy)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gate/finding.ts
+var finding = __webpack_require__(1142);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+;// CONCATENATED MODULE: ./src/gate/policy/globs.ts
+/**
+ * A path glob as .gitignore-style tools write them, relative to the checkout: `*` within a path
+ * segment, `**` across segments, `?` one character; a pattern ending in `/` is everything under it.
+ */
+function globMatcher(pattern) {
+    const source = pattern.replace(/^\.\//, "").replace(/\/$/, "/**");
+    let regex = "";
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === "*" && source[i + 1] === "*") {
+            const slash = source[i + 2] === "/";
+            regex += slash ? "(?:.*/)?" : ".*";
+            i += slash ? 2 : 1;
+        }
+        else if (c === "*")
+            regex += "[^/]*";
+        else if (c === "?")
+            regex += "[^/]";
+        else
+            regex += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+    const compiled = new RegExp(`^${regex}$`);
+    return (file) => compiled.test(file);
+}
+
+;// CONCATENATED MODULE: ./src/gate/policy/repo-policy.ts
+
+
+
+
+/** The repository's own gate policy file, at the top of --dir. */
+const POLICY_FILE = ".gitops-ci.yaml";
+const EMPTY_POLICY = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+const LEVELS = ["error", "warning", "info", "off"];
+const KEYS = [
+    "exclude",
+    "severity",
+    "overrides",
+    "placeholders",
+    "kubernetes-version",
+    "strict",
+    "sealed-secrets-cert",
+    "allow-remote",
+];
+/**
+ * Reads the policy, checking its own schema: every bad key or value is a gate-config error at
+ * its line, and the rest of the file still applies.
+ */
+function parsePolicy(text, file = POLICY_FILE) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: "error" });
+    const source = (0,source_files/* sourceOf */.vz)(file, text, [doc], lines);
+    const findings = [];
+    const bad = (node, message) => findings.push({
+        rule: "gate-config",
+        severity: "error",
+        file,
+        ...(0,source_files/* positionOf */.df)(source, node),
+        message,
+        hint: `see the README's ${POLICY_FILE} reference`,
+    });
+    const policy = { exclude: [], severity: {}, overrides: [], placeholders: [] };
+    for (const error of doc.errors)
+        bad(undefined, `not YAML: ${error.message.split("\n")[0]}`);
+    if (doc.errors.length)
+        return { policy, findings };
+    if (doc.contents === null)
+        return { policy, findings };
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        bad(doc.contents, `${file} must be a mapping`);
+        return { policy, findings };
+    }
+    const strings = (pair, what) => {
+        if (!(0,dist/* isSeq */.oP)(pair.value) || !pair.value.items.every((i) => (0,dist/* isScalar */.jn)(i) && typeof i.value === "string")) {
+            bad(pair.value ?? pair.key, `${what} must be a list of strings`);
+            return [];
+        }
+        return pair.value.items.map((i) => String(i.value));
+    };
+    const levels = (node, what) => {
+        const out = {};
+        if (!(0,dist/* isMap */.jh)(node)) {
+            bad(node, `${what} must map rule ids to ${LEVELS.join("|")}`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const rule = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            const level = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value) : "";
+            if (!finding/* RULE_IDS */.Iu.includes(rule))
+                bad(pair.key, `${what}: no rule "${rule}"`);
+            else if (!LEVELS.includes(level))
+                bad(pair.value, `${what}.${rule}: "${level}" is not ${LEVELS.join("|")}`);
+            else
+                out[rule] = level;
+        }
+        return out;
+    };
+    for (const pair of doc.contents.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        switch (key) {
+            case "exclude":
+                policy.exclude = strings(pair, "exclude");
+                break;
+            case "severity":
+                policy.severity = levels(pair.value, "severity");
+                break;
+            case "overrides":
+                if (!(0,dist/* isSeq */.oP)(pair.value))
+                    bad(pair.value ?? pair.key, "overrides must be a list of {paths, severity}");
+                else
+                    for (const entry of pair.value.items) {
+                        const paths = (0,dist/* isMap */.jh)(entry)
+                            ? entry.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "paths")
+                            : undefined;
+                        const severity = (0,dist/* isMap */.jh)(entry) ? entry.get("severity", true) : undefined;
+                        if (!paths)
+                            bad(entry, "an override needs paths (a list of globs) and severity");
+                        else
+                            policy.overrides.push({
+                                paths: strings(paths, "overrides[].paths"),
+                                severity: levels(severity, "overrides[].severity"),
+                            });
+                    }
+                break;
+            case "placeholders":
+                for (const [i, text] of strings(pair, "placeholders").entries()) {
+                    const pattern = placeholderPattern(text);
+                    if (pattern)
+                        policy.placeholders.push(pattern);
+                    else
+                        bad((0,dist/* isSeq */.oP)(pair.value) ? pair.value.items[i] : pair.value, `placeholders: "${text}" is too broad: give at least ${MIN_LITERAL} characters besides *`);
+                }
+                break;
+            case "kubernetes-version":
+            case "sealed-secrets-cert":
+                if (typeof value !== "string" || value === "")
+                    bad(pair.value ?? pair.key, `${key} must be a string (quote versions: "1.33")`);
+                else if (key === "kubernetes-version")
+                    policy.kubernetesVersion = value;
+                else
+                    policy.sealedSecretsCert = value;
+                break;
+            case "strict":
+            case "allow-remote":
+                if (typeof value !== "boolean")
+                    bad(pair.value ?? pair.key, `${key} must be true or false`);
+                else if (key === "strict")
+                    policy.strict = value;
+                else
+                    policy.allowRemote = value;
+                break;
+            default:
+                bad(pair.key, `unknown key "${key}"; the keys are ${KEYS.join(", ")}`);
+        }
+    }
+    return { policy, findings };
+}
+/** A placeholder pattern must say this much of the reference itself: `*` alone would mark every value. */
+const MIN_LITERAL = 3;
+/**
+ * A placeholder pattern: the whole value, `*` standing for any run of non-space characters. Not a
+ * regular expression: the file may come from the change under review, and a regular expression
+ * from there could take the gate's time for ever (catastrophic backtracking).
+ */
+function placeholderPattern(text) {
+    const literal = text.split("*");
+    if (literal.join("").length < MIN_LITERAL)
+        return undefined;
+    return new RegExp(`^${literal.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("\\S*")}$`);
+}
+/** Whether a file is excluded from the gate. */
+function excluder(policy) {
+    const matchers = policy.exclude.map(globMatcher);
+    return (file) => matchers.some((m) => m(file));
+}
+/**
+ * The findings as the policy wants them: excluded files dropped, each rule at its level (the last
+ * override whose paths match wins over `severity`), rules turned off dropped.
+ */
+function applyPolicy(findings, policy) {
+    const excluded = excluder(policy);
+    const overrides = policy.overrides.map((o) => ({ matches: o.paths.map(globMatcher), severity: o.severity }));
+    const out = [];
+    for (const finding of findings) {
+        if (finding.rule !== "gate-config" && excluded(finding.file))
+            continue;
+        let level = policy.severity[finding.rule] ?? finding.severity;
+        for (const o of overrides)
+            if (o.matches.some((m) => m(finding.file)))
+                level = o.severity[finding.rule] ?? level;
+        if (finding.rule === "gate-config")
+            level = finding.severity;
+        if (level !== "off")
+            out.push({ ...finding, severity: level });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 63537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ referencesOf),
+/* harmony export */   dq: () => (/* binding */ kustomizationIn),
+/* harmony export */   nh: () => (/* binding */ looksRemote),
+/* harmony export */   yi: () => (/* binding */ isKustomizationFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53625);
+/* harmony import */ var _yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94100);
+
+
+
+
+const BUILD_LISTS = ["resources", "components", "bases"];
+const FILE_LISTS = ["crds", "configurations", "patchesStrategicMerge"];
+/** Lists whose entries are a path to a plugin config, or the config itself inline. */
+const PLUGIN_LISTS = ["transformers", "generators", "validators"];
+const ENTRY_FIELDS = {
+    patches: ["path"],
+    patchesJson6902: ["path"],
+    replacements: ["path"],
+    configMapGenerator: ["files", "envs", "env"],
+    secretGenerator: ["files", "envs", "env"],
+    helmCharts: ["valuesFile", "additionalValuesFiles"],
+};
+const MAP_FIELDS = {
+    openapi: ["path"],
+    helmGlobals: ["chartHome", "configHome"],
+};
+/** Fields of kustomize's built-in generator and transformer configs that name files. */
+const PLUGIN_FIELDS = {
+    ConfigMapGenerator: ["files", "envs", "env"],
+    SecretGenerator: ["files", "envs", "env"],
+    HelmChartInflationGenerator: ["valuesFile", "additionalValuesFiles", "chartHome"],
+    PatchTransformer: ["path"],
+    PatchJson6902Transformer: ["path"],
+    PatchStrategicMergeTransformer: ["paths"],
+};
+function isKustomizationFile(file) {
+    return _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU.includes(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(file));
+}
+/** The kustomization file of a directory among the parsed sources, in kustomize's order. */
+function kustomizationIn(dir, sources) {
+    for (const name of _kustomize_kustomization_file_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILE_NAMES */ .YU) {
+        const found = sources.get(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dir, name));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** `key=path` entries of generators name the file after the `=`. */
+function pathOfEntry(field, value) {
+    return field.endsWith(".files") && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
+}
+/**
+ * Every path a kustomization makes kustomize read, in the order written: resources and bases,
+ * patches, generator files, replacement sources, CRDs, OpenAPI schema, Helm values, and the
+ * files named inside generator/transformer configs (inline or in their own files).
+ */
+function referencesOf(kustomization, sources) {
+    const baseDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(kustomization.file);
+    const out = [];
+    /** `at` places a reference parsed from an inline string at the entry that holds the string. */
+    const add = (source, field, node, kind, at) => {
+        const raw = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)(node);
+        if (!raw || raw.includes("\n"))
+            return;
+        out.push({ field, value: pathOfEntry(field, raw), kind, source, node: at ?? node, baseDir });
+    };
+    const addAll = (source, field, node, kind, at) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
+            for (const item of node.items)
+                add(source, field, item, kind, at);
+        else
+            add(source, field, node, kind, at);
+    };
+    const pluginConfig = (source, config, field, at) => {
+        const kind = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .stringOf */ .Je)((0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, "kind")) ?? "";
+        for (const key of PLUGIN_FIELDS[kind] ?? [])
+            addAll(source, `${field}.${key}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, key), "file", at);
+        const replacements = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(config, "replacements");
+        if (kind === "ReplacementTransformer" && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(replacements))
+            for (const entry of replacements.items)
+                add(source, `${field}.replacements[].path`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, "path"), "file", at);
+    };
+    const contents = kustomization.docs[0]?.contents;
+    for (const key of BUILD_LISTS)
+        addAll(kustomization, key, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key), "build");
+    for (const key of FILE_LISTS)
+        addAll(kustomization, key, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key), "file");
+    for (const [key, fields] of Object.entries(ENTRY_FIELDS)) {
+        const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+            continue;
+        for (const entry of list.items)
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(entry))
+                for (const field of fields)
+                    addAll(kustomization, `${key}[].${field}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(entry, field), "file");
+    }
+    for (const [key, fields] of Object.entries(MAP_FIELDS))
+        for (const field of fields)
+            add(kustomization, `${key}.${field}`, (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key, field), "file");
+    for (const key of PLUGIN_LISTS) {
+        const list = (0,_yaml_nav_js__WEBPACK_IMPORTED_MODULE_3__/* .valueOf */ .RP)(contents, key);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+            continue;
+        for (const item of list.items) {
+            const text = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(item) && typeof item.value === "string" ? item.value : undefined;
+            if (text?.includes("\n")) {
+                for (const doc of inlineDocuments(text))
+                    pluginConfig(kustomization, doc, key, item);
+                continue;
+            }
+            add(kustomization, key, item, "file");
+            const file = text && sources.get(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(baseDir, text)));
+            if (file)
+                for (const doc of file.docs)
+                    pluginConfig(file, doc.contents, key);
+        }
+    }
+    return out;
+}
+/** An inline plugin config's documents (its positions are inside the string, not the file). */
+function inlineDocuments(text) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseAllDocuments */ .hR)(text).flatMap((doc) => (doc.errors.length ? [] : [doc.contents]));
+}
+/** A reference kustomize fetches over the network instead of reading from the checkout. */
+function looksRemote(value) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ||
+        /^(git@|gh:|git::)/.test(value) ||
+        /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(value) ||
+        value.includes("?ref=") ||
+        /[^/]\/\/[^/]/.test(value));
+}
+
+
+/***/ }),
+
+/***/ 20633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ cacheUse),
+/* harmony export */   Re: () => (/* binding */ openRenderCache),
+/* harmony export */   yC: () => (/* binding */ cacheDirInside)
+/* harmony export */ });
+/* unused harmony exports CACHE_MAX_AGE_MS, RenderCache */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+
+
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Bumped when what a key covers changes, so that no older entry is ever read as a hit. */
+const FORMAT = "gitops-ci-render-cache-1";
+/** An entry nobody read or wrote for this long is removed: the cache holds recent commits' renders. */
+const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/**
+ * The render cache in `dir`. Inside the checkout it must hold nothing the repository tracks: a
+ * change under review could otherwise commit an entry for its own inputs' key (the key is no
+ * secret) and have the gate read a clean render in place of its real one.
+ */
+async function openRenderCache(dir, checkout) {
+    const inside = cacheDirInside(dir, checkout) ?? (node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir) === node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(checkout) ? "." : undefined);
+    if (inside) {
+        const { stdout } = await run("git", ["-C", checkout, "ls-files", "--", inside]).catch(() => ({ stdout: "" }));
+        const tracked = stdout.split("\n").find(Boolean);
+        if (tracked)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--cache-dir ${dir}: the repository tracks ${tracked} there; a change could plant renders in it. Use a directory git does not track (and add it to .gitignore)`);
+    }
+    return new RenderCache(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir), checkout);
+}
+/** The cache directory relative to the checkout, when it is inside: the gate reads no file there. */
+function cacheDirInside(dir, checkout) {
+    if (!dir)
+        return undefined;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(checkout), node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir)).split((node_path__WEBPACK_IMPORTED_MODULE_3___default().sep)).join("/");
+    return rel && !rel.startsWith("..") && !node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(rel) ? rel : undefined;
+}
+/** How a run used the cache, for the job log. */
+function cacheUse(stats, dir) {
+    return `render cache: ${stats.hits} read from ${dir}, ${stats.misses} rendered`;
+}
+/**
+ * Renders kept on disk by a content key, so that a push re-renders only the roots whose inputs
+ * changed since the cached run. Only successful renders are kept: a failure is cheap to repeat
+ * and may be the machine's (a time limit), not the inputs'.
+ */
+class RenderCache {
+    dir;
+    checkout;
+    hits = 0;
+    misses = 0;
+    constructor(dir, checkout) {
+        this.dir = dir;
+        this.checkout = checkout;
+    }
+    /**
+     * The key of a render, or undefined when its inputs cannot be pinned by content: a symlink to
+     * a directory (kustomize follows it; hashing would have to as well, loops included).
+     */
+    async key(parts) {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)("sha256");
+        hash.update(`${FORMAT}\0${parts.renderer}\0${parts.root}\0`);
+        hash.update(`${JSON.stringify(parts.build ?? null)}\0${JSON.stringify(parts.limits)}\0`);
+        for (const input of [...new Set(parts.inputs)].sort()) {
+            const digest = await this.digestOf(input);
+            if (digest === undefined)
+                return undefined;
+            hash.update(`${input}\0${digest}\0`);
+        }
+        return hash.digest("hex");
+    }
+    /** Overlays share their base: each path is hashed once per run. */
+    digests = new Map();
+    digestOf(rel) {
+        let digest = this.digests.get(rel);
+        if (!digest) {
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)("sha256");
+            digest = this.hashPath(hash, rel).then((pinned) => (pinned ? hash.digest("hex") : undefined));
+            this.digests.set(rel, digest);
+        }
+        return digest;
+    }
+    /** The cached render under this key, else `render()`'s, kept when it succeeded. */
+    async through(key, render) {
+        const file = this.entry(key);
+        const cached = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, "utf8").catch(() => undefined);
+        if (cached !== undefined) {
+            this.hits++;
+            const now = new Date();
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)(file, now, now).catch(() => undefined);
+            return { ok: true, output: cached };
+        }
+        this.misses++;
+        const result = await render();
+        if (result.ok)
+            await this.write(file, result.output);
+        return result;
+    }
+    /** Removes entries older than maxAgeMs (by their last hit or write). */
+    async prune(maxAgeMs = CACHE_MAX_AGE_MS, now = Date.now()) {
+        const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.dir).catch(() => []);
+        let removed = 0;
+        for (const name of names.filter((n) => n.endsWith(".yaml"))) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, name);
+            const { mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file);
+            if (now - mtimeMs > maxAgeMs) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(file, { force: true });
+                removed++;
+            }
+        }
+        return removed;
+    }
+    entry(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, `${key}.yaml`);
+    }
+    /** Written beside and renamed into place: a run stopped halfway leaves no torn entry. */
+    async write(file, output) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.dir, { recursive: true });
+        const partial = `${file}.${process.pid}.partial`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(partial, output);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, file);
+    }
+    /** Hashes a file, or a directory's files recursively; false for a symlink to a directory. */
+    async hashPath(hash, rel) {
+        const full = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.checkout, rel);
+        const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full).catch(() => undefined);
+        const info = link?.isSymbolicLink() ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(full).catch(() => undefined) : link;
+        if (!info) {
+            hash.update(`missing\0${rel}\0`);
+            return true;
+        }
+        if (info.isDirectory()) {
+            if (link?.isSymbolicLink())
+                return false;
+            const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            hash.update(`dir\0${rel}\0`);
+            for (const name of names)
+                if (!(await this.hashPath(hash, node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(rel, name))))
+                    return false;
+            return true;
+        }
+        hash.update(`file\0${rel}\0${info.size}\0`);
+        hash.update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(full));
+        return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K9: () => (/* binding */ createRenderer),
+  _k: () => (/* binding */ mapConcurrent)
+});
+
+// UNUSED EXPORTS: kustomizeError
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/gate/render/sandbox.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const DEFAULT_RENDER_LIMITS = {
+    timeoutMs: 120_000,
+    maxOutputBytes: 64 * 1024 * 1024,
+    maxMemoryBytes: 2 * 1024 * 1024 * 1024,
+};
+async function works(binary, args) {
+    try {
+        await run(binary, args, { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Runs a renderer as repository content demands: an environment of PATH and a fresh empty HOME
+ * only (no token, no CI variables for a kustomization to read through /proc/self/environ), no
+ * git transport, bounded in time, output and memory, and without network when the machine lets
+ * an unprivileged process make a network namespace (`allowNetwork` turns that off).
+ */
+async function createSandbox(options) {
+    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+    const memoryBound = process.platform === "linux" && (await works("prlimit", ["--as=1073741824", "--", "true"]));
+    const networkIsolated = !options.allowNetwork && process.platform === "linux" && (await works("unshare", ["-rn", "true"]));
+    const wrap = (binary, args) => {
+        let command = [binary, args];
+        if (networkIsolated)
+            command = ["unshare", ["-rn", "--", command[0], ...command[1]]];
+        if (memoryBound)
+            command = ["prlimit", [`--as=${limits.maxMemoryBytes}`, "--", command[0], ...command[1]]];
+        return command;
+    };
+    return {
+        memoryBound,
+        networkIsolated,
+        limits,
+        async run(binary, args) {
+            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
+            const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
+            if (!options.allowNetwork)
+                Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
+            const [command, argv] = wrap(binary, args);
+            try {
+                const { stdout } = await run(command, argv, {
+                    env,
+                    cwd: home,
+                    maxBuffer: limits.maxOutputBytes,
+                    timeout: limits.timeoutMs,
+                    killSignal: "SIGKILL",
+                });
+                return { ok: true, stdout };
+            }
+            catch (error) {
+                const failure = error;
+                const stderr = String(failure.stderr ?? failure.message);
+                return { ok: false, stderr, limit: limitOf(failure, stderr, memoryBound) };
+            }
+            finally {
+                await (0,promises_.rm)(home, { recursive: true, force: true });
+            }
+        },
+    };
+}
+function limitOf(failure, stderr, memoryBound) {
+    if (failure.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+        return "output";
+    if (failure.killed && failure.signal === "SIGKILL")
+        return "time";
+    // Go reports a failed allocation under RLIMIT_AS as "out of memory", or dies reserving arenas.
+    if (memoryBound &&
+        (/out of memory|cannot allocate memory|failed to reserve/i.test(stderr) || failure.signal === "SIGSEGV"))
+        return "memory";
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/render/renderer.ts
+
+
+
+
+
+
+
+
+
+const renderer_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The longest renderer message a finding carries: enough for kustomize's error, not for a dump. */
+const MAX_ERROR_CHARS = 400;
+async function onPath(binary) {
+    try {
+        await renderer_run(binary, ["version"], { timeout: 10_000, env: { PATH: process.env.PATH ?? "" } });
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ENOENT";
+    }
+}
+/**
+ * The real kustomize: `kustomize build`, else `kubectl kustomize`, with
+ * `--load-restrictor LoadRestrictionsNone` as Flux renders (the gate itself keeps every path
+ * inside the repository), in the sandbox. Undefined for `none`.
+ */
+async function createRenderer(choice, options = {}) {
+    if (choice === "none")
+        return undefined;
+    const sandbox = await createSandbox({ limits: options.limits, allowNetwork: options.allowRemote ?? false });
+    const kustomize = (choice === "auto" || choice === "kustomize") && (await onPath("kustomize"));
+    if (kustomize)
+        return binaryRenderer("kustomize", ["build"], sandbox);
+    if (choice === "kustomize")
+        throw new errors/* UsageError */.eb("--renderer kustomize: no kustomize on PATH");
+    if (await onPath("kubectl"))
+        return binaryRenderer("kubectl", ["kustomize"], sandbox);
+    throw new errors/* UsageError */.eb("no renderer found: install kustomize or kubectl, or pass --renderer none to check the raw files only");
+}
+function binaryRenderer(binary, command, sandbox) {
+    const build = async (checkout, absolute) => {
+        const outcome = await sandbox.run(binary, [...command, absolute, "--load-restrictor", "LoadRestrictionsNone"]);
+        if (outcome.ok)
+            return { ok: true, output: outcome.stdout };
+        if (outcome.limit)
+            return { ok: false, error: limitMessage(outcome.limit, sandbox.limits), limit: outcome.limit };
+        return { ok: false, error: kustomizeError(outcome.stderr, checkout) };
+    };
+    let identity;
+    return {
+        name: `${binary} ${command.join(" ")}`,
+        sandbox,
+        identity: () => (identity ??= binaryIdentity(binary)),
+        render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
+        async renderOverlay(checkout, write, asDir) {
+            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
+            try {
+                await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
+                const result = await build(checkout, dir);
+                return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
+            }
+            finally {
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+async function binaryIdentity(binary) {
+    const env = { PATH: process.env.PATH ?? "" };
+    const { stdout } = await renderer_run(binary, binary === "kubectl" ? ["version", "--client"] : ["version"], {
+        timeout: 10_000,
+        env,
+    });
+    const file = await resolveOnPath(binary, env.PATH);
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return `${binary} ${stdout.trim()} sha256:${hash.digest("hex")}`;
+}
+async function resolveOnPath(binary, searchPath) {
+    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        const candidate = external_node_path_default().join(dir, binary);
+        try {
+            await (0,promises_.access)(candidate, promises_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    throw new errors/* UsageError */.eb(`${binary} ran but is not on PATH as a file; the render cache cannot tell its version`);
+}
+function limitMessage(limit, limits) {
+    if (limit === "time")
+        return `the render ran past its time limit (${limits.timeoutMs / 1000} s) and was stopped`;
+    if (limit === "output")
+        return `the render printed more than its output limit (${bytes(limits.maxOutputBytes)})`;
+    return `the render needed more than its memory limit (${bytes(limits.maxMemoryBytes)})`;
+}
+function bytes(count) {
+    if (count >= 1024 * 1024)
+        return `${Math.round(count / (1024 * 1024))} MiB`;
+    return count >= 1024 ? `${Math.round(count / 1024)} KiB` : `${count} bytes`;
+}
+/**
+ * kustomize's own error, as one bounded line: the `Error:` line of kustomize (or the `err=` of
+ * kubectl's klog line), not the deprecation warnings before it, with paths of this machine made
+ * relative to the checkout.
+ */
+function kustomizeError(stderr, checkout) {
+    const lines = stderr.split("\n").map((l) => l.trim());
+    const klog = lines.map((l) => /"command failed" err="(.*)"$/.exec(l)?.[1]).find(Boolean) ?? klogBlock(lines);
+    const plain = lines.find((l) => l.startsWith("Error: "))?.slice("Error: ".length);
+    const other = lines.find((l) => l.length > 0 && !l.startsWith("# Warning:") && !l.startsWith("Warning:"));
+    const message = (klog ? klog.replaceAll('\\"', '"') : (plain ?? other ?? "kustomize failed"))
+        .replaceAll(`${external_node_path_default().resolve(checkout)}/`, "")
+        .replaceAll(external_node_path_default().resolve(checkout), ".");
+    return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
+}
+/** klog prints a multi-line error as `err=<`, the lines, then `>`: they are joined into one. */
+function klogBlock(lines) {
+    const start = lines.findIndex((l) => /"command failed" err=<$/.test(l));
+    if (start < 0)
+        return undefined;
+    const end = lines.indexOf(">", start);
+    return lines
+        .slice(start + 1, end < 0 ? undefined : end)
+        .filter(Boolean)
+        .join(" ");
+}
+/** Runs `work` over items with at most `limit` at a time (all cores by default). */
+async function mapConcurrent(items, work, limit = (0,external_node_os_.availableParallelism)()) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 91102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ repoBoundaryOf),
+/* harmony export */   c7: () => (/* binding */ resolveInRepo)
+/* harmony export */ });
+/* unused harmony export insideRepo */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function repoBoundaryOf(dir) {
+    const checkout = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    let at = checkout;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, ".git")))
+            return { root: at, checkout };
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(at);
+        if (parent === at)
+            return { root: checkout, checkout };
+        at = parent;
+    }
+}
+/** Whether an absolute path stays in the repository (and out of its .git). */
+function insideRepo(boundary, absolute) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(boundary.root, absolute);
+    if (relative === "")
+        return true;
+    if (relative.startsWith("..") || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative))
+        return false;
+    return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))[0] !== ".git";
+}
+/** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
+function resolveInRepo(boundary, absolute) {
+    if (!insideRepo(boundary, absolute))
+        return { place: "outside", through: "path" };
+    if (!exists(absolute))
+        return { place: "missing" };
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    }
+    catch {
+        // a dangling or looping symlink: kustomize cannot read it either, but it does not stay inside
+        return { place: "outside", through: "symlink" };
+    }
+    return insideRepo(boundary, real) ? { place: "inside" } : { place: "outside", through: "symlink" };
+}
+function exists(absolute) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(absolute);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 74410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ kubernetesMinorOf),
+/* harmony export */   xP: () => (/* binding */ notServedReason)
+/* harmony export */ });
+/* unused harmony export OLDEST_KUBERNETES_MINOR */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+const REMOVED = [
+    [16, "apps/v1", ["extensions/v1beta1 DaemonSet", "extensions/v1beta1 Deployment", "extensions/v1beta1 ReplicaSet"]],
+    [16, "networking.k8s.io/v1", ["extensions/v1beta1 NetworkPolicy"]],
+    [16, "policy/v1beta1", ["extensions/v1beta1 PodSecurityPolicy"]],
+    [
+        16,
+        "apps/v1",
+        [
+            "apps/v1beta1 Deployment",
+            "apps/v1beta1 StatefulSet",
+            "apps/v1beta1 ControllerRevision",
+            "apps/v1beta2 Deployment",
+            "apps/v1beta2 StatefulSet",
+            "apps/v1beta2 DaemonSet",
+            "apps/v1beta2 ReplicaSet",
+            "apps/v1beta2 ControllerRevision",
+        ],
+    ],
+    [
+        22,
+        "networking.k8s.io/v1",
+        ["extensions/v1beta1 Ingress", "networking.k8s.io/v1beta1 Ingress", "networking.k8s.io/v1beta1 IngressClass"],
+    ],
+    [
+        22,
+        "admissionregistration.k8s.io/v1",
+        [
+            "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
+            "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
+        ],
+    ],
+    [22, "apiextensions.k8s.io/v1", ["apiextensions.k8s.io/v1beta1 CustomResourceDefinition"]],
+    [22, "apiregistration.k8s.io/v1", ["apiregistration.k8s.io/v1beta1 APIService"]],
+    [22, "certificates.k8s.io/v1", ["certificates.k8s.io/v1beta1 CertificateSigningRequest"]],
+    [22, "coordination.k8s.io/v1", ["coordination.k8s.io/v1beta1 Lease"]],
+    [
+        22,
+        "rbac.authorization.k8s.io/v1",
+        [
+            "rbac.authorization.k8s.io/v1beta1 ClusterRole",
+            "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
+            "rbac.authorization.k8s.io/v1beta1 Role",
+            "rbac.authorization.k8s.io/v1beta1 RoleBinding",
+        ],
+    ],
+    [22, "scheduling.k8s.io/v1", ["scheduling.k8s.io/v1beta1 PriorityClass"]],
+    [
+        22,
+        "storage.k8s.io/v1",
+        [
+            "storage.k8s.io/v1beta1 CSIDriver",
+            "storage.k8s.io/v1beta1 CSINode",
+            "storage.k8s.io/v1beta1 StorageClass",
+            "storage.k8s.io/v1beta1 VolumeAttachment",
+        ],
+    ],
+    [25, "batch/v1", ["batch/v1beta1 CronJob"]],
+    [25, "discovery.k8s.io/v1", ["discovery.k8s.io/v1beta1 EndpointSlice"]],
+    [25, "events.k8s.io/v1", ["events.k8s.io/v1beta1 Event"]],
+    [25, "autoscaling/v2", ["autoscaling/v2beta1 HorizontalPodAutoscaler"]],
+    [25, "policy/v1", ["policy/v1beta1 PodDisruptionBudget"]],
+    [25, "Pod Security Admission (no replacement object)", ["policy/v1beta1 PodSecurityPolicy"]],
+    [25, "node.k8s.io/v1", ["node.k8s.io/v1beta1 RuntimeClass"]],
+    [26, "autoscaling/v2", ["autoscaling/v2beta2 HorizontalPodAutoscaler"]],
+    [
+        26,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
+        ],
+    ],
+    [27, "storage.k8s.io/v1", ["storage.k8s.io/v1beta1 CSIStorageCapacity"]],
+    [
+        29,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration",
+        ],
+    ],
+    [
+        32,
+        "flowcontrol.apiserver.k8s.io/v1",
+        [
+            "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema",
+            "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration",
+        ],
+    ],
+];
+const INTRODUCED = [
+    [18, ["storage.k8s.io/v1 CSIDriver"]],
+    [
+        19,
+        [
+            "networking.k8s.io/v1 Ingress",
+            "networking.k8s.io/v1 IngressClass",
+            "certificates.k8s.io/v1 CertificateSigningRequest",
+            "events.k8s.io/v1 Event",
+        ],
+    ],
+    [20, ["node.k8s.io/v1 RuntimeClass"]],
+    [21, ["batch/v1 CronJob", "policy/v1 PodDisruptionBudget", "discovery.k8s.io/v1 EndpointSlice"]],
+    [23, ["autoscaling/v2 HorizontalPodAutoscaler"]],
+    [24, ["storage.k8s.io/v1 CSIStorageCapacity"]],
+    [28, ["authentication.k8s.io/v1 SelfSubjectReview"]],
+    [29, ["flowcontrol.apiserver.k8s.io/v1 FlowSchema", "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration"]],
+    [
+        30,
+        [
+            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy",
+            "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding",
+        ],
+    ],
+    [33, ["networking.k8s.io/v1 ServiceCIDR", "networking.k8s.io/v1 IPAddress"]],
+    [
+        34,
+        [
+            "resource.k8s.io/v1 DeviceClass",
+            "resource.k8s.io/v1 ResourceClaim",
+            "resource.k8s.io/v1 ResourceClaimTemplate",
+            "resource.k8s.io/v1 ResourceSlice",
+            "storage.k8s.io/v1 VolumeAttributesClass",
+        ],
+    ],
+    [
+        36,
+        [
+            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy",
+            "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding",
+        ],
+    ],
+];
+const TABLE = new Map();
+for (const [removed, replacement, types] of REMOVED)
+    for (const t of types)
+        TABLE.set(t, { removed, replacement });
+for (const [since, types] of INTRODUCED)
+    for (const t of types)
+        TABLE.set(t, { ...TABLE.get(t), since });
+/** The oldest release the table covers: older clusters are long out of support. */
+const OLDEST_KUBERNETES_MINOR = 16;
+/** Why the cluster at `1.<minor>` does not serve this type, or undefined when it does. */
+function notServedReason(key, minor) {
+    const life = TABLE.get(key);
+    if (life?.removed !== undefined && minor >= life.removed)
+        return `removed in Kubernetes 1.${life.removed}; use ${life.replacement ?? "its replacement"}`;
+    if (life?.since !== undefined && minor < life.since)
+        return `first served by Kubernetes 1.${life.since}`;
+    return undefined;
+}
+/** "1.33", "v1.33" or "1.33.2" → 33, within the releases the tool knows. */
+function kubernetesMinorOf(version, newest) {
+    const minor = Number(/^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim())?.[1]);
+    const newestMinor = Number(newest.split(".")[1]);
+    if (!Number.isInteger(minor) || minor < OLDEST_KUBERNETES_MINOR || minor > newestMinor)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--kubernetes-version ${version}: give a release from 1.${OLDEST_KUBERNETES_MINOR} to ${newest} (the schemas shipped with this version), e.g. 1.33`);
+    return minor;
+}
+
+
+/***/ }),
+
+/***/ 80817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OI: () => (/* binding */ SCHEMA_KUBERNETES_VERSION),
+  YH: () => (/* binding */ SHIPPED_CRD),
+  cX: () => (/* binding */ isBuiltinType),
+  O: () => (/* binding */ kubernetesKinds),
+  Xw: () => (/* binding */ loadBuiltinSchema)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/gate/schema/builtin-index.ts
+// Generated by scripts/generate-schema-index.mjs from kubernetes-models 5.1.0, @kubernetes-models/sealed-secrets 6.0.0, @kubernetes-models/argo-cd 4.0.0, @kubernetes-models/flux-cd 4.0.0; do not edit.
+/** Every Kubernetes kind the shipped models know, by `apiVersion kind` (typeKey). */
+const KUBERNETES_MODELS = {
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingAdmissionPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7292)]).then(__webpack_require__.bind(__webpack_require__, 97292)),
+    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5738)]).then(__webpack_require__.bind(__webpack_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5738)]).then(__webpack_require__.bind(__webpack_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5738)]).then(__webpack_require__.bind(__webpack_require__, 55738)),
+    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5738)]).then(__webpack_require__.bind(__webpack_require__, 55738)),
+    "apiextensions.k8s.io/v1 CustomResourceDefinition": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6553)]).then(__webpack_require__.bind(__webpack_require__, 26553)),
+    "apiextensions.k8s.io/v1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6553)]).then(__webpack_require__.bind(__webpack_require__, 26553)),
+    "apiextensions.k8s.io/v1beta1 CustomResourceDefinition": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6532)]).then(__webpack_require__.bind(__webpack_require__, 86532)),
+    "apiextensions.k8s.io/v1beta1 CustomResourceDefinitionList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6532)]).then(__webpack_require__.bind(__webpack_require__, 86532)),
+    "apiregistration.k8s.io/v1 APIService": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7274)]).then(__webpack_require__.bind(__webpack_require__, 67274)),
+    "apiregistration.k8s.io/v1 APIServiceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7274)]).then(__webpack_require__.bind(__webpack_require__, 67274)),
+    "apiregistration.k8s.io/v1beta1 APIService": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4240)]).then(__webpack_require__.bind(__webpack_require__, 4240)),
+    "apiregistration.k8s.io/v1beta1 APIServiceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4240)]).then(__webpack_require__.bind(__webpack_require__, 4240)),
+    "apps/v1 ControllerRevision": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 ControllerRevisionList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 DaemonSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 DaemonSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 Deployment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 DeploymentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 ReplicaSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 ReplicaSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 StatefulSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1 StatefulSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(3651)]).then(__webpack_require__.bind(__webpack_require__, 3651)),
+    "apps/v1beta1 ControllerRevision": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 ControllerRevisionList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 Deployment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 DeploymentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 Scale": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 StatefulSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta1 StatefulSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(6432)]).then(__webpack_require__.bind(__webpack_require__, 16432)),
+    "apps/v1beta2 ControllerRevision": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 ControllerRevisionList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 DaemonSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 DaemonSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 Deployment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 DeploymentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 ReplicaSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 ReplicaSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 Scale": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 StatefulSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "apps/v1beta2 StatefulSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9078)]).then(__webpack_require__.bind(__webpack_require__, 89078)),
+    "authentication.k8s.io/v1 SelfSubjectReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1029)]).then(__webpack_require__.bind(__webpack_require__, 21029)),
+    "authentication.k8s.io/v1 TokenRequest": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1029)]).then(__webpack_require__.bind(__webpack_require__, 21029)),
+    "authentication.k8s.io/v1 TokenReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1029)]).then(__webpack_require__.bind(__webpack_require__, 21029)),
+    "authentication.k8s.io/v1beta1 TokenReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8647)]).then(__webpack_require__.bind(__webpack_require__, 18647)),
+    "authorization.k8s.io/v1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9790)]).then(__webpack_require__.bind(__webpack_require__, 99790)),
+    "authorization.k8s.io/v1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9790)]).then(__webpack_require__.bind(__webpack_require__, 99790)),
+    "authorization.k8s.io/v1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9790)]).then(__webpack_require__.bind(__webpack_require__, 99790)),
+    "authorization.k8s.io/v1 SubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9790)]).then(__webpack_require__.bind(__webpack_require__, 99790)),
+    "authorization.k8s.io/v1beta1 LocalSubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5115)]).then(__webpack_require__.bind(__webpack_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SelfSubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5115)]).then(__webpack_require__.bind(__webpack_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SelfSubjectRulesReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5115)]).then(__webpack_require__.bind(__webpack_require__, 95115)),
+    "authorization.k8s.io/v1beta1 SubjectAccessReview": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5115)]).then(__webpack_require__.bind(__webpack_require__, 95115)),
+    "autoscaling/v1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5189)]).then(__webpack_require__.bind(__webpack_require__, 65189)),
+    "autoscaling/v1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5189)]).then(__webpack_require__.bind(__webpack_require__, 65189)),
+    "autoscaling/v1 Scale": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5189)]).then(__webpack_require__.bind(__webpack_require__, 65189)),
+    "autoscaling/v2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6219)]).then(__webpack_require__.bind(__webpack_require__, 86219)),
+    "autoscaling/v2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6219)]).then(__webpack_require__.bind(__webpack_require__, 86219)),
+    "autoscaling/v2beta1 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5654)]).then(__webpack_require__.bind(__webpack_require__, 75654)),
+    "autoscaling/v2beta1 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(5654)]).then(__webpack_require__.bind(__webpack_require__, 75654)),
+    "autoscaling/v2beta2 HorizontalPodAutoscaler": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6813)]).then(__webpack_require__.bind(__webpack_require__, 56813)),
+    "autoscaling/v2beta2 HorizontalPodAutoscalerList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6813)]).then(__webpack_require__.bind(__webpack_require__, 56813)),
+    "batch/v1 CronJob": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(9302)]).then(__webpack_require__.bind(__webpack_require__, 39302)),
+    "batch/v1 CronJobList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(9302)]).then(__webpack_require__.bind(__webpack_require__, 39302)),
+    "batch/v1 Job": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(9302)]).then(__webpack_require__.bind(__webpack_require__, 39302)),
+    "batch/v1 JobList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(9302)]).then(__webpack_require__.bind(__webpack_require__, 39302)),
+    "batch/v1beta1 CronJob": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(3353)]).then(__webpack_require__.bind(__webpack_require__, 33353)),
+    "batch/v1beta1 CronJobList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(1290), __webpack_require__.e(3353)]).then(__webpack_require__.bind(__webpack_require__, 33353)),
+    "certificates.k8s.io/v1 CertificateSigningRequest": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4261)]).then(__webpack_require__.bind(__webpack_require__, 74261)),
+    "certificates.k8s.io/v1 CertificateSigningRequestList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4261)]).then(__webpack_require__.bind(__webpack_require__, 74261)),
+    "certificates.k8s.io/v1beta1 CertificateSigningRequest": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1342)]).then(__webpack_require__.bind(__webpack_require__, 11342)),
+    "certificates.k8s.io/v1beta1 CertificateSigningRequestList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1342)]).then(__webpack_require__.bind(__webpack_require__, 11342)),
+    "coordination.k8s.io/v1 Lease": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6664)]).then(__webpack_require__.bind(__webpack_require__, 36664)),
+    "coordination.k8s.io/v1 LeaseList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6664)]).then(__webpack_require__.bind(__webpack_require__, 36664)),
+    "coordination.k8s.io/v1beta1 Lease": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8676)]).then(__webpack_require__.bind(__webpack_require__, 28676)),
+    "coordination.k8s.io/v1beta1 LeaseList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8676)]).then(__webpack_require__.bind(__webpack_require__, 28676)),
+    "discovery.k8s.io/v1 EndpointSlice": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3299)]).then(__webpack_require__.bind(__webpack_require__, 33299)),
+    "discovery.k8s.io/v1 EndpointSliceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3299)]).then(__webpack_require__.bind(__webpack_require__, 33299)),
+    "discovery.k8s.io/v1beta1 EndpointSlice": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6577)]).then(__webpack_require__.bind(__webpack_require__, 76577)),
+    "discovery.k8s.io/v1beta1 EndpointSliceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6577)]).then(__webpack_require__.bind(__webpack_require__, 76577)),
+    "events.k8s.io/v1 Event": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4772)]).then(__webpack_require__.bind(__webpack_require__, 4772)),
+    "events.k8s.io/v1 EventList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4772)]).then(__webpack_require__.bind(__webpack_require__, 4772)),
+    "events.k8s.io/v1beta1 Event": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9206)]).then(__webpack_require__.bind(__webpack_require__, 79206)),
+    "events.k8s.io/v1beta1 EventList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9206)]).then(__webpack_require__.bind(__webpack_require__, 79206)),
+    "extensions/v1beta1 DaemonSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 DaemonSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 Deployment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 DeploymentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 DeploymentRollback": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 Ingress": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 IngressList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 NetworkPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 NetworkPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 ReplicaSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 ReplicaSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "extensions/v1beta1 Scale": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(9511)]).then(__webpack_require__.bind(__webpack_require__, 99511)),
+    "flowcontrol.apiserver.k8s.io/v1 FlowSchema": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4820)]).then(__webpack_require__.bind(__webpack_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 FlowSchemaList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4820)]).then(__webpack_require__.bind(__webpack_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4820)]).then(__webpack_require__.bind(__webpack_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4820)]).then(__webpack_require__.bind(__webpack_require__, 44820)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3257)]).then(__webpack_require__.bind(__webpack_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchemaList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3257)]).then(__webpack_require__.bind(__webpack_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3257)]).then(__webpack_require__.bind(__webpack_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3257)]).then(__webpack_require__.bind(__webpack_require__, 43257)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7891)]).then(__webpack_require__.bind(__webpack_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 FlowSchemaList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7891)]).then(__webpack_require__.bind(__webpack_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7891)]).then(__webpack_require__.bind(__webpack_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7891)]).then(__webpack_require__.bind(__webpack_require__, 97891)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8735)]).then(__webpack_require__.bind(__webpack_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchemaList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8735)]).then(__webpack_require__.bind(__webpack_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8735)]).then(__webpack_require__.bind(__webpack_require__, 18735)),
+    "flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfigurationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8735)]).then(__webpack_require__.bind(__webpack_require__, 18735)),
+    "networking.k8s.io/v1 Ingress": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 IngressClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 IngressClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 IngressList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 IPAddress": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 IPAddressList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 NetworkPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 NetworkPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 ServiceCIDR": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1 ServiceCIDRList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7047)]).then(__webpack_require__.bind(__webpack_require__, 77047)),
+    "networking.k8s.io/v1beta1 Ingress": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3556)]).then(__webpack_require__.bind(__webpack_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3556)]).then(__webpack_require__.bind(__webpack_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3556)]).then(__webpack_require__.bind(__webpack_require__, 53556)),
+    "networking.k8s.io/v1beta1 IngressList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3556)]).then(__webpack_require__.bind(__webpack_require__, 53556)),
+    "node.k8s.io/v1 RuntimeClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4113)]).then(__webpack_require__.bind(__webpack_require__, 54113)),
+    "node.k8s.io/v1 RuntimeClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4113)]).then(__webpack_require__.bind(__webpack_require__, 54113)),
+    "node.k8s.io/v1beta1 RuntimeClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(740)]).then(__webpack_require__.bind(__webpack_require__, 40740)),
+    "node.k8s.io/v1beta1 RuntimeClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(740)]).then(__webpack_require__.bind(__webpack_require__, 40740)),
+    "policy/v1 Eviction": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(5612)]).then(__webpack_require__.bind(__webpack_require__, 45612)),
+    "policy/v1 PodDisruptionBudget": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(5612)]).then(__webpack_require__.bind(__webpack_require__, 45612)),
+    "policy/v1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(5612)]).then(__webpack_require__.bind(__webpack_require__, 45612)),
+    "policy/v1beta1 Eviction": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(3065)]).then(__webpack_require__.bind(__webpack_require__, 33065)),
+    "policy/v1beta1 PodDisruptionBudget": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(3065)]).then(__webpack_require__.bind(__webpack_require__, 33065)),
+    "policy/v1beta1 PodDisruptionBudgetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(3065)]).then(__webpack_require__.bind(__webpack_require__, 33065)),
+    "policy/v1beta1 PodSecurityPolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(3065)]).then(__webpack_require__.bind(__webpack_require__, 33065)),
+    "policy/v1beta1 PodSecurityPolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2889), __webpack_require__.e(3065)]).then(__webpack_require__.bind(__webpack_require__, 33065)),
+    "rbac.authorization.k8s.io/v1 ClusterRole": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 ClusterRoleList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 Role": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1 RoleList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6998)]).then(__webpack_require__.bind(__webpack_require__, 66998)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRole": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 ClusterRoleList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 Role": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleBinding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleBindingList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "rbac.authorization.k8s.io/v1beta1 RoleList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(572)]).then(__webpack_require__.bind(__webpack_require__, 20572)),
+    "resource.k8s.io/v1 DeviceClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 DeviceClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaim": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimTemplate": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceClaimTemplateList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceSlice": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "resource.k8s.io/v1 ResourceSliceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(8281)]).then(__webpack_require__.bind(__webpack_require__, 58281)),
+    "scheduling.k8s.io/v1 PriorityClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7204)]).then(__webpack_require__.bind(__webpack_require__, 57204)),
+    "scheduling.k8s.io/v1 PriorityClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7204)]).then(__webpack_require__.bind(__webpack_require__, 57204)),
+    "scheduling.k8s.io/v1beta1 PriorityClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1541)]).then(__webpack_require__.bind(__webpack_require__, 91541)),
+    "scheduling.k8s.io/v1beta1 PriorityClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(1541)]).then(__webpack_require__.bind(__webpack_require__, 91541)),
+    "storage.k8s.io/v1 CSIDriver": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 CSIDriverList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 CSINode": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 CSINodeList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 CSIStorageCapacity": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 CSIStorageCapacityList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 StorageClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 StorageClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttachment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttachmentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttributesClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1 VolumeAttributesClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(8520)]).then(__webpack_require__.bind(__webpack_require__, 98520)),
+    "storage.k8s.io/v1beta1 CSIDriver": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIDriverList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSINode": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSINodeList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIStorageCapacity": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 CSIStorageCapacityList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 StorageClass": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 StorageClassList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 VolumeAttachment": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "storage.k8s.io/v1beta1 VolumeAttachmentList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8619), __webpack_require__.e(9519)]).then(__webpack_require__.bind(__webpack_require__, 39519)),
+    "v1 Binding": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ComponentStatus": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ComponentStatusList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ConfigMap": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ConfigMapList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Endpoints": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 EndpointsList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Event": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 EventList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 LimitRange": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 LimitRangeList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Namespace": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 NamespaceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Node": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 NodeList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PersistentVolume": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PersistentVolumeClaim": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PersistentVolumeClaimList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PersistentVolumeList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Pod": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PodList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PodTemplate": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 PodTemplateList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ReplicationController": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ReplicationControllerList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ResourceQuota": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ResourceQuotaList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Secret": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 SecretList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 Service": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ServiceAccount": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ServiceAccountList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+    "v1 ServiceList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6817), __webpack_require__.e(8022), __webpack_require__.e(8619), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 90690)),
+};
+/** The shipped CRDs' kinds (Sealed Secrets, Argo CD, Flux), by `apiVersion kind` (typeKey). */
+const CRD_MODELS = {
+    "bitnami.com/v1alpha1 SealedSecret": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9161)]).then(__webpack_require__.bind(__webpack_require__, 29161)),
+    "bitnami.com/v1alpha1 SealedSecretList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9161)]).then(__webpack_require__.bind(__webpack_require__, 29161)),
+    "argoproj.io/v1alpha1 Application": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationSet": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "argoproj.io/v1alpha1 ApplicationSetList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "argoproj.io/v1alpha1 AppProject": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "argoproj.io/v1alpha1 AppProjectList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3046)]).then(__webpack_require__.bind(__webpack_require__, 33046)),
+    "helm.toolkit.fluxcd.io/v2 HelmRelease": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(3491)]).then(__webpack_require__.bind(__webpack_require__, 83491)),
+    "helm.toolkit.fluxcd.io/v2 HelmReleaseList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(3491)]).then(__webpack_require__.bind(__webpack_require__, 83491)),
+    "helm.toolkit.fluxcd.io/v2beta1 HelmRelease": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(9069), __webpack_require__.e(2872)]).then(__webpack_require__.bind(__webpack_require__, 32872)),
+    "helm.toolkit.fluxcd.io/v2beta1 HelmReleaseList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(9069), __webpack_require__.e(2872)]).then(__webpack_require__.bind(__webpack_require__, 32872)),
+    "helm.toolkit.fluxcd.io/v2beta2 HelmRelease": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(9069), __webpack_require__.e(5668)]).then(__webpack_require__.bind(__webpack_require__, 75668)),
+    "helm.toolkit.fluxcd.io/v2beta2 HelmReleaseList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(9069), __webpack_require__.e(5668)]).then(__webpack_require__.bind(__webpack_require__, 75668)),
+    "image.toolkit.fluxcd.io/v1 ImagePolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImagePolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomation": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(6291)]).then(__webpack_require__.bind(__webpack_require__, 66291)),
+    "image.toolkit.fluxcd.io/v1beta1 ImagePolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImagePolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomation": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta1 ImageUpdateAutomationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7181)]).then(__webpack_require__.bind(__webpack_require__, 97181)),
+    "image.toolkit.fluxcd.io/v1beta2 ImagePolicy": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImagePolicyList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomation": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "image.toolkit.fluxcd.io/v1beta2 ImageUpdateAutomationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2806)]).then(__webpack_require__.bind(__webpack_require__, 62806)),
+    "kustomize.toolkit.fluxcd.io/v1 Kustomization": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(4461)]).then(__webpack_require__.bind(__webpack_require__, 44461)),
+    "kustomize.toolkit.fluxcd.io/v1 KustomizationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(4461)]).then(__webpack_require__.bind(__webpack_require__, 44461)),
+    "kustomize.toolkit.fluxcd.io/v1beta1 Kustomization": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2093)]).then(__webpack_require__.bind(__webpack_require__, 2093)),
+    "kustomize.toolkit.fluxcd.io/v1beta1 KustomizationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(2093)]).then(__webpack_require__.bind(__webpack_require__, 2093)),
+    "kustomize.toolkit.fluxcd.io/v1beta2 Kustomization": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 60728)),
+    "kustomize.toolkit.fluxcd.io/v1beta2 KustomizationList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9032), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 60728)),
+    "notification.toolkit.fluxcd.io/v1 Receiver": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4843)]).then(__webpack_require__.bind(__webpack_require__, 74843)),
+    "notification.toolkit.fluxcd.io/v1 ReceiverList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4843)]).then(__webpack_require__.bind(__webpack_require__, 74843)),
+    "notification.toolkit.fluxcd.io/v1beta1 Alert": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 AlertList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 Provider": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 ProviderList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 Receiver": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta1 ReceiverList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9259)]).then(__webpack_require__.bind(__webpack_require__, 39259)),
+    "notification.toolkit.fluxcd.io/v1beta2 Alert": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 AlertList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 Provider": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 ProviderList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 Receiver": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta2 ReceiverList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(4230)]).then(__webpack_require__.bind(__webpack_require__, 64230)),
+    "notification.toolkit.fluxcd.io/v1beta3 Alert": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7334)]).then(__webpack_require__.bind(__webpack_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 AlertList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7334)]).then(__webpack_require__.bind(__webpack_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 Provider": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7334)]).then(__webpack_require__.bind(__webpack_require__, 67334)),
+    "notification.toolkit.fluxcd.io/v1beta3 ProviderList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(7334)]).then(__webpack_require__.bind(__webpack_require__, 67334)),
+    "source.toolkit.fluxcd.io/v1 Bucket": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 BucketList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 ExternalArtifact": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 ExternalArtifactList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 GitRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 GitRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmChart": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmChartList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 HelmRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 OCIRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1 OCIRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(7318)]).then(__webpack_require__.bind(__webpack_require__, 77318)),
+    "source.toolkit.fluxcd.io/v1beta1 Bucket": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 BucketList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 GitRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 GitRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmChart": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmChartList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta1 HelmRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(3579)]).then(__webpack_require__.bind(__webpack_require__, 93579)),
+    "source.toolkit.fluxcd.io/v1beta2 Bucket": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 BucketList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 GitRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 GitRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmChart": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmChartList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 HelmRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 OCIRepository": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+    "source.toolkit.fluxcd.io/v1beta2 OCIRepositoryList": () => Promise.all(/* import() */[__webpack_require__.e(8365), __webpack_require__.e(9654), __webpack_require__.e(3517)]).then(__webpack_require__.bind(__webpack_require__, 63517)),
+};
+
+;// CONCATENATED MODULE: ./src/gate/schema/unknown-fields.ts
+/**
+ * Wraps a value so that a compiled validator's property reads are recorded. Validators read every
+ * property their schema defines, so an own key that was never read is one the schema does not
+ * define. Objects whose keys the validator enumerates (maps) or never reads at all (free-form
+ * objects: no properties in the schema) have no unknown fields.
+ */
+function trackReads(value) {
+    const visits = [];
+    const wrap = (current, path) => {
+        if (current === null || typeof current !== "object")
+            return current;
+        const isList = Array.isArray(current);
+        const visit = { path, value: current, read: new Set(), enumerated: false };
+        if (!isList)
+            visits.push(visit);
+        const children = new Map();
+        return new Proxy(current, {
+            get(target, key, receiver) {
+                if (typeof key !== "string")
+                    return Reflect.get(target, key, receiver);
+                // Reads of absent keys count: the schema defines them (a required check, say).
+                visit.read.add(key);
+                if (!Object.hasOwn(target, key))
+                    return Reflect.get(target, key, receiver);
+                if (!children.has(key)) {
+                    children.set(key, wrap(target[key], [...path, isList ? Number(key) : key]));
+                }
+                return children.get(key);
+            },
+            has(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.has(target, key);
+            },
+            getOwnPropertyDescriptor(target, key) {
+                if (typeof key === "string")
+                    visit.read.add(key);
+                return Reflect.getOwnPropertyDescriptor(target, key);
+            },
+            ownKeys(target) {
+                visit.enumerated = true;
+                return Reflect.ownKeys(target);
+            },
+        });
+    };
+    const tracked = wrap(value, []);
+    return {
+        tracked,
+        unknownFields: () => visits
+            .filter((v) => !v.enumerated && v.read.size > 0)
+            .flatMap((v) => Object.keys(v.value)
+            .filter((key) => !v.read.has(key))
+            .map((key) => [...v.path, key])),
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/schema/violations.ts
+var schema_violations = __webpack_require__(43303);
+;// CONCATENATED MODULE: ./src/gate/schema/builtin-schemas.ts
+
+
+
+
+/** The Kubernetes release whose GA APIs kubernetes-models 5.1.0 generates (older betas kept). */
+const SCHEMA_KUBERNETES_VERSION = "1.36";
+/** The origin of the Sealed Secrets, Argo CD and Flux schemas shipped with the tool. */
+const SHIPPED_CRD = "built-in CRD";
+function isModelClass(value) {
+    return typeof value === "function" && typeof value.apiVersion === "string";
+}
+/** The apiVersions of every Kubernetes kind the shipped models know, by kind. */
+function kubernetesKinds() {
+    const kinds = new Map();
+    for (const key of Object.keys(KUBERNETES_MODELS)) {
+        const [apiVersion, kind] = key.split(" ");
+        kinds.set(kind, [...(kinds.get(kind) ?? []), apiVersion]);
+    }
+    return kinds;
+}
+/** Whether a schema for this type ships with the tool. */
+function isBuiltinType(key) {
+    return Object.hasOwn(KUBERNETES_MODELS, key) || Object.hasOwn(CRD_MODELS, key);
+}
+/**
+ * The shipped schema of one type (a Kubernetes kind from kubernetes-models, or a CRD of Sealed
+ * Secrets, Argo CD or Flux), undefined for any other. Each API group version is its own module:
+ * a run loads the compiled validators of the groups it meets, not the several MB of them all.
+ */
+async function loadBuiltinSchema(key) {
+    const kubernetes = Object.hasOwn(KUBERNETES_MODELS, key);
+    const load = kubernetes ? KUBERNETES_MODELS[key] : Object.hasOwn(CRD_MODELS, key) ? CRD_MODELS[key] : undefined;
+    if (!load)
+        return undefined;
+    const kind = key.slice(key.indexOf(" ") + 1);
+    const model = (await load())[kind];
+    if (!isModelClass(model))
+        throw new src_errors/* InternalError */.Gd(`the shipped model of ${key} exports no ${kind}`);
+    return modelSchema(model, kubernetes ? `Kubernetes ${SCHEMA_KUBERNETES_VERSION}` : SHIPPED_CRD);
+}
+/**
+ * A CRD's openAPIV3Schema is a JSON Schema document: kubernetes-models validates its shape but
+ * does not read every keyword it allows (description, example, …), so --strict does not descend.
+ */
+function insideSchemaOfCrd(path) {
+    const at = path.indexOf("openAPIV3Schema");
+    return at >= 0 && at < path.length - 1;
+}
+function modelSchema(model, origin) {
+    return {
+        origin,
+        check(object, strict) {
+            // Tracking reads (for unknown fields) costs a proxy per value: only under --strict.
+            const { tracked, unknownFields } = strict ? trackReads(object) : { tracked: object, unknownFields: () => [] };
+            let errors = [];
+            try {
+                model.prototype.validate.call(tracked);
+            }
+            catch (error) {
+                const list = error.errors;
+                if (!Array.isArray(list))
+                    throw new src_errors/* InternalError */.Gd(`validating ${model.kind}: ${error.message}`);
+                errors = list;
+            }
+            const violations = (0,schema_violations/* violationsOf */.S)(errors, object);
+            if (strict)
+                // kubernetes-models leaves JSONSchemaProps' x-kubernetes-* fields out of its schemas.
+                for (const path of unknownFields().filter((p) => !String(p.at(-1)).startsWith("x-kubernetes-") && !insideSchemaOfCrd(p)))
+                    violations.push({ path, message: `unknown field "${String(path.at(-1))}"`, unknownField: true });
+            return violations;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 43303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ violationsOf)
+/* harmony export */ });
+/* unused harmony export pathOf */
+/**
+ * Compiled validators (ajv's, and kubernetes-models', which ajv generated) report errors as JSON
+ * pointers with keywords. This turns them into one message per broken field, in words a user
+ * acts on: alternatives (int-or-string) collapse into one message, required fields are named.
+ */
+function violationsOf(errors, value) {
+    const describe = describer(value?.kind === "Secret");
+    const alternatives = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
+    const typesAt = new Map();
+    const out = [];
+    for (const error of errors) {
+        const path = pathOf(error.instancePath, value);
+        const where = error.instancePath;
+        if (alternatives.has(where) && (error.keyword === "type" || error.keyword === "format")) {
+            if (error.keyword === "type")
+                typesAt.set(where, [...(typesAt.get(where) ?? []), String(error.params.type)]);
+            continue;
+        }
+        switch (error.keyword) {
+            case "anyOf":
+            case "oneOf":
+                break;
+            case "required":
+                out.push({
+                    path,
+                    message: `missing required field "${String(error.params.missingProperty)}"`,
+                    missingField: true,
+                });
+                break;
+            case "additionalProperties":
+                out.push({
+                    path: [...path, String(error.params.additionalProperty)],
+                    message: `unknown field "${String(error.params.additionalProperty)}"`,
+                    unknownField: true,
+                });
+                break;
+            case "type":
+                out.push({
+                    path,
+                    actual: valueAt(value, path),
+                    message: `must be ${String(error.params.type)}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "enum":
+                out.push({
+                    path,
+                    enum: true,
+                    actual: valueAt(value, path),
+                    message: `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "format":
+                out.push({
+                    path,
+                    actual: valueAt(value, path),
+                    message: `must be a valid ${String(error.params.format)}, not ${describe(valueAt(value, path))}`,
+                });
+                break;
+            case "pattern":
+                out.push({ path, actual: valueAt(value, path), message: `must match ${String(error.params.pattern)}` });
+                break;
+            default:
+                out.push({ path, message: `${error.keyword} ${JSON.stringify(error.params)} not met` });
+        }
+    }
+    for (const where of alternatives) {
+        const path = pathOf(where, value);
+        const types = typesAt.get(where);
+        out.push({
+            path,
+            actual: valueAt(value, path),
+            message: types?.length
+                ? `must be ${types.join(" or ")}, not ${describe(valueAt(value, path))}`
+                : "matches none of the forms the schema allows",
+        });
+    }
+    return out;
+}
+/** "/spec/containers/0/image" → ["spec", "containers", 0, "image"], indexes as numbers. */
+function pathOf(pointer, value) {
+    const path = [];
+    let current = value;
+    for (const raw of pointer.split("/").slice(1)) {
+        const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+        const segment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
+        path.push(segment);
+        current = current !== null && typeof current === "object" ? current[key] : undefined;
+    }
+    return path;
+}
+function valueAt(value, path) {
+    let current = value;
+    for (const key of path)
+        current =
+            current !== null && typeof current === "object" ? current[key] : undefined;
+    return current;
+}
+/** Enough of a wrong value to recognise it, not enough to carry a secret out of the repo. */
+const QUOTED_PREFIX = 12;
+/** Words for a value in a message; values of Secrets are never quoted. */
+function describer(secret) {
+    return (value) => {
+        if (value === null)
+            return "null";
+        if (Array.isArray(value))
+            return "a list";
+        if (typeof value === "object")
+            return "a mapping";
+        if (secret)
+            return `a ${typeof value} (${String(value).length} characters)`;
+        if (typeof value === "string")
+            return `string ${JSON.stringify(value.length > QUOTED_PREFIX ? `${value.slice(0, QUOTED_PREFIX)}…` : value)}`;
+        const text = String(value);
+        return `${typeof value} ${text.length > QUOTED_PREFIX ? `${text.slice(0, QUOTED_PREFIX)}…` : text}`;
+    };
+}
+
+
+/***/ }),
+
+/***/ 27698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ul: () => (/* binding */ readFiles),
+  rF: () => (/* binding */ threadOptions),
+  Ji: () => (/* binding */ threadsUse)
+});
+
+// UNUSED EXPORTS: SHARE_MIN_BYTES, splitByBytes, threadsFor
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/gate/file-checks.ts + 4 modules
+var file_checks = __webpack_require__(94568);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/gate/source-files.ts
+var source_files = __webpack_require__(61516);
+;// CONCATENATED MODULE: ./src/gate/threads/thread-reader.ts
+
+
+
+/**
+ * Reads and checks files in a worker thread that runs `script` (an entry point, which runs
+ * reader-thread.ts when it is not the main thread), then stops it. The files come back as their
+ * text and values, as if read here: positions are parsed here when a finding needs them.
+ */
+function readInThread(script, setup, tasks) {
+    const worker = new external_node_worker_threads_.Worker(script);
+    const answer = new Promise((resolve, reject) => {
+        worker.once("message", (reply) => reply.ok ? resolve(reply.reads) : reject(new errors/* InternalError */.Gd(`a reader thread failed: ${reply.error}`)));
+        worker.once("error", (error) => reject(new errors/* InternalError */.Gd(`a reader thread failed: ${error.stack ?? error.message}`)));
+        worker.once("exit", (code) => reject(new errors/* InternalError */.Gd(`a reader thread stopped (exit code ${code})`)));
+    });
+    worker.postMessage({ setup, tasks });
+    return answer
+        .then((reads) => reads.map((read, i) => ({
+        findings: read.findings,
+        ...(read.text !== undefined && {
+            source: (0,source_files/* lazySource */.Y6)(tasks[i].file, read.text, read.values ?? []),
+        }),
+    })))
+        .finally(() => void worker.terminate());
+}
+
+;// CONCATENATED MODULE: ./src/gate/threads/read-files.ts
+
+
+
+
+/**
+ * Each thread's share of the YAML is at least this: a thread costs about 0.1 s to start and its
+ * values are copied back, so a smaller repository is read faster in this thread alone
+ * (BENCHMARKS.md, "validate at scale").
+ */
+const SHARE_MIN_BYTES = 4 * 1024 * 1024;
+/** How many threads read this many bytes: one per share of at least shareMinBytes, at most max. */
+function threadsFor(bytes, options) {
+    if (!options)
+        return 1;
+    const max = Math.max(1, options.max ?? (0,external_node_os_.availableParallelism)());
+    return Math.max(1, Math.min(max, Math.floor(bytes / (options.shareMinBytes ?? SHARE_MIN_BYTES))));
+}
+/**
+ * Every file read and checked (parsed, the source rules run): in this thread and, for a large
+ * repository, in worker threads, each with a share balanced by bytes. The results come back in the
+ * tasks' order, the same wherever a file was read; the schemas are checked later, in this thread,
+ * where each kind's validator is loaded and warmed once.
+ */
+async function readFiles(setup, tasks, options) {
+    const count = threadsFor(tasks.reduce((n, t) => n + t.bytes, 0), options);
+    const [mine = [], ...theirs] = splitByBytes(tasks, count);
+    // the threads' shares are sent first; this thread's is read while they work
+    const elsewhere = theirs.map((share) => readInThread(options?.script, setup, share));
+    const reads = new Map();
+    const collect = (share, results) => share.forEach((task, i) => reads.set(task.file, results[i]));
+    try {
+        collect(mine, mine.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)));
+    }
+    catch (error) {
+        await Promise.allSettled(elsewhere);
+        throw error;
+    }
+    (await Promise.all(elsewhere)).forEach((results, i) => collect(theirs[i], results));
+    return { reads: tasks.map((task) => reads.get(task.file)), threads: count };
+}
+/**
+ * A byte another thread reads costs this thread about a fifth of reading it here: its values are
+ * copied back (structured clone) after this thread read its own share. Balancing by this weight
+ * lets both finish together (measured in BENCHMARKS.md, "validate at scale").
+ */
+const THREAD_BYTE_WEIGHT = 1.2;
+/**
+ * `count` shares, the first this thread's: the largest files placed first, each on the share
+ * with the least weighted load, so that every thread finishes at about the same time.
+ */
+function splitByBytes(tasks, count) {
+    const shares = Array.from({ length: count }, () => []);
+    const load = new Array(count).fill(0);
+    for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
+        const lightest = load.indexOf(Math.min(...load));
+        shares[lightest].push(task);
+        load[lightest] = load[lightest] + task.bytes * (lightest === 0 ? 1 : THREAD_BYTE_WEIGHT);
+    }
+    return shares;
+}
+/** A run's threads: reader threads run `entry` (the process's entry point); `count` a number, or auto for every core. */
+function threadOptions(entry, count) {
+    const max = count === "auto" ? undefined : Number(count);
+    if (max !== undefined && !(Number.isInteger(max) && max > 0))
+        throw new errors/* UsageError */.eb(`threads ${count}: give a number of threads, or auto for every core`);
+    if (!entry)
+        return undefined;
+    return { script: entry, ...(max !== undefined && { max }) };
+}
+/** What the log says of a run read across threads; nothing for one read here alone. */
+function threadsUse(read) {
+    if (read.threads < 2)
+        return undefined;
+    return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads`;
+}
+
+
+/***/ }),
+
+/***/ 76706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ withChanges),
+/* harmony export */   Gl: () => (/* binding */ newEntryFields),
+/* harmony export */   db: () => (/* binding */ orderedFields),
+/* harmony export */   ot: () => (/* binding */ FIELD_ORDER),
+/* harmony export */   z7: () => (/* binding */ changesFor)
+/* harmony export */ });
+/** Kustomize's own field order, used for new entries and new keys. */
+const FIELD_ORDER = ["newName", "newTag", "digest"];
+/** The changes a spec asks of an entry: naming only a tag drops a stale digest, and vice versa. */
+function changesFor(spec) {
+    const changes = {};
+    if (spec.newName !== undefined)
+        changes.newName = spec.newName;
+    if (spec.tag !== undefined)
+        changes.newTag = spec.tag;
+    else if (spec.digest !== undefined)
+        changes.newTag = null;
+    if (spec.digest !== undefined)
+        changes.digest = spec.digest;
+    else if (spec.tag !== undefined)
+        changes.digest = null;
+    return changes;
+}
+/** The fields an entry has once the changes are made: null removes, undefined keeps. */
+function withChanges(fields, changes) {
+    const result = {};
+    for (const field of FIELD_ORDER) {
+        const value = changes[field] === undefined ? fields[field] : changes[field];
+        if (value !== undefined && value !== null)
+            result[field] = value;
+    }
+    return result;
+}
+/** The fields a new entry gets for a spec. */
+function newEntryFields(spec) {
+    return withChanges({}, changesFor(spec));
+}
+/** Set fields as key/value pairs, in kustomize's order. */
+function orderedFields(fields) {
+    return FIELD_ORDER.flatMap((f) => (fields[f] === undefined ? [] : [[f, fields[f]]]));
+}
+
+
+/***/ }),
+
+/***/ 72198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ describeTagProblem),
+/* harmony export */   EO: () => (/* binding */ parseImageSpec),
+/* harmony export */   LG: () => (/* binding */ describeDigestProblem),
+/* harmony export */   P8: () => (/* binding */ parseImageSpecs),
+/* harmony export */   Y2: () => (/* binding */ normalizeImageName),
+/* harmony export */   af: () => (/* binding */ describeNameProblem),
+/* harmony export */   mQ: () => (/* binding */ splitReference)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+// Grammar from the OCI distribution spec and github.com/distribution/reference.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const DOMAIN_COMPONENT = "(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])";
+const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$/;
+/** The docker rule: the first path part is a registry host if it looks like one. */
+function splitDomain(name) {
+    const slash = name.indexOf("/");
+    if (slash < 0)
+        return { path: name };
+    const first = name.slice(0, slash);
+    const isHost = first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
+    return isHost ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+function describeNameProblem(name) {
+    if (name === "")
+        return "the image name is empty";
+    if (name.length > 255)
+        return "the image name is longer than 255 characters";
+    const { domain, path } = splitDomain(name);
+    if (domain !== undefined && !DOMAIN.test(domain)) {
+        return `"${domain}" is not a valid registry host[:port]`;
+    }
+    for (const part of path.split("/")) {
+        if (!PATH_COMPONENT.test(part)) {
+            return `"${part}" is not a valid repository path component (lowercase letters, digits and single . _ __ or - separators)`;
+        }
+    }
+    return undefined;
+}
+function checkName(name, spec, role) {
+    const problem = describeNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${role}: ${problem}`);
+}
+function describeTagProblem(tag) {
+    return TAG.test(tag)
+        ? undefined
+        : `tag ${JSON.stringify(tag)} is not a valid OCI tag (1-128 characters of letters, digits, _ . -, not starting with . or -)`;
+}
+function describeDigestProblem(digest) {
+    return DIGEST.test(digest)
+        ? undefined
+        : `digest ${JSON.stringify(digest)} is malformed (expected sha256: and 64 lowercase hex digits, or sha512: and 128)`;
+}
+function checkTag(tag, spec) {
+    const problem = describeTagProblem(tag);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${problem}`);
+}
+function checkDigest(digest, spec) {
+    const problem = describeDigestProblem(digest);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": ${problem}`);
+}
+/** Splits `name[:tag][@digest]`; a `:` before the last `/` belongs to a registry port. */
+function splitReference(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(":");
+    if (colon > rest.lastIndexOf("/")) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    return { name: rest, tag, digest };
+}
+/** Parses and validates one `--image` spec; throws UsageError naming the part that is wrong. */
+function parseImageSpec(raw) {
+    const spec = raw.trim();
+    if (spec === "")
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb("image spec is empty");
+    if (/\s/.test(spec))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${raw}" contains whitespace`);
+    const eq = spec.indexOf("=");
+    let name;
+    let target;
+    let newName;
+    if (eq >= 0) {
+        name = spec.slice(0, eq);
+        const lhs = splitReference(name);
+        if (lhs.tag !== undefined || lhs.digest !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}": put the tag or digest after the new name (NAME=NEWNAME:TAG@DIGEST), not before "="`);
+        }
+        target = splitReference(spec.slice(eq + 1));
+        newName = target.name;
+        checkName(newName, spec, "new name");
+    }
+    else {
+        target = splitReference(spec);
+        name = target.name;
+    }
+    checkName(name, spec, "name");
+    if (target.tag !== undefined)
+        checkTag(target.tag, spec);
+    if (target.digest !== undefined)
+        checkDigest(target.digest, spec);
+    if (newName === undefined && target.tag === undefined && target.digest === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image spec "${spec}" sets nothing: give a tag (${name}:TAG), a digest (${name}@sha256:...) or a new name (${name}=NEWNAME)`);
+    }
+    return { raw: spec, name, newName, tag: target.tag, digest: target.digest };
+}
+/** Parses every spec; two specs for the same image would make the result depend on their order. */
+function parseImageSpecs(raws) {
+    const specs = raws.map(parseImageSpec);
+    const seen = new Map();
+    for (const spec of specs) {
+        const key = normalizeImageName(spec.name);
+        const earlier = seen.get(key);
+        if (earlier)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`image specs "${earlier}" and "${spec.raw}" name the same image; give one spec per image`);
+        seen.set(key, spec.raw);
+    }
+    return specs;
+}
+/**
+ * The canonical form used to decide that two names are the same image, so that
+ * `nginx`, `docker.io/library/nginx` and `index.docker.io/library/nginx` match one entry.
+ */
+function normalizeImageName(name) {
+    const split = splitDomain(name);
+    let domain = split.domain?.toLowerCase() ?? "docker.io";
+    let path = split.path;
+    if (domain === "index.docker.io")
+        domain = "docker.io";
+    if (domain === "docker.io" && !path.includes("/"))
+        path = `library/${path}`;
+    return `${domain}/${path}`;
+}
+
+
+/***/ }),
+
+/***/ 77226:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ setImages)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _image_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76706);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72198);
+/* harmony import */ var _yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74313);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70776);
+
+
+
+
+
+
+/**
+ * Applies image specs to the text of a kustomization, changing only the bytes of the entries
+ * the specs name (or appending a new entry), and returns the new text with what changed.
+ * Throws InputFileError (nothing changed) when the file is not a valid kustomization.
+ */
+function setImages(file, text, specs) {
+    let current = text;
+    const edits = [];
+    for (const spec of specs) {
+        const applied = applySpec((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(file, current), spec);
+        current = applied.text;
+        edits.push(...applied.edits);
+    }
+    if (current !== text)
+        verifyResult(file, current, specs);
+    return { text: current, edits };
+}
+/**
+ * Re-reads the edited text and checks that it parses and says what the specs asked, so that a
+ * bug in the splicing can never reach a file or a commit.
+ */
+function verifyResult(file, text, specs) {
+    let images;
+    try {
+        images = ((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(file, text).doc.toJS()?.images ?? []);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const spec of specs) {
+        const entries = images.filter((e) => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(String(e?.name)) === (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(spec.name));
+        const wrong = Object.entries((0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changesFor */ .z7)(spec)).some(([field, value]) => entries.some((e) => e[field] !== (value ?? undefined)));
+        if (entries.length === 0 || wrong) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+        }
+    }
+}
+function applySpec(source, spec) {
+    const root = source.doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null))
+        return addImagesToEmptyFile(source, spec);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, rangeOf(root)[0], "a kustomization must be a mapping of fields");
+    const imagesPair = root.items.find((p) => keyIs(p, "images"));
+    if (!imagesPair)
+        return addImagesKey(source, root, spec);
+    const images = imagesPair.value;
+    if (images === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(images) && images.value === null)) {
+        return replaceEmptyImages(source, imagesPair, root, spec);
+    }
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(images))
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, nodeStart(images), "images must be a list of entries");
+    const target = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(spec.name);
+    const matches = entriesOf(source, images).filter((e) => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entryName(e)) === target);
+    if (matches.length === 0) {
+        refuseAliased(source, images, "the images list");
+        return appendEntry(source, images, spec);
+    }
+    const splices = [];
+    const edits = [];
+    const offsets = [];
+    for (const entry of matches) {
+        const { splices: entrySplices, before, after } = editEntry(source, entry, (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changesFor */ .z7)(spec));
+        splices.push(...entrySplices);
+        edits.push({
+            spec: spec.raw,
+            name: entryName(entry),
+            action: entrySplices.length ? "updated" : "unchanged",
+            before,
+            after,
+        });
+        offsets.push(nodeStart(entry));
+    }
+    const text = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .applySplices */ .Ut)(source.text, splices);
+    return { text, edits: edits.map((e, i) => ({ ...e, line: lineAfter(text, splices, offsets[i] ?? 0) })) };
+}
+/**
+ * An anchored node that aliases elsewhere point at cannot change without changing them too (or,
+ * when removed, leaving them dangling); a careful human decides that, not set-image.
+ */
+function refuseAliased(source, node, what) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(source.doc, {
+        Alias(_, alias) {
+            if (alias.source === anchor)
+                aliased = true;
+        },
+    });
+    if (aliased) {
+        throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, source.text.lastIndexOf(`&${anchor}`, nodeStart(node)), `${what} carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone (edit it by hand, or drop the alias)`);
+    }
+}
+function entriesOf(source, images) {
+    return images.items.map((item, i) => {
+        const node = item;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, node ? nodeStart(node) : nodeStart(images), `images[${i}] must be a mapping with a name`);
+        }
+        const namePair = node.items.find((p) => keyIs(p, "name"));
+        const name = namePair?.value;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(name) || typeof name.value !== "string" || name.value === "") {
+            throw (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .errorAt */ .Os)(source, nodeStart(node), `images[${i}] has no name (a string)`);
+        }
+        return node;
+    });
+}
+function editEntry(source, entry, changes) {
+    refuseAliased(source, entry, `the images entry for ${entryName(entry)}`);
+    const before = fieldsOf(entry);
+    const splices = [];
+    const additions = [];
+    for (const field of _image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELD_ORDER */ .ot) {
+        const wanted = changes[field];
+        if (wanted === undefined)
+            continue;
+        const pair = entry.items.find((p) => keyIs(p, field));
+        if (pair?.value)
+            refuseAliased(source, pair.value, field);
+        if (wanted === null) {
+            if (pair)
+                splices.push(removePair(source, entry, pair));
+            continue;
+        }
+        if (!pair)
+            additions.push([field, wanted]);
+        else if (!isStringScalar(pair.value, wanted))
+            splices.push(replaceValue(source, pair, wanted));
+    }
+    if (additions.length)
+        splices.push(addPairs(source, entry, additions));
+    return { splices, before, after: (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .withChanges */ .AW)(before, changes) };
+}
+function fieldsOf(entry) {
+    const fields = {};
+    for (const field of _image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELD_ORDER */ .ot) {
+        const value = entry.items.find((p) => keyIs(p, field))?.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.value !== null)
+            fields[field] = String(value.value);
+    }
+    return fields;
+}
+function replaceValue(source, pair, value) {
+    const node = pair.value;
+    const [start, end] = rangeOf(node);
+    const old = source.text.slice(start, end);
+    let text = (0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(value, styleOf(node));
+    // An empty value (`newTag:`) has no room after the colon; a block scalar ends with its newline.
+    if (start === end)
+        text = ` ${text}`;
+    if (/\r?\n$/.test(old))
+        text += source.eol;
+    return { start, end, text };
+}
+function removePair(source, entry, pair) {
+    const index = entry.items.indexOf(pair);
+    const next = entry.items[index + 1];
+    const keyStart = nodeStart(pair.key);
+    if (index === 0 && next) {
+        // The first key shares its line with "- " or "{": the next key takes its place there.
+        return { start: keyStart, end: nodeStart(next.key), text: "" };
+    }
+    const valueNode = pair.value;
+    if (entry.flow) {
+        const prev = entry.items[index - 1];
+        return { start: valueEnd(prev), end: valueNode ? rangeOf(valueNode)[1] : keyEnd(pair), text: "" };
+    }
+    const end = valueNode ? rangeOf(valueNode)[2] : keyEnd(pair);
+    let start = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStart */ .PT)(source.text, keyStart);
+    const endsLine = source.text[end - 1] === "\n";
+    if (!endsLine && start > 0)
+        start -= source.text[start - 2] === "\r" ? 2 : 1;
+    return { start, end, text: "" };
+}
+function addPairs(source, entry, fields) {
+    const last = entry.items[entry.items.length - 1];
+    if (entry.flow) {
+        const at = valueEnd(last);
+        return { start: at, end: at, text: fields.map(([k, v]) => `, ${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}`).join("") };
+    }
+    const at = pairEnd(last);
+    const indent = " ".repeat((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(entry.items[0]?.key)));
+    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+    const lines = fields.map(([k, v]) => `${indent}${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}${source.eol}`).join("");
+    return { start: at, end: at, text: lead + (lead ? lines.slice(0, -source.eol.length) : lines) };
+}
+function appendEntry(source, images, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    let splice;
+    if (images.flow) {
+        const close = rangeOf(images)[1] - 1;
+        const last = images.items[images.items.length - 1];
+        splice = last
+            ? { start: rangeOf(last)[1], end: rangeOf(last)[1], text: `, ${flowEntry(spec.name, fields)}` }
+            : { start: close, end: close, text: flowEntry(spec.name, fields) };
+    }
+    else {
+        const first = images.items[0];
+        const last = images.items[images.items.length - 1];
+        const dash = dashBefore(source.text, nodeStart(first));
+        const keyOffset = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(first)) - (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash);
+        const at = rangeOf(last)[2];
+        const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+        const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(last) && last.flow
+            ? `${" ".repeat((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash))}- ${flowEntry(spec.name, fields)}${source.eol}`
+            : blockEntry(source.eol, (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash), keyOffset, spec.name, fields);
+        splice = { start: at, end: at, text: lead + (lead ? body.slice(0, -source.eol.length) : body) };
+    }
+    return added(source, splice, spec, fields);
+}
+function addImagesKey(source, root, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const last = root.items[root.items.length - 1];
+    if (root.flow || !last) {
+        const text = `images: [${flowEntry(spec.name, fields)}]`;
+        const splice = last
+            ? { start: valueEnd(last), end: valueEnd(last), text: `, ${text}` }
+            : { start: rangeOf(root)[1] - 1, end: rangeOf(root)[1] - 1, text };
+        return added(source, splice, spec, fields);
+    }
+    const keyColumn = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(root.items[0]?.key));
+    const at = pairEnd(last);
+    const block = `${" ".repeat(keyColumn)}images:${source.eol}${blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields)}`;
+    const lead = endsWithNewline(source.text, at) ? "" : source.eol;
+    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
+}
+function addImagesToEmptyFile(source, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const at = source.text.length;
+    const lead = source.text.replace(/^\ufeff/, "") === "" || endsWithNewline(source.text, at) ? "" : source.eol;
+    const block = `images:${source.eol}${blockEntry(source.eol, 0, 2, spec.name, fields)}`;
+    return added(source, { start: at, end: at, text: lead + (lead ? block.slice(0, -source.eol.length) : block) }, spec, fields);
+}
+function replaceEmptyImages(source, pair, root, spec) {
+    const fields = (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .newEntryFields */ .Gl)(spec);
+    const keyColumn = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(pair.key));
+    const value = pair.value;
+    const start = keyEnd(pair);
+    const end = value ? rangeOf(value)[1] : start;
+    const colon = source.text.indexOf(":", start);
+    const block = blockEntry(source.eol, keyColumn + sequenceIndent(source, root), 2, spec.name, fields);
+    const splice = { start, end: Math.max(end, colon + 1), text: `:${source.eol}${block.slice(0, -source.eol.length)}` };
+    return added(source, splice, spec, fields);
+}
+function added(source, splice, spec, fields) {
+    const text = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .applySplices */ .Ut)(source.text, [splice]);
+    const line = text.slice(0, splice.start + splice.text.indexOf("name:")).split("\n").length;
+    return { text, edits: [{ spec: spec.raw, name: spec.name, action: "added", after: fields, line }] };
+}
+function blockEntry(eol, dashColumn, keyOffset, name, fields) {
+    const pad = " ".repeat(dashColumn);
+    const keyPad = " ".repeat(dashColumn + keyOffset);
+    const first = `${pad}-${" ".repeat(Math.max(1, keyOffset - 1))}name: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(name)}${eol}`;
+    return (first +
+        (0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .orderedFields */ .db)(fields)
+            .map(([k, v]) => `${keyPad}${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v)}${eol}`)
+            .join(""));
+}
+function flowEntry(name, fields) {
+    const pairs = [["name", name], ...(0,_image_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .orderedFields */ .db)(fields)].map(([k, v]) => `${k}: ${(0,_yaml_scalar_js__WEBPACK_IMPORTED_MODULE_3__/* .formatScalar */ .k)(v ?? "")}`);
+    return `{${pairs.join(", ")}}`;
+}
+/** How far a block list is indented under its key in this file: `key:\n- a` (0) or `key:\n  - a` (2). */
+function sequenceIndent(source, root) {
+    for (const pair of root.items) {
+        const value = pair.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value) && !value.flow && value.items.length) {
+            const dash = dashBefore(source.text, nodeStart(value.items[0]));
+            return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, dash) - (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .columnOf */ .uV)(source.text, nodeStart(pair.key));
+        }
+    }
+    return 0;
+}
+/** The offset of the `- ` that introduces a block list item starting at `offset`. */
+function dashBefore(text, offset) {
+    const dash = text.lastIndexOf("-", offset - 1);
+    return dash >= 0 ? dash : offset;
+}
+function styleOf(node) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
+        return node.type;
+    return "PLAIN";
+}
+function keyIs(pair, key) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && pair.key.value === key;
+}
+function entryName(entry) {
+    // entriesOf has checked that every entry has a string name.
+    const name = entry.items.find((p) => keyIs(p, "name"))?.value;
+    return name.value;
+}
+function isStringScalar(node, value) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === "string" && node.value === value;
+}
+function nodeStart(node) {
+    return rangeOf(node)[0];
+}
+/** Every node of a parsed document has a range; this says so to the type checker. */
+function rangeOf(node) {
+    if (!node.range)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd("YAML node without a source range");
+    return node.range;
+}
+function keyEnd(pair) {
+    return rangeOf(pair.key)[1];
+}
+/** Where a block pair ends: after its value, trailing comment and line break. */
+function pairEnd(pair) {
+    const value = pair.value;
+    return value ? rangeOf(value)[2] : keyEnd(pair);
+}
+function valueEnd(pair) {
+    const value = pair.value;
+    return value ? rangeOf(value)[1] : keyEnd(pair);
+}
+function endsWithNewline(text, offset) {
+    return offset === 0 || text[offset - 1] === "\n";
+}
+/** The 1-based line where an entry that started at `offset` sits after the splices. */
+function lineAfter(after, splices, offset) {
+    const shift = splices.filter((s) => s.end <= offset).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+    return after.slice(0, offset + shift).split("\n").length;
+}
+
+
+/***/ }),
+
+/***/ 74313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ formatScalar)
+/* harmony export */ });
+/* unused harmony export isPlainSafe */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+
+const FLOW_INDICATORS = /[,[\]{}]/;
+function readsBackAs(text, schema) {
+    try {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { schema });
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A plain scalar is safe only when every YAML reader a deployer may use reads it back as the
+ * same string: the 1.2 core schema (kyaml) and the 1.1 schema (older tools read `yes`, `1_000`,
+ * `2024-01-01`, `0o17` as non-strings). Anything else gets quotes, so `1.10` stays `"1.10"`.
+ */
+function isPlainSafe(value) {
+    if (value === "" || FLOW_INDICATORS.test(value) || value !== value.trim())
+        return false;
+    return readsBackAs(value, "core") === value && readsBackAs(value, "yaml-1.1") === value;
+}
+/** Renders a string value for a YAML file, in the requested style when that style can hold it. */
+function formatScalar(value, style = "PLAIN") {
+    if (style === "QUOTE_SINGLE")
+        return `'${value.replaceAll("'", "''")}'`;
+    if (style === "PLAIN" && isPlainSafe(value))
+        return value;
+    return JSON.stringify(value);
+}
+
+
+/***/ }),
+
+/***/ 70776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Os: () => (/* binding */ errorAt),
+/* harmony export */   PT: () => (/* binding */ lineStart),
+/* harmony export */   Ut: () => (/* binding */ applySplices),
+/* harmony export */   WF: () => (/* binding */ parseYamlSource),
+/* harmony export */   uV: () => (/* binding */ columnOf)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/**
+ * Parses a file that must hold exactly one YAML document. Syntax errors, duplicate keys and
+ * extra documents are reported at their file:line:column.
+ */
+function parseYamlSource(file, text) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    const first = list[0];
+    const error = list.flatMap((d) => d.errors)[0];
+    if (error) {
+        const pos = lines.linePos(error.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file, line: pos.line, column: pos.col }, `invalid YAML: ${firstLine(error.message)}`);
+    }
+    const second = list[1];
+    if (second) {
+        const pos = lines.linePos(second.range[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file, line: pos.line, column: pos.col }, "expected one YAML document, found more");
+    }
+    if (!first) {
+        // A file of only comments or nothing is an empty stream; as one document it has no contents.
+        return { file, text, doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text), lines, eol: detectEol(text) };
+    }
+    return { file, text, doc: first, lines, eol: detectEol(text) };
+}
+function firstLine(message) {
+    return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+}
+function detectEol(text) {
+    return text.includes("\r\n") ? "\r\n" : "\n";
+}
+/** An InputFileError at a source offset. */
+function errorAt(source, offset, problem) {
+    const pos = source.lines.linePos(offset);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file: source.file, line: pos.line, column: pos.col }, problem);
+}
+/** Start of the line holding `offset`; a BOM before the first line is not part of it. */
+function lineStart(text, offset) {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    return start === 0 && text.startsWith("\ufeff") && offset > 0 ? 1 : start;
+}
+function columnOf(text, offset) {
+    return offset - lineStart(text, offset);
+}
+/** Applies non-overlapping splices; later ones first so earlier offsets stay valid. */
+function applySplices(text, splices) {
+    const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+    let out = text;
+    for (const s of ordered)
+        out = out.slice(0, s.start) + s.text + out.slice(s.end);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 52826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ markdownTable)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89751);
+
+/**
+ * A markdown table (job summaries, PR comments, MR notes). A string cell is plain text, escaped
+ * (see plainText); a Markdown cell is kept, with `|` escaped so it cannot split the row.
+ */
+function markdownTable(header, rows) {
+    const cell = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .render */ .XX)(c).replace(/(?<!\\)\|/g, "\\|");
+    const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 89751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Qw: () => (/* binding */ titleText),
+/* harmony export */   U1: () => (/* binding */ codeLink),
+/* harmony export */   XX: () => (/* binding */ render),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   js: () => (/* binding */ htmlText),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+/**
+ * Text taken from a repository or a registry, placed in Markdown a reviewer reads (PR bodies,
+ * comments, MR notes, job summaries): it must show as text, never as a mention that pages a team,
+ * an issue reference, an image or link, or markup that breaks out of its cell or code span.
+ */
+const ZERO_WIDTH = "&#8203;";
+/**
+ * Plain text: Markdown punctuation backslash-escaped, `@` and `#<n>` broken with a zero-width
+ * space (as Renovate does: the host's mention and reference filters run after escaping), bare URLs
+ * kept from auto-linking, one line.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/&/g, "&amp;")
+        .replace(/[\\`*_[\]<>|~!{}]/g, (c) => `\\${c}`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH}`)
+        .replace(/@/g, `@${ZERO_WIDTH}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZERO_WIDTH}.`);
+}
+/** A code span no content can close: the fence is longer than any run of backticks inside. */
+function code(text) {
+    const line = oneLine(text);
+    const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return { markdown: `${fence}${pad}${line}${pad}${fence}` };
+}
+/** `[text](url)` with the text a code span; the URL is built by the caller from trusted parts. */
+function codeLink(text, url) {
+    return { markdown: `[${code(text).markdown}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` };
+}
+/** A PR/MR title: one line, no control characters, at most 255 characters (GitLab's limit). */
+function titleText(text) {
+    return oneLine(text).slice(0, 255);
+}
+function render(cell) {
+    return typeof cell === "string" ? plainText(cell) : cell.markdown;
+}
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+}
+/** A fenced code block no content can close: the fence is longer than any run of backticks inside. */
+function codeBlock(text, language = "") {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    return { markdown: `${fence}${language}\n${text}\n${fence}` };
+}
+/** Text inside an HTML element (a `<summary>`): markup characters as entities, one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 94702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ kustomizeImageName),
+/* harmony export */   TN: () => (/* binding */ keyOf),
+/* harmony export */   be: () => (/* binding */ rangeOf),
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   mP: () => (/* binding */ findPins),
+/* harmony export */   tN: () => (/* binding */ pinOffset)
+/* harmony export */ });
+/* unused harmony export stringAt */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72198);
+/* harmony import */ var _values_keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3401);
+/* harmony import */ var _yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39118);
+
+
+
+
+
+const parseInner = (file, text) => (0,_yaml_documents_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocuments */ .v)(`${file} (helm.values)`, text);
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const MARKER = /^[ \t]*#\s*(\{.*\})[ \t]*$/;
+/**
+ * The pins of a file, by what it holds: Flux setter markers when it has any (only the marked
+ * scalars, as Flux updates them); else, for Kubernetes objects, container images (any workload's
+ * pod template, CronJobs included) and a Flux HelmRelease's `spec.values`; a file of no objects
+ * is a Helm values file.
+ */
+function findPins(source, options = {}) {
+    const keys = options.keys ?? [];
+    const values = keys.length ? (root, where) => keyedPins(root, keys, where) : valuesPins;
+    const marked = options.asValues ? [] : markedPins(source);
+    if (marked.length)
+        return withMarkedNames(marked);
+    return source.docs.flatMap((doc) => {
+        const root = doc.contents;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+            return [];
+        const kind = stringAt(root, "kind");
+        if (options.asValues || kind === undefined || stringAt(root, "apiVersion") === undefined)
+            return values(root, "values");
+        if (kind === "HelmRelease") {
+            const spec = valueAt(valueAt(root, "spec"), "values");
+            return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(spec) ? values(spec, "HelmRelease spec.values") : [];
+        }
+        if ((kind === "Application" || kind === "ApplicationSet") &&
+            stringAt(root, "apiVersion")?.startsWith("argoproj.io/"))
+            return argoPins(source, root, kind, values, keys);
+        return containerPins(root, kind);
+    });
+}
+function markedPins(source) {
+    const pins = [];
+    const visit = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            for (const pair of node.items)
+                visit(pair.value);
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+            for (const item of node.items)
+                visit(item);
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === "string") {
+            const marker = markerAfter(source.text, node);
+            if (marker)
+                pins.push(markerPin(node, marker));
+        }
+    };
+    for (const doc of source.docs)
+        visit(doc.contents);
+    return pins;
+}
+/** The `$imagepolicy` of a trailing comment on the scalar's line, as Flux's setters read it. */
+function markerAfter(text, node) {
+    const end = rangeOf(node)[1];
+    const lineEnd = text.indexOf("\n", end);
+    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
+    const json = MARKER.exec(rest)?.[1];
+    if (!json)
+        return undefined;
+    try {
+        const policy = JSON.parse(json).$imagepolicy;
+        return typeof policy === "string" ? policy : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function markerPin(node, marker) {
+    const parts = marker.split(":");
+    const last = parts[parts.length - 1];
+    if (parts.length === 3 && (last === "tag" || last === "name" || last === "digest"))
+        return { kind: "marked-part", part: last, policy: parts.slice(0, 2).join(":"), node };
+    return {
+        kind: "reference",
+        image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(node.value).name,
+        node,
+        how: `marked ${marker}`,
+        policy: parts.slice(0, 2).join(":"),
+    };
+}
+/** A `:tag` or `:digest` scalar belongs to the image its policy's `:name` scalar holds. */
+function withMarkedNames(pins) {
+    const names = new Map();
+    for (const pin of pins)
+        if (pin.kind === "marked-part" && pin.part === "name")
+            names.set(pin.policy, pin.node.value);
+    return pins.map((pin) => pin.kind === "marked-part" && pin.part !== "name" && names.has(pin.policy)
+        ? { ...pin, image: names.get(pin.policy) }
+        : pin.kind === "marked-part" && pin.part === "name"
+            ? { ...pin, image: pin.node.value }
+            : pin);
+}
+/** Container images in any pod template of an object: `containers[].image`, `initContainers[].image`. */
+function containerPins(root, kind) {
+    const pins = [];
+    const name = stringAt(valueAt(root, "metadata"), "name") ?? "";
+    const visit = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+            for (const item of node.items)
+                visit(item);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            return;
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            if (key && CONTAINER_LISTS.has(key) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pair.value))
+                for (const container of pair.value.items) {
+                    const image = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(container) ? valueAt(container, "image") : undefined;
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && typeof image.value === "string")
+                        pins.push({
+                            kind: "reference",
+                            image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(image.value).name,
+                            node: image,
+                            how: `${kind} ${name} ${key.replace(/s$/, "")} ${stringAt(container, "name") ?? ""}`.trim(),
+                        });
+                }
+            visit(pair.value);
+        }
+    };
+    visit(root);
+    return pins;
+}
+/** Helm values: mappings with a `repository` (and `registry`), and `image:` strings. */
+function valuesPins(root, where) {
+    const pins = [];
+    const visit = (node, at) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+            node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            return;
+        const repository = stringAt(node, "repository");
+        if (repository !== undefined) {
+            const registry = stringAt(node, "registry");
+            const image = registry ? `${registry}/${repository}` : repository;
+            pins.push({ kind: "values-mapping", image, map: node, how: `${where} ${at || "."}` });
+        }
+        for (const pair of node.items) {
+            const key = keyOf(pair);
+            const child = `${at ? `${at}.` : ""}${key ?? "?"}`;
+            if (key === "image" &&
+                (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) &&
+                typeof pair.value.value === "string" &&
+                looksLikeImage(pair.value.value))
+                pins.push({
+                    kind: "reference",
+                    image: (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(pair.value.value).name,
+                    node: pair.value,
+                    how: `${where} ${child}`,
+                });
+            else
+                visit(pair.value, child);
+        }
+    };
+    visit(root, "");
+    return pins;
+}
+/**
+ * An Argo CD Application's (or ApplicationSet template's) sources: `kustomize.images`,
+ * `helm.parameters`, `helm.valuesObject` (a values mapping) and `helm.values` (a values file in a
+ * block string).
+ */
+function argoPins(source, root, kind, values, keys) {
+    const spec = kind === "Application" ? valueAt(root, "spec") : valueAt(valueAt(valueAt(root, "spec"), "template"), "spec");
+    const list = valueAt(spec, "sources");
+    const sources = [valueAt(spec, "source"), ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list) ? list.items : [])].filter(yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh);
+    return sources.flatMap((entry, i) => {
+        const where = `${kind} ${stringAt(valueAt(root, "metadata"), "name") ?? ""} source ${i}`;
+        const kustomize = valueAt(valueAt(entry, "kustomize"), "images");
+        const helm = valueAt(entry, "helm");
+        const valuesObject = valueAt(helm, "valuesObject");
+        const block = valueAt(helm, "values");
+        const parameters = valueAt(helm, "parameters");
+        return [
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(kustomize) ? kustomize.items : []).flatMap((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === "string"
+                ? [
+                    {
+                        kind: "kustomize-image",
+                        image: kustomizeImageName(item.value),
+                        node: item,
+                        how: where,
+                    },
+                ]
+                : []),
+            ...(keys.length ? keyedParameterPins(parameters, keys, where) : parameterPins(parameters, where)),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(valuesObject) ? values(valuesObject, `${where} helm.valuesObject`) : []),
+            ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(block) && typeof block.value === "string"
+                ? embeddedPins(source, block, values)
+                : []),
+        ];
+    });
+}
+/** The image a `kustomize edit set image` string is for: the name before `=`, else its own name. */
+function kustomizeImageName(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(0, eq) : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(value).name;
+}
+/** `{name: image.repository, value: …}` with its `image.tag` and `image.digest` siblings. */
+function parameterPins(list, where) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value))
+            byName.set(name, value);
+    }
+    return [...byName].flatMap(([name, repository]) => {
+        if (!name.endsWith("repository") || typeof repository.value !== "string")
+            return [];
+        const prefix = name.slice(0, -"repository".length);
+        const registry = byName.get(`${prefix}registry`);
+        const image = typeof registry?.value === "string" && registry.value
+            ? `${registry.value}/${repository.value}`
+            : repository.value;
+        return [
+            {
+                kind: "helm-parameters",
+                image,
+                repository,
+                tag: byName.get(`${prefix}tag`),
+                digest: byName.get(`${prefix}digest`),
+                how: `${where} helm.parameters ${prefix}*`,
+            },
+        ];
+    });
+}
+/**
+ * Pins inside `helm.values`: a literal block (`|`) holds a values file, indented; a quoted or
+ * folded string is not edited (its bytes are not the values file's).
+ */
+function embeddedPins(source, block, values) {
+    if (block.type !== "BLOCK_LITERAL")
+        return [];
+    const [start, end] = rangeOf(block);
+    const body = source.text.slice(source.text.indexOf("\n", start) + 1, end);
+    const indent = /^( *)\S/m.exec(body)?.[1]?.length ?? 0;
+    let inner;
+    try {
+        inner = parseInner(source.file, block.value);
+    }
+    catch {
+        return [];
+    }
+    const root = inner.docs[0]?.contents;
+    return ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? values(root, "helm.values") : []).map((pin) => ({
+        kind: "embedded",
+        image: pin.image,
+        block,
+        inner,
+        pin,
+        indent,
+    }));
+}
+/** The chart's own keys in a values mapping: one pin per key that finds any of its scalars. */
+function keyedPins(root, keys, where) {
+    return keys.flatMap((key) => keyedPin(key, (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarsAt */ .xj)((path) => (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeAtPath */ .zc)(root, path), key), where));
+}
+/** The chart's own keys among Argo CD's `helm.parameters`, whose names are the same paths. */
+function keyedParameterPins(list, keys, where) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        return [];
+    const byName = new Map();
+    for (const item of list.items) {
+        const name = stringAt(item, "name");
+        const value = valueAt(item, "value");
+        if (name !== undefined && value)
+            byName.set(name, value);
+    }
+    return keys.flatMap((key) => keyedPin(key, (0,_values_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarsAt */ .xj)((path) => byName.get(path.text), key), `${where} helm.parameters`));
+}
+function keyedPin(key, scalars, where) {
+    if (!scalars)
+        return [];
+    const name = scalars.image ?? scalars.name;
+    const image = name && typeof name.value === "string" ? (scalars.image ? (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .splitReference */ .mQ)(name.value).name : name.value) : undefined;
+    return [{ kind: "keyed", ...(image !== undefined && { image }), key, scalars, how: `${where} ${key.raw}` }];
+}
+function looksLikeImage(value) {
+    return value !== "" && !/\s/.test(value) && !value.includes("{{");
+}
+function keyOf(pair) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : undefined;
+}
+function valueAt(node, key) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return undefined;
+    return (node.items.find((p) => keyOf(p) === key)?.value ?? undefined);
+}
+function stringAt(node, key) {
+    const value = valueAt(node, key);
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && typeof value.value === "string" ? value.value : undefined;
+}
+/** Every node of a parsed document has a range; this says so to the type checker. */
+function rangeOf(node) {
+    if (!node.range)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InternalError */ .Gd("YAML node without a source range");
+    return node.range;
+}
+/** Where a pin starts in its file: for messages and edit reports. */
+function pinOffset(pin) {
+    if (pin.kind === "values-mapping")
+        return rangeOf(pin.map)[0];
+    if (pin.kind === "helm-parameters")
+        return rangeOf(pin.repository)[0];
+    if (pin.kind === "embedded")
+        return rangeOf(pin.block)[0];
+    if (pin.kind === "keyed") {
+        const { image, name, tag, digest } = pin.scalars;
+        return rangeOf((image ?? name ?? tag ?? digest))[0];
+    }
+    return rangeOf(pin.node)[0];
+}
+
+
+/***/ }),
+
+/***/ 80383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rR: () => (/* binding */ pinFields),
+  pd: () => (/* binding */ pinOptionsOf),
+  Rz: () => (/* binding */ setPins)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/kustomize/image-ref.ts
+var image_ref = __webpack_require__(72198);
+// EXTERNAL MODULE: ./src/kustomize/yaml-source.ts
+var yaml_source = __webpack_require__(70776);
+// EXTERNAL MODULE: ./src/kustomize/yaml-scalar.ts
+var yaml_scalar = __webpack_require__(74313);
+// EXTERNAL MODULE: ./src/pins/find-pins.ts
+var find_pins = __webpack_require__(94702);
+;// CONCATENATED MODULE: ./src/pins/embedded-values.ts
+
+/**
+ * A splice of the values file a literal block holds (`helm.values: |`), as a splice of the outer
+ * file: same line, the block's indentation added to the column and to every line it inserts, the
+ * outer file's line endings.
+ */
+function outerSplice(outer, block, indent, inner, splice) {
+    const content = outer.text.indexOf("\n", (0,find_pins/* rangeOf */.be)(block)[0]) + 1;
+    const lineStarts = [content];
+    for (let at = outer.text.indexOf("\n", content); at >= 0 && at < (0,find_pins/* rangeOf */.be)(block)[1]; at = outer.text.indexOf("\n", at + 1))
+        lineStarts.push(at + 1);
+    const place = (offset) => {
+        const pos = inner.lines.linePos(offset);
+        const start = lineStarts[pos.line - 1];
+        return pos.col === 1 ? start : start + indent + pos.col - 1;
+    };
+    const pad = " ".repeat(indent);
+    const atLineStart = inner.lines.linePos(splice.start).col === 1 && splice.start === splice.end && splice.text !== "";
+    const text = splice.text.replace(/\n(?=.)/g, `${outer.eol}${pad}`).replace(/\n$/, outer.eol);
+    return { start: place(splice.start), end: place(splice.end), text: atLineStart ? `${pad}${text}` : text };
+}
+
+// EXTERNAL MODULE: ./src/kustomize/image-changes.ts
+var image_changes = __webpack_require__(76706);
+;// CONCATENATED MODULE: ./src/pins/image-string.ts
+
+
+/** The parts of a pinned image the specs speak of, as kustomize's images entries name them. */
+function fieldsOfReference(ref) {
+    const { tag, digest } = (0,image_ref/* splitReference */.mQ)(ref);
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** Whether a spec is for this image, by name (`nginx` is `docker.io/library/nginx`). */
+function specFor(specs, name) {
+    const wanted = (0,image_ref/* normalizeImageName */.Y2)(name);
+    return specs.find((s) => (0,image_ref/* normalizeImageName */.Y2)(s.name) === wanted);
+}
+/**
+ * `name[:tag][@digest]` with the spec applied as to a kustomization entry: a new name, a tag
+ * (a stale digest dropped), a digest (the tag it replaces dropped), or both.
+ */
+function retargetReference(ref, spec) {
+    const current = (0,image_ref/* splitReference */.mQ)(ref);
+    const changes = (0,image_changes/* changesFor */.z7)(spec);
+    const name = changes.newName ?? current.name;
+    const tag = changes.newTag === undefined ? current.tag : (changes.newTag ?? undefined);
+    const digest = changes.digest === undefined ? current.digest : (changes.digest ?? undefined);
+    return `${name}${tag === undefined ? "" : `:${tag}`}${digest === undefined ? "" : `@${digest}`}`;
+}
+/** What a `kustomize edit set image` string sets: the part after `=`, or the whole. */
+function kustomizeImageTarget(value) {
+    const eq = value.indexOf("=");
+    return eq >= 0 ? value.slice(eq + 1) : value;
+}
+/** `name=newName:tag@digest` (or `name:tag`) with the spec applied, in the form it was written. */
+function retargetKustomizeImage(value, spec) {
+    const eq = value.indexOf("=");
+    const name = eq >= 0 ? value.slice(0, eq) : (0,image_ref/* splitReference */.mQ)(value).name;
+    const target = retargetReference(kustomizeImageTarget(value), spec);
+    return eq >= 0 || spec.newName !== undefined ? `${name}=${target}` : target;
+}
+
+// EXTERNAL MODULE: ./src/pins/values-keys.ts
+var values_keys = __webpack_require__(3401);
+// EXTERNAL MODULE: ./src/pins/yaml-documents.ts
+var yaml_documents = __webpack_require__(39118);
+;// CONCATENATED MODULE: ./src/pins/set-pins.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Applies image specs to a file that pins images outside a kustomization (plain manifests, Helm
+ * values, a HelmRelease's values, Flux setter markers), changing only the scalars that hold the
+ * images. Every spec must match a pin; nothing changes when one does not.
+ */
+function setPins(file, text, specs, options = {}) {
+    const source = (0,yaml_documents/* parseYamlDocuments */.v)(file, text);
+    const pins = pinsFor(source, specs, options);
+    if (pins.length === 0)
+        throw new errors/* InputFileError */.TH({ file, line: 1, column: 1 }, "pins no image: no container image, Helm values repository or image, or Flux $imagepolicy marker");
+    const splices = [];
+    const edits = [];
+    for (const spec of specs) {
+        const matched = pins.filter((p) => pinImage(p) !== undefined && sameImage(pinImage(p), spec.name));
+        if (matched.length === 0)
+            throw noMatch(source, spec, pins);
+        for (const pin of matched) {
+            const made = editPin(source, pin, spec);
+            // a marked name is reported only when the spec renames: the tag beside it is the edit
+            if (pin.kind === "marked-part" && pin.part === "name" && spec.newName === undefined)
+                continue;
+            splices.push(...made);
+            const before = pinFields(pin);
+            edits.push({
+                spec: spec.raw,
+                name: pinImage(pin),
+                action: made.length ? "updated" : "unchanged",
+                before,
+                after: expectedAfter(pin, before, spec),
+                line: source.lines.linePos((0,find_pins/* pinOffset */.tN)(pin)).line,
+            });
+        }
+    }
+    const edited = (0,yaml_source/* applySplices */.Ut)(text, splices);
+    if (edited !== text)
+        verify(file, edited, specs, options);
+    return { text: edited, edits };
+}
+/** The pins the specs may match: the named policies' markers only, a nameless pin the one image given. */
+function pinsFor(source, specs, options) {
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    const nameless = (pin) => pin.image === undefined && (pin.kind === "keyed" || (pin.kind === "embedded" && pin.pin.kind === "keyed"));
+    return selectedPolicies((0,find_pins/* findPins */.mP)(source, options), options.policies ?? [], specs).map((pin) => nameless(pin) && only ? { ...pin, image: only } : pin);
+}
+/** What a pin holds once a spec is applied, as kustomize's images fields name it. */
+function expectedAfter(pin, before, spec) {
+    const name = spec.newName === undefined ? {} : { newName: spec.newName };
+    if (pin.kind === "reference")
+        return { ...name, ...fieldsOfReference(retargetReference(pin.node.value, spec)) };
+    if (pin.kind === "kustomize-image")
+        return { ...name, ...fieldsOfReference(kustomizeImageTarget(retargetKustomizeImage(pin.node.value, spec))) };
+    if (pin.kind === "embedded")
+        return expectedAfter(pin.pin, before, spec);
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return { ...name, ...fieldsOfReference(retargetReference(String(pin.scalars.image.value), spec)) };
+    if (pin.kind === "marked-part") {
+        if (pin.part === "name")
+            return name;
+        const value = pin.part === "tag" ? (spec.tag ?? before.newTag) : (spec.digest ?? before.digest);
+        return value === undefined ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: value };
+    }
+    const tag = spec.tag ?? before.newTag;
+    const digest = spec.digest ?? (spec.tag === undefined ? before.digest : undefined);
+    return { ...name, ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** The pin options of a command's flags; a key that does not parse is a usage error. */
+function pinOptionsOf(flags) {
+    return {
+        ...(flags.policies?.length && { policies: flags.policies }),
+        ...(flags.keys?.length && { keys: flags.keys.map(values_keys/* parseValuesKey */.bx) }),
+        ...(flags.values && { asValues: true }),
+    };
+}
+/**
+ * With policies named, only their markers are pins, and a marked `:tag` or `:digest` whose
+ * policy has no `:name` scalar is for the one image given (with several, which would it be?).
+ */
+function selectedPolicies(pins, policies, specs) {
+    if (policies.length === 0)
+        return pins;
+    const policyOf = (pin) => (pin.kind === "marked-part" || pin.kind === "reference" ? pin.policy : undefined);
+    const only = specs.length === 1 ? specs[0]?.name : undefined;
+    return pins
+        .filter((pin) => {
+        const policy = policyOf(pin);
+        return policy !== undefined && policies.includes(policy);
+    })
+        .map((pin) => (pin.kind === "marked-part" && pin.image === undefined && only ? { ...pin, image: only } : pin));
+}
+function sameImage(a, b) {
+    return (0,image_ref/* normalizeImageName */.Y2)(a) === (0,image_ref/* normalizeImageName */.Y2)(b);
+}
+function pinImage(pin) {
+    return pin.image;
+}
+function noMatch(source, spec, pins) {
+    const seen = [...new Set(pins.map((p) => pinImage(p) ?? `(${unnamed(p)})`))].sort();
+    return new errors/* InputFileError */.TH({ file: source.file, line: 1, column: 1 }, `pins no image ${spec.name}; it pins ${seen.join(", ")}`);
+}
+/** What a pin with no image name is, for messages: its policy or its key. */
+function unnamed(pin) {
+    if (pin.kind === "embedded")
+        return unnamed(pin.pin);
+    return pin.kind === "keyed" ? `--key ${pin.key.raw}` : pin.kind === "marked-part" ? pin.policy : pin.kind;
+}
+/** The scalar edits one spec makes to one pin. */
+function editPin(source, pin, spec) {
+    if (pin.kind === "reference")
+        return replaceIfChanged(source, pin.node, retargetReference(pin.node.value, spec));
+    if (pin.kind === "marked-part")
+        return editMarkedPart(source, pin, spec);
+    if (pin.kind === "kustomize-image")
+        return replaceIfChanged(source, pin.node, retargetKustomizeImage(pin.node.value, spec));
+    if (pin.kind === "helm-parameters")
+        return editParameters(source, pin, spec);
+    if (pin.kind === "keyed")
+        return editKeyed(source, pin, spec);
+    if (pin.kind === "embedded")
+        return editPin(pin.inner, pin.image === undefined ? pin.pin : { ...pin.pin, image: pin.image }, spec).map((splice) => outerSplice(source, pin.block, pin.indent, pin.inner, splice));
+    return editValuesMapping(source, pin.map, spec);
+}
+/**
+ * A chart's own keys: `image=` takes the spec as a reference does; otherwise `name=` the new name,
+ * `tag=` the tag (a stale digest emptied) and `digest=` the digest. A part the key does not name,
+ * or the values lack, is refused: the chart would not read it.
+ */
+function editKeyed(source, pin, spec) {
+    const { scalars, key } = pin;
+    if (scalars.image)
+        return replaceIfChanged(source, scalars.image, retargetReference(String(scalars.image.value), spec));
+    const at = (0,find_pins/* pinOffset */.tN)(pin);
+    const part = (name, value) => {
+        const node = scalars[name];
+        if (node)
+            return replaceIfChanged(source, node, value);
+        const path = key.parts[name];
+        throw (0,yaml_documents/* errorIn */.K)(source, at, path
+            ? `no value at ${path.text} to set the ${name} of ${spec.raw} in; add it (as the chart reads it)`
+            : `--key ${key.raw} names no ${name}= for the ${name} of ${spec.raw}; add ${name}=<path>`);
+    };
+    const splices = [];
+    if (spec.newName !== undefined)
+        splices.push(...part("name", spec.newName));
+    if (spec.tag !== undefined) {
+        splices.push(...part("tag", spec.tag));
+        if (spec.digest === undefined && scalars.digest && String(scalars.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, scalars.digest, ""));
+    }
+    if (spec.digest !== undefined)
+        splices.push(...part("digest", spec.digest));
+    return splices;
+}
+/**
+ * Argo CD's `helm.parameters` of one prefix: the `repository` (and `registry`) parameters take a
+ * new name, `tag` the tag, `digest` the digest. A part with no parameter is refused: adding a
+ * parameter is a decision about the chart, not an edit.
+ */
+function editParameters(source, pin, spec) {
+    const splices = [];
+    const missing = (part) => (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(pin.repository)[0], `no ${part} parameter beside this repository to set for ${spec.raw}; add one`);
+    if (spec.newName !== undefined)
+        splices.push(...replaceIfChanged(source, pin.repository, spec.newName));
+    if (spec.tag !== undefined) {
+        if (!pin.tag)
+            throw missing("tag");
+        splices.push(...replaceIfChanged(source, pin.tag, spec.tag));
+        if (spec.digest === undefined && pin.digest && String(pin.digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, pin.digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!pin.digest)
+            throw missing("digest");
+        splices.push(...replaceIfChanged(source, pin.digest, spec.digest));
+    }
+    return splices;
+}
+/** A marked scalar holds one part; a spec part no marker holds cannot be written. */
+function editMarkedPart(source, pin, spec) {
+    const value = pin.part === "name" ? spec.newName : pin.part === "tag" ? spec.tag : spec.digest;
+    return value === undefined ? [] : replaceIfChanged(source, pin.node, value);
+}
+/**
+ * A values mapping: `repository` (and `registry`) take a new name, `tag` the tag, `digest` the
+ * digest; a tag the mapping lacks is added beside `repository`. A stale digest is emptied when
+ * only a tag is given. A digest the mapping has no field for is refused: charts read it under
+ * different keys, and one the chart ignores would pin nothing.
+ */
+function editValuesMapping(source, map, spec) {
+    const splices = [];
+    const field = (key) => scalarField(source, map, key);
+    if (spec.newName !== undefined) {
+        const registry = field("registry");
+        const { domain, rest } = splitRegistry(spec.newName);
+        if (registry && domain)
+            splices.push(...replaceIfChanged(source, registry, domain));
+        splices.push(...replaceIfChanged(source, field("repository"), registry && domain ? rest : spec.newName));
+    }
+    const digest = field("digest");
+    const tag = field("tag");
+    // `tag: 1.2.3@sha256:…` (the tag field holding the digest too) is how many charts take a digest
+    if (!digest && tag && String(tag.value ?? "").includes("@")) {
+        const kept = spec.tag ?? splitTagField(String(tag.value)).tag ?? "";
+        const value = spec.digest !== undefined ? `${kept}@${spec.digest}` : (spec.tag ?? String(tag.value));
+        splices.push(...replaceIfChanged(source, tag, value));
+        return splices;
+    }
+    if (spec.tag !== undefined) {
+        splices.push(...(tag ? replaceIfChanged(source, tag, spec.tag) : [addField(source, map, "tag", spec.tag)]));
+        if (spec.digest === undefined && digest && String(digest.value ?? "") !== "")
+            splices.push(...replaceIfChanged(source, digest, ""));
+    }
+    if (spec.digest !== undefined) {
+        if (!digest)
+            throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(map)[0], `these values have no digest field to pin ${spec.digest} in; add one (as the chart reads it), write the tag as tag@digest, or give a tag`);
+        splices.push(...replaceIfChanged(source, digest, spec.digest));
+    }
+    return splices;
+}
+/** A field of a values mapping that must be a plain scalar if present: an alias would change elsewhere too. */
+function scalarField(source, map, key) {
+    const pair = map.items.find((p) => (0,find_pins/* keyOf */.TN)(p) === key);
+    if (!pair)
+        return undefined;
+    const value = pair.value;
+    if (value === null)
+        throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(pair.key)[0], `${key} has no value; give it one first`);
+    if ((0,dist/* isAlias */.Vj)(value) || !(0,dist/* isScalar */.jn)(value))
+        throw (0,yaml_documents/* errorIn */.K)(source, (0,find_pins/* rangeOf */.be)(value)[0], `${key} is not a plain value (an alias or a collection); edit it by hand`);
+    return value;
+}
+function splitRegistry(name) {
+    const slash = name.indexOf("/");
+    const first = slash < 0 ? "" : name.slice(0, slash);
+    return first.includes(".") || first.includes(":") || first === "localhost"
+        ? { domain: first, rest: name.slice(slash + 1) }
+        : { rest: name };
+}
+function replaceIfChanged(source, node, value) {
+    if (node.value === value)
+        return [];
+    refuseAliased(source, node);
+    const [start, end] = (0,find_pins/* rangeOf */.be)(node);
+    const old = source.text.slice(start, end);
+    let text = (0,yaml_scalar/* formatScalar */.k)(value, styleOf(node));
+    if (start === end)
+        text = ` ${text}`;
+    if (/\r?\n$/.test(old))
+        text += source.eol;
+    return [{ start, end, text }];
+}
+/** A new `key: value` beside `repository`, in the mapping's own layout. */
+function addField(source, map, key, value) {
+    const repository = map.items.find((p) => (0,find_pins/* keyOf */.TN)(p) === "repository");
+    const valueNode = repository.value;
+    if (map.flow) {
+        const at = (0,find_pins/* rangeOf */.be)(valueNode)[1];
+        return { start: at, end: at, text: `, ${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}` };
+    }
+    const indent = " ".repeat((0,yaml_source/* columnOf */.uV)(source.text, (0,find_pins/* rangeOf */.be)(repository.key)[0]));
+    const at = (0,find_pins/* rangeOf */.be)(valueNode)[2];
+    const line = `${indent}${key}: ${(0,yaml_scalar/* formatScalar */.k)(value)}`;
+    return source.text[at - 1] === "\n"
+        ? { start: at, end: at, text: `${line}${source.eol}` }
+        : { start: at, end: at, text: `${source.eol}${line}` };
+}
+/** An anchored scalar other nodes alias would change them too: a careful human decides that. */
+function refuseAliased(source, node) {
+    const anchor = node.anchor;
+    if (!anchor)
+        return;
+    let aliased = false;
+    for (const doc of source.docs)
+        (0,dist/* visit */.YR)(doc, {
+            Alias(_, alias) {
+                if (alias.source === anchor)
+                    aliased = true;
+            },
+        });
+    if (aliased)
+        throw (0,yaml_documents/* errorIn */.K)(source, source.text.lastIndexOf(`&${anchor}`, (0,find_pins/* rangeOf */.be)(node)[0]), `this value carries the anchor &${anchor}, which *${anchor} elsewhere refers to; changing it would change that too, so set-image leaves this file alone`);
+}
+function styleOf(node) {
+    return node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? node.type : "PLAIN";
+}
+/** What a pin holds now, as kustomize's images fields name it. */
+function pinFields(pin) {
+    if (pin.kind === "reference")
+        return fieldsOfReference(pin.node.value);
+    if (pin.kind === "kustomize-image")
+        return fieldsOfReference(kustomizeImageTarget(pin.node.value));
+    if (pin.kind === "embedded")
+        return pinFields(pin.pin);
+    if (pin.kind === "keyed" && pin.scalars.image)
+        return fieldsOfReference(String(pin.scalars.image.value));
+    if (pin.kind === "helm-parameters" || pin.kind === "keyed") {
+        const text = (node) => (node && node.value !== null && node.value !== "" ? String(node.value) : undefined);
+        const [tag, digest] = pin.kind === "keyed" ? [text(pin.scalars.tag), text(pin.scalars.digest)] : [text(pin.tag), text(pin.digest)];
+        return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+    }
+    if (pin.kind === "marked-part")
+        return pin.part === "name" ? {} : { [pin.part === "tag" ? "newTag" : "digest"]: pin.node.value };
+    const text = (key) => {
+        const v = (0,find_pins/* valueAt */.fK)(pin.map, key);
+        return (0,dist/* isScalar */.jn)(v) && v.value !== null && v.value !== "" ? String(v.value) : undefined;
+    };
+    const field = text("tag");
+    const split = field?.includes("@") && text("digest") === undefined ? splitTagField(field) : { tag: field };
+    const tag = split.tag;
+    const digest = split.digest ?? text("digest");
+    return { ...(tag !== undefined && { newTag: tag }), ...(digest !== undefined && { digest }) };
+}
+/** `1.2.3@sha256:…` as a tag and a digest. */
+function splitTagField(value) {
+    const at = value.indexOf("@");
+    return at < 0 ? { tag: value } : { ...(at > 0 && { tag: value.slice(0, at) }), digest: value.slice(at + 1) };
+}
+/**
+ * Re-reads the edited text: it must parse, and every pin a spec names must now hold what the spec
+ * asked, so that a bug in the splicing never reaches a file or a commit.
+ */
+function verify(file, text, specs, options) {
+    let pins;
+    try {
+        pins = pinsFor((0,yaml_documents/* parseYamlDocuments */.v)(file, text), specs, options);
+    }
+    catch (error) {
+        throw new errors/* InternalError */.Gd(`editing ${file} produced invalid YAML (${error.message}); nothing was written`);
+    }
+    for (const pin of pins) {
+        const image = pinImage(pin);
+        const spec = image === undefined
+            ? undefined
+            : (specFor(specs, image) ?? specs.find((s) => s.newName !== undefined && sameImage(s.newName, image)));
+        if (spec && !holds(pin, spec))
+            throw new errors/* InternalError */.Gd(`editing ${file} did not yield ${spec.raw} on re-reading; nothing was written`);
+    }
+}
+function holds(pin, spec) {
+    const fields = pinFields(pin);
+    if (pin.kind === "marked-part") {
+        const wanted = pin.part === "tag" ? spec.tag : pin.part === "digest" ? spec.digest : undefined;
+        return wanted === undefined || (pin.part === "tag" ? fields.newTag : fields.digest) === wanted;
+    }
+    if (spec.tag !== undefined && fields.newTag !== spec.tag)
+        return false;
+    if (spec.digest !== undefined && fields.digest !== spec.digest)
+        return false;
+    const reference = pin.kind === "reference" || pin.kind === "kustomize-image" || (pin.kind === "keyed" && !!pin.scalars.image);
+    if (reference && spec.tag !== undefined && spec.digest === undefined && fields.digest)
+        return false;
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 3401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bx: () => (/* binding */ parseValuesKey),
+/* harmony export */   xj: () => (/* binding */ scalarsAt),
+/* harmony export */   zc: () => (/* binding */ nodeAtPath)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const PARTS = ["image", "name", "tag", "digest"];
+/** `[name=a.b,]tag=a.c[,digest=a.d]` or `image=a.b`; a wrong one is a usage error. */
+function parseValuesKey(raw) {
+    const parts = {};
+    for (const item of raw.split(",")) {
+        const eq = item.indexOf("=");
+        const part = item.slice(0, eq).trim();
+        if (eq < 0 || !PARTS.includes(part))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: each part is image=, name=, tag= or digest= and a values path (name=api.imageName,tag=api.imageVersion)`);
+        if (parts[part])
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: ${part}= is given twice`);
+        parts[part] = parseKeyPath(raw, item.slice(eq + 1).trim());
+    }
+    if (parts.image && (parts.name || parts.tag || parts.digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: image= holds the whole reference; name=, tag= and digest= go without it`);
+    if (!parts.image && !parts.tag && !parts.digest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: give where the tag (tag=), digest (digest=) or whole image (image=) is`);
+    return { raw, parts };
+}
+function parseKeyPath(raw, text) {
+    const segments = [];
+    let key = "";
+    let inKey = false;
+    const bad = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--key ${raw}: "${text}" is not a values path like image.tag or sidecars[0].image`);
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\" && text[i + 1] === ".") {
+            key += ".";
+            inKey = true;
+            i++;
+        }
+        else if (c === ".") {
+            if (!inKey)
+                throw bad();
+            segments.push(key);
+            key = "";
+            inKey = false;
+        }
+        else if (c === "[") {
+            const close = text.indexOf("]", i);
+            const index = text.slice(i + 1, close);
+            if (close < 0 || !/^\d+$/.test(index))
+                throw bad();
+            if (inKey)
+                segments.push(key);
+            segments.push(Number(index));
+            key = "";
+            inKey = false;
+            i = close;
+            if (text[i + 1] === ".")
+                i++;
+        }
+        else {
+            key += c;
+            inKey = true;
+        }
+    }
+    if (inKey)
+        segments.push(key);
+    if (segments.length === 0 || segments.some((s) => s === ""))
+        throw bad();
+    return { text, segments };
+}
+/** The node at a path, if every step exists. */
+function nodeAtPath(root, path) {
+    let node = root;
+    for (const segment of path.segments) {
+        if (typeof segment === "number")
+            node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node.items[segment] : undefined;
+        else
+            node = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)
+                ? (node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && p.key.value === segment)?.value ?? undefined)
+                : undefined;
+        if (node === undefined)
+            return undefined;
+    }
+    return node;
+}
+/** What a key finds: the scalars present, and the parts it names that the values lack. */
+function scalarsAt(find, key) {
+    const found = {};
+    for (const part of PARTS) {
+        const path = key.parts[part];
+        if (!path)
+            continue;
+        const node = find(path);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            found[part] = node;
+    }
+    return Object.keys(found).length ? found : undefined;
+}
+
+
+/***/ }),
+
+/***/ 39118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ errorIn),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/** Parses a file of one or more documents; a syntax error or duplicate key is an error at its line. */
+function parseYamlDocuments(file, text) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const error = docs.flatMap((d) => d.errors)[0];
+    if (error) {
+        const pos = lines.linePos(error.pos[0]);
+        const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file, line: pos.line, column: pos.col }, `invalid YAML: ${message}`);
+    }
+    return { file, text, docs, lines, eol: text.includes("\r\n") ? "\r\n" : "\n" };
+}
+/** An InputFileError at a source offset. */
+function errorIn(source, offset, problem) {
+    const pos = source.lines.linePos(offset);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH({ file: source.file, line: pos.line, column: pos.col }, problem);
+}
+
+
+/***/ }),
+
+/***/ 27877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ rootTitle),
+/* harmony export */   KA: () => (/* binding */ versionText),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   UP: () => (/* binding */ objectTitle),
+/* harmony export */   V_: () => (/* binding */ imageWhere),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ri: () => (/* binding */ hashLine)
+/* harmony export */ });
+/** What every format says first: against what, and how much renders differently. */
+function headline(result, ref = (t) => t) {
+    const against = `${ref(result.baseRef)} (${ref(result.baseCommit.slice(0, 12))})`;
+    if (result.roots.length === 0 && result.unchanged.length === 0) {
+        const pins = result.images.length ? ` ${result.images.length} image pin(s) change in files no render shows.` : "";
+        return `No root reads a file changed since ${against}: nothing renders differently.${pins}`;
+    }
+    const same = result.unchanged.length ? `, ${result.unchanged.length} render(s) the same` : "";
+    return `Compared with ${against}: ${result.roots.length} root(s) render differently${same}.`;
+}
+function countsText(counts) {
+    const parts = Object.entries(counts).filter(([, n]) => n > 0);
+    return parts.length ? parts.map(([change, n]) => `${n} ${change}`).join(", ") : "no object changes";
+}
+/** `apps/v1 Deployment prod/api`, a rename as `old → new`. */
+function objectTitle(object) {
+    const where = (name) => (object.namespace ? `${object.namespace}/${name}` : name);
+    const name = object.previousName ? `${where(object.previousName)} → ${where(object.name)}` : where(object.name);
+    return `${object.apiVersion} ${object.kind} ${name}`;
+}
+function hashLine(object) {
+    return object.hash && `generated name ${object.hash.from} → ${object.hash.to}`;
+}
+function versionText(version) {
+    return version ?? "(none)";
+}
+function imageWhere(image) {
+    return `${image.root} (${image.objects.join(", ")})`;
+}
+function rootTitle(root) {
+    const by = root.deployedBy.length ? ` — deployed by ${root.deployedBy.join(", ")}` : "";
+    return `${root.root}${by}`;
+}
+
+
+/***/ }),
+
+/***/ 46921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ COMMENT_LIMITS),
+/* harmony export */   x: () => (/* binding */ diffMarkdown)
+/* harmony export */ });
+/* harmony import */ var _messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89751);
+/* harmony import */ var _messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52826);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27877);
+
+
+
+/** The most characters one comment holds: GitHub's comment body; a GitLab note holds 1,000,000. */
+const COMMENT_LIMITS = { github: 65_536, gitlab: 1_000_000 };
+/** Rows of a summary table a comment keeps; the text format lists them all. */
+const MAX_TABLE_ROWS = 100;
+/**
+ * For a PR comment, an MR note and a job summary: the headline, a table of roots and one of
+ * image changes, then a collapsed section per root with each object's diff. Sections that do
+ * not fit in maxChars are left out, with a line saying which and how to see them.
+ */
+function diffMarkdown(result, options = {}) {
+    const maxChars = options.maxChars ?? COMMENT_LIMITS.github;
+    const head = [`#### Rendered diff`, "", (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .headline */ .Pl)(result, (t) => (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(t).markdown)];
+    if (result.roots.length)
+        head.push("", rootTable(result.roots));
+    if (result.images.length)
+        head.push("", "**Images**", "", imageTable(result));
+    const sections = result.roots.map(rootSection);
+    const how = options.seeAll ?? `run ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(`gitops-ci diff --base-ref ${result.baseRef} --format text`).markdown}`;
+    const footer = (rest) => `_${rest} root(s) not shown: the preview is cut to fit the ${maxChars}-character comment limit. To see it all, ${how}._`;
+    const out = [head.join("\n")];
+    const size = (parts) => parts.reduce((n, p) => n + p.length + 2, 0);
+    if (size([...out, ...sections]) <= maxChars)
+        out.push(...sections);
+    else {
+        const room = maxChars - footer(sections.length).length - 2;
+        let shown = 0;
+        while (shown < sections.length && size([...out, sections[shown]]) <= room)
+            out.push(sections[shown++]);
+        out.push(footer(sections.length - shown));
+    }
+    const text = `${out.join("\n\n")}\n`;
+    return text.length <= maxChars ? text : `${text.slice(0, maxChars - 80)}\n\n_…cut to fit the comment limit._\n`;
+}
+function rootTable(roots) {
+    const rows = roots
+        .slice(0, MAX_TABLE_ROWS)
+        .map((r) => [
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(r.root),
+        r.deployedBy.join(", ") || "—",
+        r.problem ? "not compared" : String(r.counts.added),
+        r.problem ? "" : String(r.counts.removed),
+        r.problem ? "" : String(r.counts.modified),
+        r.problem ? "" : String(r.counts.renamed),
+    ]);
+    const more = roots.length > MAX_TABLE_ROWS ? `\n\n…and ${roots.length - MAX_TABLE_ROWS} more root(s).` : "";
+    return (0,_messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)(["root", "deployed by", "added", "removed", "modified", "renamed"], rows) + more;
+}
+function imageTable(result) {
+    const rows = result.images
+        .slice(0, MAX_TABLE_ROWS)
+        .map((i) => [
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(i.image),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(i.from)),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(i.to)),
+        (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(i.root),
+        i.objects.join(", "),
+    ]);
+    const more = result.images.length > MAX_TABLE_ROWS ? `\n\n…and ${result.images.length - MAX_TABLE_ROWS} more.` : "";
+    return (0,_messages_markdown_table_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)(["image", "from", "to", "in", "objects"], rows) + more;
+}
+function rootSection(root) {
+    const summary = `<summary><code>${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(root.root)}</code>: ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(root.problem ? "not compared" : (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .countsText */ .WN)(root.counts))}</summary>`;
+    const body = root.problem
+        ? [(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(root.problem).markdown]
+        : root.objects.map((o) => {
+            const lines = [`**${o.change}** ${(0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .objectTitle */ .UP)(o)).markdown}`];
+            const hash = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .hashLine */ .ri)(o);
+            if (hash)
+                lines.push("", (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(hash).markdown);
+            if (o.diff)
+                lines.push("", (0,_messages_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(o.diff, "diff").markdown);
+            if (o.cut)
+                lines.push("", `_${o.cut} more line(s) not shown._`);
+            return lines.join("\n");
+        });
+    return ["<details>", summary, "", ...body.flatMap((b) => [b, ""]), "</details>"].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 94323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ diffText)
+/* harmony export */ });
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27877);
+
+const MARK = { added: "+", removed: "-", modified: "~", renamed: ">" };
+/** For a terminal and a job log: everything, nothing cut but --max-lines. */
+function diffText(result) {
+    const lines = [(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .headline */ .Pl)(result)];
+    if (result.images.length) {
+        lines.push("", "Images:");
+        for (const image of result.images)
+            lines.push(`  ${image.image}  ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(image.from)} -> ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .versionText */ .KA)(image.to)}  in ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .imageWhere */ .V_)(image)}`);
+    }
+    for (const root of result.roots) {
+        lines.push("", `${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .rootTitle */ .$P)(root)}: ${root.problem ? `not compared: ${root.problem}` : (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .countsText */ .WN)(root.counts)}`);
+        for (const object of root.objects) {
+            lines.push(`  ${MARK[object.change]} ${object.change} ${(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .objectTitle */ .UP)(object)}`);
+            const hash = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .hashLine */ .ri)(object);
+            if (hash)
+                lines.push(`      ${hash}`);
+            if (object.diff)
+                lines.push(...object.diff.split("\n").map((l) => `    ${l}`));
+            if (object.cut)
+                lines.push(`    … ${object.cut} more line(s) (raise --max-lines)`);
+        }
+    }
+    if (result.unchanged.length)
+        lines.push("", `Render the same: ${result.unchanged.join(", ")}`);
+    return `${lines.join("\n")}\n`;
+}
+
+
+/***/ }),
+
+/***/ 58342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ classifyBump),
+/* harmony export */   n: () => (/* binding */ bumpAllowed)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+/** `v1.2.3` and `1.2.3` are versions; `1.10`, git SHAs and dates are not. */
+function version(tag) {
+    return tag === undefined ? undefined : (semver__WEBPACK_IMPORTED_MODULE_0___default().valid(semver__WEBPACK_IMPORTED_MODULE_0___default().clean(tag)) ?? undefined);
+}
+/** The bump from the tag a target runs to the tag it is promoted to. */
+function classifyBump(current, next) {
+    const a = version(current);
+    const b = version(next);
+    if (!a || !b || a === b)
+        return { bump: "other", downgrade: false };
+    if (semver__WEBPACK_IMPORTED_MODULE_0___default().lt(b, a))
+        return { bump: levelOf(semver__WEBPACK_IMPORTED_MODULE_0___default().diff(a, b)), downgrade: true };
+    return { bump: levelOf(semver__WEBPACK_IMPORTED_MODULE_0___default().diff(a, b)), downgrade: false };
+}
+function levelOf(diff) {
+    if (diff === "major" || diff === "premajor")
+        return "major";
+    if (diff === "minor" || diff === "preminor")
+        return "minor";
+    if (diff === "patch" || diff === "prepatch" || diff === "prerelease")
+        return "patch";
+    return "other";
+}
+const RANK = { none: 0, patch: 1, minor: 2, major: 3, other: 4, any: 4 };
+/** patch ⊂ minor ⊂ major ⊂ any; `other` (not semver) only under `any`. */
+function bumpAllowed(bump, level) {
+    return level !== "none" && RANK[bump] <= RANK[level];
+}
+
+
+/***/ }),
+
+/***/ 34501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Io: () => (/* binding */ imageEntries),
+/* harmony export */   en: () => (/* binding */ refuseInvalidValues),
+/* harmony export */   hu: () => (/* binding */ describeImage),
+/* harmony export */   rI: () => (/* binding */ specOf),
+/* harmony export */   z: () => (/* binding */ planPromotion)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72198);
+/* harmony import */ var _kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70776);
+/* harmony import */ var _bump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58342);
+
+
+
+
+
+/** The `images:` entries of a kustomization (InputFileError when it is not one). */
+function imageEntries(file, text) {
+    const source = (0,_kustomize_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlSource */ .WF)(file, text);
+    const images = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source.doc.contents) ? source.doc.contents.get("images", true) : undefined;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(images))
+        return [];
+    return images.items.flatMap((item) => {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
+            return [];
+        const at = {};
+        const read = (field) => {
+            const node = item.get(field, true);
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.value === null || node.value === undefined)
+                return undefined;
+            const pos = source.lines.linePos(node.range?.[0] ?? 0);
+            at[field] = { file, line: pos.line, column: pos.col };
+            return node.value;
+        };
+        const name = read("name");
+        if (typeof name !== "string")
+            return [];
+        const newName = read("newName");
+        const newTag = read("newTag");
+        const digest = read("digest");
+        return [
+            {
+                name,
+                newName: typeof newName === "string" ? newName : undefined,
+                newTag: newTag === undefined ? undefined : String(newTag),
+                digest: typeof digest === "string" ? digest : undefined,
+                at,
+            },
+        ];
+    });
+}
+/**
+ * Values a promotion copies to another environment must be what the OCI grammar allows: a tag
+ * that breaks out of backticks, or a name with a newline, is refused at its file and line.
+ */
+function refuseInvalidValues(entries, promoted) {
+    const names = new Set(promoted.map((p) => p.name));
+    for (const entry of entries.filter((e) => names.has(e.name))) {
+        const problems = [
+            ["name", (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeNameProblem */ .af)(entry.name)],
+            ["newName", entry.newName === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeNameProblem */ .af)(entry.newName)],
+            ["newTag", entry.newTag === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTagProblem */ .BR)(entry.newTag)],
+            ["digest", entry.digest === undefined ? undefined : (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .describeDigestProblem */ .LG)(entry.digest)],
+        ];
+        const [field, problem] = problems.find(([, p]) => p !== undefined) ?? [];
+        if (field && problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputFileError */ .TH(entry.at[field], `images[].${field} of ${JSON.stringify(entry.name)}: ${problem}; not promoting it (nothing was changed)`);
+    }
+}
+/** The image a cluster pulls for an entry: newName when set, else the name. */
+function pulled(entry) {
+    return (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entry.newName ?? entry.name);
+}
+/**
+ * Every image of the source whose pulled name, tag or digest differs in the target, limited to
+ * `only` (names, matched as docker does) when given. Entries the target lacks are added.
+ */
+function planPromotion(source, target, only = []) {
+    const wanted = new Set(only.map(_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2));
+    const plan = [];
+    for (const entry of source) {
+        const key = (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(entry.name);
+        if (wanted.size && !wanted.has(key))
+            continue;
+        const current = target.find((t) => (0,_kustomize_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeImageName */ .Y2)(t.name) === key);
+        const next = { newName: entry.newName, newTag: entry.newTag, digest: entry.digest };
+        if (current &&
+            pulled(current) === pulled(entry) &&
+            current.newTag === entry.newTag &&
+            current.digest === entry.digest)
+            continue;
+        const verdict = (0,_bump_js__WEBPACK_IMPORTED_MODULE_4__/* .classifyBump */ .b)(current?.newTag, entry.newTag);
+        plan.push({
+            name: entry.name,
+            from: current && { newName: current.newName, newTag: current.newTag, digest: current.digest },
+            to: next,
+            bump: current ? verdict.bump : "other",
+            downgrade: verdict.downgrade,
+        });
+    }
+    return plan;
+}
+/** The set-image spec that makes the target's entry say what the source's does. */
+function specOf(image) {
+    const { newName, newTag, digest } = image.to;
+    const newNameNeeded = newName !== undefined || (image.from?.newName !== undefined && image.from.newName !== image.name);
+    const target = newNameNeeded ? (newName ?? image.name) : undefined;
+    const raw = `${image.name}${target ? `=${target}` : ""}${newTag ? `:${newTag}` : ""}${digest ? `@${digest}` : ""}`;
+    return { raw, name: image.name, newName: target, tag: newTag, digest };
+}
+/** `name:tag@digest` for messages. */
+function describeImage(fields, name) {
+    if (!fields)
+        return "(none)";
+    return `${fields.newName ?? name}${fields.newTag ? `:${fields.newTag}` : ""}${fields.digest ? `@${fields.digest.slice(0, 19)}…` : ""}`;
+}
+
+
+/***/ }),
+
+/***/ 27194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   QQ: () => (/* binding */ registerEnvironmentSecrets),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+const secrets = new Set();
+/** Remembers a secret so that redact() removes it from anything the suite prints. */
+function registerSecret(value) {
+    if (value.length >= 4)
+        secrets.add(value);
+}
+/**
+ * Variables that hold credentials on the runners and in common setups: the gate's text must not
+ * carry them even when another variable is the token in use (the renderer never sees them, but
+ * a report may quote repository content that copied one).
+ */
+const CREDENTIAL_VARIABLES = [
+    "GITOPS_TOKEN",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITLAB_TOKEN",
+    "CI_JOB_TOKEN",
+    "CI_REGISTRY_PASSWORD",
+    "CI_DEPLOY_PASSWORD",
+    "CI_JOB_JWT",
+    "CI_JOB_JWT_V2",
+    "ACTIONS_RUNTIME_TOKEN",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    "INPUT_TOKEN",
+    "INPUT_GITHUB-TOKEN",
+    "INPUT_REGISTRY-PASSWORD",
+];
+/** Names that say a variable is a credential, whatever the setup calls it. */
+const CREDENTIAL_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+/** Values shorter than this are too common to redact without destroying ordinary text. */
+const MIN_ENV_SECRET = 8;
+/** Registers every credential the environment holds: known variables, and names that say so. */
+function registerEnvironmentSecrets(env = process.env) {
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < MIN_ENV_SECRET)
+            continue;
+        if (CREDENTIAL_VARIABLES.includes(name.toUpperCase()) || CREDENTIAL_NAME.test(name))
+            registerSecret(value.trim());
+    }
+}
+/** `https://user:password@`: credentials in a URL, whoever registered them. */
+const URL_CREDENTIALS = /\b((?:https?|git|ssh|ftp):\/\/)[^\s/?#@]+@/gi;
+/**
+ * Replaces every registered secret (and its URL-encoded and base64 forms) with ***, and the
+ * user-info part of any URL.
+ */
+function redact(text) {
+    let out = text.replace(URL_CREDENTIALS, "$1***@");
+    for (const secret of secrets) {
+        for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) {
+            out = out.split(form).join("***");
+        }
+    }
+    return out;
+}
+
+
+/***/ })
+
+};
