@@ -6,7 +6,8 @@
 //  - rendering: kubectl kustomize against the standalone kustomize on the same roots;
 //  - the render cache, cold and warm;
 //  - 1, 2 and 4 shards of the checks (each shard's CPU time) and the merge;
-//  - the CLI bundle in a child process: the checks' peak memory, and a one-root repository's cost.
+//  - the CLI bundle in a child process: the checks' peak memory, and a one-root repository's cost;
+//  - the checks read in one thread and in two, on the rendered tree copied 1, 4 and 8 times.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -101,6 +102,28 @@ try {
   }
 
   const checksCli = cliRun(["validate", "--dir", rendered, "--renderer", "none", "--format", "json"]);
+
+  // Threads: the rendered tree copied 1, 4 and 8 times, read in one thread and in two (CLI bundle,
+  // medians of three runs each), the whole process.
+  const threadRows: [string, string][] = [];
+  for (const copies of [1, 4, 8]) {
+    const tree = path.join(work, `copies-${copies}`);
+    for (let i = 0; i < copies; i++) cpSync(rendered, path.join(tree, `copy${i}`), { recursive: true });
+    const runs = (threads: string) => {
+      const all = [0, 1, 2].map(() =>
+        cliRun(["validate", "--dir", tree, "--renderer", "none", "--format", "json", "--threads", threads]),
+      );
+      const median = (pick: (r: (typeof all)[number]) => number) => all.map(pick).sort((a, b) => a - b)[1] as number;
+      return { wall: median((r) => r.wall), cpu: median((r) => r.cpu), rss: median((r) => r.maxRssMiB) };
+    };
+    const [one, two] = [runs("1"), runs("2")];
+    const row = (r: typeof one) =>
+      `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} CPU-s (wall ${(r.wall / r.cpu).toFixed(2)}x CPU), ${r.rss.toFixed(0)} MiB`;
+    threadRows.push([
+      `${copies}x (${((bytes * copies) / 1024 / 1024).toFixed(1)} MiB): --threads 1 | 2`,
+      `${row(one)} | ${row(two)}; wall ${(two.wall / one.wall).toFixed(2)}x`,
+    ]);
+  }
   const one = path.join(work, "one");
   cpSync(path.join(repo, "apps/app000"), path.join(one, "apps/app000"), { recursive: true });
   rmSync(path.join(one, "apps/app000/overlays/staging"), { recursive: true });
@@ -135,6 +158,7 @@ try {
       `${warm.wall.toFixed(1)} s wall, ${warm.value.renderCache?.hits} read (${(warm.wall / cold.wall).toFixed(3)}x cold)`,
     ],
     ...shardRows,
+    ...threadRows,
     ["one root, --renderer none (CLI process)", `${oneRaw.cpu.toFixed(2)} CPU-s`],
     ["one root, rendered (CLI process, kustomize not counted)", `${oneRendered.cpu.toFixed(2)} CPU-s`],
     ["the CLI doing nothing (--help)", `${bare.cpu.toFixed(2)} CPU-s`],
