@@ -56,6 +56,7 @@ export async function renderAndCheck(scope: RunScope, found: Inventory, options:
     }),
     strict: settings.strict,
     kubernetesMinor: scope.kubernetesMinor,
+    placeholders: loaded.policy.placeholders,
   };
   const renderer = options.plan
     ? undefined

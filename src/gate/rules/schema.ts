@@ -9,6 +9,7 @@ import { kustomizationSchema } from "../schema/kustomization-schema.js";
 import { type FieldPath, formatPath, type SchemaViolation, typeKey } from "../schema/object-schema.js";
 import { positionOf, type SourceFile } from "../source-files.js";
 import { type Located, locate, objectsOf, plainObjectsOf, type SourceObject, stringOf, valueOf } from "../yaml-nav.js";
+import { placeholderOf } from "../secret-placeholders.js";
 import type { RenderedObject } from "./rendered-rule.js";
 
 export interface SchemaOptions {
@@ -17,6 +18,8 @@ export interface SchemaOptions {
   strict: boolean;
   /** The target cluster's minor version (1.<minor>): types it does not serve are errors. */
   kubernetesMinor: number;
+  /** The repository's own patterns for references an injector fills in (.gitops-ci.yaml). */
+  placeholders?: RegExp[];
 }
 
 type Verdict =
@@ -64,7 +67,9 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
     return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
   }
   const all = schema.check(object, options.strict);
-  const violations = misspelt(all.filter((v) => !holdsVariable(v.actual)));
+  const violations = misspelt(
+    all.filter((v) => !holdsVariable(v.actual) && !injected(v.actual, options.placeholders ?? [])),
+  );
   return {
     type: "checked",
     violations,
@@ -121,6 +126,17 @@ function closeEnough(a: string, b: string): boolean {
  * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
  * after the build: the value checked here is not the value applied, so it is not judged.
  */
+/**
+ * A reference an injector replaces before the API server sees the object (argocd-vault-plugin's
+ * `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own patterns): its type is the
+ * value it will be, not the reference's. Secret values like it are listed by secret-placeholder.
+ */
+function injected(value: unknown, placeholders: RegExp[]): boolean {
+  if (typeof value !== "string") return false;
+  const tool = placeholderOf(value, false, placeholders);
+  return tool !== undefined && tool !== "empty";
+}
+
 function holdsVariable(value: unknown): boolean {
   return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }
