@@ -3791,6 +3791,7 @@ const kustomizationSchema = ownOpenApiSchema(NULLABLE, "kustomize v5");
 
 
 
+
 /** Files with apiVersion and kind that no API server receives: kubeconfig. */
 const NOT_API_OBJECTS = new Set([typeKey("v1", "Config")]);
 /** Tools whose configs look like objects: skaffold, kind, k3d, kpt, ctlptl, kustomize plugins. */
@@ -3824,7 +3825,7 @@ function judge(object, options) {
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
     const all = schema.check(object, options.strict);
-    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual)));
+    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual) && !injected(v.actual, options.placeholders ?? [])));
     return {
         type: "checked",
         violations,
@@ -3874,6 +3875,17 @@ function closeEnough(a, b) {
  * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
  * after the build: the value checked here is not the value applied, so it is not judged.
  */
+/**
+ * A reference an injector replaces before the API server sees the object (argocd-vault-plugin's
+ * `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own patterns): its type is the
+ * value it will be, not the reference's. Secret values like it are listed by secret-placeholder.
+ */
+function injected(value, placeholders) {
+    if (typeof value !== "string")
+        return false;
+    const tool = (0,secret_placeholders/* placeholderOf */.h)(value, false, placeholders);
+    return tool !== undefined && tool !== "empty";
+}
 function holdsVariable(value) {
     return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }
@@ -4547,6 +4559,7 @@ async function renderAndCheck(scope, found, options) {
         }),
         strict: settings.strict,
         kubernetesMinor: scope.kubernetesMinor,
+        placeholders: loaded.policy.placeholders,
     };
     const renderer = options.plan
         ? undefined
