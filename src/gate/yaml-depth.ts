@@ -5,6 +5,9 @@
  * the gate measures before it parses. The scan knows quotes, comments and block scalars well
  * enough not to count brackets inside them; a file it overrates is one no reviewer could read.
  */
+/** The characters that open or close a quote, a flow collection or a block scalar. */
+const MAY_NEST = /["'[\]{}|>]/;
+
 export function nestingDepth(text: string): number {
   const indents: number[] = [];
   let flow = 0;
@@ -33,6 +36,11 @@ export function nestingDepth(text: string): number {
         at += 2;
         while (line[at] === " ") at++;
       }
+    }
+    // a line with no quote, bracket or block indicator cannot open or close anything: most lines
+    if (flow === 0 && quote === undefined && !MAY_NEST.test(line)) {
+      max = Math.max(max, indents.length + compact);
+      continue;
     }
     let valueStart = true;
     for (; at < line.length; at++) {
