@@ -758,6 +758,8 @@ function positionOf(source, node) {
  * the gate measures before it parses. The scan knows quotes, comments and block scalars well
  * enough not to count brackets inside them; a file it overrates is one no reviewer could read.
  */
+/** The characters that open or close a quote, a flow collection or a block scalar. */
+const MAY_NEST = /["'[\]{}|>]/;
 function nestingDepth(text) {
     const indents = [];
     let flow = 0;
@@ -790,6 +792,11 @@ function nestingDepth(text) {
                 while (line[at] === " ")
                     at++;
             }
+        }
+        // a line with no quote, bracket or block indicator cannot open or close anything: most lines
+        if (flow === 0 && quote === undefined && !MAY_NEST.test(line)) {
+            max = Math.max(max, indents.length + compact);
+            continue;
         }
         let valueStart = true;
         for (; at < line.length; at++) {
