@@ -1261,7 +1261,7 @@ const diffCli = {
     help: diff_HELP,
     async run(args) {
         const values = parseCliOptions("diff", DIFF_OPTIONS, args);
-        const { diff } = await __webpack_require__.e(/* import() */ 5932).then(__webpack_require__.bind(__webpack_require__, 75932));
+        const { diff } = await __webpack_require__.e(/* import() */ 8111).then(__webpack_require__.bind(__webpack_require__, 68111));
         const { formatDiff } = await __webpack_require__.e(/* import() */ 1824).then(__webpack_require__.bind(__webpack_require__, 1824));
         const result = await diff({
             dir: values.dir,
@@ -4084,7 +4084,7 @@ async function previewOf(values) {
     }
     if (values.renderer === "none")
         throw new errors/* UsageError */.eb("--diff renders both sides: it needs a renderer, not none");
-    const { diff } = await __webpack_require__.e(/* import() */ 5932).then(__webpack_require__.bind(__webpack_require__, 75932));
+    const { diff } = await __webpack_require__.e(/* import() */ 8111).then(__webpack_require__.bind(__webpack_require__, 68111));
     try {
         return await diff({
             dir: values.dir,

@@ -10,6 +10,7 @@ import type { ImageChange } from "../preview/image-changes.js";
 import { pinnedImageChanges } from "../preview/pinned-image-changes.js";
 import { normalizeImageName } from "../kustomize/image-ref.js";
 import { countsOf, type DiffLimits, previewRoot, type RootPreview } from "../preview/root-preview.js";
+import { unreadChange } from "./diff/unread-change.js";
 import { affectedRoots, type RenderedSide, type SideRoot } from "./diff/side.js";
 import { baseSources } from "./diff/base-sources.js";
 import { discover, readsChange, rootsOf } from "./validate/discover.js";
@@ -58,8 +59,6 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const headScope = await scopeOf({ ...options, baseRef: options.baseRef });
   const changed = headScope.changed as Set<string>;
   const baseCommit = headScope.baseCommit as string;
-  const headFound = await discover(headScope);
-  const head = affectedRoots(headScope, headFound, changed);
   const result = {
     baseRef: options.baseRef,
     baseCommit,
@@ -68,6 +67,9 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     unchanged: [],
     changedFiles: changed.size,
   };
+  if (unreadChange(options.dir, headScope.files.manifests, changed, headScope.parseLimits)) return result;
+  const headFound = await discover(headScope);
+  const head = affectedRoots(headScope, headFound, changed);
   // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
   if (head.length === 0 && ![...changed].some((f) => MANIFEST.test(f))) return result;
   const files = await commitFiles(options.dir, baseCommit);

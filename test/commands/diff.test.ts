@@ -119,6 +119,24 @@ describe("diff: what a change deploys, root by root", () => {
     );
   });
 
+  it("a change to a file only a generator names (not YAML) still reaches every root that reads it", async () => {
+    const result = await preview("generator-file");
+    assert.deepEqual(
+      result.roots.map((r) => [r.root, r.counts.modified]),
+      [
+        ["apps/api/overlays/dev", 1],
+        ["apps/api/overlays/prod", 1],
+        ["apps/api/overlays/staging", 1],
+      ],
+    );
+    assert.match(
+      root(result, "apps/api/overlays/dev")
+        .objects.map((o) => o.diff)
+        .join("\n"),
+      /^\+.*log\.level=debug/m,
+    );
+  });
+
   it("a Helm chart root is not inflated on either side (as validate refuses it): not compared, with the reason", async () => {
     const result = await preview("helm-chart");
     const chart = root(result, "apps/redis");

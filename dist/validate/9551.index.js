@@ -1,8 +1,8 @@
-export const id = 8276;
-export const ids = [8276];
+export const id = 9551;
+export const ids = [9551];
 export const modules = {
 
-/***/ 58276:
+/***/ 9551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6485,6 +6485,38 @@ function countsOf(objects) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./src/commands/diff/unread-change.ts
+
+
+const MANIFEST = /\.(ya?ml|json)$/;
+/**
+ * Whether no render can read the change, known without parsing the repository: no changed file
+ * is a manifest, and no manifest's text holds a changed file's name. kustomize reads another file
+ * only where a kustomization (or a generator or transformer config it names, YAML too) names it,
+ * so a file no YAML text mentions is read by no root; a name that merely appears (a README in a
+ * comment) only sends the change the full way. Files the gate would not parse (past the limits)
+ * read no file in any render, and past the total budget the answer is "maybe".
+ */
+function unreadChange(dir, manifests, changed, limits) {
+    if ([...changed].some((file) => MANIFEST.test(file)))
+        return false;
+    const names = [...new Set([...changed].map((file) => external_node_path_default().posix.basename(file)))];
+    let total = 0;
+    for (const file of manifests) {
+        const full = external_node_path_default().join(dir, file);
+        const bytes = (0,external_node_fs_.statSync)(full).size;
+        if (bytes > limits.maxFileBytes)
+            continue;
+        total += bytes;
+        if (total > limits.maxTotalBytes)
+            return false;
+        const text = (0,external_node_fs_.readFileSync)(full, "utf8");
+        if (names.some((name) => text.includes(name)))
+            return false;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/diff/side.ts
 
 
@@ -6544,7 +6576,7 @@ function plainRoot(sources, plain, deployedBy) {
 ;// CONCATENATED MODULE: ./src/commands/diff/base-sources.ts
 
 
-const MANIFEST = /\.(ya?ml|json)$/;
+const base_sources_MANIFEST = /\.(ya?ml|json)$/;
 /**
  * The base commit's manifests without reading the repository again: a file the change did not
  * touch is the same at the base, so the head's parse of it stands; only changed files are read
@@ -6552,7 +6584,7 @@ const MANIFEST = /\.(ya?ml|json)$/;
  */
 async function baseSources(head, found, base) {
     const changed = head.changed ?? new Set();
-    const changedThere = [...changed].filter((f) => MANIFEST.test(f) && !head.excluded(f) && base.has(f)).sort();
+    const changedThere = [...changed].filter((f) => base_sources_MANIFEST.test(f) && !head.excluded(f) && base.has(f)).sort();
     const manifests = [...head.files.manifests.filter((f) => !changed.has(f)), ...changedThere];
     const charts = chartDirs(manifests);
     const texts = await base.read(changedThere.filter((f) => !insideChart(f, charts)));
@@ -6587,6 +6619,7 @@ async function baseSources(head, found, base) {
 
 
 
+
 const diff_MANIFEST = /\.(ya?ml|json)$/;
 /**
  * The rendered diff of a change: each root that reads a file changed since `baseRef` rendered at
@@ -6601,8 +6634,6 @@ async function diff(options) {
     const headScope = await scopeOf({ ...options, baseRef: options.baseRef });
     const changed = headScope.changed;
     const baseCommit = headScope.baseCommit;
-    const headFound = await discover(headScope);
-    const head = affectedRoots(headScope, headFound, changed);
     const result = {
         baseRef: options.baseRef,
         baseCommit,
@@ -6611,6 +6642,10 @@ async function diff(options) {
         unchanged: [],
         changedFiles: changed.size,
     };
+    if (unreadChange(options.dir, headScope.files.manifests, changed, headScope.parseLimits))
+        return result;
+    const headFound = await discover(headScope);
+    const head = affectedRoots(headScope, headFound, changed);
     // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
     if (head.length === 0 && ![...changed].some((f) => diff_MANIFEST.test(f)))
         return result;

@@ -1,8 +1,8 @@
-export const id = 5932;
-export const ids = [5932];
+export const id = 8111;
+export const ids = [8111];
 export const modules = {
 
-/***/ 75932:
+/***/ 68111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -617,6 +617,38 @@ function countsOf(objects) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./src/commands/diff/unread-change.ts
+
+
+const MANIFEST = /\.(ya?ml|json)$/;
+/**
+ * Whether no render can read the change, known without parsing the repository: no changed file
+ * is a manifest, and no manifest's text holds a changed file's name. kustomize reads another file
+ * only where a kustomization (or a generator or transformer config it names, YAML too) names it,
+ * so a file no YAML text mentions is read by no root; a name that merely appears (a README in a
+ * comment) only sends the change the full way. Files the gate would not parse (past the limits)
+ * read no file in any render, and past the total budget the answer is "maybe".
+ */
+function unreadChange(dir, manifests, changed, limits) {
+    if ([...changed].some((file) => MANIFEST.test(file)))
+        return false;
+    const names = [...new Set([...changed].map((file) => external_node_path_default().posix.basename(file)))];
+    let total = 0;
+    for (const file of manifests) {
+        const full = external_node_path_default().join(dir, file);
+        const bytes = (0,external_node_fs_.statSync)(full).size;
+        if (bytes > limits.maxFileBytes)
+            continue;
+        total += bytes;
+        if (total > limits.maxTotalBytes)
+            return false;
+        const text = (0,external_node_fs_.readFileSync)(full, "utf8");
+        if (names.some((name) => text.includes(name)))
+            return false;
+    }
+    return true;
+}
+
 // EXTERNAL MODULE: ./src/gate/deployers/flux-kustomization.ts
 var flux_kustomization = __webpack_require__(30578);
 // EXTERNAL MODULE: ./src/gate/discovery.ts
@@ -690,7 +722,7 @@ var source_files = __webpack_require__(61516);
 ;// CONCATENATED MODULE: ./src/commands/diff/base-sources.ts
 
 
-const MANIFEST = /\.(ya?ml|json)$/;
+const base_sources_MANIFEST = /\.(ya?ml|json)$/;
 /**
  * The base commit's manifests without reading the repository again: a file the change did not
  * touch is the same at the base, so the head's parse of it stands; only changed files are read
@@ -698,7 +730,7 @@ const MANIFEST = /\.(ya?ml|json)$/;
  */
 async function baseSources(head, found, base) {
     const changed = head.changed ?? new Set();
-    const changedThere = [...changed].filter((f) => MANIFEST.test(f) && !head.excluded(f) && base.has(f)).sort();
+    const changedThere = [...changed].filter((f) => base_sources_MANIFEST.test(f) && !head.excluded(f) && base.has(f)).sort();
     const manifests = [...head.files.manifests.filter((f) => !changed.has(f)), ...changedThere];
     const charts = (0,helm_charts/* chartDirs */.$A)(manifests);
     const texts = await base.read(changedThere.filter((f) => !(0,helm_charts/* insideChart */.TY)(f, charts)));
@@ -735,6 +767,7 @@ var scope = __webpack_require__(76528);
 
 
 
+
 const diff_MANIFEST = /\.(ya?ml|json)$/;
 /**
  * The rendered diff of a change: each root that reads a file changed since `baseRef` rendered at
@@ -749,8 +782,6 @@ async function diff(options) {
     const headScope = await (0,scope/* scopeOf */.O)({ ...options, baseRef: options.baseRef });
     const changed = headScope.changed;
     const baseCommit = headScope.baseCommit;
-    const headFound = await (0,discover/* discover */.k4)(headScope);
-    const head = affectedRoots(headScope, headFound, changed);
     const result = {
         baseRef: options.baseRef,
         baseCommit,
@@ -759,6 +790,10 @@ async function diff(options) {
         unchanged: [],
         changedFiles: changed.size,
     };
+    if (unreadChange(options.dir, headScope.files.manifests, changed, headScope.parseLimits))
+        return result;
+    const headFound = await (0,discover/* discover */.k4)(headScope);
+    const head = affectedRoots(headScope, headFound, changed);
     // a root only the base has (its files deleted) is found among changed manifests; no manifest changed, no root did
     if (head.length === 0 && ![...changed].some((f) => diff_MANIFEST.test(f)))
         return result;
