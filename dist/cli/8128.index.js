@@ -6452,8 +6452,23 @@ function insideRepo(boundary, absolute) {
         return false;
     return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))[0] !== ".git";
 }
+/**
+ * Paths already resolved, per boundary: overlays share their bases, so one run asks about the same
+ * paths once per root that reads them, and each answer costs a system call per path component.
+ * The checkout does not change during a run.
+ */
+const resolved = new WeakMap();
 /** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
 function resolveInRepo(boundary, absolute) {
+    let known = resolved.get(boundary);
+    if (!known)
+        resolved.set(boundary, (known = new Map()));
+    let resolution = known.get(absolute);
+    if (!resolution)
+        known.set(absolute, (resolution = resolve(boundary, absolute)));
+    return resolution;
+}
+function resolve(boundary, absolute) {
     if (!insideRepo(boundary, absolute))
         return { place: "outside", through: "path" };
     if (!exists(absolute))

@@ -34,8 +34,23 @@ export function insideRepo(boundary: RepoBoundary, absolute: string): boolean {
 
 export type Resolution = { place: "inside" } | { place: "missing" } | { place: "outside"; through: "path" | "symlink" };
 
+/**
+ * Paths already resolved, per boundary: overlays share their bases, so one run asks about the same
+ * paths once per root that reads them, and each answer costs a system call per path component.
+ * The checkout does not change during a run.
+ */
+const resolved = new WeakMap<RepoBoundary, Map<string, Resolution>>();
+
 /** Where a path leads once symlinks are followed; a missing path is judged by its text alone. */
 export function resolveInRepo(boundary: RepoBoundary, absolute: string): Resolution {
+  let known = resolved.get(boundary);
+  if (!known) resolved.set(boundary, (known = new Map()));
+  let resolution = known.get(absolute);
+  if (!resolution) known.set(absolute, (resolution = resolve(boundary, absolute)));
+  return resolution;
+}
+
+function resolve(boundary: RepoBoundary, absolute: string): Resolution {
   if (!insideRepo(boundary, absolute)) return { place: "outside", through: "path" };
   if (!exists(absolute)) return { place: "missing" };
   let real: string;
