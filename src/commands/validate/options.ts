@@ -21,7 +21,7 @@ export const VALIDATE_OPTIONS = {
     type: "string",
     default: "auto",
     value: "<n|auto>",
-    help: "Threads that read and check the files, this one included: auto uses the cores this process may use, 1 checks in one thread. A repository gets at most one thread per MiB of YAML.",
+    help: "Threads that read and check the files, this one included: auto uses the cores this process may use, 1 reads in one thread. A repository gets at most one thread per 4 MiB of YAML, so below 8 MiB it is read in one.",
   },
   shard: {
     type: "string",
