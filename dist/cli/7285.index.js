@@ -395,7 +395,7 @@ async function promote(options) {
             sourceGate,
             sourceRepos: options.sourceRepos ?? new Map(),
         };
-        results.push(await promoteTarget(options, snapshot, target.file, values, log));
+        results.push(await promoteTarget(options, snapshot, target.file, values, pinOptions, log));
     }
     return {
         changed: results.some((r) => r.changed),
@@ -422,7 +422,7 @@ async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     const check = (await forge.listCommitChecks(sha)).find((c) => c.name === check_name/* CHECK_NAME */.$);
     return { state: check?.state ?? "missing", commit: sha };
 }
-async function promoteTarget(options, snapshot, file, values, log) {
+async function promoteTarget(options, snapshot, file, values, pinOptions, log) {
     const { forge } = options;
     const branch = promotionBranch(values.to);
     const result = {
@@ -462,7 +462,7 @@ async function promoteTarget(options, snapshot, file, values, log) {
     const before = snapshot.files.get(file);
     const edited = (0,kustomization_file/* isKustomizationFileName */.FJ)(file)
         ? (0,set_images/* setImages */.B)(file, before, specs)
-        : (0,set_pins/* setPins */.Rz)(file, before, specs, (0,set_pins/* pinOptionsOf */.pd)(options.pins ?? {}));
+        : (0,set_pins/* setPins */.Rz)(file, before, specs, pinOptions);
     const change = { path: file, content: edited.text };
     const verified = (0,ownership/* verifiedHead */.dP)(proposal, [change]);
     const commit = verified

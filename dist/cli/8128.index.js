@@ -1550,6 +1550,7 @@ function parseSourceRepos(name, items) {
 
 ;// CONCATENATED MODULE: ./src/commands/promote/options-from.ts
 
+
 /** promote's options from its table's values, the same on every surface. */
 function promoteOptionsFrom(values, forge, log) {
     return {
@@ -1571,7 +1572,7 @@ function promoteOptionsFrom(values, forge, log) {
         title: values.title,
         body: values.body,
         sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
-        pins: { keys: values.key, values: values.values },
+        pins: pinFlagsOf(values),
         dryRun: values["dry-run"],
         log,
     };
@@ -2843,7 +2844,7 @@ function judge(object, options) {
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
     const all = schema.check(object, options.strict);
-    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual) && !injected(v.actual, options.placeholders ?? [])));
+    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual) && !injectedSecretValue(object, v, options.placeholders ?? [])));
     return {
         type: "checked",
         violations,
@@ -2890,20 +2891,21 @@ function closeEnough(a, b) {
     return previous[y.length] <= 2;
 }
 /**
+ * A Secret value that is a reference an injector replaces before the API server sees it
+ * (argocd-vault-plugin's `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own
+ * patterns): not base64 until then. Only a Secret's values: secret-placeholder lists each one, so
+ * the reviewer still sees it; anywhere else a reference would let a change skip the schema unseen.
+ */
+function injectedSecretValue(object, violation, placeholders) {
+    if (object.kind !== "Secret" || violation.path[0] !== "data" || typeof violation.actual !== "string")
+        return false;
+    const tool = (0,secret_placeholders/* placeholderOf */.h)(violation.actual, false, placeholders);
+    return tool !== undefined && tool !== "empty";
+}
+/**
  * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
  * after the build: the value checked here is not the value applied, so it is not judged.
  */
-/**
- * A reference an injector replaces before the API server sees the object (argocd-vault-plugin's
- * `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own patterns): its type is the
- * value it will be, not the reference's. Secret values like it are listed by secret-placeholder.
- */
-function injected(value, placeholders) {
-    if (typeof value !== "string")
-        return false;
-    const tool = (0,secret_placeholders/* placeholderOf */.h)(value, false, placeholders);
-    return tool !== undefined && tool !== "empty";
-}
 function holdsVariable(value) {
     return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }

@@ -92942,7 +92942,7 @@ async function promote(options) {
             sourceGate,
             sourceRepos: options.sourceRepos ?? new Map(),
         };
-        results.push(await promoteTarget(options, snapshot, target.file, values, log));
+        results.push(await promoteTarget(options, snapshot, target.file, values, pinOptions, log));
     }
     return {
         changed: results.some((r) => r.changed),
@@ -92969,7 +92969,7 @@ async function sourceGateOf(forge, branch, from, fromFile, snapshot) {
     const check = (await forge.listCommitChecks(sha)).find((c) => c.name === CHECK_NAME);
     return { state: check?.state ?? "missing", commit: sha };
 }
-async function promoteTarget(options, snapshot, file, values, log) {
+async function promoteTarget(options, snapshot, file, values, pinOptions, log) {
     const { forge } = options;
     const branch = promotionBranch(values.to);
     const result = {
@@ -93009,7 +93009,7 @@ async function promoteTarget(options, snapshot, file, values, log) {
     const before = snapshot.files.get(file);
     const edited = isKustomizationFileName(file)
         ? setImages(file, before, specs)
-        : setPins(file, before, specs, pinOptionsOf(options.pins ?? {}));
+        : setPins(file, before, specs, pinOptions);
     const change = { path: file, content: edited.text };
     const verified = verifiedHead(proposal, [change]);
     const commit = verified
@@ -93419,6 +93419,7 @@ function parseSourceRepos(name, items) {
 
 ;// CONCATENATED MODULE: ./src/commands/promote/options-from.ts
 
+
 /** promote's options from its table's values, the same on every surface. */
 function promoteOptionsFrom(values, forge, log) {
     return {
@@ -93440,7 +93441,7 @@ function promoteOptionsFrom(values, forge, log) {
         title: values.title,
         body: values.body,
         sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
-        pins: { keys: values.key, values: values.values },
+        pins: pinFlagsOf(values),
         dryRun: values["dry-run"],
         log,
     };

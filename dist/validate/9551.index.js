@@ -3825,7 +3825,7 @@ function judge(object, options) {
         return rejected ? { type: "rejected", reason: rejected } : { type: "unknown-kind" };
     }
     const all = schema.check(object, options.strict);
-    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual) && !injected(v.actual, options.placeholders ?? [])));
+    const violations = misspelt(all.filter((v) => !holdsVariable(v.actual) && !injectedSecretValue(object, v, options.placeholders ?? [])));
     return {
         type: "checked",
         violations,
@@ -3872,20 +3872,21 @@ function closeEnough(a, b) {
     return previous[y.length] <= 2;
 }
 /**
+ * A Secret value that is a reference an injector replaces before the API server sees it
+ * (argocd-vault-plugin's `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own
+ * patterns): not base64 until then. Only a Secret's values: secret-placeholder lists each one, so
+ * the reviewer still sees it; anywhere else a reference would let a change skip the schema unseen.
+ */
+function injectedSecretValue(object, violation, placeholders) {
+    if (object.kind !== "Secret" || violation.path[0] !== "data" || typeof violation.actual !== "string")
+        return false;
+    const tool = (0,secret_placeholders/* placeholderOf */.h)(violation.actual, false, placeholders);
+    return tool !== undefined && tool !== "empty";
+}
+/**
  * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
  * after the build: the value checked here is not the value applied, so it is not judged.
  */
-/**
- * A reference an injector replaces before the API server sees the object (argocd-vault-plugin's
- * `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own patterns): its type is the
- * value it will be, not the reference's. Secret values like it are listed by secret-placeholder.
- */
-function injected(value, placeholders) {
-    if (typeof value !== "string")
-        return false;
-    const tool = (0,secret_placeholders/* placeholderOf */.h)(value, false, placeholders);
-    return tool !== undefined && tool !== "empty";
-}
 function holdsVariable(value) {
     return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }

@@ -32,7 +32,7 @@ import {
 } from "../proposal/ownership.js";
 import { editCandidates, editTargetIn } from "../kustomize/snapshot-kustomization.js";
 import { pinEntries } from "../pins/pin-entries.js";
-import { type PinFlags, pinOptionsOf, setPins } from "../pins/set-pins.js";
+import { type PinFlags, type PinOptions, pinOptionsOf, setPins } from "../pins/set-pins.js";
 
 export type MergeMode = "never" | "auto" | "now";
 
@@ -150,7 +150,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
       sourceGate,
       sourceRepos: options.sourceRepos ?? new Map(),
     };
-    results.push(await promoteTarget(options, snapshot, target.file, values, log));
+    results.push(await promoteTarget(options, snapshot, target.file, values, pinOptions, log));
   }
   return {
     changed: results.some((r) => r.changed),
@@ -193,6 +193,7 @@ async function promoteTarget(
   snapshot: BranchSnapshot,
   file: string,
   values: PromotionValues,
+  pinOptions: PinOptions,
   log: (message: string) => void,
 ): Promise<PromotionResult> {
   const { forge } = options;
@@ -238,7 +239,7 @@ async function promoteTarget(
   const before = snapshot.files.get(file) as string;
   const edited = isKustomizationFileName(file)
     ? setImages(file, before, specs)
-    : setPins(file, before, specs, pinOptionsOf(options.pins ?? {}));
+    : setPins(file, before, specs, pinOptions);
   const change = { path: file, content: edited.text };
   const verified = verifiedHead(proposal, [change]);
   const commit = verified

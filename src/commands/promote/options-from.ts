@@ -2,6 +2,7 @@ import type { Forge } from "../../forge/forge.js";
 import { parseSourceRepos } from "../../promote/source-repos.js";
 import type { OptionValues } from "../../surfaces/option-table.js";
 import type { PromoteOptions } from "../promote.js";
+import { pinFlagsOf } from "../shared-options.js";
 import type { PROMOTE_OPTIONS } from "./options.js";
 
 /** promote's options from its table's values, the same on every surface. */
@@ -29,7 +30,7 @@ export function promoteOptionsFrom(
     title: values.title,
     body: values.body,
     sourceRepos: parseSourceRepos("source-repo", values["source-repo"]),
-    pins: { keys: values.key, values: values.values },
+    pins: pinFlagsOf(values),
     dryRun: values["dry-run"],
     log,
   };

@@ -68,7 +68,7 @@ function judge(object: TypeMeta, options: SchemaOptions): Verdict | undefined {
   }
   const all = schema.check(object, options.strict);
   const violations = misspelt(
-    all.filter((v) => !holdsVariable(v.actual) && !injected(v.actual, options.placeholders ?? [])),
+    all.filter((v) => !holdsVariable(v.actual) && !injectedSecretValue(object, v, options.placeholders ?? [])),
   );
   return {
     type: "checked",
@@ -123,20 +123,21 @@ function closeEnough(a: string, b: string): boolean {
 }
 
 /**
- * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
- * after the build: the value checked here is not the value applied, so it is not judged.
+ * A Secret value that is a reference an injector replaces before the API server sees it
+ * (argocd-vault-plugin's `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own
+ * patterns): not base64 until then. Only a Secret's values: secret-placeholder lists each one, so
+ * the reviewer still sees it; anywhere else a reference would let a change skip the schema unseen.
  */
-/**
- * A reference an injector replaces before the API server sees the object (argocd-vault-plugin's
- * `<path:…>` and `<secret:…>`, 1Password, vals, the repository's own patterns): its type is the
- * value it will be, not the reference's. Secret values like it are listed by secret-placeholder.
- */
-function injected(value: unknown, placeholders: RegExp[]): boolean {
-  if (typeof value !== "string") return false;
-  const tool = placeholderOf(value, false, placeholders);
+function injectedSecretValue(object: TypeMeta, violation: SchemaViolation, placeholders: RegExp[]): boolean {
+  if (object.kind !== "Secret" || violation.path[0] !== "data" || typeof violation.actual !== "string") return false;
+  const tool = placeholderOf(violation.actual, false, placeholders);
   return tool !== undefined && tool !== "empty";
 }
 
+/**
+ * A Flux post-build variable (`${VAR}`, `${VAR:=default}`) is replaced by kustomize-controller
+ * after the build: the value checked here is not the value applied, so it is not judged.
+ */
 function holdsVariable(value: unknown): boolean {
   return typeof value === "string" && /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[=-][^}]*)?\}/.test(value);
 }
