@@ -3639,6 +3639,13 @@ function isCount(value) {
 
 
 
+function runStart() {
+    return { at: performance.now(), cpu: process.cpuUsage() };
+}
+function cpuMsSince(start) {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+}
 /**
  * The last phase of validate: every finding through the repository's policy (severities,
  * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
@@ -3668,7 +3675,7 @@ function summarise(scope, found, checked, options, started) {
     return {
         ...conclude(policed, counts, failOn),
         failOn,
-        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started.at, cpuMs: cpuMsSince(started.cpu) },
         ...(checked.renderCache && { renderCache: checked.renderCache }),
         read: found.read,
         repoPath,
@@ -3752,7 +3759,7 @@ function namesDiffer(a, b) {
  * rules and schemas), and the summary (policy applied, findings deduplicated, the verdict).
  */
 async function validate(options) {
-    const started = performance.now();
+    const started = runStart();
     const scope = await (0,validate_scope/* scopeOf */.O)(options);
     const everything = await (0,discover/* discover */.k4)(scope, { read: options.parse, threads: options.threads });
     const found = options.shard ? shareOf(everything, options.shard) : everything;
@@ -3968,8 +3975,8 @@ function keepYoungGenerationSmall() {
     (0,external_node_v8_.setFlagsFromString)("--semi-space-growth-factor=1");
 }
 
-// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 1 modules
-var read_files = __webpack_require__(27698);
+// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 2 modules
+var read_files = __webpack_require__(30702);
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 
 
@@ -4061,7 +4068,7 @@ const validateCli = {
         }
         if (result.renderCache)
             process.stderr.write(`${(0,render_cache/* cacheUse */.Ev)(result.renderCache, values["cache-dir"])}\n`);
-        const threads = (0,read_files/* threadsUse */.Ji)(result.read);
+        const threads = (0,read_files/* threadsUse */.Ji)(result.read, result.timings);
         if (threads)
             process.stderr.write(`${threads}\n`);
         if (result.partial) {
@@ -4555,8 +4562,8 @@ function inputsOf(root, sources, components = []) {
 
 // EXTERNAL MODULE: ./src/gate/rules/cluster-credential.ts
 var cluster_credential = __webpack_require__(74331);
-// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 1 modules
-var read_files = __webpack_require__(27698);
+// EXTERNAL MODULE: ./src/gate/threads/read-files.ts + 2 modules
+var read_files = __webpack_require__(30702);
 ;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
 
 
@@ -7280,7 +7287,7 @@ function describer(secret) {
 
 /***/ }),
 
-/***/ 27698:
+/***/ 30702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7291,14 +7298,44 @@ __webpack_require__.d(__webpack_exports__, {
   Ji: () => (/* binding */ threadsUse)
 });
 
-// UNUSED EXPORTS: SHARE_MIN_BYTES, splitByBytes, threadsFor
+// UNUSED EXPORTS: BYTES_PER_THREAD, threadsFor
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/gate/file-checks.ts + 4 modules
 var file_checks = __webpack_require__(94568);
+;// CONCATENATED MODULE: ./src/gate/threads/batches.ts
+/**
+ * A batch holds files of about this many bytes: tens of milliseconds of reading, so that a thread
+ * waits little for the next, and the last batches, which nobody shares, end together.
+ */
+const BATCH_BYTES = 256 * 1024;
+/**
+ * The files in batches of about `bytes`, the largest files first: a large file read last would
+ * keep every other thread waiting for it.
+ */
+function batchesOf(tasks, bytes = BATCH_BYTES) {
+    const batches = [];
+    let batch = [];
+    let size = 0;
+    for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
+        batch.push(task);
+        size += task.bytes;
+        if (size >= bytes) {
+            batches.push(batch);
+            batch = [];
+            size = 0;
+        }
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/gate/source-files.ts
@@ -7308,26 +7345,58 @@ var source_files = __webpack_require__(61516);
 
 
 /**
- * Reads and checks files in a worker thread that runs `script` (an entry point, which runs
- * reader-thread.ts when it is not the main thread), then stops it. The files come back as their
- * text and values, as if read here: positions are parsed here when a finding needs them.
+ * A worker thread that runs `script` (an entry point, which runs reader-thread.ts when it is not the
+ * main thread) and reads and checks the batches of files it is given, in order. The files come back
+ * as their text and values, as if read here: positions are parsed here when a finding needs them.
  */
-function readInThread(script, setup, tasks) {
-    const worker = new external_node_worker_threads_.Worker(script);
-    const answer = new Promise((resolve, reject) => {
-        worker.once("message", (reply) => reply.ok ? resolve(reply.reads) : reject(new errors/* InternalError */.Gd(`a reader thread failed: ${reply.error}`)));
-        worker.once("error", (error) => reject(new errors/* InternalError */.Gd(`a reader thread failed: ${error.stack ?? error.message}`)));
-        worker.once("exit", (code) => reject(new errors/* InternalError */.Gd(`a reader thread stopped (exit code ${code})`)));
-    });
-    worker.postMessage({ setup, tasks });
-    return answer
-        .then((reads) => reads.map((read, i) => ({
-        findings: read.findings,
-        ...(read.text !== undefined && {
-            source: (0,source_files/* lazySource */.Y6)(tasks[i].file, read.text, read.values ?? []),
-        }),
-    })))
-        .finally(() => void worker.terminate());
+class ThreadReader {
+    worker;
+    waiting = new Map();
+    nextBatch = 0;
+    failure;
+    constructor(script, setup) {
+        this.worker = new external_node_worker_threads_.Worker(script);
+        this.worker.on("message", (reply) => this.answer(reply));
+        this.worker.once("error", (error) => this.fail(`a reader thread failed: ${error.stack ?? error.message}`));
+        this.worker.once("exit", (code) => this.fail(`a reader thread stopped (exit code ${code})`));
+        this.worker.postMessage({ setup });
+    }
+    /** Batches sent and not yet answered. */
+    get pending() {
+        return this.waiting.size;
+    }
+    read(tasks) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        const batch = this.nextBatch++;
+        const answer = new Promise((resolve, reject) => this.waiting.set(batch, { tasks, resolve, reject }));
+        this.worker.postMessage({ batch, tasks });
+        return answer;
+    }
+    /** Stops the thread; a batch still unanswered is rejected. */
+    async close() {
+        await this.worker.terminate();
+    }
+    answer(reply) {
+        const waiting = this.waiting.get(reply.batch);
+        if (!waiting)
+            return;
+        this.waiting.delete(reply.batch);
+        if (!reply.ok)
+            return waiting.reject(new errors/* InternalError */.Gd(`a reader thread failed: ${reply.error}`));
+        waiting.resolve(reply.reads.map((read, i) => ({
+            findings: read.findings,
+            ...(read.text !== undefined && {
+                source: (0,source_files/* lazySource */.Y6)(waiting.tasks[i].file, read.text, read.json === undefined ? (read.values ?? []) : JSON.parse(read.json)),
+            }),
+        })));
+    }
+    fail(message) {
+        this.failure ??= new errors/* InternalError */.Gd(message);
+        for (const waiting of this.waiting.values())
+            waiting.reject(this.failure);
+        this.waiting.clear();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/threads/read-files.ts
@@ -7335,61 +7404,72 @@ function readInThread(script, setup, tasks) {
 
 
 
+
+
 /**
- * Each thread's share of the YAML is at least this: a thread costs about 0.1 s to start and its
- * values are copied back, so a smaller repository is read faster in this thread alone
+ * A reader thread is started for each this many bytes of YAML: a thread costs about 0.1 s to start
+ * and its values are copied back, so a smaller repository is read faster in this thread alone
  * (BENCHMARKS.md, "validate at scale").
  */
-const SHARE_MIN_BYTES = 4 * 1024 * 1024;
-/** How many threads read this many bytes: one per share of at least shareMinBytes, at most max. */
+const BYTES_PER_THREAD = 4 * 1024 * 1024;
+/**
+ * Batches a reader thread holds at once: while its answer to one waits for this thread to take it
+ * (between two of this thread's own batches), it reads the next.
+ */
+const BATCHES_IN_FLIGHT = 2;
+/** How many threads read this many bytes: one per bytesPerThread, at most max. */
 function threadsFor(bytes, options) {
     if (!options)
         return 1;
     const max = Math.max(1, options.max ?? (0,external_node_os_.availableParallelism)());
-    return Math.max(1, Math.min(max, Math.floor(bytes / (options.shareMinBytes ?? SHARE_MIN_BYTES))));
+    return Math.max(1, Math.min(max, Math.floor(bytes / (options.bytesPerThread ?? BYTES_PER_THREAD))));
 }
 /**
  * Every file read and checked (parsed, the source rules run): in this thread and, for a large
- * repository, in worker threads, each with a share balanced by bytes. The results come back in the
- * tasks' order, the same wherever a file was read; the schemas are checked later, in this thread,
- * where each kind's validator is loaded and warmed once.
+ * repository, in worker threads too. The files are taken in batches from one queue, so that a
+ * thread that starts late or reads slowly takes fewer, and this thread, which also takes in the
+ * others' answers, takes what it has time for. The results come back in the tasks' order, the same
+ * wherever a file was read; the schemas are checked later, in this thread, where each kind's
+ * validator is loaded and warmed once.
  */
 async function readFiles(setup, tasks, options) {
     const count = threadsFor(tasks.reduce((n, t) => n + t.bytes, 0), options);
-    const [mine = [], ...theirs] = splitByBytes(tasks, count);
-    // the threads' shares are sent first; this thread's is read while they work
-    const elsewhere = theirs.map((share) => readInThread(options?.script, setup, share));
+    if (count === 1)
+        return { reads: tasks.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)), threads: 1 };
+    const queue = batchesOf(tasks);
     const reads = new Map();
-    const collect = (share, results) => share.forEach((task, i) => reads.set(task.file, results[i]));
+    const collect = (batch, results) => batch.forEach((task, i) => reads.set(task.file, results[i]));
+    let failure;
+    const answers = [];
+    const feed = (reader) => {
+        while (failure === undefined && reader.pending < BATCHES_IN_FLIGHT && queue.length > 0) {
+            const batch = queue.shift();
+            answers.push(reader.read(batch).then((results) => {
+                collect(batch, results);
+                feed(reader);
+            }, (error) => {
+                failure ??= error;
+            }));
+        }
+    };
+    const readers = Array.from({ length: count - 1 }, () => new ThreadReader(options?.script, setup));
     try {
-        collect(mine, mine.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)));
+        readers.forEach(feed);
+        while (failure === undefined && queue.length > 0) {
+            const batch = queue.shift();
+            collect(batch, batch.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)));
+            // the other threads' answers are taken in, and their next batches sent, between two batches here
+            await (0,promises_.setImmediate)();
+        }
+        while (answers.length > 0)
+            await Promise.all(answers.splice(0));
     }
-    catch (error) {
-        await Promise.allSettled(elsewhere);
-        throw error;
+    finally {
+        await Promise.all(readers.map((reader) => reader.close()));
     }
-    (await Promise.all(elsewhere)).forEach((results, i) => collect(theirs[i], results));
+    if (failure !== undefined)
+        throw failure;
     return { reads: tasks.map((task) => reads.get(task.file)), threads: count };
-}
-/**
- * A byte another thread reads costs this thread about a fifth of reading it here: its values are
- * copied back (structured clone) after this thread read its own share. Balancing by this weight
- * lets both finish together (measured in BENCHMARKS.md, "validate at scale").
- */
-const THREAD_BYTE_WEIGHT = 1.2;
-/**
- * `count` shares, the first this thread's: the largest files placed first, each on the share
- * with the least weighted load, so that every thread finishes at about the same time.
- */
-function splitByBytes(tasks, count) {
-    const shares = Array.from({ length: count }, () => []);
-    const load = new Array(count).fill(0);
-    for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
-        const lightest = load.indexOf(Math.min(...load));
-        shares[lightest].push(task);
-        load[lightest] = load[lightest] + task.bytes * (lightest === 0 ? 1 : THREAD_BYTE_WEIGHT);
-    }
-    return shares;
 }
 /** A run's threads: reader threads run `entry` (the process's entry point); `count` a number, or auto for every core. */
 function threadOptions(entry, count) {
@@ -7400,11 +7480,15 @@ function threadOptions(entry, count) {
         return undefined;
     return { script: entry, ...(max !== undefined && { max }) };
 }
-/** What the log says of a run read across threads; nothing for one read here alone. */
-function threadsUse(read) {
+/**
+ * What the log says of a run read across threads, with what the run took in wall-clock and in CPU
+ * time (what the threads saved); nothing for one read here alone.
+ */
+function threadsUse(read, timings) {
     if (read.threads < 2)
         return undefined;
-    return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads`;
+    const seconds = (ms) => (ms / 1000).toFixed(2);
+    return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads; the gate took ${seconds(timings.totalMs)} s, ${seconds(timings.cpuMs)} CPU-s`;
 }
 
 

@@ -12,22 +12,35 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /**
- * The body of a reader thread (see thread-reader.ts): it reads and checks the files it is given
- * as the main thread would, and answers once with the findings, texts and values.
+ * What JSON cannot hold exactly, by the text it comes from: `.inf` and `.nan` (Infinity and NaN),
+ * and tags and directives (binary data, sets, dates of YAML 1.1). A `-0` becomes 0, which reads the
+ * same to every check.
  */
-node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.once("message", ({ setup, tasks }) => {
+const NOT_JSON = /[!%]|\.(?:inf|nan)/i;
+/** A file's values as the main thread takes them: JSON when it holds them exactly, else the objects. */
+function valuesMessage(source) {
+    return NOT_JSON.test(source.text) ? { values: source.values } : { json: JSON.stringify(source.values) };
+}
+/**
+ * The body of a reader thread (see thread-reader.ts): given the setup, it reads and checks each
+ * batch of files as the main thread would, and answers each with the findings, texts and values.
+ */
+let setup;
+node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on("message", (message) => {
+    if ("setup" in message) {
+        setup = message.setup;
+        return;
+    }
     let reply;
     try {
-        reply = {
-            ok: true,
-            reads: tasks.map((task) => {
-                const { findings, source } = (0,_file_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .readAndCheck */ ._)(setup, task);
-                return { findings, ...(source && { text: source.text, values: source.values }) };
-            }),
-        };
+        const reads = message.tasks.map((task) => {
+            const { findings, source } = (0,_file_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .readAndCheck */ ._)(setup, task);
+            return { findings, ...(source && { text: source.text, ...valuesMessage(source) }) };
+        });
+        reply = { batch: message.batch, ok: true, reads };
     }
     catch (error) {
-        reply = { ok: false, error: error.stack ?? String(error) };
+        reply = { batch: message.batch, ok: false, error: error.stack ?? String(error) };
     }
     node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.postMessage(reply);
 });

@@ -97,7 +97,7 @@ export const validateCli: CliCommand = {
       return 0;
     }
     if (result.renderCache) process.stderr.write(`${cacheUse(result.renderCache, values["cache-dir"])}\n`);
-    const threads = threadsUse(result.read);
+    const threads = threadsUse(result.read, result.timings);
     if (threads) process.stderr.write(`${threads}\n`);
     if (result.partial) {
       const file = values["shard-report"] ?? partialFileName(result.partial.shard);

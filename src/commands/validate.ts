@@ -11,7 +11,7 @@ import { discover } from "./validate/discover.js";
 import { shareOf } from "./validate/share.js";
 import { renderAndCheck } from "./validate/render-and-check.js";
 import { type EffectiveSettings, scopeOf } from "./validate/scope.js";
-import { summarise } from "./validate/summarise.js";
+import { runStart, summarise } from "./validate/summarise.js";
 
 export interface ValidateOptions {
   /** The config repo checkout. */
@@ -57,8 +57,11 @@ export interface ValidateResult {
   /** Whether findings at or above failOn exist: the gate's verdict. */
   failed: boolean;
   failOn: FailOn;
-  /** Wall-clock milliseconds: rendering (all roots, in parallel) and the whole run. */
-  timings: { renderMs: number; totalMs: number };
+  /**
+   * Wall-clock milliseconds of rendering (all roots, in parallel) and of the whole run, and the
+   * CPU milliseconds of the whole run in every thread of the process (renderers run elsewhere).
+   */
+  timings: { renderMs: number; totalMs: number; cpuMs: number };
   /** With cacheDir: renders read from the cache, and renders run. */
   renderCache?: { hits: number; misses: number };
   /** How many threads read the files, and the files' bytes (see ValidateOptions.threads). */
@@ -84,7 +87,7 @@ export interface RootPlan {
  * rules and schemas), and the summary (policy applied, findings deduplicated, the verdict).
  */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
-  const started = performance.now();
+  const started = runStart();
   const scope = await scopeOf(options);
   const everything = await discover(scope, { read: options.parse, threads: options.threads });
   const found = options.shard ? shareOf(everything, options.shard) : everything;

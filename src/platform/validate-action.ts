@@ -69,7 +69,7 @@ async function validateAction(entry: URL | undefined): Promise<void> {
     threads: threadOptions(entry, inputs.threads),
   });
   if (result.renderCache) core.info(cacheUse(result.renderCache, inputs["cache-dir"]));
-  const threads = threadsUse(result.read);
+  const threads = threadsUse(result.read, result.timings);
   if (threads) core.info(threads);
   if (result.partial) {
     const file = inputs["shard-report"] ?? partialFileName(result.partial.shard);

@@ -7,7 +7,7 @@ export const CLI = path.resolve("dist/cli/index.js");
 export function cliRun(
   args: string[],
   cwd?: string,
-): { cpu: number; maxRssMiB: number; wall: number; status: number | null; stdout: string } {
+): { cpu: number; maxRssMiB: number; wall: number; status: number | null; stdout: string; stderr: string } {
   const report = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nRUSAGE"+JSON.stringify(process.resourceUsage())))`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ["--import", report, CLI, ...args], { encoding: "utf8", cwd });
@@ -23,5 +23,6 @@ export function cliRun(
     wall,
     status: r.status,
     stdout: r.stdout,
+    stderr: r.stderr,
   };
 }

@@ -49,7 +49,7 @@ describe("a large repository, read across threads by the bundles", () => {
     const one = runNode(CLI, ["validate", "--dir", dir, "--renderer", "none", "--threads", "1", "--format", "json"]);
     const two = runNode(CLI, ["validate", "--dir", dir, "--renderer", "none", "--threads", "2", "--format", "json"]);
     assert.equal(two.status, 1, two.stderr);
-    assert.match(two.stderr, /read \d+\.\d MiB of YAML in 2 threads/);
+    assert.match(two.stderr, /read \d+\.\d MiB of YAML in 2 threads; the gate took \d+\.\d\d s, \d+\.\d\d CPU-s/);
     assert.doesNotMatch(one.stderr, /threads/);
     const report = JSON.parse(two.stdout) as { findings: { rule: string }[] };
     assert.equal(report.findings.filter((f) => f.rule === "plaintext-secret").length, 10);
@@ -59,7 +59,7 @@ describe("a large repository, read across threads by the bundles", () => {
 
   it("the validate action bundle: two threads, the same counts", () => {
     const run = runActionBundle("actions/validate/action.yml", { dir, renderer: "none", threads: "2" });
-    assert.match(run.stdout, /read \d+\.\d MiB of YAML in 2 threads/);
+    assert.match(run.stdout, /read \d+\.\d MiB of YAML in 2 threads; the gate took \d+\.\d\d s, \d+\.\d\d CPU-s/);
     assert.equal(run.outputs.errors, "40");
   });
 });

@@ -36,7 +36,7 @@ const verdict: ValidateResult = {
   summary: { roots: 1, rendered: 1, skipped: 0, resources: 3, errors: 0, warnings: 0, info: 0, checkedNothing: false },
   failed: false,
   failOn: "error",
-  timings: { renderMs: 0, totalMs: 0 },
+  timings: { renderMs: 0, totalMs: 0, cpuMs: 0 },
   read: { threads: 1, bytes: 0 },
   repoPath: "",
   settings: {

@@ -10,6 +10,21 @@ import type { Checked } from "./render-and-check.js";
 import type { Inventory } from "./discover.js";
 import type { RunScope } from "./scope.js";
 
+/** When a run started: the wall clock, and the CPU time of the process (every thread's). */
+export interface RunStart {
+  at: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+export function runStart(): RunStart {
+  return { at: performance.now(), cpu: process.cpuUsage() };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /**
  * The last phase of validate: every finding through the repository's policy (severities,
  * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
@@ -19,7 +34,7 @@ export function summarise(
   found: Inventory,
   checked: Checked,
   options: ValidateOptions,
-  started: number,
+  started: RunStart,
 ): ValidateResult {
   const findings = [...scope.loaded.findings, ...found.findings, ...checked.findings];
   const policed = applyPolicy(findings, scope.loaded.policy).map(redacted);
@@ -45,7 +60,7 @@ export function summarise(
   return {
     ...conclude(policed, counts, failOn),
     failOn,
-    timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+    timings: { renderMs: checked.renderMs, totalMs: performance.now() - started.at, cpuMs: cpuMsSince(started.cpu) },
     ...(checked.renderCache && { renderCache: checked.renderCache }),
     read: found.read,
     repoPath,

@@ -1,14 +1,24 @@
 import { availableParallelism } from "node:os";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { UsageError } from "../../errors.js";
 import { type FileCheckSetup, type FileRead, type FileTask, readAndCheck } from "../file-checks.js";
-import { readInThread } from "./thread-reader.js";
+import { type SizedTask, batchesOf } from "./batches.js";
+import { ThreadReader } from "./thread-reader.js";
+
+export type { SizedTask } from "./batches.js";
 
 /**
- * Each thread's share of the YAML is at least this: a thread costs about 0.1 s to start and its
- * values are copied back, so a smaller repository is read faster in this thread alone
+ * A reader thread is started for each this many bytes of YAML: a thread costs about 0.1 s to start
+ * and its values are copied back, so a smaller repository is read faster in this thread alone
  * (BENCHMARKS.md, "validate at scale").
  */
-export const SHARE_MIN_BYTES = 4 * 1024 * 1024;
+export const BYTES_PER_THREAD = 4 * 1024 * 1024;
+
+/**
+ * Batches a reader thread holds at once: while its answer to one waits for this thread to take it
+ * (between two of this thread's own batches), it reads the next.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 /** Where reader threads come from, and how many may run. */
 export interface ThreadOptions {
@@ -16,27 +26,24 @@ export interface ThreadOptions {
   script: URL;
   /** At most this many threads read, this one included (default: the cores this process may use). */
   max?: number;
-  /** Each thread's share is at least this many bytes (default SHARE_MIN_BYTES). */
-  shareMinBytes?: number;
+  /** One thread for each this many bytes (default BYTES_PER_THREAD). */
+  bytesPerThread?: number;
 }
 
-/** A file to read, with its size: what the shares are balanced by. */
-export interface SizedTask extends FileTask {
-  bytes: number;
-}
-
-/** How many threads read this many bytes: one per share of at least shareMinBytes, at most max. */
+/** How many threads read this many bytes: one per bytesPerThread, at most max. */
 export function threadsFor(bytes: number, options?: ThreadOptions): number {
   if (!options) return 1;
   const max = Math.max(1, options.max ?? availableParallelism());
-  return Math.max(1, Math.min(max, Math.floor(bytes / (options.shareMinBytes ?? SHARE_MIN_BYTES))));
+  return Math.max(1, Math.min(max, Math.floor(bytes / (options.bytesPerThread ?? BYTES_PER_THREAD))));
 }
 
 /**
  * Every file read and checked (parsed, the source rules run): in this thread and, for a large
- * repository, in worker threads, each with a share balanced by bytes. The results come back in the
- * tasks' order, the same wherever a file was read; the schemas are checked later, in this thread,
- * where each kind's validator is loaded and warmed once.
+ * repository, in worker threads too. The files are taken in batches from one queue, so that a
+ * thread that starts late or reads slowly takes fewer, and this thread, which also takes in the
+ * others' answers, takes what it has time for. The results come back in the tasks' order, the same
+ * wherever a file was read; the schemas are checked later, in this thread, where each kind's
+ * validator is loaded and warmed once.
  */
 export async function readFiles(
   setup: FileCheckSetup,
@@ -47,45 +54,48 @@ export async function readFiles(
     tasks.reduce((n, t) => n + t.bytes, 0),
     options,
   );
-  const [mine = [], ...theirs] = splitByBytes(tasks, count);
-  // the threads' shares are sent first; this thread's is read while they work
-  const elsewhere = theirs.map((share) => readInThread(options?.script as URL, setup, share));
+  if (count === 1) return { reads: tasks.map((task) => readAndCheck(setup, task)), threads: 1 };
+
+  const queue = batchesOf(tasks);
   const reads = new Map<string, FileRead>();
-  const collect = (share: SizedTask[], results: FileRead[]) =>
-    share.forEach((task, i) => reads.set(task.file, results[i] as FileRead));
+  const collect = (batch: FileTask[], results: FileRead[]) =>
+    batch.forEach((task, i) => reads.set(task.file, results[i] as FileRead));
+  let failure: unknown;
+  const answers: Promise<void>[] = [];
+  const feed = (reader: ThreadReader) => {
+    while (failure === undefined && reader.pending < BATCHES_IN_FLIGHT && queue.length > 0) {
+      const batch = queue.shift() as FileTask[];
+      answers.push(
+        reader.read(batch).then(
+          (results) => {
+            collect(batch, results);
+            feed(reader);
+          },
+          (error: unknown) => {
+            failure ??= error;
+          },
+        ),
+      );
+    }
+  };
+  const readers = Array.from({ length: count - 1 }, () => new ThreadReader(options?.script as URL, setup));
   try {
-    collect(
-      mine,
-      mine.map((task) => readAndCheck(setup, task)),
-    );
-  } catch (error) {
-    await Promise.allSettled(elsewhere);
-    throw error;
+    readers.forEach(feed);
+    while (failure === undefined && queue.length > 0) {
+      const batch = queue.shift() as FileTask[];
+      collect(
+        batch,
+        batch.map((task) => readAndCheck(setup, task)),
+      );
+      // the other threads' answers are taken in, and their next batches sent, between two batches here
+      await nextTurn();
+    }
+    while (answers.length > 0) await Promise.all(answers.splice(0));
+  } finally {
+    await Promise.all(readers.map((reader) => reader.close()));
   }
-  (await Promise.all(elsewhere)).forEach((results, i) => collect(theirs[i] as SizedTask[], results));
+  if (failure !== undefined) throw failure;
   return { reads: tasks.map((task) => reads.get(task.file) as FileRead), threads: count };
-}
-
-/**
- * A byte another thread reads costs this thread about a fifth of reading it here: its values are
- * copied back (structured clone) after this thread read its own share. Balancing by this weight
- * lets both finish together (measured in BENCHMARKS.md, "validate at scale").
- */
-const THREAD_BYTE_WEIGHT = 1.2;
-
-/**
- * `count` shares, the first this thread's: the largest files placed first, each on the share
- * with the least weighted load, so that every thread finishes at about the same time.
- */
-export function splitByBytes(tasks: SizedTask[], count: number): SizedTask[][] {
-  const shares: SizedTask[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
-    const lightest = load.indexOf(Math.min(...load));
-    (shares[lightest] as SizedTask[]).push(task);
-    load[lightest] = (load[lightest] as number) + task.bytes * (lightest === 0 ? 1 : THREAD_BYTE_WEIGHT);
-  }
-  return shares;
 }
 
 /** A run's threads: reader threads run `entry` (the process's entry point); `count` a number, or auto for every core. */
@@ -97,8 +107,15 @@ export function threadOptions(entry: URL | undefined, count: string): ThreadOpti
   return { script: entry, ...(max !== undefined && { max }) };
 }
 
-/** What the log says of a run read across threads; nothing for one read here alone. */
-export function threadsUse(read: { threads: number; bytes: number }): string | undefined {
+/**
+ * What the log says of a run read across threads, with what the run took in wall-clock and in CPU
+ * time (what the threads saved); nothing for one read here alone.
+ */
+export function threadsUse(
+  read: { threads: number; bytes: number },
+  timings: { totalMs: number; cpuMs: number },
+): string | undefined {
   if (read.threads < 2) return undefined;
-  return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads`;
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads; the gate took ${seconds(timings.totalMs)} s, ${seconds(timings.cpuMs)} CPU-s`;
 }

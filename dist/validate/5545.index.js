@@ -1,8 +1,8 @@
-export const id = 9551;
-export const ids = [9551];
+export const id = 5545;
+export const ids = [5545];
 export const modules = {
 
-/***/ 9551:
+/***/ 15545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1249,8 +1249,38 @@ function inputsOf(root, sources, components = []) {
 var cluster_credential = __webpack_require__(74331);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/gate/file-checks.ts + 4 modules
 var file_checks = __webpack_require__(94568);
+;// CONCATENATED MODULE: ./src/gate/threads/batches.ts
+/**
+ * A batch holds files of about this many bytes: tens of milliseconds of reading, so that a thread
+ * waits little for the next, and the last batches, which nobody shares, end together.
+ */
+const BATCH_BYTES = 256 * 1024;
+/**
+ * The files in batches of about `bytes`, the largest files first: a large file read last would
+ * keep every other thread waiting for it.
+ */
+function batchesOf(tasks, bytes = BATCH_BYTES) {
+    const batches = [];
+    let batch = [];
+    let size = 0;
+    for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
+        batch.push(task);
+        size += task.bytes;
+        if (size >= bytes) {
+            batches.push(batch);
+            batch = [];
+            size = 0;
+        }
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/gate/threads/thread-reader.ts
@@ -1258,26 +1288,58 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 
 
 /**
- * Reads and checks files in a worker thread that runs `script` (an entry point, which runs
- * reader-thread.ts when it is not the main thread), then stops it. The files come back as their
- * text and values, as if read here: positions are parsed here when a finding needs them.
+ * A worker thread that runs `script` (an entry point, which runs reader-thread.ts when it is not the
+ * main thread) and reads and checks the batches of files it is given, in order. The files come back
+ * as their text and values, as if read here: positions are parsed here when a finding needs them.
  */
-function readInThread(script, setup, tasks) {
-    const worker = new external_node_worker_threads_.Worker(script);
-    const answer = new Promise((resolve, reject) => {
-        worker.once("message", (reply) => reply.ok ? resolve(reply.reads) : reject(new src_errors/* InternalError */.Gd(`a reader thread failed: ${reply.error}`)));
-        worker.once("error", (error) => reject(new src_errors/* InternalError */.Gd(`a reader thread failed: ${error.stack ?? error.message}`)));
-        worker.once("exit", (code) => reject(new src_errors/* InternalError */.Gd(`a reader thread stopped (exit code ${code})`)));
-    });
-    worker.postMessage({ setup, tasks });
-    return answer
-        .then((reads) => reads.map((read, i) => ({
-        findings: read.findings,
-        ...(read.text !== undefined && {
-            source: (0,source_files/* lazySource */.Y6)(tasks[i].file, read.text, read.values ?? []),
-        }),
-    })))
-        .finally(() => void worker.terminate());
+class ThreadReader {
+    worker;
+    waiting = new Map();
+    nextBatch = 0;
+    failure;
+    constructor(script, setup) {
+        this.worker = new external_node_worker_threads_.Worker(script);
+        this.worker.on("message", (reply) => this.answer(reply));
+        this.worker.once("error", (error) => this.fail(`a reader thread failed: ${error.stack ?? error.message}`));
+        this.worker.once("exit", (code) => this.fail(`a reader thread stopped (exit code ${code})`));
+        this.worker.postMessage({ setup });
+    }
+    /** Batches sent and not yet answered. */
+    get pending() {
+        return this.waiting.size;
+    }
+    read(tasks) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        const batch = this.nextBatch++;
+        const answer = new Promise((resolve, reject) => this.waiting.set(batch, { tasks, resolve, reject }));
+        this.worker.postMessage({ batch, tasks });
+        return answer;
+    }
+    /** Stops the thread; a batch still unanswered is rejected. */
+    async close() {
+        await this.worker.terminate();
+    }
+    answer(reply) {
+        const waiting = this.waiting.get(reply.batch);
+        if (!waiting)
+            return;
+        this.waiting.delete(reply.batch);
+        if (!reply.ok)
+            return waiting.reject(new src_errors/* InternalError */.Gd(`a reader thread failed: ${reply.error}`));
+        waiting.resolve(reply.reads.map((read, i) => ({
+            findings: read.findings,
+            ...(read.text !== undefined && {
+                source: (0,source_files/* lazySource */.Y6)(waiting.tasks[i].file, read.text, read.json === undefined ? (read.values ?? []) : JSON.parse(read.json)),
+            }),
+        })));
+    }
+    fail(message) {
+        this.failure ??= new src_errors/* InternalError */.Gd(message);
+        for (const waiting of this.waiting.values())
+            waiting.reject(this.failure);
+        this.waiting.clear();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/gate/threads/read-files.ts
@@ -1285,61 +1347,72 @@ function readInThread(script, setup, tasks) {
 
 
 
+
+
 /**
- * Each thread's share of the YAML is at least this: a thread costs about 0.1 s to start and its
- * values are copied back, so a smaller repository is read faster in this thread alone
+ * A reader thread is started for each this many bytes of YAML: a thread costs about 0.1 s to start
+ * and its values are copied back, so a smaller repository is read faster in this thread alone
  * (BENCHMARKS.md, "validate at scale").
  */
-const SHARE_MIN_BYTES = 4 * 1024 * 1024;
-/** How many threads read this many bytes: one per share of at least shareMinBytes, at most max. */
+const BYTES_PER_THREAD = 4 * 1024 * 1024;
+/**
+ * Batches a reader thread holds at once: while its answer to one waits for this thread to take it
+ * (between two of this thread's own batches), it reads the next.
+ */
+const BATCHES_IN_FLIGHT = 2;
+/** How many threads read this many bytes: one per bytesPerThread, at most max. */
 function threadsFor(bytes, options) {
     if (!options)
         return 1;
     const max = Math.max(1, options.max ?? (0,external_node_os_.availableParallelism)());
-    return Math.max(1, Math.min(max, Math.floor(bytes / (options.shareMinBytes ?? SHARE_MIN_BYTES))));
+    return Math.max(1, Math.min(max, Math.floor(bytes / (options.bytesPerThread ?? BYTES_PER_THREAD))));
 }
 /**
  * Every file read and checked (parsed, the source rules run): in this thread and, for a large
- * repository, in worker threads, each with a share balanced by bytes. The results come back in the
- * tasks' order, the same wherever a file was read; the schemas are checked later, in this thread,
- * where each kind's validator is loaded and warmed once.
+ * repository, in worker threads too. The files are taken in batches from one queue, so that a
+ * thread that starts late or reads slowly takes fewer, and this thread, which also takes in the
+ * others' answers, takes what it has time for. The results come back in the tasks' order, the same
+ * wherever a file was read; the schemas are checked later, in this thread, where each kind's
+ * validator is loaded and warmed once.
  */
 async function readFiles(setup, tasks, options) {
     const count = threadsFor(tasks.reduce((n, t) => n + t.bytes, 0), options);
-    const [mine = [], ...theirs] = splitByBytes(tasks, count);
-    // the threads' shares are sent first; this thread's is read while they work
-    const elsewhere = theirs.map((share) => readInThread(options?.script, setup, share));
+    if (count === 1)
+        return { reads: tasks.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)), threads: 1 };
+    const queue = batchesOf(tasks);
     const reads = new Map();
-    const collect = (share, results) => share.forEach((task, i) => reads.set(task.file, results[i]));
+    const collect = (batch, results) => batch.forEach((task, i) => reads.set(task.file, results[i]));
+    let failure;
+    const answers = [];
+    const feed = (reader) => {
+        while (failure === undefined && reader.pending < BATCHES_IN_FLIGHT && queue.length > 0) {
+            const batch = queue.shift();
+            answers.push(reader.read(batch).then((results) => {
+                collect(batch, results);
+                feed(reader);
+            }, (error) => {
+                failure ??= error;
+            }));
+        }
+    };
+    const readers = Array.from({ length: count - 1 }, () => new ThreadReader(options?.script, setup));
     try {
-        collect(mine, mine.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)));
+        readers.forEach(feed);
+        while (failure === undefined && queue.length > 0) {
+            const batch = queue.shift();
+            collect(batch, batch.map((task) => (0,file_checks/* readAndCheck */._)(setup, task)));
+            // the other threads' answers are taken in, and their next batches sent, between two batches here
+            await (0,promises_.setImmediate)();
+        }
+        while (answers.length > 0)
+            await Promise.all(answers.splice(0));
     }
-    catch (error) {
-        await Promise.allSettled(elsewhere);
-        throw error;
+    finally {
+        await Promise.all(readers.map((reader) => reader.close()));
     }
-    (await Promise.all(elsewhere)).forEach((results, i) => collect(theirs[i], results));
+    if (failure !== undefined)
+        throw failure;
     return { reads: tasks.map((task) => reads.get(task.file)), threads: count };
-}
-/**
- * A byte another thread reads costs this thread about a fifth of reading it here: its values are
- * copied back (structured clone) after this thread read its own share. Balancing by this weight
- * lets both finish together (measured in BENCHMARKS.md, "validate at scale").
- */
-const THREAD_BYTE_WEIGHT = 1.2;
-/**
- * `count` shares, the first this thread's: the largest files placed first, each on the share
- * with the least weighted load, so that every thread finishes at about the same time.
- */
-function splitByBytes(tasks, count) {
-    const shares = Array.from({ length: count }, () => []);
-    const load = new Array(count).fill(0);
-    for (const task of [...tasks].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file))) {
-        const lightest = load.indexOf(Math.min(...load));
-        shares[lightest].push(task);
-        load[lightest] = load[lightest] + task.bytes * (lightest === 0 ? 1 : THREAD_BYTE_WEIGHT);
-    }
-    return shares;
 }
 /** A run's threads: reader threads run `entry` (the process's entry point); `count` a number, or auto for every core. */
 function threadOptions(entry, count) {
@@ -1350,11 +1423,15 @@ function threadOptions(entry, count) {
         return undefined;
     return { script: entry, ...(max !== undefined && { max }) };
 }
-/** What the log says of a run read across threads; nothing for one read here alone. */
-function threadsUse(read) {
+/**
+ * What the log says of a run read across threads, with what the run took in wall-clock and in CPU
+ * time (what the threads saved); nothing for one read here alone.
+ */
+function threadsUse(read, timings) {
     if (read.threads < 2)
         return undefined;
-    return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads`;
+    const seconds = (ms) => (ms / 1000).toFixed(2);
+    return `read ${(read.bytes / 1024 / 1024).toFixed(1)} MiB of YAML in ${read.threads} threads; the gate took ${seconds(timings.totalMs)} s, ${seconds(timings.cpuMs)} CPU-s`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate/discover.ts
@@ -1606,7 +1683,7 @@ function duration(seconds) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var external_node_fs_promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/gate/render/render-cache.ts
 
 
@@ -1689,11 +1766,11 @@ class RenderCache {
     /** The cached render under this key, else `render()`'s, kept when it succeeded. */
     async through(key, render) {
         const file = this.entry(key);
-        const cached = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
+        const cached = await (0,external_node_fs_promises_.readFile)(file, "utf8").catch(() => undefined);
         if (cached !== undefined) {
             this.hits++;
             const now = new Date();
-            await (0,promises_.utimes)(file, now, now).catch(() => undefined);
+            await (0,external_node_fs_promises_.utimes)(file, now, now).catch(() => undefined);
             return { ok: true, output: cached };
         }
         this.misses++;
@@ -1704,13 +1781,13 @@ class RenderCache {
     }
     /** Removes entries older than maxAgeMs (by their last hit or write). */
     async prune(maxAgeMs = CACHE_MAX_AGE_MS, now = Date.now()) {
-        const names = await (0,promises_.readdir)(this.dir).catch(() => []);
+        const names = await (0,external_node_fs_promises_.readdir)(this.dir).catch(() => []);
         let removed = 0;
         for (const name of names.filter((n) => n.endsWith(".yaml"))) {
             const file = external_node_path_default().join(this.dir, name);
-            const { mtimeMs } = await (0,promises_.stat)(file);
+            const { mtimeMs } = await (0,external_node_fs_promises_.stat)(file);
             if (now - mtimeMs > maxAgeMs) {
-                await (0,promises_.rm)(file, { force: true });
+                await (0,external_node_fs_promises_.rm)(file, { force: true });
                 removed++;
             }
         }
@@ -1721,16 +1798,16 @@ class RenderCache {
     }
     /** Written beside and renamed into place: a run stopped halfway leaves no torn entry. */
     async write(file, output) {
-        await (0,promises_.mkdir)(this.dir, { recursive: true });
+        await (0,external_node_fs_promises_.mkdir)(this.dir, { recursive: true });
         const partial = `${file}.${process.pid}.partial`;
-        await (0,promises_.writeFile)(partial, output);
-        await (0,promises_.rename)(partial, file);
+        await (0,external_node_fs_promises_.writeFile)(partial, output);
+        await (0,external_node_fs_promises_.rename)(partial, file);
     }
     /** Hashes a file, or a directory's files recursively; false for a symlink to a directory. */
     async hashPath(hash, rel) {
         const full = external_node_path_default().join(this.checkout, rel);
-        const link = await (0,promises_.lstat)(full).catch(() => undefined);
-        const info = link?.isSymbolicLink() ? await (0,promises_.stat)(full).catch(() => undefined) : link;
+        const link = await (0,external_node_fs_promises_.lstat)(full).catch(() => undefined);
+        const info = link?.isSymbolicLink() ? await (0,external_node_fs_promises_.stat)(full).catch(() => undefined) : link;
         if (!info) {
             hash.update(`missing\0${rel}\0`);
             return true;
@@ -1738,7 +1815,7 @@ class RenderCache {
         if (info.isDirectory()) {
             if (link?.isSymbolicLink())
                 return false;
-            const names = (await (0,promises_.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            const names = (await (0,external_node_fs_promises_.readdir)(full)).filter((n) => n !== ".git").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
             hash.update(`dir\0${rel}\0`);
             for (const name of names)
                 if (!(await this.hashPath(hash, external_node_path_default().posix.join(rel, name))))
@@ -1746,7 +1823,7 @@ class RenderCache {
             return true;
         }
         hash.update(`file\0${rel}\0${info.size}\0`);
-        hash.update(await (0,promises_.readFile)(full));
+        hash.update(await (0,external_node_fs_promises_.readFile)(full));
         return true;
     }
 }
@@ -1795,7 +1872,7 @@ async function createSandbox(options) {
         networkIsolated,
         limits,
         async run(binary, args) {
-            const home = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
+            const home = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-render-"));
             const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home };
             if (!options.allowNetwork)
                 Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", GIT_CONFIG_NOSYSTEM: "1" });
@@ -1816,7 +1893,7 @@ async function createSandbox(options) {
                 return { ok: false, stderr, limit: limitOf(failure, stderr, memoryBound) };
             }
             finally {
-                await (0,promises_.rm)(home, { recursive: true, force: true });
+                await (0,external_node_fs_promises_.rm)(home, { recursive: true, force: true });
             }
         },
     };
@@ -1889,14 +1966,14 @@ function binaryRenderer(binary, command, sandbox) {
         identity: () => (identity ??= binaryIdentity(binary)),
         render: (checkout, dir) => build(checkout, external_node_path_default().resolve(checkout, dir)),
         async renderOverlay(checkout, write, asDir) {
-            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
+            const dir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-overlay-"));
             try {
-                await (0,promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
+                await (0,external_node_fs_promises_.writeFile)(external_node_path_default().join(dir, "kustomization.yaml"), write(dir));
                 const result = await build(checkout, dir);
                 return result.ok ? result : { ...result, error: result.error.replaceAll(dir, asDir) };
             }
             finally {
-                await (0,promises_.rm)(dir, { recursive: true, force: true });
+                await (0,external_node_fs_promises_.rm)(dir, { recursive: true, force: true });
             }
         },
     };
@@ -1917,7 +1994,7 @@ async function resolveOnPath(binary, searchPath) {
     for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
         const candidate = external_node_path_default().join(dir, binary);
         try {
-            await (0,promises_.access)(candidate, promises_.constants.X_OK);
+            await (0,external_node_fs_promises_.access)(candidate, external_node_fs_promises_.constants.X_OK);
             return candidate;
         }
         catch {
@@ -5204,6 +5281,13 @@ function isCount(value) {
 
 
 
+function runStart() {
+    return { at: performance.now(), cpu: process.cpuUsage() };
+}
+function cpuMsSince(start) {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+}
 /**
  * The last phase of validate: every finding through the repository's policy (severities,
  * overrides), redacted, deduplicated and sorted, then counted into the verdict and the summary.
@@ -5233,7 +5317,7 @@ function summarise(scope, found, checked, options, started) {
     return {
         ...conclude(policed, counts, failOn),
         failOn,
-        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started },
+        timings: { renderMs: checked.renderMs, totalMs: performance.now() - started.at, cpuMs: cpuMsSince(started.cpu) },
         ...(checked.renderCache && { renderCache: checked.renderCache }),
         read: found.read,
         repoPath,
@@ -5317,7 +5401,7 @@ function namesDiffer(a, b) {
  * rules and schemas), and the summary (policy applied, findings deduplicated, the verdict).
  */
 async function validate(options) {
-    const started = performance.now();
+    const started = runStart();
     const scope = await scopeOf(options);
     const everything = await discover(scope, { read: options.parse, threads: options.threads });
     const found = options.shard ? shareOf(everything, options.shard) : everything;
@@ -5418,8 +5502,8 @@ async function commitFiles(dir, commit) {
         async write(paths) {
             const under = [...new Set([...paths].map(inRepo))];
             const chosen = [...entries.values()].filter((e) => under.some((p) => p === "." || e.path === p || e.path.startsWith(`${p}/`)));
-            const top = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-base-"));
-            const remove = () => (0,promises_.rm)(top, { recursive: true, force: true });
+            const top = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), "gitops-ci-base-"));
+            const remove = () => (0,external_node_fs_promises_.rm)(top, { recursive: true, force: true });
             try {
                 writeTree(top, chosen, await readBlobs(dir, chosen));
             }
@@ -6889,7 +6973,7 @@ function withCommentId(body) {
 
 ;// CONCATENATED MODULE: ./src/forge/batches.ts
 /** `items` in runs of at most `size`, in order; none for none. */
-function batchesOf(items, size) {
+function batches_batchesOf(items, size) {
     const batches = [];
     for (let i = 0; i < items.length; i += size)
         batches.push(items.slice(i, i + size));
@@ -7373,7 +7457,7 @@ class GitHubForge {
      * and no query grows to hundreds of `file` fields, which GitHub answers with a timeout.
      */
     async readFiles(branch, paths) {
-        const [first = [], ...rest] = batchesOf(paths, READ_BATCH);
+        const [first = [], ...rest] = batches_batchesOf(paths, READ_BATCH);
         const data = await this.graphql(this.filesQuery("ref", first), { ...this.fileVariables(first), at: `refs/heads/${branch}` }, `read ${branch}`);
         const target = data.repository?.ref?.target;
         if (!target)
@@ -7672,7 +7756,7 @@ class GitHubForge {
     }
     /** GitHub accepts at most 50 annotations per request: the first batch creates the run, the rest update it. */
     async createCheckRun(sha, check) {
-        const batches = batchesOf(check.annotations, 50);
+        const batches = batches_batchesOf(check.annotations, 50);
         const output = (annotations) => ({
             title: check.title,
             summary: check.summary.slice(0, 65_000),
@@ -7943,7 +8027,7 @@ class GitLabForge {
      */
     async readFiles(branch, paths) {
         const head = await this.branchHead(branch);
-        const read = await Promise.all(batchesOf(paths, gitlab_READ_BATCH).map((batch) => this.readBlobs(head, batch)));
+        const read = await Promise.all(batches_batchesOf(paths, gitlab_READ_BATCH).map((batch) => this.readBlobs(head, batch)));
         return { branch, head, files: new Map(read.flat()) };
     }
     /** One batch: fewer paths than a page holds (100 nodes), so one request reads them all. */
@@ -9091,7 +9175,7 @@ async function validateAction(entry) {
     });
     if (result.renderCache)
         core/* info */.pq(cacheUse(result.renderCache, inputs["cache-dir"]));
-    const threads = threadsUse(result.read);
+    const threads = threadsUse(result.read, result.timings);
     if (threads)
         core/* info */.pq(threads);
     if (result.partial) {
