@@ -20,6 +20,7 @@ import { cliRun } from "./cli-usage.js";
 import { generate, overlayRoots } from "./generated-config-repo.js";
 
 const RENDER_SAMPLE = Number(process.env.BENCH_RENDER_ROOTS ?? 90);
+const THREAD_RUNS = 5;
 
 /** CPU seconds (user + system) of this process spent in work(). */
 async function cpuOf<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number; wall: number }> {
@@ -104,18 +105,20 @@ try {
   const checksCli = cliRun(["validate", "--dir", rendered, "--renderer", "none", "--format", "json"]);
 
   // Threads: the rendered tree copied 1, 4 and 8 times, read in one thread and in two (CLI bundle,
-  // medians of three runs each), the whole process; with two threads, also the gate's own wall and
+  // medians of five runs each), the whole process; with two threads, also the gate's own wall and
   // CPU time as its log gives them (the process less its start: loading the modules, one thread).
   const threadRows: [string, string][] = [];
   for (const copies of [1, 4, 8]) {
     const tree = path.join(work, `copies-${copies}`);
     for (let i = 0; i < copies; i++) cpSync(rendered, path.join(tree, `copy${i}`), { recursive: true });
-    const runs = (threads: string) => {
-      const all = [0, 1, 2].map(() =>
-        cliRun(["validate", "--dir", tree, "--renderer", "none", "--format", "json", "--threads", threads]),
-      );
-      const median = (pick: (r: (typeof all)[number]) => number) => all.map(pick).sort((a, b) => a - b)[1] as number;
-      const gate = (r: (typeof all)[number]) => /the gate took ([\d.]+) s, ([\d.]+) CPU-s/.exec(r.stderr);
+    // one thread and two, alternating, five runs each: the machine's load drifts between runs
+    const run = (threads: string) =>
+      cliRun(["validate", "--dir", tree, "--renderer", "none", "--format", "json", "--threads", threads]);
+    const pairs = Array.from({ length: THREAD_RUNS }, () => [run("1"), run("2")] as const);
+    const medians = (all: ReturnType<typeof run>[]) => {
+      const median = (pick: (r: ReturnType<typeof run>) => number) =>
+        all.map(pick).sort((a, b) => a - b)[Math.floor(all.length / 2)] as number;
+      const gate = (r: ReturnType<typeof run>) => /the gate took ([\d.]+) s, ([\d.]+) CPU-s/.exec(r.stderr);
       return {
         wall: median((r) => r.wall),
         cpu: median((r) => r.cpu),
@@ -123,7 +126,7 @@ try {
         gateRatio: all.every(gate) ? median((r) => Number(gate(r)?.[1]) / Number(gate(r)?.[2])) : undefined,
       };
     };
-    const [one, two] = [runs("1"), runs("2")];
+    const [one, two] = [medians(pairs.map((p) => p[0])), medians(pairs.map((p) => p[1]))];
     const row = (r: typeof one) =>
       `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} CPU-s (wall ${(r.wall / r.cpu).toFixed(2)}x CPU), ${r.rss.toFixed(0)} MiB`;
     threadRows.push([
