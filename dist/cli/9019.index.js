@@ -17,9 +17,19 @@ __webpack_require__.r(__webpack_exports__);
  * same to every check.
  */
 const NOT_JSON = /[!%]|\.(?:inf|nan)/i;
-/** A file's values as the main thread takes them: JSON when it holds them exactly, else the objects. */
+/**
+ * A file's values as the main thread takes them: JSON when it holds them exactly, else the objects
+ * (structured clone also keeps what an alias of its own ancestor makes: a circular value).
+ */
 function valuesMessage(source) {
-    return NOT_JSON.test(source.text) ? { values: source.values } : { json: JSON.stringify(source.values) };
+    if (NOT_JSON.test(source.text))
+        return { values: source.values };
+    try {
+        return { json: JSON.stringify(source.values) };
+    }
+    catch {
+        return { values: source.values };
+    }
 }
 /**
  * The body of a reader thread (see thread-reader.ts): given the setup, it reads and checks each

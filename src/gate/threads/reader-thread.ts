@@ -10,9 +10,17 @@ import type { ReaderMessage, ReaderReply } from "./thread-reader.js";
  */
 const NOT_JSON = /[!%]|\.(?:inf|nan)/i;
 
-/** A file's values as the main thread takes them: JSON when it holds them exactly, else the objects. */
+/**
+ * A file's values as the main thread takes them: JSON when it holds them exactly, else the objects
+ * (structured clone also keeps what an alias of its own ancestor makes: a circular value).
+ */
 function valuesMessage(source: SourceFile): { json: string } | { values: unknown[] } {
-  return NOT_JSON.test(source.text) ? { values: source.values } : { json: JSON.stringify(source.values) };
+  if (NOT_JSON.test(source.text)) return { values: source.values };
+  try {
+    return { json: JSON.stringify(source.values) };
+  } catch {
+    return { values: source.values };
+  }
 }
 
 /**

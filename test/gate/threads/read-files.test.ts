@@ -62,12 +62,13 @@ describe("files read across threads give what one thread gives", () => {
     assert.deepEqual(comparable(three), comparable(one));
   });
 
-  it("values JSON cannot hold come back exactly: infinities, NaN, tags, YAML 1.1", async () => {
+  it("values JSON cannot hold come back exactly: infinities, NaN, tags, YAML 1.1, a circular alias", async () => {
     const files: Record<string, string> = {
       "inf.yaml": "a: .inf\nb: -.Inf\nc: .nan\nd: [1, .NaN]\n",
       "binary.yaml": "data: !!binary aGVsbG8=\n",
       "set.yaml": "s: !!set {a, b}\n",
       "yaml11.yaml": "%YAML 1.1\n---\nwhen: 2001-12-14\nflag: yes\n",
+      "circular.yaml": "data: &a\n  k: *a\n",
       "plain.yaml": 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {n: "1", m: [1, 2.5, null, true]}\n',
     };
     const dir = tempTree(files);
