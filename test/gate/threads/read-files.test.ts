@@ -91,6 +91,15 @@ describe("files read across threads give what one thread gives", () => {
     assert.deepEqual(others(there.reads), others(here.reads));
   });
 
+  it("a thread that stops before it answers fails the run, naming its exit code", async () => {
+    const dir = path.resolve("test/fixtures/config-repo");
+    const script = new URL("data:text/javascript,process.exit(3)");
+    await assert.rejects(
+      validate({ dir, renderer: "none", threads: { ...THREADS, script } }),
+      /a reader thread stopped \(exit code 3\)/,
+    );
+  });
+
   it("a file a thread cannot read fails the run, naming why", async () => {
     const dir = tempTree({ "a.yaml": "a: 1\n" });
     const setup = {
