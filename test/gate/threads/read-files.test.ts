@@ -62,13 +62,14 @@ describe("files read across threads give what one thread gives", () => {
     assert.deepEqual(comparable(three), comparable(one));
   });
 
-  it("values JSON cannot hold come back exactly: infinities, NaN, tags, YAML 1.1, a circular alias", async () => {
+  it("values JSON cannot hold come back exactly: infinities, NaN, tags, YAML 1.1, a circular alias, a __proto__ key", async () => {
     const files: Record<string, string> = {
       "inf.yaml": "a: .inf\nb: -.Inf\nc: .nan\nd: [1, .NaN]\n",
       "binary.yaml": "data: !!binary aGVsbG8=\n",
       "set.yaml": "s: !!set {a, b}\n",
       "yaml11.yaml": "%YAML 1.1\n---\nwhen: 2001-12-14\nflag: yes\n",
       "circular.yaml": "data: &a\n  k: *a\n",
+      "proto.yaml": "__proto__:\n  polluted: yes\n",
       "plain.yaml": 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {n: "1", m: [1, 2.5, null, true]}\n',
     };
     const dir = tempTree(files);
@@ -89,6 +90,10 @@ describe("files read across threads give what one thread gives", () => {
     assert.deepEqual([...bytes(here.reads)], [...Buffer.from("hello")]);
     const others = (reads: typeof here.reads) => reads.filter((_, i) => i !== 1).map((read) => read.source?.values);
     assert.deepEqual(others(there.reads), others(here.reads));
+    // a `__proto__` key is the object's own, in every thread: nothing's prototype changes
+    const proto = there.reads.find((read) => read.source?.file === "proto.yaml")?.source?.values[0] as object;
+    assert.deepEqual(Object.keys(proto), ["__proto__"]);
+    assert.equal(Object.getPrototypeOf(proto), Object.prototype);
   });
 
   it("a thread that stops before it answers fails the run, naming its exit code", async () => {
