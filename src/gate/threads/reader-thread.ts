@@ -5,22 +5,15 @@ import type { ReaderMessage, ReaderReply } from "./thread-reader.js";
 
 /**
  * What JSON cannot hold exactly, by the text it comes from: `.inf` and `.nan` (Infinity and NaN),
- * and tags and directives (binary data, sets, dates of YAML 1.1). A `-0` becomes 0, which reads the
- * same to every check.
+ * tags and directives (binary data, sets, dates of YAML 1.1), and anchors: JSON would write out
+ * every alias of one (a hundred aliases of a large anchor, a hundred copies) and cannot write an
+ * alias of its own ancestor. A `-0` becomes 0, which reads the same to every check.
  */
-const NOT_JSON = /[!%]|\.(?:inf|nan)/i;
+const NOT_JSON = /[!%&]|\.(?:inf|nan)/i;
 
-/**
- * A file's values as the main thread takes them: JSON when it holds them exactly, else the objects
- * (structured clone also keeps what an alias of its own ancestor makes: a circular value).
- */
+/** A file's values as the main thread takes them: JSON when it holds them exactly, else the objects. */
 function valuesMessage(source: SourceFile): { json: string } | { values: unknown[] } {
-  if (NOT_JSON.test(source.text)) return { values: source.values };
-  try {
-    return { json: JSON.stringify(source.values) };
-  } catch {
-    return { values: source.values };
-  }
+  return NOT_JSON.test(source.text) ? { values: source.values } : { json: JSON.stringify(source.values) };
 }
 
 /**
